@@ -1,0 +1,42 @@
+// `npm run bench`: runs every bench/*.bench.ts and prints each measurement next to the baseline
+// measured in the same run, as a ratio. Speed targets are shown here, never asserted in tests.
+import { readdirSync } from 'node:fs';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { z } from 'zod';
+
+const BenchResult = z.object({
+  name: z.string(),
+  value: z.number(),
+  unit: z.string(),
+  baseline: z.object({ name: z.string(), value: z.number() }).optional(),
+  /** what the target is, in words, e.g. "under 1 s for 10,000 expressions" */
+  target: z.string().optional(),
+  /** whether the measurement meets the target */
+  meetsTarget: z.boolean().optional(),
+});
+export type BenchResult = z.infer<typeof BenchResult>;
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const only = process.argv.slice(2);
+const files = readdirSync(here)
+  .filter((f) => f.endsWith('.bench.ts'))
+  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .sort();
+
+let missed = 0;
+for (const file of files) {
+  const mod: { default: () => Promise<unknown> } = await import(pathToFileURL(`${here}${file}`).href);
+  const results = z.array(BenchResult).parse(await mod.default());
+  console.log(`\n${file}`);
+  for (const r of results) {
+    const ratio = r.baseline ? ` (${(r.value / r.baseline.value).toFixed(2)}× ${r.baseline.name}: ${format(r.baseline.value)} ${r.unit})` : '';
+    const target = r.target ? ` target ${r.target}: ${r.meetsTarget ? 'met' : 'NOT met'}` : '';
+    if (r.meetsTarget === false) missed++;
+    console.log(`  ${r.name}: ${format(r.value)} ${r.unit}${ratio}${target}`);
+  }
+}
+console.log(`\n${files.length} benchmark files, ${missed} targets not met`);
+
+function format(n: number): string {
+  return n >= 100 ? Math.round(n).toLocaleString('en-US') : n.toPrecision(3);
+}

@@ -1,0 +1,102 @@
+// The contract between the parts of the simulated tenant: the app loader and engine
+// (test/sim/app, test/sim/engine) and the HTTP/WebSocket server with REST and auth
+// (test/sim/server). Change it deliberately: both sides depend on it.
+
+/** A tenant user the simulator knows. Roles follow Qlik Cloud: a developer can edit, a viewer only reads. */
+export interface SimUser {
+  id: string;
+  name: string;
+  email: string;
+  subject: string;
+  /** edit rights on the apps (owner / can-edit space role) or read-only (can-view) */
+  role: 'developer' | 'viewer';
+  password: string;
+}
+
+/** One app as loaded from a folder: everything the engine and REST answer from. */
+export interface SimApp {
+  id: string;
+  name: string;
+  /** the folder it was loaded from, for messages */
+  source: string;
+  /** what the loader wants the person starting the simulator to know (e.g. "no data model file: empty model") */
+  notes: string[];
+  /** REST `NxAttributes`-like attributes (owner, spaceId, published, thumbnail, description, …) */
+  attributes: Record<string, unknown>;
+  /** the app's own engine state, owned by test/sim/app and test/sim/engine */
+  model: unknown;
+  /** REST `/data/metadata` answer (given in the folder or derived from the data model) */
+  dataMetadata: unknown;
+  /** REST reload records (`/api/v1/reloads` items), newest first */
+  reloads: unknown[];
+  /** reload id → plain-text reload log */
+  reloadLogs: Record<string, string>;
+  /** reload id → `/apps/{id}/reloads/metadata/{reloadId}` answer */
+  reloadMetadata: Record<string, unknown>;
+  /** app evaluation records with their results */
+  evaluations: unknown[];
+  /** the load script text */
+  script: string;
+}
+
+/** Faults a test can switch on, per simulator instance (and reset per test). */
+export interface FaultConfig {
+  /** extra delay before every engine message is answered, in ms */
+  latencyMs?: number;
+  /** close the engine socket after this many received messages */
+  dropAfterMessages?: number;
+  /** close the engine socket right after the handshake with this close code (4203, 4204, 4205, 4230, 4240 …) */
+  closeCode?: number;
+  /** engine methods (optionally only on one object id) answered with an engine error */
+  engineErrors?: { method: string; objectId?: string; code: number; parameter?: string }[];
+  /** REST path prefixes answered with 429 and Retry-After (seconds), this many times (default: always) */
+  rateLimit?: { pathPrefix: string; retryAfterSeconds: number; times?: number }[];
+  /** the engine session ends (close code 4201 client timeout) after this many ms idle */
+  sessionTimeoutMs?: number;
+  /** send one malformed (non-JSON) frame before the answer to this method */
+  malformedFrameOn?: string;
+}
+
+/** One engine call as seen by the simulator, for tests that assert what a client did. */
+export interface CallRecord {
+  /** the engine session key: `<appId>` or `<appId>/identity/<id>`, plus the user */
+  session: string;
+  userId: string;
+  appId: string;
+  handle: number;
+  /** Qlik type of the handle's object: Global, Doc, GenericObject, GenericMeasure, … */
+  objectType: string;
+  /** qId of the object behind the handle, when it has one */
+  objectId?: string;
+  /** true when the object behind the handle is a persistent (saved) object, not a session object */
+  persistent?: boolean;
+  method: string;
+  params: unknown;
+  /** the JSON-RPC error code when the call failed */
+  errorCode?: number;
+  at: number;
+}
+
+/** What an engine session needs from the server that carries it. */
+export interface EngineSessionOptions {
+  app: SimApp;
+  user: SimUser;
+  /** `<appId>` or `<appId>/identity/<id>` */
+  sessionKey: string;
+  /** true when another socket already holds this session (→ SESSION_ATTACHED) */
+  attached: boolean;
+  faults: () => FaultConfig;
+  record: (call: CallRecord) => void;
+}
+
+/** The engine side of one WebSocket, independent of the transport. */
+export interface EngineSession {
+  /** feed one text frame received from the client */
+  receive(frame: string): void;
+  /** the engine wants to send a text frame to the client */
+  onSend(listener: (frame: string) => void): void;
+  /** the engine wants the socket closed with this code and reason */
+  onClose(listener: (code: number, reason: string) => void): void;
+  /** the socket went away: release everything this session holds */
+  dispose(): void;
+}
