@@ -87,6 +87,11 @@ export interface EngineSessionOptions {
   attached: boolean;
   faults: () => FaultConfig;
   record: (call: CallRecord) => void;
+  /**
+   * How the engine waits (OpenDoc time, calculation cost, latencyMs). Default: a real
+   * setTimeout delay. Tests pass a recorder to assert delays without timing anything.
+   */
+  sleep?: (ms: number) => Promise<void>;
 }
 
 /** The engine side of one WebSocket, independent of the transport. */

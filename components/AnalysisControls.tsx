@@ -1,0 +1,51 @@
+// Analyze, the progress of a run and Cancel; the error when a run failed.
+import type { AnalysisRun } from '@/lib/protocol/run';
+import { isRunning } from '@/lib/protocol/run';
+import { phaseLabel, progressFraction } from './format';
+
+interface Props {
+  run: AnalysisRun | null;
+  hasReport: boolean;
+  onAnalyse(): void;
+  onCancel(): void;
+}
+
+export function AnalysisControls({ run, hasReport, onAnalyse, onCancel }: Props) {
+  const running = isRunning(run);
+  const fraction = run ? progressFraction(run) : undefined;
+  return (
+    <section class="card" aria-label="Analysis">
+      {running && run ? (
+        <div data-testid="progress">
+          <p role="status" aria-live="polite">
+            {phaseLabel(run)}
+          </p>
+          {fraction === undefined ? (
+            <progress aria-label="Analysis progress" />
+          ) : (
+            <progress aria-label="Analysis progress" value={fraction} max={1} />
+          )}
+          <div class="row" style={{ marginTop: '8px' }}>
+            <button onClick={onCancel}>Cancel</button>
+          </div>
+        </div>
+      ) : (
+        <div class="row spread">
+          <button class="primary" onClick={onAnalyse}>
+            {hasReport ? 'Analyze again' : 'Analyze'}
+          </button>
+          {run && run.phase !== 'done' && (
+            <span role="status" class="muted" data-testid="run-outcome">
+              {phaseLabel(run)}
+            </span>
+          )}
+        </div>
+      )}
+      {run?.phase === 'failed' && run.error && (
+        <p class="alert" role="alert" data-testid="run-error" style={{ marginTop: '8px' }}>
+          {run.error.message}
+        </p>
+      )}
+    </section>
+  );
+}

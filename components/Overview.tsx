@@ -1,0 +1,42 @@
+// The side panel's overview: the app, when it was analysed, score, counts, and what could not run.
+import type { AnalysisReport } from '@/lib/protocol/report';
+import { formatDuration, formatTime, plural } from './format';
+import { SeverityChips } from './SeverityChips';
+
+export function Overview({ report }: { report: AnalysisReport }) {
+  return (
+    <section aria-labelledby="overview-title" data-testid="overview">
+      <h2 id="overview-title">Overview</h2>
+      <div class="card">
+        {report.score !== undefined && (
+          <p>
+            <span class="score">{report.score}</span> <span class="muted">/ 100 quality score</span>
+          </p>
+        )}
+        <SeverityChips counts={report.counts} />
+        <dl class="facts" style={{ marginTop: '12px' }}>
+          <dt>App</dt>
+          <dd>{report.app.name || report.app.appId}</dd>
+          <dt>Tenant</dt>
+          <dd>{report.app.origin}</dd>
+          <dt>Analysed</dt>
+          <dd>{formatTime(report.finishedAt)}</dd>
+          <dt>Took</dt>
+          <dd>{formatDuration(report.finishedAt - report.startedAt)}</dd>
+          <dt>Findings</dt>
+          <dd>{plural(report.findings.length, 'finding')}</dd>
+        </dl>
+      </div>
+      {report.notes.length > 0 && (
+        <div class="card">
+          <h3>Not checked</h3>
+          <ul>
+            {report.notes.map((note) => (
+              <li key={note}>{note}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

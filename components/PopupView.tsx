@@ -1,0 +1,54 @@
+// The toolbar popup: what the tab holds, Analyze with progress and Cancel, the last result.
+import { useEffect } from 'preact/hooks';
+import { AnalysisControls } from './AnalysisControls';
+import { Header } from './Header';
+import type { TabModel } from './models/tab-model';
+import { ReportSummary } from './ReportSummary';
+import { TabStatus } from './TabStatus';
+
+export function PopupView({ model }: { model: TabModel }) {
+  useEffect(() => {
+    const disconnect = model.connect();
+    void model.load();
+    return disconnect;
+  }, [model]);
+
+  const state = model.tabState.value;
+  return (
+    <>
+      <Header subtitle="Qlik Sense app analyzer" />
+      <main>
+        {model.error.value && (
+          <p class="alert" role="alert">
+            {model.error.value}
+          </p>
+        )}
+        {model.loading.value && !state ? (
+          <p role="status">Looking at the tab…</p>
+        ) : (
+          state && <TabStatus state={state} onAllowHost={() => void model.allowHost()} />
+        )}
+        {model.app.value && (
+          <AnalysisControls
+            run={model.run.value}
+            hasReport={!!model.report.value}
+            onAnalyse={() => void model.analyse()}
+            onCancel={() => void model.cancel()}
+          />
+        )}
+        {model.app.value && model.report.value && (
+          <ReportSummary
+            report={model.report.value}
+            onShow={(finding) => void model.showInApp(finding)}
+            onOpenSidePanel={() => void model.openSidePanel()}
+          />
+        )}
+        {model.notice.value && (
+          <p role="status" class="muted" data-testid="notice">
+            {model.notice.value}
+          </p>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,111 @@
+// The side panel: Overview and Findings of the app in the active tab, with Analyze.
+import { signal } from '@preact/signals';
+import { useEffect, useMemo } from 'preact/hooks';
+import { SEVERITIES, type Severity } from '@/lib/protocol/report';
+import { AnalysisControls } from './AnalysisControls';
+import { FindingList } from './FindingList';
+import { SEVERITY_LABEL } from './format';
+import { Header } from './Header';
+import type { TabModel } from './models/tab-model';
+import { Overview } from './Overview';
+import { TabStatus } from './TabStatus';
+
+type View = 'overview' | 'findings';
+
+export function SidePanelView({ model }: { model: TabModel }) {
+  const view = useMemo(() => signal<View>('overview'), []);
+  const filter = useMemo(() => signal<Severity | 'all'>('all'), []);
+  useEffect(() => {
+    const disconnect = model.connect();
+    void model.load();
+    return disconnect;
+  }, [model]);
+
+  const state = model.tabState.value;
+  const report = model.report.value;
+  const findings = report
+    ? report.findings.filter((finding) => filter.value === 'all' || finding.severity === filter.value)
+    : [];
+  return (
+    <>
+      <Header subtitle={report?.app.name || 'Qlik Sense app analyzer'} />
+      <main>
+        {model.error.value && (
+          <p class="alert" role="alert">
+            {model.error.value}
+          </p>
+        )}
+        {state && state.kind !== 'qlik-app' && <TabStatus state={state} onAllowHost={() => void model.allowHost()} />}
+        {model.loading.value && !state && <p role="status">Looking at the tab…</p>}
+        {model.app.value && (
+          <AnalysisControls
+            run={model.run.value}
+            hasReport={!!report}
+            onAnalyse={() => void model.analyse()}
+            onCancel={() => void model.cancel()}
+          />
+        )}
+        {model.notice.value && (
+          <p role="status" class="muted" data-testid="notice">
+            {model.notice.value}
+          </p>
+        )}
+        {model.app.value && !report && !model.running.value && (
+          <p class="muted" data-testid="no-report">
+            No analysis of this app yet. Choose Analyze to check it.
+          </p>
+        )}
+        {model.app.value && report && (
+          <>
+            <div class="tabs" role="tablist" aria-label="Report views">
+              {(['overview', 'findings'] as const).map((name) => (
+                <button
+                  key={name}
+                  role="tab"
+                  id={`tab-${name}`}
+                  aria-selected={view.value === name}
+                  aria-controls={`panel-${name}`}
+                  onClick={() => (view.value = name)}
+                >
+                  {name === 'overview' ? 'Overview' : `Findings (${report.findings.length})`}
+                </button>
+              ))}
+            </div>
+            {view.value === 'overview' ? (
+              <div role="tabpanel" id="panel-overview" aria-labelledby="tab-overview">
+                <Overview report={report} />
+              </div>
+            ) : (
+              <div role="tabpanel" id="panel-findings" aria-labelledby="tab-findings">
+                <h2>Findings</h2>
+                <div class="row" style={{ marginBottom: '8px' }}>
+                  <label for="severity-filter" style={{ margin: 0 }}>
+                    Show
+                  </label>
+                  <select
+                    id="severity-filter"
+                    style={{ width: 'auto' }}
+                    value={filter.value}
+                    onChange={(event) => (filter.value = (event.currentTarget as HTMLSelectElement).value as Severity | 'all')}
+                  >
+                    <option value="all">All severities</option>
+                    {SEVERITIES.map((severity) => (
+                      <option key={severity} value={severity}>
+                        {SEVERITY_LABEL[severity]}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                {findings.length === 0 ? (
+                  <p class="muted">No findings to show.</p>
+                ) : (
+                  <FindingList findings={findings} onShow={(finding) => void model.showInApp(finding)} />
+                )}
+              </div>
+            )}
+          </>
+        )}
+      </main>
+    </>
+  );
+}

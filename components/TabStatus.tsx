@@ -1,0 +1,48 @@
+// What the tab holds, and what the user can do next when it is not an app Qlarity can read.
+import type { TabState } from '@/lib/protocol/tab-state';
+import { describeApp } from './format';
+
+export function TabStatus({ state, onAllowHost }: { state: TabState; onAllowHost(): void }) {
+  switch (state.kind) {
+    case 'qlik-app':
+      return (
+        <section class="card" aria-labelledby="tab-status-title" data-testid="tab-status" data-kind={state.kind}>
+          <h2 id="tab-status-title">Qlik app detected</h2>
+          <p data-testid="app-id">{describeApp(state.app)}</p>
+          <p class="muted">{state.app.host}</p>
+        </section>
+      );
+    case 'needs-permission':
+      return (
+        <section class="card" aria-labelledby="tab-status-title" data-testid="tab-status" data-kind={state.kind}>
+          <h2 id="tab-status-title">Allow Qlarity on {state.app.host}?</h2>
+          <p>
+            This looks like a Qlik Sense app on a server outside Qlik Cloud. Qlarity needs your permission to read
+            apps on this host; it asks for this host only.
+          </p>
+          <button class="primary" onClick={onAllowHost}>
+            Allow access to {state.app.host}
+          </button>
+        </section>
+      );
+    case 'not-qlik':
+      return (
+        <section class="card" aria-labelledby="tab-status-title" data-testid="tab-status" data-kind={state.kind}>
+          <h2 id="tab-status-title">Not a Qlik app tab</h2>
+          <p>Qlarity analyses the Qlik Sense app open in the current tab.</p>
+          <ol class="muted">
+            <li>Open your Qlik Cloud tenant and sign in.</li>
+            <li>Open an app (any sheet, or the data load editor).</li>
+            <li>Click the Qlarity icon again and choose Analyze.</li>
+          </ol>
+        </section>
+      );
+    case 'no-tab':
+      return (
+        <section class="card" aria-labelledby="tab-status-title" data-testid="tab-status" data-kind={state.kind}>
+          <h2 id="tab-status-title">No tab to analyse</h2>
+          <p>Open a Qlik Sense app in a tab, then open Qlarity from the toolbar.</p>
+        </section>
+      );
+  }
+}

@@ -1,0 +1,58 @@
+// Words and numbers for the views: pure, so they are tested on their own.
+import type { AnalysisPhase, AnalysisRun } from '@/lib/protocol/run';
+import type { ReportFinding, Severity } from '@/lib/protocol/report';
+import type { QlikApp } from '@/lib/protocol/tab-state';
+
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
+}
+
+export const SEVERITY_LABEL: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Info' };
+export const SEVERITY_ONE: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Info' };
+
+const PHASE_LABEL: Record<AnalysisPhase, string> = {
+  connecting: 'Connecting to the app…',
+  collecting: 'Reading the app…',
+  analysing: 'Running the rules…',
+  done: 'Analysis complete',
+  failed: 'Analysis failed',
+  cancelled: 'Analysis cancelled',
+};
+
+export function phaseLabel(run: AnalysisRun): string {
+  return run.detail && run.phase !== 'done' ? `${PHASE_LABEL[run.phase]} ${run.detail}` : PHASE_LABEL[run.phase];
+}
+
+/** 0..1 for a determinate progress bar, or undefined while the total is unknown. */
+export function progressFraction(run: AnalysisRun): number | undefined {
+  if (!run.progress || run.progress.total === 0) return undefined;
+  return Math.min(1, run.progress.done / run.progress.total);
+}
+
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.max(0, Math.round(ms))} ms`;
+  const seconds = ms / 1000;
+  if (seconds < 60) return `${seconds.toFixed(1)} s`;
+  return `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
+}
+
+export function formatTime(epochMs: number): string {
+  return new Date(epochMs).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
+}
+
+export function describeApp(app: QlikApp): string {
+  const where = app.view === 'sheet' ? ' (sheet open)' : app.view === 'dataloadeditor' ? ' (data load editor)' : '';
+  return `App ${app.appId}${where}`;
+}
+
+export function targetLabel(finding: ReportFinding): string | undefined {
+  const target = finding.target;
+  if (!target) return undefined;
+  const name = target.name ?? target.id;
+  return name ? `${target.kind} “${name}”` : target.kind;
+}
+
+export function canShowInApp(finding: ReportFinding): boolean {
+  const target = finding.target;
+  return !!target && (target.kind === 'sheet' || target.kind === 'object' || !!target.sheetId);
+}

@@ -1,0 +1,25 @@
+// What the pages need from the extension, as one interface: the real one talks to the background,
+// component tests pass a fake. Keeps components free of browser APIs.
+import type { AnyEvent } from '@/lib/protocol/messages';
+import type { AnalysisReport, FindingTarget } from '@/lib/protocol/report';
+import type { AnalysisRun } from '@/lib/protocol/run';
+import type { Settings } from '@/lib/protocol/settings';
+import type { TabState } from '@/lib/protocol/tab-state';
+
+export interface ExtensionClient {
+  resolveTabId(): Promise<number | null>;
+  getTabState(tabId: number): Promise<TabState>;
+  startAnalysis(tabId: number): Promise<AnalysisRun>;
+  cancelAnalysis(tabId: number): Promise<boolean>;
+  getLastResult(appKey: string): Promise<AnalysisReport | null>;
+  showInApp(tabId: number, target: FindingTarget): Promise<{ shown: boolean; detail: string }>;
+  /** must be called from a click handler */
+  requestHostAccess(originPattern: string): Promise<boolean>;
+  /** must be called from a click handler */
+  openSidePanel(tabId: number): Promise<void>;
+  getSettings(): Promise<Settings>;
+  setSettings(settings: Settings): Promise<Settings>;
+  onEvent(listener: (event: AnyEvent) => void): () => void;
+  /** the side panel follows the active tab; the popup does not need to */
+  onActiveTabChange(listener: () => void): () => void;
+}

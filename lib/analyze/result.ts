@@ -1,0 +1,130 @@
+// The AnalysisResult: what `analyse` returns and what the UI, the exports and the CLI's JSON
+// read. Versioned like the snapshot; parse it at every boundary (storage, files, messages).
+import { z } from 'zod';
+
+export const ANALYSIS_RESULT_VERSION = 1;
+
+export const Severity = z.enum(['error', 'warning', 'info']);
+export type Severity = z.infer<typeof Severity>;
+
+export const Category = z.enum(['quality', 'performance', 'resource', 'design', 'script', 'context']);
+export type Category = z.infer<typeof Category>;
+
+export const TargetKind = z.enum([
+  'app',
+  'sheet',
+  'object',
+  'master-measure',
+  'master-dimension',
+  'master-object',
+  'variable',
+  'bookmark',
+  'field',
+  'table',
+  'script',
+  'reload',
+]);
+export type TargetKind = z.infer<typeof TargetKind>;
+
+/** The thing a finding is about. For a field, `id` and `name` are the field name. */
+export const Target = z.object({
+  kind: TargetKind,
+  /** stable across runs: the qId of an object, the name of a field/table/variable */
+  id: z.string(),
+  name: z.string().optional(),
+  /** the sheet the object is on, when there is one */
+  sheet: z.object({ id: z.string(), name: z.string().optional() }).optional(),
+});
+export type Target = z.infer<typeof Target>;
+
+/** An expression with the offending part: `text.slice(from, to)` is what the finding points at. */
+export const ExpressionRange = z.object({
+  text: z.string(),
+  from: z.number().int().nonnegative(),
+  to: z.number().int().nonnegative(),
+});
+export type ExpressionRange = z.infer<typeof ExpressionRange>;
+
+export const Finding = z.object({
+  /** stable id of this finding: rule + target + path + content hash */
+  id: z.string(),
+  /** rule code, e.g. "R01" */
+  rule: z.string(),
+  /** rule name in kebab-case, e.g. "unused-field" */
+  name: z.string(),
+  severity: Severity,
+  category: Category,
+  /** names the thing, the value and the threshold */
+  message: z.string(),
+  target: Target,
+  /** where in the target's properties, e.g. "qHyperCubeDef.qMeasures[0].qDef.qDef" */
+  path: z.string().optional(),
+  expression: ExpressionRange.optional(),
+  /** hash of what the finding is about: a suppression keyed on it ends when the thing changes */
+  contentHash: z.string(),
+  /** rule-specific data for the UI (numbers, lists, a generated statement …) */
+  data: z.record(z.string(), z.unknown()).optional(),
+});
+export type Finding = z.infer<typeof Finding>;
+
+export const RuleRunStatus = z.enum(['ran', 'could-not-run', 'error', 'off']);
+export type RuleRunStatus = z.infer<typeof RuleRunStatus>;
+
+/** What happened to each rule: ran (with n findings), could not run (why), threw (error), or was switched off. */
+export const RuleRun = z.object({
+  rule: z.string(),
+  name: z.string(),
+  category: Category,
+  severity: Severity,
+  status: RuleRunStatus,
+  /** for could-not-run: the missing data; for error: the exception message */
+  reason: z.string().optional(),
+  findings: z.number().int().nonnegative(),
+  suppressed: z.number().int().nonnegative(),
+  durationMs: z.number().nonnegative(),
+  /** rule-level data for the UI, e.g. R01's total memory and DROP FIELDS statement */
+  data: z.record(z.string(), z.unknown()).optional(),
+});
+export type RuleRun = z.infer<typeof RuleRun>;
+
+const SeverityCounts = z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() });
+export type SeverityCounts = z.infer<typeof SeverityCounts>;
+
+export const Summary = z.object({
+  total: z.number().int(),
+  bySeverity: SeverityCounts,
+  byCategory: z.record(Category, SeverityCounts),
+  suppressed: z.number().int(),
+  rulesRun: z.number().int(),
+  rulesCouldNotRun: z.number().int(),
+  rulesFailed: z.number().int(),
+});
+export type Summary = z.infer<typeof Summary>;
+
+export const Score = z.object({
+  /** 0..100, 100 = no findings */
+  value: z.number().min(0).max(100),
+  penalty: z.number().nonnegative(),
+  /** the formula in words, shown next to the score */
+  formula: z.string(),
+});
+export type Score = z.infer<typeof Score>;
+
+export const ConfigIssue = z.object({ path: z.string(), message: z.string() });
+export type ConfigIssue = z.infer<typeof ConfigIssue>;
+
+export const AnalysisResult = z.object({
+  version: z.literal(ANALYSIS_RESULT_VERSION),
+  app: z.object({ id: z.string(), name: z.string() }),
+  analysedAt: z.string(),
+  durationMs: z.number().nonnegative(),
+  findings: z.array(Finding),
+  /** findings hidden by a suppression, kept so the UI can show and un-hide them */
+  suppressedFindings: z.array(Finding),
+  rules: z.array(RuleRun),
+  summary: Summary,
+  score: Score,
+  /** configuration entries that were ignored, with why */
+  configIssues: z.array(ConfigIssue),
+});
+export type AnalysisResult = z.infer<typeof AnalysisResult>;

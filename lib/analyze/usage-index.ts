@@ -1,0 +1,255 @@
+// Where each field, variable and master item is used in the app: the basis of unused-field (R01),
+// unused-variable (D06) and unused-master-item (D05), and a where-used view for the UI.
+// "Used" follows the rule catalogue: any expression (after dollar expansion, including variables
+// that are themselves used, transitively), dimensions, set modifiers and element functions, sort
+// expressions, bookmark selections, chart filters and list boxes, master items referenced by id or
+// by label, keys, and section-access fields. Use in the load script alone is not a use in the app.
+import type { AppSnapshot, QlikObject } from '../snapshot/schema';
+import type { AnalysisIndex } from './analysis-index';
+import { isNativeVisualization } from './native-visualizations';
+import type { ParsedExpression } from './parsed-expression';
+import type { Target } from './result';
+
+export type UseKind =
+  | 'expression'
+  | 'dimension'
+  | 'set-modifier'
+  | 'sort'
+  | 'bookmark'
+  | 'chart-filter'
+  | 'listbox'
+  | 'key'
+  | 'section-access'
+  | 'master-item'
+  | 'variable'
+  | 'alternative'
+  | 'property'
+  | 'string-literal';
+
+export interface UseSite {
+  kind: UseKind;
+  target: Target;
+  path?: string;
+  /** the variable through which the use happens */
+  via?: string;
+}
+
+interface WeakText {
+  text: string;
+  /** why this text cannot be trusted to list its field references */
+  reason: string;
+}
+
+const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+};
+
+export class UsageIndex {
+  readonly fieldUses = new Map<string, UseSite[]>();
+  readonly variableUses = new Map<string, UseSite[]>();
+  readonly masterMeasureUses = new Map<string, UseSite[]>();
+  readonly masterDimensionUses = new Map<string, UseSite[]>();
+  readonly masterVisualizationUses = new Map<string, UseSite[]>();
+  /** when set, no field can be called unused with high confidence (e.g. section access with an unreadable script) */
+  readonly globalDoubt: string | undefined;
+  private readonly weakTexts: WeakText[] = [];
+  private readonly processedVariables = new Set<string>();
+  private readonly variableQueue: string[] = [];
+
+  constructor(private readonly index: AnalysisIndex) {
+    const snapshot = index.snapshot;
+    for (const { expression, parsed } of index.expressions) {
+      if (expression.location.owner === 'variable') continue;
+      const target = index.locationTarget(expression.location);
+      const ownerIsMaster = expression.location.owner.startsWith('master-');
+      const kind: UseKind = ownerIsMaster
+        ? 'master-item'
+        : expression.location.kind === 'sort'
+          ? 'sort'
+          : expression.location.kind === 'dimension'
+            ? 'dimension'
+            : 'expression';
+      this.record(parsed, { kind, target, path: expression.location.path });
+    }
+    this.drainVariables();
+    for (const ref of snapshot.libraryReferences) {
+      const site: UseSite = { kind: 'master-item', target: index.objectTarget(ref.objectId), path: ref.path };
+      const map = ref.kind === 'measure' ? this.masterMeasureUses : ref.kind === 'dimension' ? this.masterDimensionUses : this.masterVisualizationUses;
+      push(map, ref.targetId, site);
+    }
+    for (const bookmark of snapshot.bookmarks) {
+      for (const s of bookmark.selections) {
+        push(this.fieldUses, s.field, { kind: 'bookmark', target: { kind: 'bookmark', id: bookmark.id, name: bookmark.title } });
+      }
+    }
+    for (const ref of snapshot.fieldReferences) {
+      push(this.fieldUses, ref.field, { kind: ref.kind === 'listbox' ? 'listbox' : 'chart-filter', target: index.objectTarget(ref.objectId), path: ref.path });
+    }
+    for (const field of snapshot.dataModel?.fields ?? []) {
+      if (field.isKey) push(this.fieldUses, field.name, { kind: 'key', target: index.fieldTarget(field.name) });
+    }
+    this.globalDoubt = this.recordSectionAccess(snapshot);
+    this.recordPropertyStrings(snapshot);
+    this.recordAlternatives(snapshot);
+    this.drainVariables();
+    for (const v of snapshot.variables) {
+      if (!this.variableUses.has(v.name)) this.weakTexts.push({ text: v.definition, reason: `only in the definition of variable ${v.name}, which nothing uses` });
+    }
+  }
+
+  isFieldUsed(name: string): boolean {
+    return this.fieldUses.has(name);
+  }
+
+  isVariableUsed(name: string): boolean {
+    return this.variableUses.has(name);
+  }
+
+  /** Why a field that has no use could still be referenced somewhere we could not analyse; undefined = no mention anywhere. */
+  doubtAbout(field: string): string | undefined {
+    for (const weak of this.weakTexts) if (mentions(weak.text, field)) return `the name appears ${weak.reason}`;
+    return this.globalDoubt;
+  }
+
+  // ---- building ----
+
+  private record(parsed: ParsedExpression, site: UseSite): void {
+    const index = this.index;
+    // an expression that does not parse uses nothing for sure: its names only lower the confidence (weak text below)
+    const fields = parsed.hasErrors ? [] : parsed.fields;
+    for (const f of fields) {
+      if (index.hasField(f.name)) {
+        const kind: UseKind = f.context === 'set-modifier' || f.context === 'set-value' ? (site.kind === 'master-item' ? site.kind : 'set-modifier') : site.kind;
+        push(this.fieldUses, f.name, { ...site, kind });
+        continue;
+      }
+      const measures = index.masterMeasuresByLabel.get(f.name);
+      if (measures) for (const m of measures) push(this.masterMeasureUses, m.id, { ...site, kind: 'expression' });
+      if (index.variables.has(f.name)) this.useVariable(f.name, site);
+      // Qualified `State::Field` references parse with the state apart; `Table.Field` names stay whole.
+    }
+    for (const use of parsed.variableUses) {
+      this.useVariable(use.name, site);
+      for (const outer of use.via) this.useVariable(outer, site);
+    }
+    for (const text of parsed.strings) {
+      if (index.hasField(text)) push(this.fieldUses, text, { ...site, kind: 'string-literal' });
+      if (index.variables.has(text)) this.useVariable(text, site);
+    }
+    // $(=expr) is evaluated by the engine: what it references is used
+    for (const u of parsed.unknownValues) {
+      if (u.reason === 'computed' && u.expression && u.expression !== parsed.text) this.record(this.index.parse(u.expression, 'expression'), site);
+    }
+    const hasErrors = parsed.diagnostics.some((d) => d.severity === 'error');
+    if (hasErrors || parsed.unknownValues.length > 0) {
+      const why = hasErrors ? 'could not be parsed' : 'contains a value only known at run time';
+      this.weakTexts.push({ text: parsed.text, reason: `in an expression that ${why} (${site.target.kind} ${site.target.name ?? site.target.id})` });
+      for (const u of parsed.unknownValues) if (u.expression) this.weakTexts.push({ text: u.expression, reason: `in a calculated value used by ${site.target.name ?? site.target.id}` });
+    }
+  }
+
+  private useVariable(name: string, site: UseSite): void {
+    push(this.variableUses, name, site);
+    if (!this.processedVariables.has(name)) {
+      this.processedVariables.add(name);
+      this.variableQueue.push(name);
+    }
+  }
+
+  /** Fields and variables inside the definitions of used variables count as used, transitively. */
+  private drainVariables(): void {
+    while (this.variableQueue.length > 0) {
+      const name = this.variableQueue.shift() as string;
+      const variable = this.index.variables.get(name);
+      if (!variable || variable.definition.trim() === '') continue;
+      const parsed = this.index.parse(variable.definition, 'expression');
+      this.record(parsed, { kind: 'variable', target: this.index.variableTarget(name), via: name });
+    }
+  }
+
+  /**
+   * Section access reduction fields link the hidden section-access table to the data: dropping one
+   * breaks the app's security. Words loaded between `Section Access;` and `Section Application;`
+   * are matched case-insensitively (reduction fields are upper case by Qlik's rules; Qlik help
+   * "Managing data security with Section Access").
+   */
+  private recordSectionAccess(snapshot: AppSnapshot): string | undefined {
+    const script = snapshot.script?.text;
+    if (!script) return snapshot.app.sectionAccess ? 'the app has section access and its script could not be read (reduction fields unknown)' : undefined;
+    const blocks = [...script.matchAll(/section\s+access\s*;([\s\S]*?)(?:section\s+application\s*;|$)/gi)].map((m) => m[1]);
+    if (blocks.length === 0) return undefined;
+    const words = new Set<string>();
+    for (const block of blocks) {
+      // bracketed or quoted names (may hold spaces), and every bare word (inline table headers included)
+      for (const w of block.matchAll(/\[([^\]\n,]+)\]|"([^"\n]+)"/g)) words.add((w[1] ?? w[2]).trim().toUpperCase());
+      for (const w of block.matchAll(/[\p{L}_][\p{L}\p{N}_.]*/gu)) words.add(w[0].toUpperCase());
+    }
+    for (const field of snapshot.dataModel?.fields ?? []) {
+      if (words.has(field.name.toUpperCase())) push(this.fieldUses, field.name, { kind: 'section-access', target: { kind: 'script', id: 'script', name: 'Section access' } });
+    }
+    return undefined;
+  }
+
+  /**
+   * Strings in object properties that are exactly a field or variable name (button actions,
+   * variable inputs, extension settings) count as uses; other strings of extension objects are
+   * kept as text we cannot interpret (medium confidence).
+   */
+  private recordPropertyStrings(snapshot: AppSnapshot): void {
+    const owners: Array<{ target: Target; properties: QlikObject; extension: boolean }> = [
+      ...snapshot.objects.map((o) => ({ target: this.index.objectTarget(o.id), properties: o.properties, extension: !isNativeVisualization(o.type) })),
+      ...snapshot.sheets.map((s) => ({ target: this.index.sheetTarget(s.id), properties: s.properties, extension: false })),
+    ];
+    for (const { target, properties, extension } of owners) {
+      forEachString(properties, (text, segments) => {
+        const path = '/' + segments.join('/');
+        const name = text.trim();
+        if (this.index.hasField(name)) push(this.fieldUses, name, { kind: 'property', target, path });
+        else if (name.startsWith('[') && this.index.hasField(name.slice(1, -1))) push(this.fieldUses, name.slice(1, -1), { kind: 'property', target, path });
+        if (this.index.variables.has(name)) this.useVariable(name, { kind: 'property', target, path });
+        if (extension && text.length > 1) this.weakTexts.push({ text, reason: `in the properties of extension object ${target.name ?? target.id}` });
+      });
+    }
+  }
+
+  /** Alternative dimensions and measures live in `qLayoutExclude.qHyperCubeDef`, which the expression extraction skips. */
+  private recordAlternatives(snapshot: AppSnapshot): void {
+    for (const object of snapshot.objects) {
+      const exclude = object.properties.qLayoutExclude as QlikObject | undefined;
+      if (!exclude || typeof exclude !== 'object') continue;
+      const target = this.index.objectTarget(object.id);
+      forEachString(exclude, (text, path) => {
+        const last = path[path.length - 1];
+        const parent = path[path.length - 2];
+        const isFieldDef = parent === 'qFieldDefs';
+        const isMeasureDef = last === 'qDef' && path.includes('qMeasures');
+        if (!isFieldDef && !isMeasureDef) return;
+        const syntax = isFieldDef && !text.trim().startsWith('=') ? 'field' : 'expression';
+        this.record(this.index.parse(text, syntax), { kind: 'alternative', target, path: '/qLayoutExclude/' + path.join('/') });
+      });
+    }
+  }
+}
+
+function forEachString(value: unknown, visit: (text: string, path: string[]) => void, path: string[] = []): void {
+  if (typeof value === 'string') visit(value, path);
+  else if (Array.isArray(value)) value.forEach((v, i) => forEachString(v, visit, [...path, String(i)]));
+  else if (value && typeof value === 'object') {
+    for (const [k, v] of Object.entries(value)) if (k !== 'qInfo') forEachString(v, visit, [...path, k]);
+  }
+}
+
+const isNameChar = (c: string | undefined) => c !== undefined && /[\p{L}\p{N}_]/u.test(c);
+
+/** `text` contains `name` not glued to other name characters. */
+export function mentions(text: string, name: string): boolean {
+  if (!name) return false;
+  let i = text.indexOf(name);
+  while (i >= 0) {
+    if (!isNameChar(text[i - 1]) && !isNameChar(text[i + name.length])) return true;
+    i = text.indexOf(name, i + 1);
+  }
+  return false;
+}

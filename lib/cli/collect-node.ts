@@ -1,0 +1,70 @@
+// Collect one app from Node: API key (Authorization: Bearer on REST and the WebSocket handshake)
+// or a browser session's Cookie header (plus the CSRF token as `qlik-csrf-token` on the engine URL,
+// connectivity.md / ../shared/README.md). Same lib/ code as the extension, Node transports.
+import { readFile } from 'node:fs/promises';
+import { type CollectProgress, collectApp } from '../collect/index.ts';
+import { openEngineSession } from '../qlik/engine/session.ts';
+import { createRestClient } from '../qlik/rest/client.ts';
+import type { AppSnapshot } from '../snapshot/schema.ts';
+import { nodeSocketFactory } from './node-socket.ts';
+
+export interface NodeCollectOptions {
+  host: string;
+  appId: string;
+  apiKey?: string;
+  cookie?: string;
+  insecure?: boolean;
+  timings?: boolean;
+  concurrency?: number;
+  onProgress?: (p: CollectProgress) => void;
+  signal?: AbortSignal;
+}
+
+/** A cookie file holds a Cookie header value; lines `name=value` are joined, `#` comments ignored. */
+export async function readCookieFile(path: string): Promise<string> {
+  const text = await readFile(path, 'utf8');
+  const parts = text
+    .split(/\r?\n/)
+    .map((l) => l.trim())
+    .filter((l) => l && !l.startsWith('#'))
+    .flatMap((l) => l.replace(/^cookie:\s*/i, '').split(';'))
+    .map((p) => p.trim())
+    .filter(Boolean);
+  if (parts.length === 0) throw new Error(`${path}: no cookies found`);
+  return parts.join('; ');
+}
+
+export async function collectFromTenant(options: NodeCollectOptions): Promise<AppSnapshot> {
+  const headers: Record<string, string> = options.apiKey ? { Authorization: `Bearer ${options.apiKey}` } : options.cookie ? { Cookie: options.cookie } : {};
+  const rest = createRestClient({ baseUrl: options.host, fetch: (u, i) => fetch(u, i), authHeaders: () => headers, ...(options.signal ? { signal: options.signal } : {}) });
+  const query: Record<string, string> = {};
+  if (options.cookie && !options.apiKey) {
+    const res = await fetch(`${options.host.replace(/\/+$/, '')}/api/v1/csrf-token`, { headers });
+    const token = res.headers.get('qlik-csrf-token');
+    if (!res.ok || !token) throw new Error(`Could not get a CSRF token with the given cookies (HTTP ${res.status}): is the session still signed in?`);
+    query['qlik-csrf-token'] = token;
+  }
+  options.onProgress?.({ phase: 'open', done: 0, total: 1 });
+  const engine = await openEngineSession({
+    url: options.host,
+    appId: options.appId,
+    createSocket: nodeSocketFactory({ headers, rejectUnauthorized: !options.insecure }),
+    query,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
+  options.onProgress?.({ phase: 'open', done: 1, total: 1 });
+  try {
+    return await collectApp({
+      engine,
+      rest,
+      appId: options.appId,
+      source: { host: new URL(options.host).host, mode: 'cli' },
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.signal ? { signal: options.signal } : {}),
+      ...(options.concurrency ? { concurrency: options.concurrency } : {}),
+      ...(options.timings === false ? { timings: false as const } : {}),
+    });
+  } finally {
+    await engine.close();
+  }
+}

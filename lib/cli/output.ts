@@ -1,0 +1,138 @@
+// The CLI's result: a stable JSON contract (documented in the README, "CLI JSON output") built
+// from the AnalysisResult and the snapshot, its text rendering, and the exit code for CI gates. Pure.
+import type { AnalysisResult } from '../analyze/result.ts';
+import type { AppSnapshot } from '../snapshot/schema.ts';
+import { type SnapshotSummary, summarizeSnapshot } from '../snapshot/summary.ts';
+import type { FailOn } from './args.ts';
+
+export const CLI_OUTPUT_VERSION = 1;
+
+type Severity = 'error' | 'warning' | 'info';
+type Counts = Record<Severity, number>;
+
+export interface CliFinding {
+  rule: string;
+  name: string;
+  severity: Severity;
+  category: string;
+  message: string;
+  target: { kind: string; id: string; name?: string; sheetId?: string };
+  path?: string;
+  expression?: { text: string; from: number; to: number };
+}
+
+export interface CliError {
+  /** collection: a part of the app not collected; rule-error: a rule threw; rule-could-not-run: its data is missing; config; rules-unavailable */
+  kind: 'collection' | 'rule-error' | 'rule-could-not-run' | 'config' | 'rules-unavailable';
+  message: string;
+  rule?: string;
+  part?: string;
+  objectId?: string;
+  code?: string;
+}
+
+export interface CliOutput {
+  schemaVersion: number;
+  app: { id: string; name: string };
+  summary: { bySeverity: Counts; byCategory: Record<string, Counts> };
+  findings: CliFinding[];
+  errors: CliError[];
+  /** present when the rules could not be loaded: what was collected */
+  snapshotSummary?: SnapshotSummary;
+}
+
+const zero = (): Counts => ({ error: 0, warning: 0, info: 0 });
+
+export function toCliOutput(snapshot: AppSnapshot, result: AnalysisResult | undefined, rulesError?: string): CliOutput {
+  const collectionErrors: CliError[] = snapshot.collectionIssues.map((i) => ({
+    kind: 'collection',
+    message: i.message,
+    part: i.part,
+    code: i.code,
+    ...(i.objectId !== undefined ? { objectId: i.objectId } : {}),
+  }));
+  const app = { id: snapshot.app.id, name: snapshot.app.name };
+  if (!result) {
+    return {
+      schemaVersion: CLI_OUTPUT_VERSION,
+      app,
+      summary: { bySeverity: zero(), byCategory: {} },
+      findings: [],
+      errors: [{ kind: 'rules-unavailable', message: `Rules are not available: ${rulesError ?? 'lib/analyze is missing'}` }, ...collectionErrors],
+      snapshotSummary: summarizeSnapshot(snapshot),
+    };
+  }
+  const findings: CliFinding[] = result.findings.map((f) => ({
+    rule: f.rule,
+    name: f.name,
+    severity: f.severity,
+    category: f.category,
+    message: f.message,
+    target: {
+      kind: f.target.kind,
+      id: f.target.id,
+      ...(f.target.name !== undefined ? { name: f.target.name } : {}),
+      ...(f.target.sheet ? { sheetId: f.target.sheet.id } : {}),
+    },
+    ...(f.path !== undefined ? { path: f.path } : {}),
+    ...(f.expression ? { expression: f.expression } : {}),
+  }));
+  const byCategory: Record<string, Counts> = {};
+  for (const [category, counts] of Object.entries(result.summary.byCategory)) if (counts) byCategory[category] = { ...counts };
+  const ruleErrors: CliError[] = result.rules.flatMap((r): CliError[] =>
+    r.status === 'error'
+      ? [{ kind: 'rule-error', rule: r.rule, message: `${r.rule} ${r.name} failed: ${r.reason ?? 'unknown error'}` }]
+      : r.status === 'could-not-run'
+        ? [{ kind: 'rule-could-not-run', rule: r.rule, message: `${r.rule} ${r.name} could not run: ${r.reason ?? 'data missing'}` }]
+        : [],
+  );
+  const configErrors: CliError[] = result.configIssues.map((c) => ({ kind: 'config', message: `${c.path}: ${c.message}` }));
+  return {
+    schemaVersion: CLI_OUTPUT_VERSION,
+    app,
+    summary: { bySeverity: { ...result.summary.bySeverity }, byCategory },
+    findings,
+    errors: [...ruleErrors, ...collectionErrors, ...configErrors],
+  };
+}
+
+const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
+
+/** 1 when a finding at or above `failOn` exists, else 0. */
+export function exitCodeFor(output: CliOutput, failOn: FailOn): number {
+  if (failOn === 'none') return 0;
+  return output.findings.some((f) => RANK[f.severity] >= RANK[failOn]) ? 1 : 0;
+}
+
+const LETTER: Record<Severity, string> = { error: 'E', warning: 'W', info: 'I' };
+
+export function formatText(output: CliOutput): string {
+  const lines: string[] = [];
+  const s = output.summary.bySeverity;
+  lines.push(`${output.app.name} (${output.app.id})`);
+  if (output.snapshotSummary) {
+    const n = output.snapshotSummary;
+    lines.push(
+      `Collected: ${n.sheets} sheets, ${n.objects} objects, ${n.expressions} expressions (${n.uniqueExpressions} unique; engine: ${n.engineSyntaxErrors} syntax errors, ${n.engineBadFieldNames} with unknown fields), ` +
+        `${n.masterMeasures} master measures, ${n.masterDimensions} master dimensions, ${n.masterVisualizations} master visualizations, ${n.variables} variables, ${n.bookmarks} bookmarks, ` +
+        `${n.tables} tables, ${n.fields} fields${n.syntheticTables ? ` (${n.syntheticTables} synthetic tables)` : ''}, script ${n.scriptReadable ? `readable (${n.scriptSyntaxErrors} syntax errors)` : 'not readable'}` +
+        (n.appOpenMs !== undefined ? `, app open ${Math.round(n.appOpenMs)} ms` : '') +
+        (n.slowestObject ? `, slowest object ${n.slowestObject.id} ${Math.round(n.slowestObject.firstMs)} ms` : '') +
+        '.',
+    );
+  } else {
+    lines.push(`${s.error} errors, ${s.warning} warnings, ${s.info} info`);
+  }
+  const order: Severity[] = ['error', 'warning', 'info'];
+  for (const severity of order) {
+    for (const f of output.findings.filter((x) => x.severity === severity)) {
+      const where = `${f.target.kind} ${f.target.name ? `"${f.target.name}" ` : ''}(${f.target.id})${f.target.sheetId ? ` on sheet ${f.target.sheetId}` : ''}`;
+      lines.push(`${LETTER[severity]} ${f.rule} ${f.name}  ${where}: ${f.message}`);
+    }
+  }
+  if (output.errors.length) {
+    lines.push('', 'Not analysed / problems:');
+    for (const e of output.errors) lines.push(`  - [${e.kind}] ${e.message}`);
+  }
+  return lines.join('\n') + '\n';
+}

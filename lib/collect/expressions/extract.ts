@@ -1,0 +1,149 @@
+// Finds every expression, master-item link and named field in one object's properties. Pure.
+//
+// What counts as an expression (engine schema engine-rpc.json + Sense trees in ../shared/corpus):
+// - `qStringExpression.qExpr` / `qValueExpression.qExpr` (always expressions; Sense stores them with
+//   or without the leading `=`), and the older form `qStringExpression: "…"`;
+// - `qv` of a ValueExpr (`qCalcCond`, `qCalcCondition.qCond`, `qOtherCounted`, `qOtherLimit`, sort
+//   `qExpression`): always an expression. `qv` of a StringExpr (`qMsg`, `qOtherLabel`, `qTotalLabel`)
+//   only when it starts with `=` (otherwise it is literal text);
+// - measure `qDef` (string), `qLabelExpression`, `qAttributeExpressions[].qExpression`;
+// - `qFieldDefs[]`: a field name, or an expression when it starts with `=`;
+// - any other non-`q` property whose string value starts with `=` (Sense and extension properties).
+// Subtrees the engine does not evaluate (`qLayoutExclude`, `qUndoExclude`, `qOtherTotalSpec` with
+// others off) are skipped.
+import type {
+  Expression,
+  ExpressionLocation,
+  FieldReference,
+  LibraryReference,
+} from '../../snapshot/schema.ts';
+import { classifyExpressionPath } from './classify.ts';
+
+export interface ExpressionOwner {
+  objectId: string;
+  objectType: string;
+  owner: ExpressionLocation['owner'];
+  sheetId?: string;
+}
+
+export interface Extracted {
+  expressions: Expression[];
+  libraryReferences: LibraryReference[];
+  fieldReferences: FieldReference[];
+}
+
+const SKIPPED_SUBTREES = new Set(['qLayoutExclude', 'qUndoExclude', 'qInfo', 'qMetaDef', 'qMeta', 'qChildren', 'qEmbeddedSnapshotRef']);
+const STRING_EXPR_PARENTS = new Set(['qMsg', 'qOtherLabel', 'qTotalLabel']);
+const FILTER_FIELD_KEYS = new Set(['field', 'fieldName', 'qField', 'qFieldName']);
+
+/** JSON pointer (RFC 6901) from path segments. */
+export function toPointer(path: readonly string[]): string {
+  return path.length === 0 ? '' : '/' + path.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+}
+
+/** With "others" off (the default) the engine never evaluates the limit/count expressions of qOtherTotalSpec. */
+function othersOff(spec: unknown): boolean {
+  const mode = spec && typeof spec === 'object' ? (spec as { qOtherMode?: unknown }).qOtherMode : undefined;
+  return mode === undefined || mode === 'OTHER_OFF';
+}
+
+const startsWithEquals = (s: string): boolean => s.trimStart().startsWith('=');
+
+/** Extract from one object's own properties (children are separate objects). */
+export function extractFromProperties(properties: unknown, owner: ExpressionOwner): Extracted {
+  const out: Extracted = { expressions: [], libraryReferences: [], fieldReferences: [] };
+  walk(properties, [], owner, out, undefined);
+  return out;
+}
+
+function walk(value: unknown, path: string[], owner: ExpressionOwner, out: Extracted, attributeId: string | undefined): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, i) => walk(item, [...path, String(i)], owner, out, attributeId));
+    return;
+  }
+  if (value !== null && typeof value === 'object') {
+    const record = value as Record<string, unknown>;
+    const inAttributes = path[path.length - 2] === 'qAttributeExpressions' || path[path.length - 2] === 'qAttributeDimensions';
+    const nextAttributeId = inAttributes && typeof record.id === 'string' ? record.id : attributeId;
+    for (const [key, child] of Object.entries(record)) {
+      if (SKIPPED_SUBTREES.has(key)) continue;
+      if (key === 'qOtherTotalSpec' && othersOff(child)) continue;
+      walk(child, [...path, key], owner, out, nextAttributeId);
+    }
+    return;
+  }
+  if (typeof value === 'string') visitString(value, path, owner, out, attributeId);
+}
+
+function visitString(text: string, path: string[], owner: ExpressionOwner, out: Extracted, attributeId: string | undefined): void {
+  if (text.trim() === '') return;
+  const key = path[path.length - 1] ?? '';
+  const parent = path[path.length - 2];
+  const pointer = toPointer(path);
+  const location = (): ExpressionLocation => ({ ...ownerLocation(owner), path: pointer, kind: classifyExpressionPath(path, attributeId) });
+  const add = (syntax: Expression['syntax']): void => {
+    out.expressions.push({ id: `${owner.objectId}:${pointer}`, text, syntax, location: location() });
+  };
+
+  if (key === 'qLibraryId') {
+    out.libraryReferences.push({ kind: libraryKind(path), targetId: text, ...refLocation(owner), path: pointer });
+    return;
+  }
+  if (key === 'qExtendsId') {
+    out.libraryReferences.push({ kind: 'visualization', targetId: text, ...refLocation(owner), path: pointer });
+    return;
+  }
+  if (parent === 'qFieldDefs') {
+    const isExpression = startsWithEquals(text);
+    add(isExpression ? 'expression' : 'field');
+    if (!isExpression && path.includes('qListObjectDef')) {
+      out.fieldReferences.push({ field: stripBrackets(text), kind: 'listbox', ...refLocation(owner), path: pointer });
+    }
+    return;
+  }
+  if (isInFilters(path) && FILTER_FIELD_KEYS.has(key)) {
+    out.fieldReferences.push({ field: stripBrackets(text), kind: 'chart-filter', ...refLocation(owner), path: pointer });
+    return;
+  }
+  if ((parent === 'qStringExpression' || parent === 'qValueExpression') && key === 'qExpr') return add('expression');
+  if (key === 'qStringExpression' || key === 'qValueExpression') return add('expression');
+  if (key === 'qv') {
+    if (STRING_EXPR_PARENTS.has(parent) && !startsWithEquals(text)) return;
+    return add('expression');
+  }
+  if (key === 'qDef' && (path.includes('qMeasures') || path.includes('qMeasure'))) return add('expression');
+  if (key === 'qLabelExpression') return add('expression');
+  if (key === 'qExpression' && (path.includes('qAttributeExpressions') || path.includes('qAttributeDimensions'))) return add('expression');
+  // array items take their array's name: `qFieldLabels/0` is as literal as `qFieldLabels`
+  const ownKey = /^\d+$/.test(key) ? (parent ?? '') : key;
+  if (ownKey.startsWith('q')) return;
+  if (startsWithEquals(text) && text.trim().length > 1) add('expression');
+}
+
+function ownerLocation(owner: ExpressionOwner): Omit<ExpressionLocation, 'path' | 'kind'> {
+  return {
+    objectId: owner.objectId,
+    objectType: owner.objectType,
+    owner: owner.owner,
+    ...(owner.sheetId !== undefined ? { sheetId: owner.sheetId } : {}),
+  };
+}
+
+function refLocation(owner: ExpressionOwner): { objectId: string; objectType: string; sheetId?: string } {
+  return { objectId: owner.objectId, objectType: owner.objectType, ...(owner.sheetId !== undefined ? { sheetId: owner.sheetId } : {}) };
+}
+
+function libraryKind(path: readonly string[]): LibraryReference['kind'] {
+  if (path.includes('qMeasures')) return 'measure';
+  return 'dimension';
+}
+
+function isInFilters(path: readonly string[]): boolean {
+  return path.some((p) => /^(q)?filters$/i.test(p));
+}
+
+/** `[Field Name]` → `Field Name` (`]]` unescaped). */
+export function stripBrackets(name: string): string {
+  const t = name.trim();
+  return t.startsWith('[') && t.endsWith(']') ? t.slice(1, -1).replace(/\]\]/g, ']') : t;
+}

@@ -1,0 +1,200 @@
+// collectApp: the whole app into one AppSnapshot, read-only (only session objects are created,
+// and each is destroyed right after its layout is read), fast (independent parts run together,
+// every engine call goes through one bounded pool so enigma.js pipelines them over the socket;
+// list definitions bring whole inventories in one call; one property tree call per sheet).
+// Order: 1) inventory, trees, data model, script, REST in parallel; 2) expression checks (unique
+// texts); 3) timings alone, so other traffic does not inflate them.
+import {
+  AppSnapshot,
+  SNAPSHOT_SCHEMA_VERSION,
+  type SnapshotSource,
+  type VisObject,
+} from '../snapshot/schema.ts';
+import { EngineError } from '../qlik/engine/errors.ts';
+import type { QixDoc, QixGlobal } from '../qlik/engine/types.ts';
+import type { RestClient } from '../qlik/rest/client.ts';
+import { buildAccess, buildAppInfo, collectAppParts } from './app.ts';
+import { buildBookmark, collectBookmark } from './bookmarks.ts';
+import { CollectionAborted, type CollectContext, type CollectProgress, attempt, isFatal } from './context.ts';
+import { buildDataModel, fetchDataModelSources } from './data-model.ts';
+import { checkExpressions } from './expressions/checks.ts';
+import { extractAllExpressions } from './expressions/index.ts';
+import { createLimiter } from './limiter.ts';
+import { listBookmarks, listDimensions, listMeasures, listVariables } from './lists.ts';
+import { buildMasterDimension, buildMasterMeasure } from './master-items.ts';
+import { collectRestParts } from './rest-parts.ts';
+import { collectScript } from './script.ts';
+import { collectSheetsAndObjects } from './sheets.ts';
+import { collectTimings, layoutFacts, timingsSummary } from './timings.ts';
+import { buildVariable } from './variables.ts';
+
+export type { CollectProgress } from './context.ts';
+export { CollectionAborted } from './context.ts';
+
+/** What collectApp needs from an open engine session (lib/qlik/engine/session.ts EngineSession fits). */
+export interface CollectEngine {
+  doc: QixDoc;
+  global?: QixGlobal;
+  appOpenMs?: number;
+  engineVersion?: string;
+  failure?: () => EngineError | undefined;
+  failureSoon?: (ms?: number) => Promise<EngineError | undefined>;
+  close(): Promise<void>;
+}
+
+export interface CollectAppOptions {
+  engine: CollectEngine;
+  /** absent: REST parts are skipped and listed in collectionIssues */
+  rest?: RestClient;
+  appId: string;
+  source: Omit<SnapshotSource, 'appId' | 'engineVersion'>;
+  onProgress?: (progress: CollectProgress) => void;
+  /** cancel: the engine session is closed and collectApp rejects with CollectionAborted */
+  signal?: AbortSignal;
+  /** engine requests in flight (default 8) */
+  concurrency?: number;
+  /** false: skip the timing pass; or how many sheets to time at once (default 4) */
+  timings?: false | { sheetConcurrency?: number };
+}
+
+const now = (): number => globalThis.performance.now();
+
+export async function collectApp(options: CollectAppOptions): Promise<AppSnapshot> {
+  const started = now();
+  const { engine, signal } = options;
+  const onAbort = (): void => void engine.close();
+  signal?.addEventListener('abort', onAbort, { once: true });
+  const ctx: CollectContext = {
+    doc: engine.doc,
+    ...(options.rest ? { rest: options.rest } : {}),
+    appId: options.appId,
+    issues: [],
+    engineLimit: createLimiter(options.concurrency ?? 8),
+    restLimit: createLimiter(6),
+    ...(signal ? { signal } : {}),
+    sessionFailure: () => engine.failure?.(),
+    progress: (phase, done, total) => options.onProgress?.({ phase, done, total }),
+  };
+  try {
+    if (signal?.aborted) throw new CollectionAborted();
+    const snapshot = await collect(ctx, options);
+    return AppSnapshot.parse({ ...snapshot, collectionMs: now() - started });
+  } catch (error) {
+    if (signal?.aborted || error instanceof CollectionAborted) {
+      await engine.close();
+      throw new CollectionAborted();
+    }
+    if (isFatal(error)) {
+      // the call can fail before the socket's close code arrives: prefer the session's own reason
+      const cause = (await engine.failureSoon?.()) ?? (error as EngineError);
+      throw new EngineError(`Collection stopped: ${cause.message}`, cause.kind, cause.code);
+    }
+    throw error;
+  } finally {
+    signal?.removeEventListener('abort', onAbort);
+  }
+}
+
+async function collect(ctx: CollectContext, options: CollectAppOptions): Promise<Omit<AppSnapshot, 'collectionMs'>> {
+  if (!ctx.rest) {
+    ctx.issues.push({ part: 'metadata', code: 'NO_REST', message: 'No REST access: metadata, reloads, evaluations, themes and extensions were not collected.' });
+  }
+  const phases = 8;
+  let phasesDone = 0;
+  const phase = <T>(p: Promise<T>): Promise<T> => p.finally(() => ctx.progress('inventory', ++phasesDone, phases));
+  ctx.progress('inventory', 0, phases);
+
+  const appPartsPromise = phase(collectAppParts(ctx));
+  const [appParts, sheetsPart, measures, dimensions, variables, bookmarks, modelSources, script, restParts] = await Promise.all([
+    appPartsPromise,
+    phase(collectSheetsAndObjects(ctx)),
+    phase(attempt(ctx, 'masterMeasures', () => listMeasures(ctx))),
+    phase(attempt(ctx, 'masterDimensions', () => listDimensions(ctx))),
+    phase(attempt(ctx, 'variables', () => listVariables(ctx))),
+    phase(collectBookmarks(ctx)),
+    phase(attempt(ctx, 'dataModel', () => fetchDataModelSources(ctx))),
+    phase(collectScript(ctx)),
+    appPartsPromise.then((parts) => collectRestParts(ctx, typeof parts.attributes?.spaceId === 'string' ? parts.attributes.spaceId : undefined)),
+  ]);
+
+  const app = buildAppInfo(appParts, options.appId);
+  const masterMeasures = (measures ?? []).map(buildMasterMeasure);
+  const masterDimensions = (dimensions ?? []).map(buildMasterDimension);
+  const vars = (variables ?? []).map(buildVariable);
+  const dataModel = modelSources
+    ? buildDataModel({ ...modelSources, ...(restParts.metadata ? { metadata: restParts.metadata as Parameters<typeof buildDataModel>[0]['metadata'] } : {}) })
+    : undefined;
+
+  const extracted = extractAllExpressions({ sheets: sheetsPart.sheets, objects: sheetsPart.objects, masterMeasures, masterDimensions, variables: vars });
+  const labels = measureLabels(masterMeasures.map((m) => m.label), extracted.expressions.length ? sheetsPart.objects : []);
+  const expressions = await checkExpressions(ctx, extracted.expressions, labels);
+
+  const timingOptions = options.timings;
+  const sheetConcurrency = timingOptions === false ? 0 : (timingOptions?.sheetConcurrency ?? 4);
+  const timed = timingOptions === false ? undefined : await collectTimings(ctx, objectsBySheet(sheetsPart.objects), sheetConcurrency);
+  const objects: VisObject[] = sheetsPart.objects.map((o) => ({ ...o, ...layoutFacts(timed?.layouts.get(o.id)) }));
+  ctx.progress('done', 1, 1);
+
+  return {
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+    collectedAt: new Date().toISOString(),
+    source: { ...options.source, appId: options.appId, ...(options.engine.engineVersion ? { engineVersion: options.engine.engineVersion } : {}) },
+    access: buildAccess(appParts, script !== undefined),
+    app,
+    sheets: sheetsPart.sheets,
+    objects,
+    masterMeasures,
+    masterDimensions,
+    masterVisualizations: sheetsPart.masterVisualizations,
+    variables: vars,
+    bookmarks,
+    stories: sheetsPart.stories,
+    ...(restParts.extensions ? { extensions: restParts.extensions } : {}),
+    ...(restParts.themes ? { themes: restParts.themes } : {}),
+    ...(dataModel ? { dataModel } : {}),
+    ...(restParts.metadata ? { metadata: restParts.metadata } : {}),
+    ...(restParts.reloads ? { reloads: restParts.reloads } : {}),
+    ...(script ? { script } : {}),
+    expressions,
+    libraryReferences: extracted.libraryReferences,
+    fieldReferences: extracted.fieldReferences,
+    ...(timed ? { timings: timingsSummary(options.engine.appOpenMs, timed.timings, sheetConcurrency) } : {}),
+    ...(restParts.evaluation ? { evaluation: restParts.evaluation } : {}),
+    ...(restParts.item ? { item: restParts.item } : {}),
+    ...(restParts.space ? { space: restParts.space } : {}),
+    collectionIssues: ctx.issues,
+  };
+}
+
+async function collectBookmarks(ctx: CollectContext) {
+  const items = await attempt(ctx, 'bookmarks', () => listBookmarks(ctx));
+  const bookmarks = await Promise.all(
+    (items ?? []).map(async (item) => (await attempt(ctx, 'bookmarks', () => collectBookmark(ctx, item), item.qInfo.qId)) ?? buildBookmark(item, {}, undefined, undefined)),
+  );
+  return bookmarks;
+}
+
+/** Sheet id → the objects on it (direct children and container children), in tree order. */
+function objectsBySheet(objects: Pick<VisObject, 'id' | 'type' | 'sheetId'>[]): Map<string, Pick<VisObject, 'id' | 'type' | 'sheetId'>[]> {
+  const map = new Map<string, Pick<VisObject, 'id' | 'type' | 'sheetId'>[]>();
+  for (const o of objects) {
+    if (o.sheetId === undefined) continue;
+    map.set(o.sheetId, [...(map.get(o.sheetId) ?? []), o]);
+  }
+  return map;
+}
+
+/** Master measure labels plus every chart measure label (`qMeasures[].qDef.qLabel`). */
+function measureLabels(master: string[], objects: Pick<VisObject, 'properties'>[]): string[] {
+  const labels = new Set(master.filter(Boolean));
+  const walk = (value: unknown, inMeasures: boolean): void => {
+    if (Array.isArray(value)) return value.forEach((v) => walk(v, inMeasures));
+    if (!value || typeof value !== 'object') return;
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'qLabel' && inMeasures && typeof v === 'string' && v) labels.add(v);
+      else walk(v, inMeasures || k === 'qMeasures');
+    }
+  };
+  objects.forEach((o) => walk(o.properties, false));
+  return [...labels];
+}

@@ -1,0 +1,36 @@
+// What a tenant admin must allow-list for the direct modes, and the OAuth redirect URL, as the
+// options page shows them.
+import { browser } from 'wxt/browser';
+
+export interface ExtensionOriginInfo {
+  /** `chrome-extension://<id>` or `moz-extension://<uuid>` */
+  origin: string;
+  /** Firefox picks a random UUID per installation (Mozilla Extension Workshop, "Browser compatibility") */
+  perInstall: boolean;
+  note: string;
+}
+
+export function originFromBaseUrl(baseUrl: string): ExtensionOriginInfo {
+  const origin = new URL(baseUrl).origin;
+  const perInstall = origin.startsWith('moz-extension:');
+  const note = perInstall
+    ? 'Firefox gives every installation of an add-on its own random address, so this origin is only valid for this ' +
+      'browser profile: each Firefox user needs their own entry in the web integration (and it changes if the ' +
+      'add-on is reinstalled). "My Qlik session" mode needs none of this.'
+    : 'This origin is the same for every Chrome user of this Qlarity build (the extension ID is fixed by the store).';
+  return { origin, perInstall, note };
+}
+
+export function extensionOriginInfo(): ExtensionOriginInfo {
+  return originFromBaseUrl(browser.runtime.getURL('/'));
+}
+
+/**
+ * The redirect URL to register on the OAuth client: `https://<id>.chromiumapp.org/qlik` in Chrome,
+ * `https://<hash>.extensions.allizom.org/qlik` in Firefox (browser.identity.getRedirectURL; MDN).
+ * Undefined when the identity API is not available (permission missing).
+ */
+export function oauthRedirectUrl(): string | undefined {
+  const identity = (browser as { identity?: { getRedirectURL(path?: string): string } }).identity;
+  return identity?.getRedirectURL('qlik');
+}

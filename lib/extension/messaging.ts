@@ -1,0 +1,109 @@
+// Typed runtime messaging over the schemas of lib/protocol/messages.ts. Pages call
+// `sendMessage('get-tab-state', { tabId })`; the background registers one handler per type with
+// `listenForRequests(handlers)`. Both sides parse with zod: a malformed message is rejected with a
+// clear error, never half-used.
+import { browser, type Browser } from 'wxt/browser';
+import {
+  AnyEvent,
+  AnyRequest,
+  events,
+  replySchema,
+  requests,
+  type EventOf,
+  type EventType,
+  type PayloadOf,
+  type Reply,
+  type RequestOf,
+  type RequestType,
+  type ResponseOf,
+} from '../protocol/messages';
+import { QlarityError, toErrorInfo } from './errors';
+
+export type Sender = Browser.runtime.MessageSender;
+
+export type Handlers = {
+  [K in RequestType]: (request: RequestOf<K>, sender: Sender) => Promise<ResponseOf<K>> | ResponseOf<K>;
+};
+
+/** Sends a request to the background and returns its validated response (or throws QlarityError). */
+export async function sendMessage<K extends RequestType>(type: K, payload: PayloadOf<K>): Promise<ResponseOf<K>> {
+  const message = requests[type].request.parse({ ...payload, type });
+  const raw: unknown = await browser.runtime.sendMessage(message);
+  const reply = replySchema(requests[type].response).safeParse(raw);
+  if (!reply.success) throw new QlarityError('bad-reply', `The background sent an unexpected answer to ${type}.`);
+  if (!reply.data.ok) throw new QlarityError(reply.data.error.code, reply.data.error.message);
+  return reply.data.value as ResponseOf<K>;
+}
+
+/**
+ * Only the extension's own pages may send requests. Content scripts run inside web pages, which
+ * can be hostile, so a message whose sender URL is a web page, or from another extension, is
+ * refused. (An extension page opened as a tab has `sender.tab` too: the URL is what tells.)
+ */
+export function isFromExtensionPage(sender: Sender, extensionId: string, extensionOrigin: string): boolean {
+  return sender.id === extensionId && !!sender.url && sender.url.startsWith(extensionOrigin);
+}
+
+/** Validates and dispatches one request; never throws (errors become `{ ok: false }`). */
+export async function handleRequest(
+  handlers: Handlers,
+  raw: unknown,
+  sender: Sender,
+  isTrusted: (sender: Sender) => boolean,
+): Promise<Reply<unknown>> {
+  if (!isTrusted(sender)) return { ok: false, error: { code: 'forbidden', message: 'Message from an untrusted sender.' } };
+  const parsed = AnyRequest.safeParse(raw);
+  if (!parsed.success) return { ok: false, error: { code: 'bad-request', message: describeBadRequest(raw) } };
+  const request = parsed.data;
+  try {
+    const handler = handlers[request.type] as (req: typeof request, sender: Sender) => Promise<unknown> | unknown;
+    const value = await handler(request, sender);
+    return { ok: true, value: requests[request.type].response.parse(value) };
+  } catch (error) {
+    return { ok: false, error: toErrorInfo(error) };
+  }
+}
+
+function describeBadRequest(raw: unknown): string {
+  const type = raw && typeof raw === 'object' && 'type' in raw ? String((raw as { type: unknown }).type) : undefined;
+  return type && type in requests ? `Malformed ${type} request.` : `Unknown request type ${JSON.stringify(type ?? null)}.`;
+}
+
+/** Registers the background's request handlers; returns the function that removes them. */
+export function listenForRequests(handlers: Handlers): () => void {
+  const extensionOrigin = browser.runtime.getURL('/');
+  const isTrusted = (sender: Sender) => isFromExtensionPage(sender, browser.runtime.id, extensionOrigin);
+  const listener = (raw: unknown, sender: Sender, sendResponse: (reply: unknown) => void) => {
+    // Events and the content relay's messages are not ours: leave them to their own listeners.
+    if (!isRequestType(raw)) return false;
+    void handleRequest(handlers, raw, sender, isTrusted).then(sendResponse);
+    return true; // the answer comes asynchronously (works the same in Chrome and Firefox)
+  };
+  browser.runtime.onMessage.addListener(listener);
+  return () => browser.runtime.onMessage.removeListener(listener);
+}
+
+function isRequestType(raw: unknown): boolean {
+  return !!raw && typeof raw === 'object' && 'type' in raw && Object.hasOwn(requests, String((raw as { type: unknown }).type));
+}
+
+/** Tells every open extension page; fine when none is open. */
+export async function broadcastEvent<K extends EventType>(event: EventOf<K>): Promise<void> {
+  const message = events[event.type as K].parse(event);
+  try {
+    await browser.runtime.sendMessage(message);
+  } catch {
+    // "Receiving end does not exist": no popup or side panel is open. Nothing to tell.
+  }
+}
+
+/** Calls `listener` for each valid event; returns the function that stops listening. */
+export function onEvent(listener: (event: AnyEvent) => void): () => void {
+  const wrapped = (raw: unknown) => {
+    const parsed = AnyEvent.safeParse(raw);
+    if (parsed.success) listener(parsed.data);
+    return false; // events have no answer
+  };
+  browser.runtime.onMessage.addListener(wrapped);
+  return () => browser.runtime.onMessage.removeListener(wrapped);
+}

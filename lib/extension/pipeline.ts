@@ -1,0 +1,74 @@
+// The real analysis steps, wired for the background:
+// connect  = the connection helper's connectToTab (mode from settings) + our own engine session
+//            under a fresh identity (never the user's, so their selections stay untouched);
+// collect  = lib/collect's collectApp over that session and the mode's REST fetch;
+// analyse  = lib/analyze's analyse (pure);
+// disconnect closes the engine session and releases the connection (bridge, header rule).
+// Engine and REST failures are explained by the connection (what happened, what to do).
+import { browser } from 'wxt/browser';
+import { analyse } from '../analyze/runner';
+import { collectApp } from '../collect/index';
+import { openEngineSession, type EngineSession } from '../qlik/engine/session';
+import { createRestClient } from '../qlik/rest/client';
+import { baseUrlOf } from '../qlik/url';
+import type { AppSnapshot } from '../snapshot/schema';
+import type { AnalysisSteps } from './analysis';
+import { connectToTab, newAnalysisIdentity, type QlikConnection } from './connection/connect';
+import { QlarityError } from './errors';
+
+export interface LiveConnection {
+  connection: QlikConnection;
+  engine: EngineSession;
+}
+
+/** Turns an engine/REST failure into the connection's explanation, as a QlarityError. */
+async function explained(connection: QlikConnection, error: unknown): Promise<unknown> {
+  if (error instanceof Error && error.name === 'AbortError') return error;
+  try {
+    const problem = await connection.explainFailure(error);
+    return new QlarityError(problem.code, `${problem.message} ${problem.action}`.trim());
+  } catch {
+    return error;
+  }
+}
+
+export function createPipeline(): AnalysisSteps<LiveConnection, AppSnapshot> {
+  return {
+    async connect({ tabId, settings, signal }) {
+      const connection = await connectToTab(tabId, settings.connection);
+      try {
+        const engine = await openEngineSession({
+          url: baseUrlOf(connection.app),
+          appId: connection.app.appId,
+          createSocket: (url) => connection.createSocket(url),
+          identity: newAnalysisIdentity(),
+          signal,
+        });
+        return { connection, engine };
+      } catch (error) {
+        const reason = await explained(connection, error);
+        connection.close();
+        throw reason;
+      }
+    },
+    async collect({ connection, engine }, { app, signal, onProgress }) {
+      try {
+        return await collectApp({
+          engine,
+          rest: createRestClient({ baseUrl: baseUrlOf(connection.app), fetch: connection.fetch, signal }),
+          appId: connection.app.appId,
+          source: { host: app.host, mode: 'extension', collectorVersion: browser.runtime.getManifest().version },
+          onProgress: ({ phase, done, total }) => onProgress(done, total, phase),
+          signal,
+        });
+      } catch (error) {
+        throw await explained(connection, error);
+      }
+    },
+    analyse: (snapshot) => analyse(snapshot),
+    async disconnect({ connection, engine }) {
+      await engine.close().catch(() => {});
+      connection.close();
+    },
+  };
+}

@@ -1,0 +1,212 @@
+// Messages of the in-tab bridge, in the order they travel:
+//
+//   background ──Port──▶ content script (ISOLATED) ──window.postMessage──▶ page bridge (MAIN)
+//   background ◀─Port─── content script (ISOLATED) ◀─window.postMessage─── page bridge (MAIN)
+//
+// The Qlik page also runs other scripts (the Sense client, third-party visualisation extensions),
+// and any of them can read and forge `window.postMessage` traffic. So everything that comes out of
+// the page is parsed here before the extension acts on it, and nothing secret goes in: commands
+// cannot carry Authorization or Cookie headers, and sockets/fetches are limited to the tab's own
+// origin (the page could make those requests itself anyway).
+import { z } from 'zod';
+
+/** Version tag on every window message, so unrelated postMessage traffic is ignored cheaply. */
+export const BRIDGE_TAG = 'qlarity-bridge/1';
+
+/** Largest text we relay in one message (Chrome's runtime.Port limit is 64 MiB). */
+export const MAX_FRAME_CHARS = 48 * 1024 * 1024;
+
+/** Per-injection random token (base64url, ≥ 128 bits), known to the background, the relay and the bridge. */
+export const ChannelToken = z.string().regex(/^[A-Za-z0-9_-]{22,128}$/);
+
+const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
+const Text = z.string().max(MAX_FRAME_CHARS);
+const HeaderName = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,128}$/);
+const HeaderValue = z.string().max(16 * 1024);
+
+/** Headers that would put credentials into the page, or that the page must set itself. */
+const FORBIDDEN_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization', 'host', 'origin']);
+
+export const HttpMethod = z.enum(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** A path on the tab's origin: `/api/v1/…`. Absolute and protocol-relative (`//x`) URLs are refused. */
+export const SameOriginPath = z
+  .string()
+  .max(8192)
+  .regex(/^\/(?![/\\])[^\s]*$/, 'must be a path on the tab origin');
+
+// ---- background → page (commands) ----
+
+export const WsOpenCommand = z.object({
+  type: z.literal('ws-open'),
+  socketId: Id,
+  /** `wss://<tab host>/…`; the relay and the bridge both check it is the tab's own host. */
+  url: z.string().max(8192),
+});
+export const WsSendCommand = z.object({ type: z.literal('ws-send'), socketId: Id, data: Text });
+export const WsCloseCommand = z.object({
+  type: z.literal('ws-close'),
+  socketId: Id,
+  // WebSocket.close accepts 1000 or 3000-4999 from scripts.
+  code: z.union([z.literal(1000), z.number().int().min(3000).max(4999)]).optional(),
+  reason: z.string().max(120).optional(),
+});
+export const FetchCommand = z.object({
+  type: z.literal('fetch'),
+  requestId: Id,
+  path: SameOriginPath,
+  method: HttpMethod,
+  headers: z
+    .record(HeaderName, HeaderValue)
+    .refine((h) => Object.keys(h).every((name) => !FORBIDDEN_HEADERS.has(name.toLowerCase())), {
+      message: 'credentials never go into the page',
+    }),
+  body: Text.optional(),
+});
+export const DisposeCommand = z.object({ type: z.literal('dispose') });
+
+export const BridgeCommand = z.discriminatedUnion('type', [
+  WsOpenCommand,
+  WsSendCommand,
+  WsCloseCommand,
+  FetchCommand,
+  DisposeCommand,
+]);
+export type BridgeCommand = z.infer<typeof BridgeCommand>;
+
+// ---- page → background (events) ----
+
+export const ReadyEvent = z.object({ type: z.literal('ready') });
+export const WsOpenedEvent = z.object({ type: z.literal('ws-opened'), socketId: Id });
+export const WsMessageEvent = z.object({ type: z.literal('ws-message'), socketId: Id, data: Text });
+export const WsErrorEvent = z.object({ type: z.literal('ws-error'), socketId: Id });
+export const WsClosedEvent = z.object({
+  type: z.literal('ws-closed'),
+  socketId: Id,
+  code: z.number().int().min(0).max(4999),
+  reason: z.string().max(1024),
+  wasClean: z.boolean(),
+});
+export const FetchResponseEvent = z.object({
+  type: z.literal('fetch-response'),
+  requestId: Id,
+  status: z.number().int().min(200).max(599),
+  statusText: z.string().max(1024),
+  headers: z.array(z.tuple([HeaderName, HeaderValue])).max(512),
+  body: Text,
+});
+export const FetchFailedEvent = z.object({ type: z.literal('fetch-failed'), requestId: Id, message: z.string().max(1024) });
+
+export const BridgeEvent = z.discriminatedUnion('type', [
+  ReadyEvent,
+  WsOpenedEvent,
+  WsMessageEvent,
+  WsErrorEvent,
+  WsClosedEvent,
+  FetchResponseEvent,
+  FetchFailedEvent,
+]);
+export type BridgeEvent = z.infer<typeof BridgeEvent>;
+
+// ---- the window envelope (both directions) ----
+
+/** What travels through window.postMessage, JSON-encoded as a string (no structured-clone surprises). */
+export const WindowEnvelope = z.object({
+  tag: z.literal(BRIDGE_TAG),
+  channel: ChannelToken,
+  dir: z.enum(['to-page', 'from-page']),
+  msg: z.unknown(),
+});
+export type WindowEnvelope = z.infer<typeof WindowEnvelope>;
+
+/**
+ * Parses one raw `MessageEvent.data` from the page. Returns the event only when the envelope is
+ * ours, on our channel, from the page, and the event itself is well formed; anything else is null.
+ */
+export function parsePageMessage(raw: unknown, channel: string): BridgeEvent | null {
+  if (typeof raw !== 'string' || raw.length > MAX_FRAME_CHARS + 4096) return null;
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch {
+    return null;
+  }
+  const envelope = WindowEnvelope.safeParse(json);
+  if (!envelope.success || envelope.data.channel !== channel || envelope.data.dir !== 'from-page') return null;
+  const event = BridgeEvent.safeParse(envelope.data.msg);
+  return event.success ? event.data : null;
+}
+
+export function encodeForPage(channel: string, command: BridgeCommand): string {
+  const envelope: WindowEnvelope = { tag: BRIDGE_TAG, channel, dir: 'to-page', msg: command };
+  return JSON.stringify(envelope);
+}
+
+/** True when `socketUrl` is a ws(s) URL on exactly the page's host, with the matching security. */
+export function isSameOriginSocketUrl(socketUrl: string, pageOrigin: string): boolean {
+  let socket: URL;
+  let page: URL;
+  try {
+    socket = new URL(socketUrl);
+    page = new URL(pageOrigin);
+  } catch {
+    return false;
+  }
+  const expectedProtocol = page.protocol === 'https:' ? 'wss:' : page.protocol === 'http:' ? 'ws:' : '';
+  return !!expectedProtocol && socket.protocol === expectedProtocol && socket.host === page.host && !socket.username && !socket.password;
+}
+
+// ---- background ⇄ content script (runtime.Port) ----
+
+/** Name of the runtime.Port the background opens to the content script of a Qlik tab. */
+export const BRIDGE_PORT_NAME = 'qlarity-bridge';
+
+export const ToRelay = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('relay-init'), channel: ChannelToken }),
+  z.object({ type: z.literal('relay-command'), command: BridgeCommand }),
+]);
+export type ToRelay = z.infer<typeof ToRelay>;
+
+export const FromRelay = z.discriminatedUnion('type', [
+  /** The relay listens on the channel: the background may now inject the page bridge. */
+  z.object({ type: z.literal('relay-ready'), origin: z.string() }),
+  z.object({ type: z.literal('relay-event'), event: BridgeEvent }),
+  /** The relay refused a command (e.g. a socket URL off the tab's origin). */
+  z.object({ type: z.literal('relay-refused'), command: z.string(), id: z.string().optional(), reason: z.string() }),
+]);
+export type FromRelay = z.infer<typeof FromRelay>;
+
+/**
+ * What enigma.js needs from a WebSocket (enigma.js 2.15 `RPC`: on* handlers, readyState vs OPEN,
+ * send, close). Structurally compatible with lib/qlik/engine/types.ts `WebSocketLike`, so
+ * `connection.createSocket` can be passed to `openEngineSession({ createSocket })` as is.
+ */
+export interface WebSocketLike {
+  readonly CONNECTING: 0;
+  readonly OPEN: 1;
+  readonly CLOSING: 2;
+  readonly CLOSED: 3;
+  readonly readyState: 0 | 1 | 2 | 3;
+  readonly url: string;
+  onopen: ((event: unknown) => void) | null;
+  onmessage: ((event: { type?: 'message'; data: unknown }) => void) | null;
+  /** receives `{ type: 'error', message? }` from our sockets (typed unknown to match a DOM WebSocket) */
+  onerror: ((event: unknown) => void) | null;
+  onclose: ((event: { type?: 'close'; code: number; reason?: string; wasClean?: boolean }) => void) | null;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
+}
+
+// ---- background → content script (one-shot runtime messages) ----
+
+/** "Are you there, and what does this tab hold?" — also tells the background whether to inject the relay. */
+export const RelayProbe = z.object({ type: z.literal('qlarity-relay-probe') });
+export type RelayProbe = z.infer<typeof RelayProbe>;
+
+export const RelayProbeReply = z.object({
+  type: z.literal('qlarity-relay-here'),
+  href: z.string().max(8192),
+  /** product-info.json answer for the page's base URL: status and parsed JSON (undefined when not JSON) */
+  productInfo: z.object({ status: z.number().int(), body: z.unknown() }).nullable(),
+});
+export type RelayProbeReply = z.infer<typeof RelayProbeReply>;

@@ -1,0 +1,114 @@
+// What the popup and side panel show of an analysis: a view of lib/analyze's result, small enough
+// to store per app and to send between contexts. The full report UI grows from here.
+import { z } from 'zod';
+import type { AnalysisResult } from '../analyze/result';
+
+export const Severity = z.enum(['error', 'warning', 'info']);
+export type Severity = z.infer<typeof Severity>;
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** Where a finding points in the app, so "Show in app" can take the user there. */
+export const FindingTarget = z.object({
+  kind: z.string().min(1), // sheet, object, measure, dimension, variable, field, table, script, app, …
+  id: z.string().optional(),
+  name: z.string().optional(),
+  /** the sheet an object sits on, when known */
+  sheetId: z.string().optional(),
+});
+export type FindingTarget = z.infer<typeof FindingTarget>;
+
+export const ReportFinding = z.object({
+  /** unique within the report */
+  id: z.string().min(1),
+  /** stable rule code, e.g. "Q01" */
+  ruleCode: z.string().min(1),
+  ruleName: z.string().min(1),
+  category: z.string().optional(),
+  severity: Severity,
+  message: z.string(),
+  target: FindingTarget.optional(),
+});
+export type ReportFinding = z.infer<typeof ReportFinding>;
+
+export const SeverityCounts = z.object({
+  error: z.number().int().nonnegative(),
+  warning: z.number().int().nonnegative(),
+  info: z.number().int().nonnegative(),
+});
+export type SeverityCounts = z.infer<typeof SeverityCounts>;
+
+export const AnalysisReport = z.object({
+  /** bump when the shape changes; stored reports of another version are dropped, not misread */
+  version: z.literal(1),
+  appKey: z.string().min(1),
+  app: z.object({ appId: z.string().min(1), name: z.string(), origin: z.string() }),
+  startedAt: z.number(),
+  finishedAt: z.number(),
+  counts: SeverityCounts,
+  findings: z.array(ReportFinding),
+  /** rules that could not run, data that could not be read: said, never hidden */
+  notes: z.array(z.string()),
+  /** the 0-100 quality score, when the analyser gives one */
+  score: z.number().min(0).max(100).optional(),
+});
+export type AnalysisReport = z.infer<typeof AnalysisReport>;
+
+export function countBySeverity(findings: readonly Pick<ReportFinding, 'severity'>[]): SeverityCounts {
+  const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
+
+/** Errors first, then warnings, then info; stable within a severity. */
+export function sortFindings<T extends Pick<ReportFinding, 'severity'>>(findings: readonly T[]): T[] {
+  return findings
+    .map((finding, index) => ({ finding, index }))
+    .sort((a, b) => SEVERITIES.indexOf(a.finding.severity) - SEVERITIES.indexOf(b.finding.severity) || a.index - b.index)
+    .map(({ finding }) => finding);
+}
+
+/** Where and when the result was made: what the analyser itself does not know. */
+export interface ReportMeta {
+  appKey: string;
+  origin: string;
+  startedAt: number;
+  finishedAt: number;
+}
+
+/** The view of lib/analyze's AnalysisResult that Qlarity stores and shows. */
+export function reportFromAnalysis(result: AnalysisResult, meta: ReportMeta): AnalysisReport {
+  const findings: ReportFinding[] = result.findings.map((finding) => ({
+    id: finding.id,
+    ruleCode: finding.rule,
+    ruleName: finding.name,
+    category: finding.category,
+    severity: finding.severity,
+    message: finding.message,
+    target: {
+      kind: finding.target.kind,
+      id: finding.target.id,
+      ...(finding.target.name !== undefined ? { name: finding.target.name } : {}),
+      ...(finding.target.sheet ? { sheetId: finding.target.sheet.id } : {}),
+    },
+  }));
+  const notes = result.rules
+    .filter((run) => run.status === 'could-not-run' || run.status === 'error')
+    .map((run) =>
+      run.status === 'error'
+        ? `${run.rule} ${run.name} failed: ${run.reason ?? 'unknown error'}`
+        : `${run.rule} ${run.name} could not run: ${run.reason ?? 'data missing'}`,
+    );
+  for (const issue of result.configIssues) notes.push(`Configuration ${issue.path}: ${issue.message}`);
+  return AnalysisReport.parse({
+    version: 1,
+    appKey: meta.appKey,
+    app: { appId: result.app.id, name: result.app.name, origin: meta.origin },
+    startedAt: meta.startedAt,
+    finishedAt: meta.finishedAt,
+    counts: countBySeverity(findings),
+    findings: sortFindings(findings),
+    notes,
+    score: result.score.value,
+  });
+}

@@ -1,0 +1,32 @@
+// The life of one analysis run, as the popup and side panel see it.
+import { z } from 'zod';
+
+export const AnalysisPhase = z.enum(['connecting', 'collecting', 'analysing', 'done', 'failed', 'cancelled']);
+export type AnalysisPhase = z.infer<typeof AnalysisPhase>;
+
+export const RUNNING_PHASES: readonly AnalysisPhase[] = ['connecting', 'collecting', 'analysing'];
+
+/** An error that crosses a message boundary: a stable code for code, a sentence for people. */
+export const ErrorInfo = z.object({
+  code: z.string().min(1),
+  message: z.string(),
+});
+export type ErrorInfo = z.infer<typeof ErrorInfo>;
+
+export const AnalysisRun = z.object({
+  runId: z.string().min(1),
+  appKey: z.string().min(1),
+  phase: AnalysisPhase,
+  startedAt: z.number(),
+  finishedAt: z.number().optional(),
+  /** work units done / known so far in the current phase (objects collected, rules run) */
+  progress: z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }).optional(),
+  /** what is happening now, e.g. "Reading sheet 3 of 8" */
+  detail: z.string().optional(),
+  error: ErrorInfo.optional(),
+});
+export type AnalysisRun = z.infer<typeof AnalysisRun>;
+
+export function isRunning(run: AnalysisRun | null | undefined): boolean {
+  return !!run && RUNNING_PHASES.includes(run.phase);
+}

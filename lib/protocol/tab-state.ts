@@ -1,0 +1,41 @@
+// What the extension knows about one browser tab: the contract between the background and the
+// popup / side panel. Built by lib/extension/tab-state.ts from the tab's address.
+import { z } from 'zod';
+import type { QlikAppLocation } from '../qlik/url';
+import { AnalysisRun } from './run';
+
+export const TabId = z.number().int().nonnegative();
+
+/** The Qlik app shown in a tab (mirrors lib/qlik/url.ts `QlikAppLocation`, validated at the boundary). */
+export const QlikApp = z.object({
+  origin: z.url({ protocol: /^https?$/ }),
+  host: z.string().min(1),
+  prefix: z.string(),
+  hostKind: z.enum(['qlik-cloud', 'qlik-cloud-gov', 'other']),
+  appId: z.string().min(1),
+  view: z.enum(['app', 'sheet', 'dataloadeditor', 'datamodelviewer', 'single']),
+  sheetId: z.string().optional(),
+  sheetMode: z.enum(['analysis', 'edit']).optional(),
+});
+export type QlikApp = z.infer<typeof QlikApp>;
+
+// Ties the schema to the parser's type: a change on either side fails the typecheck.
+const _parserFitsSchema = (loc: QlikAppLocation): QlikApp => loc;
+const _schemaFitsParser = (app: QlikApp): QlikAppLocation => app;
+
+/** The key results are stored under: one per app, whatever sheet is open. */
+export function appKeyOf(app: Pick<QlikApp, 'origin' | 'prefix' | 'appId'>): string {
+  return `${app.origin}${app.prefix}|${app.appId}`;
+}
+
+export const TabState = z.discriminatedUnion('kind', [
+  /** A Qlik app page Qlarity may analyse. */
+  z.object({ kind: z.literal('qlik-app'), tabId: TabId, app: QlikApp, run: AnalysisRun.nullable() }),
+  /** Looks like a Qlik app on a host outside the default permissions: the user must allow it first. */
+  z.object({ kind: z.literal('needs-permission'), tabId: TabId, app: QlikApp, originPattern: z.string() }),
+  /** Any other page (or one whose address the extension may not read). */
+  z.object({ kind: z.literal('not-qlik'), tabId: TabId, host: z.string().optional() }),
+  /** No tab to talk about (closed, or a browser page). */
+  z.object({ kind: z.literal('no-tab') }),
+]);
+export type TabState = z.infer<typeof TabState>;

@@ -1,0 +1,59 @@
+// The Qlik Cloud REST endpoints Qlarity reads, each with the zod schema of the part we rely on.
+// Shapes: ../shared/qlik/openapi/{apps,users,reloads,items,spaces,themes,extensions}.json.
+// Everything else in the bodies passes through (loose objects).
+import { z } from 'zod';
+import type { RestClient } from './client.ts';
+
+const loose = z.looseObject({});
+const enc = encodeURIComponent;
+
+export const User = z.looseObject({ id: z.string(), name: z.string().optional(), email: z.string().optional() });
+export const NxApp = z.looseObject({
+  attributes: z.looseObject({ id: z.string().optional(), name: z.string().optional() }),
+  privileges: z.array(z.string()).optional(),
+});
+export const DataMetadata = z.looseObject({
+  static_byte_size: z.number().optional(),
+  has_section_access: z.boolean().optional(),
+  is_direct_query_mode: z.boolean().optional(),
+  fields: z.array(z.looseObject({ name: z.string(), byte_size: z.number().optional(), hash: z.string().optional() })).optional(),
+  tables: z.array(z.looseObject({ name: z.string(), byte_size: z.number().optional() })).optional(),
+  reload_meta: loose.optional(),
+});
+export const ReloadItem = z.looseObject({
+  id: z.string(),
+  status: z.string(),
+  type: z.string().optional(),
+  partial: z.boolean().optional(),
+  creationTime: z.string().optional(),
+  startTime: z.string().optional(),
+  endTime: z.string().optional(),
+  engineTime: z.string().optional(),
+  errorCode: z.string().optional(),
+  errorMessage: z.string().optional(),
+});
+export const ReloadList = z.looseObject({ data: z.array(ReloadItem) });
+export const ReloadMetadataList = z.looseObject({
+  data: z.array(z.looseObject({ reloadId: z.string().optional(), statements: z.array(loose).optional() })),
+});
+export const EvaluationList = z.looseObject({ data: z.array(z.looseObject({ id: z.string().optional(), status: z.string().optional() })) });
+export const ItemList = z.looseObject({ data: z.array(loose) });
+export const Space = z.looseObject({ id: z.string(), type: z.string().optional() });
+export const ListOf = z.looseObject({ data: z.array(loose) });
+
+export const getMe = (rest: RestClient) => rest.getJson('/api/v1/users/me', User);
+export const getApp = (rest: RestClient, appId: string) => rest.getJson(`/api/v1/apps/${enc(appId)}`, NxApp);
+export const getDataMetadata = (rest: RestClient, appId: string) => rest.getJson(`/api/v1/apps/${enc(appId)}/data/metadata`, DataMetadata);
+export const getReloads = (rest: RestClient, appId: string, limit = 10) =>
+  rest.getJson(`/api/v1/reloads?appId=${enc(appId)}&limit=${limit}`, ReloadList);
+export const getReloadMetadata = (rest: RestClient, appId: string, reloadId: string) =>
+  rest.getJson(`/api/v1/apps/${enc(appId)}/reloads/metadata/${enc(reloadId)}`, ReloadMetadataList);
+export const getReloadLog = (rest: RestClient, appId: string, reloadId: string, maxChars?: number) =>
+  rest.getText(`/api/v1/apps/${enc(appId)}/reloads/logs/${enc(reloadId)}`, maxChars);
+export const getEvaluations = (rest: RestClient, appId: string) =>
+  rest.getJson(`/api/v1/apps/${enc(appId)}/evaluations?all=true&sort=-ended&limit=5`, EvaluationList);
+export const getAppItem = (rest: RestClient, appId: string) =>
+  rest.getJson(`/api/v1/items?resourceType=app&resourceId=${enc(appId)}`, ItemList);
+export const getSpace = (rest: RestClient, spaceId: string) => rest.getJson(`/api/v1/spaces/${enc(spaceId)}`, Space);
+export const getThemes = (rest: RestClient) => rest.getJson('/api/v1/themes', ListOf);
+export const getExtensions = (rest: RestClient) => rest.getJson('/api/v1/extensions', ListOf);

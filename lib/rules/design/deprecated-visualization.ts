@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { DEPRECATED_VISUALIZATIONS } from '../../analyze/native-visualizations';
+import { defineRule } from '../../analyze/rule';
+import { SOURCES } from '../sources';
+
+export default defineRule({
+  code: 'D07',
+  name: 'deprecated-visualization',
+  category: 'design',
+  severity: 'warning',
+  summary: 'A deprecated chart type (e.g. old bundle objects replaced by native ones).',
+  why: { text: "Deprecated objects stop getting fixes and will be removed; Qlik's App Analyzer tracks them through the deprecated-charts audit events.", sources: [SOURCES.appAnalyzer] },
+  howToFix: 'Replace the object with the native visualization named in the message.',
+  options: z.object({}),
+  needs: ['objects'],
+  check(ctx) {
+    for (const o of ctx.snapshot.objects) {
+      const type = o.visualization ?? o.type;
+      const replacement = DEPRECATED_VISUALIZATIONS.get(type);
+      if (!replacement) continue;
+      const target = ctx.index.objectTarget(o.id);
+      ctx.report({ target, message: `Object "${target.name}" uses the deprecated "${type}"; use ${replacement} instead.`, data: { visualization: type, replacement }, content: type });
+    }
+  },
+});

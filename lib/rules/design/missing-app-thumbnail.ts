@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { defineRule } from '../../analyze/rule';
+import { SOURCES } from '../sources';
+
+export default defineRule({
+  code: 'D01',
+  name: 'missing-app-thumbnail',
+  category: 'design',
+  severity: 'warning',
+  summary: 'The app has no thumbnail.',
+  why: { text: 'In the hub, apps are found by their thumbnails; an app without one looks unfinished next to the others. QSDA flags it as a warning by default.', sources: [SOURCES.qsdaFlagLevels] },
+  howToFix: 'Set a thumbnail in the app details (an image from the media library).',
+  options: z.object({}),
+  needs: [],
+  check(ctx) {
+    if (ctx.snapshot.app.thumbnail?.trim()) return;
+    ctx.report({ target: ctx.index.appTarget(), message: `App "${ctx.snapshot.app.name}" has no thumbnail.`, content: 'thumbnail' });
+  },
+});

@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { defineRule } from '../../analyze/rule';
+import { SOURCES } from '../sources';
+
+export default defineRule({
+  code: 'D12',
+  name: 'private-sheets-in-published-app',
+  category: 'design',
+  severity: 'info',
+  summary: 'Sheets that are not published in a published app.',
+  why: { text: 'In a published app, unpublished sheets are private to their owners: work that others never see, or community sheets that should be promoted to base sheets.', sources: [SOURCES.unusedSheets, SOURCES.addSense] },
+  howToFix: 'Publish and approve the sheets that belong to everyone; delete abandoned private sheets.',
+  options: z.object({}),
+  needs: ['objects'],
+  check(ctx) {
+    if (!ctx.snapshot.app.published) return;
+    for (const s of ctx.snapshot.sheets) {
+      if (s.published) continue;
+      ctx.report({ target: ctx.index.sheetTarget(s.id), message: `Sheet "${s.title}" is private in a published app.`, data: { ownerId: s.ownerId }, content: 'private' });
+    }
+  },
+});

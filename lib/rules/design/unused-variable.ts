@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import { defineRule } from '../../analyze/rule';
+import { SOURCES } from '../sources';
+
+export default defineRule({
+  code: 'D06',
+  name: 'unused-variable',
+  category: 'design',
+  severity: 'info',
+  summary: 'A variable referenced nowhere in the app or its load script, not even through other variables.',
+  why: {
+    text: 'Unused variables make the variable list long and hide the ones that matter. Script-created variables are listed separately: the script may use them.',
+    sources: [SOURCES.fieldUsage, SOURCES.magicOfVariables],
+  },
+  howToFix: 'Delete the variable (for script-created ones, remove its SET/LET from the script) once you are sure no extension or mashup reads it.',
+  options: z.object({ includeScriptCreated: z.boolean().default(true).describe('also list variables the script creates') }),
+  needs: ['variables', 'objects'],
+  check(ctx) {
+    const script = ctx.snapshot.script?.text ?? '';
+    // a variable the load script expands ($(vDataRoot) in a FROM clause) is used, too
+    const inScript = (name: string) => script.includes(`$(${name})`) || script.includes(`$(${name}(`);
+    for (const v of ctx.snapshot.variables) {
+      if (v.isReserved || v.isConfig || ctx.index.usage.isVariableUsed(v.name) || inScript(v.name)) continue;
+      if (v.isScriptCreated && !ctx.options.includeScriptCreated) continue;
+      ctx.report({
+        target: ctx.index.variableTarget(v.name),
+        message: `Variable "${v.name}" is not used by any expression, object or other variable${v.isScriptCreated ? ' (created by the script, which may still use it)' : ''}.`,
+        data: { scriptCreated: v.isScriptCreated },
+        content: v.definition,
+      });
+    }
+  },
+});

@@ -1,0 +1,82 @@
+// Small helpers shared by rules: describing where an expression sits, and reporting at an
+// expression's location with the offending range.
+import type { IndexedExpression } from '../analyze/analysis-index';
+import type { ReportInput, RuleContext } from '../analyze/rule';
+import type { ExpressionKind, ExpressionLocation } from '../snapshot/schema';
+
+const KIND_WORDS: Record<ExpressionKind, string> = {
+  measure: 'measure',
+  dimension: 'dimension',
+  label: 'label',
+  title: 'title',
+  subtitle: 'subtitle',
+  footnote: 'footnote',
+  colour: 'colour expression',
+  'calculation-condition': 'calculation condition',
+  'calculation-condition-message': 'calculation condition message',
+  'show-condition': 'show condition',
+  sort: 'sort expression',
+  'reference-line': 'reference line',
+  tooltip: 'tooltip',
+  attribute: 'attribute expression',
+  limit: 'limit',
+  axis: 'axis setting',
+  variable: 'definition',
+  text: 'text',
+  other: 'expression',
+};
+
+/** "measure 2", "dimension 1", "title" … from a location's kind and JSON pointer. */
+export function describeLocation(location: ExpressionLocation): string {
+  const word = KIND_WORDS[location.kind];
+  const m = /\/(qMeasures|qDimensions)\/(\d+)\//.exec(location.path);
+  if (m && (location.kind === 'measure' || location.kind === 'dimension')) return `${word} ${Number(m[2]) + 1}`;
+  if (m) return `${word} of ${m[1] === 'qMeasures' ? 'measure' : 'dimension'} ${Number(m[2]) + 1}`;
+  return word;
+}
+
+/** "the measure 1 of "Sales by region"" */
+export function describeSite(ctx: RuleContext<unknown>, e: IndexedExpression): string {
+  const target = ctx.index.locationTarget(e.expression.location);
+  return `${describeLocation(e.expression.location)} of ${target.kind.replace('-', ' ')} "${target.name ?? target.id}"`;
+}
+
+/** Report a finding on an expression, pointing at [from, to) of its original text. */
+export function reportAt(
+  ctx: RuleContext<unknown>,
+  e: IndexedExpression,
+  message: string,
+  range?: { from: number; to: number },
+  extra: Partial<ReportInput> = {},
+): void {
+  const text = e.expression.text;
+  const from = Math.max(0, Math.min(range?.from ?? 0, text.length));
+  const to = Math.max(from, Math.min(range?.to ?? text.length, text.length));
+  ctx.report({
+    target: ctx.index.locationTarget(e.expression.location),
+    message,
+    path: e.expression.location.path,
+    expression: { text, from, to },
+    ...extra,
+  });
+}
+
+export const plural = (n: number, word: string, many = `${word}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? word : many}`;
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB', 'TB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(value >= 100 ? 0 : 1)} ${units[unit]}`;
+}
+
+export const formatNumber = (n: number) => n.toLocaleString('en-US');
+
+export function formatMs(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(ms >= 10_000 ? 0 : 1)} s` : `${Math.round(ms)} ms`;
+}

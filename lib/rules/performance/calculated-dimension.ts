@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { defineRule } from '../../analyze/rule';
+import { describeSite, reportAt } from '../helpers';
+import { isBareFieldDimension } from '../dimensions';
+import { SOURCES } from '../sources';
+
+export default defineRule({
+  code: 'P06',
+  name: 'calculated-dimension',
+  category: 'performance',
+  severity: 'warning',
+  summary: 'A dimension defined as an expression (=…) rather than a field.',
+  why: {
+    text:
+      'A calculated dimension is evaluated row by row over the data on every selection and its result cannot use the ' +
+      "field's precomputed symbol table; the same column made in the script costs nothing at run time.",
+    sources: [SOURCES.qsdaFlagLevels, SOURCES.calculatedDimensions],
+  },
+  howToFix: 'Create the column in the load script and use it as a plain field; keep calculated dimensions for what really depends on selections.',
+  examples: { bad: "=If(Sales > 1000, 'Large', 'Small')", good: 'SizeClass  // made in the script' },
+  options: z.object({}),
+  needs: ['objects'],
+  check(ctx) {
+    for (const e of ctx.index.expressions) {
+      if (e.expression.location.kind !== 'dimension' || e.expression.syntax !== 'expression') continue;
+      if (isBareFieldDimension(e)) continue; // P07
+      reportAt(ctx, e, `The ${describeSite(ctx, e)} is calculated: ${e.expression.text.trim()}.`, undefined, { content: `${e.expression.location.path}\u0000${e.expression.text}` });
+    }
+  },
+});

@@ -1,0 +1,40 @@
+import { z } from 'zod';
+import { defineRule } from '../../analyze/rule';
+import { chartDimensionFields } from '../chart-dimensions';
+import { formatNumber } from '../helpers';
+import { SOURCES } from '../sources';
+
+export const TABLE_TYPES = new Set(['table', 'pivot-table', 'sn-table', 'sn-pivot-table', 'sn-straight-table']);
+
+export default defineRule({
+  code: 'P15',
+  name: 'large-table-without-condition',
+  category: 'performance',
+  severity: 'warning',
+  summary: 'A table or pivot table over a large table of the data model, without a calculation condition.',
+  why: {
+    text: "QlikTech's best practice is a calculation condition on tables that can show many rows: without one, opening the sheet unfiltered calculates every row for every user.",
+    sources: [SOURCES.bestPractices, SOURCES.appPerformance],
+  },
+  howToFix: "Add a calculation condition such as GetSelectedCount(Customer) > 0 or Count(DISTINCT OrderID) < 50000, with a message telling users what to select.",
+  options: z.object({ rows: z.number().int().positive().default(100_000).describe('rows of the largest table behind the dimensions') }),
+  needs: ['objects', 'dataModel'],
+  check(ctx) {
+    const { index, options } = ctx;
+    for (const o of ctx.snapshot.objects) {
+      if (!TABLE_TYPES.has(o.visualization ?? o.type)) continue;
+      const cube = o.properties.qHyperCubeDef as { qCalcCondition?: { qCond?: { qv?: string } }; qCalcCond?: { qv?: string } } | undefined;
+      if (cube?.qCalcCondition?.qCond?.qv?.trim() || cube?.qCalcCond?.qv?.trim()) continue;
+      const tables = chartDimensionFields(index, o.id).flatMap((f) => index.fields.get(f)?.tables ?? []);
+      const largest = tables.map((t) => index.tables.get(t)).filter((t) => t !== undefined).sort((a, b) => b.rows - a.rows)[0];
+      if (!largest || largest.rows <= options.rows) continue;
+      const target = index.objectTarget(o.id);
+      ctx.report({
+        target,
+        message: `Table "${target.name}" has no calculation condition and shows dimensions of table ${largest.name} with ${formatNumber(largest.rows)} rows (threshold ${formatNumber(options.rows)}).`,
+        data: { table: largest.name, rows: largest.rows },
+        content: `${o.id}\u0000${largest.name}`,
+      });
+    }
+  },
+});

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import type { Expr } from '../../expression/ast';
+import { unwrap } from '../../analyze/ast-walk';
+import { defineRule } from '../../analyze/rule';
+import { chartDimensionFields } from '../chart-dimensions';
+import { describeSite, reportAt } from '../helpers';
+import { isCalculated } from '../measures';
+import { SOURCES } from '../sources';
+
+// Sum of sums, min of mins, max of maxes: the Aggr adds nothing (HIC, "When should the Aggr function NOT be used?").
+const SELF_NESTING = new Set(['SUM', 'MIN', 'MAX']);
+
+export default defineRule({
+  code: 'P12',
+  name: 'needless-aggr',
+  category: 'performance',
+  severity: 'warning',
+  summary: 'An Aggr that adds nothing: Sum(Aggr(Sum(x), D)) is Sum(x), and an Aggr over exactly the chart dimensions is the plain aggregation.',
+  why: {
+    text: 'Aggr builds a temporary table for every calculation. When the result is the same without it (a sum of sums, or the same dimensions as the chart), it only costs time and memory; subtotals need TOTAL, not Aggr.',
+    sources: [SOURCES.aggrNotUsed],
+  },
+  howToFix: 'Remove the Aggr and keep the inner aggregation; for shares of a total use TOTAL: Sum(Sales) / Sum(TOTAL Sales).',
+  examples: { bad: 'Sum(Aggr(Sum(Sales), Customer))', good: 'Sum(Sales)' },
+  options: z.object({}),
+  needs: ['objects'],
+  check(ctx) {
+    for (const e of ctx.index.expressions) {
+      const refs = isCalculated(e) ? e.parsed.references() : undefined;
+      if (!refs) continue;
+      for (const aggr of refs.aggrs) {
+        const inner = aggr.innerAggregations;
+        const innerExpr = unwrap((aggr.node.args[0] ?? null) as Expr | null);
+        const single = inner.length === 1 && innerExpr === inner[0].node ? inner[0] : undefined;
+        let why: string | undefined;
+        const outer = aggr.outerAggregation;
+        if (outer && single && !outer.distinct && !single.distinct && !outer.hasTotal && !single.hasTotal) {
+          const o = outer.node.name.toUpperCase();
+          if (o === single.node.name.toUpperCase() && SELF_NESTING.has(o) && unwrap((outer.node.args[0] ?? null) as Expr | null) === aggr.node && !outer.hasSet && !single.hasSet) {
+            why = `${outer.canonicalName}(Aggr(${single.canonicalName}(…))) is the same as ${single.canonicalName}(…) alone`;
+          }
+        }
+        if (!why && e.expression.location.owner === 'object') {
+          const chartDims = new Set(chartDimensionFields(ctx.index, e.expression.location.objectId));
+          if (chartDims.size > 0 && aggr.dimensions.length === chartDims.size && aggr.dimensions.every((d) => chartDims.has(d))) {
+            why = `the Aggr runs over exactly the chart's dimensions (${aggr.dimensions.join(', ')})`;
+          }
+        }
+        if (!why) continue;
+        reportAt(ctx, e, `Needless Aggr in the ${describeSite(ctx, e)}: ${why}.`, e.parsed.toOriginal(aggr.from, aggr.to), {
+          content: `${e.expression.location.path}\u0000${e.expression.text}`,
+        });
+        break;
+      }
+    }
+  },
+});

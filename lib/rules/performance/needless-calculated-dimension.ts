@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { defineRule } from '../../analyze/rule';
+import { describeSite, reportAt } from '../helpers';
+import { bareFieldOf, isBareFieldDimension } from '../dimensions';
+import { SOURCES } from '../sources';
+
+export default defineRule({
+  code: 'P07',
+  name: 'needless-calculated-dimension',
+  category: 'performance',
+  severity: 'info',
+  summary: 'A dimension written as =[Field] or =Field: a calculated dimension that is only a field.',
+  why: {
+    text: 'The leading = makes the engine treat the dimension as calculated although it is just a field; the field alone is simpler and avoids the calculated-dimension path.',
+    sources: [SOURCES.calculatedDimensions],
+  },
+  howToFix: 'Remove the = and use the field name.',
+  examples: { bad: '=[Region]', good: 'Region' },
+  options: z.object({}),
+  needs: ['objects'],
+  check(ctx) {
+    for (const e of ctx.index.expressions) {
+      if (e.expression.location.kind !== 'dimension' || e.expression.syntax !== 'expression' || !isBareFieldDimension(e)) continue;
+      reportAt(ctx, e, `The ${describeSite(ctx, e)} is "${e.expression.text.trim()}": use the field ${bareFieldOf(e)} without "=".`, undefined, { content: e.expression.text });
+    }
+  },
+});

@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import { defineRule } from '../../analyze/rule';
+import { formatMs } from '../helpers';
+import { SOURCES } from '../sources';
+
+export default defineRule({
+  code: 'P20',
+  name: 'slow-app-open',
+  category: 'performance',
+  severity: 'info',
+  summary: 'The app takes long to open.',
+  why: {
+    text: 'Opening the app loads it into memory when it is not already there; a long open time means a large data model or heavy global variables, and users wait before the first sheet.',
+    sources: [SOURCES.appEvaluation, SOURCES.qsdaFlags],
+  },
+  howToFix: 'Reduce the data model (unused fields, high-cardinality fields), and remove variables with leading = that calculate on open.',
+  options: z.object({ openMs: z.number().positive().default(10_000).describe('open time threshold (ms)') }),
+  needs: ['layouts'],
+  check(ctx) {
+    const ms = ctx.snapshot.timings?.appOpenMs;
+    if (ms === undefined) return ctx.cannotRun('the app open time was not measured');
+    if (ms <= ctx.options.openMs) return;
+    ctx.report({ target: ctx.index.appTarget(), message: `The app took ${formatMs(ms)} to open (threshold ${formatMs(ctx.options.openMs)}).`, data: { openMs: ms }, content: 'app-open' });
+  },
+});

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { defineRule } from '../../analyze/rule';
+import { formatMs } from '../helpers';
+import { evaluationSheets } from '../evaluation';
+import { SOURCES } from '../sources';
+
+export default defineRule({
+  code: 'P02',
+  name: 'slow-sheet',
+  category: 'performance',
+  severity: 'warning',
+  summary: "A sheet whose objects together take long to calculate (sum of the objects' first calculation).",
+  why: {
+    text: 'Users feel the sheet, not the object: a sheet whose objects together need several seconds feels broken, even when no single object is slow.',
+    sources: [SOURCES.appEvaluation, SOURCES.qlikApiApps],
+  },
+  howToFix: 'Split the sheet, remove objects nobody needs, or fix its slowest objects first (see P01).',
+  options: z.object({ totalMs: z.number().positive().default(3000).describe('sum of first calculation times (ms)') }),
+  needs: [],
+  check(ctx) {
+    const { snapshot, options, index } = ctx;
+    if (!snapshot.timings && !snapshot.evaluation) return ctx.cannotRun('neither object timings nor an app evaluation were collected');
+    const totals = new Map<string, number>();
+    for (const t of snapshot.timings?.objects ?? []) if (t.sheetId) totals.set(t.sheetId, (totals.get(t.sheetId) ?? 0) + t.firstMs);
+    for (const s of evaluationSheets(snapshot)) if (!totals.has(s.id)) totals.set(s.id, s.seconds * 1000);
+    for (const [sheetId, ms] of totals) {
+      if (ms <= options.totalMs) continue;
+      const target = index.sheetTarget(sheetId);
+      const slowest = (snapshot.timings?.objects ?? []).filter((t) => t.sheetId === sheetId).sort((a, b) => b.firstMs - a.firstMs).slice(0, 3);
+      ctx.report({
+        target,
+        message: `Sheet "${target.name}" needs ${formatMs(ms)} to calculate its objects (threshold ${formatMs(options.totalMs)}).`,
+        data: { totalMs: ms, slowest: slowest.map((t) => ({ objectId: t.objectId, firstMs: t.firstMs })) },
+        content: sheetId,
+      });
+    }
+  },
+});

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { defineRule } from '../../analyze/rule';
+import { chartColumnCount } from '../chart-dimensions';
+import { SOURCES } from '../sources';
+import { TABLE_TYPES } from './large-table-without-condition';
+
+export default defineRule({
+  code: 'P16',
+  name: 'wide-table',
+  category: 'performance',
+  severity: 'info',
+  summary: 'A table with many columns.',
+  why: {
+    text: 'Qlik\'s performance guide names "large or wide tables (15 columns or more)" among the objects that slow sheets down; each column is calculated for every visible row.',
+    sources: [SOURCES.appPerformance],
+  },
+  howToFix: 'Split the table, move rarely used columns to a detail sheet, or use alternative columns users switch on.',
+  options: z.object({ columns: z.number().int().positive().default(15).describe('columns (dimensions + measures) at which to report') }),
+  needs: ['objects'],
+  check(ctx) {
+    for (const o of ctx.snapshot.objects) {
+      if (!TABLE_TYPES.has(o.visualization ?? o.type)) continue;
+      const columns = chartColumnCount(ctx.index, o.id);
+      if (columns < ctx.options.columns) continue;
+      const target = ctx.index.objectTarget(o.id);
+      ctx.report({ target, message: `Table "${target.name}" has ${columns} columns (threshold ${ctx.options.columns}).`, data: { columns }, content: `${o.id}\u0000${columns}` });
+    }
+  },
+});

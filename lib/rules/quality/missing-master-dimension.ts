@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { defineRule } from '../../analyze/rule';
+import { SOURCES } from '../sources';
+import { reportMissingLibraryItems } from '../library-references';
+
+export default defineRule({
+  code: 'Q05',
+  name: 'missing-master-dimension',
+  category: 'quality',
+  severity: 'error',
+  summary: 'A chart dimension linked (qLibraryId) to a master dimension that was deleted.',
+  why: {
+    text: 'Qlik lets you delete a master dimension that charts still use; the charts then show "Invalid dimension" and no numbers.',
+    sources: [SOURCES.qsdaQuality, SOURCES.masterItems],
+  },
+  howToFix: 'Link the chart dimension to an existing master dimension, or replace it with a field.',
+  options: z.object({}),
+  needs: ['objects', 'masterItems'],
+  check(ctx) {
+    reportMissingLibraryItems(ctx, 'dimension', new Set(ctx.snapshot.masterDimensions.map((m) => m.id)));
+  },
+});

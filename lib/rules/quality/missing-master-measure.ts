@@ -1,0 +1,22 @@
+import { z } from 'zod';
+import { defineRule } from '../../analyze/rule';
+import { SOURCES } from '../sources';
+import { reportMissingLibraryItems } from '../library-references';
+
+export default defineRule({
+  code: 'Q04',
+  name: 'missing-master-measure',
+  category: 'quality',
+  severity: 'error',
+  summary: 'A chart measure linked (qLibraryId) to a master measure that was deleted.',
+  why: {
+    text: 'Qlik lets you delete a master measure that charts still use; the charts then show "Invalid measure" and no numbers.',
+    sources: [SOURCES.qsdaQuality, SOURCES.masterItems],
+  },
+  howToFix: 'Link the chart measure to an existing master measure, or replace it with an expression.',
+  options: z.object({}),
+  needs: ['objects', 'masterItems'],
+  check(ctx) {
+    reportMissingLibraryItems(ctx, 'measure', new Set(ctx.snapshot.masterMeasures.map((m) => m.id)));
+  },
+});

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+import { defineRule } from '../../analyze/rule';
+import { describeSite, reportAt } from '../helpers';
+import { labelCandidateKeys } from '../label-candidates';
+import { SOURCES } from '../sources';
+
+/** Field names are case-sensitive in Qlik: suggest the field that differs only by case. */
+function suggestion(name: string, fields: Iterable<string>): string {
+  const lower = name.toLowerCase();
+  for (const f of fields) if (f.toLowerCase() === lower) return ` Did you mean "${f}"? Field names are case-sensitive.`;
+  return '';
+}
+
+export default defineRule({
+  code: 'Q02',
+  name: 'unknown-field',
+  category: 'quality',
+  severity: 'error',
+  summary: 'A field name the data model does not have, anywhere in an expression, including set modifiers.',
+  why: {
+    text:
+      'A misspelt or renamed field makes a measure return null or, inside a set modifier, silently ignores the ' +
+      "selection and gives wrong numbers. Qlik's own expression checker does not look inside set modifiers, so the " +
+      'chart keeps showing a plausible but wrong value.',
+    sources: [SOURCES.qsdaValidation, SOURCES.qsdaQuality, SOURCES.setAnalysis],
+  },
+  howToFix: 'Correct the field name (names are case-sensitive), or reload the data model that provides it.',
+  examples: { bad: 'Sum({<Regoin={"West"}>} Sales)', good: 'Sum({<Region={"West"}>} Sales)' },
+  options: z.object({}),
+  needs: ['dataModel'],
+  check(ctx) {
+    const { index } = ctx;
+    for (const e of index.expressions) {
+      const { location } = e.expression;
+      if (location.owner === 'variable') continue; // checked where the variable is used
+      const reported = new Set<string>();
+      const labels = labelCandidateKeys(e);
+      for (const ref of e.parsed.fields) {
+        if (ref.node && labels.has(`${ref.node.from}:${ref.node.to}`)) continue; // Q15: unknown-master-label
+        const inSet = ref.context === 'set-modifier' || ref.context === 'set-value';
+        if (index.resolveName(ref.name, location.objectId, inSet)) continue;
+        const key = `${ref.name}@${ref.from}`;
+        if (reported.has(key)) continue;
+        reported.add(key);
+        const where = inSet ? 'in a set modifier of the ' : ref.context === 'dimension' ? 'as the ' : 'in the ';
+        const via = ref.viaExpansion ? ` (through ${e.expression.text.slice(ref.from, ref.to)})` : '';
+        reportAt(
+          ctx,
+          e,
+          `Field "${ref.name}" does not exist in the data model, used ${where}${describeSite(ctx, e)}${via}.${suggestion(ref.name, index.fields.keys())}`,
+          ref,
+          { data: { field: ref.name, inSetModifier: inSet }, content: `${location.path}\u0000${ref.name}\u0000${e.expression.text}` },
+        );
+      }
+    }
+  },
+});

@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { defineRule } from '../../analyze/rule';
+import { describeSite } from '../helpers';
+import { SOURCES } from '../sources';
+
+export default defineRule({
+  code: 'Q17',
+  name: 'variable-definition-error',
+  category: 'quality',
+  severity: 'warning',
+  summary: 'A variable whose text turns a valid expression into an invalid one where it is expanded.',
+  why: {
+    text:
+      'A variable is text pasted into expressions. The expression looks right in the editor, but once the variable is ' +
+      'expanded it no longer parses (a decimal comma, a missing bracket), and every chart using it breaks. Calculated ' +
+      'variables (=…) that do not parse on their own are reported by Q01.',
+    sources: [SOURCES.dollarExpansion, SOURCES.magicOfVariables],
+  },
+  howToFix: 'Correct the variable definition in the variables dialog; test it by expanding it in a KPI.',
+  examples: { bad: "vFactor = 1,05  →  Sum(Sales) * $(vFactor)", good: 'vFactor = 1.05' },
+  options: z.object({}),
+  needs: ['variables'],
+  check(ctx) {
+    const { index } = ctx;
+    const reported = new Set<string>();
+    for (const e of index.expressions) {
+      if (e.expression.syntax !== 'expression' || e.expression.location.owner === 'variable') continue;
+      if (!e.parsed.hasErrors || index.rawErrors(e.expression.text).length > 0) continue; // broken as written: Q01
+      const direct = e.parsed.variableUses.filter((u) => u.via.length === 0 && index.variables.has(u.name)).map((u) => u.name);
+      const blamed = e.parsed.errorsInExpansions.map((x) => x.variable).filter((v) => index.variables.has(v));
+      const suspects = blamed.length > 0 ? blamed : direct;
+      const error = e.parsed.diagnostics.find((d) => d.severity === 'error' && d.code !== 'undefined-variable');
+      if (!error) continue;
+      for (const name of new Set(suspects)) {
+        if (reported.has(name)) continue;
+        reported.add(name);
+        const definition = index.variables.get(name)?.definition ?? '';
+        ctx.report({
+          target: index.variableTarget(name),
+          path: '/qDefinition',
+          message: `Variable "${name}" (${JSON.stringify(definition)}) expands to an invalid expression in the ${describeSite(ctx, e)}: ${error.message}.`,
+          expression: { text: definition, from: 0, to: definition.length },
+          data: { usedIn: index.locationTarget(e.expression.location), expression: e.expression.text, expanded: e.parsed.expanded },
+          content: definition,
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,37 @@
+import { z } from 'zod';
+import { defineRule } from '../../analyze/rule';
+import { formatBytes } from '../helpers';
+import { SOURCES } from '../sources';
+
+export const DEFAULT_QUOTA_BYTES = 5 * 1024 ** 3;
+
+export default defineRule({
+  code: 'R11',
+  name: 'app-memory-near-quota',
+  category: 'resource',
+  severity: 'warning',
+  summary: "The app's size in memory is close to the tenant's app-size quota.",
+  why: {
+    text: "An app over its size quota cannot be reloaded or opened any more. Qlik's App Analyzer warns from 80 % of the quota so there is time to act.",
+    sources: [SOURCES.appAnalyzer, SOURCES.qlikApiApps],
+  },
+  howToFix: 'Drop unused and high-cardinality fields (R01, R07, R08), aggregate large tables, or move the app to a space with a larger quota.',
+  options: z.object({
+    quotaBytes: z.number().positive().default(DEFAULT_QUOTA_BYTES).describe("the tenant's in-memory app size quota in bytes (default 5 GiB; set your entitlement)"),
+    share: z.number().min(0).max(1).default(0.8).describe('share of the quota at which to report'),
+  }),
+  needs: ['dataModel'],
+  check(ctx) {
+    const metadataSize = (ctx.snapshot.metadata as { static_byte_size?: unknown } | undefined)?.static_byte_size;
+    const size = ctx.snapshot.dataModel?.staticByteSize ?? (typeof metadataSize === 'number' ? metadataSize : undefined);
+    if (size === undefined) return ctx.cannotRun('the app size (static_byte_size) was not collected');
+    const { quotaBytes, share } = ctx.options;
+    if (size < quotaBytes * share) return;
+    ctx.report({
+      target: ctx.index.appTarget(),
+      message: `The app needs ${formatBytes(size)} in memory, ${Math.round((size / quotaBytes) * 100)} % of the ${formatBytes(quotaBytes)} quota (threshold ${Math.round(share * 100)} %).`,
+      data: { bytes: size, quotaBytes },
+      content: 'app-size',
+    });
+  },
+});

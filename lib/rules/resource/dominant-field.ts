@@ -1,0 +1,36 @@
+import { z } from 'zod';
+import { defineRule } from '../../analyze/rule';
+import { formatBytes } from '../helpers';
+import { SOURCES } from '../sources';
+
+export default defineRule({
+  code: 'R13',
+  name: 'dominant-field',
+  category: 'resource',
+  severity: 'info',
+  summary: "One field holds a large share of the app's memory.",
+  why: {
+    text: 'When one field takes a large part of the memory, that field is where optimisation pays: dropping, splitting or rounding it shrinks the whole app.',
+    sources: [SOURCES.metadataAnalyzer, SOURCES.symbolTables],
+  },
+  howToFix: 'Check whether the field is needed (R01); split timestamps, round numbers, AutoNumber keys, or move long texts to a detail app.',
+  options: z.object({
+    share: z.number().min(0).max(1).default(0.1).describe('share of the app memory at which to report'),
+    minAppBytes: z.number().nonnegative().default(100 * 1024 ** 2).describe('only for apps at least this large (bytes): in small apps some field always dominates'),
+  }),
+  needs: ['dataModel'],
+  check(ctx) {
+    const total = ctx.snapshot.dataModel?.staticByteSize;
+    if (!total) return ctx.cannotRun('the app size (static_byte_size) was not collected');
+    if (total < ctx.options.minAppBytes) return;
+    for (const f of ctx.snapshot.dataModel?.fields ?? []) {
+      if (f.isSystem || f.name.startsWith('$') || f.byteSize === undefined || f.byteSize / total < ctx.options.share) continue;
+      ctx.report({
+        target: ctx.index.fieldTarget(f.name),
+        message: `Field "${f.name}" takes ${formatBytes(f.byteSize)}, ${Math.round((f.byteSize / total) * 100)} % of the app's ${formatBytes(total)} (threshold ${Math.round(ctx.options.share * 100)} %).`,
+        data: { bytes: f.byteSize, share: f.byteSize / total },
+        content: f.name,
+      });
+    }
+  },
+});

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { defineRule } from '../../analyze/rule';
+import { formatNumber } from '../helpers';
+import { SOURCES } from '../sources';
+
+export default defineRule({
+  code: 'R07',
+  name: 'high-cardinality-field',
+  category: 'resource',
+  severity: 'warning',
+  summary: 'A field with very many distinct values.',
+  why: {
+    text: "Memory grows with the number of distinct values (the field's symbol table and the width of its pointers). Qlik's App Analyzer flags fields over 1,000,000 distinct values.",
+    sources: [SOURCES.appAnalyzer, SOURCES.symbolTables],
+  },
+  howToFix: 'Drop the field if it is not needed, split it (date and time, codes into parts), round numbers, or AutoNumber keys.',
+  options: z.object({ distinct: z.number().int().positive().default(1_000_000).describe('distinct values above which to report') }),
+  needs: ['dataModel'],
+  check(ctx) {
+    for (const f of ctx.snapshot.dataModel?.fields ?? []) {
+      if (f.isSystem || f.name.startsWith('$') || f.tags.includes('$timestamp') || f.cardinal <= ctx.options.distinct) continue; // timestamps: R08
+      ctx.report({
+        target: ctx.index.fieldTarget(f.name),
+        message: `Field "${f.name}" has ${formatNumber(f.cardinal)} distinct values (threshold ${formatNumber(ctx.options.distinct)}).`,
+        data: { distinct: f.cardinal, byteSize: f.byteSize },
+        content: f.name,
+      });
+    }
+  },
+});

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { defineRule } from '../../analyze/rule';
+import { SOURCES } from '../sources';
+
+export default defineRule({
+  code: 'R18',
+  name: 'low-density-field',
+  category: 'resource',
+  severity: 'info',
+  summary: 'A field that is almost always null in its table (information density far below 1).',
+  why: {
+    text: 'A field with values in only a tiny share of the rows still costs a pointer in every row; often it belongs in a separate table or is a leftover of a concatenation.',
+    sources: [SOURCES.engineApi],
+  },
+  howToFix: 'Move the field to its own table linked by a key, or check the concatenation that leaves it empty.',
+  options: z.object({ density: z.number().min(0).max(1).default(0.01).describe('information density below which to report') }),
+  needs: ['dataModel'],
+  check(ctx) {
+    for (const t of ctx.snapshot.dataModel?.tables ?? []) {
+      if (t.rows === 0 || t.isSystem) continue;
+      for (const f of t.fields) {
+        if (f.name.startsWith('$') || f.nonNulls === 0 || f.informationDensity >= ctx.options.density) continue; // all-null: R02
+        ctx.report({
+          target: ctx.index.fieldTarget(f.name),
+          message: `Field "${f.name}" has values in ${(f.informationDensity * 100).toFixed(2)} % of the rows of table ${t.name} (threshold ${ctx.options.density * 100} %).`,
+          data: { table: t.name, density: f.informationDensity },
+          content: `${f.name}\u0000${t.name}`,
+        });
+      }
+    }
+  },
+});

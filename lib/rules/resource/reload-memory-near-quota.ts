@@ -1,0 +1,39 @@
+import { z } from 'zod';
+import { defineRule } from '../../analyze/rule';
+import { formatBytes } from '../helpers';
+import { lastSuccessfulReload } from '../reloads';
+import { SOURCES } from '../sources';
+import { DEFAULT_QUOTA_BYTES } from './app-memory-near-quota';
+
+export default defineRule({
+  code: 'R12',
+  name: 'reload-memory-near-quota',
+  category: 'resource',
+  severity: 'warning',
+  summary: 'The peak memory of the last reload is close to the quota.',
+  why: {
+    text: 'A reload needs more memory than the finished app (temporary tables, joins). When the peak reaches the quota the reload fails; App Analyzer warns from 80 %.',
+    sources: [SOURCES.appAnalyzer, SOURCES.reloadApi],
+  },
+  howToFix: 'Drop temporary tables as soon as they are used, avoid large joins, load incrementally, or raise the quota.',
+  options: z.object({
+    quotaBytes: z.number().positive().default(DEFAULT_QUOTA_BYTES).describe('the reload memory quota in bytes (default 5 GiB; set your entitlement)'),
+    share: z.number().min(0).max(1).default(0.8).describe('share of the quota at which to report'),
+  }),
+  needs: [],
+  check(ctx) {
+    const meta = lastSuccessfulReload(ctx.snapshot).metadata;
+    const fromReload = meta?.peakMemoryBytes;
+    const reloadMeta = (ctx.snapshot.metadata as { reload_meta?: { peak_memory_bytes?: unknown } } | undefined)?.reload_meta;
+    const peak = fromReload ?? (typeof reloadMeta?.peak_memory_bytes === 'number' ? reloadMeta.peak_memory_bytes : undefined);
+    if (peak === undefined) return ctx.cannotRun('the peak memory of the last reload was not collected');
+    const { quotaBytes, share } = ctx.options;
+    if (peak < quotaBytes * share) return;
+    ctx.report({
+      target: { kind: 'reload', id: meta?.reloadId ?? lastSuccessfulReload(ctx.snapshot).reload?.id ?? 'last', name: 'Last successful reload' },
+      message: `The last reload peaked at ${formatBytes(peak)}, ${Math.round((peak / quotaBytes) * 100)} % of the ${formatBytes(quotaBytes)} quota (threshold ${Math.round(share * 100)} %).`,
+      data: { peakBytes: peak, quotaBytes },
+      content: 'reload-peak',
+    });
+  },
+});

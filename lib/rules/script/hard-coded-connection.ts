@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import { defineRule } from '../../analyze/rule';
+import { SOURCES } from '../sources';
+
+// A path or connection string written into the script instead of a lib:// connection.
+const PATTERNS: Array<{ re: RegExp; what: string }> = [
+  { re: /(?:from|into|binary|include\s*=|must_include\s*=)\s*\[?['"]?([a-z]:[\\/][^\]'";\n]*)/gi, what: 'a local drive path' },
+  { re: /(?:from|into|binary|include\s*=|must_include\s*=)\s*\[?['"]?(\\\\[^\]'";\n]+)/gi, what: 'a network share path' },
+  { re: /(?:from|into)\s*\[?['"]?(https?:\/\/[^\]'";\s]+)/gi, what: 'a URL' },
+  { re: /\b(?:odbc|oledb)\s+connect\s+(?:\d+\s+)?to\s+\[?['"]?([^\]'";\n]+)/gi, what: 'a literal connection' },
+];
+
+export default defineRule({
+  code: 'S07',
+  name: 'hard-coded-connection',
+  category: 'script',
+  severity: 'warning',
+  summary: 'Connection strings or file paths written literally in the script instead of lib:// connections.',
+  why: { text: 'Qlik Cloud reads data through named data connections (lib://…); literal paths and connection strings do not work there, cannot be moved between spaces, and may carry credentials.', sources: [SOURCES.dataConnections] },
+  howToFix: "Create a data connection and use lib://Connection/path in the statement (LIB CONNECT TO 'Connection' for databases).",
+  examples: { bad: "LOAD * FROM [C:\\Data\\sales.qvd] (qvd);", good: 'LOAD * FROM [lib://Sales:DataFiles/sales.qvd] (qvd);' },
+  options: z.object({}),
+  needs: ['script'],
+  check(ctx) {
+    const text = ctx.snapshot.script?.text ?? '';
+    const seen = new Set<string>();
+    for (const { re, what } of PATTERNS) {
+      for (const m of text.matchAll(re)) {
+        const literal = m[1].trim();
+        if (seen.has(literal) || literal.toLowerCase().startsWith('lib://')) continue;
+        seen.add(literal);
+        const line = text.slice(0, m.index).split('\n').length;
+        ctx.report({
+          target: { kind: 'script', id: 'script', name: 'Load script' },
+          message: `Line ${line} reads from ${what} written in the script: ${literal}.`,
+          data: { line, literal },
+          content: literal,
+        });
+      }
+    }
+  },
+});

@@ -1,0 +1,32 @@
+import { z } from 'zod';
+import { defineRule } from '../../analyze/rule';
+import { SOURCES } from '../sources';
+
+export default defineRule({
+  code: 'S01',
+  name: 'script-syntax-error',
+  category: 'script',
+  severity: 'error',
+  summary: 'A syntax error in the load script (engine CheckScriptSyntax).',
+  why: { text: 'A script with a syntax error fails at the next reload and the app keeps its old data, often unnoticed until someone asks why the numbers stopped changing.', sources: [SOURCES.engineApi, SOURCES.qlikApiApps] },
+  howToFix: 'Open the data load editor at the reported tab and line and correct the statement.',
+  options: z.object({}),
+  needs: ['script'],
+  check(ctx) {
+    const script = ctx.snapshot.script;
+    if (!script?.syntaxErrors) return ctx.cannotRun('the script syntax check (CheckScriptSyntax) was not collected');
+    for (const err of script.syntaxErrors) {
+      if (err.qSecondaryFailure) continue;
+      const tab = err.qTabIx !== undefined ? (script.tabs[err.qTabIx] ?? `tab ${err.qTabIx + 1}`) : 'the script';
+      const line = err.qLineInTab !== undefined ? err.qLineInTab + 1 : undefined;
+      const start = err.qTextPos ?? 0;
+      const excerpt = script.text.slice(start, start + Math.max(err.qErrLen ?? 0, 1)).split('\n')[0];
+      ctx.report({
+        target: { kind: 'script', id: 'script', name: tab },
+        message: `Syntax error in ${tab}${line !== undefined ? `, line ${line}` : ''}${err.qColInLine !== undefined ? `, column ${err.qColInLine + 1}` : ''}${excerpt ? `: "${excerpt}"` : ''}.`,
+        data: { tab, line, column: err.qColInLine, textPos: err.qTextPos },
+        content: `${tab}\u0000${excerpt}`,
+      });
+    }
+  },
+});

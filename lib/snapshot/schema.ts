@@ -1,0 +1,612 @@
+// AppSnapshot: everything Qlarity collects from one Qlik Sense app, as one versioned, serialisable
+// value. Collectors (lib/collect) produce it, rules (lib/analyze, lib/rules) read it, the CLI saves
+// and re-reads it. Documented part by part in lib/snapshot/README.md.
+//
+// Conventions
+// - Qlik property trees, layouts and REST bodies are kept as loose objects: keys the schema does not
+//   know pass through untouched (nothing is dropped silently). Typed fields next to them are the
+//   normalised view the rules use.
+// - Optional parts are absent when they could not be collected; the reason is then in
+//   `collectionIssues` (never guess a default for something we did not see).
+// - Times are milliseconds, sizes bytes, dates ISO strings as Qlik sends them.
+import { z } from 'zod';
+
+/** Bump on every change that an older reader would misread; document the change in lib/snapshot/README.md. */
+export const SNAPSHOT_SCHEMA_VERSION = 1;
+
+/** A Qlik JSON object whose keys we keep as they are. */
+export const QlikObject = z.looseObject({});
+export type QlikObject = z.infer<typeof QlikObject>;
+
+// ---------------------------------------------------------------------------------------------
+// Where the snapshot came from and what the collecting user could see
+// ---------------------------------------------------------------------------------------------
+
+export const SnapshotSource = z.object({
+  /** tenant host (e.g. `acme.eu.qlikcloud.com`, or `127.0.0.1:4321` for the simulator) */
+  host: z.string(),
+  appId: z.string(),
+  /** who collected: the browser extension, the Node CLI, or a test */
+  mode: z.enum(['extension', 'cli', 'test']),
+  /** engine version string from `Global.EngineVersion`, when available */
+  engineVersion: z.string().optional(),
+  /** Qlarity version that collected it */
+  collectorVersion: z.string().optional(),
+});
+export type SnapshotSource = z.infer<typeof SnapshotSource>;
+
+export const Access = z.object({
+  userId: z.string().optional(),
+  userName: z.string().optional(),
+  /** REST app privileges (`read`, `update`, `reload`, `source`, …) */
+  privileges: z.array(z.string()),
+  /** may change the app (privilege `update`): private sheets of others are invisible otherwise */
+  canEdit: z.boolean(),
+  /** the load script could be read (GetScript answered) */
+  canReadScript: z.boolean(),
+  canReload: z.boolean(),
+});
+export type Access = z.infer<typeof Access>;
+
+export const CollectionPart = z.enum([
+  'app', 'access', 'sheets', 'objects', 'masterMeasures', 'masterDimensions', 'masterVisualizations',
+  'variables', 'bookmarks', 'stories', 'extensions', 'themes', 'dataModel', 'fields', 'metadata',
+  'reloads', 'reloadMetadata', 'reloadLog', 'script', 'scriptSyntax', 'expressionChecks',
+  'expressionFields', 'timings', 'evaluations', 'item', 'space',
+]);
+export type CollectionPart = z.infer<typeof CollectionPart>;
+
+/** A part (or one object of a part) that could not be collected; read by rule G04. */
+export const CollectionIssue = z.object({
+  part: CollectionPart,
+  /** the object it concerns, when it concerns one */
+  objectId: z.string().optional(),
+  /** machine-readable reason: `ENGINE_5` (engine error code), `HTTP_403`, `NO_SCRIPT_RIGHTS`, … */
+  code: z.string(),
+  message: z.string(),
+});
+export type CollectionIssue = z.infer<typeof CollectionIssue>;
+
+// ---------------------------------------------------------------------------------------------
+// App
+// ---------------------------------------------------------------------------------------------
+
+export const AppInfo = z.object({
+  id: z.string(),
+  name: z.string(),
+  description: z.string().optional(),
+  /** thumbnail URL; empty/absent means the app has none (D01) */
+  thumbnail: z.string().optional(),
+  published: z.boolean(),
+  publishTime: z.string().optional(),
+  ownerId: z.string().optional(),
+  spaceId: z.string().optional(),
+  /** `ANALYTICS`, `DATA_PREPARATION`, `DIRECT_QUERY_MODE`, … */
+  usage: z.string().optional(),
+  directQuery: z.boolean(),
+  sectionAccess: z.boolean(),
+  lastReloadTime: z.string().optional(),
+  createdDate: z.string().optional(),
+  modifiedDate: z.string().optional(),
+  /** theme id from the `appprops` object (`sense`, `sense-breeze`, a custom theme id); absent = default */
+  theme: z.string().optional(),
+  /** alternate states (`qStateNames`) */
+  alternateStates: z.array(z.string()),
+  hasScript: z.boolean().optional(),
+  /** REST `GET /api/v1/apps/{id}` `attributes` as received */
+  attributes: QlikObject.optional(),
+  /** `Doc.GetAppLayout` as received */
+  layout: QlikObject,
+  /** `Doc.GetAppProperties` as received */
+  properties: QlikObject,
+  /** the `appprops` generic object's properties (theme, sheet title styling) */
+  appprops: QlikObject.optional(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+// ---------------------------------------------------------------------------------------------
+// Sheets and visualizations
+// ---------------------------------------------------------------------------------------------
+
+export const SheetCell = z.looseObject({
+  name: z.string(),
+  type: z.string().optional(),
+  col: z.number().optional(),
+  row: z.number().optional(),
+  colspan: z.number().optional(),
+  rowspan: z.number().optional(),
+});
+
+export const Sheet = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string().optional(),
+  rank: z.number().optional(),
+  published: z.boolean(),
+  approved: z.boolean(),
+  ownerId: z.string().optional(),
+  /** thumbnail URL; absent = none (D02) */
+  thumbnail: z.string().optional(),
+  cells: z.array(SheetCell),
+  /** ids of the sheet's direct children (visualizations and containers) */
+  childIds: z.array(z.string()),
+  /** sheet-level alternate state (`qStateName`), when set */
+  stateName: z.string().optional(),
+  /** `qMeta` as listed by the engine (privileges, owner, dates) */
+  meta: QlikObject,
+  /** the sheet's own properties, without children */
+  properties: QlikObject,
+});
+export type Sheet = z.infer<typeof Sheet>;
+
+export const LayoutError = z.object({
+  /** JSON pointer into the layout, e.g. `/qHyperCube/qMeasureInfo/0/qError` */
+  path: z.string(),
+  qErrorCode: z.number(),
+  qContext: z.string().optional(),
+  qExtendedMessage: z.string().optional(),
+});
+export type LayoutError = z.infer<typeof LayoutError>;
+
+/** Any generic object found on a sheet, inside a container, or under a master visualization. */
+export const VisObject = z.object({
+  id: z.string(),
+  /** `qInfo.qType` (barchart, container, sn-layout-container, an extension name, …) */
+  type: z.string(),
+  /** `visualization` property (usually equals `type`) */
+  visualization: z.string().optional(),
+  /** title as stored: a literal, or the expression text when it is an expression */
+  title: z.string().optional(),
+  titleIsExpression: z.boolean().optional(),
+  /** the sheet it sits on (absent for master visualizations) */
+  sheetId: z.string().optional(),
+  /** the sheet, container or master visualization holding it; absent for top-level master visualizations */
+  parentId: z.string().optional(),
+  /** the top object of its tree: the sheet id or the master visualization id */
+  rootId: z.string(),
+  /** part of a master visualization's tree (the master itself or a child of it) */
+  inMasterVisualization: z.boolean(),
+  /** `qExtendsId`: this object is an instance of that master visualization */
+  extendsId: z.string().optional(),
+  /** object-level alternate state (`qStateName`), when set */
+  stateName: z.string().optional(),
+  childIds: z.array(z.string()),
+  /** full properties as stored (`GetFullPropertyTree` entry without its children) */
+  properties: QlikObject,
+  /** layout from the timing pass, with data pages removed; absent when not fetched */
+  layout: QlikObject.optional(),
+  /** every `qError` found in the layout (Q11, P05) */
+  layoutErrors: z.array(LayoutError),
+  /** `qCalcCondMsg` when the calculation condition is unfulfilled */
+  calcCondMessage: z.string().optional(),
+});
+export type VisObject = z.infer<typeof VisObject>;
+
+// ---------------------------------------------------------------------------------------------
+// Master items
+// ---------------------------------------------------------------------------------------------
+
+export const MasterMeasure = z.object({
+  id: z.string(),
+  /** `qMeasure.qLabel`: the label expressions reference as `[Label]` */
+  label: z.string(),
+  title: z.string().optional(),
+  description: z.string().optional(),
+  tags: z.array(z.string()),
+  /** `qMeasure.qDef` */
+  definition: z.string(),
+  labelExpression: z.string().optional(),
+  /** `qMeasure.qExpressions`: alternative expressions, when any */
+  alternatives: z.array(z.string()),
+  properties: QlikObject,
+});
+export type MasterMeasure = z.infer<typeof MasterMeasure>;
+
+export const MasterDimension = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string().optional(),
+  tags: z.array(z.string()),
+  /** `N` single, `H` drill-down, `C` cyclic */
+  grouping: z.string(),
+  /** `qDim.qFieldDefs`: field names or `=expressions` */
+  fieldDefs: z.array(z.string()),
+  fieldLabels: z.array(z.string()),
+  labelExpression: z.string().optional(),
+  properties: QlikObject,
+});
+export type MasterDimension = z.infer<typeof MasterDimension>;
+
+export const MasterVisualization = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string().optional(),
+  tags: z.array(z.string()),
+  visualization: z.string().optional(),
+  /** its own object and children are in `objects` with `rootId` = this id */
+  properties: QlikObject,
+});
+export type MasterVisualization = z.infer<typeof MasterVisualization>;
+
+// ---------------------------------------------------------------------------------------------
+// Variables, bookmarks, stories, extensions, themes
+// ---------------------------------------------------------------------------------------------
+
+export const Variable = z.object({
+  id: z.string().optional(),
+  name: z.string(),
+  definition: z.string(),
+  comment: z.string().optional(),
+  tags: z.array(z.string()),
+  isScriptCreated: z.boolean(),
+  /** system variables such as `ThousandSep` (`qIsReserved`) */
+  isReserved: z.boolean(),
+  /** configuration variables (`qIsConfig`) */
+  isConfig: z.boolean(),
+  raw: QlikObject,
+});
+export type Variable = z.infer<typeof Variable>;
+
+export const BookmarkFieldSelection = z.object({
+  /** `$` for the default state */
+  stateName: z.string(),
+  field: z.string(),
+  /** selected values as text, when the engine listed them */
+  values: z.array(z.string()),
+});
+
+export const Bookmark = z.object({
+  id: z.string(),
+  title: z.string(),
+  description: z.string().optional(),
+  sheetId: z.string().optional(),
+  /** the fields the bookmark selects in (Q08, R01 usage) */
+  selections: z.array(BookmarkFieldSelection),
+  /** `Doc.GetSetAnalysis` for this bookmark, when the engine answered */
+  setExpression: z.string().optional(),
+  properties: QlikObject,
+  layout: QlikObject.optional(),
+});
+export type Bookmark = z.infer<typeof Bookmark>;
+
+export const Story = z.object({
+  id: z.string(),
+  title: z.string(),
+  slideCount: z.number(),
+  /** `GetFullPropertyTree` of the story */
+  tree: QlikObject,
+});
+export type Story = z.infer<typeof Story>;
+
+/** Installed extension (REST `/api/v1/extensions` item). `name` is the visualization type it provides. */
+export const Extension = z.looseObject({
+  id: z.string().optional(),
+  name: z.string(),
+  type: z.string().optional(),
+  version: z.string().optional(),
+});
+export type Extension = z.infer<typeof Extension>;
+
+/** Custom theme (REST `/api/v1/themes` item); built-in themes are known to the rules. */
+export const Theme = z.looseObject({
+  id: z.string().optional(),
+  name: z.string().optional(),
+  qextFilename: z.string().optional(),
+});
+export type Theme = z.infer<typeof Theme>;
+
+// ---------------------------------------------------------------------------------------------
+// Data model
+// ---------------------------------------------------------------------------------------------
+
+export const KeyType = z.enum(['NOT_KEY', 'ANY_KEY', 'PRIMARY_KEY', 'PERFECT_KEY']);
+
+/** One field as it occurs in one table (`GetTablesAndKeys` `qFields[]`). */
+export const TableField = z.object({
+  name: z.string(),
+  keyType: KeyType,
+  tags: z.array(z.string()),
+  rows: z.number(),
+  nonNulls: z.number(),
+  totalDistinct: z.number(),
+  presentDistinct: z.number(),
+  /** `qnNonNulls / qnRows` */
+  informationDensity: z.number(),
+  /** `qnPresentDistinctValues / qnTotalDistinctValues` */
+  subsetRatio: z.number(),
+  hasNull: z.boolean(),
+  hasDuplicates: z.boolean(),
+  comment: z.string().optional(),
+});
+export type TableField = z.infer<typeof TableField>;
+
+export const DataTable = z.object({
+  name: z.string(),
+  rows: z.number(),
+  fields: z.array(TableField),
+  isSynthetic: z.boolean(),
+  /** loosely coupled (circular reference) */
+  isLoose: z.boolean(),
+  isDirectDiscovery: z.boolean(),
+  isSystem: z.boolean(),
+  comment: z.string().optional(),
+  tags: z.array(z.string()),
+  /** REST metadata `byte_size` */
+  byteSize: z.number().optional(),
+  keyFieldCount: z.number(),
+});
+export type DataTable = z.infer<typeof DataTable>;
+
+/** One field of the app (field list merged with REST metadata). */
+export const ModelField = z.object({
+  name: z.string(),
+  tables: z.array(z.string()),
+  tags: z.array(z.string()),
+  cardinal: z.number(),
+  totalCount: z.number().optional(),
+  isSystem: z.boolean(),
+  isHidden: z.boolean(),
+  isSemantic: z.boolean(),
+  isNumeric: z.boolean().optional(),
+  /** appears with a key type other than NOT_KEY in some table */
+  isKey: z.boolean(),
+  byteSize: z.number().optional(),
+  /** REST metadata content hash: equal hashes = identical contents (R16) */
+  hash: z.string().optional(),
+  comment: z.string().optional(),
+  /** derived (calendar) field definitions, when any */
+  derived: z.array(QlikObject),
+});
+export type ModelField = z.infer<typeof ModelField>;
+
+export const KeyGroup = z.object({
+  fields: z.array(z.string()),
+  tables: z.array(z.string()),
+});
+
+export const DataModel = z.object({
+  tables: z.array(DataTable),
+  fields: z.array(ModelField),
+  keys: z.array(KeyGroup),
+  /** `$Syn …` tables */
+  syntheticTables: z.array(z.string()),
+  looseTables: z.array(z.string()),
+  /** app RAM footprint from REST metadata `static_byte_size` */
+  staticByteSize: z.number().optional(),
+});
+export type DataModel = z.infer<typeof DataModel>;
+
+// ---------------------------------------------------------------------------------------------
+// Reloads and script
+// ---------------------------------------------------------------------------------------------
+
+export const Reload = z.looseObject({
+  id: z.string(),
+  status: z.string(),
+  type: z.string().optional(),
+  partial: z.boolean().optional(),
+  creationTime: z.string().optional(),
+  startTime: z.string().optional(),
+  endTime: z.string().optional(),
+  /** engine time in ms, or end − start */
+  durationMs: z.number().optional(),
+  errorCode: z.string().optional(),
+  errorMessage: z.string().optional(),
+});
+export type Reload = z.infer<typeof Reload>;
+
+export const ReloadStatement = z.looseObject({
+  label: z.string().optional(),
+  type: z.string().optional(),
+  tableName: z.string().optional(),
+  connection: z.string().optional(),
+  nbrOfRows: z.number().optional(),
+  nbrOfFields: z.number().optional(),
+  dataSize: z.number().optional(),
+  /** ms */
+  duration: z.number().optional(),
+});
+
+export const ReloadMetadata = z.looseObject({
+  reloadId: z.string(),
+  success: z.boolean().optional(),
+  /** ms */
+  duration: z.number().optional(),
+  rowLimit: z.number().optional(),
+  skipStore: z.boolean().optional(),
+  isPartialReload: z.boolean().optional(),
+  cpuTimeSpentMs: z.number().optional(),
+  peakMemoryBytes: z.number().optional(),
+  statements: z.array(ReloadStatement),
+});
+export type ReloadMetadata = z.infer<typeof ReloadMetadata>;
+
+export const ReloadInfo = z.object({
+  /** newest first */
+  reloads: z.array(Reload),
+  /** reload metadata of the newest reload(s) that have it */
+  metadata: z.array(ReloadMetadata),
+  lastLog: z.object({ reloadId: z.string(), text: z.string(), truncated: z.boolean() }).optional(),
+});
+export type ReloadInfo = z.infer<typeof ReloadInfo>;
+
+export const ScriptSyntaxError = z.looseObject({
+  qErrLen: z.number().optional(),
+  qTabIx: z.number().optional(),
+  qLineInTab: z.number().optional(),
+  qColInLine: z.number().optional(),
+  qTextPos: z.number().optional(),
+  qSecondaryFailure: z.boolean().optional(),
+});
+
+export const Script = z.object({
+  text: z.string(),
+  /** tab names in order (`///$tab Name` markers) */
+  tabs: z.array(z.string()),
+  /** `Doc.CheckScriptSyntax`; absent when the check could not run */
+  syntaxErrors: z.array(ScriptSyntaxError).optional(),
+});
+export type Script = z.infer<typeof Script>;
+
+// ---------------------------------------------------------------------------------------------
+// Expressions
+// ---------------------------------------------------------------------------------------------
+
+export const ExpressionKind = z.enum([
+  'measure', 'dimension', 'label', 'title', 'subtitle', 'footnote', 'colour', 'calculation-condition',
+  'calculation-condition-message', 'show-condition', 'sort', 'reference-line', 'tooltip', 'attribute',
+  'limit', 'axis', 'variable', 'text', 'other',
+]);
+export type ExpressionKind = z.infer<typeof ExpressionKind>;
+
+export const ExpressionOwnerType = z.enum([
+  'object', 'sheet', 'master-measure', 'master-dimension', 'master-visualization', 'variable', 'story', 'app',
+]);
+
+export const ExpressionLocation = z.object({
+  objectId: z.string(),
+  /** the owner's `qType` (barchart, measure, dimension, variable, sheet, …) */
+  objectType: z.string(),
+  owner: ExpressionOwnerType,
+  sheetId: z.string().optional(),
+  /** JSON pointer inside the owner's properties, e.g. `/qHyperCubeDef/qMeasures/0/qDef/qDef` */
+  path: z.string(),
+  kind: ExpressionKind,
+});
+export type ExpressionLocation = z.infer<typeof ExpressionLocation>;
+
+export const NxRange = z.object({ from: z.number(), count: z.number() });
+
+export const ExpressionCheck = z.object({
+  /** engine `qErrorMsg`; absent/empty = no syntax error */
+  errorMsg: z.string().optional(),
+  badFieldNames: z.array(NxRange),
+  dangerousFieldNames: z.array(NxRange),
+});
+export type ExpressionCheck = z.infer<typeof ExpressionCheck>;
+
+export const Expression = z.object({
+  /** unique within the snapshot: `<objectId>:<path>` */
+  id: z.string(),
+  /** as stored (may start with `=`) */
+  text: z.string(),
+  /** `expression`, or `field` for a dimension field name (not sent to CheckExpression: bare names with spaces are valid fields but not valid expressions) */
+  syntax: z.enum(['expression', 'field']),
+  location: ExpressionLocation,
+  /** engine CheckExpression answer for `text` (offsets into `text`); absent when not checked */
+  check: ExpressionCheck.optional(),
+  /** engine GetFieldsFromExpression answer */
+  fieldsFromEngine: z.array(z.string()).optional(),
+});
+export type Expression = z.infer<typeof Expression>;
+
+/** A link from an object to a master item (`qLibraryId`, `qExtendsId`): Q04–Q06, D05. */
+export const LibraryReference = z.object({
+  kind: z.enum(['measure', 'dimension', 'visualization']),
+  targetId: z.string(),
+  objectId: z.string(),
+  objectType: z.string(),
+  sheetId: z.string().optional(),
+  path: z.string(),
+});
+export type LibraryReference = z.infer<typeof LibraryReference>;
+
+/** Fields named in properties outside expressions: chart filters, list boxes (Q16, R01). */
+export const FieldReference = z.object({
+  field: z.string(),
+  kind: z.enum(['chart-filter', 'listbox', 'other']),
+  objectId: z.string(),
+  objectType: z.string(),
+  sheetId: z.string().optional(),
+  path: z.string(),
+});
+export type FieldReference = z.infer<typeof FieldReference>;
+
+// ---------------------------------------------------------------------------------------------
+// Timings
+// ---------------------------------------------------------------------------------------------
+
+export const ObjectTiming = z.object({
+  objectId: z.string(),
+  objectType: z.string(),
+  sheetId: z.string(),
+  /** GetLayout + first data page, first time in this session (ms) */
+  firstMs: z.number(),
+  /** the same again right after (engine cache warm) (ms) */
+  cachedMs: z.number(),
+  /** rows × columns of the first page fetched (0 when the object has no hypercube) */
+  cellsFetched: z.number(),
+  /** an engine error ended the measurement early */
+  error: z.string().optional(),
+});
+export type ObjectTiming = z.infer<typeof ObjectTiming>;
+
+export const Timings = z.object({
+  /** OpenDoc round trip in our own session (ms) */
+  appOpenMs: z.number().optional(),
+  /** how the object timings were taken (one sheet at a time, its objects together, like a browser) */
+  method: z.string(),
+  /** the engine round trip of a trivial call in the same session, for scale (ms) */
+  roundTripMs: z.number().optional(),
+  objects: z.array(ObjectTiming),
+});
+export type Timings = z.infer<typeof Timings>;
+
+// ---------------------------------------------------------------------------------------------
+// The snapshot
+// ---------------------------------------------------------------------------------------------
+
+export const AppSnapshot = z.object({
+  schemaVersion: z.literal(SNAPSHOT_SCHEMA_VERSION),
+  collectedAt: z.string(),
+  /** total collection wall time (ms) */
+  collectionMs: z.number().optional(),
+  source: SnapshotSource,
+  access: Access,
+  app: AppInfo,
+  sheets: z.array(Sheet),
+  /** every visualization and container child, on sheets and in master visualizations, flattened */
+  objects: z.array(VisObject),
+  masterMeasures: z.array(MasterMeasure),
+  masterDimensions: z.array(MasterDimension),
+  masterVisualizations: z.array(MasterVisualization),
+  variables: z.array(Variable),
+  bookmarks: z.array(Bookmark),
+  stories: z.array(Story),
+  extensions: z.array(Extension).optional(),
+  themes: z.array(Theme).optional(),
+  dataModel: DataModel.optional(),
+  /** REST `GET /api/v1/apps/{id}/data/metadata` as received */
+  metadata: QlikObject.optional(),
+  reloads: ReloadInfo.optional(),
+  /** absent when the user may not read it (see collectionIssues) */
+  script: Script.optional(),
+  expressions: z.array(Expression),
+  libraryReferences: z.array(LibraryReference),
+  fieldReferences: z.array(FieldReference),
+  timings: Timings.optional(),
+  /** newest finished REST app evaluation, as received */
+  evaluation: QlikObject.optional(),
+  /** REST items entry for the app (resourceSize, space) */
+  item: QlikObject.optional(),
+  /** REST space of the app (type shared/managed/personal) */
+  space: QlikObject.optional(),
+  collectionIssues: z.array(CollectionIssue),
+});
+export type AppSnapshot = z.infer<typeof AppSnapshot>;
+
+/** Parse untrusted JSON (a saved file) into a snapshot, with a clear message on mismatch. */
+export function parseSnapshot(value: unknown): AppSnapshot {
+  const version = (value as { schemaVersion?: unknown } | null)?.schemaVersion;
+  if (version !== SNAPSHOT_SCHEMA_VERSION) {
+    throw new Error(
+      `Unsupported snapshot schemaVersion ${JSON.stringify(version)}: this Qlarity reads version ${SNAPSHOT_SCHEMA_VERSION}.`,
+    );
+  }
+  const result = AppSnapshot.safeParse(value);
+  if (!result.success) {
+    const first = result.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new Error(`Invalid snapshot: ${first.join('; ')}`);
+  }
+  return result.data;
+}

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { canShowInApp, formatDuration, phaseLabel, plural, progressFraction, targetLabel } from '@/components/format';
+import { finding } from '../lib/protocol/report-fixtures';
+
+describe('format helpers', () => {
+  it('pluralises', () => {
+    expect(plural(1, 'finding')).toBe('1 finding');
+    expect(plural(1200, 'finding')).toBe('1,200 findings');
+  });
+
+  it('formats durations for people', () => {
+    expect(formatDuration(340)).toBe('340 ms');
+    expect(formatDuration(2_500)).toBe('2.5 s');
+    expect(formatDuration(125_000)).toBe('2 min 5 s');
+  });
+
+  it('describes progress, determinate only when the total is known', () => {
+    const run = { runId: 'r', appKey: 'k', startedAt: 1 };
+    expect(progressFraction({ ...run, phase: 'collecting', progress: { done: 1, total: 4 } })).toBe(0.25);
+    expect(progressFraction({ ...run, phase: 'collecting', progress: { done: 0, total: 0 } })).toBeUndefined();
+    expect(phaseLabel({ ...run, phase: 'connecting', detail: 'to demo' })).toBe('Connecting to the app… to demo');
+    expect(phaseLabel({ ...run, phase: 'done', detail: 'ignored' })).toBe('Analysis complete');
+  });
+
+  it('labels targets and knows which can be shown in the app', () => {
+    expect(targetLabel(finding())).toBe('object “Margin KPI”');
+    expect(canShowInApp(finding())).toBe(true);
+    expect(canShowInApp(finding({ target: { kind: 'field', id: 'F' } }))).toBe(false);
+    expect(canShowInApp(finding({ target: { kind: 'sheet', id: 'S' } }))).toBe(true);
+  });
+});

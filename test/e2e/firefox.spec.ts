@@ -1,0 +1,113 @@
+// Firefox ESR end to end. Playwright cannot drive Debian's firefox-esr, so this file uses
+// puppeteer-core over WebDriver BiDi inside the Playwright runner (toolchain-notes.md §4):
+// the Firefox MV3 build installed as a temporary add-on, the simulated tenant reached through a
+// CONNECT proxy (Firefox has no --host-resolver-rules), the simulator's certificate accepted.
+import { expect, test } from '@playwright/test';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { startConnectProxy, startSimulator, type ConnectProxy, type Simulator } from '../sim/index';
+
+const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const FIREFOX_BUILD = fileURLToPath(new URL('../../.output/firefox-mv3', import.meta.url));
+const ADDON_ID = 'qlarity@qlarity.dev'; // browser_specific_settings.gecko.id in wxt.config.ts
+const UUID = '5b0d3c2e-7a41-4f1e-9c55-0a1b2c3d4e5f'; // pinned moz-extension://<UUID>/ for the tests
+const DEMO_APP_ID = '9c1f3a52-6d2e-4b8f-a7c4-2e5d8b1f0a63';
+
+// Only evaluated inside extension pages, where Firefox defines it.
+declare const browser: {
+  tabs: { query(q: object): Promise<{ id?: number; url?: string }[]>; sendMessage(tabId: number, msg: unknown): Promise<unknown> };
+};
+
+test.describe.configure({ mode: 'serial' });
+test.skip(!existsSync(FIREFOX), `${FIREFOX} is not installed (CI installs firefox-esr with apt)`);
+
+let firefox: Browser;
+let sim: Simulator;
+let proxy: ConnectProxy;
+
+test.beforeAll(async () => {
+  if (!existsSync(`${FIREFOX_BUILD}/manifest.json`)) throw new Error(`No build at ${FIREFOX_BUILD}: run \`npm run build:firefox\` first.`);
+  sim = await startSimulator();
+  proxy = await startConnectProxy(sim.port);
+  firefox = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: FIREFOX,
+    headless: true,
+    acceptInsecureCerts: true, // the simulator's self-signed certificate; covers the background too
+    args: ['--remote-allow-system-access'], // else BiDi refuses to navigate to moz-extension:// pages
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [ADDON_ID]: UUID }),
+      'network.proxy.type': 1, // manual proxy, HTTPS only → the CONNECT proxy → the simulator
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': proxy.port,
+    },
+  });
+  expect(await firefox.installExtension(FIREFOX_BUILD)).toBe(ADDON_ID);
+});
+
+test.afterAll(async () => {
+  await firefox?.close();
+  await proxy?.close();
+  await sim?.close();
+});
+
+/**
+ * BiDi never reports a moz-extension:// navigation as finished, and waiting on a selector
+ * before the document swaps can fail: fire goto() without awaiting, then poll the page.
+ */
+async function openExtensionPage(path: string, readySelector: string): Promise<Page> {
+  const page = await firefox.newPage();
+  const url = `moz-extension://${UUID}/${path}`;
+  page.goto(url).catch(() => {});
+  const deadline = Date.now() + 15_000;
+  for (;;) {
+    const ready = await page
+      .evaluate((selector) => location.protocol === 'moz-extension:' && !!document.querySelector(selector), readySelector)
+      .catch(() => false);
+    if (ready) return page;
+    if (Date.now() > deadline) throw new Error(`${url} did not show ${readySelector}`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function textOf(page: Page, selector: string): Promise<string> {
+  return page.$eval(selector, (el) => el.textContent ?? '');
+}
+
+for (const [name, ready] of [
+  ['popup.html', '[data-testid="tab-status"]'],
+  ['sidepanel.html', '[data-testid="tab-status"]'],
+  ['options.html', 'form'],
+] as const) {
+  test(`firefox: ${name} loads`, async ({}, testInfo) => {
+    const page = await openExtensionPage(name, ready);
+    expect(await textOf(page, 'h1')).toBe('Qlarity');
+    await page.screenshot({ path: testInfo.outputPath(`firefox-${name.replace('.html', '')}.png`) });
+    await page.close();
+  });
+}
+
+test('firefox: the content script runs on the simulated tenant and the popup detects the app', async ({}, testInfo) => {
+  const tenant = await firefox.newPage();
+  const returnTo = `${sim.tenantUrl}/sense/app/${DEMO_APP_ID}`;
+  await tenant.goto(`${sim.tenantUrl}/login?returnto=${encodeURIComponent(returnTo)}`);
+  await tenant.type('#username', sim.users.developer.email);
+  await tenant.type('#password', sim.users.developer.password);
+  await Promise.all([tenant.waitForNavigation(), tenant.click('#login-submit')]);
+  const firstSheet = await tenant.$eval('.sheet-list li', (li) => li.getAttribute('data-sheet-id'));
+  await tenant.goto(`${returnTo}/sheet/${firstSheet}/state/analysis`);
+  await tenant.waitForSelector('.qv-grid');
+
+  const probe = await openExtensionPage('options.html', 'form');
+  const sheetUrl = tenant.url();
+  const tabId = await probe.evaluate(async (href) => (await browser.tabs.query({})).find((t) => t.url === href)?.id ?? null, sheetUrl);
+  expect(tabId, 'the extension sees the Qlik tab').not.toBeNull();
+  // The relay content script answers the background's probe (lib/protocol/bridge.ts RelayProbe).
+  const reply = await probe.evaluate((id) => browser.tabs.sendMessage(id as number, { type: 'qlarity-relay-probe' }), tabId);
+  expect(reply).toMatchObject({ type: 'qlarity-relay-here', href: sheetUrl });
+
+  const popup = await openExtensionPage(`popup.html?tabId=${tabId}`, '[data-testid="tab-status"][data-kind="qlik-app"]');
+  expect(await textOf(popup, '[data-testid="app-id"]')).toContain(DEMO_APP_ID);
+  await popup.screenshot({ path: testInfo.outputPath('firefox-popup-app.png') });
+});

@@ -1,0 +1,39 @@
+// The toolbar popup, opened as a tab: chrome-extension://<id>/popup.html?tabId=<the Qlik tab>.
+import { expect, type Locator, type Page } from '@playwright/test';
+
+export class PopupPage {
+  readonly tabStatus: Locator;
+  readonly analyzeButton: Locator;
+  readonly cancelButton: Locator;
+  readonly progress: Locator;
+  readonly summary: Locator;
+  readonly runError: Locator;
+
+  constructor(readonly page: Page) {
+    this.tabStatus = page.getByTestId('tab-status');
+    this.analyzeButton = page.getByRole('button', { name: /^Analyze( again)?$/ });
+    this.cancelButton = page.getByRole('button', { name: 'Cancel' });
+    this.progress = page.getByTestId('progress');
+    this.summary = page.getByTestId('report-summary');
+    this.runError = page.getByTestId('run-error');
+  }
+
+  static async open(page: Page, extensionId: string, tabId?: number): Promise<PopupPage> {
+    await page.goto(`chrome-extension://${extensionId}/popup.html${tabId === undefined ? '' : `?tabId=${tabId}`}`);
+    const popup = new PopupPage(page);
+    await expect(popup.tabStatus).toBeVisible();
+    return popup;
+  }
+
+  async kind(): Promise<string | null> {
+    return this.tabStatus.getAttribute('data-kind');
+  }
+
+  /** Clicks Analyze and waits until the run has ended: a summary, or an error. */
+  async analyze(): Promise<'report' | 'error'> {
+    await this.analyzeButton.click();
+    await expect(this.summary.or(this.runError).first()).toBeVisible({ timeout: 60_000 });
+    await expect(this.progress).toBeHidden({ timeout: 60_000 });
+    return (await this.runError.isVisible()) ? 'error' : 'report';
+  }
+}

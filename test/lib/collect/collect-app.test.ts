@@ -1,0 +1,169 @@
+// collectApp against the simulated tenant: the demo app over real enigma.js + ws, and over an
+// in-memory socket into the engine; completeness, read-only behaviour from the call record.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type CollectProgress, collectApp } from '../../../lib/collect/index.ts';
+import { openEngineSession } from '../../../lib/qlik/engine/session.ts';
+import { AppSnapshot } from '../../../lib/snapshot/schema.ts';
+import { appModelOf, loadAppFolder } from '../../sim/app/index.ts';
+import { type Simulator, startSimulator } from '../../sim/index.ts';
+import type { CallRecord, SimApp } from '../../sim/types.ts';
+import { connectWs, inMemorySocketFactory, readOnlyViolations } from './sim-harness.ts';
+
+let sim: Simulator;
+let demoId: string;
+
+beforeAll(async () => {
+  sim = await startSimulator({ http: true });
+  const demo = sim.apps.find((a) => a.source.endsWith('demo')) ?? sim.apps[0];
+  if (!demo) throw new Error('the simulator loaded no app (test/sim/apps/demo missing?)');
+  demoId = demo.id;
+});
+afterAll(async () => {
+  await sim?.close();
+});
+
+describe('collectApp over enigma.js + ws (demo app)', () => {
+  let snapshot: AppSnapshot;
+  let calls: CallRecord[];
+  const progress: CollectProgress[] = [];
+
+  beforeAll(async () => {
+    sim.reset();
+    const { engine, rest } = await connectWs(sim, demoId);
+    try {
+      snapshot = await collectApp({ engine, rest, appId: demoId, source: { host: sim.url, mode: 'test' }, onProgress: (p) => progress.push(p) });
+    } finally {
+      await engine.close();
+    }
+    calls = sim.calls();
+  }, 120_000);
+
+  it('returns a valid, versioned snapshot', () => {
+    expect(AppSnapshot.parse(snapshot)).toBeTruthy();
+    expect(snapshot.schemaVersion).toBe(1);
+    expect(snapshot.source).toMatchObject({ appId: demoId, mode: 'test' });
+    // the simulator does not implement Doc.GetSetAnalysis (engine error 20): recorded per bookmark, nothing else failed
+    const other = snapshot.collectionIssues.filter((i) => !(i.part === 'bookmarks' && i.message.includes('GetSetAnalysis')));
+    expect(other).toEqual([]);
+  });
+
+  it('has every sheet, every object of every tree, master item, variable and bookmark of the app', () => {
+    const app = sim.apps.find((a) => a.id === demoId);
+    if (!app) throw new Error('demo app missing');
+    const model = appModelOf(app);
+    const stored = [...model.objects.values()];
+    const rootOf = (id: string): string => {
+      let o = model.objects.get(id);
+      while (o?.parentId) o = model.objects.get(o.parentId);
+      return o?.id ?? id;
+    };
+    const sheetIds = stored.filter((o) => o.type === 'sheet').map((o) => o.id).sort();
+    expect(snapshot.sheets.map((s) => s.id).sort()).toEqual(sheetIds);
+    const sheetSet = new Set(sheetIds);
+    const masterIds = stored.filter((o) => o.type === 'masterobject').map((o) => o.id).sort();
+    const onSheets = stored.filter((o) => o.parentId && sheetSet.has(rootOf(o.id))).map((o) => o.id).sort();
+    expect(snapshot.objects.filter((o) => o.sheetId).map((o) => o.id).sort()).toEqual(onSheets);
+    expect(snapshot.masterVisualizations.map((m) => m.id).sort()).toEqual(masterIds);
+    expect(snapshot.masterMeasures.map((m) => m.id).sort()).toEqual([...model.measures.keys()].sort());
+    expect(snapshot.masterDimensions.map((m) => m.id).sort()).toEqual([...model.dimensions.keys()].sort());
+    expect(snapshot.bookmarks.map((b) => b.id).sort()).toEqual([...model.bookmarks.keys()].sort());
+    const userVariables = [...model.variables.values()].map((v) => v.qName);
+    for (const name of userVariables) expect(snapshot.variables.map((v) => v.name)).toContain(name);
+    expect(snapshot.dataModel?.tables.length).toBe(model.dataModel.tables.length);
+    expect(snapshot.script?.text).toBe(model.script);
+  });
+
+  it('finds every chart measure and master measure definition among the expressions, with engine answers', () => {
+    const texts = new Set(snapshot.expressions.map((e) => e.text));
+    for (const m of snapshot.masterMeasures) if (m.definition) expect(texts).toContain(m.definition);
+    const measureExpressions = snapshot.expressions.filter((e) => e.location.kind === 'measure');
+    expect(measureExpressions.length).toBeGreaterThan(snapshot.masterMeasures.length);
+    for (const e of snapshot.expressions.filter((x) => x.syntax === 'expression' && x.location.kind !== 'variable')) {
+      expect(e.check, e.id).toBeDefined();
+      expect(e.fieldsFromEngine, e.id).toBeDefined();
+    }
+  });
+
+  it('asks the engine once per unique expression text', () => {
+    const checked = calls.filter((c) => c.method === 'CheckExpression').map((c) => JSON.stringify((c.params as unknown[])[0]));
+    expect(new Set(checked).size).toBe(checked.length);
+    const unique = new Set(snapshot.expressions.filter((e) => e.check).map((e) => e.text));
+    expect(checked.length).toBe(unique.size);
+  });
+
+  it('fetches each sheet tree with one call and inventories with list objects (no N+1)', () => {
+    const trees = calls.filter((c) => c.method === 'GetFullPropertyTree');
+    expect(trees.length).toBe(snapshot.sheets.length + snapshot.masterVisualizations.length + snapshot.stories.length);
+    expect(calls.filter((c) => c.method === 'GetMeasure' || c.method === 'GetDimension' || c.method === 'GetVariableById' || c.method === 'GetFieldDescription')).toEqual([]);
+  });
+
+  it('times every object on a sheet, first and cached pass, and keeps its layout', () => {
+    const onSheets = snapshot.objects.filter((o) => o.sheetId);
+    expect(snapshot.timings?.objects.map((t) => t.objectId).sort()).toEqual(onSheets.map((o) => o.id).sort());
+    // the demo app's engine-behaviour.json makes OpenDoc take 12 s: the measured open time includes it
+    expect(snapshot.timings?.appOpenMs).toBeGreaterThanOrEqual(11_000);
+    for (const o of onSheets) expect(o.layout, o.id).toBeDefined();
+    const layoutCalls = calls.filter((c) => c.method === 'GetLayout' && c.persistent === true && c.objectType === 'GenericObject');
+    expect(layoutCalls.length).toBe(onSheets.length * 2);
+  });
+
+  it('never changes, creates or destroys a persistent object, and destroys every session object', () => {
+    expect(calls.length).toBeGreaterThan(0);
+    expect(readOnlyViolations(calls)).toEqual([]);
+  });
+
+  it('works in its own session identity', () => {
+    expect(new Set(calls.map((c) => c.session)).size).toBe(1);
+    expect(calls[0]?.session).toMatch(new RegExp(`^${demoId}/identity/qlarity-`));
+  });
+
+  it('reports progress per phase, ending with done', () => {
+    expect(progress.map((p) => p.phase)).toEqual(expect.arrayContaining(['inventory', 'objects', 'expressions', 'timings', 'done']));
+    expect(progress.at(-1)).toEqual({ phase: 'done', done: 1, total: 1 });
+    for (const p of progress) expect(p.done).toBeLessThanOrEqual(p.total);
+  });
+
+  it('collects app facts, data model statistics and REST parts', () => {
+    expect(snapshot.app).toMatchObject({ id: demoId, published: true, sectionAccess: true, directQuery: false });
+    expect(snapshot.access).toMatchObject({ canEdit: true, canReadScript: true, canReload: true });
+    const field = snapshot.dataModel?.tables.flatMap((t) => t.fields)[0];
+    expect(field).toMatchObject({ keyType: expect.any(String), informationDensity: expect.any(Number), subsetRatio: expect.any(Number) });
+    expect(snapshot.metadata).toBeDefined();
+    expect(snapshot.reloads?.reloads.length).toBeGreaterThan(0);
+    expect(snapshot.reloads?.lastLog?.text.length).toBeGreaterThan(0);
+    expect(snapshot.reloads?.metadata[0]?.statements.length).toBeGreaterThan(0);
+    expect(snapshot.extensions).toBeDefined();
+    expect(snapshot.themes).toBeDefined();
+  });
+});
+
+describe('collectApp over an in-memory socket into the simulated engine', () => {
+  let app: SimApp;
+  beforeAll(async () => {
+    const demo = sim.apps.find((a) => a.id === demoId);
+    if (!demo) throw new Error('demo app missing');
+    app = await loadAppFolder(demo.source); // a copy, without the 12 s simulated open time
+    appModelOf(app).behaviour.openDocMs = 0;
+  });
+
+  it('collects the same inventory without a network, read-only', async () => {
+    const calls: CallRecord[] = [];
+    const engine = await openEngineSession({ url: 'https://tenant.example', appId: demoId, createSocket: inMemorySocketFactory(app, sim.users.developer, (c) => calls.push(c)) });
+    const snapshot = await collectApp({ engine, appId: demoId, source: { host: 'tenant.example', mode: 'test' }, timings: false });
+    await engine.close();
+    const model = appModelOf(app);
+    expect(snapshot.sheets.length).toBe([...model.objects.values()].filter((o) => o.type === 'sheet').length);
+    expect(snapshot.masterMeasures.length).toBe(model.measures.size);
+    expect(snapshot.timings).toBeUndefined();
+    expect(snapshot.collectionIssues).toContainEqual(expect.objectContaining({ code: 'NO_REST' }));
+    expect(readOnlyViolations(calls)).toEqual([]);
+  }, 60_000);
+
+  it('also works with the delta protocol switched off', async () => {
+    const engine = await openEngineSession({ url: 'https://tenant.example', appId: demoId, delta: false, createSocket: inMemorySocketFactory(app, sim.users.developer, () => undefined) });
+    const snapshot = await collectApp({ engine, appId: demoId, source: { host: 'tenant.example', mode: 'test' }, timings: false });
+    await engine.close();
+    expect(snapshot.sheets.length).toBeGreaterThan(0);
+    expect(snapshot.expressions.some((e) => e.check)).toBe(true);
+  }, 60_000);
+});

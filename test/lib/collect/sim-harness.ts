@@ -1,0 +1,89 @@
+// Test helpers: connect lib/ code to the simulated tenant over real `ws` (HTTP mode) or over an
+// in-memory socket straight into test/sim/engine's createEngineSession.
+import { nodeSocketFactory } from '../../../lib/cli/node-socket.ts';
+import { openEngineSession, type EngineSession } from '../../../lib/qlik/engine/session.ts';
+import type { CreateSocket, WebSocketLike } from '../../../lib/qlik/engine/types.ts';
+import { createRestClient, type RestClient } from '../../../lib/qlik/rest/client.ts';
+import { createEngineSession } from '../../sim/engine/index.ts';
+import type { Simulator } from '../../sim/index.ts';
+import type { CallRecord, FaultConfig, SimApp, SimUser } from '../../sim/types.ts';
+
+export interface Connected {
+  engine: EngineSession;
+  rest: RestClient;
+}
+
+/** developer: API key; viewer: a signed-in cookie session with its CSRF token */
+export function credentials(sim: Simulator, role: 'developer' | 'viewer'): { headers: Record<string, string>; query: Record<string, string> } {
+  if (role === 'developer') return { headers: { Authorization: `Bearer ${sim.apiKey}` }, query: {} };
+  const { cookie, csrfToken } = sim.login(sim.users.viewer);
+  return { headers: { Cookie: cookie }, query: { 'qlik-csrf-token': csrfToken } };
+}
+
+export function restFor(sim: Simulator, role: 'developer' | 'viewer' = 'developer'): RestClient {
+  const { headers } = credentials(sim, role);
+  return createRestClient({ baseUrl: sim.url, fetch: (u, i) => fetch(u, i), authHeaders: () => headers, sleep: async () => undefined });
+}
+
+export async function connectWs(sim: Simulator, appId: string, role: 'developer' | 'viewer' = 'developer', identity?: string): Promise<Connected> {
+  const { headers, query } = credentials(sim, role);
+  const engine = await openEngineSession({ url: sim.url, appId, createSocket: nodeSocketFactory({ headers }), query, ...(identity ? { identity } : {}) });
+  return { engine, rest: restFor(sim, role) };
+}
+
+/** A WebSocketLike wired straight to an engine session: no network, same frames. */
+export function inMemorySocketFactory(app: SimApp, user: SimUser, record: (call: CallRecord) => void, faults: () => FaultConfig = () => ({})): CreateSocket {
+  return (url) => {
+    const sessionKey = decodeURIComponent(new URL(url).pathname.replace(/^\/app\//, ''));
+    const engine = createEngineSession({ app, user, sessionKey, attached: false, faults, record });
+    let open = true;
+    const socket: WebSocketLike = {
+      readyState: 0,
+      OPEN: 1,
+      onopen: null,
+      onclose: null,
+      onerror: null,
+      onmessage: null,
+      send: (data) => {
+        if (open) engine.receive(data);
+      },
+      close: (code = 1000, reason = '') => {
+        if (!open) return;
+        open = false;
+        engine.dispose();
+        (socket as { readyState: number }).readyState = 3;
+        queueMicrotask(() => socket.onclose?.({ code, reason }));
+      },
+    };
+    engine.onSend((frame) => queueMicrotask(() => open && socket.onmessage?.({ data: frame })));
+    engine.onClose((code, reason) => socket.close(code, reason));
+    queueMicrotask(() => {
+      (socket as { readyState: number }).readyState = 1;
+      socket.onopen?.({});
+    });
+    return socket;
+  };
+}
+
+/** Methods that change persistent state (a read-only collection never calls them on saved objects). */
+export const WRITE_METHODS = new Set([
+  'SetProperties', 'ApplyPatches', 'SetFullPropertyTree', 'CreateObject', 'DestroyObject', 'CreateChild', 'DestroyChild',
+  'DestroyAllChildren', 'CreateMeasure', 'DestroyMeasure', 'CreateDimension', 'DestroyDimension', 'CreateBookmark',
+  'DestroyBookmark', 'CreateVariable', 'CreateVariableEx', 'DestroyVariableById', 'DestroyVariableByName', 'SetScript',
+  'DoSave', 'DoReload', 'DoReloadEx', 'SetAppProperties', 'Publish', 'UnPublish', 'Approve', 'UnApprove', 'ClearAll',
+  'SelectValues', 'SetDefinition', 'SetStringValue', 'SetNumValue', 'Lock', 'Unlock', 'AddAlternateState', 'RemoveAlternateState',
+  'CopyFrom', 'ImportApp', 'Embed',
+]);
+
+/** What a test asserts about read-only behaviour, from the simulator's call record. */
+export function readOnlyViolations(calls: CallRecord[]): string[] {
+  const problems: string[] = [];
+  for (const c of calls) {
+    if (WRITE_METHODS.has(c.method)) problems.push(`${c.method} on ${c.objectType} ${c.objectId ?? c.handle}`);
+    if (c.persistent === true && /^(Set|Apply|Create|Destroy)/.test(c.method)) problems.push(`${c.method} on persistent ${c.objectId}`);
+  }
+  const creates = calls.filter((c) => c.method === 'CreateSessionObject' && c.errorCode === undefined).length;
+  const destroys = calls.filter((c) => c.method === 'DestroySessionObject' && c.errorCode === undefined).length;
+  if (creates !== destroys) problems.push(`${creates} session objects created, ${destroys} destroyed`);
+  return problems;
+}

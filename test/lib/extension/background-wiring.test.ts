@@ -1,0 +1,46 @@
+// The background entry point wired to the fake browser: real handlers, real tab parsing, real storage.
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeBrowser } from 'wxt/testing/fake-browser';
+import background from '@/entrypoints/background';
+import { DEFAULT_SETTINGS } from '@/lib/protocol/settings';
+
+const APP = '9c1f3a52-6d2e-4b8f-a7c4-2e5d8b1f0a63';
+type Trigger = (...args: unknown[]) => Promise<unknown[]>;
+
+async function ask(message: unknown): Promise<unknown> {
+  const sendResponse = vi.fn();
+  const sender = { id: fakeBrowser.runtime.id, url: fakeBrowser.runtime.getURL('/popup.html') };
+  await (fakeBrowser.runtime.onMessage.trigger as Trigger)(message, sender, sendResponse);
+  await vi.waitFor(() => expect(sendResponse).toHaveBeenCalled());
+  return sendResponse.mock.calls[0][0];
+}
+
+describe('background wiring', () => {
+  beforeEach(() => {
+    fakeBrowser.reset();
+    // fake-browser has no permissions events; the background only registers a listener there.
+    vi.spyOn(fakeBrowser.permissions.onAdded, 'addListener').mockImplementation(() => {});
+    background.main();
+  });
+
+  it('describes a Qlik Cloud app tab and another tab', async () => {
+    const app = await fakeBrowser.tabs.create({ url: `https://demo.eu.qlikcloud.com/sense/app/${APP}/sheet/s1/state/analysis` });
+    const other = await fakeBrowser.tabs.create({ url: 'https://example.org/' });
+    expect(await ask({ type: 'get-tab-state', tabId: app.id })).toMatchObject({ ok: true, value: { kind: 'qlik-app', app: { appId: APP }, run: null } });
+    expect(await ask({ type: 'get-tab-state', tabId: other.id })).toEqual({ ok: true, value: { kind: 'not-qlik', tabId: other.id, host: 'example.org' } });
+    expect(await ask({ type: 'get-tab-state', tabId: 999 })).toEqual({ ok: true, value: { kind: 'no-tab' } });
+  });
+
+  it('refuses to analyse a tab without an app', async () => {
+    const other = await fakeBrowser.tabs.create({ url: 'https://example.org/' });
+    expect(await ask({ type: 'start-analysis', tabId: other.id })).toMatchObject({ ok: false, error: { code: 'not-an-app' } });
+  });
+
+  it('stores settings through the background, validated', async () => {
+    const settings = { connection: { ...DEFAULT_SETTINGS.connection, mode: 'api-key', apiKey: 'k' } };
+    expect(await ask({ type: 'set-settings', settings })).toEqual({ ok: true, value: settings });
+    expect(await ask({ type: 'get-settings' })).toEqual({ ok: true, value: settings });
+    expect(await ask({ type: 'set-settings', settings: { connection: { mode: 'x' } } })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await ask({ type: 'get-last-result', appKey: 'nothing' })).toEqual({ ok: true, value: null });
+  });
+});

@@ -1,0 +1,220 @@
+// The whole in-tab bridge without a browser: background client ⇄ Port ⇄ relay ⇄ window ⇄ page
+// bridge ⇄ (fake) WebSocket / fetch. Also runs enigma.js over it.
+import enigma from 'enigma.js';
+import schema from 'enigma.js/schemas/12.2027.0.json';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { createBridgeClient, TAB_GONE_CLOSE_CODE } from '@/lib/extension/bridge/client';
+import { installPageBridge } from '@/lib/extension/bridge/page-bridge';
+import { serveRelay } from '@/lib/extension/bridge/relay';
+import { BRIDGE_TAG, type WebSocketLike } from '@/lib/protocol/bridge';
+import { FakeWebSocket, fakePage, portPair, settle, type FakePage } from './fakes';
+
+const ORIGIN = 'https://acme.eu.qlikcloud.com';
+const CHANNEL = 'Zm9vYmFyYmF6cXV4cXV1eHh4eA';
+
+function setup(fetchImpl?: FakePage['fetch']) {
+  const page = fakePage(ORIGIN, fetchImpl);
+  vi.stubGlobal('window', page);
+  const [backgroundEnd, contentEnd] = portPair();
+  const relay = serveRelay(contentEnd, page);
+  let n = 0;
+  const client = createBridgeClient(backgroundEnd, { channel: CHANNEL, expectedOrigin: ORIGIN, newId: () => `id${++n}` });
+  return { page, relay, client, backgroundEnd, contentEnd };
+}
+
+async function connected(fetchImpl?: FakePage['fetch']) {
+  const s = setup(fetchImpl);
+  await s.client.relayReady;
+  expect(installPageBridge(CHANNEL)).toBe('installed');
+  await s.client.pageReady;
+  return s;
+}
+
+function events(socket: WebSocketLike) {
+  const log: string[] = [];
+  socket.onopen = () => log.push('open');
+  socket.onmessage = (e) => log.push(`message:${e.data}`);
+  socket.onerror = () => log.push('error');
+  socket.onclose = (e) => log.push(`close:${e.code}:${e.reason}:${e.wasClean}`);
+  return log;
+}
+
+beforeEach(() => {
+  FakeWebSocket.instances = [];
+});
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('in-tab bridge, end to end over fakes', () => {
+  it('the page bridge uses the same tag as the protocol', () => {
+    expect(installPageBridge.toString()).toMatch(new RegExp(`["']${BRIDGE_TAG}["']`));
+  });
+
+  it('refuses a malformed channel token', () => {
+    vi.stubGlobal('window', fakePage(ORIGIN));
+    expect(installPageBridge('short')).toBe('bad-channel');
+  });
+
+  it('opens a same-origin socket in the page and relays frames both ways', async () => {
+    const { client } = await connected();
+    const socket = client.createSocket(`wss://acme.eu.qlikcloud.com/app/A/identity/x?qlik-csrf-token=t`);
+    const log = events(socket);
+    expect(socket.readyState).toBe(socket.CONNECTING);
+    await settle();
+    const [pageSocket] = FakeWebSocket.instances;
+    expect(pageSocket.url).toBe('wss://acme.eu.qlikcloud.com/app/A/identity/x?qlik-csrf-token=t');
+    pageSocket.serverOpen();
+    await settle();
+    expect(socket.readyState).toBe(socket.OPEN);
+    socket.send('{"id":1}');
+    await settle();
+    expect(pageSocket.sent).toEqual(['{"id":1}']);
+    pageSocket.serverSend('{"id":1,"result":{}}');
+    pageSocket.serverSend(new ArrayBuffer(2)); // binary frames are not Qlik's: ignored
+    await settle();
+    socket.close(1000, 'done');
+    await settle();
+    expect(pageSocket.closedWith).toEqual({ code: 1000, reason: 'done' });
+    expect(log).toEqual(['open', 'message:{"id":1,"result":{}}', 'close:1000:done:true']);
+    expect(socket.readyState).toBe(socket.CLOSED);
+  });
+
+  it('passes engine close codes through (4204 app not found)', async () => {
+    const { client } = await connected();
+    const socket = client.createSocket('wss://acme.eu.qlikcloud.com/app/missing');
+    const log = events(socket);
+    await settle();
+    FakeWebSocket.instances[0].serverError();
+    FakeWebSocket.instances[0].serverClose(4204, 'App not found');
+    await settle();
+    expect(log).toEqual(['error', 'close:4204:App not found:false']);
+  });
+
+  it('refuses sockets to another host, in the relay and in the page', async () => {
+    const { client } = await connected();
+    const foreign = client.createSocket('wss://evil.example/app/A');
+    const log = events(foreign);
+    const plain = client.createSocket('ws://acme.eu.qlikcloud.com/app/A'); // downgrade
+    const log2 = events(plain);
+    await settle();
+    expect(FakeWebSocket.instances).toHaveLength(0);
+    expect(log[0]).toMatch(/^close:1008:.*not on this tab/);
+    expect(log2[0]).toMatch(/^close:1008:/);
+  });
+
+  it('runs enigma.js over the bridge', async () => {
+    const { client } = await connected();
+    const session = enigma.create({
+      schema,
+      url: 'wss://acme.eu.qlikcloud.com/app/engineData',
+      // @types/enigma.js types createSocket as returning a DOM WebSocket; enigma only uses the WebSocketLike subset
+      createSocket: client.createSocket as unknown as (url: string) => WebSocket,
+    });
+    const opened = session.open();
+    await settle();
+    const pageSocket = FakeWebSocket.instances[0];
+    pageSocket.serverOpen();
+    const global = (await opened) as unknown as { engineVersion(): Promise<unknown> };
+    const version = global.engineVersion();
+    await settle();
+    const request = JSON.parse(pageSocket.sent.at(-1)!);
+    expect(request).toMatchObject({ method: 'EngineVersion', handle: -1 });
+    pageSocket.serverSend(JSON.stringify({ jsonrpc: '2.0', id: request.id, result: { qVersion: { qComponentVersion: '12.2027.0' } } }));
+    await expect(version).resolves.toEqual({ qComponentVersion: '12.2027.0' });
+    const closed = session.close();
+    await settle();
+    await closed;
+    expect(pageSocket.closedWith?.code).toBe(1000);
+  });
+
+  it('makes same-origin REST calls as the page and returns a Response', async () => {
+    const seen: { url: string; init?: RequestInit }[] = [];
+    const { client } = await connected(async (url, init) => {
+      seen.push({ url, init });
+      return new Response('{"id":"u1"}', { status: 200, headers: { 'content-type': 'application/json', 'qlik-csrf-token': 'tok' } });
+    });
+    const response = await client.fetch('/api/v1/users/me', { headers: { accept: 'application/json' } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('qlik-csrf-token')).toBe('tok');
+    expect(await response.json()).toEqual({ id: 'u1' });
+    expect(seen[0].url).toBe(`${ORIGIN}/api/v1/users/me`);
+    expect(seen[0].init).toMatchObject({ method: 'GET', credentials: 'same-origin', headers: { accept: 'application/json' } });
+    const post = await client.fetch(`${ORIGIN}/api/v1/x?y=1`, { method: 'post', body: '{}' });
+    expect(post.status).toBe(200);
+    expect(seen[1]).toMatchObject({ url: `${ORIGIN}/api/v1/x?y=1`, init: { method: 'POST', body: '{}' } });
+  });
+
+  it('maps 204 and error statuses, and network failures', async () => {
+    let call = 0;
+    const { client } = await connected(async () => {
+      call++;
+      if (call === 1) return new Response(null, { status: 204, headers: { 'qlik-csrf-token': 'abc' } });
+      if (call === 2) return new Response('{"errors":[{"code":"LOGIN-1"}]}', { status: 401 });
+      throw new TypeError('Failed to fetch');
+    });
+    const csrf = await client.fetch('/api/v1/csrf-token');
+    expect([csrf.status, csrf.headers.get('qlik-csrf-token')]).toEqual([204, 'abc']);
+    const unauthorized = await client.fetch('/api/v1/users/me');
+    expect(unauthorized.status).toBe(401);
+    await expect(client.fetch('/api/v1/users/me')).rejects.toThrow(/failed in the Qlik tab: Failed to fetch/);
+  });
+
+  it('never sends credentials or cross-origin requests into the page', async () => {
+    const fetchSpy = vi.fn(async () => new Response('x'));
+    const { client } = await connected(fetchSpy);
+    await expect(client.fetch('/api/v1/apps', { headers: { Authorization: 'Bearer secret' } })).rejects.toThrow(/never sent into the Qlik page/);
+    await expect(client.fetch('https://evil.example/api')).rejects.toThrow(/only reaches/);
+    await expect(client.fetch('//evil.example/api')).rejects.toThrow(/only reaches/);
+    await settle();
+    expect(fetchSpy).not.toHaveBeenCalled();
+  });
+
+  it('supports aborting a pending request', async () => {
+    const { client } = await connected(() => new Promise(() => {}));
+    const controller = new AbortController();
+    const pending = client.fetch('/api/v1/slow', { signal: controller.signal });
+    controller.abort();
+    await expect(pending).rejects.toThrow();
+  });
+
+  it('closes sockets and fails requests when the tab goes away', async () => {
+    const { client, contentEnd } = await connected(() => new Promise(() => {}));
+    const socket = client.createSocket('wss://acme.eu.qlikcloud.com/app/A');
+    const log = events(socket);
+    await settle();
+    FakeWebSocket.instances[0].serverOpen();
+    await settle();
+    const pending = client.fetch('/api/v1/slow');
+    contentEnd.disconnect(); // the tab navigated: the content script is gone
+    await expect(pending).rejects.toThrow(/closed, reloaded or navigated away/);
+    expect(log).toEqual(['open', `close:${TAB_GONE_CLOSE_CODE}:The Qlik tab was closed, reloaded or navigated away.:false`]);
+    expect(client.closed).toBe(true);
+    const late = client.createSocket('wss://acme.eu.qlikcloud.com/app/A');
+    const lateLog = events(late);
+    await settle();
+    expect(lateLog[0]).toMatch(/^close:1006:/);
+  });
+
+  it('close() disposes the page side: sockets closed, listeners removed', async () => {
+    const { client, page } = await connected();
+    client.createSocket('wss://acme.eu.qlikcloud.com/app/A');
+    await settle();
+    FakeWebSocket.instances[0].serverOpen();
+    const listenersBefore = page.listenerCount();
+    client.close();
+    await settle();
+    expect(FakeWebSocket.instances[0].closedWith).toEqual({ code: 1000, reason: 'Qlarity finished' });
+    expect(page.listenerCount()).toBeLessThan(listenersBefore);
+    expect(page.listenerCount()).toBe(0);
+  });
+
+  it('rejects a relay that reports another origin', async () => {
+    const page = fakePage('https://other.eu.qlikcloud.com');
+    const [backgroundEnd, contentEnd] = portPair();
+    serveRelay(contentEnd, page);
+    const client = createBridgeClient(backgroundEnd, { channel: CHANNEL, expectedOrigin: ORIGIN });
+    await expect(client.relayReady).rejects.toThrow(/not https:\/\/acme/);
+    expect(client.closed).toBe(true);
+  });
+});

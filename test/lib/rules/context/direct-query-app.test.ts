@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../../../lib/rules/context/direct-query-app';
+import { app } from '../../../fixtures/builders';
+import { runRule } from '../run-rule';
+
+describe('G01 direct-query-app', () => {
+  it('is silent for in-memory apps', () => {
+    expect(runRule(rule, app().build()).findings).toEqual([]);
+  });
+
+  it('informs about Direct Query apps', () => {
+    expect(runRule(rule, app({ directQuery: true }).build()).findings.map((f) => f.severity)).toEqual(['info']);
+  });
+});

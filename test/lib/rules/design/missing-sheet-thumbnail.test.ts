@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../../../lib/rules/design/missing-sheet-thumbnail';
+import { app } from '../../../fixtures/builders';
+import { runRule } from '../run-rule';
+
+describe('D02 missing-sheet-thumbnail', () => {
+  it('passes sheets with thumbnails', () => {
+    expect(runRule(rule, app().sheet().build()).findings).toEqual([]);
+  });
+
+  it('flags a sheet without one', () => {
+    expect(runRule(rule, app().sheet({ title: 'Bare', thumbnail: undefined }).build()).messages).toEqual(['Sheet "Bare" has no thumbnail.']);
+  });
+});

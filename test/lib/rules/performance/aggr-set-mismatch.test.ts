@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../../../lib/rules/performance/aggr-set-mismatch';
+import { app } from '../../../fixtures/builders';
+import { runRule } from '../run-rule';
+
+describe('P13 aggr-set-mismatch', () => {
+  it('passes sets on both or neither aggregation', () => {
+    const s = app().sheet().kpi({ measures: ['Avg(Aggr(Sum(Sales), Customer))', 'Avg({<Year={1}>} Aggr(Sum({<Year={1}>} Sales), Customer))'] }).build();
+    expect(runRule(rule, s).findings).toEqual([]);
+  });
+
+  it('flags a set only on the outer aggregation', () => {
+    expect(runRule(rule, app().sheet().kpi({ measure: 'Avg({<Year={1}>} Aggr(Sum(Sales), Customer))' }).build()).messages[0]).toContain('only on the outer');
+  });
+});

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../../../lib/rules/performance/calculated-dimension';
+import { app } from '../../../fixtures/builders';
+import { runRule } from '../run-rule';
+
+describe('P06 calculated-dimension', () => {
+  it('passes field dimensions and =Field (P07)', () => {
+    expect(runRule(rule, app().sheet().barchart({ dimensions: ['Region', '=[Region]'] }).build()).findings).toEqual([]);
+  });
+
+  it('flags a calculated dimension in a chart and in a master dimension', () => {
+    const s = app().dimension({ title: 'Size', field: "=If(Sales > 10, 'L', 'S')" }).sheet().barchart({ dimension: '=Year(OrderDate)' }).build();
+    expect(runRule(rule, s).findings.map((f) => f.target.kind).sort()).toEqual(['master-dimension', 'object']);
+  });
+});

@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../../../lib/rules/performance/date-function-in-aggregation';
+import { app } from '../../../fixtures/builders';
+import { runRule } from '../run-rule';
+
+describe('P10 date-function-in-aggregation', () => {
+  it('passes date functions outside aggregations', () => {
+    expect(runRule(rule, app().sheet().kpi({ measure: "If(InYear(Today(), Today(), 0), Sum(Sales))" }).build()).findings).toEqual([]);
+  });
+
+  it('flags InYearToDate inside Sum', () => {
+    const [f] = runRule(rule, app().sheet().kpi({ measure: 'Sum(If(InYearToDate(OrderDate, Today(), 0), Sales))' }).build()).findings;
+    expect(f.message).toContain('InYearToDate');
+  });
+});

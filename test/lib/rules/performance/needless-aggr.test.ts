@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../../../lib/rules/performance/needless-aggr';
+import { app } from '../../../fixtures/builders';
+import { runRule } from '../run-rule';
+
+describe('P12 needless-aggr', () => {
+  it('passes a real nested aggregation', () => {
+    const s = app().sheet().barchart({ dimension: 'Region', measure: 'Avg(Aggr(Sum(Sales), Customer))' }).build();
+    expect(runRule(rule, s).findings).toEqual([]);
+  });
+
+  it('flags a sum of sums and an Aggr over the chart dimensions', () => {
+    const s = app().sheet().barchart({ dimension: 'Region', measures: ['Sum(Aggr(Sum(Sales), Customer))', 'Avg(Aggr(Count(OrderID), Region))'] }).build();
+    const { messages } = runRule(rule, s);
+    expect(messages).toHaveLength(2);
+    expect(messages[0]).toContain('Sum(Aggr(Sum(…))) is the same as Sum(…) alone');
+    expect(messages[1]).toContain("exactly the chart's dimensions (Region)");
+  });
+});

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../../../lib/rules/quality/inconsistent-label';
+import { app } from '../../../fixtures/builders';
+import { runRule } from '../run-rule';
+
+describe('Q14 inconsistent-label', () => {
+  it('passes the same label with the same definition written differently', () => {
+    const s = app().measure({ label: 'Margin', def: 'Sum(Sales)-Sum(Cost)' }).sheet().kpi({ measure: { def: 'sum( Sales ) - SUM(Cost)', label: 'Margin' } }).build();
+    expect(runRule(rule, s).findings).toEqual([]);
+  });
+
+  it('flags two KPIs called Margin that compute different things', () => {
+    const s = app().sheet().kpi({ id: 'k1', measure: { def: 'Sum(Sales)-Sum(Cost)', label: 'Margin' } }).kpi({ id: 'k2', measure: { def: '(Sum(Sales)-Sum(Cost))/Sum(Sales)', label: 'margin' } }).build();
+    const { findings } = runRule(rule, s);
+    expect(findings.map((f) => f.target.id).sort()).toEqual(['k1', 'k2']);
+    expect(findings[0].message).toContain('2 different definitions');
+  });
+});

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../../../lib/rules/quality/runtime-calc-error';
+import { app } from '../../../fixtures/builders';
+import { runRule } from '../run-rule';
+
+describe('Q11 runtime-calc-error', () => {
+  const withError = (code: number) =>
+    app().sheet().barchart({ id: 'c', title: 'Chart' }, { layoutErrors: [{ path: '/qHyperCube/qError', qErrorCode: code }] }).app.timings([{ objectId: 'c', firstMs: 10 }]).build();
+
+  it('passes objects without errors, unfulfilled calculation conditions and limits (P05)', () => {
+    for (const code of [7005, 7014, 7002]) expect(runRule(rule, withError(code)).findings).toEqual([]);
+  });
+
+  it('flags a calculation error with the engine message', () => {
+    expect(runRule(rule, withError(7008)).messages[0]).toContain('Invalid properties sort order (7008)');
+  });
+
+  it('could not run without collected layouts', () => {
+    expect(runRule(rule, app().sheet().barchart().build()).run.status).toBe('could-not-run');
+  });
+});

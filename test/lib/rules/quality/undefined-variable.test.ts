@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../../../lib/rules/quality/undefined-variable';
+import { app } from '../../../fixtures/builders';
+import { runRule } from '../run-rule';
+
+describe('Q10 undefined-variable', () => {
+  it('passes defined variables', () => {
+    const s = app().variable('vYear', '2024').sheet().kpi({ measure: 'Sum({<Year={$(vYear)}>} Sales)' }).build();
+    expect(runRule(rule, s).findings).toEqual([]);
+  });
+
+  it('flags an undefined variable with its range, and one reached through another variable', () => {
+    const s = app().variable('vOuter', 'Sum($(vInner))').sheet().kpi({ measures: ['Sum({<Year={$(vYeer)}>} Sales)', '$(vOuter)'] }).build();
+    const { findings } = runRule(rule, s);
+    expect(findings).toHaveLength(2);
+    const direct = findings.find((f) => f.data?.reference === '$(vYeer)');
+    expect(direct?.expression?.text.slice(direct.expression.from, direct.expression.to)).toBe('$(vYeer)');
+    expect(findings.some((f) => f.message.includes("'vInner'") && f.message.includes('vOuter'))).toBe(true);
+  });
+});

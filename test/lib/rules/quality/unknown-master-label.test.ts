@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../../../lib/rules/quality/unknown-master-label';
+import { app } from '../../../fixtures/builders';
+import { runRule } from '../run-rule';
+
+describe('Q15 unknown-master-label', () => {
+  it('passes label references to master measures, chart measures and fields', () => {
+    const s = app().table('T', { fields: ['Sales'] }).measure({ label: 'Total Revenue', def: 'Sum(Sales)' })
+      .sheet().table({ measures: [{ def: 'Sum(Sales)', label: 'Gross' }, '[Total Revenue] - [Gross]', '[Sales]'] }).build();
+    expect(runRule(rule, s).findings).toEqual([]);
+  });
+
+  it('flags a label reference nothing answers to, and leaves names inside aggregations to Q02', () => {
+    const s = app().table('T', { fields: ['Sales'] }).measure({ label: 'Total Revenue', def: 'Sum(Sales)' })
+      .sheet().kpi({ measures: ['[Total Revenu] * 2', 'Sum([Sales Amt])'] }).build();
+    const { findings } = runRule(rule, s);
+    expect(findings.map((f) => f.data?.label)).toEqual(['Total Revenu']);
+  });
+});

@@ -1,0 +1,24 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../../../lib/rules/quality/variable-definition-error';
+import { app } from '../../../fixtures/builders';
+import { runRule } from '../run-rule';
+
+describe('Q17 variable-definition-error', () => {
+  it('passes valid calculated variables and plain text variables', () => {
+    const s = app().variable('vMax', '=Max(Year)').variable('vPath', 'lib://Data/file.qvd').variable('vM', 'Sum(Sales)').sheet().kpi({ measure: '$(vM)' }).build();
+    expect(runRule(rule, s).findings).toEqual([]);
+  });
+
+  it('flags a calculated variable that does not parse', () => {
+    const s = app().variable('vBad', '=Max(Year').build();
+    const [f] = runRule(rule, s).findings;
+    expect(f.target).toEqual({ kind: 'variable', id: 'vBad', name: 'vBad' });
+  });
+
+  it('flags a variable that breaks the expression it is expanded into', () => {
+    const s = app().variable('vMeasure', 'Sum(Sales) - Sum(Cost').sheet().kpi({ title: 'K', measure: '$(vMeasure) * 2' }).build();
+    const { findings } = runRule(rule, s);
+    expect(findings.map((f) => f.target.id)).toEqual(['vMeasure']);
+    expect(findings[0].message).toContain('object "K"');
+  });
+});

@@ -1,0 +1,120 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../../../lib/rules/resource/unused-field';
+import { app } from '../../../fixtures/builders';
+import { runRule } from '../run-rule';
+
+const fieldsOf = (findings: { target: { name?: string } }[]) => findings.map((f) => f.target.name).sort();
+
+describe('R01 unused-field', () => {
+  it('reports a field nothing uses, with high confidence, memory and a DROP FIELDS statement', () => {
+    const snapshot = app()
+      .table('Sales', { fields: ['Region', 'Sales', { name: 'Comment', byteSize: 2_000_000 }] })
+      .sheet()
+      .barchart({ dimension: 'Region', measure: 'Sum(Sales)' })
+      .build();
+    const { findings, run } = runRule(rule, snapshot);
+    expect(fieldsOf(findings)).toEqual(['Comment']);
+    expect(findings[0].target).toEqual({ kind: 'field', id: 'Comment', name: 'Comment' });
+    expect(findings[0].data).toMatchObject({ confidence: 'high', byteSize: 2_000_000 });
+    expect(findings[0].message).toContain('1.9 MB');
+    expect(run.data).toMatchObject({ fieldCount: 1, totalBytes: 2_000_000, dropStatement: 'DROP FIELDS [Comment];' });
+  });
+
+  it('counts fields used through variables (transitively), set modifiers, sort, master labels, bookmarks, filters, keys', () => {
+    const snapshot = app()
+      .table('Facts', { fields: ['OrderID', 'Amount', 'Year', 'Flag', 'SortKey', 'Cost', 'Deep', 'Picked', 'Literal'] })
+      .table('Orders', { fields: ['OrderID', 'Customer'] })
+      .variable('vOuter', 'Sum(Amount) + $(vInner)')
+      .variable('vInner', '=Max(Deep)')
+      .measure({ label: 'Total Cost', def: 'Sum(Cost)' })
+      .bookmark({ title: 'Picked values', fields: ['Picked'] })
+      .sheet()
+      .barchart({
+        dimension: { field: 'Customer', sort: 'Max(SortKey)' },
+        measures: ['$(vOuter)', 'Sum({<Year={2024}, Flag={1}>} 1)', "FieldValue('Literal', 1)"],
+      })
+      .build();
+    expect(runRule(rule, snapshot).findings).toEqual([]);
+  });
+
+  it('counts a field used only by a master measure (master items are available to every user)', () => {
+    const snapshot = app().table('T', { fields: ['A', 'B'] }).measure({ label: 'M', def: 'Sum(A)' }).dimension({ title: 'B', field: 'B' }).build();
+    expect(runRule(rule, snapshot).findings).toEqual([]);
+  });
+
+  it('counts alternative dimensions and measures kept in qLayoutExclude', () => {
+    const snapshot = app()
+      .table('T', { fields: ['A', 'Alt', 'AltMeasure'] })
+      .sheet()
+      .barchart({
+        dimension: 'A',
+        properties: { qLayoutExclude: { qHyperCubeDef: { qDimensions: [{ qDef: { qFieldDefs: ['Alt'] } }], qMeasures: [{ qDef: { qDef: 'Sum(AltMeasure)' } }] } } },
+      })
+      .build();
+    expect(runRule(rule, snapshot).findings).toEqual([]);
+  });
+
+  it('counts reduction fields of section access and fields named by button actions', () => {
+    const snapshot = app({ sectionAccess: true })
+      .table('T', { fields: ['REGION', 'Shown', 'Picked'] })
+      .script('Section Access;\nLOAD * INLINE [ACCESS, USERID, REGION\nADMIN, A, *];\nSection Application;\nLOAD 1 AS X AUTOGENERATE 1;')
+      .sheet()
+      .kpi({ measure: 'Count(Shown)' })
+      .object('action-button', { properties: { actions: [{ actionType: 'selectAll', field: 'Picked' }] } })
+      .build();
+    expect(runRule(rule, snapshot).findings).toEqual([]);
+  });
+
+  it('counts fields of $(=…) values and field names given as text to them', () => {
+    const snapshot = app().table('T', { fields: ['A', 'Picked', 'Year'] }).sheet().kpi({ measures: ["Sum({<Year={$(=Max(Year))}>} $(=If(1, 'Picked', 'A')))"] }).build();
+    expect(runRule(rule, snapshot).findings).toEqual([]);
+  });
+
+  it('lowers confidence when the name appears in text of an extension it cannot interpret', () => {
+    const snapshot = app()
+      .table('T', { fields: ['A', 'Maybe'] })
+      .sheet()
+      .kpi({ measure: 'Sum(A)' })
+      .object('acme-sql-box', { properties: { query: 'select Maybe from somewhere' } })
+      .build();
+    const { findings } = runRule(rule, snapshot);
+    expect(fieldsOf(findings)).toEqual(['Maybe']);
+    expect(findings[0].data?.confidence).toBe('medium');
+    expect(String(findings[0].data?.reason)).toContain('extension');
+  });
+
+  it('never calls a field mentioned in a broken expression unused with high confidence', () => {
+    const snapshot = app().table('T', { fields: ['A', 'Maybe'] }).sheet().kpi({ measures: ['Sum(A)', 'Sum(Maybe +'] }).build();
+    const { findings } = runRule(rule, snapshot);
+    expect(findings.filter((f) => f.data?.confidence === 'high')).toEqual([]);
+  });
+
+  it('lowers confidence when the only mention is an unused variable, and leaves it out of the statement', () => {
+    const snapshot = app().table('T', { fields: ['A', 'B'] }).variable('vOld', 'Sum(B)').sheet().kpi({ measure: 'Sum(A)' }).build();
+    const { findings, run } = runRule(rule, snapshot);
+    expect(findings[0].data).toMatchObject({ confidence: 'medium' });
+    expect(String(findings[0].data?.reason)).toContain('vOld');
+    expect(run.data?.dropStatement).toBeUndefined();
+    expect(run.data?.dropStatementAll).toBe('DROP FIELDS [B];');
+  });
+
+  it('lowers confidence without edit rights, and with section access but no script', () => {
+    const noEdit = app().table('T', { fields: ['A', 'B'] }).patch((s) => (s.access.canEdit = false)).sheet().kpi({ measure: 'Sum(A)' }).build();
+    expect(runRule(rule, noEdit).findings[0].data?.reason).toContain('edit rights');
+    const hidden = app({ sectionAccess: true }).table('T', { fields: ['A', 'B'] }).noScript().sheet().kpi({ measure: 'Sum(A)' }).build();
+    expect(runRule(rule, hidden).findings[0].data?.reason).toContain('section access');
+  });
+
+  it('adds the BINARY warning to the statement and escapes brackets', () => {
+    const snapshot = app().table('T', { fields: ['A', 'Odd]Name'] }).script('BINARY [lib://apps/base.qvf];\n').sheet().kpi({ measure: 'Sum(A)' }).build();
+    const { run } = runRule(rule, snapshot);
+    expect(run.data?.dropStatement).toBe('DROP FIELDS [Odd]]Name];');
+    expect(String(run.data?.warning)).toContain('BINARY');
+  });
+
+  it('ignores system fields and could not run without a data model', () => {
+    const snapshot = app().table('T', { fields: ['A', { name: '$Field', isSystem: true }] }).sheet().kpi({ measure: 'Sum(A)' }).build();
+    expect(runRule(rule, snapshot).findings).toEqual([]);
+    expect(runRule(rule, app().noDataModel().build()).run.status).toBe('could-not-run');
+  });
+});

@@ -1,0 +1,18 @@
+// Runs one rule through the real runner (config, needs, isolation) for rule tests.
+import { analyse } from '../../../lib/analyze/runner';
+import type { AnalysisResult, Finding, RuleRun } from '../../../lib/analyze/result';
+import type { AnyRule } from '../../../lib/analyze/rule';
+import type { AppSnapshot } from '../../../lib/snapshot/schema';
+
+export interface RuleOutcome {
+  findings: Finding[];
+  run: RuleRun;
+  result: AnalysisResult;
+  messages: string[];
+}
+
+export function runRule(rule: AnyRule, snapshot: AppSnapshot, options?: Record<string, unknown>): RuleOutcome {
+  const result = analyse(snapshot, options ? { rules: { [rule.code]: { options } } } : {}, { rules: [rule] });
+  const run = result.rules[0];
+  return { findings: result.findings, run, result, messages: result.findings.map((f) => f.message) };
+}

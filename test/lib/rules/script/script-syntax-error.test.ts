@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../../../lib/rules/script/script-syntax-error';
+import { app } from '../../../fixtures/builders';
+import { runRule } from '../run-rule';
+
+describe('S01 script-syntax-error', () => {
+  it('passes a script without errors', () => {
+    expect(runRule(rule, app().script('LOAD 1 AS X AUTOGENERATE 1;').build()).findings).toEqual([]);
+  });
+
+  it('reports the tab, line and text of an error, skipping secondary failures', () => {
+    const text = 'LOAD 1 AS X AUTOGENERATE 1;\nLOAD FROM;';
+    const s = app().script(text, { tabs: ['Main'], syntaxErrors: [{ qTabIx: 0, qLineInTab: 1, qColInLine: 5, qTextPos: 33, qErrLen: 4 }, { qTabIx: 0, qSecondaryFailure: true }] }).build();
+    expect(runRule(rule, s).messages).toEqual(['Syntax error in Main, line 2, column 6: "FROM".']);
+  });
+
+  it('could not run without the syntax check or the script', () => {
+    expect(runRule(rule, app().script('x', { syntaxErrors: undefined }).build()).run.status).toBe('could-not-run');
+    expect(runRule(rule, app().noScript().build()).run.reason).toBe('no rights to read the load script');
+  });
+});

@@ -1,0 +1,16 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../../../lib/rules/script/slowest-statements';
+import { app } from '../../../fixtures/builders';
+import { runRule } from '../run-rule';
+
+describe('S05 slowest-statements', () => {
+  it('passes when no statement is long', () => {
+    expect(runRule(rule, app().reloads({ metadata: [{ reloadId: 'r', statements: [{ label: 'A', duration: 100 }] }] }).build()).findings).toEqual([]);
+  });
+
+  it('lists the slowest long statements in order', () => {
+    const statements = [{ label: 'Small', duration: 61_000, nbrOfRows: 10 }, { label: 'Big', duration: 600_000, nbrOfRows: 5_000_000 }, { label: 'Tiny', duration: 10 }];
+    const { findings } = runRule(rule, app().reloads({ metadata: [{ reloadId: 'r', statements }] }).build());
+    expect(findings.map((f) => [f.data?.statement, f.data?.rank])).toEqual([['Big', 1], ['Small', 2]]);
+  });
+});

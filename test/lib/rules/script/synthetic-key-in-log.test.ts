@@ -1,0 +1,15 @@
+import { describe, expect, it } from 'vitest';
+import rule from '../../../../lib/rules/script/synthetic-key-in-log';
+import { app } from '../../../fixtures/builders';
+import { runRule } from '../run-rule';
+
+describe('S06 synthetic-key-in-log', () => {
+  it('passes a log without synthetic keys', () => {
+    expect(runRule(rule, app().reloads({ lastLog: { reloadId: 'r', text: 'Orders << x\n10 lines fetched', truncated: false } }).build()).findings).toEqual([]);
+  });
+
+  it('flags the log lines that mention them', () => {
+    const s = app().reloads({ lastLog: { reloadId: 'r', text: 'Orders << x\ncreating search index\n$Syn 1 = Year+Region\nSynthetic key created', truncated: false } }).build();
+    expect(runRule(rule, s).findings[0].data?.lines).toEqual(['Synthetic key created']);
+  });
+});

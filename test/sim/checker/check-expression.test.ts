@@ -1,0 +1,78 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { checkExpression, type CheckContext } from './check-expression';
+import { checkScriptSyntax } from './check-script';
+
+const fields = new Set(['Sales Amount', 'Region Name', 'Year', 'Sales', 'A]B']);
+const ctx: CheckContext = {
+  fieldExists: (n) => fields.has(n),
+  masterLabels: new Set(['Margin %']),
+  variable: (n) => (n === 'vSales' ? 'Sum([Sales Amount])' : n === 'vBad' ? 'Sum([Nope])' : undefined),
+  evaluate: () => '2020',
+};
+
+describe('checkExpression', () => {
+  it('reports unknown fields with exact offsets', () => {
+    expect(checkExpression('Sum([Sales Amt])', ctx).qBadFieldNames).toEqual([{ qFrom: 4, qCount: 11 }]);
+    expect(checkExpression('Sum(Sales) + Avg("Nope")', ctx).qBadFieldNames).toEqual([{ qFrom: 17, qCount: 6 }]);
+    expect(checkExpression('Count(`Bad Name`)', ctx).qBadFieldNames).toEqual([{ qFrom: 6, qCount: 10 }]);
+  });
+
+  it('handles the ]] escape in bracketed names', () => {
+    expect(checkExpression('Sum([A]]B])', ctx).qBadFieldNames).toEqual([]);
+  });
+
+  it('does not check names inside set modifiers, like the engine', () => {
+    const r = checkExpression('Sum({<[Not A Field]={1}>} [Sales Amount])', ctx);
+    expect(r).toMatchObject({ qErrorMsg: '', qBadFieldNames: [] });
+    expect(r.fieldNames).toEqual(['Sales Amount']);
+  });
+
+  it('accepts master measure labels, variables and qLabels as references', () => {
+    expect(checkExpression('[Margin %] * 2', ctx).qBadFieldNames).toEqual([]);
+    expect(checkExpression('Sum(Sales) * vSales', ctx).qBadFieldNames).toEqual([]);
+    expect(checkExpression('[Other Label] * 2', ctx, ['Other Label']).qBadFieldNames).toEqual([]);
+    expect(checkExpression('[Other Label] * 2', ctx).qBadFieldNames).toEqual([{ qFrom: 0, qCount: 13 }]);
+  });
+
+  it('flags a name that is both a field and a variable as dangerous', () => {
+    const both: CheckContext = { ...ctx, variable: (n) => (n === 'Year' ? '2020' : undefined) };
+    expect(checkExpression('Count(DISTINCT Year)', both)).toMatchObject({ qBadFieldNames: [], qDangerousFieldNames: [{ qFrom: 15, qCount: 4 }] });
+  });
+
+  it('expands variables first and points a bad name from a variable at the $() text', () => {
+    expect(checkExpression('$(vSales) / 2', ctx)).toMatchObject({ qErrorMsg: '', qBadFieldNames: [] });
+    expect(checkExpression('1 + $(vBad)', ctx).qBadFieldNames).toEqual([{ qFrom: 4, qCount: 7 }]);
+  });
+
+  it('reports syntax errors in the engine wording', () => {
+    expect(checkExpression('Sum(Sales', ctx).qErrorMsg).toBe("Error in expression: ')' expected");
+    expect(checkExpression('Sum(Sales) x', ctx).qErrorMsg).toBe("Garbage after expression: 'x'");
+    expect(checkExpression('Sum(Sum(Sales))', ctx).qErrorMsg).toBe('Error in expression: Nested aggregation not allowed');
+    expect(checkExpression('Summ(Sales)', ctx).qErrorMsg).toMatch(/Summ is not a valid function/);
+    expect(checkExpression('Sum(Aggr(Sum(Sales), Year))', ctx).qErrorMsg).toBe('');
+  });
+});
+
+describe('checkScriptSyntax', () => {
+  it('reports unknown statements, unbalanced parentheses and open blocks with positions', () => {
+    const errors = checkScriptSyntax('///$tab Main\nLOAD a, (b FROM x;\nFOO bar;\n///$tab Two\nIF 1=1 THEN\nLET a=1;\n');
+    expect(errors[0]).toMatchObject({ qTabIx: 0, qLineInTab: 1 });
+    expect(errors[1]).toMatchObject({ qTabIx: 0, qLineInTab: 2, qColInLine: 0, qErrLen: 3 });
+    expect(errors[2]).toMatchObject({ qTabIx: 1, qLineInTab: 1, qColInLine: 0, qErrLen: 2, qSecondaryFailure: true });
+  });
+
+  it('accepts a clean script', () => {
+    expect(checkScriptSyntax("SET ThousandSep=',';\nT:\nLOAD * INLINE [a\n1];\nTRACE it's done;\ni = 1;\nFOR i = 1 TO 2\nNEXT i\n")).toEqual([]);
+  });
+});
+
+const corpus = resolve(__dirname, '../../../../shared/corpus');
+if (!existsSync(corpus)) console.warn(`[skip] ${corpus} is absent: corpus script checks skipped`);
+
+describe.runIf(existsSync(corpus))('real scripts that reload', () => {
+  it.each(['consumer-sales', 'reload-analyzer', 'app-h'])('%s has no syntax errors', (name) => {
+    expect(checkScriptSyntax(readFileSync(resolve(corpus, name, 'script.qvs'), 'utf8'))).toEqual([]);
+  });
+});

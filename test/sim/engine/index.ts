@@ -1,0 +1,2 @@
+export { createEngineSession } from './session';
+export { EngineError } from './protocol';

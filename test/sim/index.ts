@@ -1,0 +1,108 @@
+// The simulated Qlik Cloud tenant as a library: `startSimulator()` loads the app folders and
+// serves login, OAuth, REST, the Sense-like pages and the engine WebSocket on 127.0.0.1.
+import { fileURLToPath } from 'node:url';
+import { loadAppsDir } from './app/index.ts';
+import { createEngineSession } from './engine/index.ts';
+import { tenantCertificate } from './server/cert.ts';
+import type { CreateEngineSession } from './server/engine-socket.ts';
+import { sessionCookies } from './server/login.ts';
+import { type SimServer, startSimServer } from './server/server.ts';
+import { type OAuthClient, Tenant, type WebIntegration } from './server/tenant.ts';
+import type { CallRecord, FaultConfig, SimApp, SimUser } from './types.ts';
+
+export { startConnectProxy, type ConnectProxy } from './server/connect-proxy.ts';
+export type { OAuthClient, WebIntegration } from './server/tenant.ts';
+export type { CallRecord, FaultConfig, SimApp, SimUser } from './types.ts';
+
+export const DEFAULT_APPS_DIR = fileURLToPath(new URL('./apps', import.meta.url));
+export const DEFAULT_TENANT_HOST = 'demo.eu.qlikcloud.com';
+
+export interface SimulatorOptions {
+  /** folder with one sub-folder per app (default test/sim/apps) */
+  appsDir?: string;
+  /** apps already loaded (tests); takes precedence over appsDir */
+  apps?: SimApp[];
+  /** 0 (default) = a free port */
+  port?: number;
+  /** serve plain HTTP instead of HTTPS */
+  http?: boolean;
+  /** delay added to every engine frame, in ms */
+  latencyMs?: number;
+  /** default demo.eu.qlikcloud.com */
+  tenantHost?: string;
+  /** the engine to run behind each WebSocket (default: test/sim/engine's createEngineSession) */
+  createEngineSession?: CreateEngineSession;
+}
+
+export interface Simulator {
+  /** where it listens: `https://127.0.0.1:<port>` (or `http://…` with `http: true`) */
+  url: string;
+  port: number;
+  tenantHost: string;
+  /** what a browser with host mapping uses, e.g. `https://demo.eu.qlikcloud.com` */
+  tenantUrl: string;
+  /** Chromium `--host-resolver-rules` value mapping the Qlik Cloud hosts to this server */
+  hostResolverRules: string;
+  users: { developer: SimUser; viewer: SimUser };
+  /** the developer's API key (`Authorization: Bearer <apiKey>` on REST and the WebSocket handshake) */
+  apiKey: string;
+  apps: SimApp[];
+  calls(): CallRecord[];
+  /** calls of one engine session key (`<appId>` or `<appId>/identity/<id>`) or of one user */
+  callsFor(sessionKeyOrUser: string | SimUser): CallRecord[];
+  faults: { set(faults: FaultConfig): void; reset(): void };
+  webIntegrations: { add(input: { validOrigins: string[]; id?: string; name?: string }): WebIntegration; list(): WebIntegration[] };
+  oauthClients: { add(input: { redirectUris: string[]; allowedOrigins?: string[]; clientId?: string }): OAuthClient; list(): OAuthClient[] };
+  /**
+   * A logged-in session made without the login form: the `Cookie` header value, the same cookies
+   * as name/value pairs (e.g. for Playwright's `context.addCookies` with the tenant URL), and the
+   * session's CSRF token.
+   */
+  login(user: SimUser): { cookie: string; cookies: { name: string; value: string }[]; csrfToken: string };
+  /** `login(user).cookie` */
+  loginCookieHeader(user: SimUser): string;
+  /** back to the state after start: no calls, faults, logins, tokens, integrations, clients; engine sockets closed */
+  reset(): void;
+  /** stops listening and destroys every socket, upgraded ones included */
+  close(): Promise<void>;
+}
+
+export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
+  const tenantHost = options.tenantHost ?? DEFAULT_TENANT_HOST;
+  const apps = options.apps ?? (await loadAppsDir(options.appsDir ?? DEFAULT_APPS_DIR));
+  const engine = options.createEngineSession ?? createEngineSession;
+  const tenant = new Tenant(tenantHost, apps);
+  const tls = options.http ? undefined : await tenantCertificate(tenantHost);
+  const server: SimServer = await startSimServer({ tenant, tls, port: options.port ?? 0, createEngineSession: engine, baseLatencyMs: options.latencyMs ?? 0 });
+  const scheme = options.http ? 'http' : 'https';
+
+  const login = (user: SimUser) => {
+    const session = tenant.createLoginSession(user);
+    const pairs = sessionCookies(tenant, session, !options.http).map((c) => c.split(';')[0]);
+    const cookies = pairs.map((pair) => ({ name: pair.slice(0, pair.indexOf('=')), value: pair.slice(pair.indexOf('=') + 1) }));
+    return { cookie: pairs.join('; '), cookies, csrfToken: session.csrfToken };
+  };
+
+  return {
+    url: `${scheme}://127.0.0.1:${server.port}`,
+    port: server.port,
+    tenantHost,
+    tenantUrl: `${scheme}://${tenantHost}`,
+    hostResolverRules: ['*.qlikcloud.com', '*.qlikcloudgov.com'].map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(', '),
+    users: tenant.users,
+    apiKey: tenant.developerApiKey,
+    apps,
+    calls: () => tenant.calls(),
+    callsFor: (key) => tenant.calls().filter((c) => (typeof key === 'string' ? c.session === key : c.userId === key.id)),
+    faults: { set: (faults) => tenant.setFaults(faults), reset: () => tenant.setFaults({}) },
+    webIntegrations: { add: (input) => tenant.addWebIntegration(input), list: () => tenant.listWebIntegrations() },
+    oauthClients: { add: (input) => tenant.addOAuthClient(input), list: () => tenant.listOAuthClients() },
+    login,
+    loginCookieHeader: (user) => login(user).cookie,
+    reset: () => {
+      tenant.reset();
+      server.engine.closeAll();
+    },
+    close: () => server.close(),
+  };
+}

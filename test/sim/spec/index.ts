@@ -1,0 +1,3 @@
+export { engineSpec, type EngineSpec } from './openrpc';
+export { validateTraffic } from './validate-traffic';
+export { MemorySocket } from './memory-socket';
