@@ -2,7 +2,7 @@
 // committed fixtures when the corpus is absent), replicated to 10,000, next to a baseline measured in
 // the same run: tokenising the same text with one plain regular expression.
 import type { BenchResult } from './run.ts';
-import { analyseExpression, collectReferences, parseExpression } from '../lib/expression/index.ts';
+import { analyseExpression, collectReferences, parseExpression, type VariableDefinition } from '../lib/expression/index.ts';
 import { corpusAvailable, corpusExpressions, corpusVariables } from '../test/lib/expression/corpus.ts';
 import { VALID_EXPRESSIONS } from '../test/lib/expression/fixtures/real-world.ts';
 
@@ -10,11 +10,23 @@ const COUNT = 10_000;
 const ROUNDS = 5;
 const TOKEN = /\s+|\/\/[^\n]*|\/\*[\s\S]*?\*\/|'(?:[^']|'')*'|"(?:[^"]|"")*"|\[(?:[^\]]|\]\])*\]|`[^`]*`|\d*\.?\d+(?:e[+-]?\d+)?|[^\W\d][\w.#$]*|\$\(|<=|>=|<>|<<|>>|[(){}<>=+\-*/&,]/giu;
 
-function sample(): { texts: string[]; source: string } {
-  const base = corpusAvailable() ? corpusExpressions().map((e) => e.text) : [...VALID_EXPRESSIONS];
-  const texts: string[] = [];
-  for (let i = 0; texts.length < COUNT; i++) texts.push(base[i % base.length]);
-  return { texts, source: corpusAvailable() ? `${base.length} corpus expressions` : `${base.length} fixture expressions` };
+interface Sample {
+  text: string;
+  variables: ReadonlyMap<string, VariableDefinition>;
+}
+
+function sample(): { items: Sample[]; source: string } {
+  const none = new Map<string, VariableDefinition>();
+  const byApp = new Map<string, Map<string, VariableDefinition>>();
+  const base: Sample[] = corpusAvailable()
+    ? corpusExpressions().map((e) => {
+        if (!byApp.has(e.app)) byApp.set(e.app, corpusVariables(e.app));
+        return { text: e.text, variables: byApp.get(e.app) ?? none };
+      })
+    : VALID_EXPRESSIONS.map((text) => ({ text, variables: none }));
+  const items: Sample[] = [];
+  for (let i = 0; items.length < COUNT; i++) items.push(base[i % base.length]);
+  return { items, source: corpusAvailable() ? `${base.length} corpus expressions` : `${base.length} fixture expressions` };
 }
 
 /** best of ROUNDS, in milliseconds */
@@ -31,21 +43,20 @@ function time(run: () => number): { ms: number; check: number } {
 }
 
 export default async function bench(): Promise<BenchResult[]> {
-  const { texts, source } = sample();
-  const variables = corpusAvailable() ? corpusVariables('reload-analyzer') : new Map();
+  const { items, source } = sample();
   const baseline = time(() => {
     let n = 0;
-    for (const t of texts) for (const _ of t.matchAll(TOKEN)) n++;
+    for (const { text } of items) for (const _ of text.matchAll(TOKEN)) n++;
     return n;
   });
   const parse = time(() => {
     let n = 0;
-    for (const t of texts) n += collectReferences(parseExpression(t).ast).fields.length;
+    for (const { text } of items) n += collectReferences(parseExpression(text).ast).fields.length;
     return n;
   });
   const analyse = time(() => {
     let n = 0;
-    for (const t of texts) n += analyseExpression(t, { variables }).references.fields.length;
+    for (const { text, variables } of items) n += analyseExpression(text, { variables }).references.fields.length;
     return n;
   });
   const perSecond = (ms: number) => (COUNT / ms) * 1000;

@@ -30,6 +30,7 @@ export {
   bracketedNames,
   aggrCalls,
   variableReferences,
+  bareField,
   type References,
   type FieldReference,
   type CallReference,

@@ -396,3 +396,13 @@ export function aggrCalls(root: ExpressionRoot): AggrReference[] {
 export function variableReferences(root: ExpressionRoot): VariableReference[] {
   return collectReferences(root).variables;
 }
+
+/**
+ * The field an expression consists of, if it is nothing but one field reference (parentheses allowed):
+ * `=[Region]` or `=Region` as a dimension (P07). Null for anything else.
+ */
+export function bareField(root: ExpressionRoot): string | null {
+  let e: Expr | null = root.body;
+  while (e && e.kind === 'Paren') e = e.expr;
+  return e && e.kind === 'Field' && !e.dynamic && !root.recovered ? e.name : null;
+}

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   aggrCalls,
+  bareField,
   bracketedNames,
   colourReferences,
   countDistinctFields,
@@ -144,6 +145,14 @@ describe('other queries', () => {
   it('lists bracketed names used as values: master-item label candidates (Q15)', () => {
     const names = bracketedNames(ast('[Margin %] * 2 + Sum({<[Year]={1}>} [Sales])'));
     expect(names.map((n) => n.name)).toEqual(['Margin %', 'Sales']);
+  });
+
+  it('tells a calculated dimension that is only a field (P07)', () => {
+    expect(bareField(ast('=[Region Name]'))).toBe('Region Name');
+    expect(bareField(ast('= ( Region )'))).toBe('Region');
+    expect(bareField(ast('=Region & Country'))).toBeNull();
+    expect(bareField(ast('=Aggr(Sum(S), Region)'))).toBeNull();
+    expect(bareField(ast('=Sales$(vYear)'))).toBeNull();
   });
 
   it('lists $(…) left in the text', () => {
