@@ -1,0 +1,133 @@
+// The Overview tab: score, counts by category and severity, memory by table and field, the
+// slowest objects and sheets, and what the unused fields cost.
+import type { AnalysisResult } from '@/lib/analyze/result';
+import type { Formatter } from '@/lib/report/format';
+import { SEVERITY_ORDER } from '@/lib/report/findings';
+import { countsByCategory, countsBySeverity, memoryByField, memoryByTable, slowestObjects, slowestSheets, unusedFieldsMemory } from '@/lib/report/overview';
+import type { AppSnapshot } from '@/lib/snapshot/schema';
+import { BarChart } from './BarChart';
+import { CATEGORY_NAME, SEVERITY_NAME, SEVERITY_PLURAL } from './labels';
+import { Name } from './Text';
+
+interface Props {
+  result: AnalysisResult;
+  snapshot?: AppSnapshot;
+  fmt: Formatter;
+}
+
+export function OverviewView({ result, snapshot, fmt }: Props) {
+  const severities = countsBySeverity(result.findings);
+  const categories = countsByCategory(result.findings);
+  const unused = unusedFieldsMemory(result, snapshot);
+  const notRun = result.rules.filter((r) => r.status === 'could-not-run' || r.status === 'error');
+  return (
+    <section aria-labelledby="qr-overview-title" data-testid="overview-view">
+      <h2 id="qr-overview-title">Overview</h2>
+      <div class="card">
+        <p>
+          <span class="score" data-testid="score">{fmt.number(Math.round(result.score.value))}</span> <span class="muted">/ 100 quality score</span>
+        </p>
+        <p class="muted qr-wrap">{result.score.formula}</p>
+        <ul class="chips" aria-label="Findings by severity">
+          {SEVERITY_ORDER.map((s) => (
+            <li key={s} class={`chip sev-${s}`}>
+              {SEVERITY_PLURAL[s]}: {fmt.number(severities[s])}
+            </li>
+          ))}
+        </ul>
+        <dl class="facts" style={{ marginTop: '8px' }}>
+          <dt>App</dt>
+          <dd>
+            <Name>{result.app.name || result.app.id}</Name>
+          </dd>
+          <dt>Analysed</dt>
+          <dd>{fmt.dateTime(result.analysedAt)}</dd>
+          <dt>Took</dt>
+          <dd>{fmt.duration(result.durationMs)}</dd>
+          <dt>Hidden</dt>
+          <dd>{fmt.number(result.suppressedFindings.length)}</dd>
+        </dl>
+      </div>
+      <div class="card qr-table-wrap">
+        <table class="qr-table">
+          <caption>Findings by category</caption>
+          <thead>
+            <tr>
+              <th scope="col">Category</th>
+              {SEVERITY_ORDER.map((s) => (
+                <th key={s} scope="col" class="qr-num">
+                  {SEVERITY_NAME[s]}
+                </th>
+              ))}
+              <th scope="col" class="qr-num">
+                Total
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {categories.map((row) => (
+              <tr key={row.category}>
+                <th scope="row">{CATEGORY_NAME[row.category]}</th>
+                {SEVERITY_ORDER.map((s) => (
+                  <td key={s} class="qr-num">
+                    {fmt.number(row.counts[s])}
+                  </td>
+                ))}
+                <td class="qr-num">{fmt.number(row.total)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {!snapshot ? (
+        <p class="muted card">The collected app data is not available, so memory and timing charts cannot be shown.</p>
+      ) : (
+        <div class="qr-charts">
+          <div class="card">
+            <BarChart title="Memory by table" items={memoryByTable(snapshot)} format={fmt.bytes} empty="No table sizes: the app's data metadata was not collected." />
+          </div>
+          <div class="card">
+            <BarChart title="Largest fields" items={memoryByField(snapshot)} format={fmt.bytes} empty="No field sizes: the app's data metadata was not collected." />
+          </div>
+          <div class="card">
+            <BarChart title="Slowest objects (first calculation)" items={slowestObjects(snapshot)} format={fmt.duration} empty="No object timings were collected." />
+          </div>
+          <div class="card">
+            <BarChart title="Slowest sheets (sum of their objects)" items={slowestSheets(snapshot)} format={fmt.duration} empty="No object timings were collected." />
+          </div>
+        </div>
+      )}
+      <div class="card" data-testid="unused-memory">
+        <h3>Unused fields</h3>
+        {unused ? (
+          <>
+            <p>
+              {fmt.number(unused.fieldCount)} unused {unused.fieldCount === 1 ? 'field uses' : 'fields use'} {fmt.bytes(unused.totalBytes)}
+              {unused.highConfidenceBytes !== undefined && <> ({fmt.bytes(unused.highConfidenceBytes)} with high confidence)</>}.
+            </p>
+            <BarChart title="Largest unused fields" items={unused.fields} format={fmt.bytes} empty="No sizes known for the unused fields." />
+            {unused.dropStatement && (
+              <pre dir="ltr" class="qr-code-block">
+                <code>{unused.dropStatement}</code>
+              </pre>
+            )}
+          </>
+        ) : (
+          <p class="muted">No unused fields found (or rule R01 could not run).</p>
+        )}
+      </div>
+      {notRun.length > 0 && (
+        <div class="card">
+          <h3>Not checked</h3>
+          <ul>
+            {notRun.map((r) => (
+              <li key={r.rule} class="qr-wrap">
+                {r.rule} {r.name} {r.status === 'error' ? 'failed' : 'could not run'}: {r.reason ?? 'no reason given'}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,11 @@
+// User-controlled text (app, sheet, field names, messages): always a text node, its direction
+// taken from its own first strong character, and allowed to wrap anywhere.
+import type { ComponentChildren } from 'preact';
+
+export function Name({ children, class: className }: { children: ComponentChildren; class?: string }) {
+  return (
+    <bdi dir="auto" class={className ? `qr-name ${className}` : 'qr-name'}>
+      {children}
+    </bdi>
+  );
+}

@@ -1,0 +1,90 @@
+// The Variables, master items and bookmarks tab: how often each is used and where.
+import { useMemo } from 'preact/hooks';
+import type { Formatter } from '@/lib/report/format';
+import { bookmarkRows, masterItemUsage, usageOf, variableUsage, type UsageRow } from '@/lib/report/usage';
+import type { AppSnapshot } from '@/lib/snapshot/schema';
+import { SortableTable, type Column } from './SortableTable';
+import { Name } from './Text';
+import { TARGET_KIND_LABEL } from './labels';
+
+export function UsageView({ snapshot, fmt }: { snapshot?: AppSnapshot; fmt: Formatter }) {
+  const usage = useMemo(() => (snapshot ? usageOf(snapshot) : undefined), [snapshot]);
+  if (!snapshot || !usage) {
+    return (
+      <section aria-labelledby="qr-usage-title">
+        <h2 id="qr-usage-title">Variables, master items and bookmarks</h2>
+        <p class="muted">The collected app data is not available.</p>
+      </section>
+    );
+  }
+  if (usage instanceof Error) {
+    return (
+      <section aria-labelledby="qr-usage-title">
+        <h2 id="qr-usage-title">Variables, master items and bookmarks</h2>
+        <p class="alert">Where items are used could not be worked out: {usage.message}</p>
+      </section>
+    );
+  }
+  const masters = masterItemUsage(snapshot, usage);
+  const bookmarks = bookmarkRows(snapshot);
+  return (
+    <section aria-labelledby="qr-usage-title" data-testid="usage-view">
+      <h2 id="qr-usage-title">Variables, master items and bookmarks</h2>
+      <UsageTable caption="Variables" rows={variableUsage(snapshot, usage)} fmt={fmt} />
+      <UsageTable caption="Master measures" rows={masters.measures} fmt={fmt} />
+      <UsageTable caption="Master dimensions" rows={masters.dimensions} fmt={fmt} />
+      <UsageTable caption="Master visualizations" rows={masters.visualizations} fmt={fmt} />
+      <div class="qr-table-wrap">
+        <table class="qr-table">
+          <caption>Bookmarks ({fmt.number(bookmarks.length)})</caption>
+          <thead>
+            <tr>
+              <th scope="col">Bookmark</th>
+              <th scope="col">Sheet</th>
+              <th scope="col">Selects in</th>
+            </tr>
+          </thead>
+          <tbody>
+            {bookmarks.map((b) => (
+              <tr key={b.id}>
+                <td><Name>{b.title}</Name></td>
+                <td>{b.sheetTitle !== undefined ? <Name>{b.sheetTitle}</Name> : '–'}</td>
+                <td>
+                  <Name>{b.fields.join(', ') || '–'}</Name>
+                  {b.unknownFields.length > 0 && (
+                    <div class="alert qr-small">
+                      Not in the data model: <Name>{b.unknownFields.join(', ')}</Name>
+                    </div>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </section>
+  );
+}
+
+function UsageTable({ caption, rows, fmt }: { caption: string; rows: UsageRow[]; fmt: Formatter }) {
+  const columns: Column<UsageRow, 'name' | 'uses' | 'places'>[] = [
+    { key: 'name', label: 'Name', value: (r) => r.name, render: (r) => <><Name>{r.name}</Name>{r.detail && <div class="muted qr-small qr-code-inline" dir="ltr">{r.detail}</div>}</> },
+    { key: 'uses', label: 'Uses', value: (r) => r.uses.length, render: (r) => (r.uses.length === 0 ? 'unused' : fmt.number(r.uses.length)), numeric: true },
+    {
+      key: 'places',
+      label: 'Where',
+      value: (r) => r.places.length,
+      render: (r) => (
+        <ul class="qr-plain">
+          {r.places.slice(0, 5).map((p) => (
+            <li key={`${p.kind}:${p.id}`}>
+              {TARGET_KIND_LABEL[p.kind]} <Name>{p.name || p.id}</Name>
+            </li>
+          ))}
+          {r.places.length > 5 && <li class="muted">…and {fmt.number(r.places.length - 5)} more</li>}
+        </ul>
+      ),
+    },
+  ];
+  return <SortableTable caption={`${caption} (${fmt.number(rows.length)})`} columns={columns} rows={rows} rowKey={(r) => r.key} initialSort={{ key: 'uses', direction: 'ascending' }} locale={fmt.locale} />;
+}

@@ -1,0 +1,101 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { ReportView } from '@/components/report/ReportView';
+import type { AnalysisResult } from '@/lib/analyze/result';
+import { RULES } from '@/lib/rules';
+import { analysedSalesApp, finding } from '../../lib/report/fixtures';
+import { act, mount } from '../render';
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+const { snapshot, result } = analysedSalesApp();
+
+const key = (target: Element, k: string) => act(() => void target.dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true })));
+const tabs = (root: Element) => [...root.querySelectorAll<HTMLElement>('[role="tab"]')];
+const selectedTab = (root: Element) => root.querySelector('[role="tab"][aria-selected="true"]')?.textContent;
+
+describe('ReportView', () => {
+  it('shows the overview first, with score, counts and charts in the given locale', async () => {
+    const view = await mount(<ReportView result={result} snapshot={snapshot} rules={RULES} locale="de-DE" />);
+    expect(selectedTab(view.root)).toBe('Overview');
+    expect(view.root.querySelector('[data-testid="score"]')?.textContent).toBe(String(Math.round(result.score.value)));
+    expect(view.text()).toContain('Memory by table');
+    expect(view.text()).toContain('878,9 KiB'); // 900,000 bytes in German
+    expect(view.text()).toContain('4,5 s'); // the slowest object
+    expect(view.root.querySelector('[data-testid="unused-memory"]')?.textContent).toContain('Comment');
+  });
+
+  it('follows the WAI-ARIA tabs pattern: one tab stop, arrows move and activate, Home and End', async () => {
+    const view = await mount(<ReportView result={result} snapshot={snapshot} rules={RULES} />);
+    const list = view.root.querySelector('[role="tablist"]')!;
+    expect(tabs(view.root).filter((t) => t.tabIndex === 0)).toHaveLength(1);
+    tabs(view.root)[0].focus();
+    await key(tabs(view.root)[0], 'ArrowRight');
+    expect(selectedTab(view.root)).toMatch(/^Findings/);
+    expect(document.activeElement?.textContent).toMatch(/^Findings/);
+    const panel = view.root.querySelector('[role="tabpanel"]')!;
+    expect(panel.getAttribute('aria-labelledby')).toBe(document.activeElement?.id);
+    await key(list, 'End');
+    expect(selectedTab(view.root)).toBe('Script');
+    await key(list, 'ArrowRight');
+    expect(selectedTab(view.root)).toBe('Overview');
+    await key(list, 'ArrowLeft');
+    expect(selectedTab(view.root)).toBe('Script');
+    await key(list, 'Home');
+    expect(selectedTab(view.root)).toBe('Overview');
+  });
+
+  it('renders every view without a snapshot, saying what is missing', async () => {
+    const view = await mount(<ReportView result={result} rules={RULES} />);
+    for (const tab of tabs(view.root)) {
+      await act(() => tab.click());
+      expect(view.root.querySelector('[role="tabpanel"]')?.textContent?.length).toBeGreaterThan(0);
+    }
+    expect(view.text()).toContain('The collected app data is not available.');
+  });
+
+  it('renders every view with the snapshot', async () => {
+    const view = await mount(<ReportView result={result} snapshot={snapshot} rules={RULES} />);
+    await view.click('Data model');
+    expect(view.root.querySelector('[data-testid="key-graph"] svg')).not.toBeNull();
+    expect(view.text()).toContain('Customers ↔ Orders: CustomerID');
+    await view.click('Sheets');
+    expect(view.text()).toContain('مبيعات حسب المنطقة');
+    await view.click('Expressions');
+    expect(view.root.querySelector('[data-status="error"] mark')?.textContent).toBe('[No Such Field]');
+    await view.click('Variables & items');
+    expect(view.text()).toContain('Total sales');
+    expect(view.text()).toContain('Not in the data model: Gone');
+    await view.click('Script');
+    // the section with the syntax error opens first, the error marked
+    expect(view.root.querySelector('[data-testid="script-text"]')?.textContent).toContain('1 syntax error marked below.');
+    expect(view.root.querySelector('.qr-script-error mark')?.textContent).toBe('bad');
+  });
+
+  it('renders hostile names as text, never as markup', async () => {
+    const hostile = '<img src=x onerror="alert(1)">';
+    const withHostile: AnalysisResult = {
+      ...result,
+      app: { id: 'a', name: hostile },
+      findings: [finding({ message: hostile, target: { kind: 'object', id: 'o', name: '<script>bad()</script>' } })],
+    };
+    const view = await mount(<ReportView result={withHostile} snapshot={snapshot} rules={RULES} initialTab="findings" />);
+    expect(view.root.querySelector('img')).toBeNull();
+    expect(view.root.querySelector('script')).toBeNull();
+    expect(view.text()).toContain(hostile);
+    await view.click('Sheets');
+    expect(view.text()).toContain('Overview <script>alert(1)</script>');
+    expect(view.root.querySelector('script')).toBeNull();
+    // user text takes its direction from its own content
+    expect(view.root.querySelector('bdi[dir="auto"]')).not.toBeNull();
+  });
+
+  it('passes "Show in app" targets to the page', async () => {
+    const onShowInApp = vi.fn();
+    const view = await mount(<ReportView result={result} snapshot={snapshot} rules={RULES} initialTab="sheets" onShowInApp={onShowInApp} />);
+    await view.click('Show sheet in app');
+    expect(onShowInApp).toHaveBeenCalledWith(expect.objectContaining({ kind: 'sheet', id: 'sheet-1' }));
+  });
+});
