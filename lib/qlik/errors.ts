@@ -36,6 +36,8 @@ export type QlikProblemCode =
   | 'tab-gone'
   | 'oauth-failed'
   | 'api-key-no-engine'
+  | 'not-an-app'
+  | 'mode-unsupported'
   | 'server-error'
   | 'unexpected';
 

@@ -34,14 +34,9 @@ const test = base.extend<Fixtures, WorkerFixtures>({
       const result = await build({
         stdin: {
           contents: [
-            // Evaluated through DevTools, zod's eval probe passes but later compiled parsers hit the
-            // extension CSP; the real background.js fails the probe and runs jitless, as here.
-            "import { config } from 'zod';",
-            'config({ jitless: true });',
             "import { connectToTab } from '@/lib/extension/connection/connect';",
             "import { openEngineSession } from '@/lib/qlik/engine/session';",
-            "import { probeTab, openTabBridge } from '@/lib/extension/bridge/connect-tab';",
-            'globalThis.__qlarityTest = { connectToTab, openEngineSession, probeTab, openTabBridge };',
+            'globalThis.__qlarityTest = { connectToTab, openEngineSession };',
           ].join('\n'),
           resolveDir: root,
           loader: 'ts',
@@ -53,6 +48,9 @@ const test = base.extend<Fixtures, WorkerFixtures>({
         target: 'es2022',
         tsconfig: `${root}/tsconfig.json`,
         logLevel: 'silent',
+        // Evaluated through DevTools, zod's eval probe passes but its compiled parsers then hit the
+        // extension CSP; the real background.js fails the probe and runs jitless, as here.
+        banner: { js: 'globalThis.__zod_globalConfig = { jitless: true };' },
       });
       await use(result.outputFiles[0].text);
     },
@@ -78,10 +76,9 @@ const test = base.extend<Fixtures, WorkerFixtures>({
     await use(context);
     await context.close();
   },
-  worker: async ({ context, harness }, use) => {
+  worker: async ({ context }, use) => {
     let [worker] = context.serviceWorkers();
     worker ??= await context.waitForEvent('serviceworker');
-    await worker.evaluate(harness);
     await use(worker);
   },
   extensionId: async ({ worker }, use) => use(new URL(worker.url()).host),
@@ -107,10 +104,12 @@ const settingsFor = (mode: Settings['mode'], extra: Partial<Settings> = {}): Set
 
 type RunResult =
   | { ok: true; platform: string; mode: string; title: unknown; identity: string; me?: number; csrfPost?: number }
-  | { ok: false; stage: string; code: string; message: string };
+  | { ok: false; stage: string; code: string; message: string; me?: number };
 
 /** In the service worker: connect, open an engine session on a fresh identity, read the app layout, close. */
-async function analyseInWorker(worker: Worker, tabUrlPrefix: string, settings: Settings): Promise<RunResult> {
+async function analyseInWorker(worker: Worker, harness: string, tabUrlPrefix: string, settings: Settings): Promise<RunResult> {
+  // loaded just before use: the worker may have been restarted since the last test
+  if (!(await worker.evaluate(() => '__qlarityTest' in globalThis))) await worker.evaluate(harness);
   const result = await runInWorker(worker, tabUrlPrefix, settings);
   test.info().annotations.push({ type: 'result', description: JSON.stringify(result) });
   if (process.env.QLARITY_E2E_DEBUG) console.log(JSON.stringify(result));
@@ -145,15 +144,16 @@ async function runInWorker(worker: Worker, tabUrlPrefix: string, settings: Setti
         const e = error as { code?: string; message?: string };
         return { ok: false as const, stage: 'connect', code: String(e.code), message: String(e.message) };
       }
+      let me: number | undefined;
       try {
-        const me = settings.mode === 'session' || settings.mode === 'api-key' ? (await conn.fetch('/api/v1/users/me')).status : undefined;
+        me = settings.mode === 'session' || settings.mode === 'api-key' ? (await conn.fetch('/api/v1/users/me')).status : undefined;
         const session = await api.openEngineSession({ url: `${conn.app.origin}${conn.app.prefix}`, appId: conn.app.appId, createSocket: conn.createSocket });
         const layout = await session.doc.getAppLayout();
         await session.close();
         return { ok: true as const, platform: conn.platform, mode: conn.mode, title: layout.qTitle, identity: session.identity, ...(me ? { me } : {}) };
       } catch (error) {
         const problem = await conn.explainFailure(error);
-        return { ok: false as const, stage: 'engine', code: problem.code, message: `${problem.message} ${problem.action}` };
+        return { ok: false as const, stage: 'engine', code: problem.code, message: `${problem.message} ${problem.action}`, ...(me ? { me } : {}) };
       } finally {
         conn.close();
       }
@@ -163,10 +163,10 @@ async function runInWorker(worker: Worker, tabUrlPrefix: string, settings: Setti
 }
 
 test.describe('my Qlik session mode (in-tab bridge)', () => {
-  test('opens the app as the signed-in user, on a fresh identity, through the tab', async ({ context, worker, sim }) => {
+  test('opens the app as the signed-in user, on a fresh identity, through the tab', async ({ context, worker, sim, harness }) => {
     await signIn(context, sim);
     const { app } = await openApp(context, sim, `/sense/app/${encodeURIComponent(sim.apps[0].id)}/sheet/s1/state/analysis`);
-    const result = await analyseInWorker(worker, sim.tenantUrl, settingsFor('session'));
+    const result = await analyseInWorker(worker, harness, sim.tenantUrl, settingsFor('session'));
     expect(result).toMatchObject({ ok: true, platform: 'qlik-cloud', mode: 'session', title: app.name, me: 200 });
     if (!result.ok) return;
     expect(result.identity).toMatch(/^qlarity-/);
@@ -177,24 +177,24 @@ test.describe('my Qlik session mode (in-tab bridge)', () => {
     expect(sim.callsFor(app.id)).toEqual([]);
   });
 
-  test('the page bridge leaves nothing behind in the page', async ({ context, worker, sim }) => {
+  test('other page scripts see the bridge traffic but never a bearer credential', async ({ context, worker, sim, harness }) => {
     await signIn(context, sim);
     const { page } = await openApp(context, sim);
     const seen: string[] = [];
     await page.exposeFunction('__recordMessage', (data: string) => void seen.push(data));
     await page.evaluate(() => window.addEventListener('message', (e) => (window as unknown as { __recordMessage(d: string): void }).__recordMessage(String(e.data))));
-    const result = await analyseInWorker(worker, sim.tenantUrl, settingsFor('session'));
+    const result = await analyseInWorker(worker, harness, sim.tenantUrl, settingsFor('session'));
     expect(result.ok).toBe(true);
     // other page scripts can see the bridge traffic: it carries the CSRF token the page already has, never a bearer token
     expect(seen.some((m) => m.includes('qlarity-bridge/1'))).toBe(true);
     expect(seen.some((m) => /authorization|bearer/i.test(m))).toBe(false);
   });
 
-  test('signed out while the app is open: says to sign in in the tab', async ({ context, worker, sim }) => {
+  test('signed out while the app is open: says to sign in in the tab', async ({ context, worker, sim, harness }) => {
     await signIn(context, sim);
     await openApp(context, sim);
     await context.clearCookies(); // the Qlik session expired
-    const result = await analyseInWorker(worker, sim.tenantUrl, settingsFor('session'));
+    const result = await analyseInWorker(worker, harness, sim.tenantUrl, settingsFor('session'));
     expect(result).toMatchObject({ ok: false, code: 'not-logged-in' });
     if (!result.ok) expect(result.message).toMatch(/Sign in to demo\.eu\.qlikcloud\.com in this tab/);
   });
@@ -206,60 +206,60 @@ test.describe('my Qlik session mode (in-tab bridge)', () => {
     [4230, 'not-entitled'],
     [4240, 'no-engines'],
   ] as const) {
-    test(`engine close code ${code} becomes "${expected}"`, async ({ context, worker, sim }) => {
+    test(`engine close code ${code} becomes "${expected}"`, async ({ context, worker, sim, harness }) => {
       await signIn(context, sim);
       await openApp(context, sim);
       sim.faults.set({ closeCode: code });
-      const result = await analyseInWorker(worker, sim.tenantUrl, settingsFor('session'));
+      const result = await analyseInWorker(worker, harness, sim.tenantUrl, settingsFor('session'));
       expect(result).toMatchObject({ ok: false, stage: 'engine', code: expected });
     });
   }
 
-  test('a tab that is not an app is refused with a clear message', async ({ context, worker, sim }) => {
+  test('a tab that is not an app is refused with a clear message', async ({ context, worker, sim, harness }) => {
     await signIn(context, sim);
     const page = await context.newPage();
     await page.goto(`${sim.tenantUrl}/hub`);
-    const result = await analyseInWorker(worker, sim.tenantUrl, settingsFor('session'));
-    expect(result).toMatchObject({ ok: false, stage: 'connect', code: 'app-not-found' });
+    const result = await analyseInWorker(worker, harness, sim.tenantUrl, settingsFor('session'));
+    expect(result).toMatchObject({ ok: false, stage: 'connect', code: 'not-an-app' });
   });
 });
 
 test.describe('web integration mode (direct from the service worker)', () => {
-  test('without the extension origin allow-listed: says exactly which origin to add', async ({ context, worker, sim, extensionId }) => {
+  test('without the extension origin allow-listed: says exactly which origin to add', async ({ context, worker, sim, harness, extensionId }) => {
     await signIn(context, sim);
     await openApp(context, sim);
     const integration = sim.webIntegrations.add({ validOrigins: ['https://someone-else.example'] });
-    const result = await analyseInWorker(worker, sim.tenantUrl, settingsFor('web-integration', { webIntegrationId: integration.id }));
+    const result = await analyseInWorker(worker, harness, sim.tenantUrl, settingsFor('web-integration', { webIntegrationId: integration.id }));
     expect(result).toMatchObject({ ok: false, code: 'origin-not-allowed' });
     if (!result.ok) expect(result.message).toContain(`chrome-extension://${extensionId}`);
   });
 
-  test('with chrome-extension://<id> allow-listed: opens the app', async ({ context, worker, sim, extensionId }) => {
+  test('with chrome-extension://<id> allow-listed: opens the app', async ({ context, worker, sim, harness, extensionId }) => {
     await signIn(context, sim);
     const { app } = await openApp(context, sim);
     const integration = sim.webIntegrations.add({ validOrigins: [`chrome-extension://${extensionId}`] });
-    const result = await analyseInWorker(worker, sim.tenantUrl, settingsFor('web-integration', { webIntegrationId: integration.id }));
+    const result = await analyseInWorker(worker, harness, sim.tenantUrl, settingsFor('web-integration', { webIntegrationId: integration.id }));
     expect(result).toMatchObject({ ok: true, mode: 'web-integration', title: app.name });
   });
 });
 
 test.describe('API key mode', () => {
-  test('REST with the key; the engine only if the header rule works, otherwise a clear message', async ({ context, worker, sim }) => {
+  test('REST with the key; the engine only if the header rule works, otherwise a clear message', async ({ context, worker, sim, harness }) => {
     await signIn(context, sim); // only so the tab shows the app: API-key calls send no cookies
     const { app } = await openApp(context, sim);
-    const result = await analyseInWorker(worker, sim.tenantUrl, settingsFor('api-key', { apiKey: sim.apiKey }));
+    const result = await analyseInWorker(worker, harness, sim.tenantUrl, settingsFor('api-key', { apiKey: sim.apiKey }));
     // The manifest decides: with declarativeNetRequestWithHostAccess the rule can set the header.
     if (result.ok) expect(result).toMatchObject({ mode: 'api-key', title: app.name, me: 200 });
-    else expect(result).toMatchObject({ stage: 'engine', code: 'api-key-no-engine' });
+    else expect(result).toMatchObject({ stage: 'engine', code: 'api-key-no-engine', me: 200 });
   });
 });
 
 test.describe('OAuth mode', () => {
-  test('without a sign-in: says to sign in from the options page', async ({ context, worker, sim }) => {
+  test('without a sign-in: says to sign in from the options page', async ({ context, worker, sim, harness }) => {
     await signIn(context, sim);
     await openApp(context, sim);
     const client = sim.oauthClients.add({ redirectUris: ['https://example.invalid/qlik'] });
-    const result = await analyseInWorker(worker, sim.tenantUrl, settingsFor('oauth', { oauthClientId: client.clientId }));
+    const result = await analyseInWorker(worker, harness, sim.tenantUrl, settingsFor('oauth', { oauthClientId: client.clientId }));
     expect(result).toMatchObject({ ok: false, stage: 'connect', code: 'not-logged-in' });
     if (!result.ok) expect(result.message).toMatch(/options page/);
   });

@@ -69,7 +69,7 @@ interface Transport {
 export async function connectToTab(tabId: number, settings: ConnectionSettings): Promise<QlikConnection> {
   const tab = await browser.tabs.get(tabId);
   const app = parseQlikAppUrl(tab.url ?? '');
-  if (!app) throw new QlikProblemError({ code: 'app-not-found', message: 'This tab does not show a Qlik Sense app.', action: 'Open an app (a sheet, the data load editor or the data model viewer) and try again.', retryable: false });
+  if (!app) throw new QlikProblemError({ code: 'not-an-app', message: 'This tab does not show a Qlik Sense app.', action: 'Open an app (a sheet, the data load editor or the data model viewer) and try again.', retryable: false });
   const mode = settings.mode;
   const context: ProblemContext = {
     mode,
@@ -97,6 +97,8 @@ function assemble(mode: ConnectionModeName, app: QlikAppLocation, transport: Tra
   const explainFailure = async (error: unknown): Promise<QlikProblem> => {
     if (error instanceof QlikProblemError) return error.problem;
     if (lastSocket?.prepareError instanceof QlikProblemError) return lastSocket.prepareError.problem;
+    // lib/qlik/engine EngineError of kind "attached": OnConnected said SESSION_ATTACHED
+    if ((error as { kind?: unknown } | null)?.kind === 'attached') return describeQlikFailure({ kind: 'session-attached' }, context);
     const close = closeEventOf(error);
     if (close && close.code >= 4000) return describeQlikFailure({ kind: 'socket-closed', code: close.code, reason: close.reason, beforeOpen: !lastSocket?.everOpened }, context);
     const status = statusOf(error);
@@ -198,7 +200,7 @@ function resolveOnTenant(input: string | URL, app: QlikAppLocation): string {
 async function directTransport(app: QlikAppLocation, settings: ConnectionSettings, context: ProblemContext): Promise<Transport> {
   const platform = platformGuessFromHost(app.hostKind);
   const support = modeSupport(settings.mode, platform);
-  if (!support.rest) throw new QlikProblemError({ code: 'wrong-tenant', message: support.note ?? 'This mode does not work here.', action: 'Switch Qlarity to "My Qlik session" mode on the options page.', retryable: false });
+  if (!support.rest) throw new QlikProblemError({ code: 'mode-unsupported', message: support.note ?? 'This mode does not work here.', action: 'Switch Qlarity to "My Qlik session" mode on the options page.', retryable: false });
 
   if (settings.mode === 'web-integration') {
     const id = settings.webIntegrationId;

@@ -11,7 +11,9 @@ export interface ExtensionOriginInfo {
 }
 
 export function originFromBaseUrl(baseUrl: string): ExtensionOriginInfo {
-  const origin = new URL(baseUrl).origin;
+  const url = new URL(baseUrl);
+  // not URL.origin: for non-special schemes some URL implementations answer "null"
+  const origin = `${url.protocol}//${url.host}`;
   const perInstall = origin.startsWith('moz-extension:');
   const note = perInstall
     ? 'Firefox gives every installation of an add-on its own random address, so this origin is only valid for this ' +
