@@ -77,17 +77,20 @@ async function main(): Promise<void> {
   } catch (error) {
     fail(`could not start: ${error instanceof Error ? error.message : String(error)}`);
   }
-  console.log(`listening ${sim.url}`);
-  for (const line of describe(sim)) console.log(line);
-
+  // Handlers first: a script may send SIGINT as soon as it reads the last line.
+  let stopping = false;
   const stop = () => {
+    if (stopping) process.exit(1);
+    stopping = true;
     sim.close().then(
       () => process.exit(0),
       () => process.exit(1),
     );
   };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+  console.log(`listening ${sim.url}`);
+  for (const line of describe(sim)) console.log(line);
 }
 
 await main();

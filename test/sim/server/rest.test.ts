@@ -1,7 +1,8 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { Simulator } from '../index.ts';
 import { EVALUATION_ID, PERSONAL_APP_ID, RELOAD_ID, SHARED_APP_ID, SPACE_ID, call, startTestSimulator } from './fixtures.ts';
 import { assertMatchesOpenApi } from './openapi-validate.ts';
+import { EVALUATION_STEPS_MS } from './rest-evaluations.ts';
 
 let sim: Simulator;
 let auth: Record<string, string>;
@@ -96,26 +97,35 @@ describe('evaluations', () => {
   });
 
   it('a started evaluation goes queued → running → finished and then carries a result', async () => {
-    const created = await call(sim, `/api/v1/apps/${SHARED_APP_ID}/evaluations`, { method: 'POST', headers: { authorization: `Bearer ${sim.apiKey}` } });
-    expect(created.status).toBe(201);
-    const started = created.json() as { id: string; status: string };
-    assertMatchesOpenApi('apps', 'POST', '/api/v1/apps/{guid}/evaluations', 201, started);
-    expect(started.status).toBe('queued');
-    const seen = new Set<string>([started.status]);
-    let latest: Record<string, unknown> = {};
-    for (let i = 0; i < 200 && latest.status !== 'finished'; i += 1) {
-      await new Promise((r) => setTimeout(r, 20));
-      latest = await getValid(`/api/v1/apps/evaluations/${started.id}?all=true`, 'apps', '/api/v1/apps/evaluations/{id}');
-      seen.add(String(latest.status));
+    // Only Date is faked (the server runs in this process), so the steps are deterministic.
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      const created = await call(sim, `/api/v1/apps/${SHARED_APP_ID}/evaluations`, { method: 'POST', headers: { authorization: `Bearer ${sim.apiKey}` } });
+      expect(created.status).toBe(201);
+      const started = created.json() as { id: string; status: string };
+      assertMatchesOpenApi('apps', 'POST', '/api/v1/apps/{guid}/evaluations', 201, started);
+      expect(started.status).toBe('queued');
+      const poll = () => getValid(`/api/v1/apps/evaluations/${started.id}?all=true`, 'apps', '/api/v1/apps/evaluations/{id}');
+      expect((await poll()).status).toBe('queued');
+      vi.advanceTimersByTime(EVALUATION_STEPS_MS.queued);
+      const running = await poll();
+      expect(running.status).toBe('running');
+      expect(running.result).toBeUndefined();
+      vi.advanceTimersByTime(EVALUATION_STEPS_MS.running - EVALUATION_STEPS_MS.queued);
+      const finished = await poll();
+      expect(finished.status).toBe('finished');
+      expect(finished.result).toEqual((sim.apps[0].evaluations[0] as { result: unknown }).result);
+      const listed = await getValid(`/api/v1/apps/${SHARED_APP_ID}/evaluations`, 'apps', '/api/v1/apps/{guid}/evaluations');
+      expect((listed.data as { id: string }[]).map((e) => e.id)).toEqual([started.id, EVALUATION_ID]);
+      const compared = await getValid(
+        `/api/v1/apps/evaluations/${EVALUATION_ID}/actions/compare/${started.id}`,
+        'apps',
+        '/api/v1/apps/evaluations/{baseid}/actions/compare/{comparisonid}',
+      );
+      expect(compared.objectCount).toMatchObject({ baseline: 2, comparison: 2, absoluteDiff: 0 });
+    } finally {
+      vi.useRealTimers();
     }
-    expect([...seen]).toEqual(['queued', 'running', 'finished']);
-    expect(latest.result).toEqual((sim.apps[0].evaluations[0] as { result: unknown }).result);
-    const compared = await getValid(
-      `/api/v1/apps/evaluations/${EVALUATION_ID}/actions/compare/${started.id}`,
-      'apps',
-      '/api/v1/apps/evaluations/{baseid}/actions/compare/{comparisonid}',
-    );
-    expect(compared.objectCount).toMatchObject({ baseline: 2, comparison: 2, absoluteDiff: 0 });
   });
 
   it('the viewer cannot start an evaluation', async () => {
