@@ -10,9 +10,9 @@ export interface NodeSocketOptions {
 }
 
 export function nodeSocketFactory(options: NodeSocketOptions = {}): CreateSocket {
-  return (url) =>
+  return (url, headers) =>
     new WebSocket(url, {
-      headers: options.headers ?? {},
+      headers: { ...options.headers, ...headers },
       rejectUnauthorized: options.rejectUnauthorized ?? true,
     }) as unknown as WebSocketLike;
 }

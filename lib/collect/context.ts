@@ -96,9 +96,24 @@ export function addIssue(ctx: CollectContext, part: CollectionPart, code: string
   ctx.issues.push({ part, code, message, ...(objectId !== undefined ? { objectId } : {}) });
 }
 
+function describe(value: unknown): string {
+  try {
+    return (JSON.stringify(value) ?? String(value)).slice(0, 200);
+  } catch {
+    return typeof value;
+  }
+}
+
 /** Create a session object, read its layout, destroy it (always). Only session objects are ever created. */
 export async function withSessionObject(ctx: CollectContext, props: Record<string, unknown>, method: string): Promise<unknown> {
-  const object: QixGenericObject = await engineCall(ctx, `CreateSessionObject (${method})`, () => ctx.doc.createSessionObject(props));
+  const object: QixGenericObject = await engineCall(ctx, `CreateSessionObject (${method})`, async () => {
+    const created = await ctx.doc.createSessionObject(props);
+    // enigma returns the raw answer instead of an object API when the answer is not a handle
+    if (typeof (created as Partial<QixGenericObject> | undefined)?.getLayout !== 'function') {
+      throw new Error(`the engine answered without an object handle (${describe(created)})`);
+    }
+    return created;
+  });
   try {
     return await engineCall(ctx, `GetLayout (${method})`, () => object.getLayout());
   } finally {

@@ -1,4 +1,5 @@
-// Per visualization: GetLayout + its first data page, first pass then again (engine cache warm), in
+// Per visualization: GetLayout + its first data page (unless the layout already holds it), first
+// pass then again (engine cache warm), in
 // our own session. One sheet's objects are asked together, as the Sense client does when a sheet
 // opens; a few sheets run at once (`sheetConcurrency`). The QIX API has no per-object calc time
 // (engine.md §3.20), so the client-side round trip is the measure; `roundTripMs` gives its floor.
@@ -80,10 +81,22 @@ async function timeObject(
   }
 }
 
-/** First data page of the object's main hypercube (straight or pivot), when it has data and no error. */
+interface CubeLayout {
+  qSize?: { qcx?: number; qcy?: number };
+  qMode?: string;
+  qError?: unknown;
+  qDataPages?: { qArea?: { qWidth?: number; qHeight?: number } }[];
+}
+
+/**
+ * First data page of the object's main hypercube (straight or pivot), when it has data and no
+ * error. A layout that already carries it (qInitialDataFetch) needs no extra call, as in the Sense client.
+ */
 async function fetchFirstPage(ctx: CollectContext, handle: QixGenericObject, layout: unknown, id: string): Promise<number> {
-  const cube = (layout as { qHyperCube?: { qSize?: { qcx?: number; qcy?: number }; qMode?: string; qError?: unknown } } | undefined)?.qHyperCube;
+  const cube = (layout as { qHyperCube?: CubeLayout } | undefined)?.qHyperCube;
   if (!cube || cube.qError || !cube.qSize) return 0;
+  const initial = cube.qDataPages?.[0]?.qArea;
+  if (initial && (initial.qWidth ?? 0) > 0 && (initial.qHeight ?? 0) > 0) return (initial.qWidth ?? 0) * (initial.qHeight ?? 0);
   const width = Math.min(cube.qSize.qcx ?? 0, MAX_COLUMNS);
   const height = Math.min(cube.qSize.qcy ?? 0, Math.floor(MAX_CELLS / Math.max(width, 1)));
   if (width <= 0 || height <= 0) return 0;

@@ -59,8 +59,9 @@ export class EngineError extends Error {
     this.name = 'EngineError';
   }
 
+  /** the session is gone (or was refused): nothing more can be asked. `rpc` and `protocol` errors concern one call. */
   get fatal(): boolean {
-    return this.kind !== 'rpc';
+    return this.kind === 'closed' || this.kind === 'connect' || this.kind === 'attached' || this.kind === 'aborted';
   }
 }
 

@@ -13,8 +13,10 @@ export interface OpenEngineSessionOptions {
   /** tenant base URL: `https://tenant.eu.qlikcloud.com`, `wss://…`, or `http://127.0.0.1:<port>` */
   url: string;
   appId: string;
-  /** makes the socket; Node transports add their headers (Authorization, Cookie) here */
+  /** makes the socket (browser WebSocket, in-tab bridge, Node `ws`) */
   createSocket: CreateSocket;
+  /** handshake headers (Authorization, Cookie), passed to createSocket: only Node transports can send them */
+  headers?: Record<string, string>;
   /** session identity; default a fresh random one per call */
   identity?: string;
   /** query parameters for the engine URL (`qlik-csrf-token`, `accessToken`, `qlik-web-integration-id`) */
@@ -58,7 +60,7 @@ export async function openEngineSession(options: OpenEngineSessionOptions): Prom
     schema,
     url,
     // enigma only uses onopen/onclose/onerror/onmessage/send/close/readyState (WebSocketLike)
-    createSocket: (u: string) => options.createSocket(u) as unknown as WebSocket,
+    createSocket: (u: string) => options.createSocket(u, options.headers) as unknown as WebSocket,
     protocol: { delta: options.delta ?? true },
     suspendOnClose: false,
   }) as unknown as EnigmaSession;

@@ -63,4 +63,5 @@ export interface WebSocketLike {
   onmessage: ((event: { data: unknown }) => void) | null;
 }
 
-export type CreateSocket = (url: string) => WebSocketLike;
+/** `headers`: handshake headers for transports that can set them (Node `ws`); browsers cannot and ignore them. */
+export type CreateSocket = (url: string, headers?: Record<string, string>) => WebSocketLike;
