@@ -7,7 +7,7 @@ import { countsByCategory, countsBySeverity, memoryByField, memoryByTable, slowe
 import type { AppSnapshot } from '@/lib/snapshot/schema';
 import { BarChart } from './BarChart';
 import { CATEGORY_NAME, SEVERITY_NAME, SEVERITY_PLURAL } from './labels';
-import { Name } from './Text';
+import { Name, TableWrap } from './Text';
 
 interface Props {
   result: AnalysisResult;
@@ -48,7 +48,8 @@ export function OverviewView({ result, snapshot, fmt }: Props) {
           <dd>{fmt.number(result.suppressedFindings.length)}</dd>
         </dl>
       </div>
-      <div class="card qr-table-wrap">
+      <div class="card">
+        <TableWrap label="Findings by category">
         <table class="qr-table">
           <caption>Findings by category</caption>
           <thead>
@@ -78,6 +79,7 @@ export function OverviewView({ result, snapshot, fmt }: Props) {
             ))}
           </tbody>
         </table>
+        </TableWrap>
       </div>
       {!snapshot ? (
         <p class="muted card">The collected app data is not available, so memory and timing charts cannot be shown.</p>

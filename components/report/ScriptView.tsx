@@ -5,7 +5,7 @@ import type { Formatter } from '@/lib/report/format';
 import { lastReloads, logWarnings, scriptTabs, statementRows, type StatementRow } from '@/lib/report/script';
 import type { AppSnapshot } from '@/lib/snapshot/schema';
 import { SortableTable, type Column } from './SortableTable';
-import { Name } from './Text';
+import { Name, TableWrap } from './Text';
 
 export function ScriptView({ snapshot, fmt }: { snapshot?: AppSnapshot; fmt: Formatter }) {
   if (!snapshot) {
@@ -27,7 +27,7 @@ export function ScriptView({ snapshot, fmt }: { snapshot?: AppSnapshot; fmt: For
   return (
     <section aria-labelledby="qr-script-title" data-testid="script-view">
       <h2 id="qr-script-title">Script and reloads</h2>
-      <div class="qr-table-wrap">
+      <TableWrap label="Last reloads">
         <table class="qr-table">
           <caption>Last reloads</caption>
           <thead>
@@ -57,7 +57,7 @@ export function ScriptView({ snapshot, fmt }: { snapshot?: AppSnapshot; fmt: For
             )}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
       <SortableTable caption="Statements of the last reload" columns={statementColumns} rows={statementRows(snapshot)} rowKey={(s) => String(s.index)} initialSort={{ key: 'duration', direction: 'descending' }} locale={fmt.locale} pageSize={50} />
       <h3>Reload log warnings</h3>
       {!snapshot.reloads?.lastLog ? (

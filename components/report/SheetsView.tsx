@@ -4,7 +4,7 @@ import type { Finding, Target } from '@/lib/analyze/result';
 import type { Formatter } from '@/lib/report/format';
 import { sheetRows } from '@/lib/report/sheets';
 import type { AppSnapshot } from '@/lib/snapshot/schema';
-import { Name } from './Text';
+import { Name, TableWrap } from './Text';
 import { SEVERITY_ORDER } from '@/lib/report/findings';
 import { SEVERITY_NAME } from './labels';
 
@@ -51,7 +51,7 @@ export function SheetsView({ snapshot, findings, fmt, canShowInApp, onShowInApp 
                   {f.rule}: {f.message}
                 </p>
               ))}
-              <div class="qr-table-wrap">
+              <TableWrap label={`Objects on sheet ${sheet.title || sheet.id}`}>
                 <table class="qr-table">
                   <caption class="visually-hidden">Objects on this sheet</caption>
                   <thead>
@@ -91,7 +91,7 @@ export function SheetsView({ snapshot, findings, fmt, canShowInApp, onShowInApp 
                     ))}
                   </tbody>
                 </table>
-              </div>
+              </TableWrap>
             </details>
           );
         })

@@ -2,6 +2,7 @@
 // a page at a time so thousands of fields or expressions stay fast.
 import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
+import { TableWrap } from './Text';
 import { sortRows, toggleSort, type SortState, type SortValue } from '@/lib/report/sort';
 
 export interface Column<T, K extends string> {
@@ -33,7 +34,7 @@ export function SortableTable<T, K extends string>({ caption, columns, rows, row
   }, [rows, sort, columns, locale]);
   const visible = sorted.slice(0, shown);
   return (
-    <div class="qr-table-wrap">
+    <TableWrap label={caption}>
       <table class="qr-table">
         <caption>{caption}</caption>
         <thead>
@@ -78,6 +79,6 @@ export function SortableTable<T, K extends string>({ caption, columns, rows, row
           Show {Math.min(pageSize, sorted.length - shown)} more of {sorted.length - shown}
         </button>
       )}
-    </div>
+    </TableWrap>
   );
 }

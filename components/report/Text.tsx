@@ -9,3 +9,12 @@ export function Name({ children, class: className }: { children: ComponentChildr
     </bdi>
   );
 }
+
+/** A box that scrolls a wide table sideways on narrow panels; focusable so keyboard users can scroll it too. */
+export function TableWrap({ label, children }: { label: string; children: ComponentChildren }) {
+  return (
+    <div class="qr-table-wrap" role="region" aria-label={label} tabIndex={0}>
+      {children}
+    </div>
+  );
+}

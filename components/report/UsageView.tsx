@@ -4,7 +4,7 @@ import type { Formatter } from '@/lib/report/format';
 import { bookmarkRows, masterItemUsage, usageOf, variableUsage, type UsageRow } from '@/lib/report/usage';
 import type { AppSnapshot } from '@/lib/snapshot/schema';
 import { SortableTable, type Column } from './SortableTable';
-import { Name } from './Text';
+import { Name, TableWrap } from './Text';
 import { TARGET_KIND_LABEL } from './labels';
 
 export function UsageView({ snapshot, fmt }: { snapshot?: AppSnapshot; fmt: Formatter }) {
@@ -34,7 +34,7 @@ export function UsageView({ snapshot, fmt }: { snapshot?: AppSnapshot; fmt: Form
       <UsageTable caption="Master measures" rows={masters.measures} fmt={fmt} />
       <UsageTable caption="Master dimensions" rows={masters.dimensions} fmt={fmt} />
       <UsageTable caption="Master visualizations" rows={masters.visualizations} fmt={fmt} />
-      <div class="qr-table-wrap">
+      <TableWrap label="Bookmarks">
         <table class="qr-table">
           <caption>Bookmarks ({fmt.number(bookmarks.length)})</caption>
           <thead>
@@ -61,7 +61,7 @@ export function UsageView({ snapshot, fmt }: { snapshot?: AppSnapshot; fmt: Form
             ))}
           </tbody>
         </table>
-      </div>
+      </TableWrap>
     </section>
   );
 }

@@ -67,6 +67,9 @@ describe('FindingsView', () => {
     expect(last).toContain(details.querySelector('p')!.textContent!.slice(0, 20));
     await press(list, 'Home');
     expect(list.getAttribute('aria-activedescendant')).toBe('qr-finding-row-0');
+    // Enter takes the keyboard to the details, where the actions are
+    await press(list, 'Enter');
+    expect(document.activeElement?.id).toBe('qr-details-title');
   });
 
   it('filters by severity, rule, sheet and text, and clears the filters', async () => {

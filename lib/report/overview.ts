@@ -1,0 +1,89 @@
+// What the Overview tab shows: counts by category and severity, memory by table and field, the
+// slowest objects and sheets, and the memory of unused fields (R01's own summary when it ran).
+import { z } from 'zod';
+import type { AnalysisResult, Category, Finding, Severity } from '../analyze/result';
+import type { AppSnapshot } from '../snapshot/schema';
+import type { BarInput } from './charts';
+import { CATEGORY_ORDER } from './findings';
+
+export interface CategoryCounts {
+  category: Category;
+  counts: Record<Severity, number>;
+  total: number;
+}
+
+export function countsByCategory(findings: readonly Finding[]): CategoryCounts[] {
+  const rows = new Map<Category, CategoryCounts>(CATEGORY_ORDER.map((category) => [category, { category, counts: { error: 0, warning: 0, info: 0 }, total: 0 }]));
+  for (const f of findings) {
+    const row = rows.get(f.category);
+    if (!row) continue;
+    row.counts[f.severity]++;
+    row.total++;
+  }
+  return [...rows.values()];
+}
+
+export function countsBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+/** Table memory from REST metadata (`byte_size`); absent when the metadata was not collected. */
+export function memoryByTable(snapshot: AppSnapshot | undefined): BarInput[] {
+  return (snapshot?.dataModel?.tables ?? [])
+    .filter((t) => t.byteSize !== undefined)
+    .map((t) => ({ label: t.name, value: t.byteSize ?? 0, key: t.name }));
+}
+
+export function memoryByField(snapshot: AppSnapshot | undefined): BarInput[] {
+  return (snapshot?.dataModel?.fields ?? [])
+    .filter((f) => f.byteSize !== undefined && !f.isSystem)
+    .map((f) => ({ label: f.name, value: f.byteSize ?? 0, key: f.name }));
+}
+
+/** Objects by first calculation time (ms). */
+export function slowestObjects(snapshot: AppSnapshot | undefined): BarInput[] {
+  const objects = new Map((snapshot?.objects ?? []).map((o) => [o.id, o]));
+  return (snapshot?.timings?.objects ?? []).map((t) => {
+    const object = objects.get(t.objectId);
+    return { label: object?.title || `${t.objectType} ${t.objectId}`, value: t.firstMs, key: t.objectId };
+  });
+}
+
+/** Sheets by the sum of their objects' first calculation times (ms), as rule P02 measures them. */
+export function slowestSheets(snapshot: AppSnapshot | undefined): BarInput[] {
+  const totals = new Map<string, number>();
+  for (const t of snapshot?.timings?.objects ?? []) if (t.sheetId) totals.set(t.sheetId, (totals.get(t.sheetId) ?? 0) + t.firstMs);
+  const titles = new Map((snapshot?.sheets ?? []).map((s) => [s.id, s.title]));
+  return [...totals].map(([id, ms]) => ({ label: titles.get(id) || id, value: ms, key: id }));
+}
+
+const UnusedFieldSummary = z.object({
+  fieldCount: z.number(),
+  totalBytes: z.number(),
+  highConfidenceBytes: z.number().optional(),
+  dropStatement: z.string().optional(),
+  dropStatementAll: z.string().optional(),
+});
+
+export interface UnusedFieldsMemory {
+  fieldCount: number;
+  totalBytes: number;
+  highConfidenceBytes?: number;
+  dropStatement?: string;
+  /** the largest unused fields */
+  fields: BarInput[];
+}
+
+/** From rule R01 (unused-field): its run summary and its findings; undefined when R01 did not run or found nothing. */
+export function unusedFieldsMemory(result: AnalysisResult, snapshot: AppSnapshot | undefined): UnusedFieldsMemory | undefined {
+  const run = result.rules.find((r) => r.rule === 'R01');
+  const summary = UnusedFieldSummary.safeParse(run?.data);
+  if (!summary.success) return undefined;
+  const bytes = new Map((snapshot?.dataModel?.fields ?? []).map((f) => [f.name, f.byteSize]));
+  const fields = result.findings
+    .filter((f) => f.rule === 'R01' && f.target.kind === 'field')
+    .map((f) => ({ label: f.target.id, value: bytes.get(f.target.id) ?? 0, key: f.target.id }));
+  return { ...summary.data, fields };
+}
