@@ -5,7 +5,7 @@
 //   README.md                the rule table between `<!-- rules:start -->` and `<!-- rules:end -->`
 // `tsx scripts/gen-rules.ts` writes them; `--check` only compares and exits 1 when one is stale
 // (the meta-test in test/lib/rules/meta.test.ts runs the same comparison).
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
@@ -41,7 +41,9 @@ export async function loadRuleFiles(): Promise<RuleFile[]> {
       out.push({ file: relative(ROOT, path), category, base: name.replace(/\.ts$/, ''), rule: mod.default });
     }
   }
-  return out.sort((a, b) => a.rule.code.localeCompare(b.rule.code));
+  // catalogue order: Q, P, R, D, S, G, then by number
+  const order = (code: string) => 'QPRDSG'.indexOf(code[0]);
+  return out.sort((a, b) => order(a.rule.code) - order(b.rule.code) || a.rule.code.localeCompare(b.rule.code));
 }
 
 const SEVERITY_WORD = { error: 'error', warning: 'warning', info: 'info' } as const;
@@ -56,7 +58,7 @@ export function renderIndex(files: RuleFile[]): string {
     `import type { AnyRule } from '../analyze/rule';`,
     ...imports,
     '',
-    '/** Every rule, sorted by code. */',
+    '/** Every rule, in catalogue order (Q, P, R, D, S, G). */',
     'export const RULES: readonly AnyRule[] = [',
     ...list,
     '];',
@@ -125,7 +127,7 @@ export function renderRuleDoc(f: RuleFile): string {
     '## Configuration',
     '',
     '```json',
-    JSON.stringify({ rules: { [r.code]: { severity: r.severity, ...(options.length ? { options: Object.fromEntries(options.map((o) => [o.name, '…'])) } : {}) } } }, null, 2),
+    JSON.stringify({ rules: { [r.code]: { severity: r.severity, ...(options.length ? { options: r.options.parse({}) } : {}) } } }, null, 2),
     '```',
     '',
   );
@@ -237,7 +239,8 @@ async function main(): Promise<void> {
     return;
   }
   for (const path of stale) writeFileSync(join(ROOT, path), generated.get(path) ?? '');
-  console.log(`${stale.length} of ${generated.size} generated files written${orphans.length ? `; orphan pages to delete: ${orphans.join(', ')}` : ''}`);
+  for (const path of orphans) rmSync(join(ROOT, path)); // pages of renamed or removed rules
+  console.log(`${stale.length} of ${generated.size} generated files written${orphans.length ? `; removed ${orphans.join(', ')}` : ''}`);
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) await main();

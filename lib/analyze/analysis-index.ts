@@ -3,6 +3,7 @@
 import type { Diagnostic } from '../expression/diagnostics';
 import type { VariableDefinition } from '../expression/dollar';
 import { parseExpression } from '../expression/parser';
+import { normaliseExpression, printExpression } from '../expression/printer';
 import type {
   AppSnapshot,
   Bookmark,
@@ -158,10 +159,37 @@ export class AnalysisIndex {
   rawErrors(text: string): Diagnostic[] {
     let errors = this.rawCache.get(text);
     if (!errors) {
-      errors = parseExpression(text, { reportDollar: true }).diagnostics.filter((d) => d.severity === 'error');
+      // without a $( the text as written is the text parsed: reuse that parse
+      const diagnostics = text.includes('$(') ? parseExpression(text, { reportDollar: true }).diagnostics : this.parse(text).diagnostics;
+      errors = diagnostics.filter((d) => d.severity === 'error');
       this.rawCache.set(text, errors);
     }
     return errors;
+  }
+
+  private readonly _alternateStates = lazy(() => {
+    // GetAppLayout qStateNames, plus the app properties' own list (seen to differ in the simulator)
+    const fromProperties = this.snapshot.app.properties.qStateNames;
+    const extra = Array.isArray(fromProperties) ? fromProperties.filter((s): s is string => typeof s === 'string') : [];
+    return new Set([...this.snapshot.app.alternateStates, ...extra]);
+  });
+
+  /** the app's alternate states */
+  get alternateStates(): ReadonlySet<string> {
+    return this._alternateStates();
+  }
+
+  private readonly normalisedCache = new Map<string, string>();
+
+  /** The canonical text of an expression (printer): equal for texts that differ only in spacing, case of keywords, quoting. */
+  normalised(text: string): string {
+    let out = this.normalisedCache.get(text);
+    if (out === undefined) {
+      const parsed = this.parse(text);
+      out = parsed.root && parsed.expanded === text ? printExpression(parsed.root) : normaliseExpression(text);
+      this.normalisedCache.set(text, out);
+    }
+    return out;
   }
 
   /** the data model has this field (names are case-sensitive in Qlik) */
@@ -202,13 +230,26 @@ export class AnalysisIndex {
     return { id: sheetId, ...(sheet ? { name: sheet.title } : {}) };
   }
 
+  private readonly objectTargets = new Map<string, Target>();
+
+  /** The target of an object (cached: targets are shared by findings and never mutated). */
   objectTarget(objectId: string): Target {
+    let target = this.objectTargets.get(objectId);
+    if (!target) {
+      target = this.makeObjectTarget(objectId);
+      this.objectTargets.set(objectId, target);
+    }
+    return target;
+  }
+
+  private makeObjectTarget(objectId: string): Target {
     const object = this.objects.get(objectId);
     if (object?.inMasterVisualization) {
       const master = this.masterVisualizations.get(object.rootId);
       return { kind: 'master-object', id: objectId, name: object.title || master?.title || object.type };
     }
-    const target: Target = { kind: 'object', id: objectId, name: object?.title || object?.type || objectId };
+    const title = object?.titleIsExpression ? '(title expression)' : object?.title;
+    const target: Target = { kind: 'object', id: objectId, name: title || object?.type || objectId };
     const sheet = this.sheetRef(object?.sheetId);
     if (sheet) target.sheet = sheet;
     return target;

@@ -17,6 +17,7 @@ const checks: Record<Need, (s: AppSnapshot) => string | undefined> = {
   dataModel: (s) => {
     if (s.app.directQuery) return 'Direct Query app: there is no in-memory data model';
     if (!s.dataModel) return failedPart(s, ['dataModel', 'fields']) ?? 'the data model was not collected';
+    if (s.dataModel.fields.length === 0 && s.dataModel.tables.length === 0) return 'the data model is empty (the app holds no data)';
     return failedPart(s, ['dataModel', 'fields']);
   },
   script: (s) => {

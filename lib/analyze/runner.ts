@@ -141,14 +141,17 @@ function dedupe(findings: Finding[]): Finding[] {
 
 const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
+const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/** Stable order: severity, rule, target, path, id (plain code-unit comparison: fast and locale-independent). */
 function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>
       SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      a.rule.localeCompare(b.rule) ||
-      (a.target.name ?? a.target.id).localeCompare(b.target.name ?? b.target.id) ||
-      (a.path ?? '').localeCompare(b.path ?? '') ||
-      a.id.localeCompare(b.id),
+      compare(a.rule, b.rule) ||
+      compare(a.target.name ?? a.target.id, b.target.name ?? b.target.id) ||
+      compare(a.path ?? '', b.path ?? '') ||
+      compare(a.id, b.id),
   );
 }
 

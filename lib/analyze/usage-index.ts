@@ -204,11 +204,18 @@ export class UsageIndex {
     ];
     for (const { target, properties, extension } of owners) {
       forEachString(properties, (text, segments) => {
-        const path = '/' + segments.join('/');
+        // engine (q…) properties are read by the expression extraction already
+        const last = segments[segments.length - 1] ?? '';
+        const own = /^\d+$/.test(last) ? (segments[segments.length - 2] ?? '') : last;
+        if (own.startsWith('q') && !extension) return;
         const name = text.trim();
-        if (this.index.hasField(name)) push(this.fieldUses, name, { kind: 'property', target, path });
-        else if (name.startsWith('[') && this.index.hasField(name.slice(1, -1))) push(this.fieldUses, name.slice(1, -1), { kind: 'property', target, path });
-        if (this.index.variables.has(name)) this.useVariable(name, { kind: 'property', target, path });
+        const bracketed = name.startsWith('[') && name.endsWith(']') ? name.slice(1, -1) : undefined;
+        const field = this.index.hasField(name) ? name : bracketed !== undefined && this.index.hasField(bracketed) ? bracketed : undefined;
+        const isVariable = this.index.variables.has(name);
+        if (field === undefined && !isVariable && !extension) return;
+        const path = '/' + segments.join('/');
+        if (field !== undefined) push(this.fieldUses, field, { kind: 'property', target, path });
+        if (isVariable) this.useVariable(name, { kind: 'property', target, path });
         if (extension && text.length > 1) this.weakTexts.push({ text, reason: `in the properties of extension object ${target.name ?? target.id}` });
       });
     }
@@ -220,7 +227,8 @@ export class UsageIndex {
       const exclude = object.properties.qLayoutExclude as QlikObject | undefined;
       if (!exclude || typeof exclude !== 'object') continue;
       const target = this.index.objectTarget(object.id);
-      forEachString(exclude, (text, path) => {
+      forEachString(exclude, (text, segments) => {
+        const path = [...segments];
         const last = path[path.length - 1];
         const parent = path[path.length - 2];
         const isFieldDef = parent === 'qFieldDefs';
@@ -233,11 +241,22 @@ export class UsageIndex {
   }
 }
 
-function forEachString(value: unknown, visit: (text: string, path: string[]) => void, path: string[] = []): void {
+/** Visits every string in a JSON value; `path` is a shared stack: copy it if you keep it. */
+function forEachString(value: unknown, visit: (text: string, path: readonly string[]) => void, path: string[] = []): void {
   if (typeof value === 'string') visit(value, path);
-  else if (Array.isArray(value)) value.forEach((v, i) => forEachString(v, visit, [...path, String(i)]));
-  else if (value && typeof value === 'object') {
-    for (const [k, v] of Object.entries(value)) if (k !== 'qInfo') forEachString(v, visit, [...path, k]);
+  else if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      path.push(String(i));
+      forEachString(value[i], visit, path);
+      path.pop();
+    }
+  } else if (value && typeof value === 'object') {
+    for (const k in value) {
+      if (k === 'qInfo') continue;
+      path.push(k);
+      forEachString((value as Record<string, unknown>)[k], visit, path);
+      path.pop();
+    }
   }
 }
 

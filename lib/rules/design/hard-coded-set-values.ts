@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
 import { describeSite, reportAt } from '../helpers';
+import { isStandalone } from '../measures';
 import { SOURCES } from '../sources';
 
 const PERIOD_FIELD = /year|month|quarter|week|date|period|day|jahr|monat/i;
@@ -19,7 +20,7 @@ export default defineRule({
   needs: ['objects'],
   check(ctx) {
     for (const e of ctx.index.expressions) {
-      const modifiers = e.parsed.references()?.modifiers ?? [];
+      const modifiers = (isStandalone(e) ? e.parsed.references()?.modifiers : undefined) ?? [];
       for (const m of modifiers) {
         const literal = m.literals.find((l) => PERIOD_VALUE.test(l.value.trim()) && (PERIOD_FIELD.test(m.field) || /^(19|20)\d{2}$/.test(l.value.trim())));
         if (!literal) continue;

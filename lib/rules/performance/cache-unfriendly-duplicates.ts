@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { normaliseExpression } from '../../expression/printer';
 import type { IndexedExpression } from '../../analyze/analysis-index';
 import { defineRule } from '../../analyze/rule';
 import { describeSite, reportAt } from '../helpers';
@@ -24,7 +23,7 @@ export default defineRule({
     const groups = new Map<string, IndexedExpression[]>();
     for (const e of ctx.index.expressions) {
       if (!isMeasure(e) || e.parsed.hasErrors) continue;
-      const key = normaliseExpression(e.expression.text);
+      const key = ctx.index.normalised(e.expression.text);
       groups.set(key, [...(groups.get(key) ?? []), e]);
     }
     for (const group of groups.values()) {

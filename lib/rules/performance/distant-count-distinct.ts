@@ -28,7 +28,13 @@ function hops(index: AnalysisIndex, fromTables: string[], toTables: string[]): n
   for (let distance = 0; frontier.length > 0; distance++) {
     if (frontier.some((t) => goal.has(t))) return distance;
     const next: string[] = [];
-    for (const t of frontier) for (const n of neighbours.get(t) ?? []) if (!seen.has(n)) (seen.add(n), next.push(n));
+    for (const t of frontier) {
+      for (const n of neighbours.get(t) ?? []) {
+        if (seen.has(n)) continue;
+        seen.add(n);
+        next.push(n);
+      }
+    }
     frontier = next;
   }
   return undefined;
@@ -49,18 +55,28 @@ export default defineRule({
   needs: ['objects', 'dataModel'],
   check(ctx) {
     const { index } = ctx;
+    const dimsOf = new Map<string, { dims: string[]; tables: string[] }>();
+    const distances = new Map<string, number | undefined>();
     for (const e of index.expressions) {
       if (e.expression.location.owner !== 'object' || e.expression.location.kind !== 'measure') continue;
       const refs = e.parsed.references();
-      if (!refs) continue;
-      const dims = chartDimensionFields(index, e.expression.location.objectId).filter((d) => index.hasField(d));
+      if (!refs?.calls.some((c) => c.distinct === 'DISTINCT')) continue;
+      const objectId = e.expression.location.objectId;
+      let chart = dimsOf.get(objectId);
+      if (!chart) {
+        const dims = chartDimensionFields(index, objectId).filter((d) => index.hasField(d));
+        chart = { dims, tables: dims.flatMap((d) => index.fields.get(d)?.tables ?? []) };
+        dimsOf.set(objectId, chart);
+      }
+      const { dims, tables: dimTables } = chart;
       if (dims.length === 0) continue;
-      const dimTables = dims.flatMap((d) => index.fields.get(d)?.tables ?? []);
       for (const call of refs.calls) {
         if (call.node.name.toUpperCase() !== 'COUNT' || call.distinct !== 'DISTINCT') continue;
         const counted = refs.fields.find((f) => !f.inSetModifier && f.from >= call.from && f.to <= call.to && index.hasField(f.name));
         if (!counted) continue;
-        const distance = hops(index, index.fields.get(counted.name)?.tables ?? [], dimTables);
+        const hopKey = `${counted.name}\u0000${objectId}`;
+        const distance = distances.has(hopKey) ? distances.get(hopKey) : hops(index, index.fields.get(counted.name)?.tables ?? [], dimTables);
+        distances.set(hopKey, distance);
         if (distance === undefined || distance < ctx.options.minHops) continue;
         reportAt(ctx, e, `The ${describeSite(ctx, e)} counts distinct ${counted.name}, ${distance} key hops from the tables of the dimensions (${dims.join(', ')}); threshold ${ctx.options.minHops}.`, e.parsed.toOriginal(call.from, call.to), {
           data: { field: counted.name, hops: distance },

@@ -20,6 +20,8 @@ export default defineRule({
     for (const e of ctx.index.expressions) {
       for (const range of e.expression.check?.dangerousFieldNames ?? []) {
         const name = e.expression.text.slice(range.from, range.from + range.count);
+        // a bracketed name is already the fix
+        if (name.startsWith('[') || e.expression.text[range.from - 1] === '[') continue;
         reportAt(ctx, e, `"${name}" in the ${describeSite(ctx, e)} is a field name the engine reads as dangerous: bracket it.`, { from: range.from, to: range.from + range.count }, {
           data: { field: name },
           content: `${e.expression.location.path}\u0000${name}`,

@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { normaliseExpression } from '../../expression/printer';
 import { defineRule } from '../../analyze/rule';
 import type { Target } from '../../analyze/result';
 import { SOURCES } from '../sources';
@@ -31,7 +30,7 @@ export default defineRule({
     const all: LabelledMeasure[] = [];
     const add = (label: string, definition: string, target: Target, path: string) => {
       if (!label.trim() || label.trim().startsWith('=') || !definition.trim()) return;
-      all.push({ label: label.trim(), definition, normalised: normaliseExpression(definition), target, path });
+      all.push({ label: label.trim(), definition, normalised: index.normalised(definition), target, path });
     };
     for (const m of snapshot.masterMeasures) add(m.label, m.definition, index.locationTarget({ objectId: m.id, objectType: 'measure', owner: 'master-measure', path: '', kind: 'measure' }), '/qMeasure/qDef');
     for (const o of snapshot.objects) {
@@ -43,7 +42,7 @@ export default defineRule({
     }
     const groups = new Map<string, LabelledMeasure[]>();
     for (const m of all) groups.set(key(m.label), [...(groups.get(key(m.label)) ?? []), m]);
-    const masterDefinitions = new Set(snapshot.masterMeasures.map((m) => normaliseExpression(m.definition)));
+    const masterDefinitions = new Set(snapshot.masterMeasures.map((m) => index.normalised(m.definition)));
     for (const group of groups.values()) {
       const variants = new Set(group.map((m) => m.normalised));
       if (variants.size < 2) continue;

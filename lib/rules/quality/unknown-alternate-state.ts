@@ -1,6 +1,18 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
+import type { QlikObject } from '../../snapshot/schema';
 import { SOURCES } from '../sources';
+
+/** states set on the object, on its hypercube or on its list object (Sense writes either) */
+function statesOf(properties: QlikObject, objectState: string | undefined): Array<{ state: string; path: string }> {
+  const out: Array<{ state: string; path: string }> = [];
+  if (objectState) out.push({ state: objectState, path: '/qStateName' });
+  for (const key of ['qHyperCubeDef', 'qListObjectDef'] as const) {
+    const def = properties[key] as { qStateName?: unknown } | undefined;
+    if (typeof def?.qStateName === 'string' && def.qStateName) out.push({ state: def.qStateName, path: `/${key}/qStateName` });
+  }
+  return out;
+}
 
 export default defineRule({
   code: 'Q12',
@@ -16,16 +28,17 @@ export default defineRule({
   options: z.object({}),
   needs: ['objects'],
   check(ctx) {
-    const states = new Set(ctx.snapshot.app.alternateStates);
-    const isKnown = (state: string | undefined) => !state || state === '$' || states.has(state);
+    const states = ctx.index.alternateStates;
+    const isKnown = (state: string) => state === '$' || states.has(state);
     for (const s of ctx.snapshot.sheets) {
-      if (isKnown(s.stateName)) continue;
-      ctx.report({ target: ctx.index.sheetTarget(s.id), message: `Sheet "${s.title}" uses alternate state "${s.stateName}", which the app does not define.`, data: { state: s.stateName }, content: s.stateName });
+      if (!s.stateName || isKnown(s.stateName)) continue;
+      ctx.report({ target: ctx.index.sheetTarget(s.id), path: '/qStateName', message: `Sheet "${s.title}" uses alternate state "${s.stateName}", which the app does not define.`, data: { state: s.stateName }, content: s.stateName });
     }
     for (const o of ctx.snapshot.objects) {
-      if (isKnown(o.stateName)) continue;
+      const unknown = statesOf(o.properties, o.stateName).find((x) => !isKnown(x.state));
+      if (!unknown) continue;
       const target = ctx.index.objectTarget(o.id);
-      ctx.report({ target, message: `Object "${target.name}" uses alternate state "${o.stateName}", which the app does not define.`, data: { state: o.stateName }, content: o.stateName });
+      ctx.report({ target, path: unknown.path, message: `Object "${target.name}" uses alternate state "${unknown.state}", which the app does not define.`, data: { state: unknown.state }, content: unknown.state });
     }
   },
 });

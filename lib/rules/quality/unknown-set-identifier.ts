@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
 import { describeSite, reportAt } from '../helpers';
+import { isStandalone } from '../measures';
 import { SOURCES } from '../sources';
 
 export default defineRule({
@@ -21,13 +22,13 @@ export default defineRule({
   needs: ['bookmarks', 'objects'],
   check(ctx) {
     const { index, snapshot } = ctx;
-    const known = new Set<string>(snapshot.app.alternateStates);
+    const known = new Set<string>(index.alternateStates);
     for (const b of snapshot.bookmarks) {
       known.add(b.id);
       known.add(b.title);
     }
     for (const e of index.expressions) {
-      const refs = e.parsed.references();
+      const refs = isStandalone(e) ? e.parsed.references() : undefined;
       if (!refs) continue;
       for (const id of refs.setIdentifiers) {
         if (id.identifierKind !== 'named' || known.has(id.name)) continue;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
+import { lastSuccessfulReload } from '../reloads';
 import { SOURCES } from '../sources';
 
 export default defineRule({
@@ -14,7 +15,9 @@ export default defineRule({
   needs: ['reloads'],
   check(ctx) {
     const log = ctx.snapshot.reloads?.lastLog;
-    if (!log) return ctx.cannotRun('the log of the last reload was not collected');
+    const successful = lastSuccessfulReload(ctx.snapshot).reload;
+    // the log of the reload whose data the app holds; a failed reload's log is S02's business
+    if (!log || (successful && log.reloadId !== successful.id)) return ctx.cannotRun('the log of the last successful reload was not collected');
     const lines = log.text.split(/\r?\n/).filter((l) => /synthetic key|^\s*\$Syn \d+\s*=/i.test(l));
     if (lines.length === 0) return;
     ctx.report({

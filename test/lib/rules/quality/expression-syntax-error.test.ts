@@ -22,8 +22,9 @@ describe('Q01 expression-syntax-error', () => {
     expect(runRule(rule, s).messages[0]).toContain('engine: Error in expression');
   });
 
-  it('leaves variable definitions and undefined variables to Q17 and Q10', () => {
-    const s = app().variable('vText', 'Hello (world').sheet().kpi({ measure: 'Sum($(vMissing) Sales)' }).build();
-    expect(runRule(rule, s).findings.filter((f) => f.target.kind === 'variable')).toEqual([]);
+  it('reports calculated variables that do not parse, not text variables or expansion errors (Q17)', () => {
+    const s = app().variable('vText', 'Hello (world').variable('vCalc', '=Max(Year').variable('vFactor', '1,05').sheet().kpi({ measure: 'Sum(Sales) * $(vFactor)' }).build();
+    const { findings } = runRule(rule, s);
+    expect(findings.map((f) => f.target)).toEqual([{ kind: 'variable', id: 'vCalc', name: 'vCalc' }]);
   });
 });

@@ -9,10 +9,14 @@ describe('Q17 variable-definition-error', () => {
     expect(runRule(rule, s).findings).toEqual([]);
   });
 
-  it('flags a calculated variable that does not parse', () => {
-    const s = app().variable('vBad', '=Max(Year').build();
-    const [f] = runRule(rule, s).findings;
-    expect(f.target).toEqual({ kind: 'variable', id: 'vBad', name: 'vBad' });
+  it('leaves calculated variables that do not parse to Q01, and set-modifier fragments alone', () => {
+    const s = app().variable('vBad', '=Max(Year').variable('vFilter', '[Year]={2024}').sheet().kpi({ measure: 'Sum({<$(vFilter)>} Sales)' }).build();
+    expect(runRule(rule, s).findings).toEqual([]);
+  });
+
+  it('flags a decimal-comma variable that breaks the expression', () => {
+    const s = app().variable('vFactor', '1,05').sheet().kpi({ measure: 'Sum(Sales) * $(vFactor)' }).build();
+    expect(runRule(rule, s).findings.map((f) => f.target)).toEqual([{ kind: 'variable', id: 'vFactor', name: 'vFactor' }]);
   });
 
   it('flags a variable that breaks the expression it is expanded into', () => {

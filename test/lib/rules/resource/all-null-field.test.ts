@@ -9,6 +9,6 @@ describe('R02 all-null-field', () => {
   });
 
   it('flags a field null in every row', () => {
-    expect(runRule(rule, app().table('T', { rows: 10, fields: ['A', { name: 'B', nonNulls: 0 }] }).build()).messages).toEqual(['Field "B" in table T is null in all 10 rows.']);
+    expect(runRule(rule, app().table('T', { rows: 10, fields: ['A', { name: 'B', nonNulls: 0 }] }).build()).messages).toEqual(['Field "B" (table T) is null in all 10 rows.']);
   });
 });

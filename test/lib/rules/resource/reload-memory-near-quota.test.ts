@@ -12,7 +12,7 @@ describe('R12 reload-memory-near-quota', () => {
 
   it('flags a reload peak over 80 %', () => {
     const [f] = runRule(rule, withPeak(4.5 * 1024 ** 3)).findings;
-    expect(f.target).toEqual({ kind: 'reload', id: 'r1', name: 'Last reload' });
+    expect(f.target).toEqual({ kind: 'reload', id: 'r1', name: 'Last successful reload' });
     expect(f.message).toContain('90 % of the 5.0 GB quota');
   });
 

@@ -10,6 +10,6 @@ describe('S03 debug-reload', () => {
 
   it('flags a row-limited reload that skipped stores', () => {
     const s = app().reloads({ metadata: [{ reloadId: 'r', rowLimit: 100, skipStore: true, statements: [] }] }).build();
-    expect(runRule(rule, s).messages).toEqual(['The last reload was limited to 100 rows per table and skipped its STORE statements.']);
+    expect(runRule(rule, s).messages).toEqual(['The last successful reload was limited to 100 rows per table and skipped its STORE statements.']);
   });
 });

@@ -10,7 +10,9 @@ describe('S05 slowest-statements', () => {
 
   it('lists the slowest long statements in order', () => {
     const statements = [{ label: 'Small', duration: 61_000, nbrOfRows: 10 }, { label: 'Big', duration: 600_000, nbrOfRows: 5_000_000 }, { label: 'Tiny', duration: 10 }];
-    const { findings } = runRule(rule, app().reloads({ metadata: [{ reloadId: 'r', statements }] }).build());
-    expect(findings.map((f) => [f.data?.statement, f.data?.rank])).toEqual([['Big', 1], ['Small', 2]]);
+    const { findings } = runRule(rule, app().reloads({ reloads: [{ id: 'bad', status: 'FAILED' }, { id: 'r', status: 'SUCCEEDED' }], metadata: [{ reloadId: 'bad', statements: [] }, { reloadId: 'r', statements }] }).build());
+    expect(findings).toHaveLength(1);
+    expect(findings[0].target.id).toBe('r');
+    expect((findings[0].data?.statements as Array<{ statement: string }>).map((s) => s.statement)).toEqual(['Big', 'Small']);
   });
 });

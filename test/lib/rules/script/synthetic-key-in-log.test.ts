@@ -10,6 +10,6 @@ describe('S06 synthetic-key-in-log', () => {
 
   it('flags the log lines that mention them', () => {
     const s = app().reloads({ lastLog: { reloadId: 'r', text: 'Orders << x\ncreating search index\n$Syn 1 = Year+Region\nSynthetic key created', truncated: false } }).build();
-    expect(runRule(rule, s).findings[0].data?.lines).toEqual(['Synthetic key created']);
+    expect(runRule(rule, s).findings[0].data?.lines).toEqual(['$Syn 1 = Year+Region', 'Synthetic key created']);
   });
 });

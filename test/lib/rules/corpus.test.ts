@@ -1,0 +1,48 @@
+// Every real app of ../shared/corpus, collected from the simulated tenant and analysed: the
+// analysis runs to the end without a rule error. Skips, saying so, when the corpus is absent.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AnalysisResult } from '../../../lib/analyze/result';
+import { analyse } from '../../../lib/analyze/runner';
+import { collectApp } from '../../../lib/collect/index';
+import { type Simulator, startSimulator } from '../../sim/index';
+import { connectWs } from '../collect/sim-harness';
+
+const CORPUS = fileURLToPath(new URL('../../../../shared/corpus', import.meta.url));
+const present = existsSync(CORPUS);
+if (!present) console.warn(`corpus tests skipped: ${CORPUS} is absent`);
+
+describe.skipIf(!present)('analysis of the corpus apps', () => {
+  let sim: Simulator;
+  const results = new Map<string, AnalysisResult>();
+
+  beforeAll(async () => {
+    sim = await startSimulator({ http: true, appsDir: CORPUS });
+    for (const app of sim.apps) {
+      const { engine, rest } = await connectWs(sim, app.id);
+      try {
+        const snapshot = await collectApp({ engine, rest, appId: app.id, source: { host: sim.url, mode: 'test' }, timings: false });
+        results.set(app.source, analyse(snapshot));
+      } finally {
+        await engine.close();
+      }
+    }
+  }, 180_000);
+
+  afterAll(async () => {
+    await sim?.close();
+  });
+
+  it('loads every corpus app', () => {
+    expect(results.size).toBeGreaterThanOrEqual(3);
+  });
+
+  it('runs every rule to the end on every app, with a valid result', () => {
+    for (const [source, result] of results) {
+      expect(() => AnalysisResult.parse(result), source).not.toThrow();
+      expect(result.rules.filter((r) => r.status === 'error').map((r) => `${r.rule}: ${r.reason}`), source).toEqual([]);
+      expect(result.rules.filter((r) => r.status === 'ran').length, source).toBeGreaterThan(40);
+    }
+  });
+});
