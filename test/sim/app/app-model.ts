@@ -45,7 +45,13 @@ export interface AppModel {
   dataModel: DataModel;
   behaviour: EngineBehaviour;
   script: string;
-  /** per-object Cloud item meta from sim.json `sheets` (published, approved, owner …) */
+  /**
+   * Alternate states: `NxAppLayout.qStateNames` of GetAppLayout (engine-rpc.json). They are not
+   * part of `NxAppProperties`, so an app folder may give them as `qStateNames` in its app
+   * properties; the loader moves them here.
+   */
+  stateNames: string[];
+  /** per-object Cloud item meta from sim.json `sheets` / `objects` (published, approved, owner …) */
   objectMeta: Map<string, JsonObject>;
   /** bumped by every change, so caches keyed on it stay correct */
   revision: number;

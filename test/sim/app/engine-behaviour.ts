@@ -3,9 +3,9 @@
 import { isObject, type JsonObject } from './app-model';
 
 export interface ObjectBehaviour {
-  /** first GetLayout/GetHyperCubeData of the object in a session */
+  /** the first calculation of the object in a session (its first GetLayout, or a data page asked before it) */
   calcMs?: number;
-  /** later calls in the same session (the engine's result cache) */
+  /** a later GetLayout in the same session (the engine's result cache); default 5 % of calcMs */
   cachedCalcMs?: number;
   /** put on the object's `qHyperCube.qError` (or `qListObject.qError`) */
   layoutError?: JsonObject;
@@ -14,6 +14,7 @@ export interface ObjectBehaviour {
 }
 
 export interface EngineBehaviour {
+  /** loading the app into memory: paid by the first OpenDoc after the simulator starts (engine/open-doc.ts) */
   openDocMs?: number;
   objects: Record<string, ObjectBehaviour>;
   evaluate: Record<string, string>;

@@ -98,7 +98,8 @@ export async function loadAppFolder(dirIn: string): Promise<SimApp> {
   const simRaw = (await exists(simPath)) ? await readJson(simPath) : {};
   if (!isObject(simRaw)) throw new Error(`${simPath}: expected a JSON object`);
   const sim: JsonObject = simRaw;
-  const props = raw.appProperties;
+  const { qStateNames, ...props } = raw.appProperties;
+  const stateNames = Array.isArray(qStateNames) ? qStateNames.filter((n): n is string => typeof n === 'string' && n !== '') : [];
   const id = str(sim.id, stableUuid(basename(dir)));
   const name = str(sim.name, str(props.qTitle, basename(dir)));
   const dataModel = await loadDataModel(dir, raw, notes);
@@ -163,6 +164,7 @@ export async function loadAppFolder(dirIn: string): Promise<SimApp> {
     dataModel,
     behaviour,
     script: raw.script,
+    stateNames,
     objectMeta: objectMetaFrom(sim, simPath),
     revision: 0,
   };

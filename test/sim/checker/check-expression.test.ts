@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkExpression, type CheckContext } from './check-expression';
 import { checkScriptSyntax } from './check-script';
+import { expandDollars } from './dollar-expansion';
 
 const fields = new Set(['Sales Amount', 'Region Name', 'Year', 'Sales', 'A]B']);
 const ctx: CheckContext = {
@@ -44,6 +45,18 @@ describe('checkExpression', () => {
   it('expands variables first and points a bad name from a variable at the $() text', () => {
     expect(checkExpression('$(vSales) / 2', ctx)).toMatchObject({ qErrorMsg: '', qBadFieldNames: [] });
     expect(checkExpression('1 + $(vBad)', ctx).qBadFieldNames).toEqual([{ qFrom: 4, qCount: 7 }]);
+  });
+
+  it('pastes the calculated value of a variable defined as =expression, not its text (help.qlik.com dollar-sign expansion using an expression)', () => {
+    const calculated: CheckContext = {
+      ...ctx,
+      variable: (n) => (n === 'vMax' ? '=Max([Year])' : n === 'vSelf' ? '=$(vSelf) + 1' : undefined),
+      evaluate: (expr) => (expr === 'Max([Year])' ? '2026' : '0'),
+    };
+    expect(expandDollars("Date($(vMax), 'YYYY')", calculated).text).toBe("Date(2026, 'YYYY')");
+    expect(checkExpression("'Up to ' & Date($(vMax), 'YYYY')", calculated)).toMatchObject({ qErrorMsg: '', qBadFieldNames: [], fieldNames: [] });
+    // a calculated variable that refers to itself ends instead of recursing forever
+    expect(typeof expandDollars('$(vSelf)', calculated).text).toBe('string');
   });
 
   it('reports syntax errors in the engine wording', () => {

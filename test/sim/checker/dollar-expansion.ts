@@ -1,5 +1,6 @@
 // Dollar-sign expansion as the engine does before it parses an expression: `$(var)`,
-// parameterised `$(fn(a,b))` with `$1`…, and computed `$(=expr)`. Unknown variables expand
+// parameterised `$(fn(a,b))` with `$1`…, computed `$(=expr)`, and `$(var)` of a variable
+// defined as `=expr` (its calculated value is pasted). Unknown variables expand
 // to nothing, like the engine. Positions in the expanded text map back to the original so
 // qBadFieldNames can point at the user's text (a name that came from a variable points at
 // the whole `$(…)`).
@@ -54,8 +55,20 @@ function splitArgs(text: string): string[] {
   return args;
 }
 
+/** Calculated variables can refer to themselves (`v = '=$(v)+1'`): nesting is cut off like text expansion. */
+let evaluating = 0;
+function evaluateGuarded(ctx: DollarContext, expr: string): string {
+  if (evaluating >= MAX_DEPTH) return '';
+  evaluating++;
+  try {
+    return ctx.evaluate(expr);
+  } finally {
+    evaluating--;
+  }
+}
+
 function expandBody(body: string, ctx: DollarContext, depth: number): string {
-  if (body.startsWith('=')) return ctx.evaluate(body.slice(1));
+  if (body.startsWith('=')) return evaluateGuarded(ctx, body.slice(1));
   const call = /^\s*([^()]+?)\s*\((.*)\)\s*$/s.exec(body);
   const name = (call ? call[1] : body).trim();
   let definition = ctx.variable(name) ?? ctx.variable(name.replace(/^\[|\]$/g, ''));
@@ -64,6 +77,10 @@ function expandBody(body: string, ctx: DollarContext, depth: number): string {
     const args = splitArgs(call[2]);
     definition = definition.replace(/\$(\d)/g, (m, n: string) => args[Number(n) - 1] ?? m);
   }
+  // A definition that starts with '=' is calculated and its VALUE is pasted, not its text
+  // (help.qlik.com "Dollar-sign expansion using an expression": `Let vSelectMeasure =
+  // '=MinString(Measure)'` makes `$(vSelectMeasure)` expand to the value MinString returns).
+  if (definition.trimStart().startsWith('=')) return evaluateGuarded(ctx, definition.trimStart().slice(1));
   return expandText(definition, ctx, depth + 1);
 }
 

@@ -20,8 +20,14 @@ export interface SessionState {
   sessionVariables: Map<string, JsonObject>;
   /** field → selected value texts */
   selections: Map<string, Set<string>>;
-  /** object ids calculated once in this session (second calc uses cachedCalcMs) */
+  /** object ids calculated once in this session (a later GetLayout costs cachedCalcMs) */
   calculated: Set<string>;
+  /** object id → its first calculation in this session, while it runs (a concurrent call waits for it) */
+  calculating: Map<string, Promise<void>>;
+  /** alternate states added with AddSessionAlternateState (not saved in the app) */
+  sessionStateNames: string[];
+  /** CreateTemporaryBookmark: id → the selections it captured */
+  tempBookmarks: Map<string, JsonObject>;
   docOpen: boolean;
   /** handles whose layout changed, sent in the response's `change` */
   changed: Set<number>;
@@ -42,6 +48,9 @@ export interface Ctx {
   sleep(ms: number): Promise<void>;
 }
 
+/** A method handler: named params (filled and validated) in, the result object (the spec's out keys) out. */
+export type Handler = (ctx: Ctx, args: Record<string, unknown>) => Promise<Record<string, unknown>> | Record<string, unknown>;
+
 export function newSessionState(): SessionState {
   return {
     handles: new Map([[-1, { handle: -1, type: 'Global' }]]),
@@ -50,6 +59,9 @@ export function newSessionState(): SessionState {
     sessionVariables: new Map(),
     selections: new Map(),
     calculated: new Set(),
+    calculating: new Map(),
+    sessionStateNames: [],
+    tempBookmarks: new Map(),
     docOpen: false,
     changed: new Set(),
     closed: new Set(),

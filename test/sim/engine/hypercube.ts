@@ -132,33 +132,59 @@ export function cubeModel(ctx: Ctx, def: JsonObject, objectId: string): CubeMode
   return { dims, measures, rows, objectId, measureScale };
 }
 
+/**
+ * Generated pages are deterministic, so they are kept (read-only) for the next ask of the same
+ * page of the same cube: a client that fetches a page after the layout's initial fetch, or twice,
+ * must not wait for the simulator's own CPU (that would show up as engine time in its timings).
+ */
+const pageCache = new Map<string, JsonObject>();
+const PAGE_CACHE_SIZE = 256;
+
+function cubeSignature(cube: CubeModel): string {
+  const dims = cube.dims.map((d) => `${d.field?.name ?? d.title}:${d.cardinal}:${d.field?.tags.join(',') ?? ''}:${d.error ? 'E' : ''}`);
+  const measures = cube.measures.map((m, i) => `${m.def}:${m.error ? 'E' : ''}:${cube.measureScale[i]}`);
+  return JSON.stringify([cube.objectId, cube.rows, dims, measures]);
+}
+
 export function dataPages(cube: CubeModel, pages: JsonObject[]): JsonObject[] {
-  const width = cube.dims.length + cube.measures.length;
+  const signature = cubeSignature(cube);
   return pages.map((p) => {
-    const left = Math.max(0, Number(p.qLeft) || 0);
-    const top = Math.max(0, Number(p.qTop) || 0);
-    const w = Math.max(0, Math.min(Number(p.qWidth) || 0, width - left));
-    const h = Math.max(0, Math.min(Number(p.qHeight) || 0, cube.rows - top));
-    const matrix: Json[] = [];
-    for (let r = top; r < top + h; r++) {
-      const row: Json[] = [];
-      let radix = 1;
-      const radices = cube.dims.map((d) => {
-        const before = radix;
-        radix *= Math.max(1, d.cardinal);
-        return before;
-      });
-      for (let c = left; c < left + w; c++) {
-        if (c < cube.dims.length) row.push(dimensionCell(cube.dims[c], r, radices[c]) as JsonObject);
-        else {
-          const mi = c - cube.dims.length;
-          row.push(measureCell(hashSeed(`${cube.objectId}:${mi}`), cube.measures[mi], r, cube.measureScale[mi]) as JsonObject);
-        }
-      }
-      matrix.push(row);
+    const key = `${signature}|${Number(p.qLeft) || 0},${Number(p.qTop) || 0},${Number(p.qWidth) || 0},${Number(p.qHeight) || 0}`;
+    let page = pageCache.get(key);
+    if (!page) {
+      page = generatePage(cube, p);
+      if (pageCache.size >= PAGE_CACHE_SIZE) pageCache.delete(pageCache.keys().next().value as string);
+      pageCache.set(key, page);
     }
-    return { qMatrix: matrix, qTails: cube.dims.map(() => ({ qUp: 0, qDown: 0 })), qArea: { qLeft: left, qTop: top, qWidth: w, qHeight: h } };
+    return page;
   });
+}
+
+function generatePage(cube: CubeModel, p: JsonObject): JsonObject {
+  const width = cube.dims.length + cube.measures.length;
+  const left = Math.max(0, Number(p.qLeft) || 0);
+  const top = Math.max(0, Number(p.qTop) || 0);
+  const w = Math.max(0, Math.min(Number(p.qWidth) || 0, width - left));
+  const h = Math.max(0, Math.min(Number(p.qHeight) || 0, cube.rows - top));
+  const matrix: Json[] = [];
+  for (let r = top; r < top + h; r++) {
+    const row: Json[] = [];
+    let radix = 1;
+    const radices = cube.dims.map((d) => {
+      const before = radix;
+      radix *= Math.max(1, d.cardinal);
+      return before;
+    });
+    for (let c = left; c < left + w; c++) {
+      if (c < cube.dims.length) row.push(dimensionCell(cube.dims[c], r, radices[c]) as JsonObject);
+      else {
+        const mi = c - cube.dims.length;
+        row.push(measureCell(hashSeed(`${cube.objectId}:${mi}`), cube.measures[mi], r, cube.measureScale[mi]) as JsonObject);
+      }
+    }
+    matrix.push(row);
+  }
+  return { qMatrix: matrix, qTails: cube.dims.map(() => ({ qUp: 0, qDown: 0 })), qArea: { qLeft: left, qTop: top, qWidth: w, qHeight: h } };
 }
 
 function dimensionInfo(d: ResolvedDimension, rows: number): JsonObject {

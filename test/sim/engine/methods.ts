@@ -5,9 +5,12 @@ import { checkExpression } from '../checker/check-expression';
 import { checkScriptSyntax } from '../checker/check-script';
 import { expandDollars } from '../checker/dollar-expansion';
 import { tableRows } from '../data/generate';
-import { calcCostMs } from '../data/cost';
 import { vendorJson } from '../spec/openrpc';
-import { markChanged, newId, notFound, openHandle, type Ctx } from './context';
+import { markChanged, newId, notFound, openHandle, type Ctx, type Handler } from './context';
+import { alternateStateHandlers, stateNamesOf } from './alternate-states';
+import { layoutCost, pageCost } from './calc-cost';
+import { loadIntoMemory } from './open-doc';
+import { bookmarkDocHandlers, bookmarkObjectHandlers } from './bookmarks';
 import { checkContext } from './expressions';
 import { dollarContext, evaluateExpression, scriptVariables } from './evaluate';
 import { cubeModel, dataPages, pivotPages } from './hypercube';
@@ -15,7 +18,6 @@ import { defAtPath, effectiveProperties, findObject, metaOf, objectLayout, privi
 import { ERR, EngineError } from './protocol';
 
 type Args = Record<string, unknown>;
-type Handler = (ctx: Ctx, args: Args) => Promise<Record<string, unknown>> | Record<string, unknown>;
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const obj = (v: unknown): JsonObject => (isObject(v) ? v : {});
@@ -40,21 +42,12 @@ function bump(ctx: Ctx, ids?: Set<string>): void {
   for (const entry of ctx.state.handles.values()) if (entry.type === 'GenericObject' && entry.persistent === false) ctx.state.changed.add(entry.handle);
 }
 
-/** Calculation time: engine-behaviour.json first, the cost model otherwise; cached on the second pass. */
-async function calcDelay(ctx: Ctx, stored: StoredObject): Promise<void> {
-  const { properties } = effectiveProperties(ctx, stored);
-  const def = obj(properties.qHyperCubeDef);
-  const list = obj(properties.qListObjectDef);
-  if (!isObject(properties.qHyperCubeDef) && !isObject(properties.qListObjectDef)) return;
-  const behaviour = ctx.model.behaviour.objects[stored.id];
-  let cost = behaviour?.calcMs !== undefined ? { calcMs: behaviour.calcMs, cachedCalcMs: behaviour.cachedCalcMs ?? Math.round(behaviour.calcMs * 0.05) } : undefined;
-  if (!cost) {
-    const cube = cubeModel(ctx, isObject(properties.qHyperCubeDef) ? def : { qDimensions: [{ qDef: obj(list.qDef), qLibraryId: list.qLibraryId ?? '' }] }, stored.id);
-    cost = calcCostMs(ctx.model.dataModel, { fields: cube.dims.map((d) => d.field?.name ?? ''), cubeRows: cube.rows, measures: cube.measures.length });
-  }
-  const warm = ctx.state.calculated.has(stored.id);
-  ctx.state.calculated.add(stored.id);
-  await ctx.sleep(warm ? cost.cachedCalcMs : cost.calcMs);
+/** Cells in data pages (their `qArea`), for the page cost. */
+function cellsOf(pages: JsonObject[]): number {
+  return pages.reduce((sum, page) => {
+    const area = obj(page.qArea);
+    return sum + (Number(area.qWidth) || 0) * (Number(area.qHeight) || 0);
+  }, 0);
 }
 
 function applyPatches(target: JsonObject, patches: unknown[]): void {
@@ -226,7 +219,7 @@ function fullAppLayout(ctx: Ctx): JsonObject {
     qFileName: ctx.app.id,
     qLastReloadTime: str(p.qLastReloadTime) || str(a.lastReloadTime),
     qHasScript: ctx.model.script.trim() !== '',
-    qStateNames: [],
+    qStateNames: stateNamesOf(ctx),
     qMeta: {},
     qLocaleInfo: { qDecimalSep: '.', qThousandSep: ',', qListSep: ',', qMoneyDecimalSep: '.', qMoneyThousandSep: ',', qCurrentYear: 2026, qMoneyFmt: '$#,##0.00;-$#,##0.00', qTimeFmt: 'h:mm:ss TT', qDateFmt: 'M/D/YYYY', qTimestampFmt: 'M/D/YYYY h:mm:ss[.fff] TT', qCalendarStrings: { qDayNames: ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'], qMonthNames: ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'], qLongDayNames: [], qLongMonthNames: [] }, qFirstWeekDay: 6, qBrokenWeeks: false, qReferenceDay: 0, qFirstMonthOfYear: 1, qCollation: 'en-US' },
     qHasData: ctx.model.dataModel.tables.length > 0,
@@ -254,7 +247,7 @@ export const handlers: Record<string, Record<string, Handler>> = {
       const name = str(args.qDocName);
       if (name !== ctx.app.id && name !== ctx.app.name) throw new EngineError(ERR.appNotFound, name);
       if (ctx.state.docOpen) throw new EngineError(1002, name);
-      if (ctx.model.behaviour.openDocMs) await ctx.sleep(ctx.model.behaviour.openDocMs);
+      await loadIntoMemory(ctx.model, ctx.sleep);
       ctx.state.docOpen = true;
       const handle = ctx.state.nextHandle++;
       ctx.state.handles.set(handle, { handle, type: 'Doc', id: ctx.app.id });
@@ -365,7 +358,6 @@ export const handlers: Record<string, Record<string, Handler>> = {
     },
     CreateMeasure: (ctx, args) => createLibraryItem(ctx, 'measures', 'GenericMeasure', obj(args.qProp)),
     CreateDimension: (ctx, args) => createLibraryItem(ctx, 'dimensions', 'GenericDimension', obj(args.qProp)),
-    CreateBookmark: (ctx, args) => createLibraryItem(ctx, 'bookmarks', 'GenericBookmark', obj(args.qProp)),
     DestroyMeasure: (ctx, args) => ({ qSuccess: ctx.model.measures.delete(str(args.qId)) && (bump(ctx), true) }),
     DestroyDimension: (ctx, args) => ({ qSuccess: ctx.model.dimensions.delete(str(args.qId)) && (bump(ctx), true) }),
     DestroyBookmark: (ctx, args) => ({ qSuccess: ctx.model.bookmarks.delete(str(args.qId)) && (bump(ctx), true) }),
@@ -377,11 +369,6 @@ export const handlers: Record<string, Record<string, Handler>> = {
       return { qReturn: openHandle(ctx, 'GenericVariable', id, 'variable', false) };
     },
     GetTablesAndKeys: tablesAndKeys,
-    GetSetAnalysis: (ctx, args) => {
-      const bookmark = ctx.model.bookmarks.get(str(args.qBookmarkId));
-      if (!bookmark) throw new EngineError(ERR.notFound, str(args.qBookmarkId));
-      return { qSetExpression: setExpressionOf(bookmark, str(args.qStateName) || '$') };
-    },
     GetFieldDescription: (ctx, args) => fieldDescription(ctx, str(args.qFieldName)),
     GetField: (ctx, args) => {
       const name = str(args.qFieldName);
@@ -460,7 +447,7 @@ export const handlers: Record<string, Record<string, Handler>> = {
   GenericObject: {
     GetLayout: async (ctx) => {
       const stored = currentObject(ctx);
-      await calcDelay(ctx, stored);
+      await layoutCost(ctx, stored);
       return { qLayout: objectLayout(ctx, stored) };
     },
     GetProperties: (ctx) => ({ qProp: clone(currentObject(ctx).properties) }),
@@ -488,25 +475,28 @@ export const handlers: Record<string, Record<string, Handler>> = {
       const stored = currentObject(ctx);
       const def = defAtPath(ctx, stored, str(args.qPath));
       if (!def) throw new EngineError(ERR.invalidParameters, str(args.qPath));
-      await calcDelay(ctx, stored);
       const pages = (Array.isArray(args.qPages) ? args.qPages : []).filter(isObject);
       const cube = cubeModel(ctx, str(args.qPath).endsWith('qListObjectDef') ? { qDimensions: [{ qDef: obj(def.qDef), qLibraryId: def.qLibraryId ?? '' }] } : def, stored.id);
-      return { qDataPages: dataPages(cube, pages) };
+      const qDataPages = dataPages(cube, pages);
+      await pageCost(ctx, stored, cellsOf(qDataPages));
+      return { qDataPages };
     },
     GetListObjectData: async (ctx, args) => {
       const stored = currentObject(ctx);
       const def = defAtPath(ctx, stored, str(args.qPath));
       if (!def) throw new EngineError(ERR.invalidParameters, str(args.qPath));
-      await calcDelay(ctx, stored);
       const cube = cubeModel(ctx, { qDimensions: [{ qDef: obj(def.qDef), qLibraryId: def.qLibraryId ?? '' }] }, stored.id);
-      return { qDataPages: dataPages({ ...cube, rows: cube.dims[0]?.cardinal ?? 0 }, (Array.isArray(args.qPages) ? args.qPages : []).filter(isObject)) };
+      const qDataPages = dataPages({ ...cube, rows: cube.dims[0]?.cardinal ?? 0 }, (Array.isArray(args.qPages) ? args.qPages : []).filter(isObject));
+      await pageCost(ctx, stored, cellsOf(qDataPages));
+      return { qDataPages };
     },
     GetHyperCubePivotData: async (ctx, args) => {
       const stored = currentObject(ctx);
       const def = defAtPath(ctx, stored, str(args.qPath));
       if (!def) throw new EngineError(ERR.invalidParameters, str(args.qPath));
-      await calcDelay(ctx, stored);
-      return { qDataPages: pivotPages(cubeModel(ctx, def, stored.id), (Array.isArray(args.qPages) ? args.qPages : []).filter(isObject)) };
+      const qDataPages = pivotPages(cubeModel(ctx, def, stored.id), (Array.isArray(args.qPages) ? args.qPages : []).filter(isObject));
+      await pageCost(ctx, stored, cellsOf(qDataPages));
+      return { qDataPages };
     },
     GetHyperCubeStackData: () => ({ qDataPages: [] }),
     GetLinkedObjects: linkedObjects,
@@ -583,18 +573,7 @@ export const handlers: Record<string, Record<string, Handler>> = {
   },
 };
 
-/** The set expression a bookmark's selections stand for: `{<[Field]={'a','b'}>}`. */
-function setExpressionOf(bookmark: JsonObject, stateName: string): string {
-  const state = (Array.isArray(obj(bookmark.qBookmark).qStateData) ? (obj(bookmark.qBookmark).qStateData as Json[]) : []).map(obj).find((s) => (str(s.qStateName) || '$') === stateName);
-  const modifiers = (Array.isArray(state?.qFieldItems) ? state.qFieldItems : []).map(obj).map((item) => {
-    const name = str(obj(item.qDef).qName).replace(/]/g, ']]');
-    const values = (Array.isArray(item.qValues) ? item.qValues : []).map(obj).map((v) => (v.qIsNumeric ? String(v.qNumber) : `'${str(v.qText).replace(/'/g, "''")}'`));
-    return `[${name}]={${values.join(',')}}`;
-  });
-  return modifiers.length ? `{<${modifiers.join(',')}>}` : '{1}';
-}
-
-function createLibraryItem(ctx: Ctx, kind: 'measures' | 'dimensions' | 'bookmarks', type: string, prop: JsonObject) {
+function createLibraryItem(ctx: Ctx, kind: 'measures' | 'dimensions', type: string, prop: JsonObject) {
   const props = clone(prop);
   const id = str(obj(props.qInfo).qId) || newId(ctx);
   if (ctx.model[kind].has(id)) throw new EngineError(ERR.alreadyExists, id);
@@ -632,6 +611,8 @@ function requireLibraryUpdate(ctx: Ctx): void {
 }
 
 for (const type of ['GenericMeasure', 'GenericDimension', 'GenericVariable', 'GenericBookmark']) handlers[type] = { ...libraryHandlers };
+Object.assign(handlers.GenericBookmark, bookmarkObjectHandlers);
+Object.assign(handlers.Doc, bookmarkDocHandlers, alternateStateHandlers);
 handlers.GenericVariable.SetStringValue = (ctx, args) => {
   libraryItem(ctx).qDefinition = str(args.qVal);
   bump(ctx, new Set([ctx.entry.id ?? '']));

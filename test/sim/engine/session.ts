@@ -35,7 +35,7 @@ export function createEngineSession(options: EngineSessionOptions): EngineSessio
   const state = newSessionState();
   const sendListeners: ((frame: string) => void)[] = [];
   const closeListeners: ((code: number, reason: string) => void)[] = [];
-  const deltaCache = new Map<string, unknown>();
+  const deltaCache = new Map<string, string>();
   let disposed = false;
 
   const send = (message: unknown) => {
@@ -81,14 +81,19 @@ export function createEngineSession(options: EngineSessionOptions): EngineSessio
     return args;
   }
 
+  // The cache keeps each value's JSON text: comparing texts answers the common "unchanged"
+  // case ([]) without walking the value, and a text is cheaper to keep than a deep clone of a
+  // layout with data pages (those made concurrent calls wait on the simulator's own CPU).
   function encodeResult(request: Request, handle: number, method: string, result: Record<string, unknown>): Record<string, unknown> {
     if (request.delta !== true) return result;
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(result)) {
       const cacheKey = `${handle}\u0000${method}-${key}`;
-      const has = deltaCache.has(cacheKey);
-      out[key] = deltaPatches(deltaCache.get(cacheKey), value, has);
-      deltaCache.set(cacheKey, structuredClone(value));
+      const before = deltaCache.get(cacheKey);
+      const text = JSON.stringify(value) ?? 'null';
+      if (before === undefined) out[key] = deltaPatches(undefined, value, false);
+      else out[key] = before === text ? [] : deltaPatches(JSON.parse(before), value, true);
+      deltaCache.set(cacheKey, text);
     }
     return out;
   }
