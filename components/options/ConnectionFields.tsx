@@ -1,0 +1,154 @@
+// One connection (the default one or a tenant's): the mode, what that mode needs, and what to
+// hand to the tenant admin (the extension origin, the OAuth redirect URL).
+import { useEffect, useState } from 'preact/hooks';
+import { ConnectionMode, type ConnectionSettings } from '@/lib/protocol/settings';
+import type { OptionsEnvironment } from './environment';
+import { CopyValue, TextField, fieldId } from './fields';
+import { connectionField, type FieldErrors } from './validate';
+
+export const MODE_TEXT: Record<ConnectionMode, { title: string; help: string }> = {
+  session: {
+    title: 'My Qlik session (recommended)',
+    help: 'Uses your own sign-in in the Qlik tab. Nothing to set up.',
+  },
+  'web-integration': {
+    title: 'Web integration',
+    help:
+      'The extension connects itself, allowed by a web integration your tenant admin creates ' +
+      '(Administration > Web > Create new). The admin adds the origin below to its allow-list and gives you its ID.',
+  },
+  oauth: {
+    title: 'OAuth',
+    help:
+      'Signs in with an OAuth client your tenant admin creates (Administration > OAuth > Create new, ' +
+      'type "Single-page app", scope user_default). The admin registers the redirect URL below and gives you the client ID. Works without a Qlik tab.',
+  },
+  'api-key': {
+    title: 'API key',
+    help:
+      'A developer API key (Qlik Cloud only; profile menu > Settings > API keys). Stored in this browser profile only: ' +
+      'never synced, never exported. Some engine checks may need another mode if your tenant limits API keys.',
+  },
+};
+
+interface Props {
+  /** "connection" or "tenants.<host>": the error path prefix */
+  scope: string;
+  /** for ids: "" for the default connection (keeps #mode-session etc.), "t0-" for the first tenant */
+  idPrefix: string;
+  /** tenant host; sign-in needs one */
+  host: string | undefined;
+  connection: ConnectionSettings;
+  errors: FieldErrors;
+  env: OptionsEnvironment | undefined;
+  onChange(connection: ConnectionSettings): void;
+}
+
+export function ConnectionFields({ scope, idPrefix, host, connection, errors, env, onChange }: Props) {
+  const set = (patch: Partial<ConnectionSettings>) => onChange({ ...connection, ...patch });
+  const error = (field: keyof ConnectionSettings) => errors[connectionField(scope, field)];
+  return (
+    <>
+      <div role="radiogroup" aria-label={host ? `Connection mode for ${host}` : 'Connection mode'}>
+        {ConnectionMode.options.map((mode) => (
+          <div class="radio" key={mode}>
+            <input
+              type="radio"
+              id={`${idPrefix}mode-${mode}`}
+              name={`${idPrefix}mode`}
+              value={mode}
+              checked={connection.mode === mode}
+              aria-describedby={`${idPrefix}mode-${mode}-help`}
+              onChange={() => set({ mode })}
+            />
+            <label for={`${idPrefix}mode-${mode}`} style={{ margin: 0 }}>
+              <strong>{MODE_TEXT[mode].title}</strong>
+              <br />
+              <span class="muted" id={`${idPrefix}mode-${mode}-help`}>
+                {MODE_TEXT[mode].help}
+              </span>
+            </label>
+          </div>
+        ))}
+      </div>
+      {connection.mode === 'web-integration' && (
+        <>
+          <TextField
+            id={`${idPrefix}web-integration-id`}
+            label="Web integration ID"
+            value={connection.webIntegrationId}
+            error={error('webIntegrationId')}
+            onInput={(webIntegrationId) => set({ webIntegrationId })}
+          />
+          {env && (
+            <>
+              <CopyValue label="Origin to allow-list" value={env.originInfo.origin} copy={env.copy} />
+              <p class="muted small" data-testid="origin-note">
+                {env.originInfo.note}
+              </p>
+            </>
+          )}
+        </>
+      )}
+      {connection.mode === 'oauth' && (
+        <>
+          <TextField
+            id={`${idPrefix}oauth-client-id`}
+            label="OAuth client ID"
+            value={connection.oauthClientId}
+            error={error('oauthClientId')}
+            onInput={(oauthClientId) => set({ oauthClientId })}
+          />
+          {env &&
+            (env.oauthRedirectUrl ? (
+              <CopyValue label="Redirect URL to register" value={env.oauthRedirectUrl} copy={env.copy} />
+            ) : (
+              <p class="alert">This browser does not offer the identity API that OAuth sign-in needs; choose another mode.</p>
+            ))}
+          {env?.oauthRedirectUrl && <OAuthSignIn host={host} clientId={connection.oauthClientId} env={env} id={`${idPrefix}oauth`} />}
+        </>
+      )}
+      {connection.mode === 'api-key' && (
+        <TextField id={`${idPrefix}api-key`} label="API key" secret value={connection.apiKey} error={error('apiKey')} onInput={(apiKey) => set({ apiKey })} />
+      )}
+    </>
+  );
+}
+
+function OAuthSignIn({ host, clientId, env, id }: { host: string | undefined; clientId: string; env: OptionsEnvironment; id: string }) {
+  const [signedIn, setSignedIn] = useState<boolean | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const origin = host ? `https://${host}` : undefined;
+  useEffect(() => {
+    setSignedIn(null);
+    if (!origin || !clientId) return;
+    env.isSignedIn(origin, clientId).then(setSignedIn, () => setSignedIn(false));
+  }, [origin, clientId, env]);
+  if (!origin) return <p class="muted small">To sign in, add this tenant under "Connection per tenant" and choose OAuth there.</p>;
+  if (!clientId) return null;
+  const act = async (action: 'in' | 'out') => {
+    setMessage(null);
+    try {
+      if (action === 'in') await env.signIn(origin, clientId);
+      else await env.signOut(origin, clientId);
+      setSignedIn(action === 'in');
+    } catch (e) {
+      setMessage(e instanceof Error ? e.message : String(e));
+    }
+  };
+  return (
+    <div class="row" id={fieldId(id)}>
+      <span aria-live="polite">{signedIn === null ? '' : signedIn ? `Signed in to ${host}.` : `Not signed in to ${host}.`}</span>
+      {signedIn ? (
+        <button type="button" onClick={() => void act('out')}>
+          Sign out
+        </button>
+      ) : (
+        <button type="button" onClick={() => void act('in')}>
+          Sign in
+        </button>
+      )}
+      {message && <p class="alert">{message}</p>}
+    </div>
+  );
+}

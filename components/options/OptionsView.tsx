@@ -1,0 +1,123 @@
+// The options page: connection per tenant, rule severities and options, data retention, export and
+// import. Every change is validated as a whole before it is saved; nothing is saved while invalid.
+import { signal } from '@preact/signals';
+import { useEffect, useMemo } from 'preact/hooks';
+import type { AnyRule } from '@/lib/analyze/rule';
+import { settingsProblems, type Settings } from '@/lib/protocol/settings';
+import { RULES } from '@/lib/rules/index';
+import { Header } from '../Header';
+import type { ExtensionClient } from '../models/extension-client';
+import { ConnectionSection } from './ConnectionSection';
+import type { OptionsEnvironment } from './environment';
+import { RetentionSection } from './RetentionSection';
+import { RulesSection } from './RulesSection';
+import { TransferSection } from './TransferSection';
+import { readSettingsFile, validateSettings, type FieldErrors } from './validate';
+import './options.css';
+
+interface Props {
+  client: Pick<ExtensionClient, 'getSettings' | 'setSettings'>;
+  env?: OptionsEnvironment;
+  rules?: readonly AnyRule[];
+}
+
+export function OptionsView({ client, env, rules = RULES }: Props) {
+  const settings = useMemo(() => signal<Settings | null>(null), []);
+  const saved = useMemo(() => signal<Settings | null>(null), []);
+  const errors = useMemo(() => signal<FieldErrors>({}), []);
+  const status = useMemo(() => signal<string | null>(null), []);
+  const error = useMemo(() => signal<string | null>(null), []);
+  useEffect(() => {
+    client.getSettings().then(
+      (loaded) => (settings.value = saved.value = loaded),
+      (e: unknown) => (error.value = e instanceof Error ? e.message : String(e)),
+    );
+  }, [client]);
+
+  const current = settings.value;
+  const change = (next: Settings) => {
+    settings.value = next;
+    status.value = null;
+    // errors shown after a failed save follow the edits, so a fixed field clears at once
+    if (Object.keys(errors.value).length) {
+      const result = validateSettings(next, rules);
+      errors.value = result.ok ? {} : result.errors;
+    }
+  };
+  const store = async (candidate: Settings): Promise<boolean> => {
+    try {
+      settings.value = saved.value = await client.setSettings(candidate);
+      error.value = null;
+      return true;
+    } catch (e) {
+      error.value = e instanceof Error ? e.message : String(e);
+      return false;
+    }
+  };
+  const save = async (event: Event) => {
+    event.preventDefault();
+    if (!current) return;
+    const result = validateSettings(current, rules);
+    if (!result.ok) {
+      errors.value = result.errors;
+      status.value = null;
+      return;
+    }
+    errors.value = {};
+    if (await store(result.settings)) status.value = 'Saved.';
+  };
+  const importFile = async (text: string) => {
+    if (!current) return { ok: false, message: 'Settings are still loading.' };
+    const read = readSettingsFile(text, rules, saved.value ?? current);
+    if (!read.ok) return { ok: false, message: read.message };
+    if (!(await store(read.settings))) return { ok: false, message: 'Could not save the imported settings; nothing was changed.' };
+    errors.value = {};
+    return { ok: true, message: 'Imported and saved.' };
+  };
+  const errorCount = Object.keys(errors.value).length;
+
+  return (
+    <>
+      <Header subtitle="Options" />
+      <main class="options">
+        {error.value && (
+          <p class="alert" role="alert">
+            {error.value}
+          </p>
+        )}
+        {!current ? (
+          <p role="status">Loading settings…</p>
+        ) : (
+          <>
+            <form onSubmit={save} aria-label="Qlarity settings" noValidate>
+              <ConnectionSection settings={current} errors={errors.value} env={env} onChange={change} />
+              {settingsProblems(current).map((problem) => (
+                <p class="alert" key={problem} data-testid="settings-problem">
+                  {problem}
+                </p>
+              ))}
+              <RulesSection rules={rules} settings={current} errors={errors.value} onChange={change} />
+              <RetentionSection settings={current} errors={errors.value} onChange={change} />
+              <div class="row save-bar">
+                <button class="primary" type="submit">
+                  Save
+                </button>
+                {errorCount > 0 && (
+                  <p class="alert" role="alert" data-testid="save-blocked">
+                    Not saved: {errorCount === 1 ? 'one field needs' : `${errorCount} fields need`} attention (marked above).
+                  </p>
+                )}
+                {status.value && (
+                  <span role="status" class="ok">
+                    {status.value}
+                  </span>
+                )}
+              </div>
+            </form>
+            <TransferSection settings={saved.value ?? current} onImport={importFile} />
+          </>
+        )}
+      </main>
+    </>
+  );
+}

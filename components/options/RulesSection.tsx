@@ -1,0 +1,177 @@
+// Severity per category and per rule, and each rule's options, generated from the rule metadata.
+import { SeveritySetting } from '@/lib/analyze/config';
+import { Category } from '@/lib/analyze/result';
+import type { AnyRule } from '@/lib/analyze/rule';
+import type { Settings } from '@/lib/protocol/settings';
+import { ErrorText, NumberField, TextField, fieldId } from './fields';
+import { optionFields, type OptionField } from './option-fields';
+import { resetRule, ruleEntry, setCategorySeverity, setRuleOption, setRuleSeverity } from './rule-config';
+import type { FieldErrors } from './validate';
+
+const CATEGORY_TITLE: Record<Category, string> = {
+  quality: 'Quality',
+  performance: 'Performance',
+  resource: 'Resources',
+  design: 'Design',
+  script: 'Script',
+  context: 'Context',
+};
+
+interface Props {
+  rules: readonly AnyRule[];
+  settings: Settings;
+  errors: FieldErrors;
+  onChange(settings: Settings): void;
+}
+
+function SeveritySelect(props: { id: string; label: string; defaultLabel: string; value: SeveritySetting | undefined; onChange(value: SeveritySetting | undefined): void }) {
+  return (
+    <div class="field inline">
+      <label for={props.id}>{props.label}</label>
+      <select
+        id={props.id}
+        value={props.value ?? ''}
+        onChange={(event) => {
+          const raw = (event.currentTarget as HTMLSelectElement).value;
+          props.onChange(raw ? SeveritySetting.parse(raw) : undefined);
+        }}
+      >
+        <option value="">{props.defaultLabel}</option>
+        {SeveritySetting.options.map((s) => (
+          <option value={s} key={s}>
+            {s}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function RulesSection({ rules, settings, errors, onChange }: Props) {
+  const categories = settings.analysis?.categories ?? {};
+  const unknown = Object.entries(errors).filter(([path]) => /^analysis\.rules\.[^.]+$/.test(path));
+  return (
+    <fieldset>
+      <legend>Rules</legend>
+      <p class="muted small">
+        A rule's own setting wins over its category's. "Default" keeps the severity each rule ships with.
+      </p>
+      <button
+        type="button"
+        disabled={!settings.analysis}
+        onClick={() => {
+          const { analysis: _cleared, ...rest } = settings;
+          onChange(rest);
+        }}
+      >
+        Reset all rules to default
+      </button>
+      {unknown.map(([path, message]) => (
+        <p class="alert" key={path}>
+          {message}
+        </p>
+      ))}
+      {Category.options.map((category) => {
+        const inCategory = rules.filter((r) => r.category === category);
+        if (!inCategory.length) return null;
+        return (
+          <details key={category} class="rule-group">
+            <summary>
+              {CATEGORY_TITLE[category]} <span class="muted">({inCategory.length} rules)</span>
+            </summary>
+            <SeveritySelect
+              id={`category-${category}`}
+              label={`Severity of all ${CATEGORY_TITLE[category].toLowerCase()} rules`}
+              defaultLabel="Default (each rule's own)"
+              value={categories[category]}
+              onChange={(severity) => onChange(setCategorySeverity(settings, category, severity))}
+            />
+            <ul class="rule-list">
+              {inCategory.map((rule) => (
+                <RuleRow key={rule.code} rule={rule} settings={settings} errors={errors} onChange={onChange} />
+              ))}
+            </ul>
+          </details>
+        );
+      })}
+    </fieldset>
+  );
+}
+
+function RuleRow({ rule, settings, errors, onChange }: { rule: AnyRule; settings: Settings; errors: FieldErrors; onChange(settings: Settings): void }) {
+  const entry = ruleEntry(settings, rule);
+  const fields = optionFields(rule.options);
+  const defaultSeverity = rule.defaultEnabled === false ? `off, ${rule.severity} when on` : rule.severity;
+  return (
+    <li class="rule" data-testid={`rule-${rule.code}`}>
+      <div class="row spread">
+        <span>
+          <span class="code">{rule.code}</span> <strong>{rule.name}</strong>
+        </span>
+        <button type="button" disabled={!entry.severity && !entry.options} aria-label={`Reset ${rule.code} ${rule.name} to default`} onClick={() => onChange(resetRule(settings, rule))}>
+          Reset to default
+        </button>
+      </div>
+      <p class="muted small">{rule.summary}</p>
+      <SeveritySelect
+        id={`rule-${rule.code}-severity`}
+        label={`Severity of ${rule.code}`}
+        defaultLabel={`Default (${defaultSeverity})`}
+        value={entry.severity}
+        onChange={(severity) => onChange(setRuleSeverity(settings, rule, severity))}
+      />
+      {fields.map((field) => (
+        <OptionInput
+          key={field.key}
+          rule={rule}
+          field={field}
+          value={entry.options?.[field.key]}
+          error={errors[`analysis.rules.${rule.code}.options.${field.key}`] ?? errors[`analysis.rules.${rule.name}.options.${field.key}`]}
+          onChange={(value) => onChange(setRuleOption(settings, rule, field.key, value))}
+        />
+      ))}
+    </li>
+  );
+}
+
+function OptionInput({ rule, field, value, error, onChange }: { rule: AnyRule; field: OptionField; value: unknown; error: string | undefined; onChange(value: unknown): void }) {
+  const id = fieldId(`rule-${rule.code}-${field.key}`);
+  if (field.kind === 'boolean') {
+    const checked = typeof value === 'boolean' ? value : field.defaultValue;
+    return (
+      <div class="field checkbox">
+        <input id={id} type="checkbox" checked={checked} onChange={(event) => onChange((event.currentTarget as HTMLInputElement).checked)} />
+        <label for={id}>
+          {field.label} <span class="muted small">(default {field.defaultValue ? 'on' : 'off'})</span>
+        </label>
+        <ErrorText id={id} error={error} />
+      </div>
+    );
+  }
+  if (field.kind === 'number') {
+    const limits = [field.min !== undefined ? `min ${field.min}` : '', field.max !== undefined ? `max ${field.max}` : ''].filter(Boolean).join(', ');
+    return (
+      <NumberField
+        id={id}
+        label={field.label}
+        value={typeof value === 'number' ? value : field.defaultValue}
+        min={field.min}
+        max={field.max}
+        step={field.integer ? '1' : 'any'}
+        hint={`Default ${field.defaultValue ?? 'none'}${limits ? ` (${limits})` : ''}.`}
+        error={error}
+        onInput={onChange}
+      />
+    );
+  }
+  return (
+    <TextField
+      id={id}
+      label={field.label}
+      value={typeof value === 'string' ? value : (field.defaultValue ?? '')}
+      hint={field.defaultValue ? `Default ${field.defaultValue}.` : 'Default: none (not checked).'}
+      error={error}
+      onInput={onChange}
+    />
+  );
+}

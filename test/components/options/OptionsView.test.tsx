@@ -1,0 +1,209 @@
+// @vitest-environment happy-dom
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { OptionsView } from '@/components/options/OptionsView';
+import type { OptionsEnvironment } from '@/components/options/environment';
+import { DEFAULT_SETTINGS, type Settings } from '@/lib/protocol/settings';
+import { RULES } from '@/lib/rules/index';
+import { FakeClient } from '../fake-client';
+import { act, mount } from '../render';
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+function fakeEnv(): OptionsEnvironment & { copied: string[] } {
+  const copied: string[] = [];
+  return {
+    copied,
+    originInfo: { origin: 'moz-extension://1234-abcd', perInstall: true, note: 'Firefox gives every installation its own address.' },
+    oauthRedirectUrl: 'https://abc.extensions.allizom.org/qlik',
+    isSignedIn: vi.fn(async () => false),
+    signIn: vi.fn(async () => {}),
+    signOut: vi.fn(async () => {}),
+    copy: vi.fn(async (text: string) => {
+      copied.push(text);
+    }),
+  };
+}
+
+const $ = <T extends Element = HTMLInputElement>(root: Element, selector: string) => {
+  const found = root.querySelector<T>(selector);
+  if (!found) throw new Error(`no ${selector}`);
+  return found;
+};
+
+async function type(input: HTMLInputElement, value: string) {
+  await act(() => {
+    input.value = value;
+    input.dispatchEvent(new Event('input'));
+  });
+}
+
+async function submit(root: Element) {
+  await act(async () => {
+    $(root, 'form').dispatchEvent(new Event('submit', { cancelable: true }));
+  });
+}
+
+describe('OptionsView (options page)', () => {
+  it('saves the default connection mode and shows the origin to allow-list with the Firefox note', async () => {
+    const client = new FakeClient();
+    const env = fakeEnv();
+    const view = await mount(<OptionsView client={client} env={env} />);
+    await view.until('My Qlik session (recommended)');
+    expect(view.text()).toContain('always runs as you');
+    await act(() => $(view.root, '#mode-web-integration').click());
+    expect(view.text()).toContain('moz-extension://1234-abcd');
+    expect(view.text()).toContain('Firefox gives every installation');
+    await view.click('Copy');
+    expect(env.copied).toEqual(['moz-extension://1234-abcd']);
+
+    await submit(view.root);
+    expect(client.setSettings).not.toHaveBeenCalled();
+    expect($(view.root, '#web-integration-id').getAttribute('aria-invalid')).toBe('true');
+    await type($(view.root, '#web-integration-id'), 'wi-1');
+    await submit(view.root);
+    expect(client.setSettings).toHaveBeenCalledWith({ connection: { mode: 'web-integration', webIntegrationId: 'wi-1', oauthClientId: '', apiKey: '' } });
+    await view.until('Saved.');
+  });
+
+  it('adds a tenant with its own OAuth connection, shows the redirect URL and signs in', async () => {
+    const client = new FakeClient();
+    const env = fakeEnv();
+    const view = await mount(<OptionsView client={client} env={env} />);
+    await view.until('Connection per tenant');
+    await type($(view.root, '#add-tenant'), 'https://Acme.EU.qlikcloud.com/sense/app/1');
+    await view.click('Add tenant');
+    await view.until('acme.eu.qlikcloud.com');
+    await act(() => $(view.root, '#t0-mode-oauth').click());
+    expect(view.text()).toContain('https://abc.extensions.allizom.org/qlik');
+    await type($(view.root, '#t0-oauth-client-id'), 'client-9');
+    await view.until('Not signed in to acme.eu.qlikcloud.com.');
+    await view.click('Sign in');
+    expect(env.signIn).toHaveBeenCalledWith('https://acme.eu.qlikcloud.com', 'client-9');
+    await view.until('Signed in to acme.eu.qlikcloud.com.');
+    await submit(view.root);
+    const saved = client.setSettings.mock.calls[0]![0];
+    expect(saved.connection.mode).toBe('session');
+    expect(saved.tenants).toEqual({ 'acme.eu.qlikcloud.com': { mode: 'oauth', webIntegrationId: '', oauthClientId: 'client-9', apiKey: '' } });
+  });
+
+  it('says OAuth cannot sign in when the browser has no identity API, and offers no sign-in button', async () => {
+    const env = { ...fakeEnv(), oauthRedirectUrl: undefined };
+    const view = await mount(<OptionsView client={new FakeClient()} env={env} />);
+    await view.until('Connection per tenant');
+    await type($(view.root, '#add-tenant'), 'acme.eu.qlikcloud.com');
+    await view.click('Add tenant');
+    await act(() => $(view.root, '#t0-mode-oauth').click());
+    await type($(view.root, '#t0-oauth-client-id'), 'client-9');
+    expect(view.text()).toContain('does not offer the identity API');
+    expect(() => view.button('Sign in')).toThrow();
+  });
+
+  it('refuses a tenant that is not a host name', async () => {
+    const view = await mount(<OptionsView client={new FakeClient()} env={fakeEnv()} />);
+    await view.until('Connection per tenant');
+    await type($(view.root, '#add-tenant'), 'not a host!');
+    await view.click('Add tenant');
+    expect(view.text()).toContain('Enter a host name');
+    expect(view.root.querySelector('[aria-label^="Tenant "]')).toBeNull();
+  });
+
+  it('generates the rule options from the metadata, validates them and resets to default', async () => {
+    const client = new FakeClient();
+    const view = await mount(<OptionsView client={client} />);
+    await view.until('Rules');
+    const p01 = RULES.find((r) => r.code === 'P01')!;
+    const first = $(view.root, '#f-rule-P01-firstMs');
+    expect(first.type).toBe('number');
+    expect(first.value).toBe('1000');
+    expect(view.text()).toContain(p01.options.shape.firstMs.description!);
+    expect($(view.root, '#f-rule-Q14-ignoreCase').type).toBe('checkbox');
+    expect($(view.root, '#f-rule-D13-variable').value).toBe('^v[A-Z0-9_]');
+
+    await type(first, '-5');
+    await type($(view.root, '#f-rule-D13-variable'), '([');
+    await submit(view.root);
+    expect(client.setSettings).not.toHaveBeenCalled();
+    expect(view.text()).toContain('Not saved: 2 fields need attention');
+    expect(view.text()).toContain('Not a valid regular expression');
+    expect(first.getAttribute('aria-invalid')).toBe('true');
+
+    await type(first, '2500');
+    await act(() => $(view.root, 'button[aria-label="Reset D13 naming-convention to default"]').click());
+    await act(() => {
+      const select = $<HTMLSelectElement>(view.root, '#rule-R01-severity');
+      select.value = 'off';
+      select.dispatchEvent(new Event('change'));
+    });
+    await act(() => {
+      const select = $<HTMLSelectElement>(view.root, '#category-design');
+      select.value = 'info';
+      select.dispatchEvent(new Event('change'));
+    });
+    await submit(view.root);
+    expect(client.setSettings).toHaveBeenCalledWith({
+      connection: DEFAULT_SETTINGS.connection,
+      analysis: { rules: { P01: { options: { firstMs: 2500 } }, R01: { severity: 'off' } }, categories: { design: 'info' } },
+    });
+
+    await view.click('Reset all rules to default');
+    expect($(view.root, '#f-rule-P01-firstMs').value).toBe('1000');
+    await submit(view.root);
+    expect(client.setSettings).toHaveBeenLastCalledWith({ connection: DEFAULT_SETTINGS.connection });
+  });
+
+  it('validates the data retention', async () => {
+    const client = new FakeClient();
+    const view = await mount(<OptionsView client={client} />);
+    await view.until('Data retention');
+    expect($(view.root, '#retention-max-apps').value).toBe('20');
+    await type($(view.root, '#retention-max-apps'), '0');
+    await type($(view.root, '#retention-max-age'), '1.5');
+    await submit(view.root);
+    expect(client.setSettings).not.toHaveBeenCalled();
+    expect(view.text()).toContain('Keep at least 1 app.');
+    expect(view.text()).toContain('Enter a whole number.');
+    await type($(view.root, '#retention-max-apps'), '50');
+    await type($(view.root, '#retention-max-age'), '30');
+    await submit(view.root);
+    expect(client.setSettings).toHaveBeenCalledWith({ connection: DEFAULT_SETTINGS.connection, retention: { maxApps: 50, maxAgeDays: 30 } });
+  });
+
+  it('imports a valid file, keeping the local API key, and refuses a bad one without changing anything', async () => {
+    const client = new FakeClient();
+    client.settings = { connection: { ...DEFAULT_SETTINGS.connection, mode: 'api-key', apiKey: 'secret' } };
+    const view = await mount(<OptionsView client={client} />);
+    await view.until('Export and import');
+    const input = $(view.root, '#import-settings');
+    const choose = async (text: string) => {
+      Object.defineProperty(input, 'files', { configurable: true, value: [new File([text], 'settings.json', { type: 'application/json' })] });
+      await act(async () => {
+        input.dispatchEvent(new Event('change'));
+      });
+    };
+
+    await choose('{ not json');
+    await view.until('This file is not JSON');
+    await choose(JSON.stringify({ connection: { mode: 'teleport' } }));
+    await view.until('does not hold valid Qlarity settings, nothing was changed');
+    expect(client.setSettings).not.toHaveBeenCalled();
+
+    const imported: Settings = { connection: { mode: 'api-key', webIntegrationId: '', oauthClientId: '', apiKey: '' }, retention: { maxApps: 5, maxAgeDays: 7 } };
+    await choose(JSON.stringify(imported));
+    await view.until('Imported and saved.');
+    expect(client.setSettings).toHaveBeenCalledWith({ ...imported, connection: { ...imported.connection, apiKey: 'secret' } });
+    expect($(view.root, '#retention-max-apps').value).toBe('5');
+  });
+
+  it('keeps the API key in a password field and shows a storage error', async () => {
+    const client = new FakeClient();
+    client.settings = { connection: { ...DEFAULT_SETTINGS.connection, mode: 'api-key', apiKey: 'secret' } };
+    client.setSettings.mockRejectedValueOnce(new Error('Storage quota exceeded.'));
+    const view = await mount(<OptionsView client={client} />);
+    await view.until('API key');
+    expect($(view.root, '#api-key').type).toBe('password');
+    await submit(view.root);
+    await view.until('Storage quota exceeded.');
+  });
+});
