@@ -25,8 +25,8 @@ import { buildMasterDimension, buildMasterMeasure } from './master-items.ts';
 import { collectRestParts } from './rest-parts.ts';
 import { collectScript } from './script.ts';
 import { collectSheetsAndObjects } from './sheets.ts';
-import { collectTimings, layoutFacts, timingsSummary } from './timings.ts';
-import { buildVariable } from './variables.ts';
+import { DEFAULT_TIMING_CONCURRENCY, collectTimings, layoutFacts, timingsSummary } from './timings.ts';
+import { buildVariable, withCalculatedValues } from './variables.ts';
 
 export type { CollectProgress } from './context.ts';
 export { CollectionAborted } from './context.ts';
@@ -53,8 +53,8 @@ export interface CollectAppOptions {
   signal?: AbortSignal;
   /** engine requests in flight (default 8) */
   concurrency?: number;
-  /** false: skip the timing pass; or how many sheets to time at once (default 4) */
-  timings?: false | { sheetConcurrency?: number };
+  /** false: skip the timing pass; or how many objects to time at once across the pass (default 3) */
+  timings?: false | { concurrency?: number };
 }
 
 const now = (): number => globalThis.performance.now();
@@ -110,7 +110,7 @@ async function collect(ctx: CollectContext, options: CollectAppOptions): Promise
     phase(collectSheetsAndObjects(ctx)),
     phase(attempt(ctx, 'masterMeasures', () => listMeasures(ctx))),
     phase(attempt(ctx, 'masterDimensions', () => listDimensions(ctx))),
-    phase(attempt(ctx, 'variables', () => listVariables(ctx))),
+    phase(attempt(ctx, 'variables', async () => withCalculatedValues(ctx, (await listVariables(ctx)).map(buildVariable)))),
     phase(collectBookmarks(ctx)),
     phase(attempt(ctx, 'dataModel', () => fetchDataModelSources(ctx))),
     phase(collectScript(ctx)),
@@ -120,7 +120,7 @@ async function collect(ctx: CollectContext, options: CollectAppOptions): Promise
   const app = buildAppInfo(appParts, options.appId);
   const masterMeasures = (measures ?? []).map(buildMasterMeasure);
   const masterDimensions = (dimensions ?? []).map(buildMasterDimension);
-  const vars = (variables ?? []).map(buildVariable);
+  const vars = variables ?? [];
   const dataModel = modelSources
     ? buildDataModel({ ...modelSources, ...(restParts.metadata ? { metadata: restParts.metadata as Parameters<typeof buildDataModel>[0]['metadata'] } : {}) })
     : undefined;
@@ -130,8 +130,8 @@ async function collect(ctx: CollectContext, options: CollectAppOptions): Promise
   const expressions = await checkExpressions(ctx, extracted.expressions, labels);
 
   const timingOptions = options.timings;
-  const sheetConcurrency = timingOptions === false ? 0 : (timingOptions?.sheetConcurrency ?? 4);
-  const timed = timingOptions === false ? undefined : await collectTimings(ctx, objectsBySheet(sheetsPart.objects), sheetConcurrency);
+  const timingConcurrency = timingOptions === false ? 0 : (timingOptions?.concurrency ?? DEFAULT_TIMING_CONCURRENCY);
+  const timed = timingOptions === false ? undefined : await collectTimings(ctx, objectsBySheet(sheetsPart.objects), timingConcurrency);
   const objects: VisObject[] = sheetsPart.objects.map((o) => ({ ...o, ...layoutFacts(timed?.layouts.get(o.id)) }));
   ctx.progress('done', 1, 1);
 
@@ -158,7 +158,7 @@ async function collect(ctx: CollectContext, options: CollectAppOptions): Promise
     expressions,
     libraryReferences: extracted.libraryReferences,
     fieldReferences: extracted.fieldReferences,
-    ...(timed ? { timings: timingsSummary(options.engine.appOpenMs, timed.timings, sheetConcurrency) } : {}),
+    ...(timed ? { timings: timingsSummary(options.engine.appOpenMs, timed.timings, timingConcurrency) } : {}),
     ...(restParts.evaluation ? { evaluation: restParts.evaluation } : {}),
     ...(restParts.item ? { item: restParts.item } : {}),
     ...(restParts.space ? { space: restParts.space } : {}),

@@ -1,4 +1,5 @@
-// The REST parts: data metadata, reloads (+ metadata with statements and the newest log), the
+// The REST parts: data metadata, reloads (+ metadata with statements and the log of the newest
+// reload and of the newest successful one), the
 // newest app evaluation, the items entry and space, themes and extensions. Each part that fails
 // (403 for a viewer, 404, network) becomes a collection issue; the others go on.
 import type { Extension, ReloadInfo, ReloadMetadata, Theme } from '../snapshot/schema.ts';
@@ -80,18 +81,36 @@ async function collectReloads(ctx: CollectContext): Promise<ReloadInfo | undefin
   });
   const newest = reloads[0];
   if (!newest) return { reloads, metadata: [] };
-  const [metadata, log] = await Promise.all([
-    attempt(ctx, 'reloadMetadata', async () => {
-      const answer = await restCall(ctx, (r) => getReloadMetadata(r, ctx.appId, newest.id));
-      return answer.data.map((m) => toReloadMetadata(m, newest.id));
-    }),
-    attempt(ctx, 'reloadLog', () => restCall(ctx, (r) => getReloadLog(r, ctx.appId, newest.id, RELOAD_LOG_MAX_CHARS))),
+  // S02 reads the newest reload; S03–S06 the newest successful one (the data the app holds).
+  const successful = reloads.find((r) => SUCCEEDED.has(r.status.toUpperCase()));
+  const [newestDetails, successfulDetails] = await Promise.all([
+    reloadDetails(ctx, newest.id),
+    successful && successful.id !== newest.id ? reloadDetails(ctx, successful.id) : undefined,
   ]);
+  const metadata = [...(newestDetails.metadata ?? []), ...(successfulDetails?.metadata ?? [])];
+  const successfulLog = successful?.id === newest.id ? newestDetails.log : successfulDetails?.log;
   return {
     reloads,
-    metadata: metadata ?? [],
-    ...(log ? { lastLog: { reloadId: newest.id, text: log.text, truncated: log.truncated } } : {}),
+    metadata,
+    ...(newestDetails.log ? { lastLog: { reloadId: newest.id, ...newestDetails.log } } : {}),
+    ...(successful
+      ? { lastSuccessful: { reloadId: successful.id, ...(successfulLog ? { log: { reloadId: successful.id, ...successfulLog } } : {}) } }
+      : {}),
   };
+}
+
+/** Reload statuses whose data the app holds (REST `reloads` status `SUCCEEDED`). */
+const SUCCEEDED = new Set(['SUCCEEDED', 'SUCCESS', 'OK']);
+
+async function reloadDetails(ctx: CollectContext, reloadId: string): Promise<{ metadata?: ReloadMetadata[]; log?: { text: string; truncated: boolean } }> {
+  const [metadata, log] = await Promise.all([
+    attempt(ctx, 'reloadMetadata', async () => {
+      const answer = await restCall(ctx, (r) => getReloadMetadata(r, ctx.appId, reloadId));
+      return answer.data.map((m) => toReloadMetadata(m, reloadId));
+    }, reloadId),
+    attempt(ctx, 'reloadLog', () => restCall(ctx, (r) => getReloadLog(r, ctx.appId, reloadId, RELOAD_LOG_MAX_CHARS)), reloadId),
+  ]);
+  return { ...(metadata ? { metadata } : {}), ...(log ? { log: { text: log.text, truncated: log.truncated } } : {}) };
 }
 
 export function durationOf(start: unknown, end: unknown): number | undefined {

@@ -1,8 +1,10 @@
 // Per visualization: GetLayout + its first data page (unless the layout already holds it), first
-// pass then again (engine cache warm), in
-// our own session. One sheet's objects are asked together, as the Sense client does when a sheet
-// opens; a few sheets run at once (`sheetConcurrency`). The QIX API has no per-object calc time
-// (engine.md §3.20), so the client-side round trip is the measure; `roundTripMs` gives its floor.
+// time then again right after (engine cache warm), in our own session. Each object is timed on its
+// own: a few objects are in flight across the whole pass (`concurrency`, default 3), so one
+// object's time is its own round trip and not the queueing behind its siblings (a Sense sheet
+// asks all its objects at once, and each of those times would include the others' calculation).
+// A sheet's time is then the sum of its objects' first times (rule P02). The QIX API has no
+// per-object calc time (engine.md §3.20), so the client-side round trip is the measure.
 import type { ObjectTiming, Timings, VisObject } from '../snapshot/schema.ts';
 import type { NxPage, QixGenericObject } from '../qlik/engine/types.ts';
 import { type CollectContext, addIssue, attempt, engineCall, isFatal, issueCode } from './context.ts';
@@ -13,6 +15,12 @@ const now = (): number => globalThis.performance.now();
 /** first page size like the Sense client: at most 10,000 cells (engine limit per page) */
 const MAX_CELLS = 10_000;
 const MAX_COLUMNS = 100;
+/**
+ * Objects timed at once across the whole pass. Small, so the engine's worker threads are not
+ * saturated by us (a real engine calculates on several threads; more in flight would make each
+ * object wait for the others again).
+ */
+export const DEFAULT_TIMING_CONCURRENCY = 3;
 
 export interface TimingsResult {
   timings: ObjectTiming[];
@@ -21,35 +29,25 @@ export interface TimingsResult {
 
 type Target = Pick<VisObject, 'id' | 'type' | 'sheetId'>;
 
+/** Times every object of `sheetObjects` (sheet id → its objects); results in sheet then tree order. */
 export async function collectTimings(
   ctx: CollectContext,
   sheetObjects: ReadonlyMap<string, Target[]>,
-  sheetConcurrency: number,
+  concurrency = DEFAULT_TIMING_CONCURRENCY,
 ): Promise<TimingsResult> {
-  const timings: ObjectTiming[] = [];
+  const targets = [...sheetObjects.entries()].flatMap(([sheetId, objects]) => objects.map((o) => ({ o, sheetId })));
   const layouts = new Map<string, unknown>();
-  const sheets = [...sheetObjects.entries()];
-  const total = sheets.reduce((n, [, objects]) => n + objects.length, 0);
   let done = 0;
-  ctx.progress('timings', 0, total);
-  await mapLimited(sheets, sheetConcurrency, async ([sheetId, objects]) => {
-    // handles first (not timed), then the sheet's objects together
-    const handles = await Promise.all(
-      objects.map((o) => attempt(ctx, 'timings', () => engineCall(ctx, `GetObject ${o.id}`, () => ctx.doc.getObject(o.id)), o.id)),
-    );
-    await Promise.all(
-      objects.map(async (o, i) => {
-        const handle = handles[i];
-        if (handle) {
-          const timing = await timeObject(ctx, handle, o, sheetId);
-          timings.push(timing.timing);
-          if (timing.layout !== undefined) layouts.set(o.id, timing.layout);
-        }
-        ctx.progress('timings', ++done, total);
-      }),
-    );
+  ctx.progress('timings', 0, targets.length);
+  const results = await mapLimited(targets, concurrency, async ({ o, sheetId }) => {
+    // the handle is not timed; then the object alone (at most `concurrency` objects in flight)
+    const handle = await attempt(ctx, 'timings', () => engineCall(ctx, `GetObject ${o.id}`, () => ctx.doc.getObject(o.id), false), o.id);
+    const timed = handle ? await timeObject(ctx, handle, o, sheetId) : undefined;
+    if (timed?.layout !== undefined) layouts.set(o.id, timed.layout);
+    ctx.progress('timings', ++done, targets.length);
+    return timed?.timing;
   });
-  return { timings, layouts };
+  return { timings: results.filter((t): t is ObjectTiming => t !== undefined), layouts };
 }
 
 async function timeObject(
@@ -117,10 +115,10 @@ export function layoutFacts(layout: unknown): Pick<VisObject, 'layoutErrors'> & 
   };
 }
 
-export function timingsSummary(appOpenMs: number | undefined, objects: ObjectTiming[], sheetConcurrency: number, roundTripMs?: number): Timings {
+export function timingsSummary(appOpenMs: number | undefined, objects: ObjectTiming[], concurrency: number, roundTripMs?: number): Timings {
   return {
     ...(appOpenMs !== undefined ? { appOpenMs } : {}),
-    method: `GetLayout + first data page per object, twice (first, cached); a sheet's objects together, ${sheetConcurrency} sheet(s) at a time; own engine session`,
+    method: `GetLayout + first data page per object, twice (first, cached); each object on its own, ${concurrency} object(s) in flight across the pass; own engine session`,
     ...(roundTripMs !== undefined ? { roundTripMs } : {}),
     objects,
   };

@@ -243,6 +243,8 @@ export const Variable = z.object({
   isReserved: z.boolean(),
   /** configuration variables (`qIsConfig`) */
   isConfig: z.boolean(),
+  /** the evaluated value of a calculated variable (definition starting with '='), as `Doc.EvaluateEx` `qText`; absent for others or when it could not be evaluated */
+  value: z.string().optional(),
   raw: QlikObject,
 });
 export type Variable = z.infer<typeof Variable>;
@@ -421,12 +423,21 @@ export const ReloadMetadata = z.looseObject({
 });
 export type ReloadMetadata = z.infer<typeof ReloadMetadata>;
 
+export const ReloadLog = z.object({ reloadId: z.string(), text: z.string(), truncated: z.boolean() });
+export type ReloadLog = z.infer<typeof ReloadLog>;
+
 export const ReloadInfo = z.object({
   /** newest first */
   reloads: z.array(Reload),
-  /** reload metadata of the newest reload(s) that have it */
+  /** reload metadata of the newest reload and of the newest successful one (when different), matched by `reloadId` */
   metadata: z.array(ReloadMetadata),
-  lastLog: z.object({ reloadId: z.string(), text: z.string(), truncated: z.boolean() }).optional(),
+  /** log of the newest reload (`reloads[0]`) */
+  lastLog: ReloadLog.optional(),
+  /**
+   * The newest successful reload (the one whose data the app holds; S03–S06 read it): its id and
+   * log. Its metadata is in `metadata` under its `reloadId`. Absent when no listed reload succeeded.
+   */
+  lastSuccessful: z.object({ reloadId: z.string(), log: ReloadLog.optional() }).optional(),
 });
 export type ReloadInfo = z.infer<typeof ReloadInfo>;
 
@@ -544,7 +555,7 @@ export type ObjectTiming = z.infer<typeof ObjectTiming>;
 export const Timings = z.object({
   /** OpenDoc round trip in our own session (ms) */
   appOpenMs: z.number().optional(),
-  /** how the object timings were taken (one sheet at a time, its objects together, like a browser) */
+  /** how the object timings were taken (each object on its own, a few in flight across the pass; see lib/collect/timings.ts) */
   method: z.string(),
   /** the engine round trip of a trivial call in the same session, for scale (ms) */
   roundTripMs: z.number().optional(),

@@ -14,9 +14,10 @@ export default defineRule({
   options: z.object({}),
   needs: ['reloads'],
   check(ctx) {
-    const log = ctx.snapshot.reloads?.lastLog;
+    const info = ctx.snapshot.reloads;
     const successful = lastSuccessfulReload(ctx.snapshot).reload;
     // the log of the reload whose data the app holds; a failed reload's log is S02's business
+    const log = info?.lastSuccessful?.log ?? info?.lastLog;
     if (!log || (successful && log.reloadId !== successful.id)) return ctx.cannotRun('the log of the last successful reload was not collected');
     const lines = log.text.split(/\r?\n/).filter((l) => /synthetic key|^\s*\$Syn \d+\s*=/i.test(l));
     if (lines.length === 0) return;

@@ -7,7 +7,7 @@ import { AppSnapshot } from '../../../lib/snapshot/schema.ts';
 import { appModelOf, loadAppFolder } from '../../sim/app/index.ts';
 import { type Simulator, startSimulator } from '../../sim/index.ts';
 import type { CallRecord, SimApp } from '../../sim/types.ts';
-import { connectWs, inMemorySocketFactory, readOnlyViolations } from './sim-harness.ts';
+import { connectWs, inMemorySocketFactory, onVirtualClock, readOnlyViolations } from './sim-harness.ts';
 
 let sim: Simulator;
 let demoId: string;
@@ -42,9 +42,7 @@ describe('collectApp over enigma.js + ws (demo app)', () => {
     expect(AppSnapshot.parse(snapshot)).toBeTruthy();
     expect(snapshot.schemaVersion).toBe(1);
     expect(snapshot.source).toMatchObject({ appId: demoId, mode: 'test' });
-    // the simulator does not implement Doc.GetSetAnalysis (engine error 20): recorded per bookmark, nothing else failed
-    const other = snapshot.collectionIssues.filter((i) => !(i.part === 'bookmarks' && i.message.includes('GetSetAnalysis')));
-    expect(other).toEqual([]);
+    expect(snapshot.collectionIssues).toEqual([]);
   });
 
   it('has every sheet, every object of every tree, master item, variable and bookmark of the app', () => {
@@ -67,6 +65,16 @@ describe('collectApp over enigma.js + ws (demo app)', () => {
     expect(snapshot.masterMeasures.map((m) => m.id).sort()).toEqual([...model.measures.keys()].sort());
     expect(snapshot.masterDimensions.map((m) => m.id).sort()).toEqual([...model.dimensions.keys()].sort());
     expect(snapshot.bookmarks.map((b) => b.id).sort()).toEqual([...model.bookmarks.keys()].sort());
+    // calculated variables carry their value, evaluated by the engine (EvaluateEx); the others none
+    const calculated = snapshot.variables.filter((v) => v.definition.trimStart().startsWith('='));
+    expect(calculated.length).toBeGreaterThan(0);
+    for (const v of calculated) expect(v.value, v.name).toBe(model.behaviour.evaluate[v.definition.trimStart().slice(1)]);
+    expect(snapshot.variables.filter((v) => !calculated.includes(v) && v.value !== undefined)).toEqual([]);
+    // Doc.GetSetAnalysis('$', id) per bookmark: the default state's selections as a set expression
+    expect(snapshot.bookmarks.every((b) => b.setExpression !== undefined)).toBe(true);
+    for (const b of snapshot.bookmarks) {
+      for (const { field } of b.selections.filter((s) => s.stateName === '$')) expect(b.setExpression, b.id).toContain(`[${field}]`);
+    }
     const userVariables = [...model.variables.values()].map((v) => v.qName);
     for (const name of userVariables) expect(snapshot.variables.map((v) => v.name)).toContain(name);
     expect(snapshot.dataModel?.tables.length).toBe(model.dataModel.tables.length);
@@ -132,6 +140,16 @@ describe('collectApp over enigma.js + ws (demo app)', () => {
     expect(snapshot.reloads?.reloads.length).toBeGreaterThan(0);
     expect(snapshot.reloads?.lastLog?.text.length).toBeGreaterThan(0);
     expect(snapshot.reloads?.metadata[0]?.statements.length).toBeGreaterThan(0);
+    // the newest reload failed: its log and metadata are kept, and those of the newest successful one too
+    const [newest, ...older] = snapshot.reloads?.reloads ?? [];
+    const successful = older.find((r) => r.status === 'SUCCEEDED');
+    expect(newest?.status).toBe('FAILED');
+    expect(snapshot.reloads?.lastLog?.reloadId).toBe(newest?.id);
+    expect(snapshot.reloads?.lastSuccessful?.reloadId).toBe(successful?.id);
+    expect(snapshot.reloads?.lastSuccessful?.log?.reloadId).toBe(successful?.id);
+    expect(snapshot.reloads?.lastSuccessful?.log?.text).not.toBe(snapshot.reloads?.lastLog?.text);
+    expect(snapshot.reloads?.metadata.map((m) => m.reloadId)).toEqual([newest?.id, successful?.id]);
+    expect(snapshot.reloads?.metadata[1]?.statements.length).toBeGreaterThan(0);
     expect(snapshot.extensions).toBeDefined();
     expect(snapshot.themes).toBeDefined();
   });
@@ -156,6 +174,32 @@ describe('collectApp over an in-memory socket into the simulated engine', () => 
     expect(snapshot.masterMeasures.length).toBe(model.measures.size);
     expect(snapshot.timings).toBeUndefined();
     expect(snapshot.collectionIssues).toContainEqual(expect.objectContaining({ code: 'NO_REST' }));
+    expect(readOnlyViolations(calls)).toEqual([]);
+  }, 60_000);
+
+  it('times each object on its own: its time is its own modelled cost, not its siblings\' queueing', async () => {
+    const model = appModelOf(app);
+    const calls: CallRecord[] = [];
+    const snapshot = await onVirtualClock(async () => {
+      const engine = await openEngineSession({ url: 'https://tenant.example', appId: demoId, createSocket: inMemorySocketFactory(app, sim.users.developer, (c) => calls.push(c)) });
+      try {
+        return await collectApp({ engine, appId: demoId, source: { host: 'tenant.example', mode: 'test' }, timings: { concurrency: 2 } });
+      } finally {
+        await engine.close();
+      }
+    });
+    const timings = snapshot.timings?.objects ?? [];
+    expect(snapshot.timings?.method).toContain('2 object(s) in flight');
+    expect(timings.map((t) => t.objectId).sort()).toEqual(snapshot.objects.filter((o) => o.sheetId).map((o) => o.id).sort());
+    const modelled = timings.filter((t) => model.behaviour.objects[t.objectId]?.calcMs !== undefined && t.cellsFetched > 0);
+    expect(modelled.length).toBeGreaterThan(20);
+    for (const t of modelled) {
+      const behaviour = model.behaviour.objects[t.objectId];
+      // first: the calculation plus one data page (a few ms), never a sibling's calculation on top
+      expect(t.firstMs, t.objectId).toBeGreaterThanOrEqual(behaviour?.calcMs ?? 0);
+      expect(t.firstMs, t.objectId).toBeLessThan((behaviour?.calcMs ?? 0) + 20);
+      expect(t.cachedMs, t.objectId).toBeLessThan(t.firstMs);
+    }
     expect(readOnlyViolations(calls)).toEqual([]);
   }, 60_000);
 

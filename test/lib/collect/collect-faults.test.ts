@@ -67,6 +67,27 @@ describe('partial collection', () => {
     expect(snapshot.collectionIssues.filter((i) => i.part === 'expressionChecks').length).toBeGreaterThan(0);
   }, 60_000);
 
+  it('a failing EvaluateEx leaves the calculated variable without a value and says so; the rest is collected', async () => {
+    sim.faults.set({ engineErrors: [{ method: 'EvaluateEx', code: 5, parameter: 'simulated' }] });
+    const snapshot = await collectAs('developer');
+    const calculated = snapshot.variables.filter((v) => v.definition.startsWith('='));
+    expect(calculated.length).toBeGreaterThan(0);
+    expect(calculated.every((v) => v.value === undefined)).toBe(true);
+    for (const v of calculated) {
+      expect(snapshot.collectionIssues).toContainEqual(expect.objectContaining({ part: 'variables', objectId: v.id ?? v.name, code: 'ENGINE_5' }));
+    }
+    const names = [...appModelOf(sim.apps[0]!).variables.values()].map((v) => v.qName);
+    expect(snapshot.variables.map((v) => v.name)).toEqual(expect.arrayContaining(names));
+  }, 60_000);
+
+  it('a failing GetSetAnalysis keeps the bookmark without its set expression, with the reason', async () => {
+    sim.faults.set({ engineErrors: [{ method: 'GetSetAnalysis', code: 2, parameter: 'simulated' }] });
+    const snapshot = await collectAs('developer');
+    expect(snapshot.bookmarks.length).toBeGreaterThan(0);
+    expect(snapshot.bookmarks.every((b) => b.setExpression === undefined && b.selections !== undefined)).toBe(true);
+    expect(snapshot.collectionIssues.filter((i) => i.part === 'bookmarks').map((i) => i.objectId).sort()).toEqual(snapshot.bookmarks.map((b) => b.id).sort());
+  }, 60_000);
+
   it('REST 429 is retried after Retry-After and the part is still collected', async () => {
     sim.faults.set({ rateLimit: [{ pathPrefix: '/api/v1/apps', retryAfterSeconds: 0, times: 2 }] });
     const snapshot = await collectAs('developer');

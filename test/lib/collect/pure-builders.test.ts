@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildAccess, buildAppInfo } from '../../../lib/collect/app.ts';
 import { buildBookmark } from '../../../lib/collect/bookmarks.ts';
+import { calculatedExpression } from '../../../lib/collect/variables.ts';
 import { buildDataModel } from '../../../lib/collect/data-model.ts';
 import { calcCondMessage, findLayoutErrors, stripDataPages } from '../../../lib/collect/layout.ts';
 import { createLimiter, mapLimited } from '../../../lib/collect/limiter.ts';
@@ -137,5 +138,15 @@ describe('item builders', () => {
     expect(durationOf('2026-01-01T00:00:00Z', '2026-01-01T00:01:00Z')).toBe(60_000);
     expect(durationOf('bad', undefined)).toBeUndefined();
     expect(toReloadMetadata({ statements: [{ label: 'L' }], reload_meta: { cpu_time_spent_ms: 5, peak_memory_bytes: 7 } }, 'r1')).toMatchObject({ reloadId: 'r1', cpuTimeSpentMs: 5, peakMemoryBytes: 7, statements: [{ label: 'L' }] });
+  });
+});
+
+describe('calculatedExpression', () => {
+  it('is the definition after a leading = (leading blanks allowed), and nothing for other variables', () => {
+    expect(calculatedExpression('=Max([Order Date])')).toBe('Max([Order Date])');
+    expect(calculatedExpression('  =1+1')).toBe('1+1');
+    expect(calculatedExpression('Sum(X)')).toBeUndefined();
+    expect(calculatedExpression('=')).toBeUndefined();
+    expect(calculatedExpression('a = b')).toBeUndefined();
   });
 });

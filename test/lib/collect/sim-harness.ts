@@ -1,5 +1,6 @@
 // Test helpers: connect lib/ code to the simulated tenant over real `ws` (HTTP mode) or over an
 // in-memory socket straight into test/sim/engine's createEngineSession.
+import { vi } from 'vitest';
 import { nodeSocketFactory } from '../../../lib/cli/node-socket.ts';
 import { openEngineSession, type EngineSession } from '../../../lib/qlik/engine/session.ts';
 import type { CreateSocket, WebSocketLike } from '../../../lib/qlik/engine/types.ts';
@@ -86,4 +87,29 @@ export function readOnlyViolations(calls: CallRecord[]): string[] {
   const destroys = calls.filter((c) => c.method === 'DestroySessionObject' && c.errorCode === undefined).length;
   if (creates !== destroys) problems.push(`${creates} session objects created, ${destroys} destroyed`);
   return problems;
+}
+
+/**
+ * Runs `run` on a virtual clock (vitest fake timers: setTimeout and performance): the simulated
+ * engine's modelled waits (calc-cost.ts) pass instantly and exactly, and the simulator's own
+ * JavaScript work takes no (virtual) time. Timings measured inside are then the engine cost
+ * model's, independent of the machine. Only for an in-memory socket (no real I/O inside).
+ */
+export async function onVirtualClock<T>(run: () => Promise<T>): Promise<T> {
+  const realImmediate = globalThis.setImmediate;
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'setInterval', 'clearInterval', 'performance'] });
+  try {
+    let settled = false;
+    const result = run().finally(() => {
+      settled = true;
+    });
+    while (!settled) {
+      // let every pending reply and microtask run, then jump to the next modelled wait
+      await new Promise<void>((resolve) => realImmediate(() => resolve()));
+      if (!settled && vi.getTimerCount() > 0) await vi.advanceTimersToNextTimerAsync();
+    }
+    return await result;
+  } finally {
+    vi.useRealTimers();
+  }
 }

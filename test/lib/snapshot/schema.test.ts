@@ -19,6 +19,18 @@ describe('AppSnapshot', () => {
     expect(() => parseSnapshot({ ...minimalSnapshot(), sheets: [{ id: 1 }] })).toThrow(/Invalid snapshot: sheets\.0\./);
   });
 
+  it('reads version-1 snapshots with and without the optional successful-reload and variable-value fields', () => {
+    const reloads = { reloads: [{ id: 'f', status: 'FAILED' }, { id: 's', status: 'SUCCEEDED' }], metadata: [], lastLog: { reloadId: 'f', text: 'x', truncated: false } };
+    const variable = { name: 'vMax', definition: '=Max(X)', tags: [], isScriptCreated: false, isReserved: false, isConfig: false, raw: {} };
+    const before = parseSnapshot(JSON.parse(JSON.stringify(minimalSnapshot({ reloads, variables: [variable] }))));
+    expect(before.reloads?.lastSuccessful).toBeUndefined();
+    expect(before.variables[0]?.value).toBeUndefined();
+    const lastSuccessful = { reloadId: 's', log: { reloadId: 's', text: '$Syn 1 = A+B', truncated: false } };
+    const after = parseSnapshot(JSON.parse(JSON.stringify(minimalSnapshot({ reloads: { ...reloads, lastSuccessful }, variables: [{ ...variable, value: '46350' }] }))));
+    expect(after.reloads?.lastSuccessful).toEqual(lastSuccessful);
+    expect(after.variables[0]?.value).toBe('46350');
+  });
+
   it('summarizes counts', () => {
     const s = summarizeSnapshot(
       minimalSnapshot({

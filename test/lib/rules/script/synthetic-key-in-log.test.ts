@@ -12,4 +12,25 @@ describe('S06 synthetic-key-in-log', () => {
     const s = app().reloads({ lastLog: { reloadId: 'r', text: 'Orders << x\ncreating search index\n$Syn 1 = Year+Region\nSynthetic key created', truncated: false } }).build();
     expect(runRule(rule, s).findings[0].data?.lines).toEqual(['$Syn 1 = Year+Region', 'Synthetic key created']);
   });
+
+  it('reads the log of the newest successful reload, not the newer failed one', () => {
+    const s = app()
+      .reloads({
+        reloads: [{ id: 'failed', status: 'FAILED' }, { id: 'ok', status: 'SUCCEEDED' }],
+        lastLog: { reloadId: 'failed', text: 'Error: syntax', truncated: false },
+        lastSuccessful: { reloadId: 'ok', log: { reloadId: 'ok', text: '$Syn 1 = Year+Region', truncated: false } },
+      })
+      .build();
+    const run = runRule(rule, s);
+    expect(run.findings.map((f) => f.target.id)).toEqual(['ok']);
+  });
+
+  it('cannot run when only the failed reload\'s log was collected', () => {
+    const s = app()
+      .reloads({ reloads: [{ id: 'failed', status: 'FAILED' }, { id: 'ok', status: 'SUCCEEDED' }], lastLog: { reloadId: 'failed', text: '$Syn 1 = A+B', truncated: false } })
+      .build();
+    const run = runRule(rule, s);
+    expect(run.findings).toEqual([]);
+    expect(run.run.status).toBe('could-not-run');
+  });
 });
