@@ -27,7 +27,8 @@ export default defineConfig({
     action: { default_title: 'Qlarity', default_icon: icons },
     // activeTab: while the user has the popup open, Qlarity may read the tab's URL (to offer access
     // to a custom Qlik domain) without a standing permission for every site.
-    permissions: ['storage', 'scripting', 'activeTab', ...(browser === 'chrome' ? ['sidePanel'] : [])],
+    // identity: OAuth sign-in through identity.launchWebAuthFlow (no install warning).
+    permissions: ['storage', 'scripting', 'activeTab', 'identity', ...(browser === 'chrome' ? ['sidePanel'] : [])],
     host_permissions: QLIK_CLOUD_HOSTS,
     // Custom domains and Qlik Sense Enterprise on Windows: asked for at run time, on a click.
     optional_host_permissions: ['https://*/*'],

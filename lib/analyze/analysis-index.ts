@@ -78,7 +78,8 @@ export class AnalysisIndex {
   private readonly _variables = lazy(() => byKey(this.snapshot.variables, (v) => v.name));
   private readonly _variableDefinitions = lazy(() => {
     const map = new Map<string, VariableDefinition>();
-    for (const v of this.snapshot.variables) map.set(v.name, { definition: v.definition });
+    // A calculated variable (`=…`) expands to the value the engine evaluated, when the collector got one.
+    for (const v of this.snapshot.variables) map.set(v.name, { definition: v.definition, value: v.value });
     return map;
   });
   private readonly _objects = lazy(() => byKey(this.snapshot.objects, (o) => o.id));

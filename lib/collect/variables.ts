@@ -5,7 +5,6 @@
 // expands to its result). Read with Doc.EvaluateEx in our own session: it only reads.
 import type { z } from 'zod';
 import type { Variable } from '../snapshot/schema.ts';
-import type { QixDoc } from '../qlik/engine/types.ts';
 import { type CollectContext, attempt, engineCall } from './context.ts';
 import type { VariableListItem } from './engine-schemas.ts';
 
@@ -38,17 +37,14 @@ function valueText(answer: unknown): string | undefined {
   return typeof text === 'string' ? text : undefined;
 }
 
-type EvaluatingDoc = QixDoc & { evaluateEx?: (expression: string) => Promise<unknown> };
-
 /** Adds `value` to every calculated variable the engine evaluates; a failure is an issue on that variable. */
 export async function withCalculatedValues(ctx: CollectContext, variables: Variable[]): Promise<Variable[]> {
-  const doc = ctx.doc as EvaluatingDoc;
-  const evaluateEx = doc.evaluateEx?.bind(doc);
+  const doc = ctx.doc;
   return Promise.all(
     variables.map(async (variable) => {
       const expression = calculatedExpression(variable.definition);
-      if (expression === undefined || !evaluateEx) return variable;
-      const answer = await attempt(ctx, 'variables', () => engineCall(ctx, `EvaluateEx (variable ${variable.name})`, () => evaluateEx(expression)), variable.id ?? variable.name);
+      if (expression === undefined) return variable;
+      const answer = await attempt(ctx, 'variables', () => engineCall(ctx, `EvaluateEx (variable ${variable.name})`, () => doc.evaluateEx(expression)), variable.id ?? variable.name);
       const value = valueText(answer);
       return value === undefined ? variable : { ...variable, value };
     }),

@@ -1,5 +1,6 @@
 // The Script tab: last reloads, reload statements by duration and rows, warnings from the reload
 // log, and the script split into tabs and lines with the engine's syntax errors marked.
+import { lastSuccessfulReload } from '../rules/reloads';
 import type { AppSnapshot, Reload, Script } from '../snapshot/schema';
 
 export interface StatementRow {
@@ -14,9 +15,9 @@ export interface StatementRow {
   bytes?: number;
 }
 
-/** Statements of the newest reload that has metadata. */
+/** Statements of the newest successful reload (the one whose data the app holds), else of the newest reload with metadata. */
 export function statementRows(snapshot: AppSnapshot): StatementRow[] {
-  const metadata = snapshot.reloads?.metadata[0];
+  const metadata = lastSuccessfulReload(snapshot).metadata ?? snapshot.reloads?.metadata[0];
   return (metadata?.statements ?? []).map((s, i) => ({
     index: i,
     label: s.label || s.tableName || s.type || `Statement ${i + 1}`,

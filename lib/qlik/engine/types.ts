@@ -39,6 +39,8 @@ export interface QixDoc {
     includeSysVars: boolean,
   ): Promise<unknown>;
   checkExpression(expr: string, labels?: string[]): Promise<unknown>;
+  /** read-only: evaluates in our own session, e.g. a calculated variable's value */
+  evaluateEx(expression: string): Promise<unknown>;
   getFieldsFromExpression(expr: string): Promise<unknown>;
   getScript(): Promise<unknown>;
   checkScriptSyntax(): Promise<unknown>;
