@@ -1,5 +1,6 @@
 // The popup's view of the last report: counts, score, the top findings, and the way to the rest.
 import type { AnalysisReport, ReportFinding } from '@/lib/protocol/report';
+import { AnalysisAge } from './AnalysisAge';
 import { FindingList } from './FindingList';
 import { formatDuration, plural } from './format';
 import { SeverityChips } from './SeverityChips';
@@ -20,6 +21,7 @@ export function ReportSummary({ report, onShow, onOpenSidePanel }: Props) {
       <p class="muted">
         {plural(report.findings.length, 'finding')} in {formatDuration(report.finishedAt - report.startedAt)}
       </p>
+      <AnalysisAge savedAt={report.finishedAt} />
       <SeverityChips counts={report.counts} />
       {report.findings.length === 0 ? (
         <p class="ok" style={{ marginTop: '8px' }}>

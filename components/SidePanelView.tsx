@@ -1,9 +1,13 @@
-// The side panel: Overview and Findings of the app in the active tab, with Analyze.
+// The side panel: the app in the active tab, with Analyze, and the full report of its last
+// analysis (FullReport, from IndexedDB). Without a stored full analysis (none yet, or one saved by
+// an older version) it falls back to the stored summary: Overview and Findings.
 import { signal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
-import { SEVERITIES, type Severity } from '@/lib/protocol/report';
+import { findingTargetOf, SEVERITIES, type Severity } from '@/lib/protocol/report';
+import { appKeyOf } from '@/lib/protocol/tab-state';
 import { AnalysisControls } from './AnalysisControls';
 import { FindingList } from './FindingList';
+import { FullReport, useLastAnalysis, type HistorySource } from './FullReport';
 import { SEVERITY_LABEL } from './format';
 import { Header } from './Header';
 import type { TabModel } from './models/tab-model';
@@ -12,7 +16,7 @@ import { TabStatus } from './TabStatus';
 
 type View = 'overview' | 'findings';
 
-export function SidePanelView({ model }: { model: TabModel }) {
+export function SidePanelView({ model, history }: { model: TabModel; history?: HistorySource }) {
   const view = useMemo(() => signal<View>('overview'), []);
   const filter = useMemo(() => signal<Severity | 'all'>('all'), []);
   useEffect(() => {
@@ -23,12 +27,16 @@ export function SidePanelView({ model }: { model: TabModel }) {
 
   const state = model.tabState.value;
   const report = model.report.value;
+  const app = model.app.value;
+  const run = model.run.value;
+  const last = useLastAnalysis(history, app ? appKeyOf(app) : null, `${run?.runId ?? ''}:${run?.phase ?? ''}`);
+  const full = app ? last.analysis : null;
   const findings = report
     ? report.findings.filter((finding) => filter.value === 'all' || finding.severity === filter.value)
     : [];
   return (
     <>
-      <Header subtitle={report?.app.name || 'Qlik Sense app analyzer'} />
+      <Header subtitle={full?.result.app.name || report?.app.name || 'Qlik Sense app analyzer'} />
       <main>
         {model.error.value && (
           <p class="alert" role="alert">
@@ -50,12 +58,27 @@ export function SidePanelView({ model }: { model: TabModel }) {
             {model.notice.value}
           </p>
         )}
-        {model.app.value && !report && !model.running.value && (
+        {last.error && (
+          <p class="alert" role="alert">
+            {last.error}
+          </p>
+        )}
+        {full && (
+          <FullReport
+            analysis={full}
+            // The model shows a summary finding; only its target matters to "Show in app".
+            onShowInApp={(target) =>
+              void model.showInApp({ id: 'show-in-app', ruleCode: '-', ruleName: '-', severity: 'info', message: '', target: findingTargetOf(target) })
+            }
+            onSetHidden={last.setHidden}
+          />
+        )}
+        {model.app.value && !report && !full && !model.running.value && (
           <p class="muted" data-testid="no-report">
             No analysis of this app yet. Choose Analyze to check it.
           </p>
         )}
-        {model.app.value && report && (
+        {model.app.value && report && !full && (
           <>
             <div class="tabs" role="tablist" aria-label="Report views">
               {(['overview', 'findings'] as const).map((name) => (

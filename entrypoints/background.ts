@@ -6,6 +6,7 @@ import { hasHostAccess } from '@/lib/extension/host-access';
 import { setActionIcon } from '@/lib/extension/action-icon';
 import { broadcastEvent, listenForRequests, type Handlers } from '@/lib/extension/messaging';
 import { QlarityError } from '@/lib/extension/errors';
+import { createAnalysisHistory } from '@/lib/extension/last-analysis';
 import { createPipeline } from '@/lib/extension/pipeline';
 import { createRunRegistry } from '@/lib/extension/runs';
 import { showInApp } from '@/lib/extension/show-in-app';
@@ -14,10 +15,18 @@ import { describeTab } from '@/lib/extension/tab-state';
 import type { TabState } from '@/lib/protocol/tab-state';
 
 export default defineBackground(() => {
+  const history = createAnalysisHistory();
   const runs = createRunRegistry({
     steps: createPipeline(),
     loadSettings,
-    saveResult: saveLastResult,
+    // The popup's summary in storage.local, the side panel's full report in IndexedDB. A failure
+    // to keep the full report must not lose the summary (nor fail the run): it is logged.
+    saveResult: async ({ report, result, snapshot }) => {
+      await saveLastResult(report);
+      await history
+        .save({ appKey: report.appKey, report, result, snapshot }, await loadSettings())
+        .catch((error: unknown) => console.error('Qlarity: could not keep the full report', error));
+    },
     onChange: (tabId, run) => void broadcastEvent({ type: 'analysis-progress', tabId, run }),
   });
 
@@ -35,6 +44,7 @@ export default defineBackground(() => {
     },
     'cancel-analysis': ({ tabId }) => ({ cancelled: runs.cancel(tabId) }),
     'get-last-result': ({ appKey }) => loadLastResult(appKey),
+    'get-last-analysis': ({ appKey }) => history.load(appKey),
     'show-in-app': ({ tabId, target }) => showInApp(tabId, target),
     'get-settings': () => loadSettings(),
     'set-settings': ({ settings }) => saveSettings(settings),

@@ -100,10 +100,15 @@ async function runHeadless(context: BrowserContext, sim: Simulator): Promise<boo
     return false;
   }
 
-  const findingsTab = panel.getByRole('tab', { name: /^Findings/ });
-  if (await findingsTab.isVisible()) {
-    await findingsTab.click();
-    await panel.screenshot({ path: path.join(OUTPUT_DIR, 'sidepanel-findings.png') });
+  // The side panel's full report (from IndexedDB): a screenshot of each of its tabs.
+  const report = panel.getByTestId('report-view');
+  await report.waitFor({ timeout: 30_000 });
+  await panel.screenshot({ path: path.join(OUTPUT_DIR, 'sidepanel-overview.png'), fullPage: true });
+  for (const name of ['Findings', 'Data model', 'Sheets', 'Expressions', 'Variables & items', 'Script']) {
+    const tab = report.getByRole('tab', { name: name === 'Findings' ? /^Findings \(/ : name, exact: name !== 'Findings' });
+    await tab.click();
+    const file = `sidepanel-${name.replace(/\W+/g, '-').toLowerCase()}.png`;
+    await panel.screenshot({ path: path.join(OUTPUT_DIR, file), fullPage: true });
   }
   printSummary(await lastReport(popup, `${sim.tenantUrl}|${DEMO_APP_ID}`));
   console.log(`\nScreenshots of the popup and side panel: ${OUTPUT_DIR}`);

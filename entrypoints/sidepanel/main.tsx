@@ -3,6 +3,9 @@ import '@/components/styles.css';
 import { createBrowserClient } from '@/components/models/browser-client';
 import { createTabModel } from '@/components/models/tab-model';
 import { SidePanelView } from '@/components/SidePanelView';
+import { createAnalysisHistory } from '@/lib/extension/last-analysis';
 
 const model = createTabModel(createBrowserClient(location.search));
-render(<SidePanelView model={model} />, document.getElementById('app')!);
+// The full report is read from the extension's IndexedDB directly (see lib/extension/history-store.ts).
+const history = createAnalysisHistory();
+render(<SidePanelView model={model} history={history} />, document.getElementById('app')!);

@@ -1,4 +1,4 @@
-// runAnalysis: connect → collect → analyse → report for one app, with progress and cancellation.
+// runAnalysis: connect → collect → analyse → report (+ the full result and snapshot) for one app, with progress and cancellation.
 // The steps are injected, so this file holds only the order, the progress reporting, the
 // cancellation checks and the promise that the connection is always closed (the user's app is
 // only ever read, and a metered engine session must not be left open).
@@ -36,6 +36,13 @@ export interface AnalysisSteps<Connection, Snapshot> {
   disconnect(connection: Connection): void | Promise<void>;
 }
 
+/** What one run produced: the stored summary (popup), and the full result with its snapshot (side panel). */
+export interface AnalysisOutcome<Snapshot> {
+  report: AnalysisReport;
+  result: AnalysisResult;
+  snapshot: Snapshot;
+}
+
 export interface RunOptions {
   onProgress?: (update: ProgressUpdate) => void;
   now?: () => number;
@@ -45,7 +52,7 @@ export async function runAnalysis<Connection, Snapshot>(
   context: AnalysisContext,
   steps: AnalysisSteps<Connection, Snapshot>,
   { onProgress = () => {}, now = Date.now }: RunOptions = {},
-): Promise<AnalysisReport> {
+): Promise<AnalysisOutcome<Snapshot>> {
   const { signal } = context;
   const startedAt = now();
   signal.throwIfAborted();
@@ -62,12 +69,13 @@ export async function runAnalysis<Connection, Snapshot>(
     onProgress({ phase: 'analysing', detail: 'Running the rules' });
     const result = await steps.analyse(snapshot, context);
     signal.throwIfAborted();
-    return reportFromAnalysis(result, {
+    const report = reportFromAnalysis(result, {
       appKey: appKeyOf(context.app),
       origin: context.app.origin,
       startedAt,
       finishedAt: now(),
     });
+    return { report, result, snapshot };
   } finally {
     // A failure to close must not hide the outcome of the analysis itself.
     await Promise.resolve()

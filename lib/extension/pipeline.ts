@@ -2,7 +2,7 @@
 // connect  = the connection helper's connectToTab (mode from settings) + our own engine session
 //            under a fresh identity (never the user's, so their selections stay untouched);
 // collect  = lib/collect's collectApp over that session and the mode's REST fetch;
-// analyse  = lib/analyze's analyse (pure);
+// analyse  = lib/analyze's analyse (pure) with the rule settings and the app's hidden findings;
 // disconnect closes the engine session and releases the connection (bridge, header rule).
 // Engine and REST failures are explained by the connection (what happened, what to do).
 import { browser } from 'wxt/browser';
@@ -11,10 +11,13 @@ import { collectApp } from '../collect/index';
 import { openEngineSession, type EngineSession } from '../qlik/engine/session';
 import { createRestClient } from '../qlik/rest/client';
 import { baseUrlOf } from '../qlik/url';
+import { analysisConfigOf } from '../protocol/settings';
+import { appKeyOf } from '../protocol/tab-state';
 import type { AppSnapshot } from '../snapshot/schema';
 import type { AnalysisSteps } from './analysis';
 import { connectToTab, newAnalysisIdentity, type QlikConnection } from './connection/connect';
 import { QlarityError } from './errors';
+import { loadSuppressions } from './suppressions';
 
 export interface LiveConnection {
   connection: QlikConnection;
@@ -65,7 +68,9 @@ export function createPipeline(): AnalysisSteps<LiveConnection, AppSnapshot> {
         throw await explained(connection, error);
       }
     },
-    analyse: (snapshot) => analyse(snapshot),
+    // The user's rule settings and the findings they hid for this app (see suppressions.ts).
+    analyse: async (snapshot, { app, settings }) =>
+      analyse(snapshot, { ...analysisConfigOf(settings), suppressions: await loadSuppressions(appKeyOf(app)) }),
     async disconnect({ connection, engine }) {
       await engine.close().catch(() => {});
       connection.close();

@@ -1,16 +1,16 @@
 // The analyses in flight, one per tab, as the background holds them: start (or join the one
-// running), cancel, and a notice on every change. Finished reports go to `saveResult`.
-import type { AnalysisReport } from '../protocol/report';
+// running), cancel, and a notice on every change. Finished outcomes go to `saveResult`.
 import { isRunning, type AnalysisRun } from '../protocol/run';
 import type { Settings } from '../protocol/settings';
 import { appKeyOf, type QlikApp } from '../protocol/tab-state';
-import { runAnalysis, type AnalysisSteps } from './analysis';
+import { runAnalysis, type AnalysisOutcome, type AnalysisSteps } from './analysis';
 import { toErrorInfo } from './errors';
 
 export interface RunRegistryOptions<Connection, Snapshot> {
   steps: AnalysisSteps<Connection, Snapshot>;
   loadSettings(): Promise<Settings>;
-  saveResult(report: AnalysisReport): Promise<void>;
+  /** stores a finished run's outcome (summary and full analysis) before the run is marked done */
+  saveResult(outcome: AnalysisOutcome<Snapshot>): Promise<void>;
   /** called with the run's new state on every change */
   onChange(tabId: number, run: AnalysisRun): void;
   now?: () => number;
@@ -51,13 +51,13 @@ export function createRunRegistry<Connection, Snapshot>(
   async function execute(tabId: number, app: QlikApp, entry: Entry) {
     try {
       const settings = await options.loadSettings();
-      const report = await runAnalysis(
+      const outcome = await runAnalysis(
         { tabId, app, settings, signal: entry.controller.signal },
         steps,
         { now, onProgress: ({ phase, done, total, detail }) => update(tabId, entry, { phase, detail, progress: total !== undefined ? { done: done ?? 0, total } : undefined }) },
       );
       if (entry.ended) return; // cancelled meanwhile: the user asked for no result
-      await options.saveResult(report);
+      await options.saveResult(outcome);
       update(tabId, entry, { phase: 'done', finishedAt: now(), detail: undefined });
     } catch (error) {
       update(tabId, entry, { phase: 'failed', finishedAt: now(), detail: undefined, error: toErrorInfo(error) });

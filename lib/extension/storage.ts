@@ -1,7 +1,7 @@
 // Every item Qlarity stores, declared here with its version. Reads are validated with zod:
 // a damaged or outdated value falls back to the default instead of breaking a page.
-// Results live in storage.local for now (one key per app, the newest MAX_STORED_RESULTS kept);
-// a later issue moves full reports to IndexedDB (idb).
+// The popup's summaries live here (one key per app, the newest MAX_STORED_RESULTS kept); the full
+// result with its snapshot lives in IndexedDB (history-store.ts), bounded by the retention setting.
 import { storage } from 'wxt/utils/storage';
 import { AnalysisReport } from '../protocol/report';
 import { DEFAULT_SETTINGS, Settings } from '../protocol/settings';

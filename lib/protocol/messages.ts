@@ -3,7 +3,7 @@
 // Events are one-way notices from the background to whichever pages are open.
 // (Messages between the Qlik page and the content relay live in lib/protocol/bridge.ts.)
 import { z } from 'zod';
-import { AnalysisReport } from './report';
+import { AnalysisReport, StoredAnalysis } from './report';
 import { AnalysisRun, ErrorInfo } from './run';
 import { Settings } from './settings';
 import { FindingTarget } from './report';
@@ -32,6 +32,15 @@ export const requests = {
   'get-last-result': {
     request: request('get-last-result', { appKey: z.string().min(1) }),
     response: AnalysisReport.nullable(),
+  },
+  /**
+   * The last full analysis (result + snapshot, hidden findings applied) of an app, or null. The
+   * side panel reads the same IndexedDB directly (lib/extension/last-analysis.ts) because a
+   * snapshot can be several MB; this request serves pages or tools that cannot.
+   */
+  'get-last-analysis': {
+    request: request('get-last-analysis', { appKey: z.string().min(1) }),
+    response: StoredAnalysis.nullable(),
   },
   /** Bring what a finding points at into view in the Qlik tab. */
   'show-in-app': {

@@ -1,7 +1,8 @@
 // What the popup and side panel show of an analysis: a view of lib/analyze's result, small enough
 // to store per app and to send between contexts. The full report UI grows from here.
 import { z } from 'zod';
-import type { AnalysisResult } from '../analyze/result';
+import { AnalysisResult as AnalysisResultSchema, type AnalysisResult, type Target } from '../analyze/result';
+import { AppSnapshot } from '../snapshot/schema';
 
 export const Severity = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof Severity>;
@@ -76,6 +77,16 @@ export interface ReportMeta {
   finishedAt: number;
 }
 
+/** Where "Show in app" goes for an analyser target. */
+export function findingTargetOf(target: Target): FindingTarget {
+  return {
+    kind: target.kind,
+    id: target.id,
+    ...(target.name !== undefined ? { name: target.name } : {}),
+    ...(target.sheet ? { sheetId: target.sheet.id } : {}),
+  };
+}
+
 /** The view of lib/analyze's AnalysisResult that Qlarity stores and shows. */
 export function reportFromAnalysis(result: AnalysisResult, meta: ReportMeta): AnalysisReport {
   const findings: ReportFinding[] = result.findings.map((finding) => ({
@@ -85,12 +96,7 @@ export function reportFromAnalysis(result: AnalysisResult, meta: ReportMeta): An
     category: finding.category,
     severity: finding.severity,
     message: finding.message,
-    target: {
-      kind: finding.target.kind,
-      id: finding.target.id,
-      ...(finding.target.name !== undefined ? { name: finding.target.name } : {}),
-      ...(finding.target.sheet ? { sheetId: finding.target.sheet.id } : {}),
-    },
+    target: findingTargetOf(finding.target),
   }));
   const notes = result.rules
     .filter((run) => run.status === 'could-not-run' || run.status === 'error')
@@ -112,3 +118,16 @@ export function reportFromAnalysis(result: AnalysisResult, meta: ReportMeta): An
     score: result.score.value,
   });
 }
+
+/**
+ * The last full analysis of an app, as kept in IndexedDB (lib/extension/history-store.ts) for the
+ * side panel's report: the result with the snapshot it was made from, and when it was saved.
+ */
+export const StoredAnalysis = z.object({
+  appKey: z.string().min(1),
+  result: AnalysisResultSchema,
+  snapshot: AppSnapshot,
+  /** epoch ms */
+  savedAt: z.number(),
+});
+export type StoredAnalysis = z.infer<typeof StoredAnalysis>;

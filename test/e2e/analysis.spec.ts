@@ -18,21 +18,24 @@ test('Analyze runs on the demo app and the side panel lists the findings', async
   await popup.page.screenshot({ path: testInfo.outputPath('popup-result.png') });
 
   const panel = await openSidePanel(qlik.page);
-  await expect(panel.overview).toContainText('quality score');
+  await expect(panel.report).toBeVisible();
+  await expect(panel.page.getByTestId('overview-view')).toContainText('quality score');
   await expectAccessible(panel.page);
   await panel.page.screenshot({ path: testInfo.outputPath('sidepanel-overview.png') });
-  await panel.showFindings();
-  expect(await panel.findings.count()).toBeGreaterThan(10);
-  await panel.filterSeverity('error');
-  await expect(panel.findings.first()).toHaveAttribute('data-severity', 'error');
-  expect(await panel.page.locator('[data-testid="finding"]:not([data-severity="error"])').count()).toBe(0);
+  await panel.showReportTab('Findings');
+  expect(await panel.reportFindings.count()).toBeGreaterThan(10);
+  await panel.page.getByRole('group', { name: 'Severity' }).getByRole('button', { name: /^Error/ }).click();
+  await expect(panel.reportFindings.first()).toHaveAttribute('data-severity', 'error');
+  expect(await panel.page.locator('[data-testid="finding-row"]:not([data-severity="error"])').count()).toBe(0);
   await expectAccessible(panel.page);
   await panel.page.screenshot({ path: testInfo.outputPath('sidepanel-findings.png') });
 
-  // "Show in app" on an object finding: the Qlik tab shows that object's sheet (or outlines it).
-  const showable = panel.page.getByRole('button', { name: /^Show in app/ }).first();
+  // "Show sheet in app" on the Sheets tab: the Qlik tab shows that sheet.
+  await panel.showReportTab('Sheets');
+  await panel.page.locator('details.qr-sheet > summary').first().click();
+  const showable = panel.page.getByRole('button', { name: /^Show sheet in app/ }).first();
   await showable.click();
-  await expect(panel.page.getByTestId('notice')).toHaveText(/Opened the sheet in the Qlik tab\.|Highlighted the object in the Qlik tab\./);
+  await expect(panel.page.getByTestId('notice')).toHaveText(/Opened the sheet in the Qlik tab\./);
 });
 
 test('Cancel stops a running analysis', async ({ login, qlik, openPopup, sim }) => {

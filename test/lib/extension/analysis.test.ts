@@ -40,11 +40,14 @@ describe('runAnalysis', () => {
     const { s, log } = steps();
     const progress: ProgressUpdate[] = [];
     let t = 100;
-    const report = await runAnalysis(context(), s, { onProgress: (p) => progress.push(p), now: () => (t += 50) });
+    const { report, result, snapshot } = await runAnalysis(context(), s, { onProgress: (p) => progress.push(p), now: () => (t += 50) });
     expect(log).toEqual(['connect', 'collect', 'analyse', 'disconnect']);
     expect(progress.map((p) => p.phase)).toEqual(['connecting', 'collecting', 'collecting', 'collecting', 'analysing']);
     expect(progress[3]).toEqual({ phase: 'collecting', done: 2, total: 2, detail: 'sheet 2' });
     expect(report).toMatchObject({ appKey: `${demoApp.origin}|${demoApp.appId}`, startedAt: 150, finishedAt: 200, counts: { warning: 1 } });
+    // the full result and the snapshot it came from travel with the report (for the side panel)
+    expect(result.findings).toHaveLength(1);
+    expect(snapshot).toEqual({ objects: 2 });
     expect(s.collect).toHaveBeenCalledWith({ id: 'c1' }, expect.objectContaining({ tabId: 5, app: demoApp }));
   });
 
@@ -83,6 +86,6 @@ describe('runAnalysis', () => {
         throw new Error('socket already closed');
       },
     });
-    await expect(runAnalysis(context(), s)).resolves.toMatchObject({ counts: { warning: 1 } });
+    await expect(runAnalysis(context(), s)).resolves.toMatchObject({ report: { counts: { warning: 1 } } });
   });
 });

@@ -1,8 +1,12 @@
 // The background entry point wired to the fake browser: real handlers, real tab parsing, real storage.
+import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
+import { createAnalysisHistory } from '@/lib/extension/last-analysis';
 import { DEFAULT_SETTINGS } from '@/lib/protocol/settings';
+import { analysisFinding, analysisResult, report } from '../protocol/report-fixtures';
+import { minimalSnapshot } from '../snapshot/minimal-snapshot';
 
 const APP = '9c1f3a52-6d2e-4b8f-a7c4-2e5d8b1f0a63';
 type Trigger = (...args: unknown[]) => Promise<unknown[]>;
@@ -42,5 +46,17 @@ describe('background wiring', () => {
     expect(await ask({ type: 'get-settings' })).toEqual({ ok: true, value: settings });
     expect(await ask({ type: 'set-settings', settings: { connection: { mode: 'x' } } })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
     expect(await ask({ type: 'get-last-result', appKey: 'nothing' })).toEqual({ ok: true, value: null });
+  });
+
+  it('answers get-last-analysis from IndexedDB, validated, with hidden findings applied', async () => {
+    expect(await ask({ type: 'get-last-analysis', appKey: 'nothing' })).toEqual({ ok: true, value: null });
+    expect(await ask({ type: 'get-last-analysis', appKey: '' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    // what the background's saveResult writes after a run (same database, as the side panel reads it)
+    const result = analysisResult([analysisFinding()]);
+    await createAnalysisHistory().save({ appKey: 'app-9', report: report([]), result, snapshot: minimalSnapshot() }, DEFAULT_SETTINGS);
+    expect(await ask({ type: 'get-last-analysis', appKey: 'app-9' })).toMatchObject({
+      ok: true,
+      value: { appKey: 'app-9', result: { findings: [{ rule: 'R01' }] }, snapshot: { app: { name: 'Tiny' } } },
+    });
   });
 });

@@ -17,6 +17,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'start-analysis': fail,
     'cancel-analysis': () => ({ cancelled: false }),
     'get-last-result': () => null,
+    'get-last-analysis': () => null,
     'show-in-app': fail,
     'get-settings': () => DEFAULT_SETTINGS,
     'set-settings': ({ settings }) => settings,

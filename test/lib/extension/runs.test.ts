@@ -26,7 +26,7 @@ function setup(stepOverrides: Partial<AnalysisSteps<string, string>> = {}) {
   const registry = createRunRegistry({
     steps,
     loadSettings: async () => DEFAULT_SETTINGS,
-    saveResult: async (r) => void saved.push(r),
+    saveResult: async ({ report }) => void saved.push(report),
     onChange: (_tabId, run) => changes.push(run),
     newRunId: () => `run-${++n}`,
     now: () => 1_000,
