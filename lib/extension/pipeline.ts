@@ -11,7 +11,7 @@ import { collectApp } from '../collect/index';
 import { openEngineSession, type EngineSession } from '../qlik/engine/session';
 import { createRestClient } from '../qlik/rest/client';
 import { baseUrlOf } from '../qlik/url';
-import { analysisConfigOf } from '../protocol/settings';
+import { analysisConfigOf, connectionFor } from '../protocol/settings';
 import { appKeyOf } from '../protocol/tab-state';
 import type { AppSnapshot } from '../snapshot/schema';
 import type { AnalysisSteps } from './analysis';
@@ -38,7 +38,7 @@ async function explained(connection: QlikConnection, error: unknown): Promise<un
 export function createPipeline(): AnalysisSteps<LiveConnection, AppSnapshot> {
   return {
     async connect({ tabId, settings, signal }) {
-      const connection = await connectToTab(tabId, settings.connection);
+      const connection = await connectToTab(tabId, (host) => connectionFor(settings, host));
       try {
         const engine = await openEngineSession({
           url: baseUrlOf(connection.app),

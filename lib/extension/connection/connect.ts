@@ -66,10 +66,15 @@ interface Transport {
   release(): void;
 }
 
-export async function connectToTab(tabId: number, settings: ConnectionSettings): Promise<QlikConnection> {
+/**
+ * `connection` is either one connection setting, or a lookup by the tab's host (per-tenant
+ * settings: the host is only known once the tab's URL is read).
+ */
+export async function connectToTab(tabId: number, connection: ConnectionSettings | ((host: string) => ConnectionSettings)): Promise<QlikConnection> {
   const tab = await browser.tabs.get(tabId);
   const app = parseQlikAppUrl(tab.url ?? '');
   if (!app) throw new QlikProblemError({ code: 'not-an-app', message: 'This tab does not show a Qlik Sense app.', action: 'Open an app (a sheet, the data load editor or the data model viewer) and try again.', retryable: false });
+  const settings = typeof connection === 'function' ? connection(app.host) : connection;
   const mode = settings.mode;
   const context: ProblemContext = {
     mode,
