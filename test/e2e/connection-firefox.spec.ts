@@ -4,11 +4,11 @@
 // lib/extension/connection + lib/qlik/engine running in an extension page (same APIs and
 // privileges as the background event page, which BiDi cannot evaluate in).
 import { expect, test } from '@playwright/test';
-import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startConnectProxy, startSimulator, type ConnectProxy, type Simulator } from '../sim/index.ts';
+import { bundleConnectionHarness } from './connection-harness';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -28,26 +28,7 @@ test.beforeAll(async () => {
   if (!existsSync(`${extensionPath}/manifest.json`)) throw new Error('run `npx wxt build -b firefox` first');
   sim = await startSimulator();
   proxy = await startConnectProxy(sim.port);
-  const bundle = await build({
-    stdin: {
-      contents: [
-        "import { connectToTab } from '@/lib/extension/connection/connect';",
-        "import { openEngineSession } from '@/lib/qlik/engine/session';",
-        'globalThis.__qlarityTest = { connectToTab, openEngineSession };',
-      ].join('\n'),
-      resolveDir: root,
-      loader: 'ts',
-    },
-    bundle: true,
-    write: false,
-    format: 'iife',
-    platform: 'browser',
-    target: 'es2022',
-    tsconfig: `${root}/tsconfig.json`,
-    logLevel: 'silent',
-    banner: { js: 'globalThis.__zod_globalConfig = { jitless: true };' },
-  });
-  harness = bundle.outputFiles[0].text;
+  harness = await bundleConnectionHarness();
   ff = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,

@@ -8,10 +8,10 @@
 // the bundle in the service worker (DevTools evaluation, not subject to the extension CSP). The
 // code is the same modules the background imports; only the entry point differs.
 import { chromium, expect, test as base, type BrowserContext, type Worker } from '@playwright/test';
-import { build } from 'esbuild';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startSimulator, type Simulator } from '../sim/index.ts';
+import { bundleConnectionHarness } from './connection-harness';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const extensionPath = `${root}/.output/chrome-mv3`;
@@ -31,28 +31,7 @@ const test = base.extend<Fixtures, WorkerFixtures>({
   ],
   harness: [
     async ({}, use) => {
-      const result = await build({
-        stdin: {
-          contents: [
-            "import { connectToTab } from '@/lib/extension/connection/connect';",
-            "import { openEngineSession } from '@/lib/qlik/engine/session';",
-            'globalThis.__qlarityTest = { connectToTab, openEngineSession };',
-          ].join('\n'),
-          resolveDir: root,
-          loader: 'ts',
-        },
-        bundle: true,
-        write: false,
-        format: 'iife',
-        platform: 'browser',
-        target: 'es2022',
-        tsconfig: `${root}/tsconfig.json`,
-        logLevel: 'silent',
-        // Evaluated through DevTools, zod's eval probe passes but its compiled parsers then hit the
-        // extension CSP; the real background.js fails the probe and runs jitless, as here.
-        banner: { js: 'globalThis.__zod_globalConfig = { jitless: true };' },
-      });
-      await use(result.outputFiles[0].text);
+      await use(await bundleConnectionHarness());
     },
     { scope: 'worker' },
   ],
