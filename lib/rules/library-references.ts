@@ -4,10 +4,11 @@ import type { LibraryReference } from '../snapshot/schema';
 
 const WORDS: Record<LibraryReference['kind'], string> = { measure: 'master measure', dimension: 'master dimension', visualization: 'master visualization' };
 
+/** "Measure 2 of object …" for a hypercube slot; the whole object when it extends a master visualization. */
 function slot(path: string): string {
   const m = /\/(qMeasures|qDimensions)\/(\d+)/.exec(path);
-  if (!m) return 'It';
-  return `${m[1] === 'qMeasures' ? 'Measure' : 'Dimension'} ${Number(m[2]) + 1}`;
+  if (!m) return 'The';
+  return `${m[1] === 'qMeasures' ? 'Measure' : 'Dimension'} ${Number(m[2]) + 1} of`;
 }
 
 export function reportMissingLibraryItems(ctx: RuleContext<unknown>, kind: LibraryReference['kind'], existing: ReadonlySet<string>): void {
@@ -17,7 +18,7 @@ export function reportMissingLibraryItems(ctx: RuleContext<unknown>, kind: Libra
     ctx.report({
       target,
       path: ref.path,
-      message: `${slot(ref.path)} of ${target.kind.replace('-', ' ')} "${target.name ?? target.id}" links to ${WORDS[kind]} "${ref.targetId}", which no longer exists.`,
+      message: `${slot(ref.path)} ${target.kind.replace('-', ' ')} "${target.name ?? target.id}" links to ${WORDS[kind]} "${ref.targetId}", which no longer exists.`,
       data: { libraryId: ref.targetId },
       content: `${ref.path}\u0000${ref.targetId}`,
     });

@@ -13,5 +13,6 @@ describe('Q06 missing-master-visualization', () => {
     const s = app().sheet().barchart({ id: 'o1', extendsId: 'deleted-mv' }).build();
     const { findings } = runRule(rule, s);
     expect(findings.map((f) => [f.target.id, f.data?.libraryId])).toEqual([['o1', 'deleted-mv']]);
+    expect(findings[0].message).toMatch(/^The object ".+" links to master visualization "deleted-mv", which no longer exists\.$/);
   });
 });
