@@ -1,16 +1,20 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { appModelOf, loadAppFolder, loadAppsDir, resetAppModel } from './load-app';
 
 const corpus = resolve(__dirname, '../../../../shared/corpus');
 const hasCorpus = existsSync(corpus);
 if (!hasCorpus) console.warn(`[skip] ${corpus} is absent: corpus loading tests skipped`);
 
+const tempDirs: string[] = [];
+afterAll(() => Promise.all(tempDirs.map((dir) => rm(dir, { recursive: true, force: true }))));
+
 async function tempApp(files: Record<string, string>): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'sim-app-'));
+  tempDirs.push(dir);
   for (const [name, text] of Object.entries(files)) {
     await mkdir(join(dir, name, '..'), { recursive: true });
     await writeFile(join(dir, name), text);

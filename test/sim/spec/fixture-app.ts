@@ -1,5 +1,5 @@
 // A small unbuild app written to a temp folder, so engine tests control every object.
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises';
+import { mkdtemp, mkdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SimApp } from '../types';
@@ -68,5 +68,10 @@ export async function fixtureApp(): Promise<SimApp> {
     await mkdir(join(dir, name, '..'), { recursive: true });
     await writeFile(join(dir, name), typeof value === 'string' ? value : JSON.stringify(value, null, 2));
   }
-  return loadAppFolder(dir);
+  // The loader reads everything into memory, so the folder can go at once.
+  try {
+    return await loadAppFolder(dir);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
 }
