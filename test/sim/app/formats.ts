@@ -2,25 +2,19 @@
 // `RawApp`; load-app.ts adds the optional extras and derives what is not given.
 import { readdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { addPropertyTree, byId, isObject, type AppFormat, type Connection, type JsonObject, type StoredObject } from './app-model';
+import { addPropertyTree, byId, isObject, type AppFormat, type AppModel, type Connection, type JsonObject, type StoredObject } from './app-model';
 import { exists, parseSimpleYaml, readJson, readText } from './read-files';
 import type { FieldListItem } from '../data/data-model';
 
-export interface RawApp {
-  format: AppFormat;
-  appProperties: JsonObject;
-  objects: Map<string, StoredObject>;
-  measures: Map<string, JsonObject>;
-  dimensions: Map<string, JsonObject>;
-  variables: Map<string, JsonObject>;
-  bookmarks: Map<string, JsonObject>;
-  connections: Connection[];
-  media: string[];
-  script: string;
+/** What a format reader gives: the parts of the app model a folder holds, before the data model and behaviour are added. */
+export type RawApp = Pick<
+  AppModel,
+  'format' | 'appProperties' | 'objects' | 'measures' | 'dimensions' | 'variables' | 'bookmarks' | 'connections' | 'media' | 'script'
+> & {
   /** a `qFieldList` that came with the app (Gitoqlik `fields.json`, serializeapp `fields`) */
   fieldList?: FieldListItem[];
   notes: string[];
-}
+};
 
 function asArray(value: unknown, file: string, what: string): JsonObject[] {
   if (value === undefined || value === null) return [];
