@@ -1,5 +1,8 @@
 // Command-line arguments of `npm run analyze`. Pure: argv in, options or a usage error out.
 import { parseArgs } from 'node:util';
+import { DEFAULT_CONCURRENCY } from '../collect/limiter.ts';
+
+const MAX_CONCURRENCY = 4096;
 
 export const USAGE = `Usage:
   npm run analyze -- --host <url> --app <id> [--api-key K | --cookie-file F] [options]
@@ -18,7 +21,7 @@ writes the result.
   --format json|text    output format (default text; json with --out *.json)
   --fail-on LEVEL       exit 1 when a finding of this severity or worse exists: error|warning|info|none (default none)
   --no-timings          skip the per-object timing pass
-  --concurrency N       engine requests in flight (default 8)
+  --concurrency N       engine requests in flight (default ${DEFAULT_CONCURRENCY})
   --insecure            accept a self-signed TLS certificate (local simulator only)
   --quiet               no progress on stderr
   -h, --help            this text
@@ -84,8 +87,8 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
   if (format !== 'json' && format !== 'text') throw new UsageError(`--format must be json or text, got "${format}"`);
   const failOn = values['fail-on'] ?? 'none';
   if (!['error', 'warning', 'info', 'none'].includes(failOn)) throw new UsageError(`--fail-on must be error, warning, info or none, got "${failOn}"`);
-  const concurrency = values.concurrency === undefined ? 8 : Number(values.concurrency);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new UsageError(`--concurrency must be an integer from 1 to 64`);
+  const concurrency = values.concurrency === undefined ? DEFAULT_CONCURRENCY : Number(values.concurrency);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) throw new UsageError(`--concurrency must be an integer from 1 to ${MAX_CONCURRENCY}`);
   const apiKey = values['api-key'] ?? env.QLIK_API_KEY;
   const options: CliOptions = {
     ...(values.host !== undefined ? { host: values.host } : {}),

@@ -19,7 +19,7 @@ import { CollectionAborted, type CollectContext, type CollectProgress, attempt, 
 import { buildDataModel, fetchDataModelSources } from './data-model.ts';
 import { checkExpressions } from './expressions/checks.ts';
 import { extractAllExpressions } from './expressions/index.ts';
-import { createLimiter } from './limiter.ts';
+import { DEFAULT_CONCURRENCY, createLimiter } from './limiter.ts';
 import { listBookmarks, listDimensions, listMeasures, listVariables } from './lists.ts';
 import { buildMasterDimension, buildMasterMeasure } from './master-items.ts';
 import { collectRestParts } from './rest-parts.ts';
@@ -30,6 +30,7 @@ import { buildVariable, withCalculatedValues } from './variables.ts';
 
 export type { CollectProgress } from './context.ts';
 export { CollectionAborted } from './context.ts';
+export { DEFAULT_CONCURRENCY } from './limiter.ts';
 
 /** What collectApp needs from an open engine session (lib/qlik/engine/session.ts EngineSession fits). */
 export interface CollectEngine {
@@ -51,9 +52,9 @@ export interface CollectAppOptions {
   onProgress?: (progress: CollectProgress) => void;
   /** cancel: the engine session is closed and collectApp rejects with CollectionAborted */
   signal?: AbortSignal;
-  /** engine requests in flight (default 8) */
+  /** engine requests in flight (default DEFAULT_CONCURRENCY) */
   concurrency?: number;
-  /** false: skip the timing pass; or how many objects to time at once across the pass (default 3) */
+  /** false: skip the timing pass; or how many objects of a sheet to time at once (default: the whole sheet, up to 50) */
   timings?: false | { concurrency?: number };
 }
 
@@ -69,7 +70,7 @@ export async function collectApp(options: CollectAppOptions): Promise<AppSnapsho
     ...(options.rest ? { rest: options.rest } : {}),
     appId: options.appId,
     issues: [],
-    engineLimit: createLimiter(options.concurrency ?? 8),
+    engineLimit: createLimiter(options.concurrency ?? DEFAULT_CONCURRENCY),
     restLimit: createLimiter(6),
     ...(signal ? { signal } : {}),
     sessionFailure: () => engine.failure?.(),

@@ -1,6 +1,15 @@
 // Bounded concurrency: at most `size` tasks run at once, the rest wait in order. enigma.js pipelines
 // concurrent requests over one socket, so a small pool hides network latency without flooding the engine.
 
+/**
+ * Engine requests in flight by default. Chosen by measurement (`npm run bench`, the concurrency
+ * sweep of bench/collect.bench.ts: 2,000 objects and ~2,500 unique expressions at 40 ms latency):
+ * 16 in flight leave the socket idle most of a round trip, 1,024 only queue inside the engine and
+ * enigma.js; ~256 is where the curve flattens. Each request is small (the engine queues what it
+ * cannot start), and enigma.js pipelines them over the one socket.
+ */
+export const DEFAULT_CONCURRENCY = 256;
+
 export type Limiter = <T>(task: () => Promise<T>) => Promise<T>;
 
 export function createLimiter(size: number): Limiter {

@@ -5,13 +5,14 @@ import { describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../../lib/analyze/result.ts';
 import { runCli } from '../../../lib/cli/analyze.ts';
 import { parseCliArgs, UsageError } from '../../../lib/cli/args.ts';
+import { DEFAULT_CONCURRENCY } from '../../../lib/collect/limiter.ts';
 import { exitCodeFor, formatText, toCliOutput } from '../../../lib/cli/output.ts';
 import { minimalSnapshot } from '../snapshot/minimal-snapshot.ts';
 
 describe('parseCliArgs', () => {
   it('reads a live collection with an API key from the environment', () => {
     expect(parseCliArgs(['--host', 'https://t.example', '--app', 'a1', '--format', 'json', '--fail-on', 'warning'], { QLIK_API_KEY: 'k' })).toMatchObject({
-      host: 'https://t.example', app: 'a1', apiKey: 'k', format: 'json', failOn: 'warning', timings: true, concurrency: 8,
+      host: 'https://t.example', app: 'a1', apiKey: 'k', format: 'json', failOn: 'warning', timings: true, concurrency: DEFAULT_CONCURRENCY,
     });
   });
   it('defaults the format from the --out extension', () => {

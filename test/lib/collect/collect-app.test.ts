@@ -177,7 +177,7 @@ describe('collectApp over an in-memory socket into the simulated engine', () => 
     expect(readOnlyViolations(calls)).toEqual([]);
   }, 60_000);
 
-  it('times each object on its own: its time is its own modelled cost, not its siblings\' queueing', async () => {
+  it('with at most 2 objects of a sheet in flight, an object\'s time is its own modelled cost, not its siblings\' queueing', async () => {
     const model = appModelOf(app);
     const calls: CallRecord[] = [];
     const snapshot = await onVirtualClock(async () => {
@@ -200,6 +200,33 @@ describe('collectApp over an in-memory socket into the simulated engine', () => 
       expect(t.firstMs, t.objectId).toBeLessThan((behaviour?.calcMs ?? 0) + 20);
       expect(t.cachedMs, t.objectId).toBeLessThan(t.firstMs);
     }
+    expect(readOnlyViolations(calls)).toEqual([]);
+  }, 60_000);
+
+  it('times sheets one after another, the objects of a sheet together: first pass of all, then the cached pass', async () => {
+    const calls: CallRecord[] = [];
+    const snapshot = await onVirtualClock(async () => {
+      const engine = await openEngineSession({ url: 'https://tenant.example', appId: demoId, createSocket: inMemorySocketFactory(app, sim.users.developer, (c) => calls.push(c)) });
+      try {
+        return await collectApp({ engine, appId: demoId, source: { host: 'tenant.example', mode: 'test' } });
+      } finally {
+        await engine.close();
+      }
+    });
+    const sheetOf = new Map(snapshot.objects.filter((o) => o.sheetId).map((o) => [o.id, o.sheetId]));
+    // the timing pass: GetLayout on saved sheet objects (the inventory reads trees, not layouts)
+    const layouts = calls.filter((c) => c.method === 'GetLayout' && c.persistent === true && c.objectId !== undefined && sheetOf.has(c.objectId));
+    const order = layouts.map((c) => sheetOf.get(c.objectId ?? ''));
+    const sheetsInOrder = order.filter((s, i) => s !== order[i - 1]);
+    expect(sheetsInOrder.length, 'each sheet is timed in one block').toBe(new Set(order).size);
+    for (const sheetId of new Set(order)) {
+      const ids = layouts.filter((c) => sheetOf.get(c.objectId ?? '') === sheetId).map((c) => c.objectId);
+      const objects = new Set(ids);
+      // every object of the sheet got its first layout before any got its second
+      expect(new Set(ids.slice(0, objects.size))).toEqual(objects);
+      expect(ids.length).toBe(objects.size * 2);
+    }
+    expect(snapshot.timings?.method).toContain('the objects of one sheet together');
     expect(readOnlyViolations(calls)).toEqual([]);
   }, 60_000);
 

@@ -82,8 +82,8 @@ function bumpBookmarks(ctx: Ctx, id?: string): void {
 
 function createBookmark(ctx: Ctx, prop: JsonObject): Record<string, unknown> {
   const props = structuredClone(prop);
-  const id = str(obj(props.qInfo).qId) || newId(ctx);
-  if (ctx.model.bookmarks.has(id)) throw new EngineError(ERR.alreadyExists, id);
+  const wanted = str(obj(props.qInfo).qId);
+  const id = wanted && !ctx.model.bookmarks.has(wanted) ? wanted : newId(ctx); // NxInfo.qId: a taken id is replaced
   props.qInfo = { qId: id, qType: str(obj(props.qInfo).qType) || 'bookmark' };
   // a new bookmark stores the selections made when it is created
   if (!isObject(props.qBookmark)) props.qBookmark = currentSelections(ctx);

@@ -127,6 +127,21 @@ describe('engine session protocol', () => {
     expect((await layoutOf(rpc, 'chartBroken')).layout.qError).toEqual({ qErrorCode: 8000 });
   });
 
+  it('gives a session object whose qId is taken another id instead of failing (NxInfo.qId)', async () => {
+    const rpc = rpcFor(app);
+    await openDoc(rpc);
+    // serializeapp creates two session objects with qId "BookmarkList" at once
+    const prop = { qInfo: { qId: 'BookmarkList', qType: 'BookmarkList' }, qBookmarkListDef: { qType: 'bookmark' } };
+    const [a, b] = await Promise.all([rpc.call(1, 'CreateSessionObject', [prop]), rpc.call(1, 'CreateSessionObject', [prop])]);
+    const ids = [a, b].map((r) => (r.result?.qInfo as { qId: string }).qId);
+    expect(ids).toContain('BookmarkList');
+    expect(new Set(ids).size).toBe(2);
+    for (const r of [a, b]) {
+      const handle = (r.result?.qReturn as { qHandle: number }).qHandle;
+      expect((await rpc.call(handle, 'GetLayout')).result?.qLayout).toHaveProperty('qBookmarkList');
+    }
+  });
+
   it('lists sheets, fields and variables like the session object list definitions', async () => {
     const rpc = rpcFor(app);
     await openDoc(rpc);

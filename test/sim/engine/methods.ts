@@ -90,10 +90,22 @@ function libraryGetter(kind: 'measures' | 'dimensions' | 'bookmarks', type: stri
   };
 }
 
+/**
+ * A variable the load script creates (SET/LET), under the id the variable list gives it
+ * (`sv-<name>`, layout.ts variableListItems): the engine holds it like any other variable, so
+ * GetVariableById/ByName open it (serializeapp reads every listed variable that way).
+ */
+function scriptVariable(ctx: Ctx, id: string): JsonObject | undefined {
+  if (!id.startsWith('sv-')) return undefined;
+  const name = id.slice(3);
+  const definition = scriptVariables(ctx.model).get(name);
+  return definition === undefined ? undefined : { qInfo: { qId: id, qType: 'variable' }, qName: name, qDefinition: definition };
+}
+
 function libraryItem(ctx: Ctx): JsonObject {
   const id = ctx.entry.id ?? '';
   const map = ctx.entry.type === 'GenericMeasure' ? ctx.model.measures : ctx.entry.type === 'GenericDimension' ? ctx.model.dimensions : ctx.entry.type === 'GenericBookmark' ? ctx.model.bookmarks : ctx.model.variables;
-  const item = map.get(id) ?? ctx.state.sessionVariables.get(id);
+  const item = map.get(id) ?? ctx.state.sessionVariables.get(id) ?? (ctx.entry.type === 'GenericVariable' ? scriptVariable(ctx, id) : undefined);
   if (!item) throw new EngineError(ERR.notFound, id);
   return item;
 }
@@ -162,8 +174,9 @@ function linkedObjects(ctx: Ctx): Record<string, unknown> {
 function createObject(ctx: Ctx, prop: JsonObject, persistent: boolean, parentId?: string): StoredObject {
   const props = clone(prop);
   const info = obj(props.qInfo);
-  const id = str(info.qId) || newId(ctx);
-  if (findObject(ctx, id)) throw new EngineError(ERR.alreadyExists, id);
+  // NxInfo.qId: "If the chosen identifier is already in use, the engine automatically sets another one" (engine-rpc.json)
+  const wanted = str(info.qId);
+  const id = wanted && !findObject(ctx, wanted) ? wanted : newId(ctx);
   props.qInfo = { ...info, qId: id, qType: str(info.qType) };
   const target = persistent ? ctx.model.objects : ctx.state.sessionObjects;
   const stored = addPropertyTree(target, { qProperty: props, qChildren: [] }, 'CreateObject', parentId);
@@ -322,7 +335,7 @@ export const handlers: Record<string, Record<string, Handler>> = {
     GetBookmark: libraryGetter('bookmarks', 'GenericBookmark'),
     GetVariableById: (ctx, args) => {
       const id = str(args.qId);
-      const v = ctx.model.variables.get(id) ?? ctx.state.sessionVariables.get(id);
+      const v = ctx.model.variables.get(id) ?? ctx.state.sessionVariables.get(id) ?? scriptVariable(ctx, id);
       return v ? { qReturn: openHandle(ctx, 'GenericVariable', id, 'variable', ctx.model.variables.has(id)) } : notFound();
     },
     GetVariableByName: (ctx, args) => {
@@ -330,7 +343,7 @@ export const handlers: Record<string, Record<string, Handler>> = {
       for (const [id, v] of [...ctx.model.variables, ...ctx.state.sessionVariables]) {
         if (v.qName === name) return { qReturn: openHandle(ctx, 'GenericVariable', id, 'variable', ctx.model.variables.has(id)) };
       }
-      return notFound();
+      return scriptVariable(ctx, `sv-${name}`) ? { qReturn: openHandle(ctx, 'GenericVariable', `sv-${name}`, 'variable', false) } : notFound();
     },
     GetBookmarks: (ctx, args) => {
       const qData = obj(args.qOptions).qData;
@@ -417,6 +430,13 @@ export const handlers: Record<string, Record<string, Handler>> = {
       return { qValue: value };
     },
     GetConnections: (ctx) => ({ qConnections: ctx.model.connections.map((c) => ({ ...c, qLogOn: 'LOG_ON_SERVICE_USER' })) }),
+    // engine-rpc.json Connection: "A call to GetConnection does not return the user name"; unknown id → LOCERR_CONNECTION_NOT_FOUND
+    GetConnection: (ctx, args) => {
+      const found = ctx.model.connections.find((c) => c.qId === str(args.qConnectionId));
+      if (!found) throw new EngineError(ERR.connectionNotFound, str(args.qConnectionId));
+      const { qUserName: _user, qPassword: _password, ...connection } = found as typeof found & { qUserName?: string; qPassword?: string };
+      return { qConnection: { ...connection, qLogOn: 'LOG_ON_SERVICE_USER' } };
+    },
     GetMediaList: (ctx) => ({ qList: { qItems: ctx.model.media.map((url) => ({ qUrlDef: url, qUrl: url })) }, qReturn: true }),
     GetLibraryContent: (ctx) => ({ qList: { qItems: ctx.model.media.map((url) => ({ qUrlDef: url, qUrl: url })) } }),
     ClearAll: (ctx) => {
@@ -575,8 +595,8 @@ export const handlers: Record<string, Record<string, Handler>> = {
 
 function createLibraryItem(ctx: Ctx, kind: 'measures' | 'dimensions', type: string, prop: JsonObject) {
   const props = clone(prop);
-  const id = str(obj(props.qInfo).qId) || newId(ctx);
-  if (ctx.model[kind].has(id)) throw new EngineError(ERR.alreadyExists, id);
+  const wanted = str(obj(props.qInfo).qId);
+  const id = wanted && !ctx.model[kind].has(wanted) ? wanted : newId(ctx); // NxInfo.qId: a taken id is replaced
   props.qInfo = { qId: id, qType: str(obj(props.qInfo).qType) || kind.slice(0, -1) };
   ctx.model[kind].set(id, props);
   bump(ctx);

@@ -26,6 +26,7 @@ export const ERR = {
   notImplemented: 20,
   appNotFound: 1003,
   appInvalid: 1007,
+  connectionNotFound: 2001,
   evalConditionFailed: 7005,
   extendsInvalidId: 8000,
 } as const;

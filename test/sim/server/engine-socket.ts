@@ -9,6 +9,7 @@ import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import type { EngineSession, EngineSessionOptions } from '../types.ts';
 import { appAccess } from './access.ts';
 import { type Caller, csrfSatisfied, decideOrigin, identify } from './auth.ts';
+import { createDelayQueue } from './delay-queue.ts';
 import { AUTHENTICATION_FAILED, errorBody } from './http.ts';
 import type { Tenant } from './tenant.ts';
 
@@ -130,13 +131,8 @@ export class EngineTransport {
     holders.add(ws);
 
     // Outgoing frames (and the engine's own close) go through one ordered, delayed queue.
-    let sendAt = 0;
-    const later = (action: () => void) => {
-      const latency = this.options.baseLatencyMs;
-      if (latency <= 0 && sendAt <= Date.now()) return action();
-      sendAt = Math.max(Date.now() + latency, sendAt);
-      setTimeout(action, sendAt - Date.now());
-    };
+    const delayed = createDelayQueue(this.options.baseLatencyMs);
+    const later = (action: () => void) => delayed.push(action);
 
     // dropAfterMessages: requests 1..N get their answers; request N+1 and later are never
     // delivered, and the connection drops (1006) once the engine has answered 1..N.
