@@ -1,6 +1,6 @@
 // Generic traversal of the expression AST (lib/expression/ast.ts), with the chain of ancestors,
 // for rules that look at shapes (an If inside an aggregation, set modifiers in an Aggr …).
-import type { AnyNode, Call, ExpressionRoot } from '../expression/ast';
+import type { AnyNode } from '../expression/ast';
 
 export type Visitor = (node: AnyNode, ancestors: readonly AnyNode[]) => void;
 
@@ -59,18 +59,6 @@ export function walk(root: AnyNode, visit: Visitor): void {
   go(root);
 }
 
-/** Every node of one kind. */
-export function nodesOfKind<K extends AnyNode['kind']>(root: AnyNode, kind: K): Array<Extract<AnyNode, { kind: K }>> {
-  const out: Array<Extract<AnyNode, { kind: K }>> = [];
-  walk(root, (node) => {
-    if (node.kind === kind) out.push(node as Extract<AnyNode, { kind: K }>);
-  });
-  return out;
-}
-
-export const isCallNamed = (node: AnyNode, ...names: string[]): node is Call =>
-  node.kind === 'Call' && names.includes(node.name.toUpperCase());
-
 /** The body of a root, with parentheses removed. */
 export function unwrap(node: AnyNode | null): AnyNode | null {
   let current = node;
@@ -78,5 +66,3 @@ export function unwrap(node: AnyNode | null): AnyNode | null {
   if (current && current.kind === 'Root') return unwrap(current.body);
   return current;
 }
-
-export type { ExpressionRoot };

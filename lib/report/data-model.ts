@@ -1,7 +1,7 @@
 // The Data model tab: one row per table and per field, and the key graph of the tables laid out
 // deterministically (tables on a circle in name order, so the same model always looks the same).
 import type { UsageIndex, UseSite } from '../analyze/usage-index';
-import type { AppSnapshot, DataModel, TableField } from '../snapshot/schema';
+import type { DataModel, TableField } from '../snapshot/schema';
 
 export type KeyType = TableField['keyType'];
 
@@ -143,6 +143,3 @@ export function keyGraph(model: DataModel): KeyGraph {
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;
-
-/** The data model of a snapshot, or undefined (direct query apps, collection failures). */
-export const dataModelOf = (snapshot: AppSnapshot | undefined): DataModel | undefined => snapshot?.dataModel;

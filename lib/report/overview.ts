@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import type { AnalysisResult, Category, Finding, Severity } from '../analyze/result';
 import type { AppSnapshot } from '../snapshot/schema';
+import { sheetCalcTotals } from '../snapshot/timings';
 import type { BarInput } from './charts';
 import { CATEGORY_ORDER } from './findings';
 
@@ -53,8 +54,7 @@ export function slowestObjects(snapshot: AppSnapshot | undefined): BarInput[] {
 
 /** Sheets by the sum of their objects' first calculation times (ms), as rule P02 measures them. */
 export function slowestSheets(snapshot: AppSnapshot | undefined): BarInput[] {
-  const totals = new Map<string, number>();
-  for (const t of snapshot?.timings?.objects ?? []) if (t.sheetId) totals.set(t.sheetId, (totals.get(t.sheetId) ?? 0) + t.firstMs);
+  const totals = sheetCalcTotals(snapshot);
   const titles = new Map((snapshot?.sheets ?? []).map((s) => [s.id, s.title]));
   return [...totals].map(([id, ms]) => ({ label: titles.get(id) || id, value: ms, key: id }));
 }

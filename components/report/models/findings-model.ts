@@ -4,8 +4,6 @@ import { batch, computed, signal } from '@preact/signals';
 import type { Finding } from '@/lib/analyze/result';
 import { EMPTY_FILTER, filterFindings, findingFacets, findingRows, type FindingFilter, type FindingRow, type Grouping } from '@/lib/report/findings';
 
-export type FindingsModel = ReturnType<typeof createFindingsModel>;
-
 export function createFindingsModel(source: { findings: readonly Finding[]; suppressed: readonly Finding[] }, ruleLabel?: (code: string) => string) {
   const findings = signal(source.findings);
   const suppressed = signal(source.suppressed);
@@ -25,6 +23,13 @@ export function createFindingsModel(source: { findings: readonly Finding[]; supp
     return row?.type === 'finding' ? row.finding : undefined;
   });
 
+  /** a change to what is listed: the selection goes back to the first row */
+  const fromFirstRow = (change: () => void) =>
+    batch(() => {
+      change();
+      active.value = 0;
+    });
+
   return {
     findings,
     suppressed,
@@ -37,30 +42,10 @@ export function createFindingsModel(source: { findings: readonly Finding[]; supp
     filtered,
     rows,
     selected,
-    setFilter(change: Partial<FindingFilter>) {
-      batch(() => {
-        filter.value = { ...filter.value, ...change };
-        active.value = 0;
-      });
-    },
-    clearFilter() {
-      batch(() => {
-        filter.value = EMPTY_FILTER;
-        active.value = 0;
-      });
-    },
-    setGrouping(next: Grouping) {
-      batch(() => {
-        grouping.value = next;
-        active.value = 0;
-      });
-    },
-    setShowHidden(next: boolean) {
-      batch(() => {
-        showHidden.value = next;
-        active.value = 0;
-      });
-    },
+    setFilter: (change: Partial<FindingFilter>) => fromFirstRow(() => (filter.value = { ...filter.value, ...change })),
+    clearFilter: () => fromFirstRow(() => (filter.value = EMPTY_FILTER)),
+    setGrouping: (next: Grouping) => fromFirstRow(() => (grouping.value = next)),
+    setShowHidden: (next: boolean) => fromFirstRow(() => (showHidden.value = next)),
     /** new findings after an analysis or a (un)suppression; keeps the selection on the same finding when it is still there */
     update(next: { findings: readonly Finding[]; suppressed: readonly Finding[] }) {
       const keep = selected.value?.id;

@@ -26,7 +26,7 @@ export default defineRule({
       const objects = new Set(uses.map((u) => u.target.id));
       ctx.report({
         target: index.variableTarget(v.name),
-        message: `Variable "${v.name}" starts with "=" and is recalculated on every selection; ${plural(objects.size, 'object')} use it.`,
+        message: `Variable "${v.name}" starts with "=" and is recalculated on every selection; ${plural(objects.size, 'object')} ${objects.size === 1 ? 'uses' : 'use'} it.`,
         data: { usedBy: [...objects] },
         content: v.definition,
       });

@@ -3,6 +3,7 @@ import { defineRule } from '../../analyze/rule';
 import { formatMs } from '../helpers';
 import { evaluationSheets } from '../evaluation';
 import { SOURCES } from '../sources';
+import { sheetCalcTotals } from '../../snapshot/timings';
 
 export default defineRule({
   code: 'P02',
@@ -20,8 +21,7 @@ export default defineRule({
   check(ctx) {
     const { snapshot, options, index } = ctx;
     if (!snapshot.timings && !snapshot.evaluation) return ctx.cannotRun('neither object timings nor an app evaluation were collected');
-    const totals = new Map<string, number>();
-    for (const t of snapshot.timings?.objects ?? []) if (t.sheetId) totals.set(t.sheetId, (totals.get(t.sheetId) ?? 0) + t.firstMs);
+    const totals = sheetCalcTotals(snapshot);
     for (const s of evaluationSheets(snapshot)) if (!totals.has(s.id)) totals.set(s.id, s.seconds * 1000);
     for (const [sheetId, ms] of totals) {
       if (ms <= options.totalMs) continue;

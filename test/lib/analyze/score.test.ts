@@ -27,5 +27,8 @@ describe('computeScore', () => {
     const many = Array.from({ length: 50 }, () => finding('R01', 'warning'));
     expect(computeScore(many).penalty).toBe(15);
     expect(computeScore([finding('G01', 'info', 'context')]).value).toBe(100);
+    // info weighs 1, and the cap is per rule: 7 × D08 (5) + 2 × D02 (2) = 7
+    const infos = [...Array.from({ length: 7 }, () => finding('D08', 'info', 'design')), finding('D02', 'info', 'design'), finding('D02', 'info', 'design')];
+    expect(computeScore(infos)).toMatchObject({ penalty: 7, value: Math.round((100 * 50) / 57) });
   });
 });

@@ -43,8 +43,8 @@ beforeAll(async () => {
   // Object timings and layouts: the same collector's timing pass, over an in-memory socket on a virtual clock,
   // so each object's time is the simulated engine's modelled cost (calc-cost.ts: calcMs from
   // engine-behaviour.json, page and cache costs) and not the test machine's speed. On the real
-  // clock the simulator's own hypercube work added up to ~120 ms per object in our runs, more than the
-  // demo's margins (dtFCkQ calcMs 990 vs the 1 s P01 threshold; sheet Customers 2.75 s vs 3 s).
+  // clock (`npm run demo`) the simulator and the page bridge add 10–200 ms per object; the demo keeps its
+  // clean objects and sheets well under the P01/P02 thresholds for that (checked below).
   const copy = await loadAppFolder(demo.source);
   const timed = await onVirtualClock(async () => {
     const memory = await openEngineSession({ url: 'https://tenant.example', appId: demo.id, createSocket: inMemorySocketFactory(copy, sim.users.developer, () => undefined) });
@@ -79,14 +79,29 @@ describe('analysis of the demo app', () => {
     expect(timings.filter((t) => t.error)).toEqual([]);
     // an object's first time is its own cost: the calculation plus a page, never its siblings' queueing
     const sessionDetail = timings.find((t) => t.objectId === 'dtFCkQ');
-    expect(sessionDetail?.firstMs).toBeGreaterThanOrEqual(990);
-    expect(sessionDetail?.firstMs).toBeLessThan(1000);
+    expect(sessionDetail?.firstMs).toBe(650);
     const fromTimings = (rule: string) => result.findings.filter((f) => f.rule === rule && f.data?.source !== 'evaluation').map(key);
     expect(fromTimings('P01')).toEqual(expected.findings.filter((f) => f.rule === 'P01').map(key));
     const p02 = result.findings.filter((f) => f.rule === 'P02');
     expect(p02.map(key)).toEqual(expected.findings.filter((f) => f.rule === 'P02').map(key));
     const sheetSum = timings.filter((t) => t.sheetId === p02[0]?.target.id).reduce((sum, t) => sum + t.firstMs, 0);
     expect(p02[0]?.data?.totalMs).toBe(sheetSum);
+  });
+
+  it('keeps unflagged objects and sheets well under the P01/P02 thresholds, so a wall-clock run finds the same', () => {
+    const timings = snapshot.timings?.objects ?? [];
+    const planted = new Set(expected.findings.filter((f) => f.rule === 'P01' || f.rule === 'P02').map((f) => f.target.id));
+    const nearObjects = timings.filter((t) => !planted.has(t.objectId) && (t.firstMs > 0.7 * 1000 || t.cachedMs > 0.4 * 300)).map((t) => `${t.objectId} ${t.firstMs}/${t.cachedMs} ms`);
+    expect(nearObjects).toEqual([]);
+    const sheets = new Map<string, number>();
+    for (const t of timings) if (t.sheetId) sheets.set(t.sheetId, (sheets.get(t.sheetId) ?? 0) + t.firstMs);
+    const nearSheets = [...sheets].filter(([id, ms]) => !planted.has(id) && ms > 0.6 * 3000).map(([id, ms]) => `${id} ${ms} ms`);
+    expect(nearSheets).toEqual([]);
+    // and the planted ones are well over, so the virtual clock's exact figures are not what makes them fire
+    for (const id of planted) {
+      const ms = sheets.get(id) ?? timings.find((t) => t.objectId === id)?.firstMs;
+      expect(ms, id).toBeGreaterThan(1.1 * (sheets.has(id) ? 3000 : 1000));
+    }
   });
 
   it('finds nothing that was not planted', () => {

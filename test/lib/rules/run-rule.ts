@@ -9,10 +9,13 @@ export interface RuleOutcome {
   run: RuleRun;
   result: AnalysisResult;
   messages: string[];
+  /** each finding as `<rule> <target kind>:<target id> <message>`: the whole of what a user is told */
+  found: string[];
 }
 
 export function runRule(rule: AnyRule, snapshot: AppSnapshot, options?: Record<string, unknown>): RuleOutcome {
   const result = analyse(snapshot, options ? { rules: { [rule.code]: { options } } } : {}, { rules: [rule] });
   const run = result.rules[0];
-  return { findings: result.findings, run, result, messages: result.findings.map((f) => f.message) };
+  const found = result.findings.map((f) => `${f.rule} ${f.target.kind}:${f.target.id} ${f.message}`);
+  return { findings: result.findings, run, result, messages: result.findings.map((f) => f.message), found };
 }

@@ -64,9 +64,11 @@ for (const delta of [true, false]) {
         qInfo: { qType: 'cube' },
         qHyperCubeDef: { qDimensions: [{ qDef: { qFieldDefs: ['No Such Field'] } }], qMeasures: [{ qDef: { qDef: 'Sum(x)' } }], qInitialDataFetch: [{ qLeft: 0, qTop: 0, qWidth: 2, qHeight: 5 }] },
       });
-      expect(((await cube.getLayout()) as HyperCubeLayout).qHyperCube.qDimensionInfo[0].qError).toBeDefined();
+      // a dimension on a field the model does not have: error 2 (not found), naming the field
+      expect(((await cube.getLayout()) as HyperCubeLayout).qHyperCube.qDimensionInfo[0].qError).toEqual({ qErrorCode: 2, qContext: 'No Such Field' });
 
       const tk = await doc.getTablesAndKeys({ qcx: 0, qcy: 0 }, { qcx: 0, qcy: 0 }, 0, true, false);
+      expect(tk.qtr.map((t) => (t as { qName?: unknown }).qName)).toEqual(appModelOf(app).dataModel.tablesAndKeys.qtr.map((t) => t.qName));
       expect(tk.qtr.length).toBeGreaterThan(0);
       expect((await doc.checkExpression('Sum([Sales Amt])')).qBadFieldNames).toEqual([{ qFrom: 4, qCount: 11 }]);
       expect(typeof (await doc.getScript())).toBe('string');

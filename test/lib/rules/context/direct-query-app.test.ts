@@ -10,5 +10,8 @@ describe('G01 direct-query-app', () => {
 
   it('informs about Direct Query apps', () => {
     expect(runRule(rule, app({ directQuery: true }).build()).findings.map((f) => f.severity)).toEqual(['info']);
+    expect(runRule(rule, app({ directQuery: true }).build()).found).toEqual([
+      'G01 app:app-1 This is a Direct Query app: rules about the in-memory data model do not apply.',
+    ]);
   });
 });

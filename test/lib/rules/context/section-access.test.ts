@@ -10,5 +10,8 @@ describe('G02 section-access', () => {
 
   it('informs when the app has section access', () => {
     expect(runRule(rule, app({ sectionAccess: true }).build()).findings).toHaveLength(1);
+    expect(runRule(rule, app({ sectionAccess: true }).build()).found).toEqual([
+      'G02 app:app-1 The app has section access: data-model statistics reflect only the data this user may see.',
+    ]);
   });
 });

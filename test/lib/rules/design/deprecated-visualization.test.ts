@@ -9,6 +9,8 @@ describe('D07 deprecated-visualization', () => {
   });
 
   it('flags a deprecated bundle object', () => {
-    expect(runRule(rule, app().sheet().object('qlik-show-hide-container', { title: 'Toggle' }).build()).messages[0]).toContain('use Container (container) with show conditions');
+    expect(runRule(rule, app().sheet().object('qlik-show-hide-container', { id: 'o', title: 'Toggle' }).build()).found).toEqual([
+      'D07 object:o Object "Toggle" uses the deprecated "qlik-show-hide-container"; use Container (container) with show conditions instead.',
+    ]);
   });
 });

@@ -12,5 +12,8 @@ describe('D09 hard-coded-colour', () => {
   it('flags RGB() and hex strings in a colour expression', () => {
     const s = app().sheet().barchart({ measure: { def: 'Sum(Sales)', colour: "If(Sum(Sales) < 0, RGB(255, 0, 0), '#00aa00')" } }).build();
     expect(runRule(rule, s).findings[0].data?.colours).toEqual(['RGB', '#00aa00']);
+    expect(runRule(rule, s).found).toEqual([
+      'D09 object:barchart-5 The colour expression of measure 1 of object "barchart" hard-codes 2 colours (RGB, #00aa00).',
+    ]);
   });
 });

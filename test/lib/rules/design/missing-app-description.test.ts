@@ -10,5 +10,6 @@ describe('D03 missing-app-description', () => {
 
   it('flags an app with a blank one', () => {
     expect(runRule(rule, app({ description: '  ' }).build()).findings).toHaveLength(1);
+    expect(runRule(rule, app({ description: '  ' }).build()).found).toEqual(['D03 app:app-1 App "Test app" has no description.']);
   });
 });

@@ -13,6 +13,10 @@ describe('D13 naming-convention', () => {
   it('reports names that break the configured patterns', () => {
     const { findings } = runRule(rule, s(), { table: '^(Fact|Dim)_' });
     expect(findings.map((f) => f.target.id).sort()).toEqual(['bad', 'sales2']);
+    expect(runRule(rule, s(), { table: '^(Fact|Dim)_' }).found).toEqual([
+      'D13 variable:bad Variable "bad" does not match the naming pattern /^v[A-Z0-9_]/.',
+      'D13 table:sales2 Table "sales2" does not match the naming pattern /^(Fact|Dim)_/.',
+    ]);
   });
 
   it('fails clearly on an invalid pattern', () => {

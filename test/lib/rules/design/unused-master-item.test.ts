@@ -20,5 +20,10 @@ describe('D05 unused-master-item', () => {
   it('flags master items nothing refers to', () => {
     const s = app().measure({ id: 'm', label: 'Old KPI', def: 'Sum(X)' }).dimension({ id: 'd', title: 'Old dim' }).masterVisualization('barchart', { id: 'mv', title: 'Old chart' }).build();
     expect(runRule(rule, s).findings.map((f) => f.target.id).sort()).toEqual(['d', 'm', 'mv']);
+    expect(runRule(rule, s).found).toEqual([
+      'D05 master-measure:m Master measure "Old KPI" is not used by any object, by id or by label.',
+      'D05 master-object:mv Master visualization "Old chart" is not placed on any sheet.',
+      'D05 master-dimension:d Master dimension "Old dim" is not used by any object.',
+    ]);
   });
 });

@@ -23,5 +23,9 @@ describe('D06 unused-variable', () => {
     const { findings } = runRule(rule, s);
     expect(findings.map((f) => [f.target.id, f.data?.scriptCreated])).toEqual([['vLoad', true], ['vOld', false]]);
     expect(runRule(rule, s, { includeScriptCreated: false }).findings.map((f) => f.target.id)).toEqual(['vOld']);
+    expect(runRule(rule, s).found).toEqual([
+      'D06 variable:vLoad Variable "vLoad" is not used by any expression, object or other variable (created by the script, which may still use it).',
+      'D06 variable:vOld Variable "vOld" is not used by any expression, object or other variable.',
+    ]);
   });
 });

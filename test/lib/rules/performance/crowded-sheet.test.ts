@@ -17,4 +17,9 @@ describe('P17 crowded-sheet', () => {
   it('flags 13 objects', () => {
     expect(runRule(rule, sheetWith(13)).messages).toEqual(['Sheet "Busy" has 13 objects (threshold 12).']);
   });
+
+  it('honours the objects option', () => {
+    expect(runRule(rule, sheetWith(13), { objects: 13 }).findings).toEqual([]);
+    expect(runRule(rule, sheetWith(6), { objects: 5 }).messages).toEqual(['Sheet "Busy" has 6 objects (threshold 5).']);
+  });
 });

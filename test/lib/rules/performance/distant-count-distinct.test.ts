@@ -16,7 +16,16 @@ describe('P14 distant-count-distinct', () => {
   });
 
   it('flags a count several hops away', () => {
-    const [f] = runRule(rule, model().sheet().barchart({ dimension: 'Region', measure: 'Count(DISTINCT GroupName)' }).build()).findings;
-    expect(f.data).toEqual({ field: 'GroupName', hops: 3 });
+    const { findings, found } = runRule(rule, model().sheet().barchart({ id: 'c', dimension: 'Region', measure: 'Count(DISTINCT GroupName)' }).build());
+    expect(findings[0].data).toEqual({ field: 'GroupName', hops: 3 });
+    expect(found).toEqual([
+      'P14 object:c The measure 1 of object "barchart" counts distinct GroupName, 3 key hops from the tables of the dimensions (Region); threshold 2.',
+    ]);
+  });
+
+  it('honours the minHops option', () => {
+    const s = model().sheet().barchart({ id: 'c', dimension: 'Region', measure: 'Count(DISTINCT GroupName)' }).build();
+    expect(runRule(rule, s, { minHops: 4 }).findings).toEqual([]);
+    expect(runRule(rule, model().sheet().barchart({ id: 'c', dimension: 'Region', measure: 'Count(DISTINCT OrderID)' }).build(), { minHops: 1 }).messages[0]).toContain('threshold 1.');
   });
 });

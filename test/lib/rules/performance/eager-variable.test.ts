@@ -12,5 +12,8 @@ describe('P18 eager-variable', () => {
   it('flags a calculated variable used by an object', () => {
     const s = app().variable('vMaxYear', '=Max(Year)').sheet().kpi({ measure: 'Sum({<Year={$(vMaxYear)}>} Sales)' }).build();
     expect(runRule(rule, s).findings.map((f) => f.target.id)).toEqual(['vMaxYear']);
+    expect(runRule(rule, s).found).toEqual([
+      'P18 variable:vMaxYear Variable "vMaxYear" starts with "=" and is recalculated on every selection; 1 object uses it.',
+    ]);
   });
 });

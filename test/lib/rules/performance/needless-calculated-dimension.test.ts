@@ -9,8 +9,9 @@ describe('P07 needless-calculated-dimension', () => {
   });
 
   it('flags =[Field] and =Field', () => {
-    const { messages } = runRule(rule, app().sheet().barchart({ dimensions: ['=[Region]', '= Year'] }).build());
-    expect(messages).toHaveLength(2);
-    expect(messages[0]).toContain('use the field Region without "="');
+    expect(runRule(rule, app().sheet().barchart({ id: 'c', dimensions: ['=[Region]', '= Year'] }).build()).found).toEqual([
+      'P07 object:c The dimension 1 of object "barchart" is "=[Region]": use the field Region without "=".',
+      'P07 object:c The dimension 2 of object "barchart" is "= Year": use the field Year without "=".',
+    ]);
   });
 });

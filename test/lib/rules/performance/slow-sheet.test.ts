@@ -19,4 +19,9 @@ describe('P02 slow-sheet', () => {
     expect(findings[0].target).toMatchObject({ kind: 'sheet', id: 's' });
     expect(findings[0].message).toBe('Sheet "Overview" needs 3.4 s to calculate its objects (threshold 3.0 s).');
   });
+
+  it('honours the totalMs option', () => {
+    expect(runRule(rule, build([1000, 1500, 900]), { totalMs: 4000 }).findings).toEqual([]);
+    expect(runRule(rule, build([1000, 1000]), { totalMs: 1500 }).found).toEqual(['P02 sheet:s Sheet "Overview" needs 2.0 s to calculate its objects (threshold 1.5 s).']);
+  });
 });

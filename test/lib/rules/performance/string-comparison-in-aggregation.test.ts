@@ -11,5 +11,9 @@ describe('P21 string-comparison-in-aggregation', () => {
   it('flags a text comparison and WildMatch inside aggregations', () => {
     const s = app().sheet().kpi({ measures: ["Sum(If(Status = 'Open', Amount))", "Count(If(WildMatch(Name, 'A*'), ID))"] }).build();
     expect(runRule(rule, s).findings).toHaveLength(2);
+    expect(runRule(rule, s).found).toEqual([
+      'P21 object:kpi-4 The measure 1 of object "kpi" compares text (=) row by row inside an aggregation.',
+      'P21 object:kpi-4 The measure 2 of object "kpi" compares text (WildMatch) row by row inside an aggregation.',
+    ]);
   });
 });

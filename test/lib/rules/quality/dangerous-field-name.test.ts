@@ -13,6 +13,9 @@ describe('Q13 dangerous-field-name', () => {
     const s = app().sheet().kpi({ measure: 'Sum(Order-Amount)' }).app.engineCheck('Sum(Order-Amount)', { badFieldNames: [], dangerousFieldNames: [{ from: 4, count: 12 }] }).build();
     const [f] = runRule(rule, s).findings;
     expect(f.data?.field).toBe('Order-Amount');
+    expect(runRule(rule, s).found).toEqual([
+      'Q13 object:kpi-4 "Order-Amount" in the measure 1 of object "kpi" is a field name the engine reads as dangerous: bracket it.',
+    ]);
   });
 
   it('could not run without engine checks', () => {

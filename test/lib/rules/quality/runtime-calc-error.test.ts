@@ -13,6 +13,9 @@ describe('Q11 runtime-calc-error', () => {
 
   it('flags a calculation error with the engine message', () => {
     expect(runRule(rule, withError(7008)).messages[0]).toContain('Invalid properties sort order (7008)');
+    expect(runRule(rule, withError(7008)).found).toEqual([
+      'Q11 object:c Object "Chart" fails to calculate: Invalid properties sort order (7008) at /qHyperCube/qError.',
+    ]);
   });
 
   it('could not run without collected layouts', () => {

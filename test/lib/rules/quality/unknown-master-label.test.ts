@@ -15,5 +15,8 @@ describe('Q15 unknown-master-label', () => {
       .sheet().kpi({ measures: ['[Total Revenu] * 2', 'Sum([Sales Amt])'] }).build();
     const { findings } = runRule(rule, s);
     expect(findings.map((f) => f.data?.label)).toEqual(['Total Revenu']);
+    expect(runRule(rule, s).found).toEqual([
+      'Q15 object:kpi-6 [Total Revenu] in the measure 1 of object "kpi" is neither a field nor the label of a master measure or of a measure in this chart.',
+    ]);
   });
 });

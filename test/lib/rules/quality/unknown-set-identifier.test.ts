@@ -18,5 +18,8 @@ describe('Q03 unknown-set-identifier', () => {
     const [f] = runRule(rule, s).findings;
     expect(f.expression?.text.slice(f.expression.from, f.expression.to)).toBe('BM99');
     expect(f.message).toContain('"BM99"');
+    expect(runRule(rule, s).found).toEqual([
+      'Q03 object:kpi-4 Set identifier "BM99" in the measure 1 of object "kpi" is neither a bookmark nor an alternate state of this app.',
+    ]);
   });
 });

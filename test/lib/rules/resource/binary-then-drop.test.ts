@@ -11,6 +11,9 @@ describe('R17 binary-then-drop', () => {
 
   it('flags BINARY then DROP FIELDS', () => {
     expect(runRule(rule, app().script('BINARY [lib://a.qvf];\n\nDROP FIELDS A, B;').build()).findings[0].data).toEqual({ line: 3 });
+    expect(runRule(rule, app().script('BINARY [lib://a.qvf];\n\nDROP FIELDS A, B;').build()).found).toEqual([
+      'R17 script:script The script loads BINARY and then drops fields (line 3) without reloading any table RESIDENT: the memory of the dropped fields is not released.',
+    ]);
   });
 
   it('could not run without script rights', () => {

@@ -12,5 +12,8 @@ describe('R06 circular-reference', () => {
     const s = app().table('A', { fields: ['K', 'L'] }).table('B', { fields: ['L', 'M'] }).table('C', { isLoose: true, fields: ['M', 'K'] }).build();
     const { findings } = runRule(rule, s);
     expect(findings.map((f) => [f.target.id, f.severity])).toEqual([['C', 'error']]);
+    expect(runRule(rule, s).found).toEqual([
+      'R06 table:C Table C is loosely coupled: the data model has a circular reference through it.',
+    ]);
   });
 });

@@ -12,5 +12,6 @@ describe('R05 data-island', () => {
   it('flags a table that shares no field', () => {
     const s = app().table('A', { fields: ['K', 'X'] }).table('B', { fields: ['K', 'Y'] }).table('Params', { fields: ['Growth'] }).build();
     expect(runRule(rule, s).findings.map((f) => f.target.id)).toEqual(['Params']);
+    expect(runRule(rule, s).found).toEqual(['R05 table:Params Table Params shares no field with the other 2 tables.']);
   });
 });

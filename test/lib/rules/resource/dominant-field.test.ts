@@ -15,5 +15,9 @@ describe('R13 dominant-field', () => {
   it('flags a field with a large share of a large app', () => {
     const s = app().table('T', { fields: [{ name: 'Comment', byteSize: 150 * MB }, { name: 'B', byteSize: 50 * MB }] }).build();
     expect(runRule(rule, s).findings.map((f) => f.target.id).sort()).toEqual(['B', 'Comment']);
+    expect(runRule(rule, s).found).toEqual([
+      `R13 field:B Field "B" takes 50.0 MB, 25 % of the app's 200 MB (threshold 10 %).`,
+      `R13 field:Comment Field "Comment" takes 150 MB, 75 % of the app's 200 MB (threshold 10 %).`,
+    ]);
   });
 });

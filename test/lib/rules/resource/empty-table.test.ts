@@ -11,5 +11,6 @@ describe('R03 empty-table', () => {
   it('flags a table without rows', () => {
     const { findings } = runRule(rule, app().table('Empty', { rows: 0, fields: ['A'] }).build());
     expect(findings.map((f) => f.target)).toEqual([{ kind: 'table', id: 'Empty', name: 'Empty' }]);
+    expect(runRule(rule, app().table('Empty', { rows: 0, fields: ['A'] }).build()).found).toEqual(['R03 table:Empty Table Empty has no rows.']);
   });
 });

@@ -19,4 +19,9 @@ describe('R12 reload-memory-near-quota', () => {
   it('could not run without reload metadata', () => {
     expect(runRule(rule, app().build()).run.status).toBe('could-not-run');
   });
+
+  it('honours the quota and share options', () => {
+    expect(runRule(rule, withPeak(4.5 * 1024 ** 3), { share: 0.95 }).findings).toEqual([]);
+    expect(runRule(rule, withPeak(1024 ** 3), { quotaBytes: 2 * 1024 ** 3, share: 0.4 }).messages[0]).toContain('50 % of the 2.0 GB quota');
+  });
 });

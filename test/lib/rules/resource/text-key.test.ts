@@ -12,5 +12,8 @@ describe('R14 text-key', () => {
   it('flags a text key', () => {
     const s = app().table('A', { fields: [{ name: 'CustomerKey', tags: ['$key', '$text'] }] }).table('B', { fields: [{ name: 'CustomerKey', tags: ['$key', '$text'] }] }).build();
     expect(runRule(rule, s).findings.map((f) => f.target.id)).toEqual(['CustomerKey']);
+    expect(runRule(rule, s).found).toEqual([
+      'R14 field:CustomerKey Key field "CustomerKey" (tables A, B) holds text values: AutoNumber it.',
+    ]);
   });
 });

@@ -17,5 +17,11 @@ describe('S07 hard-coded-connection', () => {
     ].join('\n');
     const { findings } = runRule(rule, app().script(script).build());
     expect(findings.map((f) => f.data?.line).sort()).toEqual([1, 2, 3, 4]);
+    expect(runRule(rule, app().script(script).build()).found).toEqual([
+      'S07 script:script Line 2 reads from a network share path written in the script: \\\\server\\share\\x.csv.',
+      'S07 script:script Line 4 reads from a literal connection written in the script: DSN=Sales.',
+      'S07 script:script Line 1 reads from a local drive path written in the script: C:\\Data\\sales.qvd.',
+      'S07 script:script Line 3 reads from a URL written in the script: https://example.com/data.csv.',
+    ]);
   });
 });

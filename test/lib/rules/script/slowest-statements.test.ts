@@ -14,5 +14,8 @@ describe('S05 slowest-statements', () => {
     expect(findings).toHaveLength(1);
     expect(findings[0].target.id).toBe('r');
     expect((findings[0].data?.statements as Array<{ statement: string }>).map((s) => s.statement)).toEqual(['Big', 'Small']);
+    expect(runRule(rule, app().reloads({ reloads: [{ id: 'bad', status: 'FAILED' }, { id: 'r', status: 'SUCCEEDED' }], metadata: [{ reloadId: 'bad', statements: [] }, { reloadId: 'r', statements }] }).build()).found).toEqual([
+      'S05 reload:r Slowest statements of the last successful reload (at least 60 s): "Big" 600 s (5,000,000 rows), "Small" 61 s (10 rows).',
+    ]);
   });
 });

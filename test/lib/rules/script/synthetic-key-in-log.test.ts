@@ -11,6 +11,9 @@ describe('S06 synthetic-key-in-log', () => {
   it('flags the log lines that mention them', () => {
     const s = app().reloads({ lastLog: { reloadId: 'r', text: 'Orders << x\ncreating search index\n$Syn 1 = Year+Region\nSynthetic key created', truncated: false } }).build();
     expect(runRule(rule, s).findings[0].data?.lines).toEqual(['$Syn 1 = Year+Region', 'Synthetic key created']);
+    expect(runRule(rule, s).found).toEqual([
+      'S06 reload:r The reload log announces synthetic keys: "$Syn 1 = Year+Region", "Synthetic key created".',
+    ]);
   });
 
   it('reads the log of the newest successful reload, not the newer failed one', () => {
@@ -23,6 +26,7 @@ describe('S06 synthetic-key-in-log', () => {
       .build();
     const run = runRule(rule, s);
     expect(run.findings.map((f) => f.target.id)).toEqual(['ok']);
+    expect(runRule(rule, s).found).toEqual(['S06 reload:ok The reload log announces synthetic keys: "$Syn 1 = Year+Region".']);
   });
 
   it('cannot run when only the failed reload\'s log was collected', () => {
