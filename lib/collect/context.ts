@@ -1,6 +1,10 @@
 // What every collector shares: the engine doc, the REST client, the issue list, the request pool,
 // cancellation and progress. Errors are sorted here: an engine error on one call or a REST error
-// becomes a collection issue and the collection goes on; a closed socket or a cancel ends it.
+// becomes a collection issue and the collection goes on; a closed socket or a cancel ends it,
+// unless the engine session resumes the connection (lib/qlik/engine/session.ts): then the call
+// is made again. Calls on the doc and on saved objects survive any resume (enigma.js re-fetches
+// their handles by id); a session object survives only a re-attached session, so
+// withSessionObject creates it again when the engine session was replaced.
 import type { CollectionIssue, CollectionPart } from '../snapshot/schema.ts';
 import { EngineError, toEngineError } from '../qlik/engine/errors.ts';
 import type { QixDoc, QixGenericObject } from '../qlik/engine/types.ts';
@@ -13,8 +17,18 @@ export interface CollectProgress {
   total: number;
 }
 
+/** The connection's resume state (lib/qlik/engine/session.ts EngineSession fits). */
+export interface CollectConnection {
+  /** the resumes so far; their count is the connection's epoch */
+  resumes(): readonly { attached: boolean }[];
+  /** after a call failed on a closed connection: true once it is usable again (resumed since `epoch`) */
+  reconnected(epoch: number): Promise<boolean>;
+}
+
 export interface CollectContext {
   doc: QixDoc;
+  /** absent: a closed connection ends the collection */
+  connection?: CollectConnection;
   rest?: RestClient;
   appId: string;
   issues: CollectionIssue[];
@@ -39,18 +53,58 @@ export function throwIfAborted(ctx: CollectContext): void {
   if (ctx.signal?.aborted) throw new CollectionAborted();
 }
 
-/** One engine call through the pool; errors mapped to EngineError. A fatal one reflects the session's own failure when known. */
-export async function engineCall<T>(ctx: CollectContext, method: string, call: () => Promise<T>, pooled = true): Promise<T> {
+/** A call on a session object's handle after the engine session was replaced: that object is gone. */
+export class SessionObjectLost extends Error {
+  constructor(method: string) {
+    super(`${method}: the engine session was replaced while this session object was in use`);
+    this.name = 'SessionObjectLost';
+  }
+}
+
+export function connectionEpoch(ctx: CollectContext): number {
+  return ctx.connection?.resumes().length ?? 0;
+}
+
+/** true when every resume since `epoch` re-attached to the same engine session */
+export function sameSessionSince(ctx: CollectContext, epoch: number): boolean {
+  return (ctx.connection?.resumes() ?? []).slice(epoch).every((r) => r.attached);
+}
+
+export interface EngineCallOptions {
+  /** through the request pool (default true) */
+  pooled?: boolean;
+  /**
+   * the call uses a session object's handle: after a resume into a new engine session it throws
+   * SessionObjectLost instead of being made again on a handle that no longer exists
+   */
+  sessionObject?: boolean;
+}
+
+/**
+ * One engine call through the pool; errors mapped to EngineError. A call the connection drop
+ * rejected is made again once the connection is resumed. A fatal error reflects the session's
+ * own failure when known.
+ */
+export async function engineCall<T>(ctx: CollectContext, method: string, call: () => Promise<T>, pooledOrOptions: boolean | EngineCallOptions = true): Promise<T> {
+  const options: EngineCallOptions = typeof pooledOrOptions === 'boolean' ? { pooled: pooledOrOptions } : pooledOrOptions;
   throwIfAborted(ctx);
-  const limit: Limiter = pooled ? ctx.engineLimit : (task) => task();
+  const limit: Limiter = options.pooled === false ? (task) => task() : ctx.engineLimit;
   return limit(async () => {
-    throwIfAborted(ctx);
-    try {
-      return await call();
-    } catch (error) {
+    for (;;) {
       throwIfAborted(ctx);
-      const mapped = toEngineError(error, method);
-      throw mapped.fatal ? (ctx.sessionFailure() ?? mapped) : mapped;
+      const epoch = connectionEpoch(ctx);
+      try {
+        return await call();
+      } catch (error) {
+        throwIfAborted(ctx);
+        const mapped = toEngineError(error, method);
+        if (mapped.kind === 'closed' && ctx.connection && (await ctx.connection.reconnected(epoch))) {
+          throwIfAborted(ctx);
+          if (options.sessionObject && !sameSessionSince(ctx, epoch)) throw new SessionObjectLost(method);
+          continue; // bounded: the session gives up after ReconnectPolicy.maxResumes
+        }
+        throw mapped.fatal ? (ctx.sessionFailure() ?? mapped) : mapped;
+      }
     }
   });
 }
@@ -104,8 +158,22 @@ function describe(value: unknown): string {
   }
 }
 
-/** Create a session object, read its layout, destroy it (always). Only session objects are ever created. */
+/**
+ * Create a session object, read its layout, destroy it (always). Only session objects are ever
+ * created. When a resume lands in a new engine session the object is gone with the old session,
+ * so it is created again there.
+ */
 export async function withSessionObject(ctx: CollectContext, props: Record<string, unknown>, method: string): Promise<unknown> {
+  for (;;) {
+    try {
+      return await sessionObjectLayout(ctx, props, method);
+    } catch (error) {
+      if (!(error instanceof SessionObjectLost)) throw error;
+    }
+  }
+}
+
+async function sessionObjectLayout(ctx: CollectContext, props: Record<string, unknown>, method: string): Promise<unknown> {
   const object: QixGenericObject = await engineCall(ctx, `CreateSessionObject (${method})`, async () => {
     const created = await ctx.doc.createSessionObject(props);
     // enigma returns the raw answer instead of an object API when the answer is not a handle
@@ -114,10 +182,25 @@ export async function withSessionObject(ctx: CollectContext, props: Record<strin
     }
     return created;
   });
+  const epoch = connectionEpoch(ctx);
   try {
-    return await engineCall(ctx, `GetLayout (${method})`, () => object.getLayout());
+    return await engineCall(ctx, `GetLayout (${method})`, () => object.getLayout(), { sessionObject: true });
   } finally {
-    // no abort check here: a cancelled collection still releases what it created (unless the socket is gone)
-    await ctx.doc.destroySessionObject(object.id).catch(() => undefined);
+    await destroySessionObject(ctx, object.id, epoch);
+  }
+}
+
+/**
+ * No abort check: a cancelled collection still releases what it created (unless the socket is
+ * gone). A drop in between: released after the resume, when the session (and so it) was kept.
+ */
+async function destroySessionObject(ctx: CollectContext, id: string, epoch: number): Promise<void> {
+  const before = connectionEpoch(ctx);
+  try {
+    await ctx.doc.destroySessionObject(id);
+  } catch (error) {
+    if (ctx.signal?.aborted || toEngineError(error, 'DestroySessionObject').kind !== 'closed' || !ctx.connection) return;
+    const back = await ctx.connection.reconnected(before).catch(() => false);
+    if (back && sameSessionSince(ctx, epoch)) await ctx.doc.destroySessionObject(id).catch(() => undefined);
   }
 }

@@ -4,18 +4,23 @@
 // list definitions bring whole inventories in one call; one property tree call per sheet).
 // Order: 1) inventory, trees, data model, script, REST in parallel; 2) expression checks (unique
 // texts); 3) timings alone, so other traffic does not inflate them.
+// A connection drop that the engine session resumes is not fatal: the calls it rejected are made
+// again (context.ts), the drop is listed in collectionIssues (part "connection", with the reason),
+// timings it ran through are marked not measured (timing-guard.ts), and progress says
+// "reconnecting" meanwhile. When the session gives up, the collection ends with its error.
 import {
   AppSnapshot,
   SNAPSHOT_SCHEMA_VERSION,
   type SnapshotSource,
   type VisObject,
 } from '../snapshot/schema.ts';
-import { EngineError } from '../qlik/engine/errors.ts';
+import { EngineError, closeCodeMessage } from '../qlik/engine/errors.ts';
+import type { ConnectionEvent, Resume } from '../qlik/engine/session.ts';
 import type { QixDoc, QixGlobal } from '../qlik/engine/types.ts';
 import type { RestClient } from '../qlik/rest/client.ts';
 import { buildAccess, buildAppInfo, collectAppParts } from './app.ts';
 import { buildBookmark, collectBookmark } from './bookmarks.ts';
-import { CollectionAborted, type CollectContext, type CollectProgress, attempt, isFatal } from './context.ts';
+import { CollectionAborted, type CollectContext, type CollectProgress, addIssue, attempt, isFatal } from './context.ts';
 import { buildDataModel, fetchDataModelSources } from './data-model.ts';
 import { checkExpressions } from './expressions/checks.ts';
 import { extractAllExpressions } from './expressions/index.ts';
@@ -25,6 +30,7 @@ import { buildMasterDimension, buildMasterMeasure } from './master-items.ts';
 import { collectRestParts } from './rest-parts.ts';
 import { collectScript } from './script.ts';
 import { collectSheetsAndObjects } from './sheets.ts';
+import { guardTimings, withoutInterrupted } from './timing-guard.ts';
 import { DEFAULT_TIMING_CONCURRENCY, collectTimings, layoutFacts, timingsSummary } from './timings.ts';
 import { buildVariable, withCalculatedValues } from './variables.ts';
 
@@ -40,6 +46,10 @@ export interface CollectEngine {
   engineVersion?: string;
   failure?: () => EngineError | undefined;
   failureSoon?: (ms?: number) => Promise<EngineError | undefined>;
+  /** resume support (all three or none): without it a dropped connection ends the collection */
+  resumes?: () => readonly Resume[];
+  reconnected?: (epoch: number) => Promise<boolean>;
+  onConnection?: (listener: (event: ConnectionEvent) => void) => () => void;
   close(): Promise<void>;
 }
 
@@ -65,8 +75,10 @@ export async function collectApp(options: CollectAppOptions): Promise<AppSnapsho
   const { engine, signal } = options;
   const onAbort = (): void => void engine.close();
   signal?.addEventListener('abort', onAbort, { once: true });
+  const { resumes, reconnected, onConnection } = engine;
   const ctx: CollectContext = {
     doc: engine.doc,
+    ...(resumes && reconnected ? { connection: { resumes, reconnected } } : {}),
     ...(options.rest ? { rest: options.rest } : {}),
     appId: options.appId,
     issues: [],
@@ -76,6 +88,10 @@ export async function collectApp(options: CollectAppOptions): Promise<AppSnapsho
     sessionFailure: () => engine.failure?.(),
     progress: (phase, done, total) => options.onProgress?.({ phase, done, total }),
   };
+  const stopListening = onConnection?.((event) => {
+    if (event.type === 'reconnecting') options.onProgress?.({ phase: 'reconnecting', done: event.attempt, total: event.attempts });
+    if (event.type === 'resumed') addIssue(ctx, 'connection', 'CONNECTION_RESUMED', resumedMessage(event.resume));
+  });
   try {
     if (signal?.aborted) throw new CollectionAborted();
     const snapshot = await collect(ctx, options);
@@ -92,8 +108,18 @@ export async function collectApp(options: CollectAppOptions): Promise<AppSnapsho
     }
     throw error;
   } finally {
+    stopListening?.();
     signal?.removeEventListener('abort', onAbort);
   }
+}
+
+function resumedMessage(resume: Resume): string {
+  const reason = closeCodeMessage(resume.code, resume.reason);
+  const attempts = `${resume.attempts} attempt${resume.attempts === 1 ? '' : 's'}`;
+  const outcome = resume.attached
+    ? 'in the same engine session (SESSION_ATTACHED): nothing was lost'
+    : 'in a new engine session (the old one had ended): the app was opened again and the session objects in use were created again';
+  return `The engine connection dropped after ${resume.messages} messages (${reason}) and was resumed after ${attempts}, ${outcome}; the calls it interrupted were made again.`;
 }
 
 async function collect(ctx: CollectContext, options: CollectAppOptions): Promise<Omit<AppSnapshot, 'collectionMs'>> {
@@ -132,7 +158,7 @@ async function collect(ctx: CollectContext, options: CollectAppOptions): Promise
 
   const timingOptions = options.timings;
   const timingConcurrency = timingOptions === false ? 0 : (timingOptions?.concurrency ?? DEFAULT_TIMING_CONCURRENCY);
-  const timed = timingOptions === false ? undefined : await collectTimings(ctx, objectsBySheet(sheetsPart.objects), timingConcurrency);
+  const timed = timingOptions === false ? undefined : await timeObjects(ctx, objectsBySheet(sheetsPart.objects), timingConcurrency);
   const objects: VisObject[] = sheetsPart.objects.map((o) => ({ ...o, ...layoutFacts(timed?.layouts.get(o.id)) }));
   ctx.progress('done', 1, 1);
 
@@ -165,6 +191,13 @@ async function collect(ctx: CollectContext, options: CollectAppOptions): Promise
     ...(restParts.space ? { space: restParts.space } : {}),
     collectionIssues: ctx.issues,
   };
+}
+
+/** The timing pass; objects a connection drop ran through are reported as not measured. */
+async function timeObjects(ctx: CollectContext, sheetObjects: Parameters<typeof collectTimings>[1], concurrency: number) {
+  const guard = guardTimings(ctx);
+  const timed = await collectTimings(guard.ctx, sheetObjects, concurrency);
+  return { ...timed, timings: withoutInterrupted(ctx, timed.timings, guard.interrupted()) };
 }
 
 async function collectBookmarks(ctx: CollectContext) {

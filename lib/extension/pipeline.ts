@@ -15,6 +15,7 @@ import { analysisConfigOf, connectionFor } from '../protocol/settings';
 import { appKeyOf } from '../protocol/tab-state';
 import type { AppSnapshot } from '../snapshot/schema';
 import type { AnalysisSteps } from './analysis';
+import { TAB_GONE_MESSAGE } from './bridge/client';
 import { connectToTab, newAnalysisIdentity, type QlikConnection } from './connection/connect';
 import { QlarityError } from './errors';
 import { loadSuppressions } from './suppressions';
@@ -46,6 +47,8 @@ export function createPipeline(): AnalysisSteps<LiveConnection, AppSnapshot> {
           createSocket: (url) => connection.createSocket(url),
           identity: newAnalysisIdentity(),
           signal,
+          // a closed or reloaded Qlik tab takes the in-tab bridge with it: no socket can come back
+          shouldResume: (drop) => drop.reason !== TAB_GONE_MESSAGE,
         });
         return { connection, engine };
       } catch (error) {
@@ -61,7 +64,9 @@ export function createPipeline(): AnalysisSteps<LiveConnection, AppSnapshot> {
           rest: createRestClient({ baseUrl: baseUrlOf(connection.app), fetch: connection.fetch, signal }),
           appId: connection.app.appId,
           source: { host: app.host, mode: 'extension', collectorVersion: browser.runtime.getManifest().version },
-          onProgress: ({ phase, done, total }) => onProgress(done, total, phase),
+          // a dropped engine connection being resumed (lib/qlik/engine/session.ts): say so
+          onProgress: ({ phase, done, total }) =>
+            phase === 'reconnecting' ? onProgress(done, total, `(connection lost, reconnecting: attempt ${done} of ${total})`) : onProgress(done, total, phase),
           signal,
         });
       } catch (error) {

@@ -53,6 +53,8 @@ export const CollectionPart = z.enum([
   'variables', 'bookmarks', 'stories', 'extensions', 'themes', 'dataModel', 'fields', 'metadata',
   'reloads', 'reloadMetadata', 'reloadLog', 'script', 'scriptSyntax', 'expressionChecks',
   'expressionFields', 'timings', 'evaluations', 'item', 'space',
+  // not a part of the app: the engine connection dropped and was resumed (nothing is missing for it)
+  'connection',
 ]);
 export type CollectionPart = z.infer<typeof CollectionPart>;
 

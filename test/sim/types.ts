@@ -43,8 +43,14 @@ export interface SimApp {
 export interface FaultConfig {
   /** extra delay before every engine message is answered, in ms */
   latencyMs?: number;
-  /** close the engine socket after this many received messages */
+  /**
+   * drop the engine socket (1006, no close frame) after this many received messages: requests
+   * 1..N are answered, later ones are never handled. Applies to every socket (also the ones a
+   * client opens to resume) unless `dropTimes` limits it.
+   */
   dropAfterMessages?: number;
+  /** how many sockets `dropAfterMessages` drops, counted from when these faults were set (1: drop once) */
+  dropTimes?: number;
   /** close the engine socket right after the handshake with this close code (4203, 4204, 4205, 4230, 4240 …) */
   closeCode?: number;
   /** engine methods (optionally only on one object id) answered with an engine error */
@@ -83,8 +89,13 @@ export interface EngineSessionOptions {
   user: SimUser;
   /** `<appId>` or `<appId>/identity/<id>` */
   sessionKey: string;
-  /** true when another socket already holds this session (→ SESSION_ATTACHED) */
+  /**
+   * true when this socket attaches to a live engine session: another socket holds it, or one held
+   * it within the session TTL (→ SESSION_ATTACHED)
+   */
   attached: boolean;
+  /** the session (the last socket's EngineSession) whose state this socket attaches to */
+  attachTo?: EngineSession;
   faults: () => FaultConfig;
   record: (call: CallRecord) => void;
   /**
@@ -102,6 +113,8 @@ export interface EngineSession {
   onSend(listener: (frame: string) => void): void;
   /** the engine wants the socket closed with this code and reason */
   onClose(listener: (code: number, reason: string) => void): void;
-  /** the socket went away: release everything this session holds */
+  /** the socket went away but the engine session lives on (another socket, or the TTL): stop sending, keep the state */
+  detach?(): void;
+  /** the engine session ends: release everything it holds */
   dispose(): void;
 }

@@ -1,13 +1,41 @@
 // Opens our own engine session to one app over an injected WebSocket (browser WebSocket, the in-tab
 // bridge, or Node `ws` in lib/cli), with enigma.js and its newest bundled schema.
 // Always under a fresh `/identity/<random>`: selections and session objects stay invisible to the
-// user's own tab (../shared/research/connectivity.md §5.3), and SESSION_ATTACHED means someone else
-// holds that identity, which we refuse.
+// user's own tab (../shared/research/connectivity.md §5.3). On the first connect SESSION_ATTACHED
+// means someone else holds that identity, which we refuse.
+//
+// Keepalive and resume (keepalive.ts, reconnect.ts): while idle a cheap read-only call keeps the
+// session and the socket busy; an unexpected network close suspends the enigma.js session
+// (`suspendOnClose`) and `session.resume()` is retried with backoff on a new socket to the same
+// URL, i.e. the same identity. Re-attaching is then exactly what we want: the engine keeps a
+// session for its TTL after the socket closes (we ask for `/ttl/<s>`; enigma.js sense-utilities
+// "keep the session alive after socket disconnect"; Qlik support "Adjusting the Qlik Sense Engine
+// TTL": without a TTL the session ends with the socket and a reconnect gets SESSION_CREATED).
+// Attached (SESSION_ATTACHED): handles, session objects and caches are as they were; enigma.js
+// re-fetches every object API it holds (GetActiveDoc, then Get<Type>(id) per API).
+// Not attached (SESSION_CREATED: the TTL ran out, or another engine): enigma.js re-opens the app
+// (OpenDoc with the first call's parameters) and re-fetches saved objects by id; our session
+// objects are gone and their APIs are closed. `resumes()` says which happened, so the caller can
+// recreate what it needs (lib/collect/context.ts withSessionObject does).
 import enigma from 'enigma.js';
 import schema from 'enigma.js/schemas/12.2027.0.json';
 import { EngineError, closeCodeMessage, toEngineError } from './errors.ts';
-import type { CreateSocket, QixDoc, QixGlobal } from './types.ts';
+import { startKeepalive } from './keepalive.ts';
+import { DEFAULT_RECONNECT, type ReconnectPolicy, isPermanentHandshakeStatus, isResumableClose } from './reconnect.ts';
+import { resumeWithBackoff } from './resume-loop.ts';
+import { type Timers, realTimers } from './timers.ts';
+import { type SocketActivity, trackSocket } from './tracked-socket.ts';
+import type { CreateSocket, QixDoc, QixGlobal, WebSocketLike } from './types.ts';
 import { buildEngineUrl } from './url.ts';
+
+/** Keepalive after 20 s idle (connectivity.md §5.5). */
+export const DEFAULT_KEEPALIVE_MS = 20_000;
+/**
+ * Session TTL we ask the engine for (`/ttl/<s>`): long enough for the whole reconnect budget
+ * (DEFAULT_RECONNECT: ~15.5 s of backoff plus the attempts), short enough that a session we lost
+ * does not linger. Whether Qlik Cloud honours the segment is [T] (@qlik/api sends it as `ttlSeconds`).
+ */
+export const DEFAULT_TTL_SECONDS = 60;
 
 export interface OpenEngineSessionOptions {
   /** tenant base URL: `https://tenant.eu.qlikcloud.com`, `wss://…`, or `http://127.0.0.1:<port>` */
@@ -24,6 +52,36 @@ export interface OpenEngineSessionOptions {
   signal?: AbortSignal;
   /** set false to switch off enigma's delta protocol */
   delta?: boolean;
+  /** idle time before a keepalive call, ms (default DEFAULT_KEEPALIVE_MS; 0: off) */
+  keepaliveMs?: number;
+  /** resume after a network drop (default DEFAULT_RECONNECT; `{ attempts: 0 }`: never) */
+  reconnect?: Partial<ReconnectPolicy>;
+  /** false for a drop that no new socket can fix (e.g. the in-tab bridge reports the tab gone) */
+  shouldResume?: (drop: { code: number; reason?: string }) => boolean;
+  /** `/ttl/<s>` on the engine URL (default DEFAULT_TTL_SECONDS; 0: none, the session ends with the socket) */
+  ttlSeconds?: number;
+  /** clock and timers for keepalive and backoff (tests pass fakes) */
+  timers?: Timers;
+}
+
+/** What happened to the connection after it was established. */
+export type ConnectionEvent =
+  | { type: 'dropped'; code: number; reason?: string; messages: number }
+  | { type: 'reconnecting'; attempt: number; attempts: number; delayMs: number }
+  | { type: 'resumed'; resume: Resume }
+  | { type: 'lost'; error: EngineError };
+
+/** One drop that was resumed. */
+export interface Resume {
+  /** close code and reason of the drop */
+  code: number;
+  reason?: string;
+  /** frames sent and received on the socket that dropped */
+  messages: number;
+  /** attempts it took */
+  attempts: number;
+  /** true: SESSION_ATTACHED, the same engine session with its objects; false: a new session */
+  attached: boolean;
 }
 
 export interface EngineSession {
@@ -38,14 +96,25 @@ export interface EngineSession {
   failure(): EngineError | undefined;
   /** the same, waiting up to `ms` for the close event (a call can fail before the close code arrives) */
   failureSoon(ms?: number): Promise<EngineError | undefined>;
+  /** the drops resumed so far, in order (their count is the connection's "epoch") */
+  resumes(): readonly Resume[];
+  /**
+   * After a call failed because the connection closed: true once the connection is usable again
+   * (resumed since `epoch`, now or after the reconnect under way), false when it is gone for good.
+   */
+  reconnected(epoch: number): Promise<boolean>;
+  onConnection(listener: (event: ConnectionEvent) => void): () => void;
   close(): Promise<void>;
 }
 
 interface EnigmaSession {
   open(): Promise<unknown>;
   close(code?: number, reason?: string): Promise<void>;
+  resume(onlyIfAttached?: boolean): Promise<unknown>;
   on(event: string, listener: (...args: unknown[]) => void): void;
 }
+
+type State = 'opening' | 'open' | 'reconnecting' | 'lost' | 'closed';
 
 const now = (): number => globalThis.performance.now();
 
@@ -55,49 +124,147 @@ export function randomIdentity(): string {
 
 export async function openEngineSession(options: OpenEngineSessionOptions): Promise<EngineSession> {
   const identity = options.identity ?? randomIdentity();
-  const url = buildEngineUrl({ baseUrl: options.url, appId: options.appId, identity, query: options.query });
+  const timers = options.timers ?? realTimers;
+  const policy: ReconnectPolicy = { ...DEFAULT_RECONNECT, ...options.reconnect };
+  const ttlSeconds = options.ttlSeconds ?? DEFAULT_TTL_SECONDS;
+  const url = buildEngineUrl({ baseUrl: options.url, appId: options.appId, identity, ...(ttlSeconds > 0 ? { ttlSeconds } : {}), query: options.query });
+
+  let state: State = 'opening';
+  const activity: SocketActivity = { messages: 0, lastActivity: timers.now() };
+  let currentSocket: WebSocketLike | undefined;
+  let attemptClose: { code: number; reason?: string } | undefined;
+  let abandoned = false;
+  let reconnecting: Promise<boolean> | undefined;
+  const resumes: Resume[] = [];
+  const listeners = new Set<(event: ConnectionEvent) => void>();
+  const emit = (event: ConnectionEvent): void => listeners.forEach((l) => l(event));
+  let onStopped: (() => void) | undefined;
+  const stopped = new Promise<void>((resolve) => (onStopped = resolve));
+
   const session = enigma.create({
     schema,
     url,
     // enigma only uses onopen/onclose/onerror/onmessage/send/close/readyState (WebSocketLike)
-    createSocket: (u: string) => options.createSocket(u, options.headers) as unknown as WebSocket,
+    createSocket: (u: string) => {
+      activity.messages = 0;
+      const socket = trackSocket(options.createSocket(u, options.headers), timers, activity, (event) => onSocketClosed(socket, event));
+      currentSocket = socket;
+      return socket as unknown as WebSocket;
+    },
     protocol: { delta: options.delta ?? true },
-    suspendOnClose: false,
+    // a network drop suspends the session instead of closing it, so it can be resumed
+    suspendOnClose: true,
   }) as unknown as EnigmaSession;
 
   let sessionState: string | undefined;
+  const currentSessionState = (): string | undefined => sessionState;
   let failure: EngineError | undefined;
-  let closing = false;
   let onFailure: (() => void) | undefined;
   const failed = new Promise<void>((resolve) => (onFailure = resolve));
+  const fail = (error: EngineError): void => {
+    failure ??= error;
+    onFailure?.();
+  };
   const failureSoon = async (ms = 2000): Promise<EngineError | undefined> => {
-    if (failure || closing) return failure;
+    if (failure || state === 'closed') return failure;
     let timer: ReturnType<typeof setTimeout> | undefined;
     await Promise.race([failed, new Promise<void>((resolve) => (timer = setTimeout(resolve, ms)))]);
     clearTimeout(timer);
     return failure;
   };
   session.on('notification:OnConnected', (params) => {
-    const state = (params as { qSessionState?: unknown } | undefined)?.qSessionState;
-    if (typeof state === 'string') sessionState = state;
+    const value = (params as { qSessionState?: unknown } | undefined)?.qSessionState;
+    if (typeof value === 'string') sessionState = value;
   });
   let socketError: string | undefined;
   session.on('socket-error', (event) => {
-    const e = (event ?? {}) as { message?: unknown; error?: { message?: unknown } };
-    const message = typeof e.message === 'string' ? e.message : typeof e.error?.message === 'string' ? e.error.message : undefined;
+    const message = eventMessage(event);
     if (message) socketError = message;
   });
-  session.on('closed', (event) => {
-    if (closing) return;
-    const e = (event ?? {}) as { code?: unknown; reason?: unknown };
-    const code = typeof e.code === 'number' ? e.code : 1006;
-    failure ??= new EngineError(closeCodeMessage(code, typeof e.reason === 'string' && e.reason ? e.reason : undefined), 'closed', code);
-    onFailure?.();
-  });
 
+  function onSocketClosed(socket: WebSocketLike, event: { code: number; reason?: string }): void {
+    if (socket !== currentSocket || state === 'closed') return;
+    if (state === 'reconnecting') {
+      attemptClose = event; // this attempt's socket closed: the attempt fails, the loop decides
+      return;
+    }
+    const closeError = new EngineError(closeCodeMessage(event.code, event.reason || undefined), 'closed', event.code);
+    if (state === 'opening') return fail(closeError); // the first connect reports it (see below)
+    if (state !== 'open') return;
+    const messages = activity.messages;
+    emit({ type: 'dropped', code: event.code, ...(event.reason ? { reason: event.reason } : {}), messages });
+    const wanted = options.shouldResume?.(event) ?? true;
+    if (!wanted || !isResumableClose(event.code) || policy.attempts <= 0 || resumes.length >= policy.maxResumes) {
+      const error = wanted && resumes.length >= policy.maxResumes && policy.attempts > 0 && isResumableClose(event.code)
+        ? new EngineError(`${closeError.message} The connection had already dropped and been resumed ${resumes.length} times; Qlarity stops here.`, 'closed', event.code)
+        : closeError;
+      state = 'lost';
+      fail(error);
+      emit({ type: 'lost', error });
+      void session.close().catch(() => undefined); // enigma.js suspended it: release it
+      return;
+    }
+    state = 'reconnecting';
+    reconnecting = reconnect(event, messages);
+  }
+
+  async function reconnect(drop: { code: number; reason?: string }, messages: number): Promise<boolean> {
+    const result = await resumeWithBackoff({
+      policy,
+      timers,
+      stopped,
+      onAttempt: (attempt, delayMs) => emit({ type: 'reconnecting', attempt, attempts: policy.attempts, delayMs }),
+      attempt: async () => {
+        sessionState = undefined;
+        attemptClose = undefined;
+        abandoned = false;
+        socketError = undefined;
+        // false: a new session is acceptable too (then the caller recreates its session objects)
+        await session.resume(false);
+        const resumedState = currentSessionState();
+        if (resumedState?.startsWith('SESSION_ERROR')) throw new EngineError(`The engine refused the session: ${resumedState}.`, 'connect');
+        // enigma.js waits 5 s for OnConnected and then assumes SESSION_CREATED; so do we
+        return resumedState === 'SESSION_ATTACHED';
+      },
+      abandon: () => {
+        abandoned = true;
+        currentSocket?.close(4000, 'resume attempt timed out');
+      },
+      permanent: (error) => {
+        if (error instanceof EngineError) return true;
+        if (abandoned) return false;
+        if (attemptClose && attemptClose.code >= 4000 && !isResumableClose(attemptClose.code)) return true;
+        return isPermanentHandshakeStatus(handshakeStatus(socketError ?? eventMessage(error)));
+      },
+    });
+    if (state === 'closed') return false;
+    if (result.ok) {
+      const resume: Resume = { code: drop.code, ...(drop.reason ? { reason: drop.reason } : {}), messages, attempts: result.attempts, attached: result.value };
+      resumes.push(resume);
+      state = 'open';
+      activity.lastActivity = timers.now();
+      emit({ type: 'resumed', resume });
+      return true;
+    }
+    state = 'lost';
+    const why = attemptFailure(result.error, attemptClose, socketError);
+    const error = new EngineError(
+      `${closeCodeMessage(drop.code, drop.reason || undefined)} It could not be resumed (${result.attempts} attempt${result.attempts === 1 ? '' : 's'}${why ? `; last: ${why}` : ''}).`,
+      'closed',
+      drop.code,
+    );
+    fail(error);
+    emit({ type: 'lost', error });
+    void session.close().catch(() => undefined);
+    return false;
+  }
+
+  let keepalive: { stop(): void } | undefined;
   const close = async (): Promise<void> => {
-    if (closing) return;
-    closing = true;
+    if (state === 'closed') return;
+    state = 'closed';
+    keepalive?.stop();
+    onStopped?.();
     try {
       await session.close();
     } catch {
@@ -133,16 +300,14 @@ export async function openEngineSession(options: OpenEngineSessionOptions): Prom
     try {
       doc = await global.openDoc(options.appId, '', '', '', false);
     } catch (error) {
+      // in someone else's session the app is already open (engine error 1002): say whose fault it is
+      if (sessionState === 'SESSION_ATTACHED') throw attachedError(identity);
       const mapped = toEngineError(error, 'OpenDoc');
       throw (mapped.fatal ? await failureSoon() : undefined) ?? mapped;
     }
     const appOpenMs = now() - started;
-    if (sessionState === 'SESSION_ATTACHED') {
-      throw new EngineError(
-        `The engine session "${identity}" is already in use by another connection (SESSION_ATTACHED); Qlarity only works in its own session.`,
-        'attached',
-      );
-    }
+    // on the first connect an attached session belongs to someone else (a resume is different: see above)
+    if (sessionState === 'SESSION_ATTACHED') throw attachedError(identity);
     if (sessionState !== undefined && sessionState.startsWith('SESSION_ERROR')) {
       throw new EngineError(`The engine refused the session: ${sessionState}.`, 'connect');
     }
@@ -151,6 +316,15 @@ export async function openEngineSession(options: OpenEngineSessionOptions): Prom
       (v) => (v as { qComponentVersion?: string } | undefined)?.qComponentVersion,
       () => undefined,
     );
+    if (failure) throw failure;
+    state = 'open';
+    keepalive = startKeepalive({
+      intervalMs: options.keepaliveMs ?? DEFAULT_KEEPALIVE_MS,
+      lastActivity: () => activity.lastActivity,
+      connected: () => state === 'open',
+      ping: () => global.engineVersion(),
+      timers,
+    });
     return {
       doc,
       global,
@@ -160,6 +334,16 @@ export async function openEngineSession(options: OpenEngineSessionOptions): Prom
       engineVersion,
       failure: () => failure,
       failureSoon,
+      resumes: () => resumes,
+      reconnected: async (epoch) => {
+        if (resumes.length > epoch) return true;
+        if (state === 'reconnecting' && reconnecting) return reconnecting;
+        return false;
+      },
+      onConnection: (listener) => {
+        listeners.add(listener);
+        return () => listeners.delete(listener);
+      },
       close: async () => {
         options.signal?.removeEventListener('abort', onAbort);
         await close();
@@ -170,6 +354,32 @@ export async function openEngineSession(options: OpenEngineSessionOptions): Prom
     await close();
     throw error;
   }
+}
+
+function attachedError(identity: string): EngineError {
+  return new EngineError(
+    `The engine session "${identity}" is already in use by another connection (SESSION_ATTACHED); Qlarity only works in its own session.`,
+    'attached',
+  );
+}
+
+function eventMessage(event: unknown): string | undefined {
+  const e = (event ?? {}) as { message?: unknown; error?: { message?: unknown }; original?: { message?: unknown } };
+  if (typeof e.message === 'string' && e.message) return e.message;
+  if (typeof e.error?.message === 'string') return e.error.message;
+  return undefined;
+}
+
+function handshakeStatus(message: string | undefined): number | undefined {
+  const status = message ? /\b(401|403|404|429)\b/.exec(message)?.[1] : undefined;
+  return status ? Number(status) : undefined;
+}
+
+function attemptFailure(error: unknown, closed: { code: number; reason?: string } | undefined, socketError: string | undefined): string | undefined {
+  if (error instanceof EngineError) return error.message;
+  if (socketError) return socketError;
+  if (closed) return closeCodeMessage(closed.code, closed.reason || undefined);
+  return eventMessage(error);
 }
 
 function handshakeError(message: string, url: string): EngineError {

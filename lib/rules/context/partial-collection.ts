@@ -17,7 +17,11 @@ export default defineRule({
       const target = issue.objectId ? ctx.index.objectTarget(issue.objectId) : ctx.index.appTarget();
       ctx.report({
         target,
-        message: `${issue.objectId ? `Object ${issue.objectId}` : `Part "${issue.part}"`} could not be collected: ${issue.message} (${issue.code}).`,
+        // a resumed connection is not a missing part: say what happened
+        message:
+          issue.part === 'connection'
+            ? `Engine connection: ${issue.message} (${issue.code}).`
+            : `${issue.objectId ? `Object ${issue.objectId}` : `Part "${issue.part}"`} could not be collected: ${issue.message} (${issue.code}).`,
         data: { ...issue },
         content: `${issue.part}\u0000${issue.code}\u0000${issue.objectId ?? ''}`,
       });

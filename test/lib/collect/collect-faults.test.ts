@@ -1,6 +1,6 @@
 // Partial collection and failures against the simulated tenant: a viewer without script rights,
-// an engine error on one object, REST 429 and 403, a dropped socket, close codes, 401,
-// SESSION_ATTACHED and cancel.
+// an engine error on one object, REST 429 and 403, a dropped socket (resumed, or not), close
+// codes, 401, SESSION_ATTACHED and cancel.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { CollectionAborted, collectApp } from '../../../lib/collect/index.ts';
 import { nodeSocketFactory } from '../../../lib/cli/node-socket.ts';
@@ -10,7 +10,9 @@ import { createRestClient, RestError } from '../../../lib/qlik/rest/client.ts';
 import { getMe } from '../../../lib/qlik/rest/endpoints.ts';
 import { appModelOf, loadAppFolder } from '../../sim/app/index.ts';
 import { DEFAULT_APPS_DIR, type Simulator, startSimulator } from '../../sim/index.ts';
-import { connectWs, readOnlyViolations } from './sim-harness.ts';
+import { connectWs, credentials, readOnlyViolations, restFor, WRITE_METHODS } from './sim-harness.ts';
+import type { AppSnapshot } from '../../../lib/snapshot/schema.ts';
+import type { OpenEngineSessionOptions } from '../../../lib/qlik/engine/session.ts';
 
 let sim: Simulator;
 let appId: string;
@@ -96,9 +98,145 @@ describe('partial collection', () => {
   }, 60_000);
 });
 
+/** A developer session with a quick reconnect policy (tests do not wait seconds for backoff). */
+async function openFast(overrides: Partial<OpenEngineSessionOptions> = {}) {
+  const { headers, query } = credentials(sim, 'developer');
+  const engine = await openEngineSession({
+    url: sim.url,
+    appId,
+    createSocket: nodeSocketFactory({ headers }),
+    query,
+    reconnect: { initialDelayMs: 20, maxDelayMs: 80, attempts: 3 },
+    ...overrides,
+  });
+  return { engine, rest: restFor(sim) };
+}
+
+/** What must be the same in a complete snapshot, whatever happened to the connection. */
+function contentOf(snapshot: AppSnapshot) {
+  const ids = (items: { id?: string; name?: string }[]) => items.map((i) => i.id ?? i.name).sort();
+  return {
+    sheets: ids(snapshot.sheets),
+    objects: ids(snapshot.objects),
+    layouts: snapshot.objects.filter((o) => o.layout !== undefined).length,
+    masterMeasures: ids(snapshot.masterMeasures),
+    masterDimensions: ids(snapshot.masterDimensions),
+    masterVisualizations: ids(snapshot.masterVisualizations),
+    variables: snapshot.variables.map((v) => `${v.name}=${String(v.value)}`).sort(),
+    bookmarks: ids(snapshot.bookmarks),
+    expressions: snapshot.expressions.length,
+    checked: snapshot.expressions.filter((e) => e.check !== undefined).length,
+    tables: snapshot.dataModel?.tables.length,
+    script: snapshot.script?.text.length,
+    issues: snapshot.collectionIssues.filter((i) => i.part !== 'connection' && i.code !== 'CONNECTION_DROPPED').map((i) => `${i.part} ${i.code} ${i.objectId ?? ''}`).sort(),
+  };
+}
+
+async function baseline(timings: boolean): Promise<{ snapshot: AppSnapshot; calls: ReturnType<Simulator['calls']> }> {
+  const { engine, rest } = await openFast();
+  try {
+    const snapshot = await collectApp({ engine, rest, appId, source, ...(timings ? {} : { timings: false as const }) });
+    return { snapshot, calls: sim.calls() };
+  } finally {
+    await engine.close();
+    sim.reset();
+  }
+}
+
+describe('a dropped connection is resumed', () => {
+  it('drop once, within the session TTL: re-attached, a complete snapshot, the drop recorded with its reason', async () => {
+    const expected = contentOf((await baseline(false)).snapshot);
+    const { engine, rest } = await openFast();
+    sim.faults.set({ dropAfterMessages: 40, dropTimes: 1 });
+    const progress: string[] = [];
+    const snapshot = await collectApp({ engine, rest, appId, source, timings: false, onProgress: (p) => progress.push(p.phase) });
+    await engine.close();
+    expect(engine.resumes()).toEqual([expect.objectContaining({ code: 1006, attempts: 1, attached: true })]);
+    expect(contentOf(snapshot)).toEqual(expected);
+    const resumed = snapshot.collectionIssues.filter((i) => i.part === 'connection');
+    expect(resumed).toEqual([expect.objectContaining({ code: 'CONNECTION_RESUMED' })]);
+    expect(resumed[0]?.message).toMatch(/^The engine connection dropped after \d+ messages \(.*close code 1006.*\) and was resumed after 1 attempt, in the same engine session \(SESSION_ATTACHED\)/);
+    expect(progress).toContain('reconnecting');
+    // still read-only, and every session object created (before and after the drop) was destroyed
+    expect(readOnlyViolations(sim.calls())).toEqual([]);
+  }, 60_000);
+
+  it('drop once after the TTL: a new engine session, its session objects created again, a complete snapshot', async () => {
+    const expected = contentOf((await baseline(false)).snapshot);
+    const { engine, rest } = await openFast({ ttlSeconds: 0 }); // no TTL: the engine ends the session with the socket
+    sim.faults.set({ dropAfterMessages: 40, dropTimes: 1 });
+    const snapshot = await collectApp({ engine, rest, appId, source, timings: false });
+    await engine.close();
+    expect(engine.resumes()).toEqual([expect.objectContaining({ attached: false, attempts: 1 })]);
+    expect(contentOf(snapshot)).toEqual(expected);
+    expect(snapshot.collectionIssues.find((i) => i.part === 'connection')?.message).toMatch(/in a new engine session \(the old one had ended\)/);
+    const calls = sim.calls();
+    expect(calls.filter((c) => c.method === 'OpenDoc' && c.errorCode === undefined)).toHaveLength(2); // opened again
+    expect(calls.filter((c) => WRITE_METHODS.has(c.method) || (c.persistent === true && /^(Set|Apply|Create|Destroy)/.test(c.method)))).toEqual([]);
+  }, 60_000);
+
+  it('a drop during the timing pass: the timings it ran through are marked not measured, the rest are timed', async () => {
+    const base = await baseline(true);
+    // the timing pass is the only one that asks saved visualizations for their layouts
+    const firstTimed = base.calls.findIndex((c) => c.method === 'GetLayout' && c.objectType === 'GenericObject' && c.persistent === true);
+    expect(firstTimed).toBeGreaterThan(0);
+    const { engine, rest } = await openFast();
+    sim.faults.set({ dropAfterMessages: firstTimed + 4, dropTimes: 1 });
+    const snapshot = await collectApp({ engine, rest, appId, source, timings: { concurrency: 3 } });
+    await engine.close();
+    expect(contentOf(snapshot)).toEqual(contentOf(base.snapshot));
+    expect(snapshot.collectionIssues.filter((i) => i.part === 'connection')).toHaveLength(1);
+    const objects = snapshot.timings?.objects ?? [];
+    expect(objects.map((t) => t.objectId)).toEqual(base.snapshot.timings?.objects.map((t) => t.objectId));
+    const interrupted = objects.filter((t) => t.error !== undefined);
+    expect(interrupted.length).toBeGreaterThan(0);
+    expect(interrupted.length).toBeLessThanOrEqual(3); // only the objects in flight (concurrency 3)
+    for (const t of interrupted) {
+      expect(t.error).toMatch(/connection dropped while this object was being timed/);
+      expect(snapshot.collectionIssues).toContainEqual(expect.objectContaining({ part: 'timings', objectId: t.objectId, code: 'CONNECTION_DROPPED' }));
+    }
+    expect(objects.filter((t) => t.error === undefined && t.firstMs > 0).length).toBe(objects.length - interrupted.length);
+    expect(readOnlyViolations(sim.calls())).toEqual([]);
+  }, 120_000);
+
+  it('cancel during the backoff stops at once with CollectionAborted', async () => {
+    const { engine, rest } = await openFast({ reconnect: { initialDelayMs: 600_000, maxDelayMs: 600_000 } });
+    sim.faults.set({ dropAfterMessages: 40, dropTimes: 1 });
+    const controller = new AbortController();
+    const run = collectApp({
+      engine,
+      rest,
+      appId,
+      source,
+      timings: false,
+      signal: controller.signal,
+      onProgress: (p) => {
+        if (p.phase === 'reconnecting') controller.abort();
+      },
+    });
+    await expect(run).rejects.toBeInstanceOf(CollectionAborted);
+    expect(engine.resumes()).toEqual([]);
+    expect(engine.failure()).toBeUndefined(); // ended by the cancel, not by the drop
+  }, 30_000);
+});
+
 describe('fatal failures give clear errors', () => {
-  it('a dropped socket mid-collection ends it with a connection error', async () => {
-    const { engine, rest } = await connectWs(sim, appId);
+  it('a socket that drops again on every resume attempt ends the collection with a connection error after the bounded retries', async () => {
+    const { engine, rest } = await openFast();
+    sim.faults.set({ dropAfterMessages: 40 });
+    // from the first drop on, every new socket drops at its first message
+    engine.onConnection((event) => event.type === 'dropped' && sim.faults.set({ dropAfterMessages: 0 }));
+    const attempts: number[] = [];
+    const error = await collectApp({ engine, rest, appId, source, timings: false, onProgress: (p) => p.phase === 'reconnecting' && attempts.push(p.done) }).catch((e: unknown) => e);
+    await engine.close();
+    expect(attempts).toEqual([1, 2, 3]);
+    expect(error).toBeInstanceOf(EngineError);
+    expect((error as EngineError).fatal).toBe(true);
+    expect((error as Error).message).toMatch(/^Collection stopped: The connection to the engine was lost.*close code 1006.* could not be resumed \(3 attempts; last: /);
+  }, 60_000);
+
+  it('with resuming switched off, a dropped socket mid-collection ends it with a connection error', async () => {
+    const { engine, rest } = await openFast({ reconnect: { attempts: 0 } });
     sim.faults.set({ dropAfterMessages: 12 });
     const error = await collectApp({ engine, rest, appId, source, timings: false }).catch((e: unknown) => e);
     await engine.close();

@@ -6,7 +6,7 @@
 import type { CallRecord, EngineSession, EngineSessionOptions } from '../types';
 import { appModelOf } from '../app/load-app';
 import { engineSpec } from '../spec/openrpc';
-import { newSessionState, type Ctx, type HandleEntry } from './context';
+import { newSessionState, type Ctx, type HandleEntry, type SessionState } from './context';
 import { handlers } from './methods';
 import { deltaPatches, ERR, EngineError } from './protocol';
 
@@ -28,13 +28,24 @@ function appPrivileges(role: 'developer' | 'viewer'): string[] {
 
 const realSleep = (ms: number) => (ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
 
+/**
+ * The engine session behind each socket's EngineSession: a socket that attaches (same user and
+ * identity, another socket still open or within the TTL) works on the same state: handles,
+ * session objects, selections, what was calculated. See README.md "Reconnect and TTL".
+ */
+const sharedStates = new WeakMap<EngineSession, SessionState>();
+
 export function createEngineSession(options: EngineSessionOptions): EngineSession {
   const spec = engineSpec();
   const sleep = options.sleep ?? realSleep;
   const model = appModelOf(options.app);
-  const state = newSessionState();
+  const attachTo = options.attachTo ? sharedStates.get(options.attachTo) : undefined;
+  const state = attachTo ?? newSessionState();
   const sendListeners: ((frame: string) => void)[] = [];
   const closeListeners: ((code: number, reason: string) => void)[] = [];
+  // Delta state is per socket [I]: an answer lost in a drop would otherwise leave the client's
+  // cache behind the engine's, and every later patch would apply to the wrong base. A new socket
+  // starts with full values (root `add`), which enigma.js applies over whatever it still holds.
   const deltaCache = new Map<string, string>();
   let disposed = false;
 
@@ -162,7 +173,7 @@ export function createEngineSession(options: EngineSessionOptions): EngineSessio
   };
   queueMicrotask(ensureConnected);
 
-  return {
+  const session: EngineSession = {
     receive(frame: string) {
       if (disposed) return;
       ensureConnected();
@@ -185,6 +196,10 @@ export function createEngineSession(options: EngineSessionOptions): EngineSessio
     onClose(listener) {
       closeListeners.push(listener);
     },
+    detach() {
+      disposed = true;
+      deltaCache.clear();
+    },
     dispose() {
       disposed = true;
       state.handles.clear();
@@ -192,4 +207,6 @@ export function createEngineSession(options: EngineSessionOptions): EngineSessio
       deltaCache.clear();
     },
   };
+  sharedStates.set(session, state);
+  return session;
 }

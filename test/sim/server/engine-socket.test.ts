@@ -22,9 +22,9 @@ function cookieSocketUrl(path: string): { url: string; headers: Record<string, s
 
 describe('parseEnginePath', () => {
   it('reads app id, identity and ttl segments', () => {
-    expect(parseEnginePath('/app/abc')).toEqual({ appId: 'abc', sessionKey: 'abc' });
-    expect(parseEnginePath('/app/abc/identity/qlarity-1')).toEqual({ appId: 'abc', sessionKey: 'abc/identity/qlarity-1' });
-    expect(parseEnginePath('/app/abc/identity/x%20y/ttl/60')).toEqual({ appId: 'abc', sessionKey: 'abc/identity/x y' });
+    expect(parseEnginePath('/app/abc')).toEqual({ appId: 'abc', sessionKey: 'abc', ttlSeconds: 0 });
+    expect(parseEnginePath('/app/abc/identity/qlarity-1')).toEqual({ appId: 'abc', sessionKey: 'abc/identity/qlarity-1', ttlSeconds: 0 });
+    expect(parseEnginePath('/app/abc/identity/x%20y/ttl/60')).toEqual({ appId: 'abc', sessionKey: 'abc/identity/x y', ttlSeconds: 60 });
     expect(parseEnginePath('/app/')).toBeUndefined();
     expect(parseEnginePath('/api/v1/apps/abc')).toBeUndefined();
   });
@@ -144,6 +144,19 @@ describe('transport faults', () => {
     const answered = outcome.frames.filter((f) => (f as { id?: number }).id !== undefined).map((f) => (f as { id: number }).id);
     expect(answered).toEqual([1, 2]);
     expect(outcome.closeCode).toBe(1006);
+  });
+
+  it('dropTimes: 1 drops the first socket only ("drop once"); without it every socket drops ("drop always")', async () => {
+    const ids = (frames: unknown[]) => frames.filter((f) => (f as { id?: number }).id !== undefined).map((f) => (f as { id: number }).id);
+    // keepOpen: a socket that is not dropped stays open after its answers (closed below)
+    const socket = () => openEngineSocket(`${wsBase}/app/${SHARED_APP_ID}`, { headers: apiKeyHeaders(), messages: [request(1), request(2), request(3)] });
+    sim.faults.set({ dropAfterMessages: 1, dropTimes: 1 });
+    const [once, after] = [await socket(), await socket()];
+    expect([ids(once.frames), once.closeCode]).toEqual([[1], 1006]);
+    expect([ids(after.frames), after.closeCode]).toEqual([[1, 2, 3], 1005]);
+    sim.faults.set({ dropAfterMessages: 1 });
+    const [first, second] = [await socket(), await socket()];
+    expect([first.closeCode, second.closeCode]).toEqual([1006, 1006]);
   });
 
   it('sessionTimeoutMs: an idle session gets OnSessionTimedOut and close 4201', async () => {

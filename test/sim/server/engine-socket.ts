@@ -3,6 +3,10 @@
 // frames to an EngineSession (test/sim/engine) and applies the transport faults.
 // Close codes [V: @qlik/api websocket-errors, ../shared/README.md]: 4201 client timeout,
 // 4203 no permission to open the app, 4204 app not found.
+// Sessions: one engine session per user + `<appId>/identity/<id>`. A socket opened while another
+// holds it, or within the TTL after the last one closed (`/ttl/<s>`; none: the session ends with
+// its socket), attaches to it: SESSION_ATTACHED, state kept. After the TTL a new session is
+// created. Sources in ../engine/README.md "Reconnect and TTL".
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
@@ -29,16 +33,19 @@ export const CLOSE = { clientTimeout: 4201, noPermission: 4203, appNotFound: 420
 export interface EnginePath {
   appId: string;
   sessionKey: string;
+  /** `/ttl/<seconds>`: how long the engine keeps the session after its last socket closed */
+  ttlSeconds: number;
 }
 
 /** `/app/<appId>[/identity/<id>][/ttl/<seconds>]` → app id and session key, or undefined */
 export function parseEnginePath(pathname: string): EnginePath | undefined {
-  const match = /^\/app\/(?<appId>[^/]+)(?:\/identity\/(?<identity>[^/]+))?(?:\/ttl\/\d+)?\/?$/.exec(pathname);
+  const match = /^\/app\/(?<appId>[^/]+)(?:\/identity\/(?<identity>[^/]+))?(?:\/ttl\/(?<ttl>\d+))?\/?$/.exec(pathname);
   if (!match?.groups) return undefined;
   try {
     const appId = decodeURIComponent(match.groups.appId);
     const identity = match.groups.identity === undefined ? undefined : decodeURIComponent(match.groups.identity);
-    return { appId, sessionKey: identity === undefined ? appId : `${appId}/identity/${identity}` };
+    const ttlSeconds = match.groups.ttl === undefined ? 0 : Number(match.groups.ttl);
+    return { appId, sessionKey: identity === undefined ? appId : `${appId}/identity/${identity}`, ttlSeconds };
   } catch {
     return undefined;
   }
@@ -72,10 +79,22 @@ function reject(socket: Duplex, status: number, reason: string, body: unknown): 
   );
 }
 
+interface LiveSession {
+  /** the EngineSession of the socket that attached last (its state is the session's) */
+  session: EngineSession;
+  sockets: Set<WebSocket>;
+  /** set while no socket holds it: the session ends when this fires */
+  expiry?: NodeJS.Timeout;
+}
+
 export class EngineTransport {
   private readonly wss = new WebSocketServer({ noServer: true });
-  /** `<userId> <sessionKey>` → sockets holding that engine session */
-  private readonly holders = new Map<string, Set<WebSocket>>();
+  /** `<userId> <sessionKey>` → the engine session, while a socket holds it or within its TTL */
+  private readonly live = new Map<string, LiveSession>();
+  /** sockets dropped by `dropAfterMessages`, per fault configuration (for `dropTimes`) */
+  private readonly drops = new WeakMap<object, number>();
+  /** bumped by closeAll: sockets closed by a reset end their sessions, no TTL */
+  private generation = 0;
 
   constructor(
     private readonly tenant: Tenant,
@@ -100,7 +119,16 @@ export class EngineTransport {
 
   /** close every engine socket (reset between tests) */
   closeAll(code = 1001, reason = 'Simulator reset'): void {
-    for (const sockets of this.holders.values()) for (const ws of sockets) ws.close(code, reason);
+    this.generation += 1;
+    for (const [key, entry] of [...this.live]) {
+      if (entry.sockets.size > 0) {
+        for (const ws of entry.sockets) ws.close(code, reason);
+      } else {
+        clearTimeout(entry.expiry);
+        this.live.delete(key);
+        entry.session.dispose();
+      }
+    }
   }
 
   private open(ws: WebSocket, target: EnginePath, caller: Caller): void {
@@ -111,14 +139,15 @@ export class EngineTransport {
     if (appAccess(this.tenant, app, caller.user) === 'none') return ws.close(CLOSE.noPermission, 'No permission to open the app');
 
     const holderKey = `${caller.user.id} ${target.sessionKey}`;
-    const attached = (this.holders.get(holderKey)?.size ?? 0) > 0;
+    const existing = this.live.get(holderKey);
     let session: EngineSession;
     try {
       session = this.options.createEngineSession({
         app,
         user: caller.user,
         sessionKey: target.sessionKey,
-        attached,
+        attached: existing !== undefined,
+        ...(existing ? { attachTo: existing.session } : {}),
         faults: () => this.tenant.faults(),
         record: (call) => this.tenant.record(call),
       });
@@ -126,9 +155,13 @@ export class EngineTransport {
       // a broken app model must not take the simulator down: 4220 "engine generic" [V: websocket-errors]
       return ws.close(CLOSE.engineGeneric, closeReason(error));
     }
-    const holders = this.holders.get(holderKey) ?? new Set<WebSocket>();
-    this.holders.set(holderKey, holders);
-    holders.add(ws);
+    const entry: LiveSession = existing ?? { session, sockets: new Set<WebSocket>() };
+    clearTimeout(entry.expiry);
+    delete entry.expiry;
+    entry.session = session;
+    entry.sockets.add(ws);
+    this.live.set(holderKey, entry);
+    const generation = this.generation;
 
     // Outgoing frames (and the engine's own close) go through one ordered, delayed queue.
     const delayed = createDelayQueue(this.options.baseLatencyMs);
@@ -170,15 +203,17 @@ export class EngineTransport {
     ws.on('message', (data, isBinary) => {
       if (dropping) return;
       received += 1;
-      const dropAfter = this.tenant.faults().dropAfterMessages;
-      if (dropAfter !== undefined && received > dropAfter) {
+      const faults = this.tenant.faults();
+      const dropAfter = faults.dropAfterMessages;
+      if (dropAfter !== undefined && received > dropAfter && (faults.dropTimes === undefined || (this.drops.get(faults) ?? 0) < faults.dropTimes)) {
+        this.drops.set(faults, (this.drops.get(faults) ?? 0) + 1);
         dropping = true;
         return dropWhenAnswered();
       }
       armIdleTimer();
       if (isBinary) return;
       const text = frameText(data);
-      const id = dropAfter === undefined ? undefined : requestId(text);
+      const id = dropAfter === undefined || dropping ? undefined : requestId(text);
       if (id !== undefined) unanswered.add(id);
       try {
         session.receive(text);
@@ -189,8 +224,19 @@ export class EngineTransport {
     ws.on('close', () => {
       clearTimeout(idleTimer);
       clearTimeout(dropDeadline);
-      holders.delete(ws);
-      if (holders.size === 0) this.holders.delete(holderKey);
+      entry.sockets.delete(ws);
+      if (entry.sockets.size > 0 || this.live.get(holderKey) !== entry) return session.detach ? session.detach() : session.dispose();
+      const ttlMs = generation === this.generation ? target.ttlSeconds * 1000 : 0;
+      if (ttlMs > 0 && session.detach) {
+        session.detach();
+        entry.expiry = setTimeout(() => {
+          this.live.delete(holderKey);
+          session.dispose();
+        }, ttlMs);
+        entry.expiry.unref();
+        return;
+      }
+      this.live.delete(holderKey);
       session.dispose();
     });
     ws.on('error', () => ws.terminate());
