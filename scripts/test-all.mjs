@@ -10,6 +10,8 @@ const unitReport = `${reports}/unit.json`;
 const e2eReport = `${reports}/e2e.json`;
 rmSync(unitReport, { force: true });
 rmSync(e2eReport, { force: true });
+// The end-to-end tests write every view's screenshots here (test/e2e/screens.ts): this run's only.
+rmSync(`${reports}/screenshots`, { recursive: true, force: true });
 
 let passed = 0;
 let failed = 0;

@@ -29,20 +29,23 @@ export function chromiumArgs(extensionPath: string, hostResolverRules: string): 
   ];
 }
 
-/** Launches Chromium with the extension and a fresh temporary profile ('' = Playwright makes one). */
+/**
+ * Launches Chromium with the extension and a fresh temporary profile ('' = Playwright makes one),
+ * or the profile in `userDataDir` (to relaunch the same browser); `extraArgs` go after ours.
+ */
 export async function launchWithExtension(
   sim: Pick<Simulator, 'hostResolverRules'>,
-  options: { headless?: boolean; extensionPath?: string } = {},
+  options: { headless?: boolean; extensionPath?: string; userDataDir?: string; extraArgs?: string[] } = {},
 ): Promise<BrowserContext> {
   const extensionPath = options.extensionPath ?? CHROME_BUILD;
   if (!existsSync(`${extensionPath}/manifest.json`)) throw new Error(`No build at ${extensionPath}: run \`npm run build\` first.`);
   if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install it (\`apt-get install chromium\`) or set CHROMIUM_PATH.`);
-  return chromium.launchPersistentContext('', {
+  return chromium.launchPersistentContext(options.userDataDir ?? '', {
     executablePath: CHROMIUM,
     headless: options.headless ?? true,
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 800 },
-    args: chromiumArgs(extensionPath, sim.hostResolverRules),
+    args: [...chromiumArgs(extensionPath, sim.hostResolverRules), ...(options.extraArgs ?? [])],
   });
 }
 

@@ -6,6 +6,7 @@ import { expect, test } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { screenshotPath } from './screens';
 import { startConnectProxy, startSimulator, type ConnectProxy, type Simulator } from '../sim/index';
 
 const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -25,6 +26,8 @@ test.skip(!existsSync(FIREFOX), `${FIREFOX} is not installed (CI installs firefo
 let firefox: Browser;
 let sim: Simulator;
 let proxy: ConnectProxy;
+/** the browser's id of the Qlik tab on the demo app (set by the detection test) */
+let appTabId: number | null = null;
 
 test.beforeAll(async () => {
   if (!existsSync(`${FIREFOX_BUILD}/manifest.json`)) throw new Error(`No build at ${FIREFOX_BUILD}: run \`npm run build:firefox\` first.`);
@@ -103,6 +106,7 @@ test('firefox: the content script runs on the simulated tenant and the popup det
   const sheetUrl = tenant.url();
   const tabId = await probe.evaluate(async (href) => (await browser.tabs.query({})).find((t) => t.url === href)?.id ?? null, sheetUrl);
   expect(tabId, 'the extension sees the Qlik tab').not.toBeNull();
+  appTabId = tabId;
   // The relay content script answers the background's probe (lib/protocol/bridge.ts RelayProbe).
   const reply = await probe.evaluate((id) => browser.tabs.sendMessage(id as number, { type: 'qlarity-relay-probe' }), tabId);
   expect(reply).toMatchObject({ type: 'qlarity-relay-here', href: sheetUrl });
@@ -110,4 +114,73 @@ test('firefox: the content script runs on the simulated tenant and the popup det
   const popup = await openExtensionPage(`popup.html?tabId=${tabId}`, '[data-testid="tab-status"][data-kind="qlik-app"]');
   expect(await textOf(popup, '[data-testid="app-id"]')).toContain(DEMO_APP_ID);
   await popup.screenshot({ path: testInfo.outputPath('firefox-popup-app.png') });
+});
+
+/** Waits until `predicate(arg)` is true in the page (evaluated in the page). */
+async function until<A extends object | null>(page: Page, predicate: (arg: A) => boolean, arg: A, what: string, timeout = 15_000): Promise<void> {
+  try {
+    await page.waitForFunction(predicate as (arg: unknown) => boolean, { timeout, polling: 100 }, arg);
+  } catch (error) {
+    throw new Error(`${what}: ${String(error)}`, { cause: error });
+  }
+}
+
+let findingsInResult = 0;
+
+test('firefox: Analyze in the popup runs on the demo app and shows the result with its age', async ({}, testInfo) => {
+  test.setTimeout(180_000);
+  expect(appTabId, 'the detection test found the Qlik tab').not.toBeNull();
+  const popup = await openExtensionPage(`popup.html?tabId=${appTabId}`, '[data-testid="tab-status"][data-kind="qlik-app"]');
+  await popup.evaluate(() => [...document.querySelectorAll('button')].find((b) => /^Analyze( again)?$/.test(b.textContent ?? ''))?.click());
+  await until(popup, () => !!document.querySelector('[data-testid="report-summary"], [data-testid="run-error"]'), null, 'the run ends', 150_000);
+  expect(await popup.$('[data-testid="run-error"]'), 'no run error').toBeNull();
+  const summary = await popup.$eval('[data-testid="report-summary"]', (el) => (el as HTMLElement).innerText);
+  expect(summary).toContain('Qlarity Demo');
+  expect(summary).toMatch(/Analysed (this minute|\d+ seconds? ago)/);
+  findingsInResult = Number(/(\d[\d,.\u202f]*) findings? in/.exec(summary)?.[1].replace(/\D/g, ''));
+  expect(findingsInResult).toBeGreaterThan(10);
+  expect(await textOf(popup, '[data-testid="severity-counts"]')).toMatch(/Errors?:? ?[1-9]/);
+  await popup.screenshot({ path: screenshotPath('firefox-popup-result') });
+  await popup.screenshot({ path: testInfo.outputPath('firefox-popup-result.png') });
+  await popup.close();
+});
+
+const REPORT_TABS: { tab: string; ready: string; content: RegExp }[] = [
+  { tab: 'Overview', ready: '[data-testid="overview-view"] [data-testid="score"]', content: /quality score/ },
+  { tab: 'Findings', ready: '[data-testid="finding-row"]', content: /of [\d,.\u202f]+ findings/ },
+  { tab: 'Data model', ready: '[data-testid="data-model-view"] table', content: /table/i },
+  { tab: 'Sheets', ready: 'details.qr-sheet', content: /objects/ },
+  { tab: 'Expressions', ready: '[data-testid="expression-row"]', content: /Expressions/ },
+  { tab: 'Variables & items', ready: '[data-testid="usage-view"] table', content: /Bookmarks/ },
+  { tab: 'Script', ready: '[data-testid="script-text"]', content: /LOAD/i },
+];
+
+test('firefox: the sidebar page shows the full report of that analysis in every tab', async ({}, testInfo) => {
+  test.setTimeout(120_000);
+  expect(findingsInResult, 'the popup test analysed the app').toBeGreaterThan(0);
+  const panel = await openExtensionPage(`sidepanel.html?tabId=${appTabId}`, '[data-testid="report-view"]');
+  expect(await textOf(panel, '[data-testid="analysis-age"]')).toMatch(/^Analysed (this minute|\d+ seconds? ago|1 minute ago)$/);
+  for (const { tab, ready, content } of REPORT_TABS) {
+    await panel.evaluate((name) => [...document.querySelectorAll<HTMLElement>('[role="tab"]')].find((t) => t.textContent?.startsWith(name))?.click(), tab);
+    await until(
+      panel,
+      ({ name, selector }) => {
+        const selected = document.querySelector('[role="tab"][aria-selected="true"]');
+        const el = document.querySelector<HTMLElement>(selector);
+        return !!selected?.textContent?.startsWith(name) && !!el && el.getBoundingClientRect().height > 0;
+      },
+      { name: tab, selector: ready },
+      `the ${tab} tab shows its content`,
+    );
+    expect(await textOf(panel, '[role="tabpanel"]'), tab).toMatch(content);
+  }
+  // The same analysis as the popup's: the Findings tab counts what the run found.
+  const label = await panel.$eval('[role="tab"][id="qr-tab-findings"]', (el) => el.textContent ?? '');
+  expect(Number(/\(([^)]*)\)/.exec(label)?.[1].replace(/\D/g, ''))).toBe(findingsInResult);
+  await panel.evaluate(() => (document.querySelector('[role="tab"][id="qr-tab-findings"]') as HTMLElement).click());
+  await until(panel, () => !!document.querySelector('[data-testid="finding-row"]'), null, 'the findings list');
+  expect(await textOf(panel, '[data-testid="findings-count"]')).toMatch(new RegExp(`of ${findingsInResult.toLocaleString('en-US')} findings`));
+  await panel.screenshot({ path: screenshotPath('firefox-sidepanel-findings') });
+  await panel.screenshot({ path: testInfo.outputPath('firefox-sidepanel-findings.png') });
+  await panel.close();
 });
