@@ -36,6 +36,14 @@ export function PopupView({ model }: { model: TabModel }) {
             onCancel={() => void model.cancel()}
           />
         )}
+        {model.canLogIn.value && (
+          <section class="card" aria-label="Sign in" data-testid="login">
+            <p>Qlarity uses your Qlik sign-in. Log in on {model.app.value?.host}'s own page; the analysis then starts again by itself.</p>
+            <button class="primary" onClick={() => void model.logIn()}>
+              Log in
+            </button>
+          </section>
+        )}
         {model.app.value && model.report.value && (
           <ReportSummary
             report={model.report.value}

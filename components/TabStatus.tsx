@@ -1,6 +1,19 @@
 // What the tab holds, and what the user can do next when it is not an app Qlarity can read.
-import type { TabState } from '@/lib/protocol/tab-state';
+import { platformName } from '@/lib/qlik/platform';
+import type { TabPlatform, TabState } from '@/lib/protocol/tab-state';
 import { describeApp } from './format';
+
+/** The Qlik product serving the tab; product-info.json's label when it confirmed it. */
+function PlatformLine({ platform }: { platform: TabPlatform }) {
+  const name = platformName(platform.platform);
+  const detail = platform.confirmed ? (platform.productLabel ? ` · ${platform.productLabel}` : '') : ' (not confirmed)';
+  return (
+    <p class="muted" data-testid="platform" data-platform={platform.platform} data-confirmed={String(platform.confirmed)}>
+      {name}
+      {detail}
+    </p>
+  );
+}
 
 export function TabStatus({ state, onAllowHost }: { state: TabState; onAllowHost(): void }) {
   switch (state.kind) {
@@ -10,6 +23,7 @@ export function TabStatus({ state, onAllowHost }: { state: TabState; onAllowHost
           <h2 id="tab-status-title">Qlik app detected</h2>
           <p data-testid="app-id">{describeApp(state.app)}</p>
           <p class="muted">{state.app.host}</p>
+          {state.platform && <PlatformLine platform={state.platform} />}
         </section>
       );
     case 'needs-permission':

@@ -7,11 +7,14 @@ import { setActionIcon } from '@/lib/extension/action-icon';
 import { broadcastEvent, listenForRequests, type Handlers } from '@/lib/extension/messaging';
 import { QlarityError } from '@/lib/extension/errors';
 import { createAnalysisHistory } from '@/lib/extension/last-analysis';
+import { startLogin } from '@/lib/extension/login-flow';
 import { createPipeline } from '@/lib/extension/pipeline';
 import { createRunRegistry } from '@/lib/extension/runs';
 import { showInApp } from '@/lib/extension/show-in-app';
 import { loadLastResult, loadSettings, saveLastResult, saveSettings } from '@/lib/extension/storage';
-import { describeTab } from '@/lib/extension/tab-state';
+import { createPlatformLookup } from '@/lib/extension/platform-lookup';
+import { describeTab, isAnalysableTab } from '@/lib/extension/tab-state';
+import { platformName } from '@/lib/qlik/platform';
 import type { TabState } from '@/lib/protocol/tab-state';
 
 export default defineBackground(() => {
@@ -30,9 +33,12 @@ export default defineBackground(() => {
     onChange: (tabId, run) => void broadcastEvent({ type: 'analysis-progress', tabId, run }),
   });
 
+  // product-info.json per base URL, fetched with the user's cookies (host permission: no CORS)
+  const platforms = createPlatformLookup((url, init) => fetch(url, init));
+
   async function tabState(tabId: number): Promise<TabState> {
     const tab = await browser.tabs.get(tabId).catch(() => undefined);
-    return describeTab(tab, { hasHostAccess, currentRun: (id) => runs.current(id) });
+    return describeTab(tab, { hasHostAccess, currentRun: (id) => runs.current(id), confirmPlatform: (app) => platforms.confirm(app) });
   }
 
   const handlers: Handlers = {
@@ -43,6 +49,11 @@ export default defineBackground(() => {
       return runs.start(tabId, state.app);
     },
     'cancel-analysis': ({ tabId }) => ({ cancelled: runs.cancel(tabId) }),
+    'log-in': async ({ tabId }) => {
+      const state = await tabState(tabId);
+      if (state.kind !== 'qlik-app') throw new QlarityError('not-an-app', 'The tab does not show a Qlik app Qlarity can read.');
+      return startLogin(tabId, state.app, { loadSettings, resume: (id, app) => void runs.start(id, app) });
+    },
     'get-last-result': ({ appKey }) => loadLastResult(appKey),
     'get-last-analysis': ({ appKey }) => history.load(appKey),
     'show-in-app': ({ tabId, target }) => showInApp(tabId, target),
@@ -53,7 +64,8 @@ export default defineBackground(() => {
 
   async function refreshIcon(tabId: number) {
     const state = await tabState(tabId);
-    await setActionIcon(tabId, state.kind === 'qlik-app');
+    const confirmed = state.kind === 'qlik-app' && state.platform?.confirmed ? platformName(state.platform.platform) : undefined;
+    await setActionIcon(tabId, isAnalysableTab(state), confirmed);
     void broadcastEvent({ type: 'tab-state-changed', tabId });
   }
 
@@ -62,8 +74,9 @@ export default defineBackground(() => {
   });
   browser.tabs.onActivated.addListener(({ tabId }) => void refreshIcon(tabId));
   browser.tabs.onRemoved.addListener((tabId) => runs.forget(tabId));
+  // A newly allowed host may be open in several tabs (and the popup may be a tab of its own).
   browser.permissions.onAdded.addListener(async () => {
-    const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-    if (tab?.id !== undefined) await refreshIcon(tab.id);
+    const tabs = await browser.tabs.query({});
+    await Promise.all(tabs.map((tab) => (tab.id === undefined ? undefined : refreshIcon(tab.id))));
   });
 });

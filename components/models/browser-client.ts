@@ -15,6 +15,7 @@ export function createBrowserClient(search: string): ExtensionClient {
     cancelAnalysis: async (tabId) => (await sendMessage('cancel-analysis', { tabId })).cancelled,
     getLastResult: (appKey) => sendMessage('get-last-result', { appKey }),
     showInApp: (tabId, target) => sendMessage('show-in-app', { tabId, target }),
+    logIn: async (tabId) => void (await sendMessage('log-in', { tabId })),
     requestHostAccess,
     openSidePanel,
     getSettings: () => sendMessage('get-settings', {}),

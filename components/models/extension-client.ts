@@ -13,6 +13,8 @@ export interface ExtensionClient {
   cancelAnalysis(tabId: number): Promise<boolean>;
   getLastResult(appKey: string): Promise<AnalysisReport | null>;
   showInApp(tabId: number, target: FindingTarget): Promise<{ shown: boolean; detail: string }>;
+  /** opens the tenant's login in a tab; the background runs the analysis again once signed in */
+  logIn(tabId: number): Promise<void>;
   /** must be called from a click handler */
   requestHostAccess(originPattern: string): Promise<boolean>;
   /** must be called from a click handler */

@@ -24,6 +24,11 @@ export function createTabModel(client: ExtensionClient) {
   });
   const app = computed(() => (tabState.value?.kind === 'qlik-app' ? tabState.value.app : null));
   const running = computed(() => isRunning(run.value));
+  /** the last run failed because the tenant says the user is not signed in (Qlik Cloud: its login page can help) */
+  const canLogIn = computed(() => {
+    const current = run.value;
+    return !!app.value && app.value.hostKind !== 'other' && current?.phase === 'failed' && current.error?.code === 'not-logged-in';
+  });
 
   async function load(): Promise<void> {
     loading.value = true;
@@ -60,6 +65,18 @@ export function createTabModel(client: ExtensionClient) {
     if (id === null) return;
     try {
       await client.cancelAnalysis(id);
+    } catch (e) {
+      error.value = messageOf(e);
+    }
+  }
+
+  async function logIn(): Promise<void> {
+    const id = tabId.value;
+    const host = app.value?.host;
+    if (id === null || !host) return;
+    try {
+      await client.logIn(id);
+      notice.value = `Log in to ${host} in the new tab: Qlarity runs the analysis again by itself once you are signed in.`;
     } catch (e) {
       error.value = messageOf(e);
     }
@@ -125,10 +142,12 @@ export function createTabModel(client: ExtensionClient) {
     tabId,
     app,
     running,
+    canLogIn,
     load,
     analyse,
     cancel,
     allowHost,
+    logIn,
     showInApp,
     openSidePanel,
     connect,

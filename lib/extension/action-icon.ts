@@ -7,10 +7,16 @@ export function iconPaths(active: boolean): Record<string, string> {
   return Object.fromEntries(SIZES.map((size) => [String(size), `/icon/${active ? 'active-' : ''}${size}.png`]));
 }
 
-export async function setActionIcon(tabId: number, active: boolean): Promise<void> {
+/** The toolbar button's tooltip; names the product when it is known. */
+export function actionTitle(active: boolean, productName?: string): string {
+  if (!active) return 'Qlarity';
+  return productName ? `Qlarity: analyse this Qlik app (${productName})` : 'Qlarity: analyse this Qlik app';
+}
+
+export async function setActionIcon(tabId: number, active: boolean, productName?: string): Promise<void> {
   try {
     await browser.action.setIcon({ tabId, path: iconPaths(active) });
-    await browser.action.setTitle({ tabId, title: active ? 'Qlarity: analyse this Qlik app' : 'Qlarity' });
+    await browser.action.setTitle({ tabId, title: actionTitle(active, productName) });
   } catch {
     // The tab closed meanwhile: nothing to update.
   }

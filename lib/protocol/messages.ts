@@ -47,6 +47,14 @@ export const requests = {
     request: request('show-in-app', { tabId: TabId, target: FindingTarget }),
     response: z.object({ shown: z.boolean(), detail: z.string() }),
   },
+  /**
+   * The tenant said "not signed in": open its own login page in a tab (returning to the app on the
+   * tenant, never to an extension page) and run the analysis again once `/api/v1/users/me` is 200.
+   */
+  'log-in': {
+    request: request('log-in', { tabId: TabId }),
+    response: z.object({ loginTabId: TabId.nullable() }),
+  },
   'get-settings': {
     request: request('get-settings', {}),
     response: Settings,

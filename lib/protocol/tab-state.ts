@@ -1,6 +1,7 @@
 // What the extension knows about one browser tab: the contract between the background and the
 // popup / side panel. Built by lib/extension/tab-state.ts from the tab's address.
 import { z } from 'zod';
+import { QlikPlatform } from '../qlik/platform';
 import type { QlikAppLocation } from '../qlik/url';
 import { AnalysisRun } from './run';
 
@@ -23,6 +24,19 @@ export type QlikApp = z.infer<typeof QlikApp>;
 const _parserFitsSchema = (loc: QlikAppLocation): QlikApp => loc;
 const _schemaFitsParser = (app: QlikApp): QlikAppLocation => app;
 
+/**
+ * Which Qlik product serves the tab: confirmed from product-info.json when it answered, else what
+ * the host name suggests (lib/extension/platform-lookup.ts).
+ */
+export const TabPlatform = z.object({
+  platform: QlikPlatform,
+  confirmed: z.boolean(),
+  /** e.g. "Qlik Sense (November 2024)" */
+  productLabel: z.string().max(200).optional(),
+  version: z.string().max(100).optional(),
+});
+export type TabPlatform = z.infer<typeof TabPlatform>;
+
 /** The key results are stored under: one per app, whatever sheet is open. */
 export function appKeyOf(app: Pick<QlikApp, 'origin' | 'prefix' | 'appId'>): string {
   return `${app.origin}${app.prefix}|${app.appId}`;
@@ -30,7 +44,7 @@ export function appKeyOf(app: Pick<QlikApp, 'origin' | 'prefix' | 'appId'>): str
 
 export const TabState = z.discriminatedUnion('kind', [
   /** A Qlik app page Qlarity may analyse. */
-  z.object({ kind: z.literal('qlik-app'), tabId: TabId, app: QlikApp, run: AnalysisRun.nullable() }),
+  z.object({ kind: z.literal('qlik-app'), tabId: TabId, app: QlikApp, run: AnalysisRun.nullable(), platform: TabPlatform.optional() }),
   /** Looks like a Qlik app on a host outside the default permissions: the user must allow it first. */
   z.object({ kind: z.literal('needs-permission'), tabId: TabId, app: QlikApp, originPattern: z.string() }),
   /** Any other page (or one whose address the extension may not read). */

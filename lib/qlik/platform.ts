@@ -67,6 +67,20 @@ export function platformGuessFromHost(hostKind: HostKind): QlikPlatform {
   return hostKind === 'qlik-cloud' ? 'qlik-cloud' : hostKind === 'qlik-cloud-gov' ? 'qlik-cloud-gov' : 'unknown';
 }
 
+const PLATFORM_NAMES: Record<QlikPlatform, string> = {
+  'qlik-cloud': 'Qlik Cloud',
+  'qlik-cloud-gov': 'Qlik Cloud Government',
+  qseow: 'Qlik Sense Enterprise on Windows',
+  'qlik-sense-desktop': 'Qlik Sense Desktop',
+  'cloud-console': 'Qlik Cloud console',
+  unknown: 'Unknown Qlik product',
+};
+
+/** The product's name as users know it. */
+export function platformName(platform: QlikPlatform): string {
+  return PLATFORM_NAMES[platform];
+}
+
 export function isCloudPlatform(platform: QlikPlatform): boolean {
   return platform === 'qlik-cloud' || platform === 'qlik-cloud-gov';
 }

@@ -24,6 +24,35 @@ describe('PopupView', () => {
     expect(() => view.button('Analyze')).toThrow();
   });
 
+  it('names the Qlik product serving the tab, and says when product-info did not confirm it', async () => {
+    const client = new FakeClient();
+    client.tabState = { kind: 'qlik-app', tabId: 7, app: demoApp, run: null, platform: { platform: 'qseow', confirmed: true, productLabel: 'Qlik Sense (November 2024)' } };
+    const view = await mount(<PopupView model={createTabModel(client)} />);
+    await view.until('Qlik Sense Enterprise on Windows · Qlik Sense (November 2024)');
+    document.body.innerHTML = '';
+    const guessed = new FakeClient();
+    guessed.tabState = { kind: 'qlik-app', tabId: 7, app: demoApp, run: null, platform: { platform: 'qlik-cloud', confirmed: false } };
+    await (await mount(<PopupView model={createTabModel(guessed)} />)).until('Qlik Cloud (not confirmed)');
+  });
+
+  it('after "not signed in" offers Log in, which asks the background to open the tenant login', async () => {
+    const client = new FakeClient();
+    const appKey = appKeyOf(demoApp);
+    client.tabState = { kind: 'qlik-app', tabId: 7, app: demoApp, run: { runId: 'r', appKey, phase: 'failed', startedAt: 1, error: { code: 'not-logged-in', message: 'You are not signed in.' } } };
+    const view = await mount(<PopupView model={createTabModel(client)} />);
+    await view.until('You are not signed in.');
+    await view.click('Log in');
+    expect(client.logIn).toHaveBeenCalledWith(7);
+    await view.until('Qlarity runs the analysis again by itself once you are signed in.');
+    // another failure offers no Log in
+    document.body.innerHTML = '';
+    const other = new FakeClient();
+    other.tabState = { kind: 'qlik-app', tabId: 7, app: demoApp, run: { runId: 'r', appKey, phase: 'failed', startedAt: 1, error: { code: 'forbidden', message: 'No access.' } } };
+    const second = await mount(<PopupView model={createTabModel(other)} />);
+    await second.until('No access.');
+    expect(() => second.button('Log in')).toThrow();
+  });
+
   it('shows the detected app; Analyze starts a run, progress shows with Cancel, done shows the summary', async () => {
     const client = new FakeClient();
     appTab(client);

@@ -49,6 +49,54 @@ export async function launchWithExtension(
   });
 }
 
+/**
+ * Chromium flag that opens the DevTools `Extensions` domain to the test driver (needed by
+ * clickToolbarButton). Test-only: it lets the driver act on extensions as the user would.
+ */
+export const EXTENSION_DEBUGGING_FLAG = '--enable-unsafe-extension-debugging';
+
+/**
+ * Clicks the extension's toolbar button for `page`'s tab, as a user does: Chrome grants the
+ * extension `activeTab` on that tab (so it may read the tab's address) and opens the popup.
+ * DevTools `Extensions.triggerAction` on the tab target; needs EXTENSION_DEBUGGING_FLAG.
+ */
+export async function clickToolbarButton(context: BrowserContext, extensionId: string, page: Page): Promise<void> {
+  const browser = context.browser();
+  if (!browser) throw new Error('No browser behind this context.');
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    // Target.getTargets takes a filter since Chrome 118; "tab" targets hold the pages.
+    const { targetInfos } = (await cdp.send('Target.getTargets', { filter: [{ type: 'tab' }] } as never)) as { targetInfos: { targetId: string; type: string; url: string }[] };
+    const tab = targetInfos.find((target) => target.type === 'tab' && target.url === page.url());
+    if (!tab) throw new Error(`No tab target at ${page.url()}.`);
+    await cdp.send('Extensions.triggerAction' as never, { id: extensionId, targetId: tab.targetId } as never);
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
+ * Adds `originPattern` to the extension's site access in chrome://extensions (Details → Site
+ * access → "On specific sites" → Add), as a user can. Chrome then grants a later
+ * `permissions.request` for that host without showing its prompt, which a headless browser could
+ * not answer: so the extension's own "Allow" button runs its real code path.
+ */
+export async function addSiteAccessInBrowserSettings(context: BrowserContext, extensionId: string, originPattern: string): Promise<void> {
+  const settings = await context.newPage();
+  try {
+    await settings.goto(`chrome://extensions/?id=${extensionId}`);
+    await settings.evaluate(
+      async ({ id, pattern }) => {
+        const api = (globalThis as unknown as { chrome: { developerPrivate: { addHostPermission(id: string, host: string): Promise<void> } } }).chrome.developerPrivate;
+        await api.addHostPermission(id, pattern);
+      },
+      { id: extensionId, pattern: originPattern },
+    );
+  } finally {
+    await settings.close();
+  }
+}
+
 /** The extension's service worker (it may already be running when the context is returned). */
 export async function extensionWorker(context: BrowserContext): Promise<Worker> {
   return context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));

@@ -64,20 +64,10 @@ async function openExtensionPage(name: string): Promise<Page> {
   }
 }
 
-test('firefox: my Qlik session mode opens the app through the tab, on a fresh identity', async () => {
-  const app = sim.apps[0];
-  const tab = await ff.newPage();
-  // a signed-in user: the simulator's session cookies (the login form itself is tested with the simulator)
-  await tab.goto(`${sim.tenantUrl}/hub`);
-  const login = sim.login(sim.users.developer);
-  const cookies = login.cookie.split('; ').map((pair) => {
-    const [name, ...rest] = pair.split('=');
-    return { name, value: rest.join('='), domain: sim.tenantHost, path: '/', secure: true, httpOnly: true, sameSite: 'None' as const };
-  });
-  await tab.browserContext().setCookie(...cookies);
-  await tab.goto(`${sim.tenantUrl}/sense/app/${encodeURIComponent(app.id)}`);
-  expect(tab.url()).toContain(`/sense/app/${app.id}`);
+type RunResult = { ok: true; platform: string; me: number; title: unknown; identity: string } | { ok: false; code: string; message: string };
 
+/** In an extension page: connect to the tab in "My Qlik session" mode, read users/me, open the app on a fresh identity. */
+async function analyseTab(prefix: string): Promise<RunResult> {
   const page = await openExtensionPage('options');
   await page.evaluate(harness);
   const result = await page.evaluate(async (prefix: string) => {
@@ -108,7 +98,26 @@ test('firefox: my Qlik session mode opens the app through the tab, on a fresh id
     } finally {
       conn.close();
     }
-  }, sim.tenantUrl);
+  }, prefix);
+  await page.close();
+  return result as RunResult;
+}
+
+test('firefox: my Qlik session mode opens the app through the tab, on a fresh identity', async () => {
+  const app = sim.apps[0];
+  const tab = await ff.newPage();
+  // a signed-in user: the simulator's session cookies (the login form itself is tested with the simulator)
+  await tab.goto(`${sim.tenantUrl}/hub`);
+  const login = sim.login(sim.users.developer);
+  const cookies = login.cookie.split('; ').map((pair) => {
+    const [name, ...rest] = pair.split('=');
+    return { name, value: rest.join('='), domain: sim.tenantHost, path: '/', secure: true, httpOnly: true, sameSite: 'None' as const };
+  });
+  await tab.browserContext().setCookie(...cookies);
+  await tab.goto(`${sim.tenantUrl}/sense/app/${encodeURIComponent(app.id)}`);
+  expect(tab.url()).toContain(`/sense/app/${app.id}`);
+
+  const result = await analyseTab(sim.tenantUrl);
   if (process.env.QLARITY_E2E_DEBUG) console.log(JSON.stringify(result));
   expect(result).toMatchObject({ ok: true, platform: 'qlik-cloud', me: 200, title: app.name });
   const identity = (result as { identity: string }).identity;
@@ -116,4 +125,15 @@ test('firefox: my Qlik session mode opens the app through the tab, on a fresh id
   expect(calls.length).toBeGreaterThan(0);
   expect(new Set(calls.map((c) => c.userId))).toEqual(new Set([sim.users.developer.id]));
   expect(sim.callsFor(app.id)).toEqual([]);
+});
+
+test('firefox: signed out while the app is open: says to sign in in the tab', async () => {
+  const tab = (await ff.pages()).find((p) => p.url().startsWith(sim.tenantUrl));
+  if (!tab) throw new Error('the app tab of the previous test is gone');
+  const context = tab.browserContext();
+  await context.deleteCookie(...(await context.cookies()).filter((c) => c.domain.replace(/^\./, '') === sim.tenantHost)); // the Qlik session expired
+  const result = await analyseTab(sim.tenantUrl);
+  if (process.env.QLARITY_E2E_DEBUG) console.log(JSON.stringify(result));
+  expect(result).toMatchObject({ ok: false, code: 'not-logged-in' });
+  if (!result.ok) expect(result.message).toMatch(/signed in on demo\.eu\.qlikcloud\.com/);
 });

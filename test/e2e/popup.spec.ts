@@ -11,6 +11,8 @@ test('popup detects the demo app on its sheet after logging in', async ({ login,
   await expect(popup.tabStatus).toContainText('Qlik app detected');
   await expect(popup.page.getByTestId('app-id')).toContainText(DEMO_APP_ID);
   await expect(popup.tabStatus).toContainText('demo.eu.qlikcloud.com');
+  await expect(popup.platform).toHaveAttribute('data-confirmed', 'true');
+  await expect(popup.platform).toHaveText(/^Qlik Cloud · /);
   await expect(popup.analyzeButton).toBeEnabled();
   await expectAccessible(popup.page);
   await popup.page.screenshot({ path: testInfo.outputPath('popup-app.png') });
@@ -34,5 +36,5 @@ test('the toolbar icon turns active on an app tab', async ({ login, qlik, servic
         return tab?.id === undefined ? null : api.action.getTitle({ tabId: tab.id });
       }, qlik.page.url()),
     )
-    .toBe('Qlarity: analyse this Qlik app');
+    .toBe('Qlarity: analyse this Qlik app (Qlik Cloud)'); // the product confirmed from product-info.json
 });

@@ -30,6 +30,7 @@ function describe(sim: Simulator): string[] {
     `  Chromium   --host-resolver-rules="${sim.hostResolverRules}"${sim.url.startsWith('https') ? ' --ignore-certificate-errors' : ''}`,
     `  Firefox    startConnectProxy(${sim.port}) from test/sim/index.ts as the HTTPS proxy, or`,
     `  curl       curl -k --resolve ${sim.tenantHost}:${sim.port}:127.0.0.1 ${sim.url.split(':')[0]}://${sim.tenantHost}:${sim.port}/api/v1/users/me -H "Authorization: Bearer <api key>"`,
+    `qseow      ${sim.qseow.baseUrl}/hub  (Qlik Sense Enterprise on Windows: virtual proxy /${sim.qseow.prefix}, forms login; same apps and users)`,
     `users      log in at ${sim.url}/login`,
     `  developer  ${developer.email} / ${developer.password}  (edit)`,
     `  viewer     ${viewer.email} / ${viewer.password}  (read-only)`,

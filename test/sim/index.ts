@@ -6,12 +6,16 @@ import { createEngineSession } from './engine/index.ts';
 import { tenantCertificate } from './server/cert.ts';
 import type { CreateEngineSession } from './server/engine-socket.ts';
 import { sessionCookies } from './server/login.ts';
+import { DEFAULT_QSEOW_HOST, DEFAULT_QSEOW_PREFIX, QseowProxy } from './server/qseow.ts';
+import type { RequestRecord } from './server/request-log.ts';
 import { type SimServer, startSimServer } from './server/server.ts';
 import { type OAuthClient, Tenant, type WebIntegration } from './server/tenant.ts';
 import type { CallRecord, FaultConfig, SimApp, SimUser } from './types.ts';
 
 export { startConnectProxy, type ConnectProxy } from './server/connect-proxy.ts';
 export type { OAuthClient, WebIntegration } from './server/tenant.ts';
+export type { RequestRecord } from './server/request-log.ts';
+export { DEFAULT_QSEOW_HOST, DEFAULT_QSEOW_PREFIX } from './server/qseow.ts';
 export type { CallRecord, FaultConfig, SimApp, SimUser } from './types.ts';
 
 export const DEFAULT_APPS_DIR = fileURLToPath(new URL('./apps', import.meta.url));
@@ -32,6 +36,24 @@ export interface SimulatorOptions {
   tenantHost?: string;
   /** the engine to run behind each WebSocket (default: test/sim/engine's createEngineSession) */
   createEngineSession?: CreateEngineSession;
+  /** the Qlik Sense Enterprise on Windows host (default qliksense.example.test) and virtual proxy prefix (default qs) */
+  qseowHost?: string;
+  qseowPrefix?: string;
+}
+
+/** The Qlik Sense Enterprise on Windows flavour (server/qseow.ts): same apps and users, QPS rules. */
+export interface QseowSite {
+  host: string;
+  /** virtual proxy prefix, without slashes */
+  prefix: string;
+  /** `https://qliksense.example.test` */
+  url: string;
+  /** `https://qliksense.example.test/qs`: what app addresses and product-info hang off */
+  baseUrl: string;
+  /** the virtual proxy's session cookie name */
+  cookieName: string;
+  /** a signed-in QPS session without the login form: the cookie (name/value) and its CSRF token */
+  login(user: SimUser): { cookie: { name: string; value: string }; csrfToken: string };
 }
 
 export interface Simulator {
@@ -41,8 +63,11 @@ export interface Simulator {
   tenantHost: string;
   /** what a browser with host mapping uses, e.g. `https://demo.eu.qlikcloud.com` */
   tenantUrl: string;
-  /** Chromium `--host-resolver-rules` value mapping the Qlik Cloud hosts to this server */
+  /** Chromium `--host-resolver-rules` value mapping the Qlik Cloud hosts and the QSEoW host to this server */
   hostResolverRules: string;
+  qseow: QseowSite;
+  /** every HTTP request and WebSocket handshake since start / reset (server/request-log.ts) */
+  requests(): RequestRecord[];
   users: { developer: SimUser; viewer: SimUser };
   /** the developer's API key (`Authorization: Bearer <apiKey>` on REST and the WebSocket handshake) */
   apiKey: string;
@@ -72,8 +97,9 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
   const apps = options.apps ?? (await loadAppsDir(options.appsDir ?? DEFAULT_APPS_DIR));
   const engine = options.createEngineSession ?? createEngineSession;
   const tenant = new Tenant(tenantHost, apps);
-  const tls = options.http ? undefined : await tenantCertificate(tenantHost);
-  const server: SimServer = await startSimServer({ tenant, tls, port: options.port ?? 0, createEngineSession: engine, baseLatencyMs: options.latencyMs ?? 0 });
+  const qseow = new QseowProxy((options.qseowHost ?? DEFAULT_QSEOW_HOST).toLowerCase(), options.qseowPrefix ?? DEFAULT_QSEOW_PREFIX);
+  const tls = options.http ? undefined : await tenantCertificate(tenantHost, [qseow.host]);
+  const server: SimServer = await startSimServer({ tenant, tls, port: options.port ?? 0, createEngineSession: engine, baseLatencyMs: options.latencyMs ?? 0, qseow });
   const scheme = options.http ? 'http' : 'https';
 
   const login = (user: SimUser) => {
@@ -88,7 +114,19 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     port: server.port,
     tenantHost,
     tenantUrl: `${scheme}://${tenantHost}`,
-    hostResolverRules: ['*.qlikcloud.com', '*.qlikcloudgov.com'].map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(', '),
+    hostResolverRules: ['*.qlikcloud.com', '*.qlikcloudgov.com', qseow.host].map((h) => `MAP ${h} 127.0.0.1:${server.port}`).join(', '),
+    qseow: {
+      host: qseow.host,
+      prefix: qseow.prefix,
+      url: `${scheme}://${qseow.host}`,
+      baseUrl: `${scheme}://${qseow.host}/${qseow.prefix}`,
+      cookieName: qseow.cookieName(!options.http),
+      login: (user) => {
+        const session = qseow.createSession(user);
+        return { cookie: { name: qseow.cookieName(!options.http), value: session.id }, csrfToken: session.csrfToken };
+      },
+    },
+    requests: () => server.requests.all(),
     users: tenant.users,
     apiKey: tenant.developerApiKey,
     apps,
@@ -101,6 +139,8 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     loginCookieHeader: (user) => login(user).cookie,
     reset: () => {
       tenant.reset();
+      qseow.reset();
+      server.requests.clear();
       server.engine.closeAll();
     },
     close: () => server.close(),

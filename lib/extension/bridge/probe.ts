@@ -21,17 +21,20 @@ export async function answerProbe(href: string, fetchImpl: Fetch): Promise<Relay
   return { type: 'qlarity-relay-here', href, productInfo };
 }
 
-async function readProductInfo(url: string, fetchImpl: Fetch): Promise<RelayProbeReply['productInfo']> {
+/** GETs product-info.json with the user's cookies; a redirect counts as 302; null when unreachable. */
+export async function readProductInfo(url: string, fetchImpl: Fetch): Promise<RelayProbeReply['productInfo']> {
   try {
     // manual redirects: a QSEoW proxy answers an unauthenticated request with a login redirect,
     // which product-info classification treats as "QSEoW" (as @qlik/api getPlatform does).
     const response = await fetchImpl(url, { credentials: 'include', redirect: 'manual', cache: 'no-store' });
     const status = response.type === 'opaqueredirect' ? 302 : response.status;
-    let body: unknown;
+    // null, not undefined, when there is no JSON body: the reply crosses runtime messaging as JSON,
+    // where an undefined field disappears and RelayProbeReply would then refuse it.
+    let body: unknown = null;
     try {
-      body = status < 300 ? await response.json() : undefined;
+      body = status < 300 ? await response.json() : null;
     } catch {
-      body = undefined;
+      body = null;
     }
     return { status, body };
   } catch {

@@ -8,6 +8,8 @@ export class PopupPage {
   readonly progress: Locator;
   readonly summary: Locator;
   readonly runError: Locator;
+  /** the Qlik product line of a detected app (data-platform, data-confirmed) */
+  readonly platform: Locator;
 
   constructor(readonly page: Page) {
     this.tabStatus = page.getByTestId('tab-status');
@@ -16,6 +18,12 @@ export class PopupPage {
     this.progress = page.getByTestId('progress');
     this.summary = page.getByTestId('report-summary');
     this.runError = page.getByTestId('run-error');
+    this.platform = page.getByTestId('platform');
+  }
+
+  /** The "Allow access to <host>" button of a tab on a host Qlarity may not read yet. */
+  allowButton(host: string): Locator {
+    return this.page.getByRole('button', { name: `Allow access to ${host}` });
   }
 
   static async open(page: Page, extensionId: string, tabId?: number): Promise<PopupPage> {

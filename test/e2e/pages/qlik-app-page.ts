@@ -60,3 +60,28 @@ export class QlikAppPage {
     return this.page.locator(`[data-qid="${objectId}"]`);
   }
 }
+
+/** The simulated Qlik Sense Enterprise on Windows site (test/sim/server/qseow.ts): its forms login and app pages. */
+export class QseowSitePage {
+  constructor(
+    readonly page: Page,
+    private readonly sim: Simulator,
+  ) {}
+
+  appUrl(appId: string): string {
+    return `${this.sim.qseow.baseUrl}/sense/app/${encodeURIComponent(appId)}`;
+  }
+
+  sheetUrl(appId: string, sheetId: string): string {
+    return `${this.appUrl(appId)}/sheet/${encodeURIComponent(sheetId)}/state/analysis`;
+  }
+
+  /** Opens `target`; the proxy sends an anonymous user to its forms login, which returns to `target`. */
+  async logInAndOpen(target: string, user: SimUser = this.sim.users.developer): Promise<void> {
+    await this.page.goto(target);
+    await expect(this.page).toHaveURL(/\/internal_forms_authentication\/\?targetId=/);
+    await this.page.locator('#username').fill(user.email);
+    await this.page.locator('#password').fill(user.password);
+    await Promise.all([this.page.waitForURL(target), this.page.locator('#login-submit').click()]);
+  }
+}

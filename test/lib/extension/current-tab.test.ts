@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { resolveTabId, tabIdFromSearch } from '@/lib/extension/current-tab';
-import { iconPaths } from '@/lib/extension/action-icon';
+import { actionTitle, iconPaths } from '@/lib/extension/action-icon';
 
 describe('which tab a page is about', () => {
   beforeEach(() => {
@@ -31,5 +31,11 @@ describe('toolbar icon', () => {
   it('uses the active variant for a tab with an app, at every size', () => {
     expect(iconPaths(true)).toEqual({ 16: '/icon/active-16.png', 32: '/icon/active-32.png', 48: '/icon/active-48.png', 128: '/icon/active-128.png' });
     expect(iconPaths(false)['16']).toBe('/icon/16.png');
+  });
+
+  it('names the confirmed Qlik product in the tooltip', () => {
+    expect(actionTitle(true, 'Qlik Sense Enterprise on Windows')).toBe('Qlarity: analyse this Qlik app (Qlik Sense Enterprise on Windows)');
+    expect(actionTitle(true)).toBe('Qlarity: analyse this Qlik app');
+    expect(actionTitle(false, 'Qlik Cloud')).toBe('Qlarity');
   });
 });

@@ -19,6 +19,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'get-last-result': () => null,
     'get-last-analysis': () => null,
     'show-in-app': fail,
+    'log-in': fail,
     'get-settings': () => DEFAULT_SETTINGS,
     'set-settings': ({ settings }) => settings,
     ...overrides,

@@ -4,8 +4,8 @@ import { generate } from 'selfsigned';
 
 export const CERT_HOSTS = ['*.qlikcloud.com', '*.eu.qlikcloud.com', '*.us.qlikcloud.com', '*.qlikcloudgov.com', 'localhost'];
 
-export async function tenantCertificate(tenantHost: string): Promise<{ key: string; cert: string }> {
-  const dnsNames = [...new Set([tenantHost, ...CERT_HOSTS])];
+export async function tenantCertificate(tenantHost: string, extraHosts: string[] = []): Promise<{ key: string; cert: string }> {
+  const dnsNames = [...new Set([tenantHost, ...CERT_HOSTS, ...extraHosts])];
   const result = await generate([{ name: 'commonName', value: tenantHost }], {
     keyType: 'ec',
     curve: 'P-256',

@@ -72,7 +72,8 @@ function closeReason(error: unknown): string {
   return Buffer.from(text).subarray(0, 120).toString('utf8').replace(/\uFFFD$/, '');
 }
 
-function reject(socket: Duplex, status: number, reason: string, body: unknown): void {
+/** refuses a handshake with an HTTP answer (browsers only see that it failed) */
+export function reject(socket: Duplex, status: number, reason: string, body: unknown): void {
   const text = JSON.stringify(body);
   socket.end(
     `HTTP/1.1 ${status} ${reason}\r\nContent-Type: application/json\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
@@ -114,6 +115,13 @@ export class EngineTransport {
     if (!csrfSatisfied(caller, url.searchParams.get('qlik-csrf-token'), { method: 'GET', webSocket: true })) {
       return reject(socket, 403, 'Forbidden', errorBody(403, 'HTTP-403', 'Invalid or missing qlik-csrf-token'));
     }
+    this.wss.handleUpgrade(req, socket, head, (ws) => this.open(ws, target, caller));
+  }
+
+  /** upgrades a handshake a caller has already authorised (the QSEoW proxy applies its own rules) */
+  accept(req: IncomingMessage, socket: Duplex, head: Buffer, enginePath: string, caller: Caller): void {
+    const target = parseEnginePath(enginePath);
+    if (!target) return reject(socket, 404, 'Not Found', errorBody(404, 'HTTP-404', 'Not found'));
     this.wss.handleUpgrade(req, socket, head, (ws) => this.open(ws, target, caller));
   }
 

@@ -10,7 +10,7 @@ import { type AnyRoute, type RouteContext, path } from './routes.ts';
 
 type PageContext = RouteContext & { caller: { user: SimUser } };
 
-function page(title: string, body: string, user: SimUser): string {
+function page(title: string, body: string, user: SimUser, base = ''): string {
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${h(title)}</title>
 <style>
@@ -22,13 +22,13 @@ main{padding:1rem}
 .qv-object h3{margin:0;font-size:1rem}
 </style></head>
 <body>
-<header class="qs-toolbar"><a href="/hub">Qlik Sense</a><span class="qs-user" data-user-id="${h(user.id)}">${h(user.name)}</span></header>
+<header class="qs-toolbar"><a href="${h(base)}/hub">Qlik Sense</a><span class="qs-user" data-user-id="${h(user.id)}">${h(user.name)}</span></header>
 <main>${body}</main>
 </body></html>`;
 }
 
 function messagePage(ctx: PageContext, status: number, title: string, message: string): void {
-  sendHtml(ctx.res, status, page(`${title} - Qlik Sense`, `<h1>${h(title)}</h1><p>${h(message)}</p>`, ctx.caller.user));
+  sendHtml(ctx.res, status, page(`${title} - Qlik Sense`, `<h1>${h(title)}</h1><p>${h(message)}</p>`, ctx.caller.user, ctx.basePath));
 }
 
 /** the app, or an error page (404 unknown, 403 not visible / not editable) */
@@ -57,8 +57,8 @@ function sheetGrid(sheet: SheetView): string {
   return `<div class="qv-grid" data-sheet-id="${h(sheet.id)}" style="grid-template-columns:repeat(${sheet.columns},1fr);grid-template-rows:repeat(${sheet.rows},minmax(2rem,auto))">\n${objects}\n</div>`;
 }
 
-function sheetList(app: SimApp, sheets: SheetView[]): string {
-  const items = sheets.map((s) => `<li data-sheet-id="${h(s.id)}"><a href="/sense/app/${encodeURIComponent(app.id)}/sheet/${encodeURIComponent(s.id)}/state/analysis">${h(s.title)}</a></li>`);
+function sheetList(app: SimApp, sheets: SheetView[], base = ''): string {
+  const items = sheets.map((s) => `<li data-sheet-id="${h(s.id)}"><a href="${h(base)}/sense/app/${encodeURIComponent(app.id)}/sheet/${encodeURIComponent(s.id)}/state/analysis">${h(s.title)}</a></li>`);
   return `<ul class="sheet-list">${items.join('')}</ul>`;
 }
 
@@ -66,8 +66,8 @@ function appOverview(ctx: PageContext, appId: string): void {
   const app = appForPage(ctx, appId);
   if (!app) return;
   const sheets = sheetsOf(app, ctx.caller.user);
-  const body = `<h1 class="app-title" data-app-id="${h(app.id)}">${h(app.name)}</h1><h2>Sheets</h2>${sheetList(app, sheets)}`;
-  sendHtml(ctx.res, 200, page(`${app.name} | Sheets - Qlik Sense`, body, ctx.caller.user));
+  const body = `<h1 class="app-title" data-app-id="${h(app.id)}">${h(app.name)}</h1><h2>Sheets</h2>${sheetList(app, sheets, ctx.basePath)}`;
+  sendHtml(ctx.res, 200, page(`${app.name} | Sheets - Qlik Sense`, body, ctx.caller.user, ctx.basePath));
 }
 
 function sheetPage(ctx: PageContext, appId: string, sheetId: string, state: 'analysis' | 'edit'): void {
@@ -78,14 +78,14 @@ function sheetPage(ctx: PageContext, appId: string, sheetId: string, state: 'ana
   const body =
     `<h1 class="app-title" data-app-id="${h(app.id)}">${h(app.name)}</h1>` +
     `<h2 class="sheet-title" data-sheet-id="${h(sheet.id)}" data-state="${state}">${h(sheet.title)}</h2>${sheetGrid(sheet)}`;
-  sendHtml(ctx.res, 200, page(`${app.name} - ${sheet.title} | Sheets - Qlik Sense`, body, ctx.caller.user));
+  sendHtml(ctx.res, 200, page(`${app.name} - ${sheet.title} | Sheets - Qlik Sense`, body, ctx.caller.user, ctx.basePath));
 }
 
 function dataLoadEditor(ctx: PageContext, appId: string): void {
   const app = appForPage(ctx, appId, true);
   if (!app) return;
   const body = `<h1 class="app-title" data-app-id="${h(app.id)}">${h(app.name)}</h1><h2>Data load editor</h2><pre id="script-editor">${h(app.script)}</pre>`;
-  sendHtml(ctx.res, 200, page(`${app.name} - Data load editor - Qlik Sense`, body, ctx.caller.user));
+  sendHtml(ctx.res, 200, page(`${app.name} - Data load editor - Qlik Sense`, body, ctx.caller.user, ctx.basePath));
 }
 
 function dataModelViewer(ctx: PageContext, appId: string): void {
@@ -94,7 +94,7 @@ function dataModelViewer(ctx: PageContext, appId: string): void {
   const metadata = (app.dataMetadata ?? {}) as { tables?: { name?: string; no_of_rows?: number }[] };
   const tables = (metadata.tables ?? []).map((t) => `<li class="dmv-table">${h(String(t.name ?? ''))} (${Number(t.no_of_rows ?? 0)} rows)</li>`).join('');
   const body = `<h1 class="app-title" data-app-id="${h(app.id)}">${h(app.name)}</h1><h2>Data model viewer</h2><ul>${tables}</ul>`;
-  sendHtml(ctx.res, 200, page(`${app.name} - Data model viewer - Qlik Sense`, body, ctx.caller.user));
+  sendHtml(ctx.res, 200, page(`${app.name} - Data model viewer - Qlik Sense`, body, ctx.caller.user, ctx.basePath));
 }
 
 function single(ctx: PageContext): void {
@@ -108,18 +108,18 @@ function single(ctx: PageContext): void {
     const summary = objectSummary(app, objectId);
     if (!summary) return messagePage(ctx, 404, 'Object not found', `${app.name} has no object ${objectId}.`);
     const body = `<article class="qv-object" data-qid="${h(objectId)}" data-type="${h(summary.type)}"><h3 class="qv-object-title">${h(summary.title)}</h3></article>`;
-    return sendHtml(ctx.res, 200, page(`${app.name} - Qlik Sense`, body, ctx.caller.user));
+    return sendHtml(ctx.res, 200, page(`${app.name} - Qlik Sense`, body, ctx.caller.user, ctx.basePath));
   }
   const sheets = sheetsOf(app, ctx.caller.user);
   const sheet = sheets.find((s) => s.id === sheetId) ?? sheets[0];
   const body = sheet ? sheetGrid(sheet) : '<p>No sheets</p>';
-  sendHtml(ctx.res, 200, page(`${app.name} - Qlik Sense`, body, ctx.caller.user));
+  sendHtml(ctx.res, 200, page(`${app.name} - Qlik Sense`, body, ctx.caller.user, ctx.basePath));
 }
 
 function hub(ctx: PageContext): void {
   const apps = ctx.tenant.apps.filter((a) => appAccess(ctx.tenant, a, ctx.caller.user) !== 'none');
-  const items = apps.map((a) => `<li class="hub-app" data-app-id="${h(a.id)}"><a href="/sense/app/${encodeURIComponent(a.id)}">${h(a.name)}</a></li>`).join('');
-  sendHtml(ctx.res, 200, page('Home - Qlik Sense', `<h1>Home</h1><ul class="hub-apps">${items}</ul>`, ctx.caller.user));
+  const items = apps.map((a) => `<li class="hub-app" data-app-id="${h(a.id)}"><a href="${h(ctx.basePath ?? '')}/sense/app/${encodeURIComponent(a.id)}">${h(a.name)}</a></li>`).join('');
+  sendHtml(ctx.res, 200, page('Home - Qlik Sense', `<h1>Home</h1><ul class="hub-apps">${items}</ul>`, ctx.caller.user, ctx.basePath));
 }
 
 const SHEET = /^\/sense\/app\/(?<appId>[^/]+)\/sheet\/(?<sheetId>[^/]+)(?:\/state\/(?<state>analysis|edit))?(?:\/.*)?$/;
@@ -138,5 +138,5 @@ export const pageRoutes: AnyRoute[] = [
   { method: 'GET', pattern: /^\/single\/?$/, access: 'page', handler: single },
   { method: 'GET', pattern: path('/hub'), access: 'page', handler: hub },
   { method: 'GET', pattern: /^\/hub\/.*$/, access: 'page', handler: hub },
-  { method: 'GET', pattern: /^\/$/, access: 'page', handler: (ctx) => redirect(ctx.res, '/hub') },
+  { method: 'GET', pattern: /^\/$/, access: 'page', handler: (ctx) => redirect(ctx.res, `${ctx.basePath ?? ''}/hub`) },
 ];

@@ -14,6 +14,8 @@ export interface RouteContext {
   secure: boolean;
   /** set for `api` and `page` routes */
   caller?: Caller;
+  /** the QSEoW virtual proxy prefix (`/qs`) the client pages link under; '' on Qlik Cloud */
+  basePath?: string;
 }
 
 /**

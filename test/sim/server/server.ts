@@ -5,7 +5,7 @@ import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import { decideOrigin, identify, csrfSatisfied, knownOrigin } from './auth.ts';
-import { EngineTransport, type EngineTransportOptions } from './engine-socket.ts';
+import { EngineTransport, type EngineTransportOptions, reject } from './engine-socket.ts';
 import { AUTHENTICATION_FAILED, errorBody, header, redirect, sendError, sendJson } from './http.ts';
 import { loginRoutes } from './login.ts';
 import { oauthRoutes } from './oauth.ts';
@@ -13,6 +13,8 @@ import { pageRoutes } from './pages.ts';
 import { appRoutes } from './rest-apps.ts';
 import { evaluationRoutes } from './rest-evaluations.ts';
 import { platformRoutes } from './rest-platform.ts';
+import { type QseowProxy, decideQseowUpgrade, handleQseowRequest } from './qseow.ts';
+import { type RequestLog, type RequestRecord, recordRequest } from './request-log.ts';
 import type { AnyRoute, Route, RouteContext } from './routes.ts';
 import type { Tenant } from './tenant.ts';
 
@@ -36,12 +38,16 @@ export interface SimServerOptions extends EngineTransportOptions {
   /** PEM key + cert for HTTPS; absent → plain HTTP */
   tls?: { key: string; cert: string };
   port: number;
+  /** the Qlik Sense Enterprise on Windows host served next to the tenant (qseow.ts) */
+  qseow?: QseowProxy;
 }
 
 export interface SimServer {
   port: number;
   secure: boolean;
   engine: EngineTransport;
+  /** every HTTP request and WebSocket handshake, in order (request-log.ts) */
+  requests: RequestLog;
   close(): Promise<void>;
 }
 
@@ -70,9 +76,10 @@ function preflight(ctx: { req: IncomingMessage; res: ServerResponse; tenant: Ten
   ctx.res.end();
 }
 
-async function dispatch(tenant: Tenant, req: IncomingMessage, res: ServerResponse, secure: boolean): Promise<void> {
+async function dispatch(tenant: Tenant, req: IncomingMessage, res: ServerResponse, secure: boolean, qseow: QseowProxy | undefined): Promise<void> {
   const url = requestUrl(req, secure);
   if (!url) return sendError(res, 400, 'HTTP-400', 'Bad request');
+  if (qseow && url.hostname.toLowerCase() === qseow.host) return handleQseowRequest(qseow, { tenant, req, res, url, selfOrigin: url.origin, secure });
   // "No authentication configured for this hostname" [V: Qlik support article, connectivity.md 1.3]
   if (!isTenantHost(url.hostname, tenant.tenantHost)) return sendError(res, 400, 'LOGIN-2', 'No authentication configured for this hostname', undefined, 'string');
   const method = req.method ?? 'GET';
@@ -125,8 +132,12 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
   const { tenant } = options;
   const secure = options.tls !== undefined;
   const engine = new EngineTransport(tenant, options);
+  const { qseow } = options;
+  const log: RequestRecord[] = [];
+  const requests: RequestLog = { all: () => [...log], clear: () => void log.splice(0) };
   const onRequest = (req: IncomingMessage, res: ServerResponse) => {
-    dispatch(tenant, req, res, secure).catch((error: unknown) => {
+    recordRequest(log, req, secure, false);
+    dispatch(tenant, req, res, secure, qseow).catch((error: unknown) => {
       if (res.headersSent) return res.destroy();
       sendError(res, 500, 'HTTP-500', 'Internal simulator error', error instanceof Error ? error.message : String(error));
     });
@@ -134,7 +145,12 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
   const server: Server = options.tls ? createHttpsServer({ key: options.tls.key, cert: options.tls.cert }, onRequest) : createHttpServer(onRequest);
   server.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', () => socket.destroy());
+    recordRequest(log, req, secure, true);
     const url = requestUrl(req, secure);
+    if (url && qseow && url.hostname.toLowerCase() === qseow.host) {
+      const decision = decideQseowUpgrade(qseow, tenant, req, url, secure);
+      return decision.ok ? engine.accept(req, socket, head, decision.enginePath, decision.caller) : reject(socket, decision.status, decision.reason, decision.body);
+    }
     if (!url || !isTenantHost(url.hostname, tenant.tenantHost)) return socket.destroy();
     engine.handleUpgrade(req, socket, head, url, url.origin);
   });
@@ -151,6 +167,7 @@ export async function startSimServer(options: SimServerOptions): Promise<SimServ
     port: (server.address() as AddressInfo).port,
     secure,
     engine,
+    requests,
     close: () =>
       new Promise<void>((resolve) => {
         server.close(() => resolve());
