@@ -1,7 +1,9 @@
 // Chromium with the built extension against the simulated tenant: shared by the Playwright
 // fixtures and `npm run demo` (so it has no test-runner imports).
 import { chromium, type BrowserContext, type Page, type Worker } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Simulator } from '../sim/index';
 
@@ -27,6 +29,11 @@ export function chromiumArgs(extensionPath: string, hostResolverRules: string): 
     '--disable-component-update',
     '--disable-sync',
   ];
+}
+
+/** A fresh profile folder, for a browser the test relaunches on the same profile. */
+export function newProfileDir(): string {
+  return mkdtempSync(join(tmpdir(), 'qlarity-e2e-profile-'));
 }
 
 /**

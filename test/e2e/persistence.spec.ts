@@ -3,13 +3,12 @@
 // profile, the popup and the side panel still show it, with the age of the original run.
 import type { BrowserContext, CDPSession, Page, Worker } from '@playwright/test';
 import { rmSync } from 'node:fs';
-import { extensionWorker, launchWithExtension, tabIdOf } from './browser';
+import { extensionWorker, launchWithExtension, newProfileDir, tabIdOf } from './browser';
 import { DEMO_APP_ID, expect, test } from './fixtures';
 import { PopupPage } from './pages/popup-page';
 import { LoginPage, QlikAppPage } from './pages/qlik-app-page';
 import { SidePanelPage } from './pages/sidepanel-page';
 import type { Simulator } from '../sim/index';
-import { newProfileDir } from './toolbar-action';
 
 test.setTimeout(240_000);
 

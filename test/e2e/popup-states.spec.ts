@@ -2,13 +2,11 @@
 // light and dark to reports/screenshots/ (the popup sets its own width, 380 px: the browser sizes
 // the popup window to it). The state with a result is in views.spec.ts (popup-result-*).
 import type { BrowserContext, Page, Worker } from '@playwright/test';
-import { extensionWorker, launchWithExtension, tabIdOf } from './browser';
+import { clickToolbarButton, EXTENSION_DEBUGGING_FLAG, extensionWorker, launchWithExtension, tabIdOf } from './browser';
 import { DEMO_APP_ID, expect, test } from './fixtures';
 import { PopupPage } from './pages/popup-page';
 import { LoginPage, QlikAppPage } from './pages/qlik-app-page';
 import { captureView } from './screens';
-import { clickToolbarAction, newProfileDir, TOOLBAR_ACTION_ARGS } from './toolbar-action';
-import { rmSync } from 'node:fs';
 
 test.describe.configure({ mode: 'serial' });
 test.setTimeout(120_000);
@@ -19,12 +17,10 @@ let context: BrowserContext;
 let worker: Worker;
 let extensionId: string;
 let qlik: QlikAppPage;
-let profile: string;
 
 test.beforeAll(async ({ sim }) => {
   sim.reset();
-  profile = newProfileDir();
-  context = await launchWithExtension(sim, { userDataDir: profile, extraArgs: TOOLBAR_ACTION_ARGS });
+  context = await launchWithExtension(sim, { extraArgs: [EXTENSION_DEBUGGING_FLAG] });
   worker = await extensionWorker(context);
   extensionId = new URL(worker.url()).host;
   const login = new LoginPage(await context.newPage(), sim);
@@ -34,7 +30,6 @@ test.beforeAll(async ({ sim }) => {
 
 test.afterAll(async () => {
   await context?.close();
-  rmSync(profile, { recursive: true, force: true });
 });
 
 test.afterEach(({ sim }) => sim.faults.reset());
@@ -73,7 +68,7 @@ test('a Qlik app on a host not granted yet: asks to allow that host', async () =
   // Without a click on the toolbar button the extension cannot even read this tab's address.
   await expect(popupFor(page)).rejects.toThrow('The extension sees no tab');
   await page.bringToFront();
-  await clickToolbarAction(profile, extensionId, page.url()); // activeTab: now it can
+  await clickToolbarButton(context, extensionId, page); // activeTab: now it can
   await expect.poll(() => tabIdOf(worker, page).catch(() => null)).not.toBeNull();
   const popup = await popupFor(page);
   await captureView(popup.page, 'popup-state-allow-host', {
