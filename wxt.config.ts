@@ -28,7 +28,17 @@ export default defineConfig({
     // activeTab: while the user has the popup open, Qlarity may read the tab's URL (to offer access
     // to a custom Qlik domain) without a standing permission for every site.
     // identity: OAuth sign-in through identity.launchWebAuthFlow (no install warning).
-    permissions: ['storage', 'scripting', 'activeTab', 'identity', ...(browser === 'chrome' ? ['sidePanel'] : [])],
+    // declarativeNetRequestWithHostAccess: API-key mode sets `Authorization` on the extension's own
+    // engine WebSocket handshake with a session rule (lib/extension/connection/api-key-rule.ts); it
+    // acts only where host access exists and has no install warning (Chrome "Permissions list").
+    permissions: [
+      'storage',
+      'scripting',
+      'activeTab',
+      'identity',
+      'declarativeNetRequestWithHostAccess',
+      ...(browser === 'chrome' ? ['sidePanel'] : []),
+    ],
     host_permissions: QLIK_CLOUD_HOSTS,
     // Custom domains and Qlik Sense Enterprise on Windows: asked for at run time, on a click.
     optional_host_permissions: ['https://*/*'],

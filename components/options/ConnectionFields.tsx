@@ -27,7 +27,7 @@ export const MODE_TEXT: Record<ConnectionMode, { title: string; help: string }> 
     title: 'API key',
     help:
       'A developer API key (Qlik Cloud only; profile menu > Settings > API keys). Stored in this browser profile only: ' +
-      'never synced, never exported. Some engine checks may need another mode if your tenant limits API keys.',
+      'never synced, never exported. Firefox uses it for the whole analysis; Chrome only for the REST APIs, so there the analysis needs another mode.',
   },
 };
 
@@ -109,7 +109,16 @@ export function ConnectionFields({ scope, idPrefix, host, connection, errors, en
         </>
       )}
       {connection.mode === 'api-key' && (
-        <TextField id={`${idPrefix}api-key`} label="API key" secret value={connection.apiKey} error={error('apiKey')} onInput={(apiKey) => set({ apiKey })} />
+        <>
+          <TextField id={`${idPrefix}api-key`} label="API key" secret value={connection.apiKey} error={error('apiKey')} onInput={(apiKey) => set({ apiKey })} />
+          {env && (
+            <p class={env.apiKeyEngine ? 'muted small' : 'alert'} data-testid="api-key-engine-note">
+              {env.apiKeyEngine
+                ? 'Qlarity sends the key on the engine connection too, with a request-header rule for this tenant that it removes after each analysis.'
+                : 'Engine analysis needs another mode in this browser: Chrome does not let an extension send the key on the engine connection, and the analysis needs the engine. Use "My Qlik session" or OAuth to analyse apps.'}
+            </p>
+          )}
+        </>
       )}
     </>
   );

@@ -12,6 +12,8 @@ export interface OptionsEnvironment {
   originInfo: OriginInfo;
   /** undefined when the identity API is missing */
   oauthRedirectUrl: string | undefined;
+  /** the browser puts an API key on the engine WebSocket (Firefox: yes; Chrome: no, see api-key-rule.ts) */
+  apiKeyEngine: boolean;
   isSignedIn(tenantOrigin: string, clientId: string): Promise<boolean>;
   /** must be called from a click handler */
   signIn(tenantOrigin: string, clientId: string): Promise<void>;

@@ -8,6 +8,9 @@ export function createOptionsEnvironment(): OptionsEnvironment {
   return {
     originInfo: extensionOriginInfo(),
     oauthRedirectUrl: oauthRedirectUrl(),
+    // Chromium does not apply declarativeNetRequest header rules to WebSocket handshakes; Firefox
+    // does (lib/extension/connection/api-key-rule.ts, test/e2e/connection-api-key.spec.ts).
+    apiKeyEngine: import.meta.env.FIREFOX,
     isSignedIn: async (origin, clientId) => (await loadTokens(origin, clientId)) !== null,
     signIn: async (origin, clientId) => {
       await signInWithOAuth(origin, clientId);

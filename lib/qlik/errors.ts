@@ -316,8 +316,8 @@ export function describeQlikFailure(failure: QlikFailure, context: ProblemContex
     case 'api-key-no-engine':
       return {
         code: 'api-key-no-engine',
-        message: 'With an API key Qlarity can read the app\'s REST information, but browsers cannot send the key on the engine connection.',
-        action: 'Switch to "My Qlik session" (or OAuth) mode for the full analysis; this run covers what the REST APIs allow.',
+        message: 'The API key works for the REST APIs, but this browser does not send it on the engine connection, and the analysis needs the engine (Chrome does not apply header rules to WebSocket handshakes).',
+        action: 'Engine analysis needs another mode: switch this tenant to "My Qlik session" or OAuth on Qlarity\'s options page.',
         retryable: false,
       };
   }

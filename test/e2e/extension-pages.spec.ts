@@ -9,7 +9,7 @@ test('the extension loads with its pinned id and a least-privilege manifest', as
   expect(manifest.manifest_version).toBe(3);
   expect(manifest.host_permissions).toEqual(['https://*.qlikcloud.com/*', 'https://*.qlikcloudgov.com/*']);
   expect(manifest.optional_host_permissions).toEqual(['https://*/*']);
-  expect(manifest.permissions).toEqual(['storage', 'scripting', 'activeTab', 'identity', 'sidePanel']);
+  expect(manifest.permissions).toEqual(['storage', 'scripting', 'activeTab', 'identity', 'declarativeNetRequestWithHostAccess', 'sidePanel']);
 });
 
 test('popup: loads, is accessible, says "not a Qlik app tab" for a non-app page', async ({ openPopup, qlik, login }, testInfo) => {

@@ -184,3 +184,41 @@ test('firefox: the sidebar page shows the full report of that analysis in every 
   await panel.screenshot({ path: testInfo.outputPath('firefox-sidepanel-findings.png') });
   await panel.close();
 });
+
+// API-key mode in the real background event page: Firefox applies the declarativeNetRequest
+// session rule to the engine WebSocket handshake (Chromium does not: connection-api-key.spec.ts).
+test('firefox: API-key mode analyses the app, with the key on the engine handshake set by the header rule', async () => {
+  sim.reset();
+  const tenant = await firefox.newPage();
+  const returnTo = `${sim.tenantUrl}/sense/app/${DEMO_APP_ID}`;
+  await tenant.goto(`${sim.tenantUrl}/login?returnto=${encodeURIComponent(returnTo)}`);
+  await tenant.type('#username', sim.users.developer.email);
+  await tenant.type('#password', sim.users.developer.password);
+  await Promise.all([tenant.waitForNavigation(), tenant.click('#login-submit')]);
+
+  const options = await openExtensionPage('options.html', 'form');
+  await options.type('#add-tenant', sim.tenantHost);
+  await options.keyboard.press('Enter');
+  await options.waitForSelector('#t0-mode-api-key');
+  await options.click('#t0-mode-api-key');
+  await options.type('#t0-api-key', sim.apiKey);
+  await options.waitForSelector('[data-testid="api-key-engine-note"]');
+  expect(await textOf(options, '[data-testid="api-key-engine-note"]')).toContain('sends the key on the engine connection too');
+  await options.click('::-p-text(Save)');
+  await options.waitForSelector('::-p-text(Saved.)');
+
+  const tabId = await options.evaluate(async (href) => (await browser.tabs.query({})).find((t) => t.url === href)?.id ?? null, tenant.url());
+  const popup = await openExtensionPage(`popup.html?tabId=${tabId}`, '[data-testid="tab-status"][data-kind="qlik-app"]');
+  const started = Date.now();
+  await popup.click('::-p-aria(Analyze)');
+  await popup.waitForSelector('[data-testid="report-summary"], [data-testid="run-error"]', { timeout: 60_000 });
+  const error = await popup.$('[data-testid="run-error"]');
+  expect(error ? await textOf(popup, '[data-testid="run-error"]') : '').toBe('');
+  expect(await textOf(popup, '[data-testid="report-summary"]')).toContain('Qlarity Demo');
+  const sockets = sim.authLog().filter((r) => r.at >= started && r.kind === 'websocket');
+  expect(sockets.length).toBeGreaterThan(0);
+  expect(sockets.every((r) => r.via === 'apikey' && r.bearer)).toBe(true);
+  // the rule only lives during the analysis
+  const rules = await options.evaluate(() => (globalThis as unknown as { browser: { declarativeNetRequest: { getSessionRules(): Promise<unknown[]> } } }).browser.declarativeNetRequest.getSessionRules());
+  expect(rules).toEqual([]);
+});

@@ -9,11 +9,11 @@ import { sessionCookies } from './server/login.ts';
 import { DEFAULT_QSEOW_HOST, DEFAULT_QSEOW_PREFIX, QseowProxy } from './server/qseow.ts';
 import type { RequestRecord } from './server/request-log.ts';
 import { type SimServer, startSimServer } from './server/server.ts';
-import { type OAuthClient, Tenant, type WebIntegration } from './server/tenant.ts';
+import { type AuthRecord, type OAuthClient, Tenant, type WebIntegration } from './server/tenant.ts';
 import type { CallRecord, FaultConfig, SimApp, SimUser } from './types.ts';
 
 export { startConnectProxy, type ConnectProxy } from './server/connect-proxy.ts';
-export type { OAuthClient, WebIntegration } from './server/tenant.ts';
+export type { AuthRecord, OAuthClient, WebIntegration } from './server/tenant.ts';
 export type { RequestRecord } from './server/request-log.ts';
 export { DEFAULT_QSEOW_HOST, DEFAULT_QSEOW_PREFIX } from './server/qseow.ts';
 export type { CallRecord, FaultConfig, SimApp, SimUser } from './types.ts';
@@ -77,7 +77,18 @@ export interface Simulator {
   callsFor(sessionKeyOrUser: string | SimUser): CallRecord[];
   faults: { set(faults: FaultConfig): void; reset(): void };
   webIntegrations: { add(input: { validOrigins: string[]; id?: string; name?: string }): WebIntegration; list(): WebIntegration[] };
-  oauthClients: { add(input: { redirectUris: string[]; allowedOrigins?: string[]; clientId?: string }): OAuthClient; list(): OAuthClient[] };
+  oauthClients: {
+    add(input: { redirectUris: string[]; allowedOrigins?: string[]; clientId?: string; accessTokenSeconds?: number }): OAuthClient;
+    list(): OAuthClient[];
+    /** every refresh token issued to the client stops working */
+    revokeRefreshTokens(clientId: string): void;
+  };
+  /** `revoke(key)`: the API key no longer authenticates (restored by reset) */
+  apiKeys: { revoke(key: string): void };
+  /** `revoke(user, appId)`: the app is moved out of every space the user can see (restored by reset) */
+  appAccess: { revoke(user: SimUser, appId: string): void };
+  /** how each REST call, engine handshake and OAuth token request authenticated, oldest first */
+  authLog(): AuthRecord[];
   /**
    * A logged-in session made without the login form: the `Cookie` header value, the same cookies
    * as name/value pairs (e.g. for Playwright's `context.addCookies` with the tenant URL), and the
@@ -134,7 +145,14 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     callsFor: (key) => tenant.calls().filter((c) => (typeof key === 'string' ? c.session === key : c.userId === key.id)),
     faults: { set: (faults) => tenant.setFaults(faults), reset: () => tenant.setFaults({}) },
     webIntegrations: { add: (input) => tenant.addWebIntegration(input), list: () => tenant.listWebIntegrations() },
-    oauthClients: { add: (input) => tenant.addOAuthClient(input), list: () => tenant.listOAuthClients() },
+    oauthClients: {
+      add: (input) => tenant.addOAuthClient(input),
+      list: () => tenant.listOAuthClients(),
+      revokeRefreshTokens: (clientId) => tenant.revokeRefreshTokens(clientId),
+    },
+    apiKeys: { revoke: (key) => tenant.revokeApiKey(key) },
+    appAccess: { revoke: (user, appId) => tenant.revokeAppAccess(user.id, appId) },
+    authLog: () => tenant.authLog(),
     login,
     loginCookieHeader: (user) => login(user).cookie,
     reset: () => {

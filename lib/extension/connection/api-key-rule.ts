@@ -3,8 +3,18 @@
 // extension's own (tabId -1) WebSocket requests to the tenant. MDN
 // declarativeNetRequest.ModifyHeaderInfo: `set` is allowed on request headers, resourceTypes
 // include "websocket"; `tabIds` conditions work for session rules. Needs the
-// "declarativeNetRequestWithHostAccess" permission; without it the API is absent and the caller
-// falls back to REST-only analysis.
+// "declarativeNetRequestWithHostAccess" permission (no install warning: Chrome's
+// declarativeNetRequest reference, "Permissions"; Chromium commit 2bfaa6f0 "will not lead to any
+// permission messages on its own"); without it the API is absent and the engine is not tried.
+//
+// What browsers do with it (seen 2026-11-27):
+// - Chromium 156: the rule sets the header on the service worker's fetch() but NOT on any
+//   WebSocket handshake (nor do block/redirect rules match it), from the service worker, an
+//   extension page or a web page, headless or headed: the engine refuses the handshake (401) and
+//   the analysis says engine analysis needs another mode (test/e2e/connection-api-key.spec.ts).
+// - Firefox ESR 153 (MV3): the background event page's handshake carries the header and the whole
+//   analysis runs (test/e2e/firefox.spec.ts, "API-key mode").
+// The rule is removed when the connection closes (connect.ts release), whatever the outcome.
 import { browser } from 'wxt/browser';
 
 /** Fixed id: one API-key rule at a time (the extension connects to one tenant per analysis). */

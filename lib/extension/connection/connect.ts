@@ -110,9 +110,10 @@ function assemble(mode: ConnectionModeName, app: QlikAppLocation, transport: Tra
     if (status) return describeQlikFailure({ kind: 'http', status: status.status, ...(status.body ? { body: status.body } : {}) }, context);
     if (close || (lastSocket && !lastSocket.everOpened)) {
       // Browsers hide why a handshake was refused: ask the tenant who we are, the same way.
-      if (mode === 'api-key' && transport.engineAvailable) return describeQlikFailure({ kind: 'api-key-no-engine' }, context);
       const probe = await probeIdentity(transport.fetch, app);
       if (probe && probe.status !== 200) return describeQlikFailure({ kind: 'http', status: probe.status, body: probe.body, what: 'Engine connection' }, context);
+      // the key works on REST (a revoked key is a 401 above), but the handshake went without it
+      if (mode === 'api-key') return describeQlikFailure({ kind: 'api-key-no-engine' }, context);
       if (probe?.status === 200 && mode === 'web-integration') {
         return describeQlikFailure({ kind: 'http', status: 403, body: JSON.stringify({ title: 'origin not allowed for the engine' }), what: 'Engine connection' }, context);
       }

@@ -2,12 +2,13 @@
 // tokens in storage.local (this profile only, never synced, never in the page), refresh, and
 // the engine token exchange.
 import { browser } from 'wxt/browser';
-import { qlikError } from '@/lib/qlik/errors';
+import { QlikProblemError, qlikError } from '@/lib/qlik/errors';
 import {
   TokenResponse,
   authorizeUrl,
   codeExchangeBody,
   createPkcePair,
+  explainAuthorizeRefusal,
   randomUrlSafe,
   readAuthorizeRedirect,
   refreshBody,
@@ -72,11 +73,16 @@ export async function signInWithOAuth(origin: string, clientId: string, fetchFn:
   if (!redirectUri) throw qlikError({ kind: 'oauth', error: 'the browser identity API is not available' }, { mode: 'oauth', host });
   const { verifier, challenge } = await createPkcePair();
   const state = randomUrlSafe(24);
+  const url = authorizeUrl({ origin, clientId, redirectUri, challenge, state });
   let redirectedTo: string | undefined;
   try {
-    redirectedTo = await browser.identity.launchWebAuthFlow({ url: authorizeUrl({ origin, clientId, redirectUri, challenge, state }), interactive: true });
+    redirectedTo = await browser.identity.launchWebAuthFlow({ url, interactive: true });
   } catch (error) {
-    throw qlikError({ kind: 'oauth', error: 'sign-in window closed or refused', description: String(error) }, { mode: 'oauth', host });
+    // An unknown client or an unregistered redirect URL leaves the tenant's error page in the
+    // sign-in window (no redirect back), so all the browser tells us is that the window closed.
+    // Ask the tenant the same question without cookies to say which it was.
+    const refusal = await probeAuthorize(url, { clientId, redirectUri }, fetchFn);
+    throw qlikError({ kind: 'oauth', ...(refusal ?? { error: 'the sign-in window was closed before it finished', description: String(error) }) }, { mode: 'oauth', host });
   }
   const result = readAuthorizeRedirect(redirectedTo ?? '', state, redirectUri);
   if (!result.ok) throw qlikError({ kind: 'oauth', error: result.error, ...(result.description ? { description: result.description } : {}) }, { mode: 'oauth', host });
@@ -85,6 +91,21 @@ export async function signInWithOAuth(origin: string, clientId: string, fetchFn:
   await saveTokens(tokens);
   return tokens;
 }
+
+async function probeAuthorize(url: string, r: { clientId: string; redirectUri: string }, fetchFn: Fetch): Promise<{ error: string; description: string } | undefined> {
+  try {
+    const response = await fetchFn(url, { credentials: 'omit', redirect: 'manual', headers: { accept: 'application/json' } });
+    return explainAuthorizeRefusal(response.status, response.status === 400 ? await response.text() : '', r);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * One refresh at a time per tenant and client: refresh tokens rotate, so a second refresh with the
+ * same (now used) token would be refused and sign the user out while the first one succeeded.
+ */
+const refreshing = new Map<string, Promise<string>>();
 
 /** A valid access token from storage, refreshed when needed; a clear error when the user must sign in. */
 export async function getAccessToken(origin: string, clientId: string, fetchFn: Fetch = fetch): Promise<string> {
@@ -96,8 +117,28 @@ export async function getAccessToken(origin: string, clientId: string, fetchFn: 
     await signOut(origin, clientId);
     throw qlikError({ kind: 'http', status: 401, what: 'OAuth (the sign-in expired)' }, { mode: 'oauth', host });
   }
-  const response = await postToken(origin, refreshBody({ refreshToken: tokens.refreshToken, clientId }), fetchFn);
-  const fresh = toStoredTokens(response, { origin, clientId, now: Date.now(), previousRefreshToken: tokens.refreshToken });
+  const key = tokenStorageKey(origin, clientId);
+  const running = refreshing.get(key);
+  if (running) return running;
+  const refreshToken = tokens.refreshToken;
+  const refresh = refreshAccessToken(origin, clientId, refreshToken, fetchFn).finally(() => refreshing.delete(key));
+  refreshing.set(key, refresh);
+  return refresh;
+}
+
+async function refreshAccessToken(origin: string, clientId: string, refreshToken: string, fetchFn: Fetch): Promise<string> {
+  const host = new URL(origin).host;
+  let response: TokenResponse;
+  try {
+    response = await postToken(origin, refreshBody({ refreshToken, clientId }), fetchFn);
+  } catch (error) {
+    // 400/401 on refresh: the refresh token expired or was revoked ("indicates that code or token
+    // used can be deleted by the client": openapi oauth.json /oauth/token 401); only a new sign-in helps.
+    if (!(error instanceof QlikProblemError) || error.code !== 'oauth-failed') throw error;
+    await signOut(origin, clientId);
+    throw qlikError({ kind: 'http', status: 401, what: 'The OAuth sign-in expired or was revoked' }, { mode: 'oauth', host });
+  }
+  const fresh = toStoredTokens(response, { origin, clientId, now: Date.now(), previousRefreshToken: refreshToken });
   await saveTokens(fresh);
   return fresh.accessToken;
 }

@@ -17,7 +17,11 @@ export function modeSupport(mode: ConnectionModeName, platform: QlikPlatform): M
     return { engine: 'no', rest: false, note: 'On Qlik Sense Enterprise on Windows only "My Qlik session" mode works (web integrations, OAuth clients and API keys are Qlik Cloud features).' };
   }
   if (mode === 'api-key') {
-    return { engine: 'try', rest: true, note: 'Browsers cannot send an API key on the engine WebSocket; Qlarity tries a request-header rule, and otherwise analyses what the REST APIs allow.' };
+    return {
+      engine: 'try',
+      rest: true,
+      note: 'A browser cannot put the API key on the engine WebSocket itself; Qlarity adds it with a request-header rule, which Firefox applies and Chrome does not (then the analysis needs another mode).',
+    };
   }
   return { engine: 'yes', rest: true };
 }

@@ -84,6 +84,36 @@ export function readAuthorizeRedirect(redirectedTo: string, expectedState: strin
   return code ? { ok: true, code } : { ok: false, error: 'no_code', description: 'The sign-in answer has no authorization code.' };
 }
 
+const ErrorsBody = z.object({ errors: z.array(z.object({ code: z.string().optional(), title: z.string().optional() })).min(1) });
+
+/**
+ * Why the tenant refused a sign-in, from its answer to `GET /oauth/authorize` asked again without
+ * cookies: a 400 means "Invalid client_id or redirect_uri" and is shown in the sign-in window
+ * instead of redirecting back (openapi oauth.json `/oauth/authorize` 400 [V]). Which of the two
+ * it was is read from the error's title (the wording is the simulator's [I]). Undefined when the
+ * tenant accepted the request (a redirect), i.e. the user closed or refused the sign-in.
+ */
+export function explainAuthorizeRefusal(status: number, body: string, r: { clientId: string; redirectUri: string }): { error: string; description: string } | undefined {
+  if (status !== 400) return undefined;
+  let title = '';
+  try {
+    const parsed = ErrorsBody.safeParse(JSON.parse(body));
+    if (parsed.success) title = parsed.data.errors[0].title ?? parsed.data.errors[0].code ?? '';
+  } catch {
+    // not JSON: the status alone says it
+  }
+  if (/client/i.test(title)) {
+    return { error: `the tenant does not know OAuth client ${r.clientId}`, description: `${title}; check the client ID under Administration > OAuth` };
+  }
+  if (/redirect/i.test(title)) {
+    return { error: 'the OAuth client does not allow Qlarity\'s redirect URL', description: `${title}; register exactly ${r.redirectUri} as a redirect URL of the client` };
+  }
+  return {
+    error: 'the tenant refused the OAuth client ID or redirect URL',
+    description: `${title || 'HTTP 400'}; check the client ID and that ${r.redirectUri} is one of the client's redirect URLs`,
+  };
+}
+
 export const TokenResponse = z.object({
   access_token: z.string().min(1),
   token_type: z.string().optional(),

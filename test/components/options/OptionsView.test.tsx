@@ -17,6 +17,7 @@ function fakeEnv(): OptionsEnvironment & { copied: string[] } {
     copied,
     originInfo: { origin: 'moz-extension://1234-abcd', perInstall: true, note: 'Firefox gives every installation its own address.' },
     oauthRedirectUrl: 'https://abc.extensions.allizom.org/qlik',
+    apiKeyEngine: true,
     isSignedIn: vi.fn(async () => false),
     signIn: vi.fn(async () => {}),
     signOut: vi.fn(async () => {}),
@@ -98,6 +99,19 @@ describe('OptionsView (options page)', () => {
     await type($(view.root, '#t0-oauth-client-id'), 'client-9');
     expect(view.text()).toContain('does not offer the identity API');
     expect(() => view.button('Sign in')).toThrow();
+  });
+
+  it('API key: says whether this browser can use the key for the engine', async () => {
+    for (const [apiKeyEngine, expected] of [
+      [false, 'Engine analysis needs another mode in this browser'],
+      [true, 'sends the key on the engine connection too'],
+    ] as const) {
+      const view = await mount(<OptionsView client={new FakeClient()} env={{ ...fakeEnv(), apiKeyEngine }} />);
+      await view.until('My Qlik session (recommended)');
+      await act(() => $(view.root, '#mode-api-key').click());
+      expect($(view.root, '[data-testid="api-key-engine-note"]').textContent).toContain(expected);
+      document.body.innerHTML = '';
+    }
   });
 
   it('refuses a tenant that is not a host name', async () => {

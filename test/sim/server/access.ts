@@ -14,6 +14,7 @@ export function ownerOf(tenant: Tenant, app: SimApp): SimUser {
 }
 
 export function appAccess(tenant: Tenant, app: SimApp, user: SimUser): AppAccess {
+  if (tenant.accessRevoked(user.id, app.id)) return 'none';
   if (ownerOf(tenant, app).id === user.id) return 'owner';
   if (typeof app.attributes.spaceId !== 'string') return 'none';
   return user.role === 'developer' ? 'edit' : 'read';

@@ -64,6 +64,19 @@ export function identify(tenant: Tenant, req: IncomingMessage, url: URL, options
   return {};
 }
 
+/** Records how a REST call or engine handshake was authenticated (Simulator.authLog). */
+export function recordIdentification(tenant: Tenant, kind: 'rest' | 'websocket', req: IncomingMessage, url: URL, known: Identification): void {
+  const caller = known.caller;
+  tenant.recordAuth({
+    kind,
+    method: req.method ?? 'GET',
+    path: url.pathname,
+    via: caller ? caller.via : known.failure ? 'invalid' : 'none',
+    bearer: bearer(req) !== undefined,
+    ...(caller?.token ? { tokenPurpose: caller.token.purpose } : {}),
+  });
+}
+
 export type OriginDecision = { ok: true; corsOrigin?: string } | { ok: false; title: string };
 
 /**

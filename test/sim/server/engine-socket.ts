@@ -12,7 +12,7 @@ import type { Duplex } from 'node:stream';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
 import type { EngineSession, EngineSessionOptions } from '../types.ts';
 import { appAccess } from './access.ts';
-import { type Caller, csrfSatisfied, decideOrigin, identify } from './auth.ts';
+import { type Caller, csrfSatisfied, decideOrigin, identify, recordIdentification } from './auth.ts';
 import { createDelayQueue } from './delay-queue.ts';
 import { AUTHENTICATION_FAILED, errorBody } from './http.ts';
 import type { Tenant } from './tenant.ts';
@@ -107,6 +107,7 @@ export class EngineTransport {
     const target = parseEnginePath(url.pathname);
     if (!target) return reject(socket, 404, 'Not Found', errorBody(404, 'HTTP-404', 'Not found'));
     const known = identify(this.tenant, req, url, { webSocket: true });
+    recordIdentification(this.tenant, 'websocket', req, url, known);
     // Unauthenticated handshakes are refused with 401 [I: the edge answers 401 before the engine].
     if (!known.caller) return reject(socket, 401, 'Unauthorized', AUTHENTICATION_FAILED);
     const caller = known.caller;

@@ -176,3 +176,64 @@ describe('OAuth authorization code + PKCE', () => {
     expect((await call(sim, '/api/v1/users/me', { headers: { authorization: `Bearer ${issued.body.access_token}` } })).status).toBe(401);
   });
 });
+
+describe('test controls for the direct modes', () => {
+  const signedIn = async (c: OAuthClient) => {
+    const { verifier, challenge } = verifierAndChallenge();
+    const { cookie } = sim.login(sim.users.developer);
+    const answer = await call(sim, authorizeUrl({ client_id: c.clientId, code_challenge: challenge }), { headers: { cookie } });
+    const code = new URL(answer.headers.get('location') ?? '').searchParams.get('code') ?? '';
+    return token({ grant_type: 'authorization_code', code, code_verifier: verifier, redirect_uri: REDIRECT, client_id: c.clientId });
+  };
+
+  it('a client with a short access-token lifetime: the token expires, the refresh token still works', async () => {
+    const short = sim.oauthClients.add({ redirectUris: [REDIRECT], accessTokenSeconds: 1 });
+    const issued = await signedIn(short);
+    expect(Number(issued.body.expires_in)).toBeLessThanOrEqual(1);
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    expect((await call(sim, '/api/v1/users/me', { headers: { authorization: `Bearer ${issued.body.access_token}` } })).status).toBe(401);
+    expect((await token({ grant_type: 'refresh_token', refresh_token: issued.body.refresh_token, client_id: short.clientId })).status).toBe(200);
+  });
+
+  it('revokeRefreshTokens: the refresh grant is refused with 401', async () => {
+    const issued = await signedIn(client);
+    sim.oauthClients.revokeRefreshTokens(client.clientId);
+    expect((await token({ grant_type: 'refresh_token', refresh_token: issued.body.refresh_token, client_id: client.clientId })).status).toBe(401);
+  });
+
+  it('authLog records how REST calls, handshakes and token requests authenticated', async () => {
+    const issued = await signedIn(client);
+    await call(sim, '/api/v1/users/me', { headers: { authorization: `Bearer ${issued.body.access_token}` } });
+    await call(sim, '/api/v1/users/me', { headers: { authorization: `Bearer ${sim.apiKey}` } });
+    await call(sim, '/api/v1/users/me', { headers: { authorization: 'Bearer nonsense' } });
+    await openEngineSocket(`${sim.url.replace(/^http/, 'ws')}/app/${SHARED_APP_ID}`);
+    const log = sim.authLog().map(({ kind, via, bearer, tokenPurpose, grant, status }) => ({ kind, via, bearer, tokenPurpose, grant, status }));
+    expect(log).toEqual([
+      { kind: 'token', via: 'none', bearer: false, tokenPurpose: undefined, grant: 'authorization_code', status: 200 },
+      { kind: 'rest', via: 'oauth', bearer: true, tokenPurpose: 'api', grant: undefined, status: undefined },
+      { kind: 'rest', via: 'apikey', bearer: true, tokenPurpose: undefined, grant: undefined, status: undefined },
+      { kind: 'rest', via: 'invalid', bearer: true, tokenPurpose: undefined, grant: undefined, status: undefined },
+      { kind: 'websocket', via: 'none', bearer: false, tokenPurpose: undefined, grant: undefined, status: undefined },
+    ]);
+    sim.reset();
+    expect(sim.authLog()).toEqual([]);
+  });
+
+  it('apiKeys.revoke: the key gets 401 on REST and the handshake, until reset', async () => {
+    sim.apiKeys.revoke(sim.apiKey);
+    const headers = { authorization: `Bearer ${sim.apiKey}` };
+    expect((await call(sim, '/api/v1/users/me', { headers })).status).toBe(401);
+    expect((await openEngineSocket(`${sim.url.replace(/^http/, 'ws')}/app/${SHARED_APP_ID}`, { headers })).refusedStatus).toBe(401);
+    sim.reset();
+    expect((await call(sim, `/api/v1/apps/${SHARED_APP_ID}`, { headers })).status).toBe(200);
+  });
+
+  it('appAccess.revoke: 403 on the app over REST and close 4203 on the engine, until reset', async () => {
+    const headers = { authorization: `Bearer ${sim.apiKey}` };
+    sim.appAccess.revoke(sim.users.developer, SHARED_APP_ID);
+    expect((await call(sim, `/api/v1/apps/${SHARED_APP_ID}`, { headers })).status).toBe(403);
+    expect((await openEngineSocket(`${sim.url.replace(/^http/, 'ws')}/app/${SHARED_APP_ID}`, { headers })).closeCode).toBe(4203);
+    sim.reset();
+    expect((await call(sim, `/api/v1/apps/${SHARED_APP_ID}`, { headers })).status).toBe(200);
+  });
+});

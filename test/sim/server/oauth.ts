@@ -79,6 +79,8 @@ function tokenResponse(input: { accessToken: string; expiresAt: number; scope: s
 async function token(ctx: RouteContext): Promise<void> {
   const body = await readFormOrJson(ctx.req);
   if (!body) return oauthError(ctx, 400, 'OAUTH-5', 'Malformed request body');
+  const grantType = body.grant_type ?? '(none)';
+  ctx.res.once('finish', () => ctx.tenant.recordAuth({ kind: 'token', method: 'POST', path: ctx.url.pathname, via: 'none', bearer: false, grant: grantType, status: ctx.res.statusCode }));
   const origin = header(ctx.req, 'origin');
   const headers = corsHeaders(ctx);
   const tenant = ctx.tenant;

@@ -4,7 +4,7 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer as
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { decideOrigin, identify, csrfSatisfied, knownOrigin } from './auth.ts';
+import { decideOrigin, identify, csrfSatisfied, knownOrigin, recordIdentification } from './auth.ts';
 import { EngineTransport, type EngineTransportOptions, reject } from './engine-socket.ts';
 import { AUTHENTICATION_FAILED, errorBody, header, redirect, sendError, sendJson } from './http.ts';
 import { loginRoutes } from './login.ts';
@@ -106,6 +106,7 @@ async function dispatch(tenant: Tenant, req: IncomingMessage, res: ServerRespons
 async function guarded(route: Route, ctx: RouteContext): Promise<void> {
   const { tenant, req, res, url } = ctx;
   const known = identify(tenant, req, url, { webSocket: false });
+  recordIdentification(tenant, 'rest', req, url, known);
   if (!known.caller) {
     if (route.access === 'page') {
       return redirect(res, `/login?returnto=${encodeURIComponent(url.href)}`);

@@ -25,6 +25,25 @@ export interface OAuthClient {
   redirectUris: string[];
   /** SPA clients only: origins allowed to call the token endpoint and the APIs */
   allowedOrigins: string[];
+  /** lifetime of the access tokens issued to this client (default 6 hours); tests shorten it to force a refresh */
+  accessTokenSeconds?: number;
+}
+
+/** How one REST call, engine handshake or token request was authenticated, for tests. */
+export interface AuthRecord {
+  kind: 'rest' | 'websocket' | 'token';
+  method: string;
+  path: string;
+  /** who the caller turned out to be: cookie, apikey, oauth; `none` without credentials, `invalid` for a bad bearer/token */
+  via: 'cookie' | 'apikey' | 'oauth' | 'none' | 'invalid';
+  /** an `Authorization: Bearer` header was present */
+  bearer: boolean;
+  /** OAuth: the token's purpose (`api` on REST, `websocket` for the exchanged `?accessToken=`) */
+  tokenPurpose?: 'api' | 'websocket' | 'webresource';
+  /** token requests: the grant type and the answer's status */
+  grant?: string;
+  status?: number;
+  at: number;
 }
 
 interface AuthCode {
@@ -77,7 +96,10 @@ export class Tenant {
   private readonly refreshTokens = new Map<string, RefreshToken>();
   private readonly evaluationsStarted = new Map<string, StartedEvaluation>();
   private readonly rateLimitHits = new Map<number, number>();
+  /** `<userId> <appId>` pairs whose access was taken away (the app moved to a space the user is not in) */
+  private readonly revokedAccess = new Set<string>();
   private records: CallRecord[] = [];
+  private authRecords: AuthRecord[] = [];
   private faultConfig: FaultConfig = {};
 
   constructor(
@@ -159,11 +181,12 @@ export class Tenant {
 
   // --- OAuth ---
 
-  addOAuthClient(input: { clientId?: string; redirectUris: string[]; allowedOrigins?: string[] }): OAuthClient {
+  addOAuthClient(input: { clientId?: string; redirectUris: string[]; allowedOrigins?: string[]; accessTokenSeconds?: number }): OAuthClient {
     const client: OAuthClient = {
       clientId: input.clientId ?? randomBytes(16).toString('hex'),
       redirectUris: [...input.redirectUris],
       allowedOrigins: [...(input.allowedOrigins ?? [])],
+      ...(input.accessTokenSeconds !== undefined ? { accessTokenSeconds: input.accessTokenSeconds } : {}),
     };
     this.clients.set(client.clientId, client);
     return client;
@@ -192,7 +215,7 @@ export class Tenant {
 
   issueTokens(input: { userId: string; clientId: string; scope: string; withRefresh: boolean }) {
     const accessToken = randomBytes(32).toString('base64url');
-    const expiresAt = Date.now() + ACCESS_TOKEN_SECONDS * 1000;
+    const expiresAt = Date.now() + (this.clients.get(input.clientId)?.accessTokenSeconds ?? ACCESS_TOKEN_SECONDS) * 1000;
     this.accessTokens.set(accessToken, { userId: input.userId, clientId: input.clientId, scope: input.scope, expiresAt, purpose: 'api' });
     let refreshToken: string | undefined;
     if (input.withRefresh) {
@@ -224,6 +247,38 @@ export class Tenant {
   revokeToken(token: string): void {
     this.accessTokens.delete(token);
     this.refreshTokens.delete(token);
+  }
+
+  /** every refresh token of a client becomes invalid (an admin revoked the user's grants) */
+  revokeRefreshTokens(clientId: string): void {
+    for (const [token, grant] of this.refreshTokens) if (grant.clientId === clientId) this.refreshTokens.delete(token);
+  }
+
+  // --- API keys ---
+
+  /** a key deleted or revoked in the tenant: the bearer no longer resolves */
+  revokeApiKey(key: string): void {
+    this.apiKeys.delete(key);
+  }
+
+  // --- access taken away ---
+
+  revokeAppAccess(userId: string, appId: string): void {
+    this.revokedAccess.add(`${userId} ${appId}`);
+  }
+
+  accessRevoked(userId: string, appId: string): boolean {
+    return this.revokedAccess.has(`${userId} ${appId}`);
+  }
+
+  // --- how callers authenticated ---
+
+  recordAuth(record: Omit<AuthRecord, 'at'>): void {
+    this.authRecords.push({ ...record, at: Date.now() });
+  }
+
+  authLog(): AuthRecord[] {
+    return [...this.authRecords];
   }
 
   // --- app evaluations started over REST ---
@@ -285,6 +340,10 @@ export class Tenant {
   /** back to the state after start: no calls, faults, logins, tokens, integrations or clients */
   reset(): void {
     this.records = [];
+    this.authRecords = [];
+    this.revokedAccess.clear();
+    this.apiKeys.clear();
+    this.apiKeys.set(this.developerApiKey, this.users.developer.id);
     this.faultConfig = {};
     this.rateLimitHits.clear();
     this.loginSessions.clear();

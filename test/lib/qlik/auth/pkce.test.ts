@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { authorizeUrl, codeExchangeBody, createPkcePair, readAuthorizeRedirect, refreshBody, s256, websocketTokenBody } from '@/lib/qlik/auth/pkce';
+import { authorizeUrl, codeExchangeBody, createPkcePair, explainAuthorizeRefusal, readAuthorizeRedirect, refreshBody, s256, websocketTokenBody } from '@/lib/qlik/auth/pkce';
 import { isUsable, StoredOAuthTokens, toStoredTokens, tokenStorageKey } from '@/lib/qlik/auth/tokens';
 import { modeSupport } from '@/lib/qlik/auth/modes';
 
@@ -78,5 +78,28 @@ describe('modeSupport', () => {
   it('marks the engine as uncertain with an API key', () => {
     expect(modeSupport('api-key', 'qlik-cloud')).toMatchObject({ engine: 'try', rest: true });
     expect(modeSupport('oauth', 'qlik-cloud-gov')).toMatchObject({ engine: 'yes', rest: true });
+  });
+});
+
+describe('explainAuthorizeRefusal', () => {
+  const r = { clientId: 'c-1', redirectUri: REDIRECT };
+  const body = (title: string) => JSON.stringify({ errors: [{ code: 'OAUTH-1', title }] });
+
+  it('names an unknown client', () => {
+    expect(explainAuthorizeRefusal(400, body('Invalid client_id'), r)).toMatchObject({ error: 'the tenant does not know OAuth client c-1' });
+  });
+
+  it('names the exact redirect URL to register', () => {
+    const refusal = explainAuthorizeRefusal(400, body('Invalid redirect_uri'), r);
+    expect(refusal?.description).toContain(`register exactly ${REDIRECT}`);
+  });
+
+  it('a 400 without a readable body still points at both', () => {
+    expect(explainAuthorizeRefusal(400, '<html>', r)?.description).toContain(REDIRECT);
+  });
+
+  it('a redirect (the tenant accepted the request) explains nothing', () => {
+    expect(explainAuthorizeRefusal(0, '', r)).toBeUndefined();
+    expect(explainAuthorizeRefusal(302, '', r)).toBeUndefined();
   });
 });
