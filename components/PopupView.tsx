@@ -26,7 +26,7 @@ export function PopupView({ model }: { model: TabModel }) {
         {model.loading.value && !state ? (
           <p role="status">Looking at the tab…</p>
         ) : (
-          state && <TabStatus state={state} onAllowHost={() => void model.allowHost()} />
+          state && <TabStatus state={state} appName={model.report.value?.app.name} onAllowHost={() => void model.allowHost()} />
         )}
         {model.app.value && (
           <AnalysisControls
@@ -34,6 +34,7 @@ export function PopupView({ model }: { model: TabModel }) {
             hasReport={!!model.report.value}
             onAnalyse={() => void model.analyse()}
             onCancel={() => void model.cancel()}
+            onLogIn={() => void model.logIn()}
           />
         )}
         {model.app.value && model.report.value && (

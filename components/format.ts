@@ -45,6 +45,17 @@ export function describeApp(app: QlikApp): string {
   return `App ${app.appId}${where}`;
 }
 
+const PLATFORM_LABEL: Record<QlikApp['hostKind'], string> = {
+  'qlik-cloud': 'Qlik Cloud',
+  'qlik-cloud-gov': 'Qlik Cloud Government',
+  other: 'Qlik Sense on your own server',
+};
+
+/** The platform as the address tells it (a Qlik Cloud domain, or another host). */
+export function platformLabel(app: Pick<QlikApp, 'hostKind'>): string {
+  return PLATFORM_LABEL[app.hostKind];
+}
+
 export function targetLabel(finding: ReportFinding): string | undefined {
   const target = finding.target;
   if (!target) return undefined;

@@ -3,6 +3,7 @@
 import { onActiveTabChange, resolveTabId } from '@/lib/extension/current-tab';
 import { requestHostAccess } from '@/lib/extension/host-access';
 import { onEvent, sendMessage } from '@/lib/extension/messaging';
+import { reloadForLogin } from '@/lib/extension/log-in';
 import { openSidePanel } from '@/lib/extension/side-panel';
 import type { ExtensionClient } from './extension-client';
 
@@ -17,6 +18,8 @@ export function createBrowserClient(search: string): ExtensionClient {
     showInApp: (tabId, target) => sendMessage('show-in-app', { tabId, target }),
     requestHostAccess,
     openSidePanel,
+    reloadForLogin,
+    listAnalysedApps: () => sendMessage('list-analysed-apps', {}),
     getSettings: () => sendMessage('get-settings', {}),
     setSettings: (settings) => sendMessage('set-settings', { settings }),
     onEvent,

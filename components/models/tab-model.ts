@@ -97,6 +97,18 @@ export function createTabModel(client: ExtensionClient) {
     }
   }
 
+  /** After a "not signed in" failure: the tenant's sign-in page in the Qlik tab. */
+  async function logIn(): Promise<void> {
+    const id = tabId.value;
+    if (id === null) return;
+    try {
+      await client.reloadForLogin(id);
+      notice.value = 'Sign in in the Qlik tab, then choose Analyze again.';
+    } catch (e) {
+      notice.value = `Could not open the sign-in: ${messageOf(e)}`;
+    }
+  }
+
   /** Follows progress events for our tab; reloads the report when a run finishes. */
   function connect(): () => void {
     const stopEvents = client.onEvent((event) => {
@@ -131,6 +143,7 @@ export function createTabModel(client: ExtensionClient) {
     allowHost,
     showInApp,
     openSidePanel,
+    logIn,
     connect,
   };
 }
