@@ -1,4 +1,5 @@
-// Analyze, the progress of a run and Cancel; the error when a run failed.
+// Analyze, the progress of a run and Cancel; the error when a run failed (with Log in when the
+// user is signed out).
 import type { AnalysisRun } from '@/lib/protocol/run';
 import { isRunning } from '@/lib/protocol/run';
 import { phaseLabel, progressFraction } from './format';
@@ -8,9 +9,11 @@ interface Props {
   hasReport: boolean;
   onAnalyse(): void;
   onCancel(): void;
+  /** offered when the run failed because the user is not signed in */
+  onLogIn?(): void;
 }
 
-export function AnalysisControls({ run, hasReport, onAnalyse, onCancel }: Props) {
+export function AnalysisControls({ run, hasReport, onAnalyse, onCancel, onLogIn }: Props) {
   const running = isRunning(run);
   const fraction = run ? progressFraction(run) : undefined;
   return (
@@ -45,6 +48,13 @@ export function AnalysisControls({ run, hasReport, onAnalyse, onCancel }: Props)
         <p class="alert" role="alert" data-testid="run-error" style={{ marginTop: '8px' }}>
           {run.error.message}
         </p>
+      )}
+      {run?.phase === 'failed' && run.error?.code === 'not-logged-in' && onLogIn && (
+        <div class="row">
+          <button class="primary" onClick={onLogIn}>
+            Log in
+          </button>
+        </div>
       )}
     </section>
   );

@@ -23,9 +23,13 @@ export function FindingList({ findings, onShow, limit }: Props) {
                 {finding.ruleCode} {finding.ruleName}
               </span>
             </div>
-            <div>{finding.message}</div>
+            <div>
+              <bdi dir="auto">{finding.message}</bdi>
+            </div>
             <div class="row spread">
-              <span class="muted">{targetLabel(finding)}</span>
+              <span class="muted">
+                <bdi dir="auto">{targetLabel(finding)}</bdi>
+              </span>
               {onShow && canShowInApp(finding) && (
                 <button class="link" onClick={() => onShow(finding)}>
                   Show in app<span class="visually-hidden">: {finding.message}</span>

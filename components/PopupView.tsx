@@ -26,7 +26,7 @@ export function PopupView({ model }: { model: TabModel }) {
         {model.loading.value && !state ? (
           <p role="status">Looking at the tab…</p>
         ) : (
-          state && <TabStatus state={state} onAllowHost={() => void model.allowHost()} />
+          state && <TabStatus state={state} appName={model.report.value?.app.name} onAllowHost={() => void model.allowHost()} />
         )}
         {model.app.value && (
           <AnalysisControls
@@ -34,15 +34,8 @@ export function PopupView({ model }: { model: TabModel }) {
             hasReport={!!model.report.value}
             onAnalyse={() => void model.analyse()}
             onCancel={() => void model.cancel()}
+            onLogIn={() => void model.logIn()}
           />
-        )}
-        {model.canLogIn.value && (
-          <section class="card" aria-label="Sign in" data-testid="login">
-            <p>Qlarity uses your Qlik sign-in. Log in on {model.app.value?.host}'s own page; the analysis then starts again by itself.</p>
-            <button class="primary" onClick={() => void model.logIn()}>
-              Log in
-            </button>
-          </section>
         )}
         {model.app.value && model.report.value && (
           <ReportSummary

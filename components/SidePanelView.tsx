@@ -51,6 +51,7 @@ export function SidePanelView({ model, history }: { model: TabModel; history?: H
             hasReport={!!report}
             onAnalyse={() => void model.analyse()}
             onCancel={() => void model.cancel()}
+            onLogIn={() => void model.logIn()}
           />
         )}
         {model.notice.value && (

@@ -15,14 +15,22 @@ function PlatformLine({ platform }: { platform: TabPlatform }) {
   );
 }
 
-export function TabStatus({ state, onAllowHost }: { state: TabState; onAllowHost(): void }) {
+/** `appName`: the app's name when an analysis of it is stored (the address only holds its id). */
+export function TabStatus({ state, onAllowHost, appName }: { state: TabState; onAllowHost(): void; appName?: string | undefined }) {
   switch (state.kind) {
     case 'qlik-app':
       return (
         <section class="card" aria-labelledby="tab-status-title" data-testid="tab-status" data-kind={state.kind}>
           <h2 id="tab-status-title">Qlik app detected</h2>
+          {appName && (
+            <p data-testid="app-name">
+              <bdi dir="auto">{appName}</bdi>
+            </p>
+          )}
           <p data-testid="app-id">{describeApp(state.app)}</p>
-          <p class="muted">{state.app.host}</p>
+          <p class="muted" data-testid="app-tenant">
+            {state.app.host}
+          </p>
           {state.platform && <PlatformLine platform={state.platform} />}
         </section>
       );

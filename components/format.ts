@@ -45,6 +45,7 @@ export function describeApp(app: QlikApp): string {
   return `App ${app.appId}${where}`;
 }
 
+
 export function targetLabel(finding: ReportFinding): string | undefined {
   const target = finding.target;
   if (!target) return undefined;

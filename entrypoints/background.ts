@@ -1,5 +1,6 @@
 // The background: answers the pages' requests, runs analyses (one per tab), stores results and
-// keeps the toolbar icon in step with the tab. Wiring only; the logic lives in lib/extension.
+// keeps the toolbar icon and its error badge in step with the tab. Wiring only; the logic lives in
+// lib/extension.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { hasHostAccess } from '@/lib/extension/host-access';
@@ -11,11 +12,12 @@ import { startLogin } from '@/lib/extension/login-flow';
 import { createPipeline } from '@/lib/extension/pipeline';
 import { createRunRegistry } from '@/lib/extension/runs';
 import { showInApp } from '@/lib/extension/show-in-app';
-import { loadLastResult, loadSettings, saveLastResult, saveSettings } from '@/lib/extension/storage';
+import { listStoredApps, loadLastResult, loadSettings, pruneResults, saveLastResult, saveSettings } from '@/lib/extension/storage';
 import { createPlatformLookup } from '@/lib/extension/platform-lookup';
 import { describeTab, isAnalysableTab } from '@/lib/extension/tab-state';
 import { platformName } from '@/lib/qlik/platform';
-import type { TabState } from '@/lib/protocol/tab-state';
+import { retentionOf, type Settings } from '@/lib/protocol/settings';
+import { appKeyOf, type TabState } from '@/lib/protocol/tab-state';
 
 export default defineBackground(() => {
   const history = createAnalysisHistory();
@@ -25,16 +27,29 @@ export default defineBackground(() => {
     // The popup's summary in storage.local, the side panel's full report in IndexedDB. A failure
     // to keep the full report must not lose the summary (nor fail the run): it is logged.
     saveResult: async ({ report, result, snapshot }) => {
-      await saveLastResult(report);
+      const settings = await loadSettings();
+      await saveLastResult(report, retentionOf(settings));
       await history
-        .save({ appKey: report.appKey, report, result, snapshot }, await loadSettings())
+        .save({ appKey: report.appKey, report, result, snapshot }, settings)
         .catch((error: unknown) => console.error('Qlarity: could not keep the full report', error));
     },
-    onChange: (tabId, run) => void broadcastEvent({ type: 'analysis-progress', tabId, run }),
+    onChange: (tabId, run) => {
+      void broadcastEvent({ type: 'analysis-progress', tabId, run });
+      if (run.phase === 'done') void refreshIcon(tabId);
+    },
   });
 
   // product-info.json per base URL, fetched with the user's cookies (host permission: no CORS)
   const platforms = createPlatformLookup((url, init) => fetch(url, init));
+
+  /** Both stores follow the retention setting: at start-up (analyses age) and when it changes. */
+  async function applyRetention(settings: Settings): Promise<void> {
+    await pruneResults(retentionOf(settings));
+    await history.prune(settings).catch((error: unknown) => console.error('Qlarity: could not apply the retention to the full reports', error));
+  }
+  void loadSettings()
+    .then(applyRetention)
+    .catch((error: unknown) => console.error('Qlarity: could not apply the retention setting', error));
 
   async function tabState(tabId: number): Promise<TabState> {
     const tab = await browser.tabs.get(tabId).catch(() => undefined);
@@ -57,15 +72,22 @@ export default defineBackground(() => {
     'get-last-result': ({ appKey }) => loadLastResult(appKey),
     'get-last-analysis': ({ appKey }) => history.load(appKey),
     'show-in-app': ({ tabId, target }) => showInApp(tabId, target),
+    'list-analysed-apps': () => listStoredApps(),
     'get-settings': () => loadSettings(),
-    'set-settings': ({ settings }) => saveSettings(settings),
+    'set-settings': async ({ settings }) => {
+      const saved = await saveSettings(settings);
+      await applyRetention(saved);
+      return saved;
+    },
   };
   listenForRequests(handlers);
 
+  /** The icon, tooltip and error badge of a tab: the errors of the last analysis of the app it shows. */
   async function refreshIcon(tabId: number) {
     const state = await tabState(tabId);
     const confirmed = state.kind === 'qlik-app' && state.platform?.confirmed ? platformName(state.platform.platform) : undefined;
-    await setActionIcon(tabId, isAnalysableTab(state), confirmed);
+    const last = state.kind === 'qlik-app' ? await loadLastResult(appKeyOf(state.app)).catch(() => null) : null;
+    await setActionIcon(tabId, isAnalysableTab(state), last ? last.counts.error : null, confirmed);
     void broadcastEvent({ type: 'tab-state-changed', tabId });
   }
 

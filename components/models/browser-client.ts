@@ -18,6 +18,7 @@ export function createBrowserClient(search: string): ExtensionClient {
     logIn: async (tabId) => void (await sendMessage('log-in', { tabId })),
     requestHostAccess,
     openSidePanel,
+    listAnalysedApps: () => sendMessage('list-analysed-apps', {}),
     getSettings: () => sendMessage('get-settings', {}),
     setSettings: (settings) => sendMessage('set-settings', { settings }),
     onEvent,

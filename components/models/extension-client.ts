@@ -1,7 +1,7 @@
 // What the pages need from the extension, as one interface: the real one talks to the background,
 // component tests pass a fake. Keeps components free of browser APIs.
 import type { AnyEvent } from '@/lib/protocol/messages';
-import type { AnalysisReport, FindingTarget } from '@/lib/protocol/report';
+import type { AnalysedApp, AnalysisReport, FindingTarget } from '@/lib/protocol/report';
 import type { AnalysisRun } from '@/lib/protocol/run';
 import type { Settings } from '@/lib/protocol/settings';
 import type { TabState } from '@/lib/protocol/tab-state';
@@ -19,6 +19,8 @@ export interface ExtensionClient {
   requestHostAccess(originPattern: string): Promise<boolean>;
   /** must be called from a click handler */
   openSidePanel(tabId: number): Promise<void>;
+  /** apps with a stored analysis, newest first */
+  listAnalysedApps(): Promise<AnalysedApp[]>;
   getSettings(): Promise<Settings>;
   setSettings(settings: Settings): Promise<Settings>;
   onEvent(listener: (event: AnyEvent) => void): () => void;

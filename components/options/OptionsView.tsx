@@ -1,5 +1,6 @@
-// The options page: connection per tenant, rule severities and options, data retention, export and
-// import. Every change is validated as a whole before it is saved; nothing is saved while invalid.
+// The options page: connection per tenant, rule severities and options (for all apps and per app),
+// data retention, export and import. Every change is validated as a whole before it is saved;
+// nothing is saved while invalid.
 import { signal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
 import type { AnyRule } from '@/lib/analyze/rule';
@@ -7,6 +8,8 @@ import { settingsProblems, type Settings } from '@/lib/protocol/settings';
 import { RULES } from '@/lib/rules/index';
 import { Header } from '../Header';
 import type { ExtensionClient } from '../models/extension-client';
+import type { AnalysedApp } from '@/lib/protocol/report';
+import { AppRulesSection } from './AppRulesSection';
 import { ConnectionSection } from './ConnectionSection';
 import type { OptionsEnvironment } from './environment';
 import { RetentionSection } from './RetentionSection';
@@ -16,7 +19,8 @@ import { readSettingsFile, validateSettings, type FieldErrors } from './validate
 import './options.css';
 
 interface Props {
-  client: Pick<ExtensionClient, 'getSettings' | 'setSettings'>;
+  /** listAnalysedApps offers the apps analysed before for per-app rules (optional: an app id can be typed) */
+  client: Pick<ExtensionClient, 'getSettings' | 'setSettings'> & Partial<Pick<ExtensionClient, 'listAnalysedApps'>>;
   env?: OptionsEnvironment;
   rules?: readonly AnyRule[];
 }
@@ -27,6 +31,13 @@ export function OptionsView({ client, env, rules = RULES }: Props) {
   const errors = useMemo(() => signal<FieldErrors>({}), []);
   const status = useMemo(() => signal<string | null>(null), []);
   const error = useMemo(() => signal<string | null>(null), []);
+  const analysedApps = useMemo(() => signal<AnalysedApp[]>([]), []);
+  useEffect(() => {
+    client.listAnalysedApps?.().then(
+      (apps) => (analysedApps.value = apps),
+      () => {}, // only a convenience: an app id can still be typed
+    );
+  }, [client]);
   useEffect(() => {
     client.getSettings().then(
       (loaded) => (settings.value = saved.value = loaded),
@@ -97,6 +108,7 @@ export function OptionsView({ client, env, rules = RULES }: Props) {
                 </p>
               ))}
               <RulesSection rules={rules} settings={current} errors={errors.value} onChange={change} />
+              <AppRulesSection rules={rules} settings={current} errors={errors.value} analysedApps={analysedApps.value} onChange={change} />
               <RetentionSection settings={current} errors={errors.value} onChange={change} />
               <div class="row save-bar">
                 <button class="primary" type="submit">

@@ -1,11 +1,12 @@
 // Severity per category and per rule, and each rule's options, generated from the rule metadata.
+// RuleEditor edits one scope: all apps (RulesSection) or one app (AppRulesSection).
 import { SeveritySetting } from '@/lib/analyze/config';
 import { Category } from '@/lib/analyze/result';
 import type { AnyRule } from '@/lib/analyze/rule';
-import type { Settings } from '@/lib/protocol/settings';
+import type { RuleScope, Settings } from '@/lib/protocol/settings';
 import { ErrorText, NumberField, TextField, fieldId } from './fields';
 import { optionFields, type OptionField } from './option-fields';
-import { resetRule, ruleEntry, setCategorySeverity, setRuleOption, setRuleSeverity } from './rule-config';
+import { EMPTY_SCOPE, globalScope, resetRule, ruleEntry, setCategorySeverity, setRuleOption, setRuleSeverity, withGlobalScope } from './rule-config';
 import type { FieldErrors } from './validate';
 
 const CATEGORY_TITLE: Record<Category, string> = {
@@ -48,24 +49,38 @@ function SeveritySelect(props: { id: string; label: string; defaultLabel: string
 }
 
 export function RulesSection({ rules, settings, errors, onChange }: Props) {
-  const categories = settings.analysis?.categories ?? {};
-  const unknown = Object.entries(errors).filter(([path]) => /^analysis\.rules\.[^.]+$/.test(path));
+  const scope = globalScope(settings);
   return (
     <fieldset>
       <legend>Rules</legend>
       <p class="muted small">
         A rule's own setting wins over its category's. "Default" keeps the severity each rule ships with.
       </p>
-      <button
-        type="button"
-        disabled={!settings.analysis}
-        onClick={() => {
-          const { analysis: _cleared, ...rest } = settings;
-          onChange(rest);
-        }}
-      >
+      <button type="button" disabled={Object.keys(scope.rules).length === 0 && Object.keys(scope.categories).length === 0} onClick={() => onChange(withGlobalScope(settings, EMPTY_SCOPE))}>
         Reset all rules to default
       </button>
+      <RuleEditor rules={rules} scope={scope} errors={errors} errorPrefix="analysis" idPrefix="" onChange={(next) => onChange(withGlobalScope(settings, next))} />
+    </fieldset>
+  );
+}
+
+interface EditorProps {
+  rules: readonly AnyRule[];
+  scope: RuleScope;
+  errors: FieldErrors;
+  /** where this scope's errors live: "analysis" or "analysis.apps.<id>" */
+  errorPrefix: string;
+  /** "" for all apps (ids such as #rule-P01-severity), "app0-" for the first app */
+  idPrefix: string;
+  /** "for this app" in labels of a per-app scope */
+  labelSuffix?: string;
+  onChange(scope: RuleScope): void;
+}
+
+export function RuleEditor({ rules, scope, errors, errorPrefix, idPrefix, labelSuffix = '', onChange }: EditorProps) {
+  const unknown = Object.entries(errors).filter(([path]) => path.startsWith(`${errorPrefix}.rules.`) && !path.slice(`${errorPrefix}.rules.`.length).includes('.'));
+  return (
+    <>
       {unknown.map(([path, message]) => (
         <p class="alert" key={path}>
           {message}
@@ -80,62 +95,61 @@ export function RulesSection({ rules, settings, errors, onChange }: Props) {
               {CATEGORY_TITLE[category]} <span class="muted">({inCategory.length} rules)</span>
             </summary>
             <SeveritySelect
-              id={`category-${category}`}
-              label={`Severity of all ${CATEGORY_TITLE[category].toLowerCase()} rules`}
-              defaultLabel="Default (each rule's own)"
-              value={categories[category]}
-              onChange={(severity) => onChange(setCategorySeverity(settings, category, severity))}
+              id={`${idPrefix}category-${category}`}
+              label={`Severity of all ${CATEGORY_TITLE[category].toLowerCase()} rules${labelSuffix}`}
+              defaultLabel={labelSuffix ? 'Default (as for all apps)' : "Default (each rule's own)"}
+              value={scope.categories[category]}
+              onChange={(severity) => onChange(setCategorySeverity(scope, category, severity))}
             />
             <ul class="rule-list">
               {inCategory.map((rule) => (
-                <RuleRow key={rule.code} rule={rule} settings={settings} errors={errors} onChange={onChange} />
+                <RuleRow key={rule.code} rule={rule} scope={scope} errors={errors} errorPrefix={errorPrefix} idPrefix={idPrefix} labelSuffix={labelSuffix} onChange={onChange} />
               ))}
             </ul>
           </details>
         );
       })}
-    </fieldset>
+    </>
   );
 }
 
-function RuleRow({ rule, settings, errors, onChange }: { rule: AnyRule; settings: Settings; errors: FieldErrors; onChange(settings: Settings): void }) {
-  const entry = ruleEntry(settings, rule);
+function RuleRow({ rule, scope, errors, errorPrefix, idPrefix, labelSuffix, onChange }: { rule: AnyRule; scope: RuleScope; errors: FieldErrors; errorPrefix: string; idPrefix: string; labelSuffix: string; onChange(scope: RuleScope): void }) {
+  const entry = ruleEntry(scope, rule);
   const fields = optionFields(rule.options);
-  const defaultSeverity = rule.defaultEnabled === false ? `off, ${rule.severity} when on` : rule.severity;
+  const defaultSeverity = labelSuffix ? 'as for all apps' : rule.defaultEnabled === false ? `off, ${rule.severity} when on` : rule.severity;
   return (
-    <li class="rule" data-testid={`rule-${rule.code}`}>
+    <li class="rule" data-testid={`${idPrefix}rule-${rule.code}`}>
       <div class="row spread">
         <span>
           <span class="code">{rule.code}</span> <strong>{rule.name}</strong>
         </span>
-        <button type="button" disabled={!entry.severity && !entry.options} aria-label={`Reset ${rule.code} ${rule.name} to default`} onClick={() => onChange(resetRule(settings, rule))}>
+        <button type="button" disabled={!entry.severity && !entry.options} aria-label={`Reset ${rule.code} ${rule.name}${labelSuffix} to default`} onClick={() => onChange(resetRule(scope, rule))}>
           Reset to default
         </button>
       </div>
       <p class="muted small">{rule.summary}</p>
       <SeveritySelect
-        id={`rule-${rule.code}-severity`}
-        label={`Severity of ${rule.code}`}
+        id={`${idPrefix}rule-${rule.code}-severity`}
+        label={`Severity of ${rule.code}${labelSuffix}`}
         defaultLabel={`Default (${defaultSeverity})`}
         value={entry.severity}
-        onChange={(severity) => onChange(setRuleSeverity(settings, rule, severity))}
+        onChange={(severity) => onChange(setRuleSeverity(scope, rule, severity))}
       />
       {fields.map((field) => (
         <OptionInput
           key={field.key}
-          rule={rule}
+          id={fieldId(`${idPrefix}rule-${rule.code}-${field.key}`)}
           field={field}
           value={entry.options?.[field.key]}
-          error={errors[`analysis.rules.${rule.code}.options.${field.key}`] ?? errors[`analysis.rules.${rule.name}.options.${field.key}`]}
-          onChange={(value) => onChange(setRuleOption(settings, rule, field.key, value))}
+          error={errors[`${errorPrefix}.rules.${rule.code}.options.${field.key}`] ?? errors[`${errorPrefix}.rules.${rule.name}.options.${field.key}`]}
+          onChange={(value) => onChange(setRuleOption(scope, rule, field.key, value))}
         />
       ))}
     </li>
   );
 }
 
-function OptionInput({ rule, field, value, error, onChange }: { rule: AnyRule; field: OptionField; value: unknown; error: string | undefined; onChange(value: unknown): void }) {
-  const id = fieldId(`rule-${rule.code}-${field.key}`);
+function OptionInput({ id, field, value, error, onChange }: { id: string; field: OptionField; value: unknown; error: string | undefined; onChange(value: unknown): void }) {
   if (field.kind === 'boolean') {
     const checked = typeof value === 'boolean' ? value : field.defaultValue;
     return (

@@ -1,7 +1,7 @@
 // Validation of the whole form before saving: the settings schema, each rule's own option schema
 // and what each connection mode needs. Errors are keyed by the path of the field they belong to.
 import type { AnyRule } from '@/lib/analyze/rule';
-import { Settings, connectionProblems, type ConnectionSettings } from '@/lib/protocol/settings';
+import { Settings, connectionProblems, type ConnectionSettings, type RuleScope } from '@/lib/protocol/settings';
 import { optionErrors } from './option-fields';
 
 export type FieldErrors = Record<string, string>;
@@ -13,6 +13,23 @@ function connectionErrors(scope: string, connection: ConnectionSettings): FieldE
   if (!problem) return {};
   const field = connection.mode === 'web-integration' ? 'webIntegrationId' : connection.mode === 'oauth' ? 'oauthClientId' : 'apiKey';
   return { [connectionField(scope, field)]: problem };
+}
+
+/** Rule keys that name no rule, and option values a rule's own schema refuses, in one scope. */
+function scopeErrors(prefix: string, settings: RuleScope['rules'], rules: readonly AnyRule[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const [key, setting] of Object.entries(settings)) {
+    const rule = rules.find((r) => r.code === key || r.name === key);
+    if (!rule) {
+      errors[`${prefix}.rules.${key}`] = `There is no rule "${key}"${prefix === 'analysis' ? '' : ` (${prefix.slice('analysis.apps.'.length)})`}.`;
+      continue;
+    }
+    if (typeof setting === 'string' || !setting.options) continue;
+    for (const [option, message] of Object.entries(optionErrors(rule.options, setting.options))) {
+      errors[`${prefix}.rules.${key}.options.${option}`] = message;
+    }
+  }
+  return errors;
 }
 
 export type Validation = { ok: true; settings: Settings } | { ok: false; errors: FieldErrors };
@@ -27,17 +44,8 @@ export function validateSettings(candidate: unknown, rules: readonly AnyRule[]):
   const settings = parsed.data;
   const errors: FieldErrors = { ...connectionErrors('connection', settings.connection) };
   for (const [host, connection] of Object.entries(settings.tenants ?? {})) Object.assign(errors, connectionErrors(`tenants.${host}`, connection));
-  for (const [key, setting] of Object.entries(settings.analysis?.rules ?? {})) {
-    const rule = rules.find((r) => r.code === key || r.name === key);
-    if (!rule) {
-      errors[`analysis.rules.${key}`] = `There is no rule "${key}".`;
-      continue;
-    }
-    if (typeof setting === 'string' || !setting.options) continue;
-    for (const [option, message] of Object.entries(optionErrors(rule.options, setting.options))) {
-      errors[`analysis.rules.${key}.options.${option}`] = message;
-    }
-  }
+  Object.assign(errors, scopeErrors('analysis', settings.analysis?.rules ?? {}, rules));
+  for (const [appId, scope] of Object.entries(settings.analysis?.apps ?? {})) Object.assign(errors, scopeErrors(`analysis.apps.${appId}`, scope.rules, rules));
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, settings };
 }
 

@@ -3,7 +3,7 @@
 // cancellation checks and the promise that the connection is always closed (the user's app is
 // only ever read, and a metered engine session must not be left open).
 import type { AnalysisResult } from '../analyze/result';
-import { reportFromAnalysis, type AnalysisReport } from '../protocol/report';
+import { reportFromAnalysis, type AnalysisReport, type AppFacts } from '../protocol/report';
 import type { AnalysisPhase } from '../protocol/run';
 import type { Settings } from '../protocol/settings';
 import { appKeyOf, type QlikApp } from '../protocol/tab-state';
@@ -32,6 +32,8 @@ export interface AnalysisSteps<Connection, Snapshot> {
   ): Promise<Snapshot>;
   /** runs the rules: pure, never touches the app */
   analyse(snapshot: Snapshot, context: AnalysisContext): AnalysisResult | Promise<AnalysisResult>;
+  /** the popup's facts about the app (memory, slowest object); optional, pure */
+  facts?(snapshot: Snapshot, result: AnalysisResult): AppFacts;
   /** closes the session; called exactly once whatever happened */
   disconnect(connection: Connection): void | Promise<void>;
 }
@@ -74,6 +76,7 @@ export async function runAnalysis<Connection, Snapshot>(
       origin: context.app.origin,
       startedAt,
       finishedAt: now(),
+      ...(steps.facts ? { facts: steps.facts(snapshot, result) } : {}),
     });
     return { report, result, snapshot };
   } finally {

@@ -20,6 +20,8 @@ export interface HistoryStore {
   load(appKey: string): Promise<StoredAnalysis | null>;
   /** keeps the analysis as the app's last one, then drops what the retention setting no longer allows */
   save(analysis: StoredAnalysis, retention: Retention): Promise<void>;
+  /** drops what the retention setting no longer allows (it was lowered, or analyses aged); returns the dropped app keys */
+  prune(retention: Retention): Promise<string[]>;
   /** the stored app keys, newest first */
   keys(): Promise<string[]>;
   close(): void;
@@ -53,6 +55,14 @@ export async function openHistoryStore({ name = HISTORY_DB, now = Date.now, log 
     return found;
   }
 
+  async function prune(retention: Retention): Promise<string[]> {
+    const drop = appsToDrop(await entries(), retention, now());
+    if (drop.length === 0) return drop;
+    const tx = db.transaction(STORE, 'readwrite');
+    await Promise.all([...drop.map((key) => tx.store.delete(key)), tx.done]);
+    return drop;
+  }
+
   return {
     async load(appKey) {
       const raw = await db.get(STORE, appKey);
@@ -67,11 +77,9 @@ export async function openHistoryStore({ name = HISTORY_DB, now = Date.now, log 
     async save(analysis, retention) {
       const valid = StoredAnalysis.parse(analysis);
       await db.put(STORE, valid);
-      const drop = appsToDrop(await entries(), retention, now());
-      if (drop.length === 0) return;
-      const tx = db.transaction(STORE, 'readwrite');
-      await Promise.all([...drop.map((key) => tx.store.delete(key)), tx.done]);
+      await prune(retention);
     },
+    prune,
     async keys() {
       return (await entries()).sort((a, b) => b.savedAt - a.savedAt).map((entry) => entry.appKey);
     },

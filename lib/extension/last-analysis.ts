@@ -15,6 +15,8 @@ export interface AnalysisHistory {
   /** hides (or shows again) a finding of the app, and returns the analysis as it now reads */
   setHidden(appKey: string, finding: Finding, hidden: boolean): Promise<StoredAnalysis | null>;
   save(outcome: AnalysisOutcome<AppSnapshot> & { appKey: string }, settings: Settings): Promise<void>;
+  /** applies the retention setting now (after it changed, or at start-up) */
+  prune(settings: Settings): Promise<string[]>;
 }
 
 export function createAnalysisHistory(open: () => Promise<HistoryStore> = () => openHistoryStore(), now = Date.now): AnalysisHistory {
@@ -39,5 +41,6 @@ export function createAnalysisHistory(open: () => Promise<HistoryStore> = () => 
     async save({ appKey, result, snapshot }, settings) {
       await (await db()).save({ appKey, result, snapshot, savedAt: now() }, retentionOf(settings));
     },
+    prune: async (settings) => (await db()).prune(retentionOf(settings)),
   };
 }

@@ -12,6 +12,7 @@ import { openEngineSession, type EngineSession } from '../qlik/engine/session';
 import { createRestClient } from '../qlik/rest/client';
 import { baseUrlOf } from '../qlik/url';
 import { analysisConfigOf, connectionFor } from '../protocol/settings';
+import { appFactsOf } from '../protocol/report';
 import { appKeyOf } from '../protocol/tab-state';
 import type { AppSnapshot } from '../snapshot/schema';
 import type { AnalysisSteps } from './analysis';
@@ -76,6 +77,7 @@ export function createPipeline(): AnalysisSteps<LiveConnection, AppSnapshot> {
     // The user's rule settings and the findings they hid for this app (see suppressions.ts).
     analyse: async (snapshot, { app, settings }) =>
       analyse(snapshot, { ...analysisConfigOf(settings), suppressions: await loadSuppressions(appKeyOf(app)) }),
+    facts: (snapshot, result) => appFactsOf(result, snapshot),
     async disconnect({ connection, engine }) {
       await engine.close().catch(() => {});
       connection.close();

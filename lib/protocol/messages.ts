@@ -3,7 +3,7 @@
 // Events are one-way notices from the background to whichever pages are open.
 // (Messages between the Qlik page and the content relay live in lib/protocol/bridge.ts.)
 import { z } from 'zod';
-import { AnalysisReport, StoredAnalysis } from './report';
+import { AnalysedApp, AnalysisReport, StoredAnalysis } from './report';
 import { AnalysisRun, ErrorInfo } from './run';
 import { Settings } from './settings';
 import { FindingTarget } from './report';
@@ -54,6 +54,11 @@ export const requests = {
   'log-in': {
     request: request('log-in', { tabId: TabId }),
     response: z.object({ loginTabId: TabId.nullable() }),
+  },
+  /** The apps with a stored analysis, newest first (the options page offers them for per-app rules). */
+  'list-analysed-apps': {
+    request: request('list-analysed-apps', {}),
+    response: z.array(AnalysedApp),
   },
   'get-settings': {
     request: request('get-settings', {}),

@@ -2,6 +2,7 @@
 // to store per app and to send between contexts. The full report UI grows from here.
 import { z } from 'zod';
 import { AnalysisResult as AnalysisResultSchema, type AnalysisResult, type Target } from '../analyze/result';
+import { slowestObjects, unusedFieldsMemory } from '../report/overview';
 import { AppSnapshot } from '../snapshot/schema';
 
 export const Severity = z.enum(['error', 'warning', 'info']);
@@ -39,6 +40,25 @@ export const SeverityCounts = z.object({
 });
 export type SeverityCounts = z.infer<typeof SeverityCounts>;
 
+/** A few facts about the app for the popup, taken from the snapshot and the result when the run ends. */
+export const AppFacts = z.object({
+  /** the app's RAM footprint (REST metadata `static_byte_size`), when it was collected */
+  appMemoryBytes: z.number().nonnegative().optional(),
+  /** what the unused fields hold (rule R01's summary), when R01 ran */
+  unusedMemory: z.object({ fieldCount: z.number().int().nonnegative(), bytes: z.number().nonnegative() }).optional(),
+  /** the object with the longest first calculation, when timings were taken */
+  slowestObject: z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      sheetId: z.string().optional(),
+      sheetName: z.string().optional(),
+      ms: z.number().nonnegative(),
+    })
+    .optional(),
+});
+export type AppFacts = z.infer<typeof AppFacts>;
+
 export const AnalysisReport = z.object({
   /** bump when the shape changes; stored reports of another version are dropped, not misread */
   version: z.literal(1),
@@ -52,6 +72,8 @@ export const AnalysisReport = z.object({
   notes: z.array(z.string()),
   /** the 0-100 quality score, when the analyser gives one */
   score: z.number().min(0).max(100).optional(),
+  /** app memory, unused memory, the slowest object (absent in reports saved by older versions) */
+  facts: AppFacts.optional(),
 });
 export type AnalysisReport = z.infer<typeof AnalysisReport>;
 
@@ -75,6 +97,28 @@ export interface ReportMeta {
   origin: string;
   startedAt: number;
   finishedAt: number;
+  facts?: AppFacts;
+}
+
+/** The popup's facts: app memory, unused memory (R01) and the slowest object, from the same
+ *  helpers as the side panel's overview (lib/report/overview.ts). Pure. */
+export function appFactsOf(result: AnalysisResult, snapshot: AppSnapshot): AppFacts {
+  const facts: AppFacts = {};
+  const memory = snapshot.dataModel?.staticByteSize;
+  if (memory !== undefined && memory >= 0) facts.appMemoryBytes = memory;
+  const unused = unusedFieldsMemory(result, snapshot);
+  if (unused) facts.unusedMemory = { fieldCount: unused.fieldCount, bytes: unused.totalBytes };
+  const slowest = slowestObjects(snapshot).reduce<{ label: string; value: number; key?: string } | undefined>(
+    (max, bar) => (!max || bar.value > max.value ? bar : max),
+    undefined,
+  );
+  if (slowest && slowest.value >= 0) {
+    const id = slowest.key ?? slowest.label;
+    const sheetId = snapshot.timings?.objects.find((t) => t.objectId === id)?.sheetId || undefined;
+    const sheetName = sheetId ? snapshot.sheets.find((s) => s.id === sheetId)?.title : undefined;
+    facts.slowestObject = { id, name: slowest.label, ms: slowest.value, ...(sheetId ? { sheetId } : {}), ...(sheetName ? { sheetName } : {}) };
+  }
+  return facts;
 }
 
 /** Where "Show in app" goes for an analyser target. */
@@ -116,8 +160,20 @@ export function reportFromAnalysis(result: AnalysisResult, meta: ReportMeta): An
     findings: sortFindings(findings),
     notes,
     score: result.score.value,
+    ...(meta.facts ? { facts: meta.facts } : {}),
   });
 }
+
+/** An app with a stored analysis, as the options page lists them. */
+export const AnalysedApp = z.object({
+  appKey: z.string().min(1),
+  appId: z.string().min(1),
+  name: z.string(),
+  origin: z.string(),
+  /** epoch ms */
+  savedAt: z.number(),
+});
+export type AnalysedApp = z.infer<typeof AnalysedApp>;
 
 /**
  * The last full analysis of an app, as kept in IndexedDB (lib/extension/history-store.ts) for the

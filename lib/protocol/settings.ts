@@ -41,10 +41,25 @@ export const Retention = z.object({
 });
 export type Retention = z.infer<typeof Retention>;
 
-/** The global part of lib/analyze/config.ts AnalysisConfig: severity per rule or category, options per rule. */
-export const RuleConfig = z.strictObject({
+/** Severity per rule or category, options per rule: one scope of lib/analyze/config.ts AnalysisConfig. */
+export const RuleScope = z.strictObject({
   rules: z.record(z.string(), RuleSetting),
   categories: z.partialRecord(Category, SeveritySetting),
+});
+export type RuleScope = z.infer<typeof RuleScope>;
+
+/** A Qlik app id as the address bar shows it (a GUID on Qlik Cloud and Qlik Sense Enterprise). */
+export const AppId = z
+  .string()
+  .max(100, 'At most 100 characters.')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { message: 'Enter an app id such as 9c1f3a52-6d2e-4b8f-a7c4-2e5d8b1f0a63 (letters, digits, - . _).' });
+
+/**
+ * The rule configuration: the global scope, plus per app id a scope that wins over it
+ * (lib/analyze/config.ts: rule default < categories < rules < apps[id].categories < apps[id].rules).
+ */
+export const RuleConfig = RuleScope.extend({
+  apps: z.record(AppId, RuleScope).optional(),
 });
 export type RuleConfig = z.infer<typeof RuleConfig>;
 
@@ -74,7 +89,7 @@ export function retentionOf(settings: Settings): Retention {
 
 /** The rule configuration in the shape lib/analyze/config.ts AnalysisConfig accepts. */
 export function analysisConfigOf(settings: Settings): AnalysisConfigInput {
-  return { rules: settings.analysis?.rules ?? {}, categories: settings.analysis?.categories ?? {} };
+  return { rules: settings.analysis?.rules ?? {}, categories: settings.analysis?.categories ?? {}, apps: settings.analysis?.apps ?? {} };
 }
 
 /** What one connection needs before it can be used (empty when nothing is missing). */

@@ -2,6 +2,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTabModel } from '@/components/models/tab-model';
 import { PopupView } from '@/components/PopupView';
+import { ReportSummary } from '@/components/ReportSummary';
+import { createFormatter } from '@/lib/report/format';
 import { appKeyOf } from '@/lib/protocol/tab-state';
 import { demoApp, finding, report } from '../lib/protocol/report-fixtures';
 import { FakeClient } from './fake-client';
@@ -59,6 +61,8 @@ describe('PopupView', () => {
     const view = await mount(<PopupView model={createTabModel(client)} />);
     await view.until('Qlik app detected');
     expect(view.text()).toContain(demoApp.appId);
+    expect(view.root.querySelector('[data-testid="app-tenant"]')?.textContent).toBe('demo.eu.qlikcloud.com · Qlik Cloud');
+    expect(view.root.querySelector('[data-testid="app-name"]')).toBeNull(); // not analysed yet: the address has no name
 
     await view.click('Analyze');
     expect(client.startAnalysis).toHaveBeenCalledWith(7);
@@ -97,7 +101,7 @@ describe('PopupView', () => {
     expect(client.showInApp).toHaveBeenCalledWith(7, expect.objectContaining({ kind: 'object', id: 'obj-1' }));
     await view.until('Highlighted the object in the Qlik tab.');
 
-    await view.click('Open side panel');
+    await view.click('Open report');
     expect(client.openSidePanel).toHaveBeenCalledWith(7);
   });
 
@@ -113,7 +117,9 @@ describe('PopupView', () => {
     await view.until('Sign in to demo.eu.qlikcloud.com first.');
     expect(view.root.querySelector('[role="alert"]')?.textContent).toContain('Sign in');
     expect(view.text()).toContain('Analysis failed');
+    expect(() => view.button('Log in')).toThrow(); // another failure: no Log in
   });
+
 
   it('asks for access to an on-premise host and reloads once granted', async () => {
     const client = new FakeClient();
@@ -125,6 +131,7 @@ describe('PopupView', () => {
     await view.click('Allow access to qlik.example.com');
     expect(client.requestHostAccess).toHaveBeenCalledWith('https://qlik.example.com/*');
     await view.until('Qlik app detected');
+    expect(view.text()).toContain('qlik.example.com · Qlik Sense on your own server');
   });
 
   it('says so when access is refused', async () => {
@@ -143,5 +150,60 @@ describe('PopupView', () => {
     client.getTabState.mockRejectedValueOnce(new Error('Could not establish connection.'));
     const view = await mount(<PopupView model={createTabModel(client)} />);
     await view.until('Could not establish connection.');
+  });
+
+  it('shows when it was analysed, the app memory, the unused memory and the slowest object, in the browser locale', async () => {
+    const client = new FakeClient();
+    appTab(client);
+    const finishedAt = Date.UTC(2026, 10, 27, 6, 30);
+    client.lastResult = report([finding()], {
+      startedAt: finishedAt - 4_200,
+      finishedAt,
+      facts: {
+        appMemoryBytes: 4_907_480_000,
+        unusedMemory: { fieldCount: 7, bytes: 123_456_789 },
+        slowestObject: { id: 'o1', name: 'Revenue trend', sheetId: 's1', sheetName: 'Executive Overview', ms: 2_345 },
+      },
+    });
+    const view = await mount(<PopupView model={createTabModel(client)} />);
+    await view.until('Slowest object');
+    expect(view.root.querySelector('[data-testid="app-name"]')?.textContent).toBe('Demo sales');
+    const fmt = createFormatter(navigator.language);
+    const fact = (id: string) => view.root.querySelector(`[data-testid="${id}"]`)?.textContent;
+    expect(fact('fact-app-memory')).toBe(fmt.bytes(4_907_480_000));
+    expect(fact('fact-unused-memory')).toBe(`${fmt.bytes(123_456_789)} in 7 fields`);
+    expect(fact('fact-slowest-object')).toBe(`Revenue trend on Executive Overview: ${fmt.duration(2_345)}`);
+    expect(fact('fact-analysed-at')).toBe(fmt.dateTime(new Date(finishedAt).toISOString()));
+    expect(view.text()).toContain('1 finding in');
+    expect(view.text()).toContain('Top findings');
+  });
+
+  it('formats numbers and bytes for the given locale', async () => {
+    const r = report([finding()], { facts: { appMemoryBytes: 1_610_612_736, unusedMemory: { fieldCount: 1_234, bytes: 1_536 }, slowestObject: { id: 'o', name: 'KPI', ms: 12_500 } } });
+    const view = await mount(<ReportSummary report={r} onShow={() => {}} fmt={createFormatter('de-DE')} />);
+    expect(view.root.querySelector('[data-testid="fact-app-memory"]')?.textContent).toBe('1,5 GiB');
+    expect(view.root.querySelector('[data-testid="fact-unused-memory"]')?.textContent).toBe('1,5 KiB in 1.234 fields');
+    expect(view.root.querySelector('[data-testid="slowest-ms"]')?.textContent).toBe('12,5 s');
+    expect(view.root.querySelector('[data-testid="fact-slowest-object"]')?.textContent).not.toContain(' on ');
+  });
+
+  it('renders long, right-to-left and HTML-looking names as text', async () => {
+    const html = '<img src=x onerror="window.pwned=1"><b>Top 10</b>';
+    const rtl = 'لوحة المبيعات الرئيسية';
+    const long = 'Ω'.repeat(400);
+    const r = report([finding({ message: html, target: { kind: 'object', id: 'o', name: rtl } })], {
+      app: { appId: 'a', name: html, origin: 'https://demo.eu.qlikcloud.com' },
+      facts: { slowestObject: { id: 'o', name: long, sheetName: rtl, ms: 5 } },
+    });
+    const view = await mount(<ReportSummary report={r} onShow={() => {}} fmt={createFormatter('en-GB')} />);
+    expect(view.root.querySelector('img')).toBeNull();
+    expect(view.root.querySelector('b')).toBeNull();
+    expect(view.root.querySelector('#summary-title')?.textContent).toBe(html);
+    const name = view.root.querySelector('[data-testid="slowest-name"]')!;
+    expect(name.tagName).toBe('BDI');
+    expect(name.getAttribute('dir')).toBe('auto');
+    expect(name.textContent).toBe(long);
+    expect(view.root.querySelector('[data-testid="slowest-sheet"]')?.textContent).toBe(rtl);
+    expect(view.text()).toContain(`object “${rtl}”`);
   });
 });

@@ -3,7 +3,7 @@
 import { vi } from 'vitest';
 import type { ExtensionClient } from '@/components/models/extension-client';
 import type { AnyEvent } from '@/lib/protocol/messages';
-import type { AnalysisReport } from '@/lib/protocol/report';
+import type { AnalysedApp, AnalysisReport } from '@/lib/protocol/report';
 import type { AnalysisRun } from '@/lib/protocol/run';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/protocol/settings';
 import type { TabState } from '@/lib/protocol/tab-state';
@@ -12,6 +12,7 @@ export class FakeClient implements ExtensionClient {
   tabState: TabState = { kind: 'not-qlik', tabId: 1, host: 'example.org' };
   lastResult: AnalysisReport | null = null;
   settings: Settings = DEFAULT_SETTINGS;
+  analysedApps: AnalysedApp[] = [];
   grant = true;
   private listeners: ((event: AnyEvent) => void)[] = [];
 
@@ -24,6 +25,7 @@ export class FakeClient implements ExtensionClient {
   showInApp = vi.fn(async () => ({ shown: true, detail: 'Highlighted the object in the Qlik tab.' }));
   requestHostAccess = vi.fn(async () => this.grant);
   openSidePanel = vi.fn(async () => {});
+  listAnalysedApps = vi.fn(async () => this.analysedApps);
   getSettings = vi.fn(async () => this.settings);
   setSettings = vi.fn(async (settings: Settings) => (this.settings = settings));
   onActiveTabChange = vi.fn(() => () => {});

@@ -1,8 +1,11 @@
 // The options page in Chromium with the built extension: connection per tenant, generated rule
-// options, retention, validation (nothing saved while invalid), export/import, accessibility, widths.
+// options (for all apps and per app), retention, validation (nothing saved while invalid),
+// export/import, accessibility, widths.
 import { readFile } from 'node:fs/promises';
+import type { AnalysisReport } from '../../lib/protocol/report';
+import type { Settings } from '../../lib/protocol/settings';
 import { expectAccessible } from './axe';
-import { expect, test } from './fixtures';
+import { DEMO_APP_ID, expect, test } from './fixtures';
 
 test('options: per-tenant connection shows what the admin must allow-list, and is kept after a reload', async ({ openOptions, extensionId }) => {
   const options = await openOptions();
@@ -108,4 +111,51 @@ test('options: fits 320 to 800 px wide and stays accessible in dark mode', async
   await page.emulateMedia({ colorScheme: 'dark' });
   await expectAccessible(page);
   await page.screenshot({ path: testInfo.outputPath('options-dark.png') });
+});
+
+test('options: rules for one app, picked from the analysed apps, change that app\'s next analysis and are exported', async ({ login, qlik, openPopup, openOptions }) => {
+  test.setTimeout(240_000);
+  await login.logIn();
+  await qlik.openFirstSheet(DEMO_APP_ID);
+  let popup = await openPopup(qlik.page);
+  expect(await popup.analyze()).toBe('report');
+  const appKey = `https://${new URL(qlik.page.url()).host}|${DEMO_APP_ID}`;
+  const before = await popup.request<AnalysisReport>({ type: 'get-last-result', appKey });
+  const unusedBefore = before.findings.filter((f) => f.ruleCode === 'R01').length;
+  expect(unusedBefore).toBeGreaterThan(0);
+  await expect(popup.unusedMemory).toBeVisible();
+  await popup.page.close();
+
+  const options = await openOptions();
+  const { page } = options;
+  const section = await options.addAnalysedApp(`${before.app.name} (${DEMO_APP_ID})`, before.app.name);
+  await section.locator('summary', { hasText: 'Resources' }).click();
+  await section.getByLabel(`Severity of R01 for app ${DEMO_APP_ID}`, { exact: true }).selectOption('off');
+  await section.locator('summary', { hasText: 'Performance' }).click();
+  const threshold = section.getByTestId('app0-rule-P01').getByLabel('first calculation threshold (ms)');
+  await expect(threshold).toHaveValue('1000');
+  await threshold.fill('-5');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(options.saveBlocked).toBeVisible();
+  await expect(threshold).toHaveAttribute('aria-invalid', 'true');
+  await section.getByRole('button', { name: `Reset P01 slow-object for app ${DEMO_APP_ID} to default` }).click();
+  await options.save();
+  await expectAccessible(page);
+  // The rules for all apps are untouched.
+  await options.openCategory('Resources');
+  await expect(options.ruleSeverity('R01')).toHaveValue('');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export settings' }).click()]);
+  const exported = JSON.parse(await readFile((await download.path())!, 'utf8')) as Settings;
+  expect(exported.analysis?.apps?.[DEMO_APP_ID]).toEqual({ rules: { R01: { severity: 'off' } }, categories: {} });
+  await page.reload();
+  await expect(options.appRules(before.app.name).getByLabel(`Severity of R01 for app ${DEMO_APP_ID}`, { exact: true })).toHaveValue('off');
+
+  popup = await openPopup(qlik.page);
+  expect(await popup.analyze()).toBe('report');
+  await expect(popup.summary).toContainText(/Analysed (this minute|\d+ seconds? ago)/);
+  const after = await popup.request<AnalysisReport>({ type: 'get-last-result', appKey });
+  expect(after.finishedAt).toBeGreaterThan(before.finishedAt);
+  expect(after.findings.filter((f) => f.ruleCode === 'R01')).toHaveLength(0);
+  await expect(popup.unusedMemory).toHaveCount(0); // R01 did not run for this app
 });

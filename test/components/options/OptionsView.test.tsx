@@ -220,4 +220,90 @@ describe('OptionsView (options page)', () => {
     await submit(view.root);
     await view.until('Storage quota exceeded.');
   });
+
+  it('gives an app its own rules: picked from the analysed apps or typed, validated, saved, removed', async () => {
+    const client = new FakeClient();
+    const demo = '9c1f3a52-6d2e-4b8f-a7c4-2e5d8b1f0a63';
+    client.analysedApps = [{ appKey: `https://demo.eu.qlikcloud.com|${demo}`, appId: demo, name: '<b>Qlarity Demo</b> – Sales', origin: 'https://demo.eu.qlikcloud.com', savedAt: 1 }];
+    const view = await mount(<OptionsView client={client} />);
+    await view.until('Rules per app');
+    await view.until('Qlarity Demo');
+    expect(view.text()).toContain('No app has rules of its own.');
+
+    // a typed id that is not an app id is refused
+    await type($(view.root, '#add-app'), 'not an id!');
+    await view.click('Add app');
+    expect(view.text()).toContain('Enter an app id');
+    expect(view.root.querySelector('[data-testid="app-rules"]')).toBeNull();
+
+    await act(() => {
+      const pick = $<HTMLSelectElement>(view.root, '#add-app-pick');
+      pick.value = demo;
+      pick.dispatchEvent(new Event('change'));
+    });
+    expect($(view.root, '#add-app').value).toBe(demo);
+    await view.click('Add app');
+    const section = $(view.root, '[data-testid="app-rules"]');
+    expect(section.getAttribute('aria-label')).toBe('Rules for app <b>Qlarity Demo</b> – Sales');
+    expect(section.querySelector('b')).toBeNull(); // the app name is text
+    expect(view.text()).toContain('Nothing changed yet');
+
+    await act(() => {
+      const select = $<HTMLSelectElement>(view.root, '#app0-rule-D01-severity');
+      select.value = 'off';
+      select.dispatchEvent(new Event('change'));
+    });
+    const threshold = $(view.root, '#f-app0-rule-P01-firstMs');
+    expect(threshold.value).toBe('1000');
+    await type(threshold, '-1');
+    await submit(view.root);
+    expect(client.setSettings).not.toHaveBeenCalled();
+    expect(threshold.getAttribute('aria-invalid')).toBe('true');
+    expect($(view.root, '#f-rule-P01-firstMs').getAttribute('aria-invalid')).toBeNull(); // the rule for all apps is fine
+    await type(threshold, '250');
+    await submit(view.root);
+    expect(client.setSettings).toHaveBeenLastCalledWith({
+      connection: DEFAULT_SETTINGS.connection,
+      analysis: { rules: {}, categories: {}, apps: { [demo]: { rules: { D01: { severity: 'off' }, P01: { options: { firstMs: 250 } } }, categories: {} } } },
+    });
+    expect(view.text()).toContain('2 settings differ from all apps.');
+
+    // a typed id: the same app again is refused, another one is added
+    await type($(view.root, '#add-app'), demo);
+    await view.click('Add app');
+    expect(view.text()).toContain('already has rules of its own');
+    await type($(view.root, '#add-app'), 'other-app-1');
+    await view.click('Add app');
+    expect(view.root.querySelectorAll('[data-testid="app-rules"]')).toHaveLength(2);
+
+    await act(() => $<HTMLButtonElement>(view.root, `button[aria-label="Remove the rules of app ${demo}"]`).click());
+    await act(() => $<HTMLButtonElement>(view.root, 'button[aria-label="Remove the rules of app other-app-1"]').click());
+    await submit(view.root);
+    expect(client.setSettings).toHaveBeenLastCalledWith({ connection: DEFAULT_SETTINGS.connection });
+  });
+
+  it('imports per-app rules, and refuses a file whose per-app rules are invalid', async () => {
+    const client = new FakeClient();
+    const view = await mount(<OptionsView client={client} />);
+    await view.until('Export and import');
+    const input = $(view.root, '#import-settings');
+    const choose = async (value: unknown) => {
+      Object.defineProperty(input, 'files', { configurable: true, value: [new File([JSON.stringify(value)], 'settings.json')] });
+      await act(async () => {
+        input.dispatchEvent(new Event('change'));
+      });
+    };
+    const base = { connection: DEFAULT_SETTINGS.connection };
+    await choose({ ...base, analysis: { rules: {}, categories: {}, apps: { 'app-1': { rules: { P01: { options: { firstMs: 'slow' } } }, categories: {} } } } });
+    await view.until('analysis.apps.app-1.rules.P01.options.firstMs');
+    await choose({ ...base, analysis: { rules: {}, categories: {}, apps: { 'app-1': { rules: { Z99: 'off' }, categories: {} } } } });
+    await view.until('There is no rule "Z99" (app-1)');
+    expect(client.setSettings).not.toHaveBeenCalled();
+    const good = { ...base, analysis: { rules: {}, categories: {}, apps: { 'app-1': { rules: { R01: 'off' }, categories: { design: 'info' } } } } };
+    await choose(good);
+    await view.until('Imported and saved.');
+    expect(client.setSettings).toHaveBeenCalledWith(good);
+    expect($<HTMLSelectElement>(view.root, '#app0-rule-R01-severity').value).toBe('off');
+    expect($<HTMLSelectElement>(view.root, '#app0-category-design').value).toBe('info');
+  });
 });

@@ -43,8 +43,9 @@ export class OptionsPage {
     return this.page.getByRole('region', { name: `Tenant ${host}` });
   }
 
+  /** Opens a category of the rules for all apps (the per-app sections have their own). */
   async openCategory(title: string): Promise<void> {
-    await this.page.locator('summary', { hasText: title }).click();
+    await this.page.getByRole('group', { name: 'Rules', exact: true }).locator('summary', { hasText: title }).click();
   }
 
   ruleOption(code: string, label: string | RegExp): Locator {
@@ -53,6 +54,19 @@ export class OptionsPage {
 
   ruleSeverity(code: string): Locator {
     return this.page.getByLabel(`Severity of ${code}`, { exact: true });
+  }
+
+  /** Picks an analysed app from the list (by its visible label), adds it, and returns its "Rules for app" section. */
+  async addAnalysedApp(label: string, name: string): Promise<Locator> {
+    await this.page.getByLabel('Analysed apps').selectOption({ label });
+    await this.page.getByRole('button', { name: 'Add app' }).click();
+    const section = this.appRules(name);
+    await expect(section).toBeVisible();
+    return section;
+  }
+
+  appRules(nameOrId: string): Locator {
+    return this.page.getByRole('region', { name: `Rules for app ${nameOrId}` });
   }
 
   async importFile(name: string, content: string): Promise<void> {

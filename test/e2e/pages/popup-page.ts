@@ -10,6 +10,11 @@ export class PopupPage {
   readonly runError: Locator;
   /** the Qlik product line of a detected app (data-platform, data-confirmed) */
   readonly platform: Locator;
+  readonly appMemory: Locator;
+  readonly unusedMemory: Locator;
+  readonly slowestObject: Locator;
+  readonly analysedAt: Locator;
+  readonly openReportButton: Locator;
 
   constructor(readonly page: Page) {
     this.tabStatus = page.getByTestId('tab-status');
@@ -19,6 +24,11 @@ export class PopupPage {
     this.summary = page.getByTestId('report-summary');
     this.runError = page.getByTestId('run-error');
     this.platform = page.getByTestId('platform');
+    this.appMemory = page.getByTestId('fact-app-memory');
+    this.unusedMemory = page.getByTestId('fact-unused-memory');
+    this.slowestObject = page.getByTestId('fact-slowest-object');
+    this.analysedAt = page.getByTestId('fact-analysed-at');
+    this.openReportButton = page.getByRole('button', { name: 'Open report' });
   }
 
   /** The "Allow access to <host>" button of a tab on a host Qlarity may not read yet. */
@@ -43,5 +53,13 @@ export class PopupPage {
     await expect(this.summary.or(this.runError).first()).toBeVisible({ timeout: 60_000 });
     await expect(this.progress).toBeHidden({ timeout: 60_000 });
     return (await this.runError.isVisible()) ? 'error' : 'report';
+  }
+
+  /** Asks the background, as the popup itself would, for a request's answer (e.g. the stored analysis). */
+  async request<T>(message: { type: string } & Record<string, unknown>): Promise<T> {
+    const reply = await this.page.evaluate((m) => (globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } }).chrome.runtime.sendMessage(m), message);
+    const answer = reply as { ok: boolean; value?: T; error?: { message: string } };
+    if (!answer.ok) throw new Error(`${message.type} failed: ${answer.error?.message}`);
+    return answer.value as T;
   }
 }

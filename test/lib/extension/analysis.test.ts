@@ -36,6 +36,15 @@ function steps(overrides: Partial<AnalysisSteps<Conn, Snap>> = {}) {
 }
 
 describe('runAnalysis', () => {
+  it('puts the answer of the facts step (app memory, slowest object) into the report', async () => {
+    const facts = vi.fn((snapshot: Snap) => ({ appMemoryBytes: snapshot.objects * 1024, slowestObject: { id: 'o', name: 'Slow', ms: 99 } }));
+    const { s } = steps({ facts });
+    const { report, result } = await runAnalysis(context(), s);
+    expect(facts).toHaveBeenCalledWith({ objects: 2 }, result);
+    expect(report.facts).toEqual({ appMemoryBytes: 2048, slowestObject: { id: 'o', name: 'Slow', ms: 99 } });
+    expect((await runAnalysis(context(), steps().s)).report.facts).toBeUndefined();
+  });
+
   it('connects, collects, analyses, disconnects, and reports progress in that order', async () => {
     const { s, log } = steps();
     const progress: ProgressUpdate[] = [];

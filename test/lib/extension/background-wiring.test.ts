@@ -4,8 +4,11 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import background from '@/entrypoints/background';
 import { createAnalysisHistory } from '@/lib/extension/last-analysis';
-import { DEFAULT_SETTINGS } from '@/lib/protocol/settings';
-import { analysisFinding, analysisResult, report } from '../protocol/report-fixtures';
+import { loadLastResult, saveLastResult } from '@/lib/extension/storage';
+import { DEFAULT_RETENTION, DEFAULT_SETTINGS } from '@/lib/protocol/settings';
+import { appKeyOf } from '@/lib/protocol/tab-state';
+import { parseQlikAppUrl } from '@/lib/qlik/url';
+import { analysisFinding, analysisResult, finding, report } from '../protocol/report-fixtures';
 import { minimalSnapshot } from '../snapshot/minimal-snapshot';
 
 const APP = '9c1f3a52-6d2e-4b8f-a7c4-2e5d8b1f0a63';
@@ -68,5 +71,40 @@ describe('background wiring', () => {
       ok: true,
       value: { appKey: 'app-9', result: { findings: [{ rule: 'R01' }] }, snapshot: { app: { name: 'Tiny' } } },
     });
+  });
+
+  it('badges the tab with the error count of its app, and clears it on another app or a non-app page', async () => {
+    const url = `https://demo.eu.qlikcloud.com/sense/app/${APP}/sheet/s1/state/analysis`;
+    const appKey = appKeyOf(parseQlikAppUrl(url)!);
+    await saveLastResult(report([finding(), finding(), finding({ severity: 'warning' })], { appKey, finishedAt: Date.now() }), DEFAULT_RETENTION);
+    const tab = await fakeBrowser.tabs.create({ url });
+    const navigate = async (to: string) => {
+      await fakeBrowser.tabs.update(tab.id!, { url: to });
+      await (fakeBrowser.tabs.onUpdated.trigger as Trigger)(tab.id, { url: to }, { ...tab, url: to });
+    };
+    const badge = () => fakeBrowser.action.getBadgeText({ tabId: tab.id! });
+    await (fakeBrowser.tabs.onUpdated.trigger as Trigger)(tab.id, { status: 'complete' }, tab);
+    await vi.waitFor(async () => expect(await badge()).toBe('2'));
+    await navigate('https://demo.eu.qlikcloud.com/sense/app/0b7d2c40-1111-4222-8333-944455556666/overview');
+    await vi.waitFor(async () => expect(await badge()).toBe(''));
+    await navigate(url);
+    await vi.waitFor(async () => expect(await badge()).toBe('2'));
+    await navigate('https://demo.eu.qlikcloud.com/hub');
+    await vi.waitFor(async () => expect(await badge()).toBe(''));
+  });
+
+  it('applies a lowered retention to the stored analyses as soon as it is saved', async () => {
+    await saveLastResult(report([], { appKey: 'older', finishedAt: Date.now() - 2_000 }), DEFAULT_RETENTION);
+    await saveLastResult(report([], { appKey: 'newer', finishedAt: Date.now() - 1_000 }), DEFAULT_RETENTION);
+    const history = createAnalysisHistory();
+    await history.save({ appKey: 'older', report: report([]), result: analysisResult([]), snapshot: minimalSnapshot() }, DEFAULT_SETTINGS);
+    await history.save({ appKey: 'newer', report: report([]), result: analysisResult([]), snapshot: minimalSnapshot() }, DEFAULT_SETTINGS);
+    expect(await ask({ type: 'list-analysed-apps' })).toMatchObject({ ok: true, value: [{ appKey: 'newer' }, { appKey: 'older' }] });
+    const settings = { ...DEFAULT_SETTINGS, retention: { maxApps: 1, maxAgeDays: 30 } };
+    expect(await ask({ type: 'set-settings', settings })).toEqual({ ok: true, value: settings });
+    expect(await ask({ type: 'list-analysed-apps' })).toMatchObject({ ok: true, value: [{ appKey: 'newer' }] });
+    expect(await loadLastResult('older')).toBeNull();
+    expect(await history.load('older')).toBeNull();
+    expect(await history.load('newer')).not.toBeNull();
   });
 });

@@ -34,8 +34,8 @@ describe('toolbar icon', () => {
   });
 
   it('names the confirmed Qlik product in the tooltip', () => {
-    expect(actionTitle(true, 'Qlik Sense Enterprise on Windows')).toBe('Qlarity: analyse this Qlik app (Qlik Sense Enterprise on Windows)');
-    expect(actionTitle(true)).toBe('Qlarity: analyse this Qlik app');
-    expect(actionTitle(false, 'Qlik Cloud')).toBe('Qlarity');
+    expect(actionTitle(true, null, 'Qlik Sense Enterprise on Windows')).toBe('Qlarity: analyse this Qlik app (Qlik Sense Enterprise on Windows)');
+    expect(actionTitle(true, null)).toBe('Qlarity: analyse this Qlik app');
+    expect(actionTitle(false, null, 'Qlik Cloud')).toBe('Qlarity');
   });
 });

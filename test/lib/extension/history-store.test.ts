@@ -74,6 +74,18 @@ describe('history store (IndexedDB)', () => {
     expect(await store.keys()).toEqual(['e']);
   });
 
+  it('applies a lowered or aged retention without a new save (prune)', async () => {
+    let now = 100 * DAY;
+    const { store } = await open(() => now);
+    for (const [i, key] of ['a', 'b', 'c'].entries()) await store.save(stored(key, now + i), retention);
+    expect(await store.prune({ maxApps: 3, maxAgeDays: 30 })).toEqual([]);
+    expect((await store.prune({ maxApps: 1, maxAgeDays: 30 })).sort()).toEqual(['a', 'b']);
+    expect(await store.keys()).toEqual(['c']);
+    now += 31 * DAY;
+    expect(await store.prune(retention)).toEqual(['c']);
+    expect(await store.keys()).toEqual([]);
+  });
+
   it('refuses to save an invalid analysis and keeps the stored one', async () => {
     const { store } = await open();
     await store.save(stored('app-1', NOW - 1), retention);

@@ -18,6 +18,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'cancel-analysis': () => ({ cancelled: false }),
     'get-last-result': () => null,
     'get-last-analysis': () => null,
+    'list-analysed-apps': () => [],
     'show-in-app': fail,
     'log-in': fail,
     'get-settings': () => DEFAULT_SETTINGS,

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { countBySeverity, reportFromAnalysis, sortFindings } from '@/lib/protocol/report';
+import { analyse } from '@/lib/analyze/runner';
+import { AnalysisReport, appFactsOf, countBySeverity, reportFromAnalysis, sortFindings } from '@/lib/protocol/report';
+import { app } from '../../fixtures/builders';
 import { analysisFinding, analysisResult, finding } from './report-fixtures';
 
 describe('report helpers', () => {
@@ -14,9 +16,9 @@ describe('report helpers', () => {
   });
 });
 
-describe('reportFromAnalysis', () => {
-  const meta = { appKey: 'k', origin: 'https://demo.eu.qlikcloud.com', startedAt: 10, finishedAt: 50 };
+const meta = { appKey: 'k', origin: 'https://demo.eu.qlikcloud.com', startedAt: 10, finishedAt: 50 };
 
+describe('reportFromAnalysis', () => {
   it('maps findings, their targets, the score and the counts', () => {
     const result = analysisResult([
       analysisFinding(),
@@ -45,5 +47,44 @@ describe('reportFromAnalysis', () => {
       'Q02 x failed: boom',
       'Configuration rules.Z99: unknown rule',
     ]);
+  });
+});
+
+describe('appFactsOf (the popup facts)', () => {
+  // A hostile sheet and object title: HTML-looking, right-to-left, long. They stay plain strings.
+  const sheetTitle = '<img src=x onerror=alert(1)> مبيعات';
+  const objectTitle = `${'Very long title '.repeat(10)}<b>bold</b>`;
+  const snapshot = () =>
+    app({ id: 'facts-app', name: 'Facts' })
+      .table('Sales', { rows: 1000, fields: [{ name: 'Amount', byteSize: 4_000 }, { name: 'Unused', byteSize: 6_000 }] })
+      .sheet({ id: 's1', title: sheetTitle })
+      .kpi({ id: 'fast', title: 'Fast KPI', measure: { def: 'Sum(Amount)' } })
+      .barchart({ id: 'slow', title: objectTitle, measure: { def: 'Sum(Amount)' } })
+      .app.timings([
+        { objectId: 'fast', firstMs: 120 },
+        { objectId: 'slow', firstMs: 2_345 },
+      ])
+      .build();
+
+  it('gives the app memory, what the unused fields hold (R01) and the slowest object with its sheet', () => {
+    const s = snapshot();
+    const result = analyse(s);
+    const r01 = result.rules.find((r) => r.rule === 'R01');
+    expect(r01?.status).toBe('ran');
+    const facts = appFactsOf(result, s);
+    expect(facts.appMemoryBytes).toBe(s.dataModel?.staticByteSize);
+    expect(facts.appMemoryBytes).toBe(10_000);
+    expect(facts.unusedMemory).toEqual({ fieldCount: (r01?.data as { fieldCount: number }).fieldCount, bytes: (r01?.data as { totalBytes: number }).totalBytes });
+    expect(facts.unusedMemory?.bytes).toBeGreaterThanOrEqual(6_000);
+    expect(facts.slowestObject).toEqual({ id: 'slow', name: objectTitle, sheetId: 's1', sheetName: sheetTitle, ms: 2_345 });
+    // and it travels in the stored report
+    const report = reportFromAnalysis(result, { ...meta, facts });
+    expect(AnalysisReport.parse(report).facts).toEqual(facts);
+  });
+
+  it('leaves out what was not collected', () => {
+    const s = app({ id: 'bare' }).noDataModel().build();
+    expect(appFactsOf(analyse(s), s)).toEqual({});
+    expect(reportFromAnalysis(analysisResult([]), meta).facts).toBeUndefined();
   });
 });

@@ -48,7 +48,14 @@ describe('Settings', () => {
 
   it('gives defaults for the optional parts', () => {
     expect(retentionOf(DEFAULT_SETTINGS)).toEqual(DEFAULT_RETENTION);
-    expect(analysisConfigOf(DEFAULT_SETTINGS)).toEqual({ rules: {}, categories: {} });
+    expect(analysisConfigOf(DEFAULT_SETTINGS)).toEqual({ rules: {}, categories: {}, apps: {} });
+  });
+
+  it('passes the per-app rules to the analysis, and refuses an app id that is not one', () => {
+    const analysis = { rules: { R01: 'warning' as const }, categories: {}, apps: { 'app-1': { rules: { R01: 'off' as const }, categories: { design: 'info' as const } } } };
+    expect(analysisConfigOf({ ...DEFAULT_SETTINGS, analysis })).toEqual(analysis);
+    expect(Settings.safeParse({ ...DEFAULT_SETTINGS, analysis: { ...analysis, apps: { 'not an id': { rules: {}, categories: {} } } } }).success).toBe(false);
+    expect(Settings.safeParse({ ...DEFAULT_SETTINGS, analysis: { ...analysis, apps: { 'app-1': { rules: {}, categories: {}, extra: 1 } } } }).success).toBe(false);
   });
 
   it('picks the tenant connection, else the default one', () => {
