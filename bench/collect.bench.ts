@@ -12,12 +12,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nodeSocketFactory } from '../lib/cli/node-socket.ts';
 import { DEFAULT_CONCURRENCY, collectApp } from '../lib/collect/index.ts';
+import { DEFAULT_TIMING_CONCURRENCY } from '../lib/collect/timings.ts';
 import { openEngineSession } from '../lib/qlik/engine/session.ts';
 import type { CreateSocket } from '../lib/qlik/engine/types.ts';
 import { createRestClient } from '../lib/qlik/rest/client.ts';
 import type { AppSnapshot } from '../lib/snapshot/schema.ts';
 import { BENCH_APP, generateLargeApp } from '../test/fixtures/generate-large-app.ts';
-import { ENGINE_WORKERS } from '../test/sim/engine/calc-cost.ts';
 import { type TracedCall, longestChain, traceEngine } from './engine-trace.ts';
 import type { BenchResult } from './run.ts';
 import { loadSerializeApp } from './serializeapp-peer.ts';
@@ -43,11 +43,12 @@ interface Run {
  *   from the client's record of this run (engine-trace.ts), e.g. CreateSessionObject (sheet list)
  *   → GetLayout → GetObject (sheet) → GetFullPropertyTree = 4;
  * - + 1: every CheckExpression / GetFieldsFromExpression (they need the whole inventory: labels);
- * - timing pass (sheets one after another, the objects of a sheet together, timings.ts):
- *   1 round for the object handles, then per sheet two passes (first, cached) of one round each
- *   (+ 1 when a pass needs a data page besides the layout), each waiting at least for the sheet's
- *   calculation on the engine's ENGINE_WORKERS workers: max(c, n·c / workers), c = calcMs or
- *   cachedCalcMs, n = objects on the sheet.
+ * - timing pass (timings.ts: sheets one after another, within a sheet k = DEFAULT_TIMING_CONCURRENCY
+ *   objects at a time, by design, so that each object's time is its own calculation): 1 round for
+ *   the object handles, then per sheet two passes (first, cached) of ceil(n / k) rounds each
+ *   (+ 1 per round when a pass needs a data page besides the layout), each round waiting for its
+ *   objects' calculation c (calcMs or cachedCalcMs; k is below the simulated engine's 4 workers, so they overlap),
+ *   n = objects on the sheet. These rounds are a chain by design, not by data dependency.
  */
 function criticalPathBound(run: Run, timings: boolean): { ms: number; formula: string } {
   const firstCheck = run.calls.find((c) => c.method === 'CheckExpression');
@@ -60,10 +61,13 @@ function criticalPathBound(run: Run, timings: boolean): { ms: number; formula: s
   const pages = run.calls.some((c) => PAGE_METHODS.has(c.method) && (!lastCheck || c.sentAt > lastCheck.sentAt)) ? 1 : 0;
   const perSheet = new Map<string, number>();
   for (const t of run.snapshot.timings?.objects ?? []) perSheet.set(t.sheetId ?? '', (perSheet.get(t.sheetId ?? '') ?? 0) + 1);
-  const sheets = perSheet.size;
-  const rounds = 1 + sheets * 2 * (1 + pages);
+  let rounds = 1;
   let compute = 0;
-  for (const n of perSheet.values()) compute += Math.max(CALC_MS, (n * CALC_MS) / ENGINE_WORKERS) + Math.max(CACHED_CALC_MS, (n * CACHED_CALC_MS) / ENGINE_WORKERS);
+  for (const n of perSheet.values()) {
+    const slices = Math.ceil(n / DEFAULT_TIMING_CONCURRENCY);
+    rounds += 2 * slices * (1 + pages);
+    compute += slices * (CALC_MS + CACHED_CALC_MS);
+  }
   return {
     ms: LATENCY_MS * (inventory + checks + rounds) + compute,
     formula: `${LATENCY_MS} ms × (${inventory} inventory + ${checks} check + ${rounds} timing rounds) + ${Math.round(compute)} ms compute`,

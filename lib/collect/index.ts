@@ -6,7 +6,7 @@
 // texts); 3) timings alone, so other traffic does not inflate them.
 // A connection drop that the engine session resumes is not fatal: the calls it rejected are made
 // again (context.ts), the drop is listed in collectionIssues (part "connection", with the reason),
-// timings it ran through are marked not measured (timing-guard.ts), and progress says
+// timings it ran through are marked not measured (timings.ts), and progress says
 // "reconnecting" meanwhile. When the session gives up, the collection ends with its error.
 import {
   AppSnapshot,
@@ -30,7 +30,6 @@ import { buildMasterDimension, buildMasterMeasure } from './master-items.ts';
 import { collectRestParts } from './rest-parts.ts';
 import { collectScript } from './script.ts';
 import { collectSheetsAndObjects } from './sheets.ts';
-import { guardTimings, withoutInterrupted } from './timing-guard.ts';
 import { DEFAULT_TIMING_CONCURRENCY, collectTimings, layoutFacts, timingsSummary } from './timings.ts';
 import { buildVariable, withCalculatedValues } from './variables.ts';
 
@@ -158,7 +157,7 @@ async function collect(ctx: CollectContext, options: CollectAppOptions): Promise
 
   const timingOptions = options.timings;
   const timingConcurrency = timingOptions === false ? 0 : (timingOptions?.concurrency ?? DEFAULT_TIMING_CONCURRENCY);
-  const timed = timingOptions === false ? undefined : await timeObjects(ctx, objectsBySheet(sheetsPart.objects), timingConcurrency);
+  const timed = timingOptions === false ? undefined : await collectTimings(ctx, objectsBySheet(sheetsPart.objects), timingConcurrency);
   const objects: VisObject[] = sheetsPart.objects.map((o) => ({ ...o, ...layoutFacts(timed?.layouts.get(o.id)) }));
   ctx.progress('done', 1, 1);
 
@@ -193,12 +192,6 @@ async function collect(ctx: CollectContext, options: CollectAppOptions): Promise
   };
 }
 
-/** The timing pass; objects a connection drop ran through are reported as not measured. */
-async function timeObjects(ctx: CollectContext, sheetObjects: Parameters<typeof collectTimings>[1], concurrency: number) {
-  const guard = guardTimings(ctx);
-  const timed = await collectTimings(guard.ctx, sheetObjects, concurrency);
-  return { ...timed, timings: withoutInterrupted(ctx, timed.timings, guard.interrupted()) };
-}
 
 async function collectBookmarks(ctx: CollectContext) {
   const items = await attempt(ctx, 'bookmarks', () => listBookmarks(ctx));

@@ -1,15 +1,16 @@
 // Per visualization: GetLayout + its first data page (unless the layout already holds it), first
 // time then again right after (engine cache warm), in our own session. Sheets are timed one after
-// another and the objects of one sheet together, as the Sense client renders a sheet (it asks for
-// all of the sheet's objects at once): an object's time is what a user opening that sheet waits
-// for it, and no other sheet's traffic is in flight meanwhile. `concurrency` caps the objects of a
-// sheet in flight at once (a very crowded sheet is timed in slices). The second (cached) pass of a
-// sheet starts once its first pass is done. Object handles are fetched up front through the pool
-// (not timed). A sheet's time is then the sum of its objects' first times (rule P02). The QIX API
-// has no per-object calc time (engine.md §3.20), so the client-side round trip is the measure.
+// another; within a sheet a few objects at a time (`concurrency`), fewer than the engine has
+// calculation threads, so an object's round trip is its own calculation and not the queue behind
+// its siblings: rule P01 flags the object itself, and rule P02 sums a sheet's object times
+// (rules-catalogue.md), which would count the queueing twice if the whole sheet were asked at once.
+// The second (cached) pass of a sheet starts once its first pass is done. Object handles are
+// fetched up front through the pool (not timed). A pass that a connection drop ran through is not
+// a calculation time and is reported as not measured. The QIX API has no per-object calc time
+// (engine.md §3.20), so the client-side round trip is the measure.
 import type { ObjectTiming, Timings, VisObject } from '../snapshot/schema.ts';
 import type { NxPage, QixGenericObject } from '../qlik/engine/types.ts';
-import { type CollectContext, addIssue, attempt, engineCall, isFatal, issueCode } from './context.ts';
+import { type CollectContext, addIssue, attempt, connectionEpoch, engineCall, isFatal, issueCode } from './context.ts';
 import { calcCondMessage, findLayoutErrors, stripDataPages } from './layout.ts';
 import { mapLimited } from './limiter.ts';
 
@@ -18,10 +19,12 @@ const now = (): number => globalThis.performance.now();
 const MAX_CELLS = 10_000;
 const MAX_COLUMNS = 100;
 /**
- * Objects of one sheet in flight at once. A sheet holds a few dozen objects at most in practice
- * (rule P17 warns well below this), so the whole sheet is asked at once, like the Sense client.
+ * Objects of one sheet in flight at once: below the simulated engine's 4 calculation workers
+ * (test/sim/engine/calc-cost.ts) and any real engine's core count, so objects do not queue behind
+ * each other; the demo oracle (test/lib/rules/demo-app.test.ts) checks that planted times come out
+ * as modelled.
  */
-export const DEFAULT_TIMING_CONCURRENCY = 50;
+export const DEFAULT_TIMING_CONCURRENCY = 3;
 
 export interface TimingsResult {
   timings: ObjectTiming[];
@@ -62,10 +65,11 @@ export async function collectTimings(
       const base = { objectId: o.id, objectType: o.type, sheetId };
       const a = first[i];
       const b = second[i];
-      if (a && !(a instanceof Error) && a.layout !== undefined) layouts.set(o.id, a.layout);
+      const layout = layoutOf(a) ?? layoutOf(b);
+      if (layout !== undefined) layouts.set(o.id, layout);
       if (a instanceof Error || b instanceof Error || !a || !b) {
         const error = a instanceof Error ? a : (b as Error);
-        addIssue(ctx, 'timings', issueCode(error), error.message, o.id);
+        addIssue(ctx, 'timings', error instanceof PassInterrupted ? error.code : issueCode(error), error.message, o.id);
         timings.push({ ...base, firstMs: 0, cachedMs: 0, cellsFetched: 0, error: error.message });
       } else {
         timings.push({ ...base, firstMs: a.ms, cachedMs: b.ms, cellsFetched: b.cells });
@@ -77,6 +81,24 @@ export async function collectTimings(
   return { timings, layouts };
 }
 
+/**
+ * A timed pass a connection drop ran through: its round trip holds the backoff and reconnect, and
+ * timing the object again would meet an engine that may have calculated it already (warm cache),
+ * so neither is its calculation time: the object is reported as not measured.
+ */
+class PassInterrupted extends Error {
+  readonly code = 'CONNECTION_DROPPED';
+  /** the layout is still the object's layout, only its time is not */
+  constructor(readonly layout: unknown) {
+    super('Not timed: the engine connection dropped while this object was being timed (it was resumed), so no round trip is its calculation time.');
+  }
+}
+
+function layoutOf(pass: Pass | Error | undefined): unknown {
+  if (pass instanceof PassInterrupted) return pass.layout;
+  return pass instanceof Error ? undefined : pass?.layout;
+}
+
 function nonFatal(error: unknown): Error {
   if (isFatal(error)) throw error;
   return error instanceof Error ? error : new Error(String(error));
@@ -84,10 +106,13 @@ function nonFatal(error: unknown): Error {
 
 /** One pass: the layout and the first data page, timed from the first request to the last answer. */
 async function timePass(ctx: CollectContext, handle: QixGenericObject, id: string): Promise<Pass> {
+  const epoch = connectionEpoch(ctx);
   const started = now();
   const layout = await engineCall(ctx, `GetLayout ${id}`, () => handle.getLayout(), false);
   const cells = await fetchFirstPage(ctx, handle, layout, id);
-  return { ms: now() - started, layout, cells };
+  const ms = now() - started;
+  if (connectionEpoch(ctx) !== epoch) throw new PassInterrupted(layout);
+  return { ms, layout, cells };
 }
 
 interface CubeLayout {

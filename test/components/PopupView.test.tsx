@@ -61,7 +61,7 @@ describe('PopupView', () => {
     const view = await mount(<PopupView model={createTabModel(client)} />);
     await view.until('Qlik app detected');
     expect(view.text()).toContain(demoApp.appId);
-    expect(view.root.querySelector('[data-testid="app-tenant"]')?.textContent).toBe('demo.eu.qlikcloud.com · Qlik Cloud');
+    expect(view.root.querySelector('[data-testid="app-tenant"]')?.textContent).toBe('demo.eu.qlikcloud.com');
     expect(view.root.querySelector('[data-testid="app-name"]')).toBeNull(); // not analysed yet: the address has no name
 
     await view.click('Analyze');
@@ -127,11 +127,12 @@ describe('PopupView', () => {
     client.tabState = { kind: 'needs-permission', tabId: 7, app, originPattern: 'https://qlik.example.com/*' };
     const view = await mount(<PopupView model={createTabModel(client)} />);
     await view.until('Allow Qlarity on qlik.example.com?');
-    client.tabState = { kind: 'qlik-app', tabId: 7, app, run: null };
+    client.tabState = { kind: 'qlik-app', tabId: 7, app, run: null, platform: { platform: 'qseow', confirmed: true, productLabel: 'Qlik Sense (November 2024)' } };
     await view.click('Allow access to qlik.example.com');
     expect(client.requestHostAccess).toHaveBeenCalledWith('https://qlik.example.com/*');
     await view.until('Qlik app detected');
-    expect(view.text()).toContain('qlik.example.com · Qlik Sense on your own server');
+    expect(view.root.querySelector('[data-testid="app-tenant"]')?.textContent).toBe('qlik.example.com');
+    expect(view.root.querySelector('[data-testid="platform"]')?.textContent).toBe('Qlik Sense Enterprise on Windows · Qlik Sense (November 2024)');
   });
 
   it('says so when access is refused', async () => {
