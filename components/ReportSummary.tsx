@@ -5,6 +5,7 @@ import { createFormatter, type Formatter } from '@/lib/report/format';
 import { AnalysisAge } from './AnalysisAge';
 import { AppFactsList } from './AppFactsList';
 import { FindingList } from './FindingList';
+import { LimitationNote } from './LimitationNote';
 import { SeverityChips } from './SeverityChips';
 
 interface Props {
@@ -28,6 +29,7 @@ export function ReportSummary({ report, onShow, onOpenSidePanel, fmt = createFor
         {fmt.number(report.findings.length)} {report.findings.length === 1 ? 'finding' : 'findings'} in {fmt.duration(report.finishedAt - report.startedAt)}
       </p>
       <AnalysisAge savedAt={report.finishedAt} locale={fmt.locale} />
+      <LimitationNote text={report.limitation} />
       <SeverityChips counts={report.counts} fmt={fmt} />
       <div style={{ marginTop: '8px' }}>
         <AppFactsList report={report} fmt={fmt} />

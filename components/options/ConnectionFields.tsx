@@ -115,7 +115,7 @@ export function ConnectionFields({ scope, idPrefix, host, connection, errors, en
             <p class={env.apiKeyEngine ? 'muted small' : 'alert'} data-testid="api-key-engine-note">
               {env.apiKeyEngine
                 ? 'Qlarity sends the key on the engine connection too, with a request-header rule for this tenant that it removes after each analysis.'
-                : 'Engine analysis needs another mode in this browser: Chrome does not let an extension send the key on the engine connection, and the analysis needs the engine. Use "My Qlik session" or OAuth to analyse apps.'}
+                : 'Engine analysis needs another mode in this browser: Chrome does not let an extension send the key on the engine connection, so with a key Qlarity analyses only what the REST APIs give (app details, reloads and their logs, the script, data metadata, evaluations). Use "My Qlik session" or OAuth for the full analysis.'}
             </p>
           )}
         </>

@@ -4,7 +4,9 @@ import { useMemo, useState } from 'preact/hooks';
 import type { AnalysisResult, Finding, Target } from '@/lib/analyze/result';
 import { createFormatter } from '@/lib/report/format';
 import { ruleDocLookup, type RuleDoc } from '@/lib/report/rule-docs';
+import { engineUnavailableNote } from '@/lib/collect/rest-only';
 import type { AppSnapshot } from '@/lib/snapshot/schema';
+import { LimitationNote } from '../LimitationNote';
 import { DataModelView } from './DataModelView';
 import { ExpressionsView } from './ExpressionsView';
 import { FindingsView } from './FindingsView';
@@ -58,6 +60,7 @@ export function ReportView(props: ReportViewProps) {
   }));
   return (
     <div class="qr-report" data-testid="report-view">
+      <LimitationNote text={snapshot ? engineUnavailableNote(snapshot) : undefined} />
       <Tabs<ReportTab> tabs={tabs} selected={tab} onSelect={(key) => setTab(key)} label="Report views" idPrefix={ID} />
       <div role="tabpanel" id={panelId(ID, tab)} aria-labelledby={tabId(ID, tab)} tabIndex={0} class="qr-panel">
         {tab === 'overview' && <OverviewView result={result} snapshot={snapshot} fmt={fmt} />}

@@ -36,6 +36,7 @@ import { buildVariable, withCalculatedValues } from './variables.ts';
 export type { CollectProgress } from './context.ts';
 export { CollectionAborted } from './context.ts';
 export { DEFAULT_CONCURRENCY } from './limiter.ts';
+export { ENGINE_UNAVAILABLE, collectRestOnly, engineUnavailableNote, type CollectRestOnlyOptions } from './rest-only.ts';
 
 /** What collectApp needs from an open engine session (lib/qlik/engine/session.ts EngineSession fits). */
 export interface CollectEngine {

@@ -34,6 +34,8 @@ export interface AnalysisSteps<Connection, Snapshot> {
   analyse(snapshot: Snapshot, context: AnalysisContext): AnalysisResult | Promise<AnalysisResult>;
   /** the popup's facts about the app (memory, slowest object); optional, pure */
   facts?(snapshot: Snapshot, result: AnalysisResult): AppFacts;
+  /** what the run could not cover as a whole (e.g. REST only), shown as a note; optional, pure */
+  limitation?(snapshot: Snapshot): string | undefined;
   /** closes the session; called exactly once whatever happened */
   disconnect(connection: Connection): void | Promise<void>;
 }
@@ -71,12 +73,14 @@ export async function runAnalysis<Connection, Snapshot>(
     onProgress({ phase: 'analysing', detail: 'Running the rules' });
     const result = await steps.analyse(snapshot, context);
     signal.throwIfAborted();
+    const limitation = steps.limitation?.(snapshot);
     const report = reportFromAnalysis(result, {
       appKey: appKeyOf(context.app),
       origin: context.app.origin,
       startedAt,
       finishedAt: now(),
       ...(steps.facts ? { facts: steps.facts(snapshot, result) } : {}),
+      ...(limitation ? { limitation } : {}),
     });
     return { report, result, snapshot };
   } finally {

@@ -1,13 +1,16 @@
 // The real analysis steps, wired for the background:
 // connect  = the connection helper's connectToTab (mode from settings) + our own engine session
 //            under a fresh identity (never the user's, so their selections stay untouched);
-// collect  = lib/collect's collectApp over that session and the mode's REST fetch;
+// collect  = lib/collect's collectApp over that session and the mode's REST fetch; when the mode
+//            cannot reach the engine (API-key mode in Chromium: the header rule is not applied to
+//            the WebSocket handshake, connection/api-key-rule.ts), collectRestOnly: what REST
+//            gives, the engine parts listed as not collected, and a note that says so;
 // analyse  = lib/analyze's analyse (pure) with the rule settings and the app's hidden findings;
 // disconnect closes the engine session and releases the connection (bridge, header rule).
 // Engine and REST failures are explained by the connection (what happened, what to do).
 import { browser } from 'wxt/browser';
 import { analyse } from '../analyze/runner';
-import { collectApp } from '../collect/index';
+import { collectApp, collectRestOnly, engineUnavailableNote } from '../collect/index';
 import { openEngineSession, type EngineSession } from '../qlik/engine/session';
 import { createRestClient } from '../qlik/rest/client';
 import { baseUrlOf } from '../qlik/url';
@@ -23,7 +26,22 @@ import { loadSuppressions } from './suppressions';
 
 export interface LiveConnection {
   connection: QlikConnection;
-  engine: EngineSession;
+  /** absent: the engine cannot be reached in this mode, only REST is read */
+  engine?: EngineSession;
+}
+
+/** Why a REST-only run left parts out: each engine-only part carries it, the note repeats it. */
+export const ENGINE_UNAVAILABLE_REASON =
+  "the engine is not reachable in API-key mode in this browser (it does not send the key on the engine connection): use 'My Qlik session' mode for the full analysis";
+
+/** The engine refused us only because this mode cannot authenticate its handshake (lib/qlik/errors.ts). */
+async function engineUnreachableInMode(connection: QlikConnection, error: unknown): Promise<boolean> {
+  if (connection.mode !== 'api-key') return false;
+  try {
+    return (await connection.explainFailure(error)).code === 'api-key-no-engine';
+  } catch {
+    return false;
+  }
 }
 
 /** Turns an engine/REST failure into the connection's explanation, as a QlarityError. */
@@ -41,6 +59,7 @@ export function createPipeline(): AnalysisSteps<LiveConnection, AppSnapshot> {
   return {
     async connect({ tabId, settings, signal }) {
       const connection = await connectToTab(tabId, (host) => connectionFor(settings, host));
+      if (!connection.engineAvailable) return { connection };
       try {
         const engine = await openEngineSession({
           url: baseUrlOf(connection.app),
@@ -53,18 +72,31 @@ export function createPipeline(): AnalysisSteps<LiveConnection, AppSnapshot> {
         });
         return { connection, engine };
       } catch (error) {
+        if (!signal.aborted && (await engineUnreachableInMode(connection, error))) return { connection };
         const reason = await explained(connection, error);
         connection.close();
         throw reason;
       }
     },
     async collect({ connection, engine }, { app, signal, onProgress }) {
+      const rest = createRestClient({ baseUrl: baseUrlOf(connection.app), fetch: connection.fetch, signal });
+      const source = { host: app.host, mode: 'extension', collectorVersion: browser.runtime.getManifest().version } as const;
       try {
+        if (!engine) {
+          return await collectRestOnly({
+            rest,
+            appId: connection.app.appId,
+            source,
+            engineUnavailable: ENGINE_UNAVAILABLE_REASON,
+            onProgress: ({ phase, done, total }) => onProgress(done, total, phase === 'rest' ? 'REST only (no engine in this mode)' : phase),
+            signal,
+          });
+        }
         return await collectApp({
           engine,
-          rest: createRestClient({ baseUrl: baseUrlOf(connection.app), fetch: connection.fetch, signal }),
+          rest,
           appId: connection.app.appId,
-          source: { host: app.host, mode: 'extension', collectorVersion: browser.runtime.getManifest().version },
+          source,
           // a dropped engine connection being resumed (lib/qlik/engine/session.ts): say so
           onProgress: ({ phase, done, total }) =>
             phase === 'reconnecting' ? onProgress(done, total, `(connection lost, reconnecting: attempt ${done} of ${total})`) : onProgress(done, total, phase),
@@ -78,8 +110,9 @@ export function createPipeline(): AnalysisSteps<LiveConnection, AppSnapshot> {
     analyse: async (snapshot, { app, settings }) =>
       analyse(snapshot, { ...analysisConfigOf(settings), suppressions: await loadSuppressions(appKeyOf(app)) }),
     facts: (snapshot, result) => appFactsOf(result, snapshot),
+    limitation: (snapshot) => engineUnavailableNote(snapshot),
     async disconnect({ connection, engine }) {
-      await engine.close().catch(() => {});
+      await engine?.close().catch(() => {});
       connection.close();
     },
   };

@@ -74,6 +74,8 @@ export const AnalysisReport = z.object({
   score: z.number().min(0).max(100).optional(),
   /** app memory, unused memory, the slowest object (absent in reports saved by older versions) */
   facts: AppFacts.optional(),
+  /** the analysis covered only part of the app as a whole (REST only: the engine was not reachable in this mode); shown as a note */
+  limitation: z.string().optional(),
 });
 export type AnalysisReport = z.infer<typeof AnalysisReport>;
 
@@ -98,6 +100,7 @@ export interface ReportMeta {
   startedAt: number;
   finishedAt: number;
   facts?: AppFacts;
+  limitation?: string;
 }
 
 /** The popup's facts: app memory, unused memory (R01) and the slowest object, from the same
@@ -161,6 +164,7 @@ export function reportFromAnalysis(result: AnalysisResult, meta: ReportMeta): An
     notes,
     score: result.score.value,
     ...(meta.facts ? { facts: meta.facts } : {}),
+    ...(meta.limitation ? { limitation: meta.limitation } : {}),
   });
 }
 

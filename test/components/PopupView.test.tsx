@@ -179,6 +179,17 @@ describe('PopupView', () => {
     expect(view.text()).toContain('Top findings');
   });
 
+  it('shows the limitation of a REST-only run as a visible note, and none otherwise', async () => {
+    const note = 'Engine analysis needs another mode. Only what the REST APIs give was analysed.';
+    const limited = await mount(<ReportSummary report={report([finding()], { limitation: note })} onShow={() => {}} fmt={createFormatter('en-GB')} />);
+    const shown = limited.root.querySelector('[data-testid="analysis-limitation"]');
+    expect(shown?.textContent).toBe(note);
+    expect(shown?.getAttribute('role')).toBe('note');
+    document.body.innerHTML = '';
+    const full = await mount(<ReportSummary report={report([finding()])} onShow={() => {}} fmt={createFormatter('en-GB')} />);
+    expect(full.root.querySelector('[data-testid="analysis-limitation"]')).toBeNull();
+  });
+
   it('formats numbers and bytes for the given locale', async () => {
     const r = report([finding()], { facts: { appMemoryBytes: 1_610_612_736, unusedMemory: { fieldCount: 1_234, bytes: 1_536 }, slowestObject: { id: 'o', name: 'KPI', ms: 12_500 } } });
     const view = await mount(<ReportSummary report={r} onShow={() => {}} fmt={createFormatter('de-DE')} />);

@@ -5,9 +5,11 @@
 //
 // Finding (Chromium 156, headless and under Xvfb, and without Playwright too): the rule sets the
 // header on the service worker's fetch() but never on a WebSocket handshake, so the engine refuses
-// the handshake. These tests assert exactly that, and what the user is told: engine analysis needs
-// another mode. If a Chromium release starts applying the rule, the first test fails and the UI
-// text (components/options/ConnectionFields.tsx, lib/qlik/errors.ts) must change with it.
+// the handshake. These tests assert exactly that, and what happens then: the run analyses what REST
+// gives (lib/collect/rest-only.ts) and a visible note says engine analysis needs another mode. If a
+// Chromium release starts applying the rule, the first test fails and the UI text
+// (components/options/ConnectionFields.tsx, lib/collect/rest-only.ts) must change with it.
+import type { AnalysisReport, StoredAnalysis } from '../../lib/protocol/report';
 import { configureTenant, expectNotInPage, extensionStorage, recordPageMessages, sessionRules } from './direct-modes';
 import { DEMO_APP_ID, expect, test } from './fixtures';
 import type { OptionsPage } from './pages/options-page';
@@ -19,7 +21,7 @@ async function chooseApiKey(options: OptionsPage, sim: Simulator) {
   return configureTenant(options, sim.tenantHost, /^API key/, (tenant) => tenant.getByRole('textbox', { name: 'API key' }).fill(sim.apiKey));
 }
 
-test('Chromium: REST works with the key, the engine handshake goes without it, and the run says engine analysis needs another mode', async ({ context, openOptions, openPopup, serviceWorker, sim, login, qlik }) => {
+test('Chromium: REST works with the key, the engine handshake goes without it, and the run analyses what REST gives with a note that engine analysis needs another mode', async ({ context, openOptions, openPopup, openSidePanel, serviceWorker, sim, login, qlik }) => {
   const options = await openOptions();
   const tenant = await chooseApiKey(options, sim);
   await expect(tenant.getByTestId('api-key-engine-note')).toContainText('Engine analysis needs another mode in this browser');
@@ -33,9 +35,25 @@ test('Chromium: REST works with the key, the engine handshake goes without it, a
   await context.clearCookies();
   const started = Date.now();
   const popup = await openPopup(qlik.page);
-  expect(await popup.analyze()).toBe('error');
-  await expect(popup.runError).toContainText('this browser does not send it on the engine connection');
-  await expect(popup.runError).toContainText('Engine analysis needs another mode');
+  expect(await popup.analyze()).toBe('report');
+  const note = popup.page.getByTestId('analysis-limitation');
+  await expect(note).toContainText('Engine analysis needs another mode');
+  await expect(note).toContainText("use 'My Qlik session' mode for the full analysis");
+  await expect(popup.summary).toContainText(sim.apps.find((a) => a.id === DEMO_APP_ID)?.attributes.name as string);
+  // the stored result holds what REST gave, and the engine rules say why they could not run
+  const appKey = `https://${new URL(qlik.page.url()).host}|${DEMO_APP_ID}`;
+  const report = await popup.request<AnalysisReport>({ type: 'get-last-result', appKey });
+  const { snapshot } = await popup.request<StoredAnalysis>({ type: 'get-last-analysis', appKey });
+  expect(report.limitation).toContain('Engine analysis needs another mode');
+  expect(report.notes.some((n) => n.includes('could not run') && n.includes('My Qlik session'))).toBe(true);
+  expect(snapshot.sheets).toEqual([]);
+  expect(snapshot.script?.text).toBe(sim.apps.find((a) => a.id === DEMO_APP_ID)?.script);
+  expect(snapshot.reloads?.reloads.length).toBeGreaterThan(0);
+  // the side panel's full report says it too, above its tabs
+  const panel = await openSidePanel(qlik.page);
+  await expect(panel.report).toBeVisible();
+  await expect(panel.page.getByTestId('analysis-limitation')).toContainText('Engine analysis needs another mode');
+  await panel.page.close();
 
   const during = sim.authLog().filter((r) => r.at >= started);
   const sockets = during.filter((r) => r.kind === 'websocket');
@@ -45,6 +63,9 @@ test('Chromium: REST works with the key, the engine handshake goes without it, a
   // REST (the identity probe that explains the refusal) did carry the key
   expect(during.some((r) => r.kind === 'rest' && r.via === 'apikey' && r.bearer && r.path === '/api/v1/users/me')).toBe(true);
   expect(sim.calls()).toEqual([]); // no engine session was opened
+  // the REST-only collection read the script and the reloads with the key
+  expect(during.some((r) => r.kind === 'rest' && r.via === 'apikey' && r.path === `/api/v1/apps/${DEMO_APP_ID}/scripts/current`)).toBe(true);
+  expect(during.some((r) => r.kind === 'rest' && r.via === 'apikey' && r.path.startsWith('/api/v1/reloads'))).toBe(true);
 
   // the header rule is gone after the run, and the key never reached the Qlik page
   expect(await sessionRules(serviceWorker)).toEqual([]);

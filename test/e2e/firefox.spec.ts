@@ -215,6 +215,8 @@ test('firefox: API-key mode analyses the app, with the key on the engine handsha
   const error = await popup.$('[data-testid="run-error"]');
   expect(error ? await textOf(popup, '[data-testid="run-error"]') : '').toBe('');
   expect(await textOf(popup, '[data-testid="report-summary"]')).toContain('Qlarity Demo');
+  // the engine was reached: a full analysis, not the REST-only one with its note
+  expect(await popup.$('[data-testid="analysis-limitation"]')).toBeNull();
   const sockets = sim.authLog().filter((r) => r.at >= started && r.kind === 'websocket');
   expect(sockets.length).toBeGreaterThan(0);
   expect(sockets.every((r) => r.via === 'apikey' && r.bearer)).toBe(true);

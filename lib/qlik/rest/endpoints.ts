@@ -40,6 +40,8 @@ export const EvaluationList = z.looseObject({ data: z.array(z.looseObject({ id: 
 export const ItemList = z.looseObject({ data: z.array(loose) });
 export const Space = z.looseObject({ id: z.string(), type: z.string().optional() });
 export const ListOf = z.looseObject({ data: z.array(loose) });
+/** apps.json `ScriptVersion` (only `script` is read) */
+export const ScriptVersion = z.looseObject({ script: z.string() });
 
 export const getMe = (rest: RestClient) => rest.getJson('/api/v1/users/me', User);
 export const getApp = (rest: RestClient, appId: string) => rest.getJson(`/api/v1/apps/${enc(appId)}`, NxApp);
@@ -54,6 +56,9 @@ export const getEvaluations = (rest: RestClient, appId: string) =>
   rest.getJson(`/api/v1/apps/${enc(appId)}/evaluations?all=true&sort=-ended&limit=5`, EvaluationList);
 export const getAppItem = (rest: RestClient, appId: string) =>
   rest.getJson(`/api/v1/items?resourceType=app&resourceId=${enc(appId)}`, ItemList);
+/** The app's current load script (apps.json `GET /api/v1/apps/{appId}/scripts/{id}`, id `current`). */
+export const getCurrentScript = (rest: RestClient, appId: string) =>
+  rest.getJson(`/api/v1/apps/${enc(appId)}/scripts/current`, ScriptVersion);
 export const getSpace = (rest: RestClient, spaceId: string) => rest.getJson(`/api/v1/spaces/${enc(spaceId)}`, Space);
 export const getThemes = (rest: RestClient) => rest.getJson('/api/v1/themes', ListOf);
 export const getExtensions = (rest: RestClient) => rest.getJson('/api/v1/extensions', ListOf);

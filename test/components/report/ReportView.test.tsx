@@ -2,6 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ReportView } from '@/components/report/ReportView';
 import type { AnalysisResult } from '@/lib/analyze/result';
+import { ENGINE_UNAVAILABLE } from '@/lib/collect/rest-only';
 import { RULES } from '@/lib/rules';
 import { analysedSalesApp, finding } from '../../lib/report/fixtures';
 import { act, mount } from '../render';
@@ -17,6 +18,17 @@ const tabs = (root: Element) => [...root.querySelectorAll<HTMLElement>('[role="t
 const selectedTab = (root: Element) => root.querySelector('[role="tab"][aria-selected="true"]')?.textContent;
 
 describe('ReportView', () => {
+  it('says above the tabs when the run read only what REST gives (engine not reachable in this mode)', async () => {
+    const full = await mount(<ReportView result={result} snapshot={snapshot} rules={RULES} />);
+    expect(full.root.querySelector('[data-testid="analysis-limitation"]')).toBeNull();
+    document.body.innerHTML = '';
+    const restOnly = { ...snapshot, collectionIssues: [{ part: 'sheets' as const, code: ENGINE_UNAVAILABLE, message: "use 'My Qlik session' mode for the full analysis" }] };
+    const view = await mount(<ReportView result={result} snapshot={restOnly} rules={RULES} />);
+    const note = view.root.querySelector('[data-testid="analysis-limitation"]');
+    expect(note?.textContent).toContain('Engine analysis needs another mode');
+    expect(note?.textContent).toContain("use 'My Qlik session' mode for the full analysis");
+  });
+
   it('shows the overview first, with score, counts and charts in the given locale', async () => {
     const view = await mount(<ReportView result={result} snapshot={snapshot} rules={RULES} locale="de-DE" />);
     expect(selectedTab(view.root)).toBe('Overview');

@@ -45,6 +45,14 @@ describe('runAnalysis', () => {
     expect((await runAnalysis(context(), steps().s)).report.facts).toBeUndefined();
   });
 
+  it('puts the limitation step\'s answer (a REST-only run) into the report, and nothing when it has none', async () => {
+    const limitation = vi.fn((snapshot: Snap) => (snapshot.objects === 2 ? 'Engine analysis needs another mode.' : undefined));
+    expect((await runAnalysis(context(), steps({ limitation }).s)).report.limitation).toBe('Engine analysis needs another mode.');
+    expect(limitation).toHaveBeenCalledWith({ objects: 2 });
+    const none = await runAnalysis(context(), steps({ limitation: () => undefined }).s);
+    expect(none.report).not.toHaveProperty('limitation');
+  });
+
   it('connects, collects, analyses, disconnects, and reports progress in that order', async () => {
     const { s, log } = steps();
     const progress: ProgressUpdate[] = [];
