@@ -10,8 +10,9 @@ export interface SimProcess {
   stop(): void;
 }
 
-export function startSimProcess(appsDir: string, latencyMs: number): Promise<SimProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'test/sim/cli.ts', '--apps', appsDir, '--http', '--latency', String(latencyMs)], { stdio: ['ignore', 'pipe', 'pipe'] });
+/** `nodeOptions`: extra Node flags for the child, e.g. `--cpu-prof` (bench/profile-collect.ts). */
+export function startSimProcess(appsDir: string, latencyMs: number, nodeOptions: string[] = []): Promise<SimProcess> {
+  const child = spawn(process.execPath, [...nodeOptions, '--import', 'tsx', 'test/sim/cli.ts', '--apps', appsDir, '--http', '--latency', String(latencyMs)], { stdio: ['ignore', 'pipe', 'pipe'] });
   const stop = (): void => {
     if (child.exitCode === null) child.kill();
   };

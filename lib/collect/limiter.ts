@@ -3,12 +3,13 @@
 
 /**
  * Engine requests in flight by default. Chosen by measurement (`npm run bench`, the concurrency
- * sweep of bench/collect.bench.ts: 2,000 objects and ~2,500 unique expressions at 40 ms latency):
- * 16 in flight leave the socket idle most of a round trip, 1,024 only queue inside the engine and
- * enigma.js; ~256 is where the curve flattens. Each request is small (the engine queues what it
- * cannot start), and enigma.js pipelines them over the one socket.
+ * sweep of bench/collect.bench.ts: 2,000 objects and ~2,500 unique expressions, ~4,700 calls at
+ * 40 ms latency): with n in flight the calls need at least 4,700 / n round trips (~730 ms of pure
+ * latency at 256, ~180 ms at 1,024); 16 and 64 leave the socket idle most of a round trip, 1,024
+ * was the fastest (4,096 only queues inside the engine and enigma.js). Each request is small (the
+ * engine queues what it cannot start), and enigma.js pipelines them over the one socket.
  */
-export const DEFAULT_CONCURRENCY = 256;
+export const DEFAULT_CONCURRENCY = 1024;
 
 export type Limiter = <T>(task: () => Promise<T>) => Promise<T>;
 

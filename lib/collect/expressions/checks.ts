@@ -16,11 +16,12 @@ export interface ExpressionAnswers {
 export async function checkExpressions(ctx: CollectContext, expressions: Expression[], labels: readonly string[]): Promise<Expression[]> {
   const unique = [...new Set(expressions.filter(shouldCheck).map((e) => e.text))];
   const answers = new Map<string, ExpressionAnswers>();
+  const labelsIn = labelMatcher(labels);
   let done = 0;
   ctx.progress('expressions', 0, unique.length);
   await Promise.all(
     unique.map(async (text) => {
-      const used = labels.filter((l) => l && text.includes(l));
+      const used = labelsIn(text);
       const [check, fields] = await Promise.all([
         attempt(ctx, 'expressionChecks', async () => toCheck(await engineCall(ctx, 'CheckExpression', () => ctx.doc.checkExpression(text, used)))),
         attempt(ctx, 'expressionFields', async () => toFields(await engineCall(ctx, 'GetFieldsFromExpression', () => ctx.doc.getFieldsFromExpression(text)))),
@@ -30,6 +31,44 @@ export async function checkExpressions(ctx: CollectContext, expressions: Express
     }),
   );
   return expressions.map((e) => (shouldCheck(e) ? { ...e, ...answers.get(e.text) } : e));
+}
+
+interface TrieNode {
+  next: Map<string, TrieNode>;
+  /** indexes of the labels that end here */
+  ends: number[];
+}
+
+/**
+ * `text` → the non-empty labels that occur in it, in `labels` order: the same as
+ * `labels.filter((l) => l && text.includes(l))`, but through a trie of the labels, so a text costs
+ * its length × the longest label prefix matched there instead of one scan per label (an app has
+ * thousands of chart measure labels and thousands of unique expressions).
+ */
+export function labelMatcher(labels: readonly string[]): (text: string) => string[] {
+  const root: TrieNode = { next: new Map(), ends: [] };
+  labels.forEach((label, index) => {
+    if (!label) return;
+    let node = root;
+    for (const ch of label.split('')) {
+      let child = node.next.get(ch);
+      if (!child) node.next.set(ch, (child = { next: new Map(), ends: [] }));
+      node = child;
+    }
+    node.ends.push(index);
+  });
+  return (text) => {
+    const found = new Set<number>();
+    for (let start = 0; start < text.length; start++) {
+      let node: TrieNode | undefined = root;
+      for (let i = start; i < text.length; i++) {
+        node = node.next.get(text.charAt(i));
+        if (!node) break;
+        for (const index of node.ends) found.add(index);
+      }
+    }
+    return [...found].sort((a, b) => a - b).map((index) => labels[index] as string);
+  };
 }
 
 export function toCheck(answer: unknown): ExpressionCheck {

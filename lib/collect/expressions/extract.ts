@@ -56,19 +56,27 @@ export function extractFromProperties(properties: unknown, owner: ExpressionOwne
   return out;
 }
 
+/** `path` is one stack shared by the whole walk (pushed and popped, not copied per node). */
 function walk(value: unknown, path: string[], owner: ExpressionOwner, out: Extracted, attributeId: string | undefined): void {
   if (Array.isArray(value)) {
-    value.forEach((item, i) => walk(item, [...path, String(i)], owner, out, attributeId));
+    for (let i = 0; i < value.length; i++) {
+      path.push(String(i));
+      walk(value[i], path, owner, out, attributeId);
+      path.pop();
+    }
     return;
   }
   if (value !== null && typeof value === 'object') {
     const record = value as Record<string, unknown>;
     const inAttributes = path[path.length - 2] === 'qAttributeExpressions' || path[path.length - 2] === 'qAttributeDimensions';
     const nextAttributeId = inAttributes && typeof record.id === 'string' ? record.id : attributeId;
-    for (const [key, child] of Object.entries(record)) {
-      if (SKIPPED_SUBTREES.has(key)) continue;
+    for (const key in record) {
+      if (!Object.hasOwn(record, key) || SKIPPED_SUBTREES.has(key)) continue;
+      const child = record[key];
       if (key === 'qOtherTotalSpec' && othersOff(child)) continue;
-      walk(child, [...path, key], owner, out, nextAttributeId);
+      path.push(key);
+      walk(child, path, owner, out, nextAttributeId);
+      path.pop();
     }
     return;
   }
@@ -79,45 +87,46 @@ function visitString(text: string, path: string[], owner: ExpressionOwner, out: 
   if (text.trim() === '') return;
   const key = path[path.length - 1] ?? '';
   const parent = path[path.length - 2];
-  const pointer = toPointer(path);
-  const location = (): ExpressionLocation => ({ ...ownerLocation(owner), path: pointer, kind: classifyExpressionPath(path, attributeId) });
-  const add = (syntax: Expression['syntax']): void => {
-    out.expressions.push({ id: `${owner.objectId}:${pointer}`, text, syntax, location: location() });
-  };
+  // no closures in here: this runs for every string of every tree
 
   if (key === 'qLibraryId') {
-    out.libraryReferences.push({ kind: libraryKind(path), targetId: text, ...refLocation(owner), path: pointer });
+    out.libraryReferences.push({ kind: libraryKind(path), targetId: text, ...refLocation(owner), path: toPointer(path) });
     return;
   }
   if (key === 'qExtendsId') {
-    out.libraryReferences.push({ kind: 'visualization', targetId: text, ...refLocation(owner), path: pointer });
+    out.libraryReferences.push({ kind: 'visualization', targetId: text, ...refLocation(owner), path: toPointer(path) });
     return;
   }
   if (parent === 'qFieldDefs') {
     const isExpression = startsWithEquals(text);
-    add(isExpression ? 'expression' : 'field');
+    addExpression(out, owner, path, attributeId, text, isExpression ? 'expression' : 'field');
     if (!isExpression && path.includes('qListObjectDef')) {
-      out.fieldReferences.push({ field: stripBrackets(text), kind: 'listbox', ...refLocation(owner), path: pointer });
+      out.fieldReferences.push({ field: stripBrackets(text), kind: 'listbox', ...refLocation(owner), path: toPointer(path) });
     }
     return;
   }
   if (isInFilters(path) && FILTER_FIELD_KEYS.has(key)) {
-    out.fieldReferences.push({ field: stripBrackets(text), kind: 'chart-filter', ...refLocation(owner), path: pointer });
+    out.fieldReferences.push({ field: stripBrackets(text), kind: 'chart-filter', ...refLocation(owner), path: toPointer(path) });
     return;
   }
-  if ((parent === 'qStringExpression' || parent === 'qValueExpression') && key === 'qExpr') return add('expression');
-  if (key === 'qStringExpression' || key === 'qValueExpression') return add('expression');
+  if ((parent === 'qStringExpression' || parent === 'qValueExpression') && key === 'qExpr') return addExpression(out, owner, path, attributeId, text, 'expression');
+  if (key === 'qStringExpression' || key === 'qValueExpression') return addExpression(out, owner, path, attributeId, text, 'expression');
   if (key === 'qv') {
     if (STRING_EXPR_PARENTS.has(parent) && !startsWithEquals(text)) return;
-    return add('expression');
+    return addExpression(out, owner, path, attributeId, text, 'expression');
   }
-  if (key === 'qDef' && (path.includes('qMeasures') || path.includes('qMeasure'))) return add('expression');
-  if (key === 'qLabelExpression') return add('expression');
-  if (key === 'qExpression' && (path.includes('qAttributeExpressions') || path.includes('qAttributeDimensions'))) return add('expression');
+  if (key === 'qDef' && (path.includes('qMeasures') || path.includes('qMeasure'))) return addExpression(out, owner, path, attributeId, text, 'expression');
+  if (key === 'qLabelExpression') return addExpression(out, owner, path, attributeId, text, 'expression');
+  if (key === 'qExpression' && (path.includes('qAttributeExpressions') || path.includes('qAttributeDimensions'))) return addExpression(out, owner, path, attributeId, text, 'expression');
   // array items take their array's name: `qFieldLabels/0` is as literal as `qFieldLabels`
   const ownKey = /^\d+$/.test(key) ? (parent ?? '') : key;
   if (ownKey.startsWith('q')) return;
-  if (startsWithEquals(text) && text.trim().length > 1) add('expression');
+  if (startsWithEquals(text) && text.trim().length > 1) addExpression(out, owner, path, attributeId, text, 'expression');
+}
+
+function addExpression(out: Extracted, owner: ExpressionOwner, path: readonly string[], attributeId: string | undefined, text: string, syntax: Expression['syntax']): void {
+  const pointer = toPointer(path);
+  out.expressions.push({ id: `${owner.objectId}:${pointer}`, text, syntax, location: { ...ownerLocation(owner), path: pointer, kind: classifyExpressionPath(path, attributeId) } });
 }
 
 function ownerLocation(owner: ExpressionOwner): Omit<ExpressionLocation, 'path' | 'kind'> {

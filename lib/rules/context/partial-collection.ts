@@ -13,17 +13,23 @@ export default defineRule({
   options: z.object({}),
   needs: [],
   check(ctx) {
+    // App-level issues with the same reason (e.g. every engine part in a REST-only run) are one finding.
+    const groups = new Map<string, (typeof ctx.snapshot.collectionIssues)[number][]>();
     for (const issue of ctx.snapshot.collectionIssues) {
+      const key = issue.objectId || issue.part === 'connection' ? `${issue.part}\u0000${issue.objectId ?? ''}\u0000${issue.code}\u0000${issue.message}` : `\u0000${issue.code}\u0000${issue.message}`;
+      groups.set(key, [...(groups.get(key) ?? []), issue]);
+    }
+    for (const issues of groups.values()) {
+      const [issue] = issues as [(typeof issues)[number]];
+      const parts = issues.map((i) => i.part);
       const target = issue.objectId ? ctx.index.objectTarget(issue.objectId) : ctx.index.appTarget();
+      const what = issue.objectId ? `Object ${issue.objectId}` : parts.length > 1 ? `Parts ${parts.map((p) => `"${p}"`).join(', ')}` : `Part "${issue.part}"`;
       ctx.report({
         target,
         // a resumed connection is not a missing part: say what happened
-        message:
-          issue.part === 'connection'
-            ? `Engine connection: ${issue.message} (${issue.code}).`
-            : `${issue.objectId ? `Object ${issue.objectId}` : `Part "${issue.part}"`} could not be collected: ${issue.message} (${issue.code}).`,
-        data: { ...issue },
-        content: `${issue.part}\u0000${issue.code}\u0000${issue.objectId ?? ''}`,
+        message: issue.part === 'connection' ? `Engine connection: ${issue.message} (${issue.code}).` : `${what} could not be collected: ${issue.message} (${issue.code}).`,
+        data: issues.length > 1 ? { ...issue, parts } : { ...issue },
+        content: `${parts.join(',')}\u0000${issue.code}\u0000${issue.objectId ?? ''}`,
       });
     }
   },

@@ -209,13 +209,14 @@ export function checkExpression(qExpr: string, ctx: CheckContext, qLabels: strin
     if (!(error instanceof SyntaxError)) throw error;
     qErrorMsg = error.message;
   }
-  const labels = new Set([...qLabels, ...ctx.masterLabels]);
+  const requestLabels = new Set(qLabels);
+  const isLabel = (name: string): boolean => requestLabels.has(name) || ctx.masterLabels.has(name);
   const qBadFieldNames: NxRange[] = [];
   const qDangerousFieldNames: NxRange[] = [];
   const fieldNames: string[] = [];
   for (const ref of parser.refs) {
     const isField = ctx.fieldExists(ref.name);
-    const isAlias = labels.has(ref.name) || ctx.variable(ref.name) !== undefined;
+    const isAlias = isLabel(ref.name) || ctx.variable(ref.name) !== undefined;
     if (isField || !isAlias) fieldNames.push(ref.name);
     if (!isField && !isAlias) qBadFieldNames.push(originalRange(expansion, ref.start, ref.end));
     if (isField && isAlias) qDangerousFieldNames.push(originalRange(expansion, ref.start, ref.end));

@@ -17,8 +17,8 @@ export function formatNumber(n: number): string {
 
 export function variableLookup(model: AppModel, sessionVariables?: Map<string, JsonObject>): (name: string) => string | undefined {
   return (name) => {
-    for (const v of [...model.variables.values(), ...(sessionVariables?.values() ?? [])]) {
-      if (v.qName === name) return typeof v.qDefinition === 'string' ? v.qDefinition : '';
+    for (const variables of [model.variables, sessionVariables]) {
+      for (const v of variables?.values() ?? []) if (v.qName === name) return typeof v.qDefinition === 'string' ? v.qDefinition : '';
     }
     return scriptVariables(model).get(name);
   };

@@ -30,18 +30,23 @@ export function checkContext(ctx: Ctx): CheckContext {
 
 const checkCache = new WeakMap<object, { revision: number; results: Map<string, CheckOutcome> }>();
 
-/** checkExpression with a per-app cache (keyed on the app revision; session variables bypass it). */
-export function cachedCheck(ctx: Ctx, expr: string): CheckOutcome {
-  if (ctx.state.sessionVariables.size > 0) return checkExpression(expr, checkContext(ctx));
+/**
+ * checkExpression with a per-app cache (keyed on the app revision and the labels; session variables
+ * bypass it). A collection asks CheckExpression and GetFieldsFromExpression of every expression,
+ * and hypercubes check their definitions on every layout: one parse each.
+ */
+export function cachedCheck(ctx: Ctx, expr: string, qLabels: readonly string[] = []): CheckOutcome {
+  if (ctx.state.sessionVariables.size > 0) return checkExpression(expr, checkContext(ctx), [...qLabels]);
   let cache = checkCache.get(ctx.model);
   if (!cache || cache.revision !== ctx.model.revision) {
     cache = { revision: ctx.model.revision, results: new Map() };
     checkCache.set(ctx.model, cache);
   }
-  let result = cache.results.get(expr);
+  const key = qLabels.length ? `${expr}\u0000${qLabels.join('\u0000')}` : expr;
+  let result = cache.results.get(key);
   if (!result) {
-    result = checkExpression(expr, checkContext(ctx));
-    cache.results.set(expr, result);
+    result = checkExpression(expr, checkContext(ctx), [...qLabels]);
+    cache.results.set(key, result);
   }
   return result;
 }

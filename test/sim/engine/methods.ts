@@ -11,7 +11,7 @@ import { alternateStateHandlers, stateNamesOf } from './alternate-states';
 import { layoutCost, pageCost } from './calc-cost';
 import { loadIntoMemory } from './open-doc';
 import { bookmarkDocHandlers, bookmarkObjectHandlers } from './bookmarks';
-import { checkContext } from './expressions';
+import { cachedCheck, checkContext } from './expressions';
 import { dollarContext, evaluateExpression, scriptVariables } from './evaluate';
 import { cubeModel, dataPages, pivotPages } from './hypercube';
 import { defAtPath, effectiveProperties, findObject, metaOf, objectLayout, privilegesFor, resolveData } from './layout';
@@ -396,7 +396,7 @@ export const handlers: Record<string, Record<string, Handler>> = {
     CheckExpression: (ctx, args) => {
       const staged = ctx.model.behaviour.checkExpression[str(args.qExpr)];
       if (staged) return { qErrorMsg: '', qBadFieldNames: [], qDangerousFieldNames: [], ...clone(staged) };
-      const r = checkExpression(str(args.qExpr), checkContext(ctx), Array.isArray(args.qLabels) ? args.qLabels.map(str) : []);
+      const r = cachedCheck(ctx, str(args.qExpr), Array.isArray(args.qLabels) ? args.qLabels.map(str) : []);
       return { qErrorMsg: r.qErrorMsg, qBadFieldNames: r.qBadFieldNames, qDangerousFieldNames: r.qDangerousFieldNames };
     },
     CheckNumberOrExpression: (ctx, args) => {
@@ -405,7 +405,7 @@ export const handlers: Record<string, Record<string, Handler>> = {
       const r = checkExpression(expr, checkContext(ctx));
       return { qErrorMsg: r.qErrorMsg, qBadFieldNames: r.qBadFieldNames };
     },
-    GetFieldsFromExpression: (ctx, args) => ({ qFieldNames: checkExpression(str(args.qExpr), checkContext(ctx)).fieldNames }),
+    GetFieldsFromExpression: (ctx, args) => ({ qFieldNames: [...cachedCheck(ctx, str(args.qExpr)).fieldNames] }),
     ExpandExpression: (ctx, args) => {
       const expr = str(args.qExpression);
       const dollars = dollarContext(ctx.model, ctx.state.sessionVariables);

@@ -26,6 +26,21 @@ function appPrivileges(role: 'developer' | 'viewer'): string[] {
     : ['read', 'exportdata'];
 }
 
+/** A value already serialised (see encodeResult). */
+class JsonText {
+  constructor(readonly text: string) {}
+}
+
+/** JSON.stringify of a message whose top-level values may be JsonText (spliced in as they are). */
+function frameText(message: Record<string, unknown>): string {
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(message)) {
+    if (value instanceof JsonText) parts.push(`${JSON.stringify(key)}:${value.text}`);
+    else if (value !== undefined) parts.push(`${JSON.stringify(key)}:${JSON.stringify(value)}`);
+  }
+  return `{${parts.join(',')}}`;
+}
+
 const realSleep = (ms: number) => (ms > 0 ? new Promise<void>((resolve) => setTimeout(resolve, ms)) : Promise.resolve());
 
 /**
@@ -46,7 +61,8 @@ export function createEngineSession(options: EngineSessionOptions): EngineSessio
   // Delta state is per socket [I]: an answer lost in a drop would otherwise leave the client's
   // cache behind the engine's, and every later patch would apply to the wrong base. A new socket
   // starts with full values (root `add`), which enigma.js applies over whatever it still holds.
-  const deltaCache = new Map<string, string>();
+  /** handle → `method-key` → the JSON text last sent (per handle, so a closed handle's entries go in one step) */
+  const deltaCache = new Map<number, Map<string, string>>();
   let disposed = false;
 
   const send = (message: unknown) => {
@@ -94,19 +110,24 @@ export function createEngineSession(options: EngineSessionOptions): EngineSessio
 
   // The cache keeps each value's JSON text: comparing texts answers the common "unchanged"
   // case ([]) without walking the value, and a text is cheaper to keep than a deep clone of a
-  // layout with data pages (those made concurrent calls wait on the simulator's own CPU).
-  function encodeResult(request: Request, handle: number, method: string, result: Record<string, unknown>): Record<string, unknown> {
+  // layout with data pages (those made concurrent calls wait on the simulator's own CPU). A delta
+  // result is returned as JSON text: a first answer reuses that text instead of a second stringify.
+  function encodeResult(request: Request, handle: number, method: string, result: Record<string, unknown>): Record<string, unknown> | JsonText {
     if (request.delta !== true) return result;
-    const out: Record<string, unknown> = {};
+    const parts: string[] = [];
+    let cache = deltaCache.get(handle);
+    if (!cache) deltaCache.set(handle, (cache = new Map()));
     for (const [key, value] of Object.entries(result)) {
-      const cacheKey = `${handle}\u0000${method}-${key}`;
-      const before = deltaCache.get(cacheKey);
+      const cacheKey = `${method}-${key}`;
+      const before = cache.get(cacheKey);
       const text = JSON.stringify(value) ?? 'null';
-      if (before === undefined) out[key] = deltaPatches(undefined, value, false);
-      else out[key] = before === text ? [] : deltaPatches(JSON.parse(before), value, true);
-      deltaCache.set(cacheKey, text);
+      let patches: string;
+      if (before === undefined) patches = value === undefined ? JSON.stringify(deltaPatches(undefined, value, false)) : `[{"op":"add","path":"/","value":${text}}]`;
+      else patches = before === text ? '[]' : JSON.stringify(deltaPatches(JSON.parse(before), value, true));
+      parts.push(`${JSON.stringify(key)}:${patches}`);
+      cache.set(cacheKey, text);
     }
-    return out;
+    return new JsonText(`{${parts.join(',')}}`);
   }
 
   async function handle(request: Request): Promise<void> {
@@ -118,7 +139,7 @@ export function createEngineSession(options: EngineSessionOptions): EngineSessio
     const entry = state.handles.get(handleNo);
     const reply = (body: Record<string, unknown>) => {
       if (faults.malformedFrameOn === method) send('{"jsonrpc":"2.0", this is not JSON');
-      send({ jsonrpc: '2.0', id, ...body });
+      send(frameText({ jsonrpc: '2.0', id, ...body }));
     };
     const fail = (error: EngineError) => {
       record(entry, handleNo, method, request.params, error.code);
@@ -147,13 +168,13 @@ export function createEngineSession(options: EngineSessionOptions): EngineSessio
       record(entry, handleNo, method, request.params);
       const body: Record<string, unknown> = { result: encodeResult(request, handleNo, method, result) };
       if (request.delta === true) body.delta = true;
-      const changed = [...state.changed].filter((h) => state.handles.has(h));
-      const closed = [...state.closed];
+      const changed = state.changed.size ? [...state.changed].filter((h) => state.handles.has(h)) : [];
+      const closed = state.closed.size ? [...state.closed] : [];
       state.changed.clear();
       state.closed.clear();
       for (const h of closed) {
         state.handles.delete(h);
-        for (const key of [...deltaCache.keys()]) if (key.startsWith(`${h}\u0000`)) deltaCache.delete(key);
+        deltaCache.delete(h);
       }
       if (changed.length) body.change = changed;
       if (closed.length) body.close = closed;

@@ -1,0 +1,84 @@
+// `npx tsx bench/profile-collect.ts [--timings] [--runs N] [--profile <dir>] [--delta false] [--concurrency N] [--phases]`: the collect bench's app and simulator
+// (bench/collect.bench.ts), one collection per run, printing each run's time and engine call count.
+// For CPU profiles: `node --cpu-prof --cpu-prof-dir /tmp/prof --import tsx bench/profile-collect.ts`
+// profiles this (client) process; SIM_NODE_OPTIONS="--cpu-prof --cpu-prof-dir /tmp/prof" the
+// simulator's child process. Summarise a .cpuprofile with bench/cpuprofile-top.ts.
+import { once } from 'node:events';
+import { readFileSync } from 'node:fs';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { Session } from 'node:inspector';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { nodeSocketFactory } from '../lib/cli/node-socket.ts';
+import { collectApp } from '../lib/collect/index.ts';
+import { openEngineSession } from '../lib/qlik/engine/session.ts';
+import { createRestClient } from '../lib/qlik/rest/client.ts';
+import { BENCH_APP, generateLargeApp } from '../test/fixtures/generate-large-app.ts';
+import { traceEngine } from './engine-trace.ts';
+import { startSimProcess } from './sim-process.ts';
+
+const { values } = parseArgs({ options: { timings: { type: 'boolean', default: false }, runs: { type: 'string', default: '1' }, profile: { type: 'string' }, delta: { type: 'string', default: 'true' }, concurrency: { type: 'string' }, phases: { type: 'boolean', default: false }, latency: { type: 'string', default: '40' } } });
+// --profile <dir>: a CPU profile of the last collection only (not the start-up), via the inspector
+const inspector = new Session();
+inspector.connect();
+const post = (method: string): Promise<unknown> => new Promise((resolve, reject) => inspector.post(method, (error, result) => (error ? reject(error) : resolve(result))));
+/** CPU time of a child process so far (Linux /proc; 0 elsewhere), in ms */
+function childCpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime, in 10 ms clock ticks
+  } catch {
+    return 0;
+  }
+}
+const dir = await mkdtemp(join(tmpdir(), 'qlarity-profile-'));
+await generateLargeApp(join(dir, 'large'), { ...BENCH_APP, calcMs: 5, cachedCalcMs: 1 });
+const sim = await startSimProcess(dir, Number(values.latency), process.env.SIM_NODE_OPTIONS?.split(' ').filter(Boolean));
+try {
+  const headers = { Authorization: `Bearer ${sim.apiKey}` };
+  const apps = (await (await fetch(`${sim.url}/api/v1/items?resourceType=app`, { headers })).json()) as { data: { resourceId: string }[] };
+  const appId = apps.data[0]?.resourceId ?? '';
+  let restLog: string[] = [];
+  let restFrom = 0;
+  const timedFetch = async (u: string, i?: RequestInit): Promise<Response> => {
+    const t = performance.now() - restFrom;
+    const response = await fetch(u, i);
+    restLog.push(`  REST ${new URL(u).pathname} ${Math.round(t)}–${Math.round(performance.now() - restFrom)} ms`);
+    return response;
+  };
+  const rest = createRestClient({ baseUrl: sim.url, fetch: timedFetch, authHeaders: () => headers });
+  for (let i = 0; i < Number(values.runs); i++) {
+    const trace = traceEngine(nodeSocketFactory({ headers }));
+    const engine = await openEngineSession({ url: sim.url, appId, createSocket: trace.create, delta: values.delta !== 'false' });
+    const last = i === Number(values.runs) - 1;
+    if (last && values.profile) await post('Profiler.enable').then(() => post('Profiler.start'));
+    const from = performance.now();
+    restFrom = from;
+    restLog = [];
+    const cpu = process.cpuUsage();
+    const simCpu = childCpuMs(sim.child.pid);
+    const phases = new Map<string, { first: number; last: number; done: number; total: number }>();
+    const onProgress = ({ phase, done, total }: { phase: string; done: number; total: number }): void => {
+      const t = performance.now() - from;
+      const p = phases.get(phase) ?? { first: t, last: t, done, total };
+      phases.set(phase, { ...p, last: t, done, total });
+    };
+    const snapshot = await collectApp({ engine, rest, appId, source: { host: 'bench', mode: 'test' }, onProgress, ...(values.concurrency ? { concurrency: Number(values.concurrency) } : {}), ...(values.timings ? {} : { timings: false as const }) });
+    const ms = performance.now() - from;
+    const used = process.cpuUsage(cpu);
+    if (last && values.profile) {
+      const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+      await writeFile(join(values.profile, `collect-${Date.now()}.cpuprofile`), JSON.stringify(profile));
+    }
+    await engine.close();
+    if (values.phases) console.log(restLog.join('\n'));
+    if (values.phases) console.log([...phases].map(([name, p]) => `  ${name} ${Math.round(p.first)}–${Math.round(p.last)} ms (${p.done}/${p.total})`).join('\n'));
+    console.log(`run ${i + 1}: ${Math.round(ms)} ms, client CPU ${Math.round((used.user + used.system) / 1000)} ms, simulator CPU ${childCpuMs(sim.child.pid) - simCpu} ms, ${trace.calls.length} engine calls, ${snapshot.objects.length} objects, ${snapshot.expressions.length} expressions`);
+  }
+} finally {
+  const exited = once(sim.child, 'exit');
+  sim.stop();
+  await exited; // the child writes its --cpu-prof on exit
+  await rm(dir, { recursive: true, force: true });
+}
