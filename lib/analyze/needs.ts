@@ -1,5 +1,6 @@
 // Whether the snapshot holds what a rule declared it needs. A rule whose data is missing is
 // reported as "could not run" with the reason, never as a silent pass.
+import { appSizeBytes } from '../snapshot/app-size';
 import type { AppSnapshot, CollectionPart } from '../snapshot/schema';
 import type { Need } from './rule';
 
@@ -19,6 +20,10 @@ const checks: Record<Need, (s: AppSnapshot) => string | undefined> = {
     if (!s.dataModel) return failedPart(s, ['dataModel', 'fields']) ?? 'the data model was not collected';
     if (s.dataModel.fields.length === 0 && s.dataModel.tables.length === 0) return 'the data model is empty (the app holds no data)';
     return failedPart(s, ['dataModel', 'fields']);
+  },
+  appSize: (s) => {
+    if (appSizeBytes(s) !== undefined) return undefined;
+    return failedPart(s, ['dataModel', 'metadata']) ?? "the app's size in memory is not known (no data model, no REST metadata)";
   },
   script: (s) => {
     if (s.script) return undefined;

@@ -13,6 +13,8 @@ export type Need =
   | 'variables'
   | 'bookmarks'
   | 'dataModel'
+  /** the app's size in memory: from the data model, or REST /data/metadata when the engine was out of reach */
+  | 'appSize'
   | 'script'
   | 'reloads'
   | 'evaluation'

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { AnalysisResult as AnalysisResultSchema, type AnalysisResult, type Target } from '../analyze/result';
 import { slowestObjects, unusedFieldsMemory } from '../report/overview';
+import { appSizeBytes } from '../snapshot/app-size';
 import { AppSnapshot } from '../snapshot/schema';
 
 export const Severity = z.enum(['error', 'warning', 'info']);
@@ -107,7 +108,7 @@ export interface ReportMeta {
  *  helpers as the side panel's overview (lib/report/overview.ts). Pure. */
 export function appFactsOf(result: AnalysisResult, snapshot: AppSnapshot): AppFacts {
   const facts: AppFacts = {};
-  const memory = snapshot.dataModel?.staticByteSize;
+  const memory = appSizeBytes(snapshot);
   if (memory !== undefined && memory >= 0) facts.appMemoryBytes = memory;
   const unused = unusedFieldsMemory(result, snapshot);
   if (unused) facts.unusedMemory = { fieldCount: unused.fieldCount, bytes: unused.totalBytes };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
+import { appSizeBytes } from '../../snapshot/app-size';
 import { formatBytes } from '../helpers';
 import { SOURCES } from '../sources';
 
@@ -20,10 +21,9 @@ export default defineRule({
     quotaBytes: z.number().positive().default(DEFAULT_QUOTA_BYTES).describe("the tenant's in-memory app size quota in bytes (default 5 GiB; set your entitlement)"),
     share: z.number().min(0).max(1).default(0.8).describe('share of the quota at which to report'),
   }),
-  needs: ['dataModel'],
+  needs: ['appSize'],
   check(ctx) {
-    const metadataSize = (ctx.snapshot.metadata as { static_byte_size?: unknown } | undefined)?.static_byte_size;
-    const size = ctx.snapshot.dataModel?.staticByteSize ?? (typeof metadataSize === 'number' ? metadataSize : undefined);
+    const size = appSizeBytes(ctx.snapshot);
     if (size === undefined) return ctx.cannotRun('the app size (static_byte_size) was not collected');
     const { quotaBytes, share } = ctx.options;
     if (size < quotaBytes * share) return;

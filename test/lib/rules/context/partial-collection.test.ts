@@ -17,4 +17,16 @@ describe('G04 partial-collection', () => {
       .build();
     expect(runRule(rule, s).messages.sort()).toEqual(['Object c could not be collected: object not found (ENGINE_5).', 'Part "evaluations" could not be collected: forbidden (HTTP_403).']);
   });
+
+  it('says once which parts one reason kept out (a REST-only run), object issues stay one each', () => {
+    const reason = 'engine not reachable in API-key mode';
+    const s = app()
+      .issue({ part: 'sheets', code: 'ENGINE_UNAVAILABLE', message: reason })
+      .issue({ part: 'variables', code: 'ENGINE_UNAVAILABLE', message: reason })
+      .issue({ part: 'evaluations', code: 'HTTP_403', message: 'forbidden' })
+      .build();
+    const { findings, messages } = runRule(rule, s);
+    expect(messages.sort()).toEqual(['Part "evaluations" could not be collected: forbidden (HTTP_403).', `Parts "sheets", "variables" could not be collected: ${reason} (ENGINE_UNAVAILABLE).`]);
+    expect(findings.find((f) => f.message.startsWith('Parts'))?.data).toMatchObject({ parts: ['sheets', 'variables'] });
+  });
 });
