@@ -1,5 +1,4 @@
-// Analyze, the progress of a run and Cancel; the error when a run failed (with Log in when the
-// user is signed out).
+// Analyze, the progress of a run and Cancel; the error when a run failed.
 import type { AnalysisRun } from '@/lib/protocol/run';
 import { isRunning } from '@/lib/protocol/run';
 import { phaseLabel, progressFraction } from './format';
@@ -10,10 +9,9 @@ interface Props {
   onAnalyse(): void;
   onCancel(): void;
   /** offered when the run failed because the user is not signed in */
-  onLogIn?(): void;
 }
 
-export function AnalysisControls({ run, hasReport, onAnalyse, onCancel, onLogIn }: Props) {
+export function AnalysisControls({ run, hasReport, onAnalyse, onCancel }: Props) {
   const running = isRunning(run);
   const fraction = run ? progressFraction(run) : undefined;
   return (
@@ -48,13 +46,6 @@ export function AnalysisControls({ run, hasReport, onAnalyse, onCancel, onLogIn 
         <p class="alert" role="alert" data-testid="run-error" style={{ marginTop: '8px' }}>
           {run.error.message}
         </p>
-      )}
-      {run?.phase === 'failed' && run.error?.code === 'not-logged-in' && onLogIn && (
-        <div class="row">
-          <button class="primary" onClick={onLogIn}>
-            Log in
-          </button>
-        </div>
       )}
     </section>
   );

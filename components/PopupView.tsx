@@ -1,6 +1,7 @@
 // The toolbar popup: what the tab holds, Analyze with progress and Cancel, the last result.
 import { useEffect } from 'preact/hooks';
 import { AnalysisControls } from './AnalysisControls';
+import { LogInCard } from './LogInCard';
 import { Header } from './Header';
 import type { TabModel } from './models/tab-model';
 import { ReportSummary } from './ReportSummary';
@@ -34,9 +35,9 @@ export function PopupView({ model }: { model: TabModel }) {
             hasReport={!!model.report.value}
             onAnalyse={() => void model.analyse()}
             onCancel={() => void model.cancel()}
-            onLogIn={() => void model.logIn()}
           />
         )}
+        <LogInCard model={model} />
         {model.app.value && model.report.value && (
           <ReportSummary
             report={model.report.value}

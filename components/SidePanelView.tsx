@@ -6,6 +6,7 @@ import { useEffect, useMemo } from 'preact/hooks';
 import { findingTargetOf, SEVERITIES, type Severity } from '@/lib/protocol/report';
 import { appKeyOf } from '@/lib/protocol/tab-state';
 import { AnalysisControls } from './AnalysisControls';
+import { LogInCard } from './LogInCard';
 import { FindingList } from './FindingList';
 import { FullReport, useLastAnalysis, type HistorySource } from './FullReport';
 import { SEVERITY_LABEL } from './format';
@@ -51,9 +52,9 @@ export function SidePanelView({ model, history }: { model: TabModel; history?: H
             hasReport={!!report}
             onAnalyse={() => void model.analyse()}
             onCancel={() => void model.cancel()}
-            onLogIn={() => void model.logIn()}
           />
         )}
+        <LogInCard model={model} />
         {model.notice.value && (
           <p role="status" class="muted" data-testid="notice">
             {model.notice.value}

@@ -24,6 +24,11 @@ export function createTabModel(client: ExtensionClient) {
   });
   const app = computed(() => (tabState.value?.kind === 'qlik-app' ? tabState.value.app : null));
   const running = computed(() => isRunning(run.value));
+  /** the last run failed because the tenant says the user is not signed in (Qlik Cloud: its login page can help) */
+  const canLogIn = computed(() => {
+    const current = run.value;
+    return !!app.value && app.value.hostKind !== 'other' && current?.phase === 'failed' && current.error?.code === 'not-logged-in';
+  });
 
   async function load(): Promise<void> {
     loading.value = true;
@@ -137,6 +142,7 @@ export function createTabModel(client: ExtensionClient) {
     tabId,
     app,
     running,
+    canLogIn,
     load,
     analyse,
     cancel,
