@@ -9,6 +9,7 @@ import { ErrorText } from './fields';
 import { appScopes, EMPTY_SCOPE, withAppScope } from './rule-config';
 import { RuleEditor } from './RulesSection';
 import type { FieldErrors } from './validate';
+import { AddRow } from './AddRow';
 
 interface Props {
   rules: readonly AnyRule[];
@@ -89,27 +90,7 @@ function AddApp({ existing, analysedApps, onAdd }: { existing: string[]; analyse
         </>
       )}
       <label for="add-app">App id</label>
-      <div class="row">
-        <input
-          id="add-app"
-          type="text"
-          placeholder="9c1f3a52-6d2e-4b8f-a7c4-2e5d8b1f0a63"
-          value={value}
-          autoComplete="off"
-          spellcheck={false}
-          onInput={(event) => setValue((event.currentTarget as HTMLInputElement).value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') {
-              event.preventDefault();
-              add();
-            }
-          }}
-          {...(error ? { 'aria-invalid': true, 'aria-describedby': 'add-app-error' } : {})}
-        />
-        <button type="button" onClick={add}>
-          Add app
-        </button>
-      </div>
+      <AddRow id="add-app" placeholder="9c1f3a52-6d2e-4b8f-a7c4-2e5d8b1f0a63" value={value} error={error} buttonLabel="Add app" onInput={setValue} onAdd={add} />
       <p class="muted small">The app id is in the app's address: …/sense/app/&lt;app id&gt;/…</p>
       <ErrorText id="add-app" error={error} />
     </div>

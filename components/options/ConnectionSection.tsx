@@ -5,6 +5,7 @@ import { ConnectionFields } from './ConnectionFields';
 import type { OptionsEnvironment } from './environment';
 import { ErrorText } from './fields';
 import type { FieldErrors } from './validate';
+import { AddRow } from './AddRow';
 
 interface Props {
   settings: Settings;
@@ -92,27 +93,7 @@ function AddTenant({ existing, onAdd }: { existing: string[]; onAdd(host: string
   return (
     <div class="field">
       <label for="add-tenant">Tenant host</label>
-      <div class="row">
-        <input
-          id="add-tenant"
-          type="text"
-          placeholder="acme.eu.qlikcloud.com"
-          value={value}
-          autoComplete="off"
-          spellcheck={false}
-          onInput={(event) => setValue((event.currentTarget as HTMLInputElement).value)}
-          onKeyDown={(event) => {
-            if (event.key === 'Enter') {
-              event.preventDefault();
-              add();
-            }
-          }}
-          {...(error ? { 'aria-invalid': true, 'aria-describedby': 'add-tenant-error' } : {})}
-        />
-        <button type="button" onClick={add}>
-          Add tenant
-        </button>
-      </div>
+      <AddRow id="add-tenant" placeholder="acme.eu.qlikcloud.com" value={value} error={error} buttonLabel="Add tenant" onInput={setValue} onAdd={add} />
       <ErrorText id="add-tenant" error={error} />
     </div>
   );
