@@ -9,7 +9,7 @@
 // - the permission prompt: the user adds the site under chrome://extensions → Site access first
 //   (chrome.developerPrivate, what that page calls), so Chrome grants the popup's real
 //   `permissions.request` without its prompt. See test/e2e/browser.ts.
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { addSiteAccessInBrowserSettings, clickToolbarButton, EXTENSION_DEBUGGING_FLAG, launchWithExtension, tabIdOf } from './browser';
 import { DEMO_APP_ID, expect, test as base } from './fixtures';
 import { QseowSitePage } from './pages/qlik-app-page';
@@ -28,6 +28,13 @@ const test = base.extend({
 declare const chrome: { action: { getTitle(details: { tabId: number }): Promise<string> } };
 
 /** Signs in through the QSEoW forms login and opens the demo app's first sheet; returns the tab. */
+/** The user clicks Qlarity's toolbar button on `page` (activeTab lets it read the address); its popup for that tab. */
+async function popupFromToolbar(context: BrowserContext, extensionId: string, serviceWorker: Worker, page: Page): Promise<{ tabId: number; popup: PopupPage }> {
+  await clickToolbarButton(context, extensionId, page);
+  const tabId = await tabIdOf(serviceWorker, page);
+  return { tabId, popup: await PopupPage.open(await context.newPage(), extensionId, tabId) };
+}
+
 async function openQseowSheet(site: QseowSitePage): Promise<{ page: Page; sheetId: string }> {
   await site.logInAndOpen(site.appUrl(DEMO_APP_ID));
   const sheetId = (await site.page.locator('.sheet-list li').first().getAttribute('data-sheet-id')) ?? '';
@@ -42,9 +49,7 @@ test('QSEoW: allow the host from the popup, product confirmed, analysis through 
   const { page } = await openQseowSheet(site);
 
   // The user clicks Qlarity's toolbar button on the QSEoW tab: activeTab lets it read the address.
-  await clickToolbarButton(context, extensionId, page);
-  const tabId = await tabIdOf(serviceWorker, page);
-  const popup = await PopupPage.open(await context.newPage(), extensionId, tabId);
+  const { tabId, popup } = await popupFromToolbar(context, extensionId, serviceWorker, page);
   await expect(popup.tabStatus).toHaveAttribute('data-kind', 'needs-permission');
   await expect(popup.tabStatus).toContainText(`Allow Qlarity on ${sim.qseow.host}?`);
   expect(sim.requests().filter((r) => r.url.includes('product-info.json'))).toEqual([]); // nothing read before the user allows it
@@ -83,9 +88,7 @@ test('QSEoW: allow the host from the popup, product confirmed, analysis through 
 test('QSEoW: signed out while the app is open, the run says to sign in in the tab and changes nothing', async ({ context, sim, extensionId, serviceWorker }) => {
   const site = new QseowSitePage(await context.newPage(), sim);
   const { page } = await openQseowSheet(site);
-  await clickToolbarButton(context, extensionId, page);
-  const tabId = await tabIdOf(serviceWorker, page);
-  const popup = await PopupPage.open(await context.newPage(), extensionId, tabId);
+  const { popup } = await popupFromToolbar(context, extensionId, serviceWorker, page);
   await addSiteAccessInBrowserSettings(context, extensionId, `https://${sim.qseow.host}/*`);
   await popup.allowButton(sim.qseow.host).click();
   await expect(popup.tabStatus).toHaveAttribute('data-kind', 'qlik-app');
@@ -101,9 +104,7 @@ test('QSEoW: signed out while the app is open, the run says to sign in in the ta
 test('QSEoW: before access is allowed the toolbar icon stays inactive and Analyze is not offered', async ({ context, sim, extensionId, serviceWorker }) => {
   const site = new QseowSitePage(await context.newPage(), sim);
   const { page } = await openQseowSheet(site);
-  await clickToolbarButton(context, extensionId, page);
-  const tabId = await tabIdOf(serviceWorker, page);
-  const popup = await PopupPage.open(await context.newPage(), extensionId, tabId);
+  const { tabId, popup } = await popupFromToolbar(context, extensionId, serviceWorker, page);
   await expect(popup.tabStatus).toHaveAttribute('data-kind', 'needs-permission');
   await expect(popup.analyzeButton).toHaveCount(0);
   expect(await serviceWorker.evaluate((id) => chrome.action.getTitle({ tabId: id }), tabId)).toBe('Qlarity');
