@@ -38,17 +38,18 @@ interface Run {
 }
 
 /**
- * Critical-path bound, in ms: L × (D_inventory + 1 + timing rounds) + compute on the timing chain.
+ * Critical-path bound, in ms: L × (D_inventory + 1) without timings; with them + L + the timing window.
  * - D_inventory: the longest chain of data-dependent requests before the first expression check,
  *   from the client's record of this run (engine-trace.ts), e.g. CreateSessionObject (sheet list)
  *   → GetLayout → GetObject (sheet) → GetFullPropertyTree = 4;
  * - + 1: every CheckExpression / GetFieldsFromExpression (they need the whole inventory: labels);
- * - timing pass (timings.ts: sheets one after another, within a sheet k = DEFAULT_TIMING_CONCURRENCY
- *   objects at a time, by design, so that each object's time is its own calculation): 1 round for
- *   the object handles, then per sheet two passes (first, cached) of ceil(n / k) rounds each
- *   (+ 1 per round when a pass needs a data page besides the layout), each round waiting for its
- *   objects' calculation c (calcMs or cachedCalcMs; k is below the simulated engine's 4 workers, so they overlap),
- *   n = objects on the sheet. These rounds are a chain by design, not by data dependency.
+ * - timing pass (timings.ts: sheets one after another, within a sheet at most
+ *   k = DEFAULT_TIMING_CONCURRENCY objects in flight, by design, so that each object's time is its
+ *   own calculation): 1 round for the object handles, then the timed calls (GetLayout, and a data
+ *   page where the layout does not hold one; counted from this run's trace, after the last check)
+ *   each take at least the latency L plus their calculation c (calcMs, or cachedCalcMs on the
+ *   second pass), and at most k of them are in flight: ≥ (timed calls × L + Σ c) / k. That window
+ *   is a chain by design, not by data dependency.
  */
 function criticalPathBound(run: Run, timings: boolean): { ms: number; formula: string } {
   const firstCheck = run.calls.find((c) => c.method === 'CheckExpression');
@@ -58,19 +59,13 @@ function criticalPathBound(run: Run, timings: boolean): { ms: number; formula: s
     return { ms: LATENCY_MS * (inventory + checks), formula: `${LATENCY_MS} ms × (${inventory} inventory + ${checks} check)` };
   }
   const lastCheck = [...run.calls].reverse().find((c) => c.method === 'CheckExpression' || c.method === 'GetFieldsFromExpression');
-  const pages = run.calls.some((c) => PAGE_METHODS.has(c.method) && (!lastCheck || c.sentAt > lastCheck.sentAt)) ? 1 : 0;
-  const perSheet = new Map<string, number>();
-  for (const t of run.snapshot.timings?.objects ?? []) perSheet.set(t.sheetId ?? '', (perSheet.get(t.sheetId ?? '') ?? 0) + 1);
-  let rounds = 1;
-  let compute = 0;
-  for (const n of perSheet.values()) {
-    const slices = Math.ceil(n / DEFAULT_TIMING_CONCURRENCY);
-    rounds += 2 * slices * (1 + pages);
-    compute += slices * (CALC_MS + CACHED_CALC_MS);
-  }
+  const timed = run.calls.filter((c) => (!lastCheck || c.sentAt > lastCheck.sentAt) && (c.method === 'GetLayout' || PAGE_METHODS.has(c.method))).length;
+  const objects = run.snapshot.timings?.objects.length ?? 0;
+  const k = DEFAULT_TIMING_CONCURRENCY;
+  const window = (timed * LATENCY_MS + objects * (CALC_MS + CACHED_CALC_MS)) / k;
   return {
-    ms: LATENCY_MS * (inventory + checks + rounds) + compute,
-    formula: `${LATENCY_MS} ms × (${inventory} inventory + ${checks} check + ${rounds} timing rounds) + ${Math.round(compute)} ms compute`,
+    ms: LATENCY_MS * (inventory + checks + 1) + window,
+    formula: `${LATENCY_MS} ms × (${inventory} inventory + ${checks} check + 1 handles) + (${timed} timed calls × ${LATENCY_MS} ms + ${objects} objects × ${CALC_MS + CACHED_CALC_MS} ms) / ${k} in flight`,
   };
 }
 
