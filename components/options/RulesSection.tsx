@@ -8,15 +8,8 @@ import { ErrorText, NumberField, TextField, fieldId } from './fields';
 import { optionFields, type OptionField } from './option-fields';
 import { EMPTY_SCOPE, globalScope, resetRule, ruleEntry, setCategorySeverity, setRuleOption, setRuleSeverity, withGlobalScope } from './rule-config';
 import type { FieldErrors } from './validate';
+import { CATEGORY_NAME } from '../report/labels';
 
-const CATEGORY_TITLE: Record<Category, string> = {
-  quality: 'Quality',
-  performance: 'Performance',
-  resource: 'Resources',
-  design: 'Design',
-  script: 'Script',
-  context: 'Context',
-};
 
 interface Props {
   rules: readonly AnyRule[];
@@ -92,11 +85,11 @@ export function RuleEditor({ rules, scope, errors, errorPrefix, idPrefix, labelS
         return (
           <details key={category} class="rule-group">
             <summary>
-              {CATEGORY_TITLE[category]} <span class="muted">({inCategory.length} rules)</span>
+              {CATEGORY_NAME[category]} <span class="muted">({inCategory.length} rules)</span>
             </summary>
             <SeveritySelect
               id={`${idPrefix}category-${category}`}
-              label={`Severity of all ${CATEGORY_TITLE[category].toLowerCase()} rules${labelSuffix}`}
+              label={`Severity of all ${CATEGORY_NAME[category].toLowerCase()} rules${labelSuffix}`}
               defaultLabel={labelSuffix ? 'Default (as for all apps)' : "Default (each rule's own)"}
               value={scope.categories[category]}
               onChange={(severity) => onChange(setCategorySeverity(scope, category, severity))}
