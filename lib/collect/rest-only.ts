@@ -8,6 +8,7 @@
 // Everything only the engine gives (sheets, objects, master items, variables, bookmarks, stories,
 // the data model's tables and keys, the script syntax check, expression checks, timings) is
 // listed in collectionIssues with the reason, so the rules needing it report "could not run".
+import { emptySnapshotParts } from '../snapshot/empty-parts.ts';
 import { AppSnapshot, SNAPSHOT_SCHEMA_VERSION, type CollectionPart, type Script, type SnapshotSource } from '../snapshot/schema.ts';
 import type { QixDoc } from '../qlik/engine/types.ts';
 import { RestError, type RestClient } from '../qlik/rest/client.ts';
@@ -92,22 +93,12 @@ export async function collectRestOnly(options: CollectRestOnlyOptions): Promise<
     source: { ...options.source, appId: options.appId },
     access: buildAccess(parts, script !== undefined),
     app: buildAppInfo(parts, options.appId),
-    sheets: [],
-    objects: [],
-    masterMeasures: [],
-    masterDimensions: [],
-    masterVisualizations: [],
-    variables: [],
-    bookmarks: [],
-    stories: [],
+    ...emptySnapshotParts(),
     ...(restParts.extensions ? { extensions: restParts.extensions } : {}),
     ...(restParts.themes ? { themes: restParts.themes } : {}),
     ...(restParts.metadata ? { metadata: restParts.metadata } : {}),
     ...(restParts.reloads ? { reloads: restParts.reloads } : {}),
     ...(script ? { script } : {}),
-    expressions: [],
-    libraryReferences: [],
-    fieldReferences: [],
     ...(restParts.evaluation ? { evaluation: restParts.evaluation } : {}),
     ...(restParts.item ? { item: restParts.item } : {}),
     ...(restParts.space ? { space: restParts.space } : {}),

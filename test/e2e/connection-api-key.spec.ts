@@ -10,7 +10,7 @@
 // Chromium release starts applying the rule, the first test fails and the UI text
 // (components/options/ConnectionFields.tsx, lib/collect/rest-only.ts) must change with it.
 import type { AnalysisReport, StoredAnalysis } from '../../lib/protocol/report';
-import { configureTenant, expectNotInPage, extensionStorage, recordPageMessages, sessionRules } from './direct-modes';
+import { configureTenant, expectNotInPage, extensionStorage, openPopupWithoutCookies, sessionRules } from './direct-modes';
 import { DEMO_APP_ID, expect, test } from './fixtures';
 import type { OptionsPage } from './pages/options-page';
 import type { Simulator } from '../sim/index';
@@ -30,11 +30,7 @@ test('Chromium: REST works with the key, the engine handshake goes without it, a
   );
 
   await login.logIn(); // only so the tab shows the app: API-key calls send no cookies
-  await qlik.openFirstSheet(DEMO_APP_ID);
-  const messages = await recordPageMessages(qlik.page);
-  await context.clearCookies();
-  const started = Date.now();
-  const popup = await openPopup(qlik.page);
+  const { popup, messages, started } = await openPopupWithoutCookies({ context, qlik, openPopup });
   expect(await popup.analyze()).toBe('report');
   const note = popup.page.getByTestId('analysis-limitation');
   await expect(note).toContainText('Engine analysis needs another mode');

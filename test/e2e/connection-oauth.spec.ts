@@ -9,7 +9,7 @@
 // page of the browser context, and the chromiumapp.org redirect is intercepted by the browser
 // before any request is made (no host mapping needed).
 import type { BrowserContext, Page } from '@playwright/test';
-import { configureTenant, expectNotInPage, extensionStorage, recordPageMessages } from './direct-modes';
+import { configureTenant, expectNotInPage, extensionStorage, openPopupWithoutCookies } from './direct-modes';
 import { DEMO_APP_ID, expect, test } from './fixtures';
 import type { OptionsPage } from './pages/options-page';
 import type { Simulator, SimUser } from '../sim/index';
@@ -74,11 +74,7 @@ test('sign in through launchWebAuthFlow, then Analyze runs on OAuth tokens only'
 
   // The sign-in window shares the profile, so the tenant's login there also signed the Qlik tab in.
   // The tab shows the app, then the user's cookie session is gone: only OAuth can work now.
-  await qlik.openFirstSheet(DEMO_APP_ID);
-  const messages = await recordPageMessages(qlik.page);
-  await context.clearCookies();
-  const started = Date.now();
-  const popup = await openPopup(qlik.page);
+  const { popup, messages, started } = await openPopupWithoutCookies({ context, qlik, openPopup });
   expect(await popup.analyze()).toBe('report');
   await expect(popup.summary).toContainText('Qlarity Demo');
 

@@ -1,7 +1,11 @@
 // Helpers for the end-to-end tests of the direct connection modes (OAuth, API key): configure a
-// tenant on the options page, read the extension's storage, and watch what the Qlik page can see.
-import { expect, type Locator, type Page, type Worker } from '@playwright/test';
+// tenant on the options page, read the extension's storage, watch what the Qlik page can see, and
+// open the popup for a Qlik tab whose cookie session is gone.
+import { expect, type BrowserContext, type Locator, type Page, type Worker } from '@playwright/test';
+import { DEMO_APP_ID } from './browser';
 import type { OptionsPage } from './pages/options-page';
+import type { PopupPage } from './pages/popup-page';
+import type { QlikAppPage } from './pages/qlik-app-page';
 
 /** Adds the tenant on the options page with a mode, lets `fill` complete its fields, saves. */
 export async function configureTenant(options: OptionsPage, host: string, mode: RegExp, fill: (tenant: Locator) => Promise<void>): Promise<Locator> {
@@ -44,4 +48,19 @@ export async function expectNotInPage(page: Page, messages: string[], secret: st
   );
   expect(visible.includes(secret)).toBe(false);
   expect(messages.some((m) => m.includes(secret))).toBe(false);
+}
+
+/**
+ * Opens the demo app's first sheet in the Qlik tab (already signed in), records the page's messages,
+ * clears the cookies so only the mode under test can authenticate, and opens the popup for the tab.
+ * `started` is taken once the cookies are gone: auth-log entries from then on are the run's.
+ */
+export async function openPopupWithoutCookies(fixtures: { context: BrowserContext; qlik: QlikAppPage; openPopup(forPage?: Page): Promise<PopupPage> }) {
+  const { context, qlik, openPopup } = fixtures;
+  await qlik.openFirstSheet(DEMO_APP_ID);
+  const messages = await recordPageMessages(qlik.page);
+  await context.clearCookies();
+  const started = Date.now();
+  const popup = await openPopup(qlik.page);
+  return { popup, messages, started };
 }

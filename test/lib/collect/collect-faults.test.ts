@@ -2,14 +2,14 @@
 // an engine error on one object, REST 429 and 403, a dropped socket (resumed, or not), close
 // codes, 401, SESSION_ATTACHED and cancel.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CollectionAborted, collectApp } from '../../../lib/collect/index.ts';
+import { CollectionAborted, collectApp, type CollectProgress } from '../../../lib/collect/index.ts';
 import { nodeSocketFactory } from '../../../lib/cli/node-socket.ts';
 import { EngineError } from '../../../lib/qlik/engine/errors.ts';
 import { openEngineSession } from '../../../lib/qlik/engine/session.ts';
 import { createRestClient, RestError } from '../../../lib/qlik/rest/client.ts';
 import { getMe } from '../../../lib/qlik/rest/endpoints.ts';
 import { appModelOf, loadAppFolder } from '../../sim/app/index.ts';
-import { DEFAULT_APPS_DIR, type Simulator, startSimulator } from '../../sim/index.ts';
+import { DEFAULT_APPS_DIR, type FaultConfig, type Simulator, startSimulator } from '../../sim/index.ts';
 import { connectWs, credentials, readOnlyViolations, restFor, WRITE_METHODS } from './sim-harness.ts';
 import type { AppSnapshot } from '../../../lib/snapshot/schema.ts';
 import type { OpenEngineSessionOptions } from '../../../lib/qlik/engine/session.ts';
@@ -112,6 +112,42 @@ async function openFast(overrides: Partial<OpenEngineSessionOptions> = {}) {
   return { engine, rest: restFor(sim) };
 }
 
+type CollectOptions = Parameters<typeof collectApp>[0];
+type FastSession = Awaited<ReturnType<typeof openFast>>['engine'];
+
+/**
+ * Collects (timings off unless `collect` says otherwise) on a quick-resume session whose socket
+ * drops as `drop` says, then closes the session. `opened` sees the session before the collection.
+ */
+async function collectThroughDrop(
+  drop: FaultConfig,
+  options: { session?: Partial<OpenEngineSessionOptions>; collect?: Partial<CollectOptions>; opened?: (engine: FastSession) => void } = {},
+) {
+  const { engine, rest } = await openFast(options.session);
+  sim.faults.set(drop);
+  options.opened?.(engine);
+  try {
+    return { engine, snapshot: await collectApp({ engine, rest, appId, source, timings: false, ...options.collect }) };
+  } finally {
+    await engine.close();
+  }
+}
+
+/** Collects, cancelling at the first progress report `cancelAt` accepts. */
+function collectCancelled(connection: Pick<CollectOptions, 'engine' | 'rest'>, cancelAt: (p: CollectProgress) => boolean, options: Partial<CollectOptions> = {}) {
+  const controller = new AbortController();
+  return collectApp({
+    ...connection,
+    appId,
+    source,
+    ...options,
+    signal: controller.signal,
+    onProgress: (p) => {
+      if (cancelAt(p)) controller.abort();
+    },
+  });
+}
+
 /** What must be the same in a complete snapshot, whatever happened to the connection. */
 function contentOf(snapshot: AppSnapshot) {
   const ids = (items: { id?: string; name?: string }[]) => items.map((i) => i.id ?? i.name).sort();
@@ -146,11 +182,8 @@ async function baseline(timings: boolean): Promise<{ snapshot: AppSnapshot; call
 describe('a dropped connection is resumed', () => {
   it('drop once, within the session TTL: re-attached, a complete snapshot, the drop recorded with its reason', async () => {
     const expected = contentOf((await baseline(false)).snapshot);
-    const { engine, rest } = await openFast();
-    sim.faults.set({ dropAfterMessages: 40, dropTimes: 1 });
     const progress: string[] = [];
-    const snapshot = await collectApp({ engine, rest, appId, source, timings: false, onProgress: (p) => progress.push(p.phase) });
-    await engine.close();
+    const { engine, snapshot } = await collectThroughDrop({ dropAfterMessages: 40, dropTimes: 1 }, { collect: { onProgress: (p) => progress.push(p.phase) } });
     expect(engine.resumes()).toEqual([expect.objectContaining({ code: 1006, attempts: 1, attached: true })]);
     expect(contentOf(snapshot)).toEqual(expected);
     const resumed = snapshot.collectionIssues.filter((i) => i.part === 'connection');
@@ -163,10 +196,8 @@ describe('a dropped connection is resumed', () => {
 
   it('drop once after the TTL: a new engine session, its session objects created again, a complete snapshot', async () => {
     const expected = contentOf((await baseline(false)).snapshot);
-    const { engine, rest } = await openFast({ ttlSeconds: 0 }); // no TTL: the engine ends the session with the socket
-    sim.faults.set({ dropAfterMessages: 40, dropTimes: 1 });
-    const snapshot = await collectApp({ engine, rest, appId, source, timings: false });
-    await engine.close();
+    // no TTL: the engine ends the session with the socket
+    const { engine, snapshot } = await collectThroughDrop({ dropAfterMessages: 40, dropTimes: 1 }, { session: { ttlSeconds: 0 } });
     expect(engine.resumes()).toEqual([expect.objectContaining({ attached: false, attempts: 1 })]);
     expect(contentOf(snapshot)).toEqual(expected);
     expect(snapshot.collectionIssues.find((i) => i.part === 'connection')?.message).toMatch(/in a new engine session \(the old one had ended\)/);
@@ -180,10 +211,7 @@ describe('a dropped connection is resumed', () => {
     // the timing pass is the only one that asks saved visualizations for their layouts
     const firstTimed = base.calls.findIndex((c) => c.method === 'GetLayout' && c.objectType === 'GenericObject' && c.persistent === true);
     expect(firstTimed).toBeGreaterThan(0);
-    const { engine, rest } = await openFast();
-    sim.faults.set({ dropAfterMessages: firstTimed + 4, dropTimes: 1 });
-    const snapshot = await collectApp({ engine, rest, appId, source, timings: { concurrency: 3 } });
-    await engine.close();
+    const { snapshot } = await collectThroughDrop({ dropAfterMessages: firstTimed + 4, dropTimes: 1 }, { collect: { timings: { concurrency: 3 } } });
     expect(contentOf(snapshot)).toEqual(contentOf(base.snapshot));
     expect(snapshot.collectionIssues.filter((i) => i.part === 'connection')).toHaveLength(1);
     const objects = snapshot.timings?.objects ?? [];
@@ -202,18 +230,7 @@ describe('a dropped connection is resumed', () => {
   it('cancel during the backoff stops at once with CollectionAborted', async () => {
     const { engine, rest } = await openFast({ reconnect: { initialDelayMs: 600_000, maxDelayMs: 600_000 } });
     sim.faults.set({ dropAfterMessages: 40, dropTimes: 1 });
-    const controller = new AbortController();
-    const run = collectApp({
-      engine,
-      rest,
-      appId,
-      source,
-      timings: false,
-      signal: controller.signal,
-      onProgress: (p) => {
-        if (p.phase === 'reconnecting') controller.abort();
-      },
-    });
+    const run = collectCancelled({ engine, rest }, (p) => p.phase === 'reconnecting', { timings: false });
     await expect(run).rejects.toBeInstanceOf(CollectionAborted);
     expect(engine.resumes()).toEqual([]);
     expect(engine.failure()).toBeUndefined(); // ended by the cancel, not by the drop
@@ -222,13 +239,15 @@ describe('a dropped connection is resumed', () => {
 
 describe('fatal failures give clear errors', () => {
   it('a socket that drops again on every resume attempt ends the collection with a connection error after the bounded retries', async () => {
-    const { engine, rest } = await openFast();
-    sim.faults.set({ dropAfterMessages: 40 });
-    // from the first drop on, every new socket drops at its first message
-    engine.onConnection((event) => event.type === 'dropped' && sim.faults.set({ dropAfterMessages: 0 }));
     const attempts: number[] = [];
-    const error = await collectApp({ engine, rest, appId, source, timings: false, onProgress: (p) => p.phase === 'reconnecting' && attempts.push(p.done) }).catch((e: unknown) => e);
-    await engine.close();
+    const error = await collectThroughDrop(
+      { dropAfterMessages: 40 },
+      {
+        // from the first drop on, every new socket drops at its first message
+        opened: (engine) => engine.onConnection((event) => event.type === 'dropped' && sim.faults.set({ dropAfterMessages: 0 })),
+        collect: { onProgress: (p) => p.phase === 'reconnecting' && attempts.push(p.done) },
+      },
+    ).catch((e: unknown) => e);
     expect(attempts).toEqual([1, 2, 3]);
     expect(error).toBeInstanceOf(EngineError);
     expect((error as EngineError).fatal).toBe(true);
@@ -236,10 +255,7 @@ describe('fatal failures give clear errors', () => {
   }, 60_000);
 
   it('with resuming switched off, a dropped socket mid-collection ends it with a connection error', async () => {
-    const { engine, rest } = await openFast({ reconnect: { attempts: 0 } });
-    sim.faults.set({ dropAfterMessages: 12 });
-    const error = await collectApp({ engine, rest, appId, source, timings: false }).catch((e: unknown) => e);
-    await engine.close();
+    const error = await collectThroughDrop({ dropAfterMessages: 12 }, { session: { reconnect: { attempts: 0 } } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(EngineError);
     expect((error as EngineError).fatal).toBe(true);
     expect((error as Error).message).toMatch(/^Collection stopped: .*(connection|closed)/i);
@@ -288,17 +304,7 @@ describe('fatal failures give clear errors', () => {
 
   it('cancel closes the session and rejects with CollectionAborted', async () => {
     const { engine, rest } = await connectWs(sim, appId);
-    const controller = new AbortController();
-    const run = collectApp({
-      engine,
-      rest,
-      appId,
-      source,
-      signal: controller.signal,
-      onProgress: (p) => {
-        if (p.phase === 'objects' && p.done === 1) controller.abort();
-      },
-    });
+    const run = collectCancelled({ engine, rest }, (p) => p.phase === 'objects' && p.done === 1);
     await expect(run).rejects.toBeInstanceOf(CollectionAborted);
     expect(engine.failure()).toBeUndefined(); // closed by us, not by the server
     const sessionObjectsLeft = sim.calls().filter((c) => c.method === 'CreateSessionObject').length;

@@ -1,4 +1,5 @@
 // The smallest valid AppSnapshot, for tests that need one without collecting.
+import { emptySnapshotParts } from '../../../lib/snapshot/empty-parts.ts';
 import type { AppSnapshot } from '../../../lib/snapshot/schema.ts';
 
 export function minimalSnapshot(overrides: Partial<AppSnapshot> = {}): AppSnapshot {
@@ -8,18 +9,7 @@ export function minimalSnapshot(overrides: Partial<AppSnapshot> = {}): AppSnapsh
     source: { host: 'tenant.example', appId: 'app-1', mode: 'test' },
     access: { privileges: ['read', 'update'], canEdit: true, canReadScript: true, canReload: true },
     app: { id: 'app-1', name: 'Tiny', published: false, directQuery: false, sectionAccess: false, alternateStates: [], layout: {}, properties: {} },
-    sheets: [],
-    objects: [],
-    masterMeasures: [],
-    masterDimensions: [],
-    masterVisualizations: [],
-    variables: [],
-    bookmarks: [],
-    stories: [],
-    expressions: [],
-    libraryReferences: [],
-    fieldReferences: [],
-    collectionIssues: [],
+    ...emptySnapshotParts(),
     ...overrides,
   };
 }

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { startKeepalive } from '../../../../lib/qlik/engine/keepalive.ts';
 import { DEFAULT_RECONNECT, isResumableClose, reconnectDelay } from '../../../../lib/qlik/engine/reconnect.ts';
-import { resumeWithBackoff } from '../../../../lib/qlik/engine/resume-loop.ts';
+import { type ResumeLoopOptions, resumeWithBackoff } from '../../../../lib/qlik/engine/resume-loop.ts';
 import type { Timers } from '../../../../lib/qlik/engine/timers.ts';
 
 /** A clock that only moves when told to; timers fire in order as it passes them. */
@@ -42,6 +42,11 @@ async function flush(): Promise<void> {
 
 const policy = { ...DEFAULT_RECONNECT, attempts: 4, initialDelayMs: 100, maxDelayMs: 500, attemptTimeoutMs: 1000 };
 
+/** resumeWithBackoff on the manual clock with the test policy: never stopped, no error permanent, unless a test says so. */
+function resumeOn<T>(clock: ManualClock, options: Pick<ResumeLoopOptions<T>, 'attempt'> & Partial<ResumeLoopOptions<T>>) {
+  return resumeWithBackoff({ policy, timers: clock, stopped: new Promise(() => {}), abandon: () => {}, permanent: () => false, ...options });
+}
+
 describe('backoff', () => {
   it('doubles from the initial delay up to the cap', () => {
     expect([1, 2, 3, 4, 5, 6].map((n) => reconnectDelay(DEFAULT_RECONNECT, n))).toEqual([500, 1000, 2000, 4000, 8000, 8000]);
@@ -59,17 +64,12 @@ describe('resumeWithBackoff', () => {
     const clock = new ManualClock();
     const startedAt: number[] = [];
     const waits: number[] = [];
-    const result = resumeWithBackoff({
-      policy,
-      timers: clock,
-      stopped: new Promise(() => {}),
+    const result = resumeOn(clock, {
       attempt: async (n) => {
         startedAt.push(clock.now());
         if (n < 3) throw new Error(`socket refused ${n}`);
         return 'attached';
       },
-      abandon: () => {},
-      permanent: () => false,
       onAttempt: (_, delay) => waits.push(delay),
     });
     await clock.advance(10_000);
@@ -82,16 +82,11 @@ describe('resumeWithBackoff', () => {
   it('gives up after the bounded number of attempts with the last error', async () => {
     const clock = new ManualClock();
     let calls = 0;
-    const result = resumeWithBackoff({
-      policy,
-      timers: clock,
-      stopped: new Promise(() => {}),
+    const result = resumeOn(clock, {
       attempt: async () => {
         calls += 1;
         throw new Error(`refused ${calls}`);
       },
-      abandon: () => {},
-      permanent: () => false,
     });
     await clock.advance(10_000);
     const outcome = await result;
@@ -103,15 +98,11 @@ describe('resumeWithBackoff', () => {
   it('stops at once on a permanent error (e.g. signed out)', async () => {
     const clock = new ManualClock();
     let calls = 0;
-    const result = resumeWithBackoff({
-      policy,
-      timers: clock,
-      stopped: new Promise(() => {}),
+    const result = resumeOn(clock, {
       attempt: async () => {
         calls += 1;
         throw new Error('Unexpected server response: 401');
       },
-      abandon: () => {},
       permanent: (e) => /401/.test((e as Error).message),
     });
     await clock.advance(10_000);
@@ -124,7 +115,7 @@ describe('resumeWithBackoff', () => {
     let stop!: () => void;
     const stopped = new Promise<void>((resolve) => (stop = resolve));
     let calls = 0;
-    const result = resumeWithBackoff({ policy, timers: clock, stopped, attempt: async () => void (calls += 1), abandon: () => {}, permanent: () => false });
+    const result = resumeOn(clock, { stopped, attempt: async () => void (calls += 1) });
     await clock.advance(50);
     stop();
     expect(await result).toEqual({ ok: false, attempts: 0, error: undefined, stopped: true });
@@ -136,16 +127,13 @@ describe('resumeWithBackoff', () => {
     const clock = new ManualClock();
     let reject: ((e: Error) => void) | undefined;
     let abandoned = 0;
-    const result = resumeWithBackoff({
+    const result = resumeOn(clock, {
       policy: { ...policy, attempts: 2 },
-      timers: clock,
-      stopped: new Promise(() => {}),
       attempt: (n) => (n === 1 ? new Promise<string>((_, r) => (reject = r)) : Promise.resolve('created')),
       abandon: () => {
         abandoned += 1;
         reject?.(new Error('socket closed by us'));
       },
-      permanent: () => false,
     });
     await clock.advance(100 + 999);
     expect(abandoned).toBe(0);
