@@ -50,7 +50,12 @@ export interface OpenEngineSessionOptions {
   /** query parameters for the engine URL (`qlik-csrf-token`, `accessToken`, `qlik-web-integration-id`) */
   query?: Record<string, string>;
   signal?: AbortSignal;
-  /** set false to switch off enigma's delta protocol */
+  /**
+   * enigma's delta protocol (default off): the engine answers a repeated call with a JSON patch
+   * against its previous answer. An analysis reads each object once, so delta saves no bytes, while
+   * enigma.js keeps every answer per handle and method to patch and deep-copies each one (client
+   * CPU and memory on thousands of calls: bench/profile-collect.ts --delta).
+   */
   delta?: boolean;
   /** idle time before a keepalive call, ms (default DEFAULT_KEEPALIVE_MS; 0: off) */
   keepaliveMs?: number;
@@ -151,7 +156,7 @@ export async function openEngineSession(options: OpenEngineSessionOptions): Prom
       currentSocket = socket;
       return socket as unknown as WebSocket;
     },
-    protocol: { delta: options.delta ?? true },
+    protocol: { delta: options.delta ?? false },
     // a network drop suspends the session instead of closing it, so it can be resumed
     suspendOnClose: true,
   }) as unknown as EnigmaSession;

@@ -39,7 +39,7 @@ describe('collectApp over enigma.js + ws (demo app)', () => {
   }, 120_000);
 
   it('returns a valid, versioned snapshot', () => {
-    expect(AppSnapshot.parse(snapshot)).toBeTruthy();
+    expect(AppSnapshot.parse(snapshot)).toEqual(snapshot);
     expect(snapshot.schemaVersion).toBe(1);
     expect(snapshot.source).toMatchObject({ appId: demoId, mode: 'test' });
     expect(snapshot.collectionIssues).toEqual([]);
@@ -230,8 +230,8 @@ describe('collectApp over an in-memory socket into the simulated engine', () => 
     expect(readOnlyViolations(calls)).toEqual([]);
   }, 60_000);
 
-  it('also works with the delta protocol switched off', async () => {
-    const engine = await openEngineSession({ url: 'https://tenant.example', appId: demoId, delta: false, createSocket: inMemorySocketFactory(app, sim.users.developer, () => undefined) });
+  it('also works with the delta protocol switched on', async () => {
+    const engine = await openEngineSession({ url: 'https://tenant.example', appId: demoId, delta: true, createSocket: inMemorySocketFactory(app, sim.users.developer, () => undefined) });
     const snapshot = await collectApp({ engine, appId: demoId, source: { host: 'tenant.example', mode: 'test' }, timings: false });
     await engine.close();
     expect(snapshot.sheets.length).toBeGreaterThan(0);
