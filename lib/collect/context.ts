@@ -40,6 +40,8 @@ export interface CollectContext {
   /** the error that ended the engine session, if it ended */
   sessionFailure: () => EngineError | undefined;
   progress: (phase: string, done: number, total: number) => void;
+  /** session objects being destroyed: collectApp waits for all of them before it returns */
+  releases: Promise<void>[];
 }
 
 export class CollectionAborted extends Error {
@@ -159,8 +161,9 @@ function describe(value: unknown): string {
 }
 
 /**
- * Create a session object, read its layout, destroy it (always). Only session objects are ever
- * created. When a resume lands in a new engine session the object is gone with the old session,
+ * Create a session object, read its layout, destroy it (always; the caller does not wait for the
+ * destroy's answer, which would add a round trip to every chain that starts with a list:
+ * `ctx.releases` holds it until the collection ends). Only session objects are ever created. When a resume lands in a new engine session the object is gone with the old session,
  * so it is created again there.
  */
 export async function withSessionObject(ctx: CollectContext, props: Record<string, unknown>, method: string): Promise<unknown> {
@@ -186,7 +189,7 @@ async function sessionObjectLayout(ctx: CollectContext, props: Record<string, un
   try {
     return await engineCall(ctx, `GetLayout (${method})`, () => object.getLayout(), { sessionObject: true });
   } finally {
-    await destroySessionObject(ctx, object.id, epoch);
+    ctx.releases.push(destroySessionObject(ctx, object.id, epoch));
   }
 }
 

@@ -56,6 +56,7 @@ export async function collectRestOnly(options: CollectRestOnlyOptions): Promise<
     appId: options.appId,
     issues: [],
     engineLimit: () => Promise.reject(new Error('REST-only collection: no engine')),
+    releases: [],
     restLimit: createLimiter(6),
     ...(signal ? { signal } : {}),
     sessionFailure: () => undefined,

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnalysisResult } from '../../../lib/analyze/result';
 import { analyse } from '../../../lib/analyze/runner';
 import { collectApp } from '../../../lib/collect/index';
+import { AppSnapshot } from '../../../lib/snapshot/schema';
 import { type Simulator, startSimulator } from '../../sim/index';
 import { connectWs } from '../collect/sim-harness';
 
@@ -16,6 +17,7 @@ if (!present) console.warn(`corpus tests skipped: ${CORPUS} is absent`);
 describe.skipIf(!present)('analysis of the corpus apps', () => {
   let sim: Simulator;
   const results = new Map<string, AnalysisResult>();
+  const snapshots = new Map<string, AppSnapshot>();
 
   beforeAll(async () => {
     sim = await startSimulator({ http: true, appsDir: CORPUS });
@@ -23,6 +25,7 @@ describe.skipIf(!present)('analysis of the corpus apps', () => {
       const { engine, rest } = await connectWs(sim, app.id);
       try {
         const snapshot = await collectApp({ engine, rest, appId: app.id, source: { host: sim.url, mode: 'test' }, timings: false });
+        snapshots.set(app.source, snapshot);
         results.set(app.source, analyse(snapshot));
       } finally {
         await engine.close();
@@ -36,6 +39,10 @@ describe.skipIf(!present)('analysis of the corpus apps', () => {
 
   it('loads every corpus app', () => {
     expect(results.size).toBeGreaterThanOrEqual(3);
+  });
+
+  it('collects each real app into a snapshot that its schema parses unchanged', () => {
+    for (const [source, snapshot] of snapshots) expect(AppSnapshot.parse(snapshot), source).toEqual(snapshot);
   });
 
   it('runs every rule to the end on every app, with a valid result', () => {
