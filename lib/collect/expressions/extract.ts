@@ -38,8 +38,15 @@ const FILTER_FIELD_KEYS = new Set(['field', 'fieldName', 'qField', 'qFieldName']
 
 /** JSON pointer (RFC 6901) from path segments. */
 export function toPointer(path: readonly string[]): string {
-  return path.length === 0 ? '' : '/' + path.map((p) => p.replace(/~/g, '~0').replace(/\//g, '~1')).join('/');
+  if (path.length === 0) return '';
+  let pointer = '';
+  for (const segment of path) pointer += '/' + (segment.includes('~') || segment.includes('/') ? segment.replace(/~/g, '~0').replace(/\//g, '~1') : segment);
+  return pointer;
 }
+
+/** `String(i)` for array indexes, made once: a walk pushes one per array item of every tree. */
+const INDEX_KEYS = Array.from({ length: 256 }, (_, i) => String(i));
+const indexKey = (i: number): string => INDEX_KEYS[i] ?? String(i);
 
 /** With "others" off (the default) the engine never evaluates the limit/count expressions of qOtherTotalSpec. */
 function othersOff(spec: unknown): boolean {
@@ -51,7 +58,11 @@ const startsWithEquals = (s: string): boolean => s.trimStart().startsWith('=');
 
 /** Extract from one object's own properties (children are separate objects). */
 export function extractFromProperties(properties: unknown, owner: ExpressionOwner): Extracted {
-  const out: Extracted = { expressions: [], libraryReferences: [], fieldReferences: [] };
+  return extractInto({ expressions: [], libraryReferences: [], fieldReferences: [] }, properties, owner);
+}
+
+/** Like extractFromProperties, appending to `out` (one set of lists for a whole app). */
+export function extractInto(out: Extracted, properties: unknown, owner: ExpressionOwner): Extracted {
   walk(properties, [], owner, out, undefined);
   return out;
 }
@@ -60,7 +71,7 @@ export function extractFromProperties(properties: unknown, owner: ExpressionOwne
 function walk(value: unknown, path: string[], owner: ExpressionOwner, out: Extracted, attributeId: string | undefined): void {
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
-      path.push(String(i));
+      path.push(indexKey(i));
       walk(value[i], path, owner, out, attributeId);
       path.pop();
     }
@@ -105,7 +116,7 @@ function visitString(text: string, path: string[], owner: ExpressionOwner, out: 
     }
     return;
   }
-  if (isInFilters(path) && FILTER_FIELD_KEYS.has(key)) {
+  if (FILTER_FIELD_KEYS.has(key) && isInFilters(path)) {
     out.fieldReferences.push({ field: stripBrackets(text), kind: 'chart-filter', ...refLocation(owner), path: toPointer(path) });
     return;
   }
@@ -119,23 +130,25 @@ function visitString(text: string, path: string[], owner: ExpressionOwner, out: 
   if (key === 'qLabelExpression') return addExpression(out, owner, path, attributeId, text, 'expression');
   if (key === 'qExpression' && (path.includes('qAttributeExpressions') || path.includes('qAttributeDimensions'))) return addExpression(out, owner, path, attributeId, text, 'expression');
   // array items take their array's name: `qFieldLabels/0` is as literal as `qFieldLabels`
-  const ownKey = /^\d+$/.test(key) ? (parent ?? '') : key;
+  const ownKey = isIndex(key) ? (parent ?? '') : key;
   if (ownKey.startsWith('q')) return;
   if (startsWithEquals(text) && text.trim().length > 1) addExpression(out, owner, path, attributeId, text, 'expression');
 }
 
+const isIndex = (key: string): boolean => {
+  const first = key.charCodeAt(0);
+  return first >= 48 && first <= 57 && /^\d+$/.test(key);
+};
+
 function addExpression(out: Extracted, owner: ExpressionOwner, path: readonly string[], attributeId: string | undefined, text: string, syntax: Expression['syntax']): void {
   const pointer = toPointer(path);
-  out.expressions.push({ id: `${owner.objectId}:${pointer}`, text, syntax, location: { ...ownerLocation(owner), path: pointer, kind: classifyExpressionPath(path, attributeId) } });
-}
-
-function ownerLocation(owner: ExpressionOwner): Omit<ExpressionLocation, 'path' | 'kind'> {
-  return {
-    objectId: owner.objectId,
-    objectType: owner.objectType,
-    owner: owner.owner,
-    ...(owner.sheetId !== undefined ? { sheetId: owner.sheetId } : {}),
-  };
+  const kind = classifyExpressionPath(path, attributeId);
+  // one object shape per case, no spreads: this runs for every expression of the app
+  const location: ExpressionLocation =
+    owner.sheetId !== undefined
+      ? { objectId: owner.objectId, objectType: owner.objectType, owner: owner.owner, sheetId: owner.sheetId, path: pointer, kind }
+      : { objectId: owner.objectId, objectType: owner.objectType, owner: owner.owner, path: pointer, kind };
+  out.expressions.push({ id: owner.objectId + ':' + pointer, text, syntax, location });
 }
 
 function refLocation(owner: ExpressionOwner): { objectId: string; objectType: string; sheetId?: string } {

@@ -10,7 +10,7 @@ import type {
   Variable,
   VisObject,
 } from '../../snapshot/schema.ts';
-import { type Extracted, extractFromProperties } from './extract.ts';
+import { type Extracted, extractInto } from './extract.ts';
 
 export interface ExpressionSources {
   sheets: Sheet[];
@@ -22,26 +22,19 @@ export interface ExpressionSources {
 
 export function extractAllExpressions(sources: ExpressionSources): Extracted {
   const all: Extracted = { expressions: [], libraryReferences: [], fieldReferences: [] };
-  const add = (part: Extracted): void => {
-    all.expressions.push(...part.expressions);
-    all.libraryReferences.push(...part.libraryReferences);
-    all.fieldReferences.push(...part.fieldReferences);
-  };
   for (const sheet of sources.sheets) {
-    add(extractFromProperties(sheet.properties, { objectId: sheet.id, objectType: 'sheet', owner: 'sheet', sheetId: sheet.id }));
+    extractInto(all, sheet.properties, { objectId: sheet.id, objectType: 'sheet', owner: 'sheet', sheetId: sheet.id });
   }
   for (const o of sources.objects) {
-    add(
-      extractFromProperties(o.properties, {
+    extractInto(all, o.properties, {
         objectId: o.id,
         objectType: o.type,
         owner: o.inMasterVisualization ? 'master-visualization' : 'object',
         ...(o.sheetId !== undefined ? { sheetId: o.sheetId } : {}),
-      }),
-    );
+    });
   }
-  for (const m of sources.masterMeasures) add(extractFromProperties(m.properties, { objectId: m.id, objectType: 'measure', owner: 'master-measure' }));
-  for (const d of sources.masterDimensions) add(extractFromProperties(d.properties, { objectId: d.id, objectType: 'dimension', owner: 'master-dimension' }));
+  for (const m of sources.masterMeasures) extractInto(all, m.properties, { objectId: m.id, objectType: 'measure', owner: 'master-measure' });
+  for (const d of sources.masterDimensions) extractInto(all, d.properties, { objectId: d.id, objectType: 'dimension', owner: 'master-dimension' });
   for (const v of sources.variables) {
     if (v.isReserved || v.isConfig || v.definition.trim() === '') continue;
     const id = v.id ?? v.name;
@@ -58,11 +51,25 @@ export function extractAllExpressions(sources: ExpressionSources): Extracted {
 /** The same object can be reached twice (a broken tree); keep the first of each id. */
 function dedupeIds(all: Extracted): Extracted {
   const seen = new Set<string>();
-  const expressions: Expression[] = all.expressions.filter((e) => (seen.has(e.id) ? false : (seen.add(e.id), true)));
-  const refKey = (r: LibraryReference | FieldReference): string => `${r.objectId}:${r.path}`;
+  const expressions: Expression[] = [];
+  for (const e of all.expressions) {
+    if (seen.has(e.id)) continue;
+    seen.add(e.id);
+    expressions.push(e);
+  }
   const seenRefs = new Set<string>();
-  const libraryReferences = all.libraryReferences.filter((r) => (seenRefs.has(refKey(r)) ? false : (seenRefs.add(refKey(r)), true)));
-  const fieldReferences = all.fieldReferences.filter((r) => (seenRefs.has(refKey(r)) ? false : (seenRefs.add(refKey(r)), true)));
+  const firstOfEach = <R extends LibraryReference | FieldReference>(refs: R[]): R[] => {
+    const kept: R[] = [];
+    for (const r of refs) {
+      const key = r.objectId + ':' + r.path;
+      if (seenRefs.has(key)) continue;
+      seenRefs.add(key);
+      kept.push(r);
+    }
+    return kept;
+  };
+  const libraryReferences = firstOfEach(all.libraryReferences);
+  const fieldReferences = firstOfEach(all.fieldReferences);
   return { expressions, libraryReferences, fieldReferences };
 }
 
