@@ -48,8 +48,17 @@ export interface Ctx {
   sleep(ms: number): Promise<void>;
 }
 
+/**
+ * A result already serialised: spliced into the answer frame as it is. A handler that answers with
+ * a large part of the app model (GetFullPropertyTree) serialises it at once instead of deep-copying
+ * it to keep later changes out of the answer, and the frame does not stringify it a second time.
+ */
+export class JsonText {
+  constructor(readonly text: string) {}
+}
+
 /** A method handler: named params (filled and validated) in, the result object (the spec's out keys) out. */
-export type Handler = (ctx: Ctx, args: Record<string, unknown>) => Promise<Record<string, unknown>> | Record<string, unknown>;
+export type Handler = (ctx: Ctx, args: Record<string, unknown>) => Promise<Record<string, unknown> | JsonText> | Record<string, unknown> | JsonText;
 
 export function newSessionState(): SessionState {
   return {

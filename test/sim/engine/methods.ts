@@ -6,7 +6,7 @@ import { checkScriptSyntax } from '../checker/check-script';
 import { expandDollars } from '../checker/dollar-expansion';
 import { tableRows } from '../data/generate';
 import { vendorJson } from '../spec/openrpc';
-import { markChanged, newId, notFound, openHandle, type Ctx, type Handler } from './context';
+import { JsonText, markChanged, newId, notFound, openHandle, type Ctx, type Handler } from './context';
 import { alternateStateHandlers, stateNamesOf } from './alternate-states';
 import { layoutCost, pageCost } from './calc-cost';
 import { loadIntoMemory } from './open-doc';
@@ -475,7 +475,7 @@ export const handlers: Record<string, Record<string, Handler>> = {
     GetFullPropertyTree: (ctx) => {
       const stored = currentObject(ctx);
       const tree = propertyTreeOf(ctx.state.sessionObjects.has(stored.id) ? ctx.state.sessionObjects : ctx.model.objects, stored.id);
-      return { qPropEntry: clone(tree ?? {}) };
+      return new JsonText(JSON.stringify({ qPropEntry: tree ?? {} }));
     },
     GetInfo: (ctx) => ({ qInfo: { qId: currentObject(ctx).id, qType: currentObject(ctx).type } }),
     GetChildInfos: (ctx) => ({ qInfos: currentObject(ctx).childIds.map((id) => findObject(ctx, id)).filter((c): c is StoredObject => c !== undefined).map((c) => ({ qId: c.id, qType: c.type })) }),

@@ -6,7 +6,7 @@
 import type { CallRecord, EngineSession, EngineSessionOptions } from '../types';
 import { appModelOf } from '../app/load-app';
 import { engineSpec } from '../spec/openrpc';
-import { newSessionState, type Ctx, type HandleEntry, type SessionState } from './context';
+import { JsonText, newSessionState, type Ctx, type HandleEntry, type SessionState } from './context';
 import { handlers } from './methods';
 import { deltaPatches, ERR, EngineError } from './protocol';
 
@@ -24,11 +24,6 @@ function appPrivileges(role: 'developer' | 'viewer'): string[] {
   return role === 'developer'
     ? ['read', 'update', 'delete', 'reload', 'export', 'duplicate', 'change_owner', 'change_space', 'export_reduced', 'source', 'exportappdata', 'create', 'publish', 'approve', 'exportdata']
     : ['read', 'exportdata'];
-}
-
-/** A value already serialised (see encodeResult). */
-class JsonText {
-  constructor(readonly text: string) {}
 }
 
 /** JSON.stringify of a message whose top-level values may be JsonText (spliced in as they are). */
@@ -112,8 +107,8 @@ export function createEngineSession(options: EngineSessionOptions): EngineSessio
   // case ([]) without walking the value, and a text is cheaper to keep than a deep clone of a
   // layout with data pages (those made concurrent calls wait on the simulator's own CPU). A delta
   // result is returned as JSON text: a first answer reuses that text instead of a second stringify.
-  function encodeResult(request: Request, handle: number, method: string, result: Record<string, unknown>): Record<string, unknown> | JsonText {
-    if (request.delta !== true) return result;
+  function encodeResult(request: Request, handle: number, method: string, result: Record<string, unknown> | JsonText): Record<string, unknown> | JsonText {
+    if (request.delta !== true || result instanceof JsonText) return result;
     const parts: string[] = [];
     let cache = deltaCache.get(handle);
     if (!cache) deltaCache.set(handle, (cache = new Map()));
@@ -163,8 +158,10 @@ export function createEngineSession(options: EngineSessionOptions): EngineSessio
     if (!handler) return fail(new EngineError(ERR.notImplemented, `${entry.type}.${method} is not simulated`));
     const ctx: Ctx = { app: options.app, model, user: options.user, spec, entry, state, privileges, sleep };
     try {
-      const result = await handler(ctx, args);
+      const answer = await handler(ctx, args);
       if (disposed) return;
+      // a delta answer is encoded per result key (encodeResult): it needs the value itself
+      const result = answer instanceof JsonText && request.delta === true ? (JSON.parse(answer.text) as Record<string, unknown>) : answer;
       record(entry, handleNo, method, request.params);
       const body: Record<string, unknown> = { result: encodeResult(request, handleNo, method, result) };
       if (request.delta === true) body.delta = true;
