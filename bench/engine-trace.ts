@@ -17,7 +17,7 @@ export interface TracedCall {
 
 export interface EngineTrace {
   create: CreateSocket;
-  calls: TracedCall[];
+  readonly calls: TracedCall[];
   /** calls sent in [from, to) */
   between(from: number, to: number): TracedCall[];
 }
@@ -26,47 +26,24 @@ const HANDLE = /"qHandle":(\d+)|"path":"\/qHandle","value":(\d+)/g;
 const QID = /"qId":"((?:[^"\\]|\\.)*)"/g;
 
 export function traceEngine(create: CreateSocket): EngineTrace {
-  const calls: TracedCall[] = [];
-  const byId = new Map<number, TracedCall>();
-  const handleDepth = new Map<number, number>();
-  const idDepth = new Map<string, number>();
-  const depthOf = (handle: number, params: unknown): number => {
-    let base = handle > 1 ? (handleDepth.get(handle) ?? 0) : 0;
-    const strings = Array.isArray(params) ? params : params && typeof params === 'object' ? Object.values(params) : [];
-    for (const p of strings) if (typeof p === 'string') base = Math.max(base, idDepth.get(p) ?? 0);
-    return base + 1;
-  };
-  const received = (text: string): void => {
-    const id = /^\{"jsonrpc":"2\.0","id":(\d+)/.exec(text)?.[1] ?? /"id":(\d+)/.exec(text)?.[1];
-    const call = id === undefined ? undefined : byId.get(Number(id));
-    if (!call || call.answeredAt !== undefined) return;
-    call.answeredAt = performance.now();
-    for (const m of text.matchAll(HANDLE)) {
-      const h = Number(m[1] ?? m[2]);
-      if (!handleDepth.has(h)) handleDepth.set(h, call.depth);
-    }
-    // only answers that list things (layouts, trees) name ids worth following
-    if (/GetLayout|GetFullPropertyTree|GetObjects|GetBookmarks/.test(call.method)) {
-      for (const m of text.matchAll(QID)) if (m[1] && !idDepth.has(m[1])) idDepth.set(m[1], call.depth);
-    }
+  // During the run only the raw frames and their times are kept (cheap: the traced run is the one
+  // being measured); the calls and their depths are worked out when first asked for.
+  const frames: { sent: boolean; text: string; at: number }[] = [];
+  let replayed: { upTo: number; calls: TracedCall[] } | undefined;
+  const calls = (): TracedCall[] => {
+    if (replayed?.upTo !== frames.length) replayed = { upTo: frames.length, calls: replay(frames) };
+    return replayed.calls;
   };
   return {
-    calls,
-    between: (from, to) => calls.filter((c) => c.sentAt >= from && c.sentAt < to),
+    get calls() {
+      return calls();
+    },
+    between: (from, to) => calls().filter((c) => c.sentAt >= from && c.sentAt < to),
     create: (url, headers) => {
       const socket = create(url, headers);
       const send = socket.send.bind(socket);
       socket.send = (data) => {
-        try {
-          const frame = JSON.parse(String(data)) as { id?: number; method?: string; handle?: number; params?: unknown };
-          if (typeof frame.id === 'number' && typeof frame.method === 'string') {
-            const call: TracedCall = { id: frame.id, method: frame.method, handle: frame.handle ?? 0, depth: depthOf(frame.handle ?? 0, frame.params), sentAt: performance.now() };
-            calls.push(call);
-            byId.set(call.id, call);
-          }
-        } catch {
-          // not JSON: not ours to trace
-        }
+        frames.push({ sent: true, text: String(data), at: performance.now() });
         send(data);
       };
       // enigma.js sets onmessage after creating the socket: wrap what it sets (ws keeps its own accessor)
@@ -85,7 +62,7 @@ export function traceEngine(create: CreateSocket): EngineTrace {
           handler = fn;
           const wrapped: Handler = fn
             ? (event) => {
-                received(String(event.data));
+                frames.push({ sent: false, text: String(event.data), at: performance.now() });
                 fn(event);
               }
             : null;
@@ -95,6 +72,51 @@ export function traceEngine(create: CreateSocket): EngineTrace {
       return socket;
     },
   };
+}
+
+/** The calls of recorded frames, in order, each with its depth as of the answers received before it was sent. */
+function replay(frames: readonly { sent: boolean; text: string; at: number }[]): TracedCall[] {
+  const calls: TracedCall[] = [];
+  const byId = new Map<number, TracedCall>();
+  const handleDepth = new Map<number, number>();
+  const idDepth = new Map<string, number>();
+  const depthOf = (handle: number, params: unknown): number => {
+    let base = handle > 1 ? (handleDepth.get(handle) ?? 0) : 0;
+    const strings = Array.isArray(params) ? params : params && typeof params === 'object' ? Object.values(params) : [];
+    for (const p of strings) if (typeof p === 'string') base = Math.max(base, idDepth.get(p) ?? 0);
+    return base + 1;
+  };
+  const received = (text: string, at: number): void => {
+    const id = /^\{"jsonrpc":"2\.0","id":(\d+)/.exec(text)?.[1] ?? /"id":(\d+)/.exec(text)?.[1];
+    const call = id === undefined ? undefined : byId.get(Number(id));
+    if (!call || call.answeredAt !== undefined) return;
+    call.answeredAt = at;
+    for (const m of text.matchAll(HANDLE)) {
+      const h = Number(m[1] ?? m[2]);
+      if (!handleDepth.has(h)) handleDepth.set(h, call.depth);
+    }
+    // only answers that list things (layouts, trees) name ids worth following
+    if (/GetLayout|GetFullPropertyTree|GetObjects|GetBookmarks/.test(call.method)) {
+      for (const m of text.matchAll(QID)) if (m[1] && !idDepth.has(m[1])) idDepth.set(m[1], call.depth);
+    }
+  };
+  for (const frame of frames) {
+    if (!frame.sent) {
+      received(frame.text, frame.at);
+      continue;
+    }
+    try {
+      const parsed = JSON.parse(frame.text) as { id?: number; method?: string; handle?: number; params?: unknown };
+      if (typeof parsed.id === 'number' && typeof parsed.method === 'string') {
+        const call: TracedCall = { id: parsed.id, method: parsed.method, handle: parsed.handle ?? 0, depth: depthOf(parsed.handle ?? 0, parsed.params), sentAt: frame.at };
+        calls.push(call);
+        byId.set(call.id, call);
+      }
+    } catch {
+      // not JSON: not ours to trace
+    }
+  }
+  return calls;
 }
 
 /** The longest chain among `calls` (their largest depth), 0 for none. */

@@ -1,4 +1,4 @@
-// `npx tsx bench/profile-collect.ts [--timings] [--runs N] [--profile <dir>] [--delta false] [--concurrency N] [--phases]`: the collect bench's app and simulator
+// `npx tsx bench/profile-collect.ts [--timings] [--runs N] [--profile <dir>] [--delta false] [--concurrency N] [--phases] [--methods]`: the collect bench's app and simulator
 // (bench/collect.bench.ts), one collection per run, printing each run's time and engine call count.
 // For CPU profiles: `node --cpu-prof --cpu-prof-dir /tmp/prof --import tsx bench/profile-collect.ts`
 // profiles this (client) process; SIM_NODE_OPTIONS="--cpu-prof --cpu-prof-dir /tmp/prof" the
@@ -18,7 +18,7 @@ import { BENCH_APP, generateLargeApp } from '../test/fixtures/generate-large-app
 import { traceEngine } from './engine-trace.ts';
 import { startSimProcess } from './sim-process.ts';
 
-const { values } = parseArgs({ options: { timings: { type: 'boolean', default: false }, runs: { type: 'string', default: '1' }, profile: { type: 'string' }, delta: { type: 'string', default: 'true' }, concurrency: { type: 'string' }, phases: { type: 'boolean', default: false }, latency: { type: 'string', default: '40' } } });
+const { values } = parseArgs({ options: { timings: { type: 'boolean', default: false }, runs: { type: 'string', default: '1' }, profile: { type: 'string' }, delta: { type: 'string', default: 'false' }, concurrency: { type: 'string' }, phases: { type: 'boolean', default: false }, methods: { type: 'boolean', default: false }, latency: { type: 'string', default: '40' } } });
 // --profile <dir>: a CPU profile of the last collection only (not the start-up), via the inspector
 const inspector = new Session();
 inspector.connect();
@@ -50,7 +50,7 @@ try {
   const rest = createRestClient({ baseUrl: sim.url, fetch: timedFetch, authHeaders: () => headers });
   for (let i = 0; i < Number(values.runs); i++) {
     const trace = traceEngine(nodeSocketFactory({ headers }));
-    const engine = await openEngineSession({ url: sim.url, appId, createSocket: trace.create, delta: values.delta !== 'false' });
+    const engine = await openEngineSession({ url: sim.url, appId, createSocket: trace.create, delta: values.delta === 'true' });
     const last = i === Number(values.runs) - 1;
     if (last && values.profile) await post('Profiler.enable').then(() => post('Profiler.start'));
     const from = performance.now();
@@ -73,6 +73,7 @@ try {
     }
     await engine.close();
     if (values.phases) console.log(restLog.join('\n'));
+    if (values.methods) console.log(methodSummary(trace.between(from, Infinity), from));
     if (values.phases) console.log([...phases].map(([name, p]) => `  ${name} ${Math.round(p.first)}–${Math.round(p.last)} ms (${p.done}/${p.total})`).join('\n'));
     console.log(`run ${i + 1}: ${Math.round(ms)} ms, client CPU ${Math.round((used.user + used.system) / 1000)} ms, simulator CPU ${childCpuMs(sim.child.pid) - simCpu} ms, ${trace.calls.length} engine calls, ${snapshot.objects.length} objects, ${snapshot.expressions.length} expressions`);
   }
@@ -81,4 +82,18 @@ try {
   sim.stop();
   await exited; // the child writes its --cpu-prof on exit
   await rm(dir, { recursive: true, force: true });
+}
+
+/** Per engine method: calls, and when the first was sent, the last was sent and the last was answered (ms from `from`). */
+function methodSummary(calls: readonly { method: string; sentAt: number; answeredAt?: number }[], from: number): string {
+  const rows = new Map<string, { n: number; firstSent: number; lastSent: number; lastAnswered: number }>();
+  for (const c of calls) {
+    const r = rows.get(c.method) ?? { n: 0, firstSent: Infinity, lastSent: 0, lastAnswered: 0 };
+    rows.set(c.method, { n: r.n + 1, firstSent: Math.min(r.firstSent, c.sentAt), lastSent: Math.max(r.lastSent, c.sentAt), lastAnswered: Math.max(r.lastAnswered, c.answeredAt ?? 0) });
+  }
+  const ms = (t: number): number => Math.round(t - from);
+  return [...rows]
+    .sort((a, b) => a[1].firstSent - b[1].firstSent)
+    .map(([method, r]) => `  ${method} ×${r.n}: sent ${ms(r.firstSent)}–${ms(r.lastSent)} ms, last answer ${ms(r.lastAnswered)} ms`)
+    .join('\n');
 }
