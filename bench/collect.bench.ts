@@ -27,7 +27,7 @@ const LATENCY_MS = 40;
 /** the generated objects' simulated calculation (engine-behaviour.json) */
 const CALC_MS = 5;
 const CACHED_CALC_MS = 1;
-const SWEEP = [16, 64, 256, 1024, 4096];
+const SWEEP = [64, 256, 1024, 4096, 16384];
 const PAGE_METHODS = new Set(['GetHyperCubeData', 'GetHyperCubePivotData', 'GetListObjectData']);
 
 interface Run {

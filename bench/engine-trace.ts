@@ -17,33 +17,67 @@ export interface TracedCall {
 
 export interface EngineTrace {
   create: CreateSocket;
-  readonly calls: TracedCall[];
+  calls: TracedCall[];
   /** calls sent in [from, to) */
   between(from: number, to: number): TracedCall[];
 }
 
 const HANDLE = /"qHandle":(\d+)|"path":"\/qHandle","value":(\d+)/g;
 const QID = /"qId":"((?:[^"\\]|\\.)*)"/g;
+const ID = /"id":(\d+)/;
+const ANSWER_ID = /^\{"jsonrpc":"2\.0","id":(\d+)/;
+const METHOD = /"method":"(\w+)"/;
+const HANDLE_PARAM = /"handle":(-?\d+)/;
+const STRING = /"((?:[^"\\]|\\.)*)"/g;
+/** requests whose params can name an object listed earlier (GetObject, GetMeasure, GetBookmark, …) */
+const NAMES_AN_OBJECT = /^(Get|Destroy)\w*(Object|Measure|Dimension|Variable\w*|Bookmark)$/;
+const LISTS = /GetLayout|GetFullPropertyTree|GetObjects|GetBookmarks/;
 
 export function traceEngine(create: CreateSocket): EngineTrace {
-  // During the run only the raw frames and their times are kept (cheap: the traced run is the one
-  // being measured); the calls and their depths are worked out when first asked for.
-  const frames: { sent: boolean; text: string; at: number }[] = [];
-  let replayed: { upTo: number; calls: TracedCall[] } | undefined;
-  const calls = (): TracedCall[] => {
-    if (replayed?.upTo !== frames.length) replayed = { upTo: frames.length, calls: replay(frames) };
-    return replayed.calls;
+  const calls: TracedCall[] = [];
+  const byId = new Map<number, TracedCall>();
+  const handleDepth = new Map<number, number>();
+  const idDepth = new Map<string, number>();
+  // Kept cheap (the traced run is the one being measured): regexes on the frame text instead of
+  // JSON.parse, params read only for methods that name an object, answers scanned only for handles
+  // and, when they list things, ids; no frame is kept.
+  const sent = (text: string): void => {
+    const id = ID.exec(text)?.[1];
+    const method = METHOD.exec(text)?.[1];
+    if (id === undefined || method === undefined) return;
+    const handle = Number(HANDLE_PARAM.exec(text)?.[1] ?? 0);
+    let depth = handle > 1 ? (handleDepth.get(handle) ?? 0) : 0;
+    if (NAMES_AN_OBJECT.test(method)) {
+      for (const m of text.matchAll(STRING)) depth = Math.max(depth, idDepth.get(m[1] ?? '') ?? 0);
+    }
+    const call: TracedCall = { id: Number(id), method, handle, depth: depth + 1, sentAt: performance.now() };
+    calls.push(call);
+    byId.set(call.id, call);
+  };
+  const received = (text: string): void => {
+    const id = ANSWER_ID.exec(text)?.[1] ?? ID.exec(text)?.[1];
+    const call = id === undefined ? undefined : byId.get(Number(id));
+    if (!call || call.answeredAt !== undefined) return;
+    call.answeredAt = performance.now();
+    if (text.includes('qHandle')) {
+      for (const m of text.matchAll(HANDLE)) {
+        const h = Number(m[1] ?? m[2]);
+        if (!handleDepth.has(h)) handleDepth.set(h, call.depth);
+      }
+    }
+    // only answers that list things (layouts, trees) name ids worth following
+    if (LISTS.test(call.method)) {
+      for (const m of text.matchAll(QID)) if (m[1] && !idDepth.has(m[1])) idDepth.set(m[1], call.depth);
+    }
   };
   return {
-    get calls() {
-      return calls();
-    },
-    between: (from, to) => calls().filter((c) => c.sentAt >= from && c.sentAt < to),
+    calls,
+    between: (from, to) => calls.filter((c) => c.sentAt >= from && c.sentAt < to),
     create: (url, headers) => {
       const socket = create(url, headers);
       const send = socket.send.bind(socket);
       socket.send = (data) => {
-        frames.push({ sent: true, text: String(data), at: performance.now() });
+        sent(String(data));
         send(data);
       };
       // enigma.js sets onmessage after creating the socket: wrap what it sets (ws keeps its own accessor)
@@ -62,7 +96,7 @@ export function traceEngine(create: CreateSocket): EngineTrace {
           handler = fn;
           const wrapped: Handler = fn
             ? (event) => {
-                frames.push({ sent: false, text: String(event.data), at: performance.now() });
+                received(String(event.data));
                 fn(event);
               }
             : null;
@@ -72,51 +106,6 @@ export function traceEngine(create: CreateSocket): EngineTrace {
       return socket;
     },
   };
-}
-
-/** The calls of recorded frames, in order, each with its depth as of the answers received before it was sent. */
-function replay(frames: readonly { sent: boolean; text: string; at: number }[]): TracedCall[] {
-  const calls: TracedCall[] = [];
-  const byId = new Map<number, TracedCall>();
-  const handleDepth = new Map<number, number>();
-  const idDepth = new Map<string, number>();
-  const depthOf = (handle: number, params: unknown): number => {
-    let base = handle > 1 ? (handleDepth.get(handle) ?? 0) : 0;
-    const strings = Array.isArray(params) ? params : params && typeof params === 'object' ? Object.values(params) : [];
-    for (const p of strings) if (typeof p === 'string') base = Math.max(base, idDepth.get(p) ?? 0);
-    return base + 1;
-  };
-  const received = (text: string, at: number): void => {
-    const id = /^\{"jsonrpc":"2\.0","id":(\d+)/.exec(text)?.[1] ?? /"id":(\d+)/.exec(text)?.[1];
-    const call = id === undefined ? undefined : byId.get(Number(id));
-    if (!call || call.answeredAt !== undefined) return;
-    call.answeredAt = at;
-    for (const m of text.matchAll(HANDLE)) {
-      const h = Number(m[1] ?? m[2]);
-      if (!handleDepth.has(h)) handleDepth.set(h, call.depth);
-    }
-    // only answers that list things (layouts, trees) name ids worth following
-    if (/GetLayout|GetFullPropertyTree|GetObjects|GetBookmarks/.test(call.method)) {
-      for (const m of text.matchAll(QID)) if (m[1] && !idDepth.has(m[1])) idDepth.set(m[1], call.depth);
-    }
-  };
-  for (const frame of frames) {
-    if (!frame.sent) {
-      received(frame.text, frame.at);
-      continue;
-    }
-    try {
-      const parsed = JSON.parse(frame.text) as { id?: number; method?: string; handle?: number; params?: unknown };
-      if (typeof parsed.id === 'number' && typeof parsed.method === 'string') {
-        const call: TracedCall = { id: parsed.id, method: parsed.method, handle: parsed.handle ?? 0, depth: depthOf(parsed.handle ?? 0, parsed.params), sentAt: frame.at };
-        calls.push(call);
-        byId.set(call.id, call);
-      }
-    } catch {
-      // not JSON: not ours to trace
-    }
-  }
-  return calls;
 }
 
 /** The longest chain among `calls` (their largest depth), 0 for none. */

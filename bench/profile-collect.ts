@@ -15,7 +15,7 @@ import { collectApp } from '../lib/collect/index.ts';
 import { openEngineSession } from '../lib/qlik/engine/session.ts';
 import { createRestClient } from '../lib/qlik/rest/client.ts';
 import { BENCH_APP, generateLargeApp } from '../test/fixtures/generate-large-app.ts';
-import { traceEngine } from './engine-trace.ts';
+import { longestChain, traceEngine } from './engine-trace.ts';
 import { startSimProcess } from './sim-process.ts';
 
 const { values } = parseArgs({ options: { timings: { type: 'boolean', default: false }, runs: { type: 'string', default: '1' }, profile: { type: 'string' }, delta: { type: 'string', default: 'false' }, concurrency: { type: 'string' }, phases: { type: 'boolean', default: false }, methods: { type: 'boolean', default: false }, latency: { type: 'string', default: '40' } } });
@@ -75,7 +75,7 @@ try {
     if (values.phases) console.log(restLog.join('\n'));
     if (values.methods) console.log(methodSummary(trace.between(from, Infinity), from));
     if (values.phases) console.log([...phases].map(([name, p]) => `  ${name} ${Math.round(p.first)}–${Math.round(p.last)} ms (${p.done}/${p.total})`).join('\n'));
-    console.log(`run ${i + 1}: ${Math.round(ms)} ms, client CPU ${Math.round((used.user + used.system) / 1000)} ms, simulator CPU ${childCpuMs(sim.child.pid) - simCpu} ms, ${trace.calls.length} engine calls, ${snapshot.objects.length} objects, ${snapshot.expressions.length} expressions`);
+    console.log(`run ${i + 1}: ${Math.round(ms)} ms, client CPU ${Math.round((used.user + used.system) / 1000)} ms, simulator CPU ${childCpuMs(sim.child.pid) - simCpu} ms, ${trace.calls.length} engine calls (longest chain ${longestChain(trace.calls)}), ${snapshot.objects.length} objects, ${snapshot.expressions.length} expressions`);
   }
 } finally {
   const exited = once(sim.child, 'exit');

@@ -22,14 +22,14 @@ import { buildAccess, buildAppInfo, collectAppParts } from './app.ts';
 import { buildBookmark, collectBookmark } from './bookmarks.ts';
 import { CollectionAborted, type CollectContext, type CollectProgress, addIssue, attempt, isFatal } from './context.ts';
 import { buildDataModel, fetchDataModelSources } from './data-model.ts';
-import { checkExpressions } from './expressions/checks.ts';
-import { extractAllExpressions } from './expressions/index.ts';
+import { createExpressionChecker } from './expressions/checks.ts';
+import { type Extracted, extractAllExpressions, extractObject } from './expressions/index.ts';
 import { DEFAULT_CONCURRENCY, createLimiter } from './limiter.ts';
 import { listBookmarks, listDimensions, listMeasures, listVariables } from './lists.ts';
 import { buildMasterDimension, buildMasterMeasure } from './master-items.ts';
 import { collectRestParts } from './rest-parts.ts';
 import { collectScript } from './script.ts';
-import { collectSheetsAndObjects } from './sheets.ts';
+import { type SheetsPart, collectSheetsAndObjects } from './sheets.ts';
 import { DEFAULT_TIMING_CONCURRENCY, collectTimings, layoutFacts, timingsSummary } from './timings.ts';
 import { buildVariable, withCalculatedValues } from './variables.ts';
 
@@ -137,11 +137,27 @@ async function collect(ctx: CollectContext, options: CollectAppOptions): Promise
   const phase = <T>(p: Promise<T>): Promise<T> => p.finally(() => ctx.progress('inventory', ++phasesDone, phases));
   ctx.progress('inventory', 0, phases);
 
+  // Expressions are sent to GetFieldsFromExpression as they are found (each tree's as soon as it
+  // has arrived); CheckExpression once every label (master and chart measures) is known.
+  const checker = createExpressionChecker(ctx);
+  const extractedObjects = new Map<SheetsPart['objects'][number], Extracted>();
+  const measuresPromise = phase(attempt(ctx, 'masterMeasures', () => listMeasures(ctx)));
+  const onObjects = (objects: SheetsPart['objects']): void => {
+    const found: Extracted['expressions'] = [];
+    for (const o of objects) {
+      const part = extractObject(o);
+      extractedObjects.set(o, part);
+      found.push(...part.expressions);
+    }
+    checker.addLabels(measureLabels(objects));
+    checker.submit(found);
+  };
+
   const appPartsPromise = phase(collectAppParts(ctx));
   const [appParts, sheetsPart, measures, dimensions, variables, bookmarks, modelSources, script, restParts] = await Promise.all([
     appPartsPromise,
-    phase(collectSheetsAndObjects(ctx)),
-    phase(attempt(ctx, 'masterMeasures', () => listMeasures(ctx))),
+    phase(collectSheetsAndObjects(ctx, onObjects)),
+    measuresPromise,
     phase(attempt(ctx, 'masterDimensions', () => listDimensions(ctx))),
     phase(attempt(ctx, 'variables', async () => withCalculatedValues(ctx, (await listVariables(ctx)).map(buildVariable)))),
     phase(collectBookmarks(ctx)),
@@ -158,9 +174,9 @@ async function collect(ctx: CollectContext, options: CollectAppOptions): Promise
     ? buildDataModel({ ...modelSources, ...(restParts.metadata ? { metadata: restParts.metadata as Parameters<typeof buildDataModel>[0]['metadata'] } : {}) })
     : undefined;
 
-  const extracted = extractAllExpressions({ sheets: sheetsPart.sheets, objects: sheetsPart.objects, masterMeasures, masterDimensions, variables: vars });
-  const labels = measureLabels(masterMeasures.map((m) => m.label), extracted.expressions.length ? sheetsPart.objects : []);
-  const expressions = await checkExpressions(ctx, extracted.expressions, labels);
+  const extracted = extractAllExpressions({ sheets: sheetsPart.sheets, objects: sheetsPart.objects, masterMeasures, masterDimensions, variables: vars }, extractedObjects);
+  checker.addLabels(masterMeasures.map((m) => m.label));
+  const expressions = await checker.finish(extracted.expressions);
 
   const timingOptions = options.timings;
   const timingConcurrency = timingOptions === false ? 0 : (timingOptions?.concurrency ?? DEFAULT_TIMING_CONCURRENCY);
@@ -218,9 +234,9 @@ function objectsBySheet(objects: Pick<VisObject, 'id' | 'type' | 'sheetId'>[]): 
   return map;
 }
 
-/** Master measure labels plus every chart measure label (`qMeasures[].qDef.qLabel`). */
-function measureLabels(master: string[], objects: Pick<VisObject, 'properties'>[]): string[] {
-  const labels = new Set(master.filter(Boolean));
+/** Every chart measure label (`qMeasures[].qDef.qLabel`) of `objects`. */
+function measureLabels(objects: Pick<VisObject, 'properties'>[]): string[] {
+  const labels = new Set<string>();
   const walk = (value: unknown, inMeasures: boolean): void => {
     if (Array.isArray(value)) return value.forEach((v) => walk(v, inMeasures));
     if (!value || typeof value !== 'object') return;

@@ -3,13 +3,13 @@
 
 /**
  * Engine requests in flight by default. Chosen by measurement (`npm run bench`, the concurrency
- * sweep of bench/collect.bench.ts: 2,000 objects and ~2,500 unique expressions, ~4,700 calls at
- * 40 ms latency): with n in flight the calls need at least 4,700 / n round trips (~730 ms of pure
- * latency at 256, ~180 ms at 1,024); 16 and 64 leave the socket idle most of a round trip, 1,024
- * was the fastest (4,096 only queues inside the engine and enigma.js). Each request is small (the
- * engine queues what it cannot start), and enigma.js pipelines them over the one socket.
+ * sweep of bench/collect.bench.ts: 2,000 objects and ~2,200 unique expressions, ~4,700 calls at
+ * 40 ms latency): with n in flight the calls need at least 4,700 / n round trips; at 1,024 the
+ * expression checks still waited for ~4 rounds, at 4,096 they go out together and the time is the
+ * client's and the engine's own work; 16,384 was no faster. Each request is small (the engine
+ * queues what it cannot start), and enigma.js pipelines them over the one socket.
  */
-export const DEFAULT_CONCURRENCY = 1024;
+export const DEFAULT_CONCURRENCY = 4096;
 
 export type Limiter = <T>(task: () => Promise<T>) => Promise<T>;
 

@@ -18,32 +18,46 @@ export async function fetchTree(ctx: CollectContext, id: string, what: string): 
   return parsed.data;
 }
 
-/** Fetch the trees of `items` through the pool, counting progress; items that fail become issues. */
+type Flattened = Omit<VisObject, 'layoutErrors'>[];
+interface Fetched {
+  item: ListItem;
+  tree: PropertyEntry;
+  objects: Flattened;
+}
+
+/**
+ * Fetch the trees of `items` through the pool, counting progress; items that fail become issues.
+ * Each tree is flattened as it arrives and its objects handed to `onObjects` (so their expressions
+ * can be checked while other trees are still on their way).
+ */
 async function fetchTrees(
   ctx: CollectContext,
   items: ListItem[],
   part: 'sheets' | 'masterVisualizations' | 'stories',
   what: string,
-  onDone: () => void,
-): Promise<{ item: ListItem; tree: PropertyEntry }[]> {
+  flatten: (item: ListItem, tree: PropertyEntry) => Flattened,
+  onDone: (objects: Flattened) => void,
+): Promise<Fetched[]> {
   const results = await Promise.all(
-    items.map(async (item) => {
+    items.map(async (item): Promise<Fetched | undefined> => {
       const tree = await attempt(ctx, part, () => fetchTree(ctx, item.qInfo.qId, what), item.qInfo.qId);
-      onDone();
-      return tree ? { item, tree } : undefined;
+      const objects = tree ? flatten(item, tree) : [];
+      onDone(objects);
+      return tree ? { item, tree, objects } : undefined;
     }),
   );
-  return results.filter((r): r is { item: ListItem; tree: PropertyEntry } => r !== undefined);
+  return results.filter((r): r is Fetched => r !== undefined);
 }
 
 export interface SheetsPart {
   sheets: Sheet[];
-  objects: Omit<VisObject, 'layoutErrors'>[];
+  objects: Flattened;
   masterVisualizations: MasterVisualization[];
   stories: Story[];
 }
 
-export async function collectSheetsAndObjects(ctx: CollectContext): Promise<SheetsPart> {
+/** `onObjects`: called with the objects of each tree as soon as it has arrived. */
+export async function collectSheetsAndObjects(ctx: CollectContext, onObjects: (objects: Flattened) => void = () => undefined): Promise<SheetsPart> {
   const [sheetItems, masterItems, storyItems] = await Promise.all([
     attempt(ctx, 'sheets', () => listSheets(ctx)),
     attempt(ctx, 'masterVisualizations', () => listMasterObjects(ctx)),
@@ -51,22 +65,25 @@ export async function collectSheetsAndObjects(ctx: CollectContext): Promise<Shee
   ]);
   const total = (sheetItems?.length ?? 0) + (masterItems?.length ?? 0) + (storyItems?.length ?? 0);
   let done = 0;
-  const tick = (): void => ctx.progress('objects', ++done, total);
+  const tick = (objects: Flattened): void => {
+    if (objects.length) onObjects(objects);
+    ctx.progress('objects', ++done, total);
+  };
   ctx.progress('objects', 0, total);
   const [sheetTrees, masterTrees, storyTrees] = await Promise.all([
-    fetchTrees(ctx, sheetItems ?? [], 'sheets', 'sheet', tick),
-    fetchTrees(ctx, masterItems ?? [], 'masterVisualizations', 'master visualization', tick),
-    fetchTrees(ctx, storyItems ?? [], 'stories', 'story', tick),
+    fetchTrees(ctx, sheetItems ?? [], 'sheets', 'sheet', (item, tree) => flattenTree(tree, { sheetId: item.qInfo.qId, inMasterVisualization: false }, false), tick),
+    fetchTrees(ctx, masterItems ?? [], 'masterVisualizations', 'master visualization', (_item, tree) => flattenTree(tree, { inMasterVisualization: true }, true), tick),
+    fetchTrees(ctx, storyItems ?? [], 'stories', 'story', () => [], tick),
   ]);
 
-  const objects: Omit<VisObject, 'layoutErrors'>[] = [];
-  const sheets = sheetTrees.map(({ item, tree }) => {
-    objects.push(...flattenTree(tree, { sheetId: item.qInfo.qId, inMasterVisualization: false }, false));
+  const objects: Flattened = [];
+  const sheets = sheetTrees.map(({ item, tree, objects: onSheet }) => {
+    objects.push(...onSheet);
     return buildSheet(item, tree);
   });
   sheets.sort((a, b) => (a.rank ?? Infinity) - (b.rank ?? Infinity));
-  const masterVisualizations = masterTrees.map(({ item, tree }) => {
-    objects.push(...flattenTree(tree, { inMasterVisualization: true }, true));
+  const masterVisualizations = masterTrees.map(({ item, tree, objects: inTree }) => {
+    objects.push(...inTree);
     return buildMasterVisualization(item, tree);
   });
   const stories = storyTrees.map(({ item, tree }) => ({

@@ -3,6 +3,12 @@
 // session object could evaluate many expressions, but not check them).
 // qLabels: the labels the expression may reference as [Label] (measure labels in the app: master
 // measures and chart measures); only those that occur in the text are sent, keeping requests small.
+//
+// GetFieldsFromExpression takes no labels, so it is asked as soon as a text is found (each sheet's
+// tree as it arrives), overlapping the rest of the collection. CheckExpression's answer depends on
+// the labels (a name is valid as a label, dangerous when it is also a field), and a chart measure
+// on the last sheet can label a name used on the first: it is asked once every label is known.
+// Each request is sent once per unique text.
 import type { Expression, ExpressionCheck } from '../../snapshot/schema.ts';
 import { type CollectContext, attempt, engineCall } from '../context.ts';
 import { CheckExpressionResult } from '../engine-schemas.ts';
@@ -13,61 +19,105 @@ export interface ExpressionAnswers {
   fieldsFromEngine?: string[];
 }
 
-export async function checkExpressions(ctx: CollectContext, expressions: Expression[], labels: readonly string[]): Promise<Expression[]> {
-  const unique = [...new Set(expressions.filter(shouldCheck).map((e) => e.text))];
-  const answers = new Map<string, ExpressionAnswers>();
-  const labelsIn = labelMatcher(labels);
-  let done = 0;
-  ctx.progress('expressions', 0, unique.length);
-  await Promise.all(
-    unique.map(async (text) => {
-      const used = labelsIn(text);
-      const [check, fields] = await Promise.all([
-        attempt(ctx, 'expressionChecks', async () => toCheck(await engineCall(ctx, 'CheckExpression', () => ctx.doc.checkExpression(text, used)))),
-        attempt(ctx, 'expressionFields', async () => toFields(await engineCall(ctx, 'GetFieldsFromExpression', () => ctx.doc.getFieldsFromExpression(text)))),
-      ]);
-      answers.set(text, { ...(check ? { check } : {}), ...(fields ? { fieldsFromEngine: fields } : {}) });
-      ctx.progress('expressions', ++done, unique.length);
-    }),
-  );
-  return expressions.map((e) => (shouldCheck(e) ? { ...e, ...answers.get(e.text) } : e));
+export interface ExpressionChecker {
+  /** labels expressions may reference: master measure labels, chart measure labels */
+  addLabels(labels: Iterable<string>): void;
+  /** asks GetFieldsFromExpression for the texts among `expressions` not asked yet */
+  submit(expressions: readonly Expression[]): void;
+  /** every label is known: submits the rest, checks every text and returns `expressions` with their answers */
+  finish(expressions: readonly Expression[]): Promise<Expression[]>;
+}
+
+export function createExpressionChecker(ctx: CollectContext): ExpressionChecker {
+  const labels = labelIndex();
+  const fieldsOf = new Map<string, Promise<string[] | undefined>>();
+  const submit = (expressions: readonly Expression[]): void => {
+    for (const e of expressions) {
+      if (!shouldCheck(e) || fieldsOf.has(e.text)) continue;
+      const text = e.text;
+      fieldsOf.set(text, attempt(ctx, 'expressionFields', async () => toFields(await engineCall(ctx, 'GetFieldsFromExpression', () => ctx.doc.getFieldsFromExpression(text)))));
+    }
+  };
+  return {
+    addLabels(list) {
+      for (const label of list) labels.add(label);
+    },
+    submit,
+    async finish(expressions) {
+      submit(expressions);
+      const answers = new Map<string, ExpressionAnswers>();
+      let done = 0;
+      ctx.progress('expressions', 0, fieldsOf.size);
+      await Promise.all(
+        [...fieldsOf].map(async ([text, fieldsAnswer]) => {
+          const used = labels.find(text);
+          const [check, fields] = await Promise.all([
+            attempt(ctx, 'expressionChecks', async () => toCheck(await engineCall(ctx, 'CheckExpression', () => ctx.doc.checkExpression(text, used)))),
+            fieldsAnswer,
+          ]);
+          const answer: ExpressionAnswers = {};
+          if (check) answer.check = check;
+          if (fields) answer.fieldsFromEngine = fields;
+          answers.set(text, answer);
+          ctx.progress('expressions', ++done, fieldsOf.size);
+        }),
+      );
+      return expressions.map((e) => (shouldCheck(e) ? withAnswers(e, answers.get(e.text)) : e));
+    },
+  };
+}
+
+/** `e` with its answers (built field by field: this runs for every expression of the app) */
+function withAnswers(e: Expression, answer: ExpressionAnswers | undefined): Expression {
+  const out: Expression = { id: e.id, text: e.text, syntax: e.syntax, location: e.location };
+  const check = answer?.check ?? e.check;
+  const fields = answer?.fieldsFromEngine ?? e.fieldsFromEngine;
+  if (check) out.check = check;
+  if (fields) out.fieldsFromEngine = fields;
+  return out;
 }
 
 interface TrieNode {
   next: Map<string, TrieNode>;
-  /** indexes of the labels that end here */
-  ends: number[];
+  /** the label that ends here, if any */
+  label?: string;
 }
 
 /**
- * `text` → the non-empty labels that occur in it, in `labels` order: the same as
- * `labels.filter((l) => l && text.includes(l))`, but through a trie of the labels, so a text costs
- * its length × the longest label prefix matched there instead of one scan per label (an app has
- * thousands of chart measure labels and thousands of unique expressions).
+ * A growing set of labels and the ones that occur in a text (as `text.includes(label)` would say),
+ * through a trie: a text costs its length × the longest label prefix matched there instead of one
+ * scan per label (an app has thousands of chart measure labels and thousands of unique expressions).
+ * Found labels come sorted, so a request does not depend on the order labels arrived in.
  */
-export function labelMatcher(labels: readonly string[]): (text: string) => string[] {
-  const root: TrieNode = { next: new Map(), ends: [] };
-  labels.forEach((label, index) => {
-    if (!label) return;
-    let node = root;
-    for (const ch of label.split('')) {
-      let child = node.next.get(ch);
-      if (!child) node.next.set(ch, (child = { next: new Map(), ends: [] }));
-      node = child;
-    }
-    node.ends.push(index);
-  });
-  return (text) => {
-    const found = new Set<number>();
-    for (let start = 0; start < text.length; start++) {
-      let node: TrieNode | undefined = root;
-      for (let i = start; i < text.length; i++) {
-        node = node.next.get(text.charAt(i));
-        if (!node) break;
-        for (const index of node.ends) found.add(index);
+export function labelIndex(): { add(label: string): void; find(text: string): string[]; size(): number } {
+  const root: TrieNode = { next: new Map() };
+  let count = 0;
+  return {
+    add(label) {
+      if (!label) return;
+      let node = root;
+      for (let i = 0; i < label.length; i++) {
+        const ch = label.charAt(i); // UTF-16 units, as find() walks texts
+        let child = node.next.get(ch);
+        if (!child) node.next.set(ch, (child = { next: new Map() }));
+        node = child;
       }
-    }
-    return [...found].sort((a, b) => a - b).map((index) => labels[index] as string);
+      if (node.label === undefined) count++;
+      node.label = label;
+    },
+    find(text) {
+      const found = new Set<string>();
+      for (let start = 0; start < text.length; start++) {
+        let node: TrieNode | undefined = root;
+        for (let i = start; i < text.length; i++) {
+          node = node.next.get(text.charAt(i));
+          if (!node) break;
+          if (node.label !== undefined) found.add(node.label);
+        }
+      }
+      return [...found].sort();
+    },
+    size: () => count,
   };
 }
 

@@ -12,6 +12,8 @@ import type {
 } from '../../snapshot/schema.ts';
 import { type Extracted, extractInto } from './extract.ts';
 
+export type { Extracted } from './extract.ts';
+
 export interface ExpressionSources {
   sheets: Sheet[];
   objects: Pick<VisObject, 'id' | 'type' | 'sheetId' | 'inMasterVisualization' | 'properties'>[];
@@ -20,18 +22,33 @@ export interface ExpressionSources {
   variables: Variable[];
 }
 
-export function extractAllExpressions(sources: ExpressionSources): Extracted {
+type SourceObject = ExpressionSources['objects'][number];
+
+/** One visualization's expressions and references (its own properties; children are separate objects). */
+export function extractObject(o: SourceObject, out: Extracted = { expressions: [], libraryReferences: [], fieldReferences: [] }): Extracted {
+  return extractInto(out, o.properties, {
+    objectId: o.id,
+    objectType: o.type,
+    owner: o.inMasterVisualization ? 'master-visualization' : 'object',
+    ...(o.sheetId !== undefined ? { sheetId: o.sheetId } : {}),
+  });
+}
+
+/** `extracted`: objects already extracted (extractObject) as their trees arrived, reused as they are. */
+export function extractAllExpressions(sources: ExpressionSources, extracted?: ReadonlyMap<SourceObject, Extracted>): Extracted {
   const all: Extracted = { expressions: [], libraryReferences: [], fieldReferences: [] };
   for (const sheet of sources.sheets) {
     extractInto(all, sheet.properties, { objectId: sheet.id, objectType: 'sheet', owner: 'sheet', sheetId: sheet.id });
   }
   for (const o of sources.objects) {
-    extractInto(all, o.properties, {
-        objectId: o.id,
-        objectType: o.type,
-        owner: o.inMasterVisualization ? 'master-visualization' : 'object',
-        ...(o.sheetId !== undefined ? { sheetId: o.sheetId } : {}),
-    });
+    const done = extracted?.get(o);
+    if (!done) {
+      extractObject(o, all);
+      continue;
+    }
+    for (const e of done.expressions) all.expressions.push(e);
+    for (const r of done.libraryReferences) all.libraryReferences.push(r);
+    for (const r of done.fieldReferences) all.fieldReferences.push(r);
   }
   for (const m of sources.masterMeasures) extractInto(all, m.properties, { objectId: m.id, objectType: 'measure', owner: 'master-measure' });
   for (const d of sources.masterDimensions) extractInto(all, d.properties, { objectId: d.id, objectType: 'dimension', owner: 'master-dimension' });

@@ -1,0 +1,76 @@
+// The expression checker (lib/collect/expressions/checks.ts) against a scripted doc: fields are
+// asked as texts are found, checks once every label is known, each once per unique text.
+import { describe, expect, it } from 'vitest';
+import type { CollectContext } from '../../../../lib/collect/context.ts';
+import { createExpressionChecker } from '../../../../lib/collect/expressions/checks.ts';
+import { createLimiter } from '../../../../lib/collect/limiter.ts';
+import type { QixDoc } from '../../../../lib/qlik/engine/types.ts';
+import type { Expression } from '../../../../lib/snapshot/schema.ts';
+
+const FIELDS = new Set(['Sales', 'Quantity']);
+
+/** A doc that answers like the engine: a bracketed name is bad unless a field or a label, dangerous when both. */
+function scriptedDoc(calls: { method: string; text: string; labels?: string[] }[]): QixDoc {
+  const names = (text: string): { name: string; from: number; count: number }[] =>
+    [...text.matchAll(/\[([^\]]+)\]/g)].map((m) => ({ name: m[1] ?? '', from: m.index ?? 0, count: m[0].length }));
+  const doc = {
+    checkExpression: async (text: string, labels: string[] = []) => {
+      calls.push({ method: 'CheckExpression', text, labels });
+      const refs = names(text);
+      return {
+        qErrorMsg: '',
+        qBadFieldNames: refs.filter((r) => !FIELDS.has(r.name) && !labels.includes(r.name)).map((r) => ({ qFrom: r.from, qCount: r.count })),
+        qDangerousFieldNames: refs.filter((r) => FIELDS.has(r.name) && labels.includes(r.name)).map((r) => ({ qFrom: r.from, qCount: r.count })),
+      };
+    },
+    getFieldsFromExpression: async (text: string) => {
+      calls.push({ method: 'GetFieldsFromExpression', text });
+      return names(text).map((r) => r.name).filter((n) => FIELDS.has(n));
+    },
+  };
+  return doc as unknown as QixDoc;
+}
+
+function context(doc: QixDoc): CollectContext {
+  return { doc, appId: 'app', issues: [], engineLimit: createLimiter(8), restLimit: createLimiter(1), sessionFailure: () => undefined, progress: () => undefined, releases: [] };
+}
+
+const expression = (id: string, text: string): Expression => ({ id, text, syntax: 'expression', location: { objectId: id, objectType: 'kpi', owner: 'object', path: '/qHyperCubeDef/qMeasures/0/qDef/qDef', kind: 'measure' } });
+
+describe('createExpressionChecker', () => {
+  it('asks GetFieldsFromExpression as texts are submitted, and CheckExpression once per text with every label known at the end', async () => {
+    const calls: { method: string; text: string; labels?: string[] }[] = [];
+    const checker = createExpressionChecker(context(scriptedDoc(calls)));
+    checker.addLabels(['Margin']);
+    const early = [expression('a', 'Sum([Sales]) - [Margin]'), expression('b', 'Sum([Sales]) - [Margin]'), expression('c', 'Sum([Quantity]) / [Late Label]')];
+    checker.submit(early);
+    expect(calls).toEqual([
+      { method: 'GetFieldsFromExpression', text: 'Sum([Sales]) - [Margin]' },
+      { method: 'GetFieldsFromExpression', text: 'Sum([Quantity]) / [Late Label]' },
+    ]);
+    // labels found on a later sheet: "Late Label" makes a name valid, "Quantity" makes a field dangerous
+    checker.addLabels(['Late Label', 'Quantity', 'Not used anywhere']);
+    const result = await checker.finish([...early, expression('d', 'Count([Late Label 2])')]);
+
+    expect(calls.filter((c) => c.method === 'CheckExpression')).toEqual([
+      { method: 'CheckExpression', text: 'Sum([Sales]) - [Margin]', labels: ['Margin'] },
+      { method: 'CheckExpression', text: 'Sum([Quantity]) / [Late Label]', labels: ['Late Label', 'Quantity'] },
+      { method: 'CheckExpression', text: 'Count([Late Label 2])', labels: ['Late Label'] },
+    ]);
+    expect(calls.filter((c) => c.method === 'GetFieldsFromExpression').map((c) => c.text)).toEqual(['Sum([Sales]) - [Margin]', 'Sum([Quantity]) / [Late Label]', 'Count([Late Label 2])']);
+    const byId = new Map(result.map((e) => [e.id, e]));
+    expect(byId.get('a')?.check).toEqual({ badFieldNames: [], dangerousFieldNames: [] });
+    expect(byId.get('b')).toEqual({ ...early[1], check: { badFieldNames: [], dangerousFieldNames: [] }, fieldsFromEngine: ['Sales'] });
+    expect(byId.get('c')?.check).toEqual({ badFieldNames: [], dangerousFieldNames: [{ from: 4, count: 10 }] });
+    expect(byId.get('d')?.check).toEqual({ badFieldNames: [{ from: 6, count: 14 }], dangerousFieldNames: [] });
+  });
+
+  it('leaves field names and variable macros unchecked', async () => {
+    const calls: { method: string; text: string; labels?: string[] }[] = [];
+    const checker = createExpressionChecker(context(scriptedDoc(calls)));
+    const field: Expression = { ...expression('f', 'Region'), syntax: 'field' };
+    const macro: Expression = { ...expression('v', 'Sum(Sales)'), location: { objectId: 'v', objectType: 'variable', owner: 'variable', path: '/qDefinition', kind: 'variable' } };
+    expect(await checker.finish([field, macro])).toEqual([field, macro]);
+    expect(calls).toEqual([]);
+  });
+});
