@@ -35,7 +35,11 @@ export function createExpressionChecker(ctx: CollectContext): ExpressionChecker 
     for (const e of expressions) {
       if (!shouldCheck(e) || fieldsOf.has(e.text)) continue;
       const text = e.text;
-      fieldsOf.set(text, attempt(ctx, 'expressionFields', async () => toFields(await engineCall(ctx, 'GetFieldsFromExpression', () => ctx.doc.getFieldsFromExpression(text)))));
+      const fields = attempt(ctx, 'expressionFields', async () => toFields(await engineCall(ctx, 'GetFieldsFromExpression', () => ctx.doc.getFieldsFromExpression(text))));
+      // a fatal error (cancel, a lost connection) ends the collection elsewhere, and finish() may
+      // then never wait for this answer: its rejection must not go unhandled
+      fields.catch(() => undefined);
+      fieldsOf.set(text, fields);
     }
   };
   return {

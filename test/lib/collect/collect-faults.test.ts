@@ -302,6 +302,22 @@ describe('fatal failures give clear errors', () => {
     }
   });
 
+  it('cancel while expressions of the first trees are being asked about: CollectionAborted, and no answer left rejecting unhandled', async () => {
+    const unhandled: unknown[] = [];
+    const onUnhandled = (reason: unknown): void => void unhandled.push(reason);
+    process.on('unhandledRejection', onUnhandled);
+    try {
+      const { engine, rest } = await connectWs(sim, appId);
+      const run = collectCancelled({ engine, rest }, (p) => p.phase === 'objects' && p.done === p.total - 1);
+      await expect(run).rejects.toBeInstanceOf(CollectionAborted);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(sim.calls().some((c) => c.method === 'GetFieldsFromExpression')).toBe(true);
+      expect(unhandled).toEqual([]);
+    } finally {
+      process.off('unhandledRejection', onUnhandled);
+    }
+  }, 60_000);
+
   it('cancel closes the session and rejects with CollectionAborted', async () => {
     const { engine, rest } = await connectWs(sim, appId);
     const run = collectCancelled({ engine, rest }, (p) => p.phase === 'objects' && p.done === 1);
