@@ -141,7 +141,6 @@ async function collect(ctx: CollectContext, options: CollectAppOptions): Promise
   // has arrived); CheckExpression once every label (master and chart measures) is known.
   const checker = createExpressionChecker(ctx);
   const extractedObjects = new Map<SheetsPart['objects'][number], Extracted>();
-  const measuresPromise = phase(attempt(ctx, 'masterMeasures', () => listMeasures(ctx)));
   const onObjects = (objects: SheetsPart['objects']): void => {
     const found: Extracted['expressions'] = [];
     for (const o of objects) {
@@ -157,7 +156,7 @@ async function collect(ctx: CollectContext, options: CollectAppOptions): Promise
   const [appParts, sheetsPart, measures, dimensions, variables, bookmarks, modelSources, script, restParts] = await Promise.all([
     appPartsPromise,
     phase(collectSheetsAndObjects(ctx, onObjects)),
-    measuresPromise,
+    phase(attempt(ctx, 'masterMeasures', () => listMeasures(ctx))),
     phase(attempt(ctx, 'masterDimensions', () => listDimensions(ctx))),
     phase(attempt(ctx, 'variables', async () => withCalculatedValues(ctx, (await listVariables(ctx)).map(buildVariable)))),
     phase(collectBookmarks(ctx)),
