@@ -74,6 +74,17 @@ async function openExtensionPage(path: string, readySelector: string): Promise<P
   }
 }
 
+/** A new tab signed in to the simulated tenant as the developer, on the demo app's page. */
+async function signInToDemoApp(): Promise<{ tenant: Page; returnTo: string }> {
+  const tenant = await firefox.newPage();
+  const returnTo = `${sim.tenantUrl}/sense/app/${DEMO_APP_ID}`;
+  await tenant.goto(`${sim.tenantUrl}/login?returnto=${encodeURIComponent(returnTo)}`);
+  await tenant.type('#username', sim.users.developer.email);
+  await tenant.type('#password', sim.users.developer.password);
+  await Promise.all([tenant.waitForNavigation(), tenant.click('#login-submit')]);
+  return { tenant, returnTo };
+}
+
 async function textOf(page: Page, selector: string): Promise<string> {
   return page.$eval(selector, (el) => el.textContent ?? '');
 }
@@ -92,12 +103,7 @@ for (const [name, ready] of [
 }
 
 test('firefox: the content script runs on the simulated tenant and the popup detects the app', async ({}, testInfo) => {
-  const tenant = await firefox.newPage();
-  const returnTo = `${sim.tenantUrl}/sense/app/${DEMO_APP_ID}`;
-  await tenant.goto(`${sim.tenantUrl}/login?returnto=${encodeURIComponent(returnTo)}`);
-  await tenant.type('#username', sim.users.developer.email);
-  await tenant.type('#password', sim.users.developer.password);
-  await Promise.all([tenant.waitForNavigation(), tenant.click('#login-submit')]);
+  const { tenant, returnTo } = await signInToDemoApp();
   const firstSheet = await tenant.$eval('.sheet-list li', (li) => li.getAttribute('data-sheet-id'));
   await tenant.goto(`${returnTo}/sheet/${firstSheet}/state/analysis`);
   await tenant.waitForSelector('.qv-grid');
@@ -189,12 +195,7 @@ test('firefox: the sidebar page shows the full report of that analysis in every 
 // session rule to the engine WebSocket handshake (Chromium does not: connection-api-key.spec.ts).
 test('firefox: API-key mode analyses the app, with the key on the engine handshake set by the header rule', async () => {
   sim.reset();
-  const tenant = await firefox.newPage();
-  const returnTo = `${sim.tenantUrl}/sense/app/${DEMO_APP_ID}`;
-  await tenant.goto(`${sim.tenantUrl}/login?returnto=${encodeURIComponent(returnTo)}`);
-  await tenant.type('#username', sim.users.developer.email);
-  await tenant.type('#password', sim.users.developer.password);
-  await Promise.all([tenant.waitForNavigation(), tenant.click('#login-submit')]);
+  const { tenant } = await signInToDemoApp();
 
   const options = await openExtensionPage('options.html', 'form');
   await options.type('#add-tenant', sim.tenantHost);
