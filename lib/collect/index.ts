@@ -137,26 +137,29 @@ async function collect(ctx: CollectContext, options: CollectAppOptions): Promise
   const phase = <T>(p: Promise<T>): Promise<T> => p.finally(() => ctx.progress('inventory', ++phasesDone, phases));
   ctx.progress('inventory', 0, phases);
 
-  // Expressions are sent to GetFieldsFromExpression as they are found (each tree's as soon as it
-  // has arrived); CheckExpression once every label (master and chart measures) is known.
+  // Each tree's expressions go to the engine checks as soon as it has arrived, each object's with
+  // its own chart's measure labels (checks.ts); the checks wait only for the master measure labels.
   const checker = createExpressionChecker(ctx);
   const extractedObjects = new Map<SheetsPart['objects'][number], Extracted>();
   const onObjects = (objects: SheetsPart['objects']): void => {
-    const found: Extracted['expressions'] = [];
     for (const o of objects) {
       const part = extractObject(o);
       extractedObjects.set(o, part);
-      found.push(...part.expressions);
+      checker.submit(part.expressions, measureLabels(o.properties));
     }
-    checker.addLabels(measureLabels(objects));
-    checker.submit(found);
   };
 
   const appPartsPromise = phase(collectAppParts(ctx));
   const [appParts, sheetsPart, measures, dimensions, variables, bookmarks, modelSources, script, restParts] = await Promise.all([
     appPartsPromise,
     phase(collectSheetsAndObjects(ctx, onObjects)),
-    phase(attempt(ctx, 'masterMeasures', () => listMeasures(ctx))),
+    phase(
+      attempt(ctx, 'masterMeasures', () => listMeasures(ctx)).then((items) => {
+        const built = (items ?? []).map(buildMasterMeasure);
+        checker.setMasterLabels(built.map((m) => m.label));
+        return built;
+      }),
+    ),
     phase(attempt(ctx, 'masterDimensions', () => listDimensions(ctx))),
     phase(attempt(ctx, 'variables', async () => withCalculatedValues(ctx, (await listVariables(ctx)).map(buildVariable)))),
     phase(collectBookmarks(ctx)),
@@ -166,7 +169,7 @@ async function collect(ctx: CollectContext, options: CollectAppOptions): Promise
   ]);
 
   const app = buildAppInfo(appParts, options.appId);
-  const masterMeasures = (measures ?? []).map(buildMasterMeasure);
+  const masterMeasures = measures;
   const masterDimensions = (dimensions ?? []).map(buildMasterDimension);
   const vars = variables ?? [];
   const dataModel = modelSources
@@ -174,7 +177,6 @@ async function collect(ctx: CollectContext, options: CollectAppOptions): Promise
     : undefined;
 
   const extracted = extractAllExpressions({ sheets: sheetsPart.sheets, objects: sheetsPart.objects, masterMeasures, masterDimensions, variables: vars }, extractedObjects);
-  checker.addLabels(masterMeasures.map((m) => m.label));
   const expressions = await checker.finish(extracted.expressions);
 
   const timingOptions = options.timings;
@@ -233,8 +235,8 @@ function objectsBySheet(objects: Pick<VisObject, 'id' | 'type' | 'sheetId'>[]): 
   return map;
 }
 
-/** Every chart measure label (`qMeasures[].qDef.qLabel`) of `objects`. */
-function measureLabels(objects: Pick<VisObject, 'properties'>[]): string[] {
+/** The chart measure labels (`qMeasures[].qDef.qLabel`) in one object's own properties. */
+function measureLabels(properties: VisObject['properties']): string[] {
   const labels = new Set<string>();
   const walk = (value: unknown, inMeasures: boolean): void => {
     if (Array.isArray(value)) return value.forEach((v) => walk(v, inMeasures));
@@ -244,6 +246,6 @@ function measureLabels(objects: Pick<VisObject, 'properties'>[]): string[] {
       else walk(v, inMeasures || k === 'qMeasures');
     }
   };
-  objects.forEach((o) => walk(o.properties, false));
+  walk(properties, false);
   return [...labels];
 }

@@ -1,81 +1,117 @@
-// Engine checks per UNIQUE expression text: CheckExpression (syntax, bad and dangerous field names)
-// and GetFieldsFromExpression, both pipelined through the pool (the engine has no batch form; a
-// session object could evaluate many expressions, but not check them).
-// qLabels: the labels the expression may reference as [Label] (measure labels in the app: master
-// measures and chart measures); only those that occur in the text are sent, keeping requests small.
+// Engine checks per unique expression: CheckExpression (syntax, bad and dangerous field names) and
+// GetFieldsFromExpression, both pipelined through the pool (the engine has no batch form; a session
+// object could evaluate many expressions, but not check them).
 //
-// GetFieldsFromExpression takes no labels, so it is asked as soon as a text is found (each sheet's
-// tree as it arrives), overlapping the rest of the collection. CheckExpression's answer depends on
-// the labels (a name is valid as a label, dangerous when it is also a field), and a chart measure
-// on the last sheet can label a name used on the first: it is asked once every label is known.
-// Each request is sent once per unique text.
+// qLabels: the labels an expression may reference as [Label]. Qlik's help ("References to fields,
+// measures, and variables", help.qlik.com Sense_Hub/Expressions/references-fields-measures-variables.htm):
+// "You can use the labels of master measures and chart measures in this way. However, the chart
+// measure must be in the same chart. You cannot use labels of measures in other charts." So an
+// expression's labels are the master measure labels plus the measure labels of its own chart; only
+// those that occur in the text are sent, keeping requests small.
+//
+// GetFieldsFromExpression takes no labels: it is asked once per unique text as soon as the text is
+// found (each sheet's tree as it arrives). CheckExpression's answer depends on the labels (a name
+// is valid as a label, dangerous when it is also a field), so it is asked once per unique text and
+// label set; a chart's labels come with its tree, and the master labels early in the inventory, so
+// each tree's checks go out as it arrives too (held only until the master labels are known).
 import type { Expression, ExpressionCheck } from '../../snapshot/schema.ts';
 import { type CollectContext, attempt, engineCall } from '../context.ts';
 import { CheckExpressionResult } from '../engine-schemas.ts';
 import { shouldCheck } from './index.ts';
 
-export interface ExpressionAnswers {
-  check?: ExpressionCheck;
-  fieldsFromEngine?: string[];
-}
-
 export interface ExpressionChecker {
-  /** labels expressions may reference: master measure labels, chart measure labels */
-  addLabels(labels: Iterable<string>): void;
-  /** asks GetFieldsFromExpression for the texts among `expressions` not asked yet */
-  submit(expressions: readonly Expression[]): void;
-  /** every label is known: submits the rest, checks every text and returns `expressions` with their answers */
+  /** the master measure labels (valid in every expression); checks wait for them */
+  setMasterLabels(labels: Iterable<string>): void;
+  /** asks about the expressions not asked yet; `chartLabels`: the measure labels of their chart */
+  submit(expressions: readonly Expression[], chartLabels?: readonly string[]): void;
+  /** asks about the rest (without chart labels) and returns `expressions` with their answers */
   finish(expressions: readonly Expression[]): Promise<Expression[]>;
 }
 
 export function createExpressionChecker(ctx: CollectContext): ExpressionChecker {
-  const labels = labelIndex();
-  const fieldsOf = new Map<string, Promise<string[] | undefined>>();
-  const submit = (expressions: readonly Expression[]): void => {
-    for (const e of expressions) {
-      if (!shouldCheck(e) || fieldsOf.has(e.text)) continue;
-      const text = e.text;
-      const fields = attempt(ctx, 'expressionFields', async () => toFields(await engineCall(ctx, 'GetFieldsFromExpression', () => ctx.doc.getFieldsFromExpression(text))));
-      // a fatal error (cancel, a lost connection) ends the collection elsewhere, and finish() may
-      // then never wait for this answer: its rejection must not go unhandled
-      fields.catch(() => undefined);
-      fieldsOf.set(text, fields);
+  const masterLabels = labelIndex();
+  let mastersKnown = false;
+  const waiting: { expressions: readonly Expression[]; chartLabels: readonly string[] }[] = [];
+  // Requests in flight, and their answers once in (read synchronously by finish: an app has far
+  // more expressions than unique texts, and one await per expression costs more than the checks).
+  const fieldsAsked = new Map<string, Promise<void>>();
+  const fieldsOf = new Map<string, string[] | undefined>();
+  /** the text and the labels sent with it → its CheckExpression request, and answer */
+  const checksAsked = new Map<string, Promise<void>>();
+  const checkOf = new Map<string, ExpressionCheck | undefined>();
+  const checkKey = new Map<Expression, string>();
+  /** text → the master labels in it (a text recurs across charts; the master labels are fixed once known) */
+  const masterLabelsIn = new Map<string, string[]>();
+
+  // a fatal error (cancel, a lost connection) ends the collection elsewhere, and finish() may then
+  // never wait for a request: its rejection must not go unhandled
+  const unawaited = (request: Promise<void>): Promise<void> => {
+    request.catch(() => undefined);
+    return request;
+  };
+  const askFields = (text: string): void => {
+    if (fieldsAsked.has(text)) return;
+    const answer = attempt(ctx, 'expressionFields', async () => toFields(await engineCall(ctx, 'GetFieldsFromExpression', () => ctx.doc.getFieldsFromExpression(text))));
+    fieldsAsked.set(text, unawaited(answer.then((fields) => void fieldsOf.set(text, fields))));
+  };
+  const askCheck = (e: Expression, chartLabels: readonly string[]): void => {
+    if (checkKey.has(e)) return;
+    const text = e.text;
+    let inText = masterLabelsIn.get(text);
+    if (!inText) masterLabelsIn.set(text, (inText = masterLabels.find(text)));
+    const labels = labelsIn(text, inText, chartLabels);
+    const key = labels.length ? `${text}\u0000${labels.join('\u0000')}` : text;
+    checkKey.set(e, key);
+    if (checksAsked.has(key)) return;
+    const answer = attempt(ctx, 'expressionChecks', async () => toCheck(await engineCall(ctx, 'CheckExpression', () => ctx.doc.checkExpression(text, labels))));
+    checksAsked.set(key, unawaited(answer.then((check) => void checkOf.set(key, check))));
+  };
+  const submit = (expressions: readonly Expression[], chartLabels: readonly string[] = []): void => {
+    for (const e of expressions) if (shouldCheck(e)) askFields(e.text);
+    if (!mastersKnown) {
+      waiting.push({ expressions, chartLabels });
+      return;
     }
+    for (const e of expressions) if (shouldCheck(e)) askCheck(e, chartLabels);
+  };
+  const setMasterLabels = (labels: Iterable<string>): void => {
+    for (const label of labels) masterLabels.add(label);
+    mastersKnown = true;
+    for (const { expressions, chartLabels } of waiting.splice(0)) submit(expressions, chartLabels);
   };
   return {
-    addLabels(list) {
-      for (const label of list) labels.add(label);
-    },
+    setMasterLabels,
     submit,
     async finish(expressions) {
+      if (!mastersKnown) setMasterLabels([]);
       submit(expressions);
-      const answers = new Map<string, ExpressionAnswers>();
+      const total = checksAsked.size;
       let done = 0;
-      ctx.progress('expressions', 0, fieldsOf.size);
-      await Promise.all(
-        [...fieldsOf].map(async ([text, fieldsAnswer]) => {
-          const used = labels.find(text);
-          const [check, fields] = await Promise.all([
-            attempt(ctx, 'expressionChecks', async () => toCheck(await engineCall(ctx, 'CheckExpression', () => ctx.doc.checkExpression(text, used)))),
-            fieldsAnswer,
-          ]);
-          const answer: ExpressionAnswers = {};
-          if (check) answer.check = check;
-          if (fields) answer.fieldsFromEngine = fields;
-          answers.set(text, answer);
-          ctx.progress('expressions', ++done, fieldsOf.size);
-        }),
-      );
-      return expressions.map((e) => (shouldCheck(e) ? withAnswers(e, answers.get(e.text)) : e));
+      ctx.progress('expressions', 0, total);
+      await Promise.all([...checksAsked.values()].map((check) => check.then(() => ctx.progress('expressions', ++done, total))));
+      await Promise.all(fieldsAsked.values());
+      return expressions.map((e) => {
+        const key = checkKey.get(e);
+        return key === undefined ? e : withAnswers(e, { check: checkOf.get(key), fieldsFromEngine: fieldsOf.get(e.text) });
+      });
     },
   };
 }
 
+/** The labels `text` may reference: `masterFound` (the master labels in it) and the chart labels that occur in it, sorted and once each. */
+function labelsIn(text: string, masterFound: readonly string[], chartLabels: readonly string[]): string[] {
+  let found: string[] | undefined;
+  for (const label of chartLabels) {
+    if (label && text.includes(label) && !masterFound.includes(label) && !found?.includes(label)) (found ??= [...masterFound]).push(label);
+  }
+  return found ? found.sort() : [...masterFound];
+}
+
 /** `e` with its answers (built field by field: this runs for every expression of the app) */
-function withAnswers(e: Expression, answer: ExpressionAnswers | undefined): Expression {
+function withAnswers(e: Expression, answer: { check: ExpressionCheck | undefined; fieldsFromEngine: string[] | undefined }): Expression {
   const out: Expression = { id: e.id, text: e.text, syntax: e.syntax, location: e.location };
-  const check = answer?.check ?? e.check;
-  const fields = answer?.fieldsFromEngine ?? e.fieldsFromEngine;
+  const check = answer.check ?? e.check;
+  const fields = answer.fieldsFromEngine ?? e.fieldsFromEngine;
   if (check) out.check = check;
   if (fields) out.fieldsFromEngine = fields;
   return out;
@@ -93,7 +129,13 @@ interface TrieNode {
  * scan per label (an app has thousands of chart measure labels and thousands of unique expressions).
  * Found labels come sorted, so a request does not depend on the order labels arrived in.
  */
-export function labelIndex(): { add(label: string): void; find(text: string): string[]; size(): number } {
+export interface LabelIndex {
+  add(label: string): void;
+  find(text: string): string[];
+  size(): number;
+}
+
+export function labelIndex(): LabelIndex {
   const root: TrieNode = { next: new Map() };
   let count = 0;
   return {

@@ -92,11 +92,21 @@ describe('collectApp over enigma.js + ws (demo app)', () => {
     }
   });
 
-  it('asks the engine once per unique expression text', () => {
-    const checked = calls.filter((c) => c.method === 'CheckExpression').map((c) => JSON.stringify((c.params as unknown[])[0]));
-    expect(new Set(checked).size).toBe(checked.length);
+  it('asks the engine once per unique expression text (CheckExpression: per text and label set, labels scoped to the chart)', () => {
+    const fields = calls.filter((c) => c.method === 'GetFieldsFromExpression').map((c) => JSON.stringify((c.params as unknown[])[0]));
+    expect(new Set(fields).size).toBe(fields.length);
     const unique = new Set(snapshot.expressions.filter((e) => e.check).map((e) => e.text));
-    expect(checked.length).toBe(unique.size);
+    expect(fields.length).toBe(unique.size);
+    const checked = calls.filter((c) => c.method === 'CheckExpression').map((c) => JSON.stringify(c.params));
+    expect(new Set(checked).size).toBe(checked.length);
+    const texts = new Set(calls.filter((c) => c.method === 'CheckExpression').map((c) => JSON.stringify((c.params as unknown[])[0])));
+    expect(texts.size).toBe(unique.size);
+    // a chart on the demo app's Sales analysis sheet labels its measure Sum([Quantity]) "Quantity",
+    // a field's name too: there the text goes with that label, elsewhere without it
+    const quantity = calls.filter((c) => c.method === 'CheckExpression' && (c.params as unknown[])[0] === 'Sum([Quantity])').map((c) => (c.params as unknown[])[1] ?? []);
+    expect(quantity).toHaveLength(2);
+    expect(quantity).toContainEqual(['Quantity']);
+    expect(quantity).toContainEqual([]);
   });
 
   it('fetches each sheet tree with one call and inventories with list objects (no N+1)', () => {

@@ -1,5 +1,6 @@
 // The expression checker (lib/collect/expressions/checks.ts) against a scripted doc: fields are
-// asked as texts are found, checks once every label is known, each once per unique text.
+// asked as texts are found, checks once the master labels are known, with the labels of the
+// expression's own chart, once per unique text and label set.
 import { describe, expect, it } from 'vitest';
 import type { CollectContext } from '../../../../lib/collect/context.ts';
 import { createExpressionChecker } from '../../../../lib/collect/expressions/checks.ts';
@@ -38,31 +39,51 @@ function context(doc: QixDoc): CollectContext {
 const expression = (id: string, text: string): Expression => ({ id, text, syntax: 'expression', location: { objectId: id, objectType: 'kpi', owner: 'object', path: '/qHyperCubeDef/qMeasures/0/qDef/qDef', kind: 'measure' } });
 
 describe('createExpressionChecker', () => {
-  it('asks GetFieldsFromExpression as texts are submitted, and CheckExpression once per text with every label known at the end', async () => {
+  it('asks GetFieldsFromExpression as texts are submitted, and CheckExpression once the master labels are known, with the labels of the expression\'s own chart', async () => {
     const calls: { method: string; text: string; labels?: string[] }[] = [];
     const checker = createExpressionChecker(context(scriptedDoc(calls)));
-    checker.addLabels(['Margin']);
-    const early = [expression('a', 'Sum([Sales]) - [Margin]'), expression('b', 'Sum([Sales]) - [Margin]'), expression('c', 'Sum([Quantity]) / [Late Label]')];
-    checker.submit(early);
+    // chart 1 labels a measure "Late Label"; chart 2 labels one "Quantity" (also a field)
+    const chart1 = [expression('a', 'Sum([Sales]) - [Margin]'), expression('b', 'Sum([Sales]) - [Margin]'), expression('c', 'Sum([Quantity]) / [Late Label]')];
+    const chart2 = [expression('e', 'Sum([Quantity]) / [Late Label]')];
+    checker.submit(chart1, ['Late Label', 'Not used anywhere']);
+    checker.submit(chart2, ['Quantity']);
     expect(calls).toEqual([
       { method: 'GetFieldsFromExpression', text: 'Sum([Sales]) - [Margin]' },
       { method: 'GetFieldsFromExpression', text: 'Sum([Quantity]) / [Late Label]' },
     ]);
-    // labels found on a later sheet: "Late Label" makes a name valid, "Quantity" makes a field dangerous
-    checker.addLabels(['Late Label', 'Quantity', 'Not used anywhere']);
-    const result = await checker.finish([...early, expression('d', 'Count([Late Label 2])')]);
-
+    checker.setMasterLabels(['Margin']);
+    // held until the master labels came, then sent at once (before finish)
     expect(calls.filter((c) => c.method === 'CheckExpression')).toEqual([
       { method: 'CheckExpression', text: 'Sum([Sales]) - [Margin]', labels: ['Margin'] },
-      { method: 'CheckExpression', text: 'Sum([Quantity]) / [Late Label]', labels: ['Late Label', 'Quantity'] },
-      { method: 'CheckExpression', text: 'Count([Late Label 2])', labels: ['Late Label'] },
+      { method: 'CheckExpression', text: 'Sum([Quantity]) / [Late Label]', labels: ['Late Label'] },
+      { method: 'CheckExpression', text: 'Sum([Quantity]) / [Late Label]', labels: ['Quantity'] },
     ]);
-    expect(calls.filter((c) => c.method === 'GetFieldsFromExpression').map((c) => c.text)).toEqual(['Sum([Sales]) - [Margin]', 'Sum([Quantity]) / [Late Label]', 'Count([Late Label 2])']);
+    checker.submit([expression('f', 'Sum([Sales]) - [Margin]')], ['Other']);
+    const master = { ...expression('d', 'Count([Late Label 2]) + [Margin]'), location: { objectId: 'd', objectType: 'measure', owner: 'master-measure' as const, path: '/qMeasure/qDef', kind: 'measure' as const } };
+    const result = await checker.finish([...chart1, ...chart2, expression('f', 'Sum([Sales]) - [Margin]'), master]);
+
+    // one check per text and label set: "f" shares "a"'s; the master measure sees master labels only
+    expect(calls.filter((c) => c.method === 'CheckExpression').slice(3)).toEqual([{ method: 'CheckExpression', text: 'Count([Late Label 2]) + [Margin]', labels: ['Margin'] }]);
+    expect(calls.filter((c) => c.method === 'GetFieldsFromExpression').map((c) => c.text)).toEqual(['Sum([Sales]) - [Margin]', 'Sum([Quantity]) / [Late Label]', 'Count([Late Label 2]) + [Margin]']);
     const byId = new Map(result.map((e) => [e.id, e]));
     expect(byId.get('a')?.check).toEqual({ badFieldNames: [], dangerousFieldNames: [] });
-    expect(byId.get('b')).toEqual({ ...early[1], check: { badFieldNames: [], dangerousFieldNames: [] }, fieldsFromEngine: ['Sales'] });
-    expect(byId.get('c')?.check).toEqual({ badFieldNames: [], dangerousFieldNames: [{ from: 4, count: 10 }] });
+    expect(byId.get('b')).toEqual({ ...chart1[1], check: { badFieldNames: [], dangerousFieldNames: [] }, fieldsFromEngine: ['Sales'] });
+    expect(byId.get('f')?.check).toEqual({ badFieldNames: [], dangerousFieldNames: [] });
+    // in chart 1 "Late Label" is a label; in chart 2 it is not (a label of another chart), and its own "Quantity" label makes the field dangerous
+    expect(byId.get('c')?.check).toEqual({ badFieldNames: [], dangerousFieldNames: [] });
+    expect(byId.get('e')?.check).toEqual({ badFieldNames: [{ from: 18, count: 12 }], dangerousFieldNames: [{ from: 4, count: 10 }] });
     expect(byId.get('d')?.check).toEqual({ badFieldNames: [{ from: 6, count: 14 }], dangerousFieldNames: [] });
+  });
+
+  it('finish sends the checks still held when no master label list was given', async () => {
+    const calls: { method: string; text: string; labels?: string[] }[] = [];
+    const checker = createExpressionChecker(context(scriptedDoc(calls)));
+    const chart = [expression('a', 'Sum([Sales]) / [Units]')];
+    checker.submit(chart, ['Units']);
+    expect(calls.map((c) => c.method)).toEqual(['GetFieldsFromExpression']);
+    const [a] = await checker.finish(chart);
+    expect(calls.filter((c) => c.method === 'CheckExpression')).toEqual([{ method: 'CheckExpression', text: 'Sum([Sales]) / [Units]', labels: ['Units'] }]);
+    expect(a?.check).toEqual({ badFieldNames: [], dangerousFieldNames: [] });
   });
 
   it('leaves field names and variable macros unchecked', async () => {
