@@ -107,6 +107,13 @@ describe('collectApp over enigma.js + ws (demo app)', () => {
     expect(quantity).toHaveLength(2);
     expect(quantity).toContainEqual(['Quantity']);
     expect(quantity).toContainEqual([]);
+    // and the answers follow: the field is dangerous in the "Order lines" table (TrnwjL) only
+    const sumQuantity = snapshot.expressions.filter((e) => e.text === 'Sum([Quantity])');
+    expect(sumQuantity.length).toBeGreaterThan(1);
+    expect(sumQuantity.map((e) => e.location.objectId)).toContain('TrnwjL');
+    for (const e of sumQuantity) {
+      expect(e.check?.dangerousFieldNames.length ? e.location.objectId : undefined, e.id).toBe(e.location.objectId === 'TrnwjL' ? 'TrnwjL' : undefined);
+    }
   });
 
   it('fetches each sheet tree with one call and inventories with list objects (no N+1)', () => {
