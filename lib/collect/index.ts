@@ -150,7 +150,7 @@ async function collect(ctx: CollectContext, options: CollectAppOptions): Promise
   };
 
   const appPartsPromise = phase(collectAppParts(ctx));
-  const [appParts, sheetsPart, measures, dimensions, variables, bookmarks, modelSources, script, restParts] = await Promise.all([
+  const [appParts, sheetsPart, masterMeasures, dimensions, variables, bookmarks, modelSources, script, restParts] = await Promise.all([
     appPartsPromise,
     phase(collectSheetsAndObjects(ctx, onObjects)),
     phase(
@@ -169,7 +169,6 @@ async function collect(ctx: CollectContext, options: CollectAppOptions): Promise
   ]);
 
   const app = buildAppInfo(appParts, options.appId);
-  const masterMeasures = measures;
   const masterDimensions = (dimensions ?? []).map(buildMasterDimension);
   const vars = variables ?? [];
   const dataModel = modelSources

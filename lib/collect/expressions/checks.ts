@@ -117,6 +117,12 @@ function withAnswers(e: Expression, answer: { check: ExpressionCheck | undefined
   return out;
 }
 
+export interface LabelIndex {
+  add(label: string): void;
+  find(text: string): string[];
+  size(): number;
+}
+
 interface TrieNode {
   next: Map<string, TrieNode>;
   /** the label that ends here, if any */
@@ -126,15 +132,9 @@ interface TrieNode {
 /**
  * A growing set of labels and the ones that occur in a text (as `text.includes(label)` would say),
  * through a trie: a text costs its length × the longest label prefix matched there instead of one
- * scan per label (an app has thousands of chart measure labels and thousands of unique expressions).
+ * scan per label (an app can have hundreds of master measures and thousands of unique expressions).
  * Found labels come sorted, so a request does not depend on the order labels arrived in.
  */
-export interface LabelIndex {
-  add(label: string): void;
-  find(text: string): string[];
-  size(): number;
-}
-
 export function labelIndex(): LabelIndex {
   const root: TrieNode = { next: new Map() };
   let count = 0;
