@@ -9,7 +9,7 @@
 // - the same collection at 0 ms latency: the processing the bound leaves out (client and simulator);
 // - the peak memory of this Node process.
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { nodeSocketFactory } from '../lib/cli/node-socket.ts';
 import { DEFAULT_CONCURRENCY, collectApp } from '../lib/collect/index.ts';
@@ -36,6 +36,9 @@ const CHECK_METHODS = new Set(['CheckExpression', 'GetFieldsFromExpression']);
 /** One collection: its time, its engine calls and what it collected (counts only: a snapshot of this app is ~50 MB of heap, not kept between runs) */
 interface Run {
   ms: number;
+  /** CPU time of this process and of the simulator's during the run */
+  clientCpuMs: number;
+  simCpuMs: number;
   calls: TracedCall[];
   heapPeakMb: number;
   sheets: number;
@@ -79,6 +82,7 @@ function criticalPathBound(run: Run, timings: boolean): { ms: number; formula: s
 }
 
 interface Endpoint {
+  sim: SimProcess;
   headers: Record<string, string>;
   appId: string;
   rest: RestClient;
@@ -91,7 +95,7 @@ async function endpoint(sim: SimProcess): Promise<Endpoint> {
   const apps = (await (await fetch(`${sim.url}/api/v1/items?resourceType=app`, { headers })).json()) as { data: { resourceId: string }[] };
   const appId = apps.data[0]?.resourceId ?? '';
   const rest = createRestClient({ baseUrl: sim.url, fetch: (u, i) => fetch(u, i), authHeaders: () => headers });
-  return { headers, appId, rest, open: (create) => openEngineSession({ url: sim.url, appId, createSocket: create }) };
+  return { sim, headers, appId, rest, open: (create) => openEngineSession({ url: sim.url, appId, createSocket: create }) };
 }
 
 /** Samples the JS heap while `work` runs. */
@@ -113,23 +117,29 @@ export default async function collectBench(): Promise<BenchResult[]> {
   const sim = await startSimProcess(dir, LATENCY_MS);
   const sims = [sim];
   try {
-    const { headers, appId, rest, open } = await endpoint(sim);
+    const main = await endpoint(sim);
+    const { headers, open } = main;
 
     // `traced`: the run's engine traffic is recorded (for its chain of dependent requests and call
     // counts); the runs whose time is printed are not, so the record's own cost is not in the figure.
     // `at`: another simulator (the one without latency)
     const collect = async (options: { timings: boolean; concurrency?: number; traced: boolean; at?: Endpoint }): Promise<Run> => {
-      const at = options.at ?? { headers, appId, rest, open };
+      const at = options.at ?? main;
       const trace = options.traced ? traceEngine(nodeSocketFactory({ headers: at.headers })) : undefined;
       const engine = await at.open(trace?.create ?? nodeSocketFactory({ headers: at.headers }));
       const from = performance.now();
+      const clientCpu = process.cpuUsage();
+      const simCpu = at.sim.cpuMs();
       try {
         const { value: snapshot, heapPeakMb } = await withHeapPeak(() =>
           collectApp({ engine, rest: at.rest, appId: at.appId, source: { host: 'bench', mode: 'test' }, ...(options.concurrency ? { concurrency: options.concurrency } : {}), ...(options.timings ? {} : { timings: false as const }) }),
         );
         const ms = performance.now() - from;
+        const { user, system } = process.cpuUsage(clientCpu);
         return {
           ms,
+          clientCpuMs: (user + system) / 1000,
+          simCpuMs: at.sim.cpuMs() - simCpu,
           heapPeakMb,
           calls: trace?.between(from, Infinity) ?? [],
           sheets: snapshot.sheets.length,
@@ -183,7 +193,7 @@ export default async function collectBench(): Promise<BenchResult[]> {
       const run = timings ? await collect({ timings, traced: true }) : await median({ timings });
       heapPeakMb = Math.max(heapPeakMb, run.heapPeakMb);
       const bound = criticalPathBound(run, timings);
-      const what = `collect ${run.sheets} sheets / ${run.objects} objects / ${run.expressions} expressions (${run.uniqueExpressions} unique) / ${run.fields} fields at ${LATENCY_MS} ms latency, ${timings ? 'with' : 'without'} the timing pass (${run.calls.length} engine calls, concurrency ${DEFAULT_CONCURRENCY}${timings ? '' : `, median of ${RUNS}`})`;
+      const what = `collect ${run.sheets} sheets / ${run.objects} objects / ${run.expressions} expressions (${run.uniqueExpressions} unique) / ${run.fields} fields at ${LATENCY_MS} ms latency, ${timings ? 'with' : 'without'} the timing pass (${run.calls.length} engine calls, concurrency ${DEFAULT_CONCURRENCY}${timings ? '' : `, median of ${RUNS}`}; client CPU ${Math.round(run.clientCpuMs)} ms, simulator CPU ${Math.round(run.simCpuMs)} ms)`;
       results.push({
         name: what,
         value: run.ms,
@@ -216,7 +226,7 @@ export default async function collectBench(): Promise<BenchResult[]> {
     const instantSim = await startSimProcess(dir, 0);
     sims.push(instantSim);
     const instant = await median({ timings: false, at: await endpoint(instantSim) });
-    results.push({ name: `the same collection without the timing pass at 0 ms latency: the client's and the simulator's processing alone (${instant.calls.length} engine calls), median of ${RUNS}`, value: instant.ms, unit: 'ms' });
+    results.push({ name: `the same collection without the timing pass at 0 ms latency: the client's and the simulator's processing alone (${instant.calls.length} engine calls; in the median run client CPU ${Math.round(instant.clientCpuMs)} ms, simulator CPU ${Math.round(instant.simCpuMs)} ms, on ${availableParallelism()} cores), median of ${RUNS}`, value: instant.ms, unit: 'ms' });
     results.push({ name: 'peak JS heap of this Node process during a collection', value: heapPeakMb, unit: 'MB' });
     results.push({ name: 'peak RSS of this Node process (whole bench so far)', value: process.resourceUsage().maxRSS / 1024, unit: 'MB' });
     return results;

@@ -4,7 +4,6 @@
 // profiles this (client) process; SIM_NODE_OPTIONS="--cpu-prof --cpu-prof-dir /tmp/prof" the
 // simulator's child process. Summarise a .cpuprofile with bench/cpuprofile-top.ts.
 import { once } from 'node:events';
-import { readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector';
 import { tmpdir } from 'node:os';
@@ -23,15 +22,6 @@ const { values } = parseArgs({ options: { timings: { type: 'boolean', default: f
 const inspector = new Session();
 inspector.connect();
 const post = (method: string): Promise<unknown> => new Promise((resolve, reject) => inspector.post(method, (error, result) => (error ? reject(error) : resolve(result))));
-/** CPU time of a child process so far (Linux /proc; 0 elsewhere), in ms */
-function childCpuMs(pid: number | undefined): number {
-  try {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
-    return (Number(fields[11]) + Number(fields[12])) * 10; // utime + stime, in 10 ms clock ticks
-  } catch {
-    return 0;
-  }
-}
 const dir = await mkdtemp(join(tmpdir(), 'qlarity-profile-'));
 await generateLargeApp(join(dir, 'large'), { ...BENCH_APP, calcMs: 5, cachedCalcMs: 1 });
 const sim = await startSimProcess(dir, Number(values.latency), process.env.SIM_NODE_OPTIONS?.split(' ').filter(Boolean));
@@ -57,7 +47,7 @@ try {
     restFrom = from;
     restLog = [];
     const cpu = process.cpuUsage();
-    const simCpu = childCpuMs(sim.child.pid);
+    const simCpu = sim.cpuMs();
     const phases = new Map<string, { first: number; last: number; done: number; total: number }>();
     const onProgress = ({ phase, done, total }: { phase: string; done: number; total: number }): void => {
       const t = performance.now() - from;
@@ -75,7 +65,7 @@ try {
     if (values.phases) console.log(restLog.join('\n'));
     if (values.methods) console.log(methodSummary(trace.between(from, Infinity), from));
     if (values.phases) console.log([...phases].map(([name, p]) => `  ${name} ${Math.round(p.first)}–${Math.round(p.last)} ms (${p.done}/${p.total})`).join('\n'));
-    console.log(`run ${i + 1}: ${Math.round(ms)} ms, client CPU ${Math.round((used.user + used.system) / 1000)} ms, simulator CPU ${childCpuMs(sim.child.pid) - simCpu} ms, ${trace.calls.length} engine calls (longest chain ${longestChain(trace.calls)}), ${snapshot.objects.length} objects, ${snapshot.expressions.length} expressions`);
+    console.log(`run ${i + 1}: ${Math.round(ms)} ms, client CPU ${Math.round((used.user + used.system) / 1000)} ms, simulator CPU ${sim.cpuMs() - simCpu} ms, ${trace.calls.length} engine calls (longest chain ${longestChain(trace.calls)}), ${snapshot.objects.length} objects, ${snapshot.expressions.length} expressions`);
   }
 } finally {
   const exited = once(sim.child, 'exit');

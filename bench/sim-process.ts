@@ -2,11 +2,14 @@
 // client's event loop), serving the app folders of `appsDir` over plain HTTP with `latencyMs` added
 // to every engine message.
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 export interface SimProcess {
   url: string;
   apiKey: string;
   child: ChildProcess;
+  /** the simulator's CPU time so far, ms (Linux /proc; 0 elsewhere) */
+  cpuMs(): number;
   stop(): void;
 }
 
@@ -26,10 +29,20 @@ export function startSimProcess(appsDir: string, latencyMs: number, nodeOptions:
       const apiKey = /^api key\s+\(developer\)\s+(\S+)/m.exec(out)?.[1];
       if (url && apiKey) {
         clearTimeout(timer);
-        resolve({ url, apiKey, child, stop });
+        resolve({ url, apiKey, child, stop, cpuMs: () => processCpuMs(child.pid) });
       }
     });
     child.stderr?.on('data', (chunk: Buffer) => (out += chunk.toString()));
     child.once('exit', (code) => reject(new Error(`simulator exited (${code}):\n${out}`)));
   });
+}
+
+/** CPU time of a process so far (Linux /proc: utime + stime, in 10 ms clock ticks), ms; 0 elsewhere */
+function processCpuMs(pid: number | undefined): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return 0;
+  }
 }
