@@ -36,6 +36,8 @@ const CHECK_METHODS = new Set(['CheckExpression', 'GetFieldsFromExpression']);
 /** One collection: its time, its engine calls and what it collected (counts only: a snapshot of this app is ~50 MB of heap, not kept between runs) */
 interface Run {
   ms: number;
+  /** when the expression checks were all answered (performance.now()): the inventory is before, the timing pass after */
+  checksDoneAt: number;
   /** CPU time of this process and of the simulator's during the run */
   clientCpuMs: number;
   simCpuMs: number;
@@ -58,20 +60,19 @@ interface Run {
  * - timing pass (timings.ts: sheets one after another, within a sheet at most
  *   k = DEFAULT_TIMING_CONCURRENCY objects in flight, by design, so that each object's time is its
  *   own calculation): 1 round for the object handles, then the timed calls (GetLayout, and a data
- *   page where the layout does not hold one; counted from this run's trace, after the last check)
+ *   page where the layout does not hold one; counted from this run's trace, after the checks were all answered)
  *   each take at least the latency L plus their calculation c (calcMs, or cachedCalcMs on the
  *   second pass), and at most k of them are in flight: ≥ (timed calls × L + Σ c) / k. That window
  *   is a chain by design, not by data dependency.
  */
 function criticalPathBound(run: Run, timings: boolean): { ms: number; formula: string } {
-  // the checks go out as each tree arrives, so the inventory is every other call sent before the last check
-  const lastCheck = [...run.calls].reverse().find((c) => CHECK_METHODS.has(c.method));
-  const inventory = longestChain(run.calls.filter((c) => !CHECK_METHODS.has(c.method) && (!lastCheck || c.sentAt < lastCheck.sentAt)));
-  const checks = lastCheck ? 1 : 0;
+  // the checks go out as each tree arrives: the inventory is every other call sent before they were all answered
+  const inventory = longestChain(run.calls.filter((c) => !CHECK_METHODS.has(c.method) && c.sentAt < run.checksDoneAt));
+  const checks = run.calls.some((c) => CHECK_METHODS.has(c.method)) ? 1 : 0;
   if (!timings) {
     return { ms: LATENCY_MS * (inventory + checks), formula: `${LATENCY_MS} ms × (${inventory} inventory + ${checks} check)` };
   }
-  const timed = run.calls.filter((c) => (!lastCheck || c.sentAt > lastCheck.sentAt) && (c.method === 'GetLayout' || PAGE_METHODS.has(c.method))).length;
+  const timed = run.calls.filter((c) => c.sentAt > run.checksDoneAt && (c.method === 'GetLayout' || PAGE_METHODS.has(c.method))).length;
   const objects = run.timedObjects;
   const k = DEFAULT_TIMING_CONCURRENCY;
   const window = (timed * LATENCY_MS + objects * (CALC_MS + CACHED_CALC_MS)) / k;
@@ -130,14 +131,19 @@ export default async function collectBench(): Promise<BenchResult[]> {
       const from = performance.now();
       const clientCpu = process.cpuUsage();
       const simCpu = at.sim.cpuMs();
+      let checksDoneAt = Infinity;
+      const onProgress = ({ phase, done, total }: { phase: string; done: number; total: number }): void => {
+        if (phase === 'expressions' && done === total) checksDoneAt = performance.now();
+      };
       try {
         const { value: snapshot, heapPeakMb } = await withHeapPeak(() =>
-          collectApp({ engine, rest: at.rest, appId: at.appId, source: { host: 'bench', mode: 'test' }, ...(options.concurrency ? { concurrency: options.concurrency } : {}), ...(options.timings ? {} : { timings: false as const }) }),
+          collectApp({ engine, rest: at.rest, appId: at.appId, source: { host: 'bench', mode: 'test' }, onProgress, ...(options.concurrency ? { concurrency: options.concurrency } : {}), ...(options.timings ? {} : { timings: false as const }) }),
         );
         const ms = performance.now() - from;
         const { user, system } = process.cpuUsage(clientCpu);
         return {
           ms,
+          checksDoneAt,
           clientCpuMs: (user + system) / 1000,
           simCpuMs: at.sim.cpuMs() - simCpu,
           heapPeakMb,
@@ -176,10 +182,10 @@ export default async function collectBench(): Promise<BenchResult[]> {
     // Runs without the timing pass take well under a second, where one run's figure moves with
     // whatever else the machine does: each is the median of RUNS runs.
     const median = async (options: { timings: boolean; concurrency?: number; at?: Endpoint }): Promise<Run> => {
-      const { calls } = await collect({ ...options, traced: true });
+      const { calls, checksDoneAt } = await collect({ ...options, traced: true });
       const runs: Run[] = [];
       for (let i = 0; i < RUNS; i++) runs.push(await collect({ ...options, traced: false }));
-      return { ...(runs.sort((a, b) => a.ms - b.ms)[Math.floor(RUNS / 2)] as Run), calls };
+      return { ...(runs.sort((a, b) => a.ms - b.ms)[Math.floor(RUNS / 2)] as Run), calls, checksDoneAt };
     };
     for (const concurrency of SWEEP) {
       const run = await median({ timings: false, concurrency });

@@ -60,7 +60,7 @@ export function createExpressionChecker(ctx: CollectContext): ExpressionChecker 
     let inText = masterLabelsIn.get(text);
     if (!inText) masterLabelsIn.set(text, (inText = masterLabels.find(text)));
     const labels = labelsIn(text, inText, chartLabels);
-    const key = labels.length ? `${text}\u0000${labels.join('\u0000')}` : text;
+    const key = JSON.stringify([text, labels]); // unambiguous, whatever characters the text holds
     checkKey.set(e, key);
     if (checksAsked.has(key)) return;
     const answer = attempt(ctx, 'expressionChecks', async () => toCheck(await engineCall(ctx, 'CheckExpression', () => ctx.doc.checkExpression(text, labels))));
