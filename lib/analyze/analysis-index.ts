@@ -314,4 +314,15 @@ export class AnalysisIndex {
     for (const m of cube?.qMeasures ?? []) if (typeof m.qDef?.qLabel === 'string' && m.qDef.qLabel) labels.add(m.qDef.qLabel);
     return labels;
   }
+
+  private readonly _objectsByMeasureLabel = lazy(() => {
+    const map = new Map<string, string[]>();
+    for (const o of this.snapshot.objects) for (const label of this.measureLabelsOf(o.id)) map.set(label, [...(map.get(label) ?? []), o.id]);
+    return map;
+  });
+
+  /** The objects whose hypercube has a measure labelled `label`, in snapshot order. */
+  objectsWithMeasureLabel(label: string): readonly string[] {
+    return this._objectsByMeasureLabel().get(label) ?? [];
+  }
 }

@@ -43,6 +43,7 @@ export const SOURCES = {
   sectionAccess: s('Qlik help: Managing data security with section access', 'https://help.qlik.com/en-US/cloud-services/Subsystems/Hub/Content/Sense_Hub/Scripting/Security/manage-security-with-section-access.htm'),
   masterItems: s('Qlik help: Reusing assets with master items', 'https://help.qlik.com/en-US/cloud-services/Subsystems/Hub/Content/Sense_Hub/Assets/master-items.htm'),
   labelReferences: s('Qlik help: Using labels in expressions (referencing a measure by its label)', 'https://help.qlik.com/en-US/cloud-services/Subsystems/Hub/Content/Sense_Hub/Measures/create-measure.htm'),
+  namesInExpressions: s('Qlik help: References to fields, measures, and variables (a chart measure\'s label only within its chart)', 'https://help.qlik.com/en-US/cloud-services/Subsystems/Hub/Content/Sense_Hub/Expressions/references-fields-measures-variables.htm'),
   extensions: s('Qlik help: Managing extensions', 'https://help.qlik.com/en-US/cloud-services/Subsystems/Hub/Content/Sense_Hub/Admin/mc-extensions.htm'),
   themes: s('Qlik help: Custom themes', 'https://help.qlik.com/en-US/cloud-services/Subsystems/Hub/Content/Sense_Hub/Admin/mc-themes.htm'),
   directQuery: s('Qlik help: Direct Query', 'https://help.qlik.com/en-US/cloud-services/Subsystems/Hub/Content/Sense_Hub/DirectQuery/direct-query.htm'),

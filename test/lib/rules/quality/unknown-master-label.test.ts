@@ -19,4 +19,13 @@ describe('Q15 unknown-master-label', () => {
       'Q15 object:kpi-6 [Total Revenu] in the measure 1 of object "kpi" is neither a field nor the label of a master measure or of a measure in this chart.',
     ]);
   });
+
+  it('says when the label belongs to a measure of another chart (Qlik resolves a chart label only in its own chart)', () => {
+    const s = app().table('T', { fields: ['Sales'] })
+      .sheet({ title: 'Overview' }).table({ title: 'Margins', measures: [{ def: 'Sum(Sales)', label: 'Gross' }] }).kpi({ measures: ['[Gross] * 2'] }).build();
+    const { findings } = runRule(rule, s);
+    expect(findings).toHaveLength(1);
+    expect(findings[0]?.message).toMatch(/^\[Gross\] in the measure 1 of object "kpi" is neither a field nor the label of a master measure or of a measure in this chart\. It labels a measure in "Margins" on sheet "Overview", but a chart measure's label works only in its own chart: make it a master measure to reuse it\.$/);
+    expect(findings[0]?.data).toEqual({ label: 'Gross', labelsMeasureIn: [s.objects.find((o) => o.type === 'table')?.id] });
+  });
 });
