@@ -128,6 +128,17 @@ describe('analysis of the demo app', () => {
     expect(String(r01?.data?.warning)).toContain('BINARY');
   });
 
+  it('says which chart a cross-chart [Label] belongs to, and the engine check agrees it does not resolve there', () => {
+    const q15 = result.findings.filter((f) => f.rule === 'Q15' && f.target.id === 'VmjGcr');
+    expect(q15.map((f) => f.data?.label).sort()).toEqual(['Bulk order revenue', 'Net Revenue']);
+    const crossChart = q15.find((f) => f.data?.label === 'Bulk order revenue');
+    expect(crossChart?.message).toContain('It labels a measure in "Bulk order revenue" on sheet "');
+    expect(crossChart?.data?.labelsMeasureIn).toEqual(['uipfao']);
+    // collected with its own chart's labels only, the engine's check reports the name as a bad field
+    const checked = snapshot.expressions.find((e) => e.location.objectId === 'VmjGcr' && e.text.startsWith('[Bulk order revenue]'));
+    expect(checked?.check?.badFieldNames).toEqual([{ from: 0, count: '[Bulk order revenue]'.length }]);
+  });
+
   it('finds the naming-convention plant when D13 is switched on', () => {
     const withNaming = analyse(snapshot, { rules: { D13: { options: { variable: '^v[A-Z]' } } } });
     const d13 = withNaming.findings.filter((f) => f.rule === 'D13').map(key);
