@@ -3,6 +3,7 @@
 import type { Diagnostic } from '../expression/diagnostics';
 import type { VariableDefinition } from '../expression/dollar';
 import { parseExpression } from '../expression/parser';
+import { chartMeasureLabels } from '../snapshot/chart-labels';
 import { normaliseExpression, printExpression } from '../expression/printer';
 import type {
   AppSnapshot,
@@ -306,12 +307,15 @@ export class AnalysisIndex {
     }
   }
 
-  /** The hypercube measure labels of the object owning a location (labels can be referenced as [Label]). */
+  private readonly measureLabelsByObject = new Map<string, Set<string>>();
+
+  /** The measure labels of the chart owning a location (its own expressions can reference them as [Label]). */
   measureLabelsOf(objectId: string): Set<string> {
-    const object = this.objects.get(objectId);
-    const labels = new Set<string>();
-    const cube = (object?.properties.qHyperCubeDef ?? undefined) as { qMeasures?: Array<{ qDef?: { qLabel?: unknown } }> } | undefined;
-    for (const m of cube?.qMeasures ?? []) if (typeof m.qDef?.qLabel === 'string' && m.qDef.qLabel) labels.add(m.qDef.qLabel);
+    let labels = this.measureLabelsByObject.get(objectId);
+    if (!labels) {
+      labels = chartMeasureLabels(this.objects.get(objectId)?.properties);
+      this.measureLabelsByObject.set(objectId, labels);
+    }
     return labels;
   }
 

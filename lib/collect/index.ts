@@ -18,6 +18,7 @@ import { EngineError, closeCodeMessage } from '../qlik/engine/errors.ts';
 import type { ConnectionEvent, Resume } from '../qlik/engine/session.ts';
 import type { QixDoc, QixGlobal } from '../qlik/engine/types.ts';
 import type { RestClient } from '../qlik/rest/client.ts';
+import { chartMeasureLabels } from '../snapshot/chart-labels.ts';
 import { buildAccess, buildAppInfo, collectAppParts } from './app.ts';
 import { buildBookmark, collectBookmark } from './bookmarks.ts';
 import { CollectionAborted, type CollectContext, type CollectProgress, addIssue, attempt, isFatal } from './context.ts';
@@ -145,7 +146,7 @@ async function collect(ctx: CollectContext, options: CollectAppOptions): Promise
     for (const o of objects) {
       const part = extractObject(o);
       extractedObjects.set(o, part);
-      checker.submit(part.expressions, measureLabels(o.properties));
+      checker.submit(part.expressions, [...chartMeasureLabels(o.properties)]);
     }
   };
 
@@ -232,19 +233,4 @@ function objectsBySheet(objects: Pick<VisObject, 'id' | 'type' | 'sheetId'>[]): 
     map.set(o.sheetId, [...(map.get(o.sheetId) ?? []), o]);
   }
   return map;
-}
-
-/** The chart measure labels (`qMeasures[].qDef.qLabel`) in one object's own properties. */
-function measureLabels(properties: VisObject['properties']): string[] {
-  const labels = new Set<string>();
-  const walk = (value: unknown, inMeasures: boolean): void => {
-    if (Array.isArray(value)) return value.forEach((v) => walk(v, inMeasures));
-    if (!value || typeof value !== 'object') return;
-    for (const [k, v] of Object.entries(value)) {
-      if (k === 'qLabel' && inMeasures && typeof v === 'string' && v) labels.add(v);
-      else walk(v, inMeasures || k === 'qMeasures');
-    }
-  };
-  walk(properties, false);
-  return [...labels];
 }

@@ -1,0 +1,29 @@
+// The measure labels of one chart, which its own expressions may reference as [Label] (Qlik help,
+// "References to fields, measures, and variables": "the chart measure must be in the same chart").
+// Read from every hypercube in the object's own properties (its `qHyperCubeDef`, or each layer's of
+// a layered chart), so a name is not called unknown when any cube of the chart labels it. Shared
+// by the collector (qLabels of CheckExpression) and the rules (name resolution), so both agree.
+
+/** Every `qMeasures[n].qDef.qLabel` in `properties` (an object's own properties; children are separate objects). */
+export function chartMeasureLabels(properties: unknown): Set<string> {
+  const labels = new Set<string>();
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) {
+      for (const v of value) walk(v);
+      return;
+    }
+    if (!value || typeof value !== 'object') return;
+    for (const [k, v] of Object.entries(value)) {
+      if (k === 'qMeasures' && Array.isArray(v)) {
+        for (const m of v) {
+          const label = (m as { qDef?: { qLabel?: unknown } } | null)?.qDef?.qLabel;
+          if (typeof label === 'string' && label) labels.add(label);
+        }
+      } else {
+        walk(v);
+      }
+    }
+  };
+  walk(properties);
+  return labels;
+}
