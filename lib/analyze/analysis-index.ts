@@ -321,7 +321,13 @@ export class AnalysisIndex {
 
   private readonly _objectsByMeasureLabel = lazy(() => {
     const map = new Map<string, string[]>();
-    for (const o of this.snapshot.objects) for (const label of this.measureLabelsOf(o.id)) map.set(label, [...(map.get(label) ?? []), o.id]);
+    for (const o of this.snapshot.objects) {
+      for (const label of this.measureLabelsOf(o.id)) {
+        const ids = map.get(label);
+        if (ids) ids.push(o.id);
+        else map.set(label, [o.id]);
+      }
+    }
     return map;
   });
 

@@ -146,7 +146,7 @@ async function collect(ctx: CollectContext, options: CollectAppOptions): Promise
     for (const o of objects) {
       const part = extractObject(o);
       extractedObjects.set(o, part);
-      checker.submit(part.expressions, [...chartMeasureLabels(o.properties)]);
+      checker.submit(part.expressions, chartMeasureLabels(o.properties));
     }
   };
 

@@ -23,7 +23,7 @@ export interface ExpressionChecker {
   /** the master measure labels (valid in every expression); checks wait for them */
   setMasterLabels(labels: Iterable<string>): void;
   /** asks about the expressions not asked yet; `chartLabels`: the measure labels of their chart */
-  submit(expressions: readonly Expression[], chartLabels?: readonly string[]): void;
+  submit(expressions: readonly Expression[], chartLabels?: Iterable<string>): void;
   /** asks about the rest (without chart labels) and returns `expressions` with their answers */
   finish(expressions: readonly Expression[]): Promise<Expression[]>;
 }
@@ -31,30 +31,16 @@ export interface ExpressionChecker {
 export function createExpressionChecker(ctx: CollectContext): ExpressionChecker {
   const masterLabels = labelIndex();
   let mastersKnown = false;
-  const waiting: { expressions: readonly Expression[]; chartLabels: readonly string[] }[] = [];
-  // Requests in flight, and their answers once in (read synchronously by finish: an app has far
-  // more expressions than unique texts, and one await per expression costs more than the checks).
-  const fieldsAsked = new Map<string, Promise<void>>();
-  const fieldsOf = new Map<string, string[] | undefined>();
-  /** the text and the labels sent with it → its CheckExpression request, and answer */
-  const checksAsked = new Map<string, Promise<void>>();
-  const checkOf = new Map<string, ExpressionCheck | undefined>();
+  const waiting: { expressions: readonly Expression[]; chartLabels: Iterable<string> }[] = [];
+  /** by text */
+  const fields = requestsOnce<string[]>();
+  /** by text and the labels sent with it */
+  const checks = requestsOnce<ExpressionCheck>();
   const checkKey = new Map<Expression, string>();
   /** text → the master labels in it (a text recurs across charts; the master labels are fixed once known) */
   const masterLabelsIn = new Map<string, string[]>();
 
-  // a fatal error (cancel, a lost connection) ends the collection elsewhere, and finish() may then
-  // never wait for a request: its rejection must not go unhandled
-  const unawaited = (request: Promise<void>): Promise<void> => {
-    request.catch(() => undefined);
-    return request;
-  };
-  const askFields = (text: string): void => {
-    if (fieldsAsked.has(text)) return;
-    const answer = attempt(ctx, 'expressionFields', async () => toFields(await engineCall(ctx, 'GetFieldsFromExpression', () => ctx.doc.getFieldsFromExpression(text))));
-    fieldsAsked.set(text, unawaited(answer.then((fields) => void fieldsOf.set(text, fields))));
-  };
-  const askCheck = (e: Expression, chartLabels: readonly string[]): void => {
+  const askCheck = (e: Expression, chartLabels: Iterable<string>): void => {
     if (checkKey.has(e)) return;
     const text = e.text;
     let inText = masterLabelsIn.get(text);
@@ -62,12 +48,14 @@ export function createExpressionChecker(ctx: CollectContext): ExpressionChecker 
     const labels = labelsIn(text, inText, chartLabels);
     const key = JSON.stringify([text, labels]); // unambiguous, whatever characters the text holds
     checkKey.set(e, key);
-    if (checksAsked.has(key)) return;
-    const answer = attempt(ctx, 'expressionChecks', async () => toCheck(await engineCall(ctx, 'CheckExpression', () => ctx.doc.checkExpression(text, labels))));
-    checksAsked.set(key, unawaited(answer.then((check) => void checkOf.set(key, check))));
+    checks.ask(key, () => attempt(ctx, 'expressionChecks', async () => toCheck(await engineCall(ctx, 'CheckExpression', () => ctx.doc.checkExpression(text, labels)))));
   };
-  const submit = (expressions: readonly Expression[], chartLabels: readonly string[] = []): void => {
-    for (const e of expressions) if (shouldCheck(e)) askFields(e.text);
+  const submit = (expressions: readonly Expression[], chartLabels: Iterable<string> = []): void => {
+    for (const e of expressions) {
+      if (!shouldCheck(e)) continue;
+      const text = e.text;
+      fields.ask(text, () => attempt(ctx, 'expressionFields', async () => toFields(await engineCall(ctx, 'GetFieldsFromExpression', () => ctx.doc.getFieldsFromExpression(text)))));
+    }
     if (!mastersKnown) {
       waiting.push({ expressions, chartLabels });
       return;
@@ -85,21 +73,44 @@ export function createExpressionChecker(ctx: CollectContext): ExpressionChecker 
     async finish(expressions) {
       if (!mastersKnown) setMasterLabels([]);
       submit(expressions);
-      const total = checksAsked.size;
+      const total = checks.size();
       let done = 0;
       ctx.progress('expressions', 0, total);
-      await Promise.all([...checksAsked.values()].map((check) => check.then(() => ctx.progress('expressions', ++done, total))));
-      await Promise.all(fieldsAsked.values());
+      await Promise.all(checks.pending().map((check) => check.then(() => ctx.progress('expressions', ++done, total))));
+      await Promise.all(fields.pending());
       return expressions.map((e) => {
         const key = checkKey.get(e);
-        return key === undefined ? e : withAnswers(e, { check: checkOf.get(key), fieldsFromEngine: fieldsOf.get(e.text) });
+        return key === undefined ? e : withAnswers(e, { check: checks.answer(key), fieldsFromEngine: fields.answer(e.text) });
       });
     },
   };
 }
 
+/**
+ * One request per key, made at the first ask; the answers are kept so that they can be read
+ * synchronously once `pending()` has settled (an app has far more expressions than unique texts,
+ * and one await per expression would cost more than the requests).
+ */
+function requestsOnce<T>() {
+  const asked = new Map<string, Promise<void>>();
+  const answers = new Map<string, T | undefined>();
+  return {
+    ask(key: string, request: () => Promise<T | undefined>): void {
+      if (asked.has(key)) return;
+      const settled = request().then((answer) => void answers.set(key, answer));
+      // a fatal error (cancel, a lost connection) ends the collection elsewhere, and finish() may
+      // then never wait for this request: its rejection must not go unhandled
+      settled.catch(() => undefined);
+      asked.set(key, settled);
+    },
+    answer: (key: string): T | undefined => answers.get(key),
+    pending: (): Promise<void>[] => [...asked.values()],
+    size: (): number => asked.size,
+  };
+}
+
 /** The labels `text` may reference: `masterFound` (the master labels in it) and the chart labels that occur in it, sorted and once each. */
-function labelsIn(text: string, masterFound: readonly string[], chartLabels: readonly string[]): string[] {
+function labelsIn(text: string, masterFound: readonly string[], chartLabels: Iterable<string>): string[] {
   let found: string[] | undefined;
   for (const label of chartLabels) {
     if (label && text.includes(label) && !masterFound.includes(label) && !found?.includes(label)) (found ??= [...masterFound]).push(label);
