@@ -66,6 +66,28 @@ describe('checkExpression', () => {
     expect(checkExpression('Summ(Sales)', ctx).qErrorMsg).toMatch(/Summ is not a valid function/);
     expect(checkExpression('Sum(Aggr(Sum(Sales), Year))', ctx).qErrorMsg).toBe('');
   });
+
+  it('nests an aggregation whose inner function has TOTAL (help.qlik.com ChartFunctions/NestedAggregations/nested-aggregations.htm)', () => {
+    expect(checkExpression('Sum(If(Year(Sales) = Max(TOTAL Year(Sales)), Sales))', ctx).qErrorMsg).toBe('');
+    expect(checkExpression('Sum(If(Year(Sales) = Max(Year(Sales)), Sales))', ctx).qErrorMsg).toBe('Error in expression: Nested aggregation not allowed');
+  });
+});
+
+describe('the function catalogue (help.qlik.com chart functions and the engine\'s GetBaseBNF)', () => {
+  it.each([
+    ['InObject (Scripting/SystemFunctions/InObject.htm)', "If(InObject('abc'), 1, 0)"],
+    ['ObjectId (Scripting/SystemFunctions/ObjectId.htm)', "ObjectId('sheet')"],
+    ['StateName (Scripting/SystemFunctions/StateName.htm)', 'StateName()'],
+    ['ValueList (ChartFunctions/SyntheticDimensionFunctions/valuelist.htm)', "ValueList('Reloads', 'Errors')"],
+    ['ValueLoop (ChartFunctions/SyntheticDimensionFunctions/valueloop.htm)', 'ValueLoop(1, 10)'],
+    ['Rank with TOTAL (ChartFunctions/RelationalFunctions/rank.htm)', 'Rank(TOTAL Sum(Sales))'],
+    ['Above (ChartFunctions/InterRecordFunctions/inter-record-functions-charts.htm)', 'Above(Sum(Sales), 1, 2)'],
+    ['GetStateCounts (ChartFunctions/FieldFunctions/field-functions-charts.htm)', "GetStateCounts(Year, 'Selected')"],
+    ['Window (engine BNF, WINDOW group)', 'Window(Sum(Sales))'],
+    ['an analytic connection function', "R.ScriptEval('q$Sales', Sum(Sales))"],
+  ])('knows %s', (_, expression) => {
+    expect(checkExpression(expression, ctx).qErrorMsg).toBe('');
+  });
 });
 
 describe('checkScriptSyntax', () => {
