@@ -5,7 +5,7 @@
 // the script gives now (the corpus test runs the same comparison).
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadAppFolder } from '../test/sim/app/index.ts';
 import { readScriptModel, tablesAndKeysFromScript, type ModelAddition } from '../test/sim/data/script-model.ts';
 
@@ -62,4 +62,4 @@ async function main(): Promise<void> {
   if (stale > 0) process.exit(1);
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) await main();
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) await main();
