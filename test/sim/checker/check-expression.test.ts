@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkExpression, type CheckContext } from './check-expression';
-import { checkScriptSyntax } from './check-script';
+import { checkScriptSyntax, knownStatements } from './check-script';
 import { expandDollars } from './dollar-expansion';
 
 const fields = new Set(['Sales Amount', 'Region Name', 'Year', 'Sales', 'A]B']);
@@ -90,12 +90,24 @@ describe('the function catalogue (help.qlik.com chart functions and the engine\'
   });
 });
 
-describe('checkScriptSyntax', () => {
-  it('reports unknown statements, unbalanced parentheses and open blocks with positions', () => {
-    const errors = checkScriptSyntax('///$tab Main\nLOAD a, (b FROM x;\nFOO bar;\n///$tab Two\nIF 1=1 THEN\nLET a=1;\n');
+describe('checkScriptSyntax: only what the engine grammar (script-bnf.json) rejects', () => {
+  it('reports an unknown statement and unbalanced parentheses with positions', () => {
+    const errors = checkScriptSyntax('///$tab Main\nLOAD a, (b FROM x;\nFOO bar;\n///$tab Two\nLET a=1;\n');
+    expect(errors).toHaveLength(2);
     expect(errors[0]).toMatchObject({ qTabIx: 0, qLineInTab: 1 });
     expect(errors[1]).toMatchObject({ qTabIx: 0, qLineInTab: 2, qColInLine: 0, qErrLen: 3 });
-    expect(errors[2]).toMatchObject({ qTabIx: 1, qLineInTab: 1, qColInLine: 0, qErrLen: 2, qSecondaryFailure: true });
+  });
+
+  it('does not pair control blocks, which the grammar does not describe', () => {
+    expect(checkScriptSyntax('IF 1=1 THEN\nLET a=1;\n')).toEqual([]);
+    expect(checkScriptSyntax('NEXT i\n')).toEqual([]);
+  });
+
+  it('takes the words that start a statement from the grammar: prefixes, LIB CONNECT, control words', () => {
+    const words = knownStatements();
+    for (const w of ['LOAD', 'SELECT', 'CONCATENATE', 'CROSSTABLE', 'NOCONCATENATE', 'MAPPING', 'LIB', 'IF', 'NEXT', 'TRACE', 'STORE', 'DROP']) expect(words.has(w), w).toBe(true);
+    expect(words.has('FOO')).toBe(false);
+    expect(checkScriptSyntax('T: CrossTable(Month, Sales) LOAD * INLINE [a, b\n1, 2];\nLIB CONNECT TO \'x\';\n')).toEqual([]);
   });
 
   it('accepts a clean script', () => {
