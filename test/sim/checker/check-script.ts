@@ -1,5 +1,5 @@
 // CheckScriptSyntax: reports only what the engine's own load-script grammar rejects
-// (../shared/qlik/script-bnf.json, a GetBaseBNF answer), in the engine's shape (spec
+// (script-bnf.json, a GetBaseBNF answer vendored in test/sim/spec/vendor from ../shared/qlik), in the engine's shape (spec
 // `ScriptSyntaxError`: tab, line, column). What it rejects:
 // - a statement whose first word (after any `Label:`) cannot start a statement: the words are the
 //   FIRST set of every statement and control-statement rule of the BNF, computed from the grammar;

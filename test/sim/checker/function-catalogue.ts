@@ -2,8 +2,8 @@
 // engine must not agree with Qlarity's parser because they share a table).
 //
 // Two sources, both Qlik's:
-// 1. The engine's own function registry: every function literal of ../shared/qlik/script-bnf.json,
-//    a real engine's GetBaseBNF answer (qQvFunc = function, qAggrFunc = aggregation). It holds the
+// 1. The engine's own function registry: every function literal of script-bnf.json (vendored in
+//    test/sim/spec/vendor from ../shared/qlik), a real engine's GetBaseBNF answer (qQvFunc = function, qAggrFunc = aggregation). It holds the
 //    script-and-chart functions, newer ones included (Window, JsonGet, ExtractRegEx, GeoAggrGeometry …),
 //    listed by help.qlik.com under "Script and chart functions".
 // 2. The chart-only functions, which a script grammar cannot list: each from its help.qlik.com page
