@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkExpression, type CheckContext } from './check-expression';
 import { checkScriptSyntax, knownStatements } from './check-script';
+import { catalogue } from './function-catalogue';
 import { expandDollars } from './dollar-expansion';
 
 const fields = new Set(['Sales Amount', 'Region Name', 'Year', 'Sales', 'A]B']);
@@ -121,5 +122,17 @@ if (!existsSync(corpus)) console.warn(`[skip] ${corpus} is absent: corpus script
 describe.runIf(existsSync(corpus))('real scripts that reload', () => {
   it.each(['consumer-sales', 'reload-analyzer', 'app-h'])('%s has no syntax errors', (name) => {
     expect(checkScriptSyntax(readFileSync(resolve(corpus, name, 'script.qvs'), 'utf8'))).toEqual([]);
+  });
+});
+
+describe('the catalogue cites a help.qlik.com page for every function', () => {
+  it('has a page for each entry, the chart-only ones their own', () => {
+    const all = catalogue();
+    expect(all.size).toBeGreaterThan(450);
+    for (const [name, entry] of all) expect(entry.page, name).toMatch(/^https:\/\/help\.qlik\.com\/en-US\/cloud-services\/.+\.htm$/);
+    expect(all.get('INOBJECT')?.page).toMatch(/SystemFunctions\/InObject\.htm$/);
+    expect(all.get('VALUELIST')).toMatchObject({ chartOnly: true, aggregation: false });
+    expect(all.get('SUM')).toMatchObject({ chartOnly: false, aggregation: true });
+    expect(all.get('SUBFIELD')?.page).toMatch(/StringFunctions\/string-functions\.htm$/);
   });
 });

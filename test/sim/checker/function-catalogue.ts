@@ -65,14 +65,25 @@ interface BnfDef {
   qQvFunc?: boolean;
   qAggrFunc?: boolean;
   qIsBnfRule?: boolean;
+  /** function group, e.g. STR, DATE, RNG */
+  qFG?: string;
 }
+
+/** The help page that lists the functions of a BNF group, where checked; others: the alphabetical overview. */
+const GROUP_PAGES: Record<string, string> = {
+  STR: `${HELP}/Scripting/StringFunctions/string-functions.htm`,
+  DATE: `${HELP}/Scripting/DateAndTimeFunctions/date-time-functions.htm`,
+  RNG: `${HELP}/ChartFunctions/RangeFunctions/RangeFunctionsInCharts.htm`,
+  WINDOW: `${HELP}/Scripting/WindowFunctions/window-functions.htm`,
+  SYS: `${HELP}/Scripting/SystemFunctions/system-functions.htm`,
+};
 
 function engineFunctions(): CatalogueEntry[] {
   const dump = vendorJson<{ result?: { qBnfDefs: BnfDef[] }; qBnfDefs?: BnfDef[] }>('script-bnf.json');
   const defs = dump.result?.qBnfDefs ?? dump.qBnfDefs ?? [];
   return defs
     .filter((d) => (d.qQvFunc || d.qAggrFunc) && !d.qIsBnfRule)
-    .map((d) => ({ name: d.qName, aggregation: Boolean(d.qAggrFunc), chartOnly: false, page: SCRIPT_AND_CHART_FUNCTIONS_PAGE }));
+    .map((d) => ({ name: d.qName, aggregation: Boolean(d.qAggrFunc), chartOnly: false, page: GROUP_PAGES[d.qFG ?? ''] ?? SCRIPT_AND_CHART_FUNCTIONS_PAGE }));
 }
 
 let entries: Map<string, CatalogueEntry> | undefined;
