@@ -209,11 +209,23 @@ function scanNumber(text: string, i: number, end: number): number {
   return i;
 }
 
-/** Scans a quoted token body; a doubled closing character is an escaped one (Qlik: '' ]] "" ``). */
+/**
+ * Scans a quoted token body; a doubled closing character is an escaped one (Qlik: '' ]] "" ``).
+ * A complete `$(…)` inside is skipped whole: the engine replaces it before it parses, so a quote inside
+ * an unexpanded `$(=Date(Max(D), 'MMM YYYY'))` never ends the surrounding string (help, "Set modifiers
+ * with dollar-sign expansions": expansions "are calculated before the expression is parsed").
+ */
 function scanQuoted(text: string, i: number, end: number, close: number): { end: number; value: string; closed: boolean } {
   let value = '';
   let segment = i;
   while (i < end) {
+    if (text.charCodeAt(i) === 36 /* $ */ && i + 1 < end && text.charCodeAt(i + 1) === 40 /* ( */) {
+      const dollarClose = matchParen(text, i + 1, end);
+      if (dollarClose >= 0) {
+        i = dollarClose + 1;
+        continue;
+      }
+    }
     if (text.charCodeAt(i) === close) {
       if (i + 1 < end && text.charCodeAt(i + 1) === close) {
         value += text.slice(segment, i + 1);

@@ -436,13 +436,23 @@ class Parser {
     }
     // A function that takes no set reads a leading {…} as an outer set of its first argument.
     const info = lookupFunction(nameTok.value);
+    // RowNo(TOTAL), NoOfRows(TOTAL) …: functions whose only argument is the word TOTAL
+    if (info && info.totalAllowed && info.minArgs === 0 && this.atWord('TOTAL') && this.peek().kind === T.RParen) {
+      call.total = { kind: 'Total', fields: [], from: this.tok.from, to: this.advance().to };
+      call.to = this.advance().to;
+      this.checkCall(call);
+      return call;
+    }
     this.parseQualifiers(call, !info || info.setAllowed || info.aggregation);
     // arguments
     let index = 0;
     for (;;) {
       if (isAggr && index > 0) call.dimensions.push(this.parseAggrDimension());
-      else if (this.at(T.Comma) || this.at(T.RParen)) call.args.push({ kind: 'Empty', from: this.tok.from, to: this.tok.from });
-      else call.args.push(this.parseExpression());
+      else if (this.at(T.Comma) || this.at(T.RParen)) {
+        // an omitted argument is null (If(c, 'x',)), but an aggregation needs the expression it aggregates
+        if (index === 0 && (isAggr || info?.aggregation)) this.error(`Expected the expression '${nameTok.value}' aggregates but found ${describe(this.tok)}`, this.tok);
+        call.args.push({ kind: 'Empty', from: this.tok.from, to: this.tok.from });
+      } else call.args.push(this.parseExpression());
       index++;
       if (this.at(T.Comma)) {
         this.advance();
@@ -541,7 +551,11 @@ class Parser {
       this.expect(T.RParen);
       return { kind: 'AggrDimension', field, sort, from: start.from, to: this.prevEnd() };
     }
-    const field = this.at(T.Comma) || this.at(T.RParen) ? ({ kind: 'Empty', from: start.from, to: start.from } as const) : this.parseExpression();
+    if (this.at(T.Comma) || this.at(T.RParen)) {
+      this.error(`Expected an Aggr dimension but found ${describe(this.tok)}`, this.tok);
+      return { kind: 'AggrDimension', field: { kind: 'Empty', from: start.from, to: start.from }, sort: [], from: start.from, to: start.from };
+    }
+    const field = this.parseExpression();
     return { kind: 'AggrDimension', field, sort: [], from: field.from, to: field.to };
   }
 
@@ -604,9 +618,21 @@ class Parser {
     return left;
   }
 
-  /** SetFactor : '(' SetTerm ')' | '{' SetTerm '}' | [ SetIdentifier ] [ SetModifier ] */
+  /**
+   * SetFactor : '-' SetFactor | '(' SetTerm ')' | '{' SetTerm '}' | [ SetIdentifier ] [ SetModifier ]
+   * The unary minus is the complement, `{-($+BM01)}` (help, "Set operators").
+   */
   private parseSetFactor(): SetTerm {
     const t = this.tok;
+    if (t.kind === T.Minus) {
+      if (!this.enter()) return this.bail();
+      this.advance();
+      const right = this.parseSetFactor();
+      this.depth--;
+      const all: SetIdentifier = { kind: 'SetIdentifier', name: '1', identifierKind: 'all', bracketed: false, from: t.from, to: t.from };
+      const left: SetEntity = { kind: 'SetEntity', identifier: all, modifier: null, from: t.from, to: t.from };
+      return { kind: 'SetOperation', operator: '-', left, right, unary: true, from: t.from, to: right.to };
+    }
     if (t.kind === T.LParen || t.kind === T.LBrace) {
       this.advance();
       const body = this.parseSetTerm();
@@ -620,6 +646,13 @@ class Parser {
     } else if (t.kind === T.Ident || t.kind === T.Number || t.kind === T.Bracketed) {
       this.advance();
       identifier = setIdentifier(t);
+      // AltState::BM01: a bookmark's selections in one state (help, "Set identifiers")
+      const name = this.peek();
+      if (this.at(T.ColonColon) && (name.kind === T.Ident || name.kind === T.Bracketed || name.kind === T.Number)) {
+        this.advance();
+        this.advance();
+        identifier = { ...setIdentifier(name), state: t.value, from: t.from };
+      }
     }
     let modifier: SetModifier | null = null;
     if (this.at(T.Lt) || this.at(T.Ne)) modifier = this.parseSetModifier();
@@ -677,6 +710,9 @@ class Parser {
     const t = this.tok;
     const n = this.peek();
     if (t.kind === T.Eq) this.advance();
+    // <A, B>: a field without an element set clears its selections, like <A=, B=>. The help neither shows
+    // nor forbids it; Qlik's own analyzer apps render it.
+    else if (t.kind === T.Comma || t.kind === T.Gt) return { kind: 'ModifierItem', field, operator, value: null, from: start.from, to: this.prevEnd() };
     else if ((t.kind === T.Plus || t.kind === T.Minus || t.kind === T.Star || t.kind === T.Slash) && n.kind === T.Eq && this.adjacent(t, n)) {
       operator = `${t.value}=` as ModifierOperator;
       this.advance();
@@ -778,9 +814,15 @@ class Parser {
       case T.String:
         this.advance();
         return { kind: 'ElementValue', value: t.value, quoting: 'single', from: t.from, to: t.to };
+      // "…" and `…` are searches (help, "Set modifiers with searches": "double quotes, square brackets or grave accents")
       case T.DoubleQuoted:
+      case T.Backticked:
         this.advance();
         return this.searchString(t);
+      // {*}: every value; the help neither shows nor forbids it, Qlik's own monitoring apps render it
+      case T.Star:
+        this.advance();
+        return { kind: 'ElementValue', value: '*', quoting: 'none', from: t.from, to: t.to };
       case T.Number:
         this.advance();
         return { kind: 'ElementValue', value: t.value, quoting: 'none', from: t.from, to: t.to };

@@ -1,7 +1,7 @@
 // Canonical text of an expression, for comparing expressions that differ only in spacing, case of
 // keywords and function names, comments or field quoting (P19 cache-unfriendly duplicates, Q14).
 // Field names, strings and set values keep their case: Qlik field names and values are case-sensitive.
-import type { Element, ElementSet, Expr, ExpressionRoot, FieldRef, DollarRef, SetTerm, SetExpression } from './ast.ts';
+import type { Element, ElementSet, Expr, ExpressionRoot, FieldRef, DollarRef, SetIdentifier, SetTerm, SetExpression } from './ast.ts';
 import { lookupFunction } from './functions.ts';
 import { isNamePart, isNameStart } from './lexer.ts';
 import { parseExpression } from './parser.ts';
@@ -81,12 +81,12 @@ function set(s: SetExpression): string {
 
 function setTerm(t: SetTerm): string {
   switch (t.kind) {
-    case 'SetOperation': return `${setTerm(t.left)} ${t.operator} ${setTerm(t.right)}`;
+    case 'SetOperation': return t.unary ? `-${setTerm(t.right)}` : `${setTerm(t.left)} ${t.operator} ${setTerm(t.right)}`;
     case 'SetGroup': return `(${setTerm(t.body)})`;
     case 'Dollar': return t.raw;
     case 'Error': return '?';
     case 'SetEntity': {
-      const id = t.identifier ? (t.identifier.kind === 'Dollar' ? t.identifier.raw : t.identifier.bracketed ? `[${t.identifier.name.replace(/]/g, ']]')}]` : t.identifier.name) : '';
+      const id = t.identifier ? (t.identifier.kind === 'Dollar' ? t.identifier.raw : identifierText(t.identifier)) : '';
       if (!t.modifier) return id;
       const items = t.modifier.items.map((item) =>
         item.kind === 'Dollar' ? item.raw : `${nameOrDollar(item.field)}${item.operator}${item.value ? elementSet(item.value) : ''}`,
@@ -94,6 +94,15 @@ function setTerm(t: SetTerm): string {
       return `${id}<${items.join(', ')}>`;
     }
   }
+}
+
+function identifierText(id: SetIdentifier): string {
+  const name = id.bracketed ? `[${id.name.replace(/]/g, ']]')}]` : id.name;
+  return id.state === undefined ? name : `${bracketIfNeeded(id.state)}::${name}`;
+}
+
+function bracketIfNeeded(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `[${name.replace(/]/g, ']]')}]`;
 }
 
 function elementSet(v: ElementSet): string {
