@@ -87,12 +87,26 @@ class Parser {
   private operators = 0;
   private lastErrorAt = -1;
 
+  /** offsets where an unexpanded $(…) token starts */
+  private readonly dollarStarts = new Set<number>();
+  /** start of the first $(…) written against a name, number or string (a fragment of a longer token), or Infinity */
+  private readonly firstGluedDollar: number;
+
   constructor(
     private readonly text: string,
     private readonly tokens: Token[],
     readonly diagnostics: Diagnostic[],
     private readonly checkFunctions: boolean,
-  ) {}
+  ) {
+    let glued = Infinity;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (t.kind !== T.Dollar) continue;
+      this.dollarStarts.add(t.from);
+      if (glued === Infinity && (gluesTo(tokens[i - 1], t.from, true) || gluesTo(tokens[i + 1], t.to, false))) glued = t.from;
+    }
+    this.firstGluedDollar = glued;
+  }
 
   // ---- token helpers ----
 
@@ -133,7 +147,21 @@ class Parser {
     if (at.from === this.lastErrorAt) return; // one error per position: no cascades
     this.lastErrorAt = at.from;
     if (this.diagnostics.length >= MAX_DIAGNOSTICS) return;
+    if (this.dependsOnExpansion(at.from)) {
+      this.diagnostics.push({ code: 'syntax', message: `${message}, unless the $(…) text completes it when it is expanded`, from: at.from, to: Math.max(at.to, at.from), severity: 'info' });
+      return;
+    }
     this.diagnostics.push({ code: 'syntax', message, from: at.from, to: Math.max(at.to, at.from), severity: 'error' });
+  }
+
+  /**
+   * Dollar expansion is text replacement before parsing (help, "Dollar-sign expansions"), so a $(…) left
+   * unexpanded can be any fragment: `Max$(vOpen)Aggr$(vOpen)Avg(x),A))` is valid where vOpen is '('. An
+   * error at such a $(…), or after one written against a neighbouring token, may not exist once the text
+   * is expanded; only the expanded text can tell (Q17 judges it).
+   */
+  private dependsOnExpansion(offset: number): boolean {
+    return this.dollarStarts.has(offset) || offset >= this.firstGluedDollar;
   }
 
   private warn(code: Diagnostic['code'], message: string, at: { from: number; to: number }, severity: Diagnostic['severity'] = 'warning'): void {
@@ -863,6 +891,13 @@ class Parser {
 }
 
 // ---- helpers ----
+
+/** A name, number or quoted token that touches `offset` (its end when `before`, its start otherwise). */
+function gluesTo(t: Token | undefined, offset: number, before: boolean): boolean {
+  if (!t || t.kind === T.EOF) return false;
+  if (!(isNameToken(t) || t.kind === T.Number || t.kind === T.String || t.kind === T.Dollar)) return false;
+  return before ? t.to === offset : t.from === offset;
+}
 
 function describe(t: Token): string {
   switch (t.kind) {
