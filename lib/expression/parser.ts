@@ -475,7 +475,7 @@ class Parser {
     // arguments
     let index = 0;
     for (;;) {
-      if (isAggr && index > 0) call.dimensions.push(this.parseAggrDimension());
+      if (isAggr && index > 0) call.dimensions.push(...this.parseAggrDimensions());
       else if (this.at(T.Comma) || this.at(T.RParen)) {
         // an omitted argument is null (If(c, 'x',)), but an aggregation needs the expression it aggregates
         if (index === 0 && (isAggr || info?.aggregation)) this.error(`Expected the expression '${nameTok.value}' aggregates but found ${describe(this.tok)}`, this.tok);
@@ -561,15 +561,24 @@ class Parser {
     return total;
   }
 
-  /** AggrDimension : Expression | '(' FieldRef ',' '(' SortWord { ',' SortWord } ')' ')' */
-  private parseAggrDimension(): AggrDimension {
+  /**
+   * AggrDimension : Expression | StructuredParameter
+   * StructuredParameter : '(' FieldRef ',' ( '(' SortWord { ',' SortWord } ')' | StructuredParameter ) ')'
+   * Structured parameters nest, `(FieldName, (FieldName2, (Sort-type, Ordering)))` (help, "Aggr - chart
+   * function"); each field of a nest is returned as a dimension of its own, carrying the nest's sort words.
+   */
+  private parseAggrDimensions(): AggrDimension[] {
     const start = this.tok;
     if (start.kind === T.LParen && isNameToken(this.peek()) && this.peek(2).kind === T.Comma) {
       this.advance();
       const field = this.parseFieldRef();
       this.advance(); // ','
-      const sort: string[] = [];
-      if (this.expect(T.LParen)) {
+      let inner: AggrDimension[] = [];
+      let sort: string[] = [];
+      if (this.at(T.LParen) && isNameToken(this.peek()) && this.peek(2).kind === T.Comma && this.peek(3).kind === T.LParen) {
+        inner = this.parseAggrDimensions();
+        sort = inner[inner.length - 1]?.sort ?? [];
+      } else if (this.expect(T.LParen)) {
         while (this.at(T.Ident)) {
           sort.push(this.advance().value.toUpperCase());
           if (this.at(T.Comma)) this.advance();
@@ -577,14 +586,14 @@ class Parser {
         this.expect(T.RParen);
       }
       this.expect(T.RParen);
-      return { kind: 'AggrDimension', field, sort, from: start.from, to: this.prevEnd() };
+      return [{ kind: 'AggrDimension', field, sort, from: start.from, to: this.prevEnd() }, ...inner];
     }
     if (this.at(T.Comma) || this.at(T.RParen)) {
       this.error(`Expected an Aggr dimension but found ${describe(this.tok)}`, this.tok);
-      return { kind: 'AggrDimension', field: { kind: 'Empty', from: start.from, to: start.from }, sort: [], from: start.from, to: start.from };
+      return [{ kind: 'AggrDimension', field: { kind: 'Empty', from: start.from, to: start.from }, sort: [], from: start.from, to: start.from }];
     }
     const field = this.parseExpression();
-    return { kind: 'AggrDimension', field, sort: [], from: field.from, to: field.to };
+    return [{ kind: 'AggrDimension', field, sort: [], from: field.from, to: field.to }];
   }
 
   private checkCall(call: Call): void {

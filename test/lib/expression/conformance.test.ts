@@ -77,6 +77,14 @@ describe('conformance: forms the parser used to misread', () => {
     expect(normaliseExpression('Sum({-($+BM01)} Sales)')).toBe('Sum({-($ + BM01)} Sales)');
   });
 
+  it('reads nested Aggr structured parameters, each field a dimension (help, "Aggr - chart function")', () => {
+    const c = call('Aggr(Sum(Sales), (Region, (Month, (NUMERIC, ASCENDING))))');
+    expect(c.dimensions.map((d) => [d.field.kind === 'Field' ? d.field.name : d.field.kind, d.sort])).toEqual([
+      ['Region', ['NUMERIC', 'ASCENDING']],
+      ['Month', ['NUMERIC', 'ASCENDING']],
+    ]);
+  });
+
   it('reports an empty argument where an expression is required', () => {
     expect(q01Errors('Aggr( , A)').map((d) => d.message)).toEqual(["Expected the expression 'Aggr' aggregates but found ','"]);
     expect(q01Errors("If(c, 'x',)")).toEqual([]);

@@ -231,9 +231,16 @@ export const CHART_FUNCTION_CASES: readonly ConformanceCase[] = [
     'Aggr(If(Sum(Sales) > 1000, Customer), Customer)',
     'Sum(Aggr(Sum({<Year={2021}>} Sales), Region, Customer))',
     'Aggr(Sum(Sales), [Customer Name])',
+    'Avg(TOTAL Aggr(Sum(Sales),Customer))',
+    'Aggr(Sum(Sales), (Month, (NUMERIC, ASCENDING)))',
+    'Aggr(Sum(Sales), (Customer, (TEXT, ASCENDING)))',
+    'Aggr(Sum(Sales), (Month, (FREQUENCY, DESCENDING)))',
+    'Aggr(Sum(Sales), (Month, (LOAD_ORDER, ASCENDING)))',
+    'Aggr(Sum(Sales), (Region, (Month, (NUMERIC, ASCENDING))))',
+    'Sum(Aggr(RangeSum(Above(Sum(Sales), 0, 3)), (Month, (NUMERIC, ASCENDING))))',
   ]),
   // ---- inter-record functions ----
-  ...onPage('Above - chart function', `${CF}ChartInterRecordFunctions/above.htm`, [
+  ...onPage('Above - chart function', `${CF}InterRecordFunctions/above.htm`, [
     'Above(Sum(Sales))',
     'Above(Sum(Sales), 2)',
     'Above(Sum(Sales), 0, 3)',
@@ -244,67 +251,71 @@ export const CHART_FUNCTION_CASES: readonly ConformanceCase[] = [
     'Above(Above(Sum(Sales)))',
     "If(RowNo() = 1, 0, Sum(Sales) - Above(Sum(Sales)))",
   ]),
-  ...onPage('Below - chart function', `${CF}ChartInterRecordFunctions/below.htm`, [
+  ...onPage('Below - chart function', `${CF}InterRecordFunctions/below.htm`, [
     'Below(Sum(Sales))',
     'Below(Sum(Sales), 2)',
     'Below(TOTAL Sum(Sales), 0, 3)',
     'RangeSum(Below(Sum(Sales), 0, 3))',
   ]),
-  ...onPage('Before - chart function', `${CF}ChartInterRecordFunctions/before.htm`, [
+  ...onPage('Before - chart function', `${CF}InterRecordFunctions/before.htm`, [
     'Before(Sum(Sales))',
     'Before(Sum(Sales), 2)',
     'Before(TOTAL Sum(Sales), 1, 2)',
   ]),
-  ...onPage('After - chart function', `${CF}ChartInterRecordFunctions/after.htm`, [
+  ...onPage('After - chart function', `${CF}InterRecordFunctions/after.htm`, [
     'After(Sum(Sales))',
     'After(Sum(Sales), 2)',
     'After(TOTAL Sum(Sales), 1, 2)',
   ]),
-  ...onPage('Top - chart function', `${CF}ChartInterRecordFunctions/top.htm`, [
+  ...onPage('Top - chart function', `${CF}InterRecordFunctions/top.htm`, [
     'Top(Sum(Sales))',
     'Top(Sum(Sales), 2)',
     'Top(TOTAL Sum(Sales))',
     'Sum(Sales) / Top(Sum(Sales))',
   ]),
-  ...onPage('Bottom - chart function', `${CF}ChartInterRecordFunctions/bottom.htm`, [
+  ...onPage('Bottom - chart function', `${CF}InterRecordFunctions/bottom.htm`, [
     'Bottom(Sum(Sales))',
     'Bottom(Sum(Sales), 2)',
     'Bottom(TOTAL Sum(Sales))',
   ]),
-  ...onPage('First - chart function', `${CF}ChartInterRecordFunctions/first.htm`, [
+  ...onPage('First - chart function', `${CF}InterRecordFunctions/first.htm`, [
     'First(Sum(Sales))',
     'First(TOTAL Sum(Sales))',
   ]),
-  ...onPage('Last - chart function', `${CF}ChartInterRecordFunctions/last.htm`, [
+  ...onPage('Last - chart function', `${CF}InterRecordFunctions/last.htm`, [
     'Last(Sum(Sales))',
     'Last(TOTAL Sum(Sales))',
   ]),
-  ...onPage('Column - chart function', `${CF}ChartInterRecordFunctions/column.htm`, [
+  ...onPage('Column - chart function', `${CF}InterRecordFunctions/column.htm`, [
     'Column(1)',
     'Column(1) / Column(2)',
     'Sum(Sales) / Column(1)',
   ]),
-  ...onPage('ColumnNo - chart function', `${CF}ChartInterRecordFunctions/columnno.htm`, [
+  ...onPage('ColumnNo - chart function', `${CF}InterRecordFunctions/columnno.htm`, [
     'ColumnNo()',
     'ColumnNo(TOTAL)',
   ]),
-  ...onPage('Dimensionality - chart function', `${CF}ChartInterRecordFunctions/dimensionality.htm`, [
+  ...onPage('Dimensionality - chart function', `${CF}InterRecordFunctions/dimensionality.htm`, [
     'Dimensionality()',
     "If(Dimensionality() = 0, 'Total', Sum(Sales))",
   ]),
-  ...onPage('SecondaryDimensionality - chart function', `${CF}ChartInterRecordFunctions/secondarydimensionality.htm`, [
+  ...onPage('SecondaryDimensionality - chart function', `${CF}InterRecordFunctions/secondarydimensionality.htm`, [
     'SecondaryDimensionality()',
   ]),
-  ...onPage('NoOfColumns - chart function', `${CF}ChartInterRecordFunctions/noofcolumns.htm`, [
+  ...onPage('NoOfColumns - chart function', `${CF}InterRecordFunctions/noofcolumns.htm`, [
     'NoOfColumns()',
     'NoOfColumns(TOTAL)',
   ]),
-  ...onPage('NoOfRows - chart function', `${CF}ChartInterRecordFunctions/noofrows.htm`, [
+  ...onPage('NoOfRows - chart function', `${CF}InterRecordFunctions/noofrows.htm`, [
+    'if( RowNo( )= NoOfRows( ), 0, Above( sum( Sales )))',
+    'NoOfRows(Total)',
     'NoOfRows()',
     'NoOfRows(TOTAL)',
     'RowNo() / NoOfRows(TOTAL)',
   ]),
-  ...onPage('RowNo - chart function', `${CF}ChartInterRecordFunctions/rowno.htm`, [
+  ...onPage('RowNo - chart function', `${CF}InterRecordFunctions/rowno.htm`, [
+    'If( RowNo( )=1, 0, UnitSales / Above( UnitSales ))',
+    'if( RowNo( )=1, 0, sum( Sales ) / Above( sum( Sales )))',
     'RowNo()',
     'RowNo(TOTAL)',
     "If(RowNo(TOTAL) = 1, 'first', 'other')",

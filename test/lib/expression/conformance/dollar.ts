@@ -55,6 +55,19 @@ export const DOLLAR_CASES: readonly ConformanceCase[] = [
     'Sum({<Year = {$(#vYear)}>} Sales)',
     'Round($(#vValue), 0.01)',
   ]),
+  // A variable may hold any part of a set expression: the engine pastes its text in before parsing.
+  ...onPage('Set modifiers with dollar-sign expansions', 'ChartFunctions/SetAnalysis/set-modifiers-dollar-sign-expansions.htm', [
+    'Sum({<$(vFilter)>} Sales)',
+    'Sum({$<Year = {2021}, $(vMoreFilters)>} Sales)',
+    'Sum({$(vSetIdentifier)<Year = {2021}>} Sales)',
+    'Sum({$(vSet)} Sales)',
+    'Sum({<Year = {$(vYears)}, Month = {$(=Month(Today()))}>} Sales)',
+    "Sum({<Region = {'$(vRegion)'}>} Sales)",
+    'Sum({<Region = {"$(vRegionSearch)"}>} Sales)',
+    'Sum({<[$(vField)] = {$(vValue)}>} Sales)',
+    'Sum({<Date = {">=$(vStart)<=$(vEnd)"}>} Sales)',
+    'Sum({<Year = {$(=Max(Year))}, Month = >} Sales)',
+  ]),
   ...onPage('Variables in expressions', 'Variables/variables-in-expressions.htm', [
     'vSales',
     'vSales + 1',

@@ -95,7 +95,13 @@ export const SET_ANALYSIS_CASES: readonly ConformanceCase[] = [
     'Sum( {$<Country = {"C*"} * {"*land"}>} Sales )',
     'Sum( {$<Country = {"C*"} / {"*a"}>} Sales )',
   ]),
-  ...onPage('Set modifiers using assignments with implicit set operators', `${SET}set-modifiers-implicit-set-operators.htm`, [
+  ...onPage('Set modifiers with implicit set operators', `${SET}set-modifiers-using-assignments-implicit-set-operators.htm`, [
+    'Sum( {<Year = {">2015"}>} Sales )',
+    'Sum( {<Year = Year * {">2015"}>} Sales )',
+    'Sum( {<Year *= {">2015"}>} Sales )',
+    'Sum( {$<Product += {OurProduct1, OurProduct2} >} Sales )',
+    'Sum( {$<Year += {"20*",1997} - {2000} >} Sales )',
+    'Sum( {$<Year = Year + ({"20*",1997} - {2000})>} Sales )',
     'Sum( {$<Product += {OurProduct1}>} Sales )',
     'Sum( {$<Product -= {OurProduct2}>} Sales )',
     'Sum( {$<Product *= {OurProduct1}>} Sales )',
