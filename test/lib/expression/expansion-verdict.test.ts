@@ -2,7 +2,7 @@
 // as written without inventing errors that only an expansion could cause or cure; Q17 judges the
 // expanded text and names only the variable that breaks it.
 import { describe, expect, it } from 'vitest';
-import { brokenExpansions, parseExpression, type VariableDefinition } from '../../../lib/expression/index.ts';
+import { brokenExpansions, judgeExpansion, parseExpression, type VariableDefinition } from '../../../lib/expression/index.ts';
 import q01 from '../../../lib/rules/quality/expression-syntax-error';
 import q17 from '../../../lib/rules/quality/variable-definition-error';
 import { app } from '../../fixtures/builders';
@@ -54,6 +54,14 @@ describe('brokenExpansions: the variable that breaks an expression', () => {
 
   it('names each of two variables that break it on their own', () => {
     expect(brokenExpansions('$(vA) * $(vB)', vars({ vA: '1,05', vB: '2,5' })).map((b) => b.variable)).toEqual(['vA', 'vB']);
+  });
+
+  it('blames no variable for an error of the text that only the expansion reveals, and says it is in the text', () => {
+    // Sales$(vYear) may be any name until expanded; once expanded, the missing ')' is the text's own
+    const verdict = judgeExpansion('Sum(Sales$(vYear)', vars({ vYear: '2024' }));
+    expect(verdict.broken).toEqual([]);
+    expect(verdict.written.map((d) => [d.message, d.from])).toEqual([["Expected ')' to close 'Sum(' but found end of expression", 17]]);
+    expect(judgeExpansion('Sum(Sales$(vYear))', vars({ vYear: '2024' }))).toEqual({ broken: [], written: [] });
   });
 
   it('blames no variable when the text is broken whatever they hold', () => {
