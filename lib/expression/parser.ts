@@ -748,7 +748,7 @@ class Parser {
     const n = this.peek();
     if (t.kind === T.Eq) this.advance();
     // <A, B>: a field without an element set clears its selections, like <A=, B=>. The help neither shows
-    // nor forbids it; Qlik's own analyzer apps render it.
+    // nor forbids it; it renders in Qlik's own published apps (issue #14).
     else if (t.kind === T.Comma || t.kind === T.Gt) return { kind: 'ModifierItem', field, operator, value: null, from: start.from, to: this.prevEnd() };
     else if ((t.kind === T.Plus || t.kind === T.Minus || t.kind === T.Star || t.kind === T.Slash) && n.kind === T.Eq && this.adjacent(t, n)) {
       operator = `${t.value}=` as ModifierOperator;
@@ -856,7 +856,7 @@ class Parser {
       case T.Backticked:
         this.advance();
         return this.searchString(t);
-      // {*}: every value; the help neither shows nor forbids it, Qlik's own monitoring apps render it
+      // {*}: every value; the help neither shows nor forbids it, it renders in Qlik's own published apps (issue #14)
       case T.Star:
         this.advance();
         return { kind: 'ElementValue', value: '*', quoting: 'none', from: t.from, to: t.to };

@@ -36,4 +36,12 @@ export const BROKEN_CASES: readonly BrokenCase[] = [
   { expr: 'Sum($(vField)', why: 'unbalanced parenthesis after an expansion that is complete' },
   { expr: 'Sum({<Year = {$(vYear)}>} Sales', why: 'call not closed, the expansion itself is complete' },
   { expr: 'Sum(Sales) + $(vX', why: "unbalanced '$('" },
+  { expr: 'Sum(Sales) and', why: 'logical operator without right operand' },
+  { expr: 'not', why: 'NOT without operand' },
+  { expr: '{<Year={2021}>}', why: 'outer set expression without the expression it scopes' },
+  // help, "Set modifiers using set functions": P() and E() "cannot be used in other expressions"
+  { expr: 'P({1} Customer)', why: 'element function P() outside a set modifier' },
+  // help, "Set modifiers with dollar-sign expansions": "You will get a syntax error if you do not use quotes"
+  // around an expansion yielding a string with a space; after expansion that is two words in an element list
+  { expr: 'Sum({<Country = {New Zealand}>} Sales)', why: 'an unquoted element value with a space' },
 ];

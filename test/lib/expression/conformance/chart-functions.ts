@@ -150,9 +150,7 @@ export const CHART_FUNCTION_CASES: readonly ConformanceCase[] = [
     'Count(Customer)',
     'Count(DISTINCT [Customer])',
     'Count({<Year={2021}>} DISTINCT Customer)',
-    // Count(TOTAL DISTINCT x): the help shows the qualifiers in the order {set} DISTINCT TOTAL; the
-    // other order renders in Qlik's own monitoring apps (the help neither shows nor forbids it).
-    'Count(TOTAL DISTINCT Customer)',
+    // the syntax line's order, {set} DISTINCT TOTAL (the other order is in published-apps.ts)
     'Count(DISTINCT TOTAL Customer)',
   ]),
   ...onPage('MissingCount - chart function', `${CF}CounterAggregationFunctions/missingcount.htm`, [
