@@ -15,7 +15,7 @@ export const CHART_FUNCTION_CASES: readonly ConformanceCase[] = [
     'Sum({1} TOTAL UnitSales*UnitPrice)',
     'Sum(TOTAL <Customer> UnitSales*UnitPrice)',
     'Sum({$} TOTAL <Customer, Product> UnitSales*UnitPrice)',
-    'Sum({1<Product={"Shoe"}>} TOTAL DISTINCT UnitSales)',
+    'Sum({1<Product={"Shoe"}>} DISTINCT TOTAL UnitSales)',
     'Sum(NODISTINCT UnitSales)',
   ]),
   ...onPage('Max - chart function', `${CF}BasicAggregationFunctions/max.htm`, [
@@ -51,7 +51,7 @@ export const CHART_FUNCTION_CASES: readonly ConformanceCase[] = [
     'FirstSortedValue(Product, -UnitPrice, 2)',
     'FirstSortedValue(DISTINCT Product, -UnitPrice)',
     'FirstSortedValue(TOTAL Product, -UnitPrice)',
-    'FirstSortedValue({1} TOTAL DISTINCT Product, -UnitPrice, 2)',
+    'FirstSortedValue({1} DISTINCT TOTAL Product, -UnitPrice, 2)',
     'FirstSortedValue(Customer, -Aggr(Sum(Sales), Customer))',
   ]),
   ...onPage('Avg - chart function', `${CF}StatisticalAggregationFunctions/avg.htm`, [
@@ -145,7 +145,7 @@ export const CHART_FUNCTION_CASES: readonly ConformanceCase[] = [
     'Count(OrderNumber)',
     'Count(DISTINCT OrderNumber)',
     'Count(TOTAL OrderNumber)',
-    'Count({1} TOTAL DISTINCT OrderNumber)',
+    'Count({1} DISTINCT TOTAL OrderNumber)',
     'Count(TOTAL <Product> OrderNumber)',
     'Count(Customer)',
     'Count(DISTINCT [Customer])',
