@@ -3,7 +3,7 @@
 // Field names, strings and set values keep their case: Qlik field names and values are case-sensitive.
 import type { Element, ElementSet, Expr, ExpressionRoot, FieldRef, DollarRef, SetIdentifier, SetTerm, SetExpression } from './ast.ts';
 import { lookupFunction } from './functions.ts';
-import { isNamePart, isNameStart } from './lexer.ts';
+import { isNamePart, isNameStart, matchParen } from './lexer.ts';
 import { parseExpression } from './parser.ts';
 
 export interface PrintOptions {
@@ -71,8 +71,26 @@ function bareOrBracket(name: string): string {
   return bare ? name : `[${name.replace(/]/g, ']]')}]`;
 }
 
+/** Quotes a string, doubling the quote character except inside a `$(…)`, which the engine expands as written. */
 function quote(value: string, q: string): string {
-  return q + value.split(q).join(q + q) + q;
+  let out = '';
+  for (let i = 0; i < value.length; i++) {
+    if (value.startsWith('$(', i)) {
+      const close = matchParen(value, i + 1);
+      if (close >= 0) {
+        out += value.slice(i, close + 1);
+        i = close;
+        continue;
+      }
+    }
+    out += value[i] === q ? q + q : value[i];
+  }
+  return q + out + q;
+}
+
+/** An unquoted element value prints as written when it lexes back as one word or number, otherwise in brackets. */
+function bareElement(value: string): string {
+  return /^-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(value) || value === '*' ? value : bareOrBracket(value);
 }
 
 function set(s: SetExpression): string {
@@ -119,7 +137,7 @@ function elementSet(v: ElementSet): string {
 
 function element(e: Element): string {
   switch (e.kind) {
-    case 'ElementValue': return e.quoting === 'single' ? quote(e.value, "'") : e.value;
+    case 'ElementValue': return e.quoting === 'single' ? quote(e.value, "'") : bareElement(e.value);
     case 'Search': return quote(e.value, '"');
     case 'Dollar': return e.raw;
     case 'Error': return '?';

@@ -38,6 +38,18 @@ describe('conformance: example expressions of the Qlik help', () => {
   });
 });
 
+describe('conformance: the printer keeps every documented example valid', () => {
+  it('prints each case to text that parses without error and prints to itself', () => {
+    const problems = [...DOCUMENTED, ...PUBLISHED_APP_CASES].flatMap((c) => {
+      const printed = normaliseExpression(c.expr);
+      const again = normaliseExpression(printed);
+      const errors = q01Errors(printed).map((d) => d.message);
+      return errors.length > 0 || again !== printed ? [`${c.expr}  →  ${printed}  ${errors.join('; ')}`] : [];
+    });
+    expect(problems).toEqual([]);
+  });
+});
+
 describe('conformance: forms that render in Qlik\'s own published apps', () => {
   it('gives no syntax error', () => {
     const false_ = PUBLISHED_APP_CASES.flatMap((c) => q01Errors(c.expr).map((d) => `${c.page}: ${c.expr}  →  ${d.message}`));
