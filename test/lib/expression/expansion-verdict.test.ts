@@ -2,7 +2,7 @@
 // as written without inventing errors that only an expansion could cause or cure; Q17 judges the
 // expanded text and names only the variable that breaks it.
 import { describe, expect, it } from 'vitest';
-import { brokenExpansions, judgeExpansion, parseExpression, type VariableDefinition } from '../../../lib/expression/index.ts';
+import { analyseExpression, brokenExpansions, judgeExpansion, parseExpression, type VariableDefinition } from '../../../lib/expression/index.ts';
 import q01 from '../../../lib/rules/quality/expression-syntax-error';
 import q17 from '../../../lib/rules/quality/variable-definition-error';
 import { app } from '../../fixtures/builders';
@@ -69,7 +69,22 @@ describe('brokenExpansions: the variable that breaks an expression', () => {
   });
 });
 
+describe('analyseExpression expands first, then parses', () => {
+  it('reads the completed text of a fragment variable, with its fields', () => {
+    const a = analyseExpression('=Max$(vOpen)Aggr$(vOpen)Avg(x),A))', { variables: vars({ vOpen: '(' }) });
+    expect(a.expandedText).toBe('=Max(Aggr(Avg(x),A))');
+    expect(a.diagnostics).toEqual([]);
+    expect(a.references.fields.map((f) => f.name).sort()).toEqual(['A', 'x']);
+  });
+});
+
 describe('Q01 and Q17 on expansions', () => {
+  it('reports neither for a variable holding an operator and its operand', () => {
+    const s = app().variable('vScale', '/ 1000').sheet().kpi({ measure: 'Sum(Sales) $(vScale)' }).build();
+    expect(runRule(q01, s).findings).toEqual([]);
+    expect(runRule(q17, s).findings).toEqual([]);
+  });
+
   it('reports neither for a fragment variable that the expansion completes', () => {
     const s = app().variable('vOpen', '(').sheet().kpi({ measure: '=Max$(vOpen)Aggr$(vOpen)Avg(x),A))' }).build();
     expect(runRule(q01, s).findings).toEqual([]);
