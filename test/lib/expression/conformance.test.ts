@@ -2,11 +2,12 @@
 // parse without an error on the path Q01 uses (the text as written, $(…) read as unknown values), and
 // known-broken forms must fail. See conformance/*.ts for the cases and the page each comes from.
 import { describe, expect, it } from 'vitest';
-import { collectReferences, normaliseExpression, parseExpression, type Call } from '../../../lib/expression/index.ts';
+import { collectReferences, lookupFunction, normaliseExpression, parseExpression, type Call } from '../../../lib/expression/index.ts';
 import { SYNTAX_CODES } from '../../../lib/rules/quality/expression-syntax-error.ts';
 import { BROKEN_CASES } from './conformance/broken.ts';
 import { CHART_FUNCTION_CASES } from './conformance/chart-functions.ts';
 import { DOLLAR_CASES } from './conformance/dollar.ts';
+import { HELP_CHART_FUNCTIONS } from './conformance/function-list.ts';
 import { PUBLISHED_APP_CASES } from './conformance/published-apps.ts';
 import { SET_ANALYSIS_CASES } from './conformance/set-analysis.ts';
 
@@ -35,6 +36,13 @@ describe('conformance: example expressions of the Qlik help', () => {
         .map((d) => `${c.page}: ${c.expr}  →  ${d.message}`),
     );
     expect(warnings).toEqual([]);
+  });
+});
+
+describe('conformance: the function table knows Qlik\'s chart-function list', () => {
+  it('has a row for every function the help lists for charts', () => {
+    const missing = Object.entries(HELP_CHART_FUNCTIONS).flatMap(([group, names]) => names.filter((n) => !lookupFunction(n)).map((n) => `${group}: ${n}`));
+    expect(missing).toEqual([]);
   });
 });
 
