@@ -74,14 +74,16 @@ function bareOrBracket(name: string): string {
 /** Quotes a string, doubling the quote character except inside a `$(…)`, which the engine expands as written. */
 function quote(value: string, q: string): string {
   let out = '';
+  let balanced = true;
   for (let i = 0; i < value.length; i++) {
-    if (value.startsWith('$(', i)) {
+    if (balanced && value.startsWith('$(', i)) {
       const close = matchParen(value, i + 1);
       if (close >= 0) {
         out += value.slice(i, close + 1);
         i = close;
         continue;
       }
+      balanced = false; // no later '$(' closes either, in practice; do not scan to the end again for each
     }
     out += value[i] === q ? q + q : value[i];
   }

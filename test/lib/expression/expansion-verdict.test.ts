@@ -31,6 +31,14 @@ describe('the text as written: $(…) may be any fragment', () => {
     expect(errors('Sum(Sales +* 2) + $(vX)').length).toBeGreaterThan(0);
   });
 
+  it('reads a string of many unclosed $( once, not once per $( (hostile text)', () => {
+    const hostile = `'${'$('.repeat(200_000)}'`;
+    const started = Date.now();
+    const d = parseExpression(hostile).diagnostics;
+    expect(Date.now() - started).toBeLessThan(3000);
+    expect(d).toEqual([]);
+  });
+
   it('never ends a string at a quote inside an unexpanded $(=…)', () => {
     expect(errors("Sum({<M={'$(=Date(Max(D),'MMM YYYY'))'}>} x)")).toEqual([]);
     expect(errors("='As of ' & '$(=Date(Max(D), 'DD.MM.YYYY'))'")).toEqual([]);
