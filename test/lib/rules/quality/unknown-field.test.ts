@@ -54,4 +54,18 @@ describe('Q02 unknown-field', () => {
     expect(run.reason).toContain('Direct Query');
     expect(findings).toEqual([]);
   });
+
+  it('accepts the histogram maximum Sense writes for a listbox on a calculated dimension (nebula.js listbox frequencyMax), not other unknown names there', () => {
+    const listbox = (id: string, fieldDef: string, expr: string) => ({
+      id,
+      properties: { qListObjectDef: { qDef: { qFieldDefs: [fieldDef] }, qFrequencyMode: 'V' }, histogram: true, frequencyMax: { qValueExpression: { qExpr: expr } } },
+    });
+    const snapshot = model()
+      .sheet()
+      .object('listbox', listbox('lb1', '=Year(Today())-Year', 'Max(AGGR(Count([=Year(Today())-Year]), [=Year(Today())-Year]))'))
+      .object('listbox', listbox('lb2', 'Region', 'Max(AGGR(Count([Regoin]), [Regoin]))'))
+      .build();
+    const { findings } = runRule(rule, snapshot);
+    expect(findings.map((f) => [f.target.id, f.data?.field])).toEqual([['lb2', 'Regoin']]);
+  });
 });

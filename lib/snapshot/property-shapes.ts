@@ -1,0 +1,51 @@
+// Property shapes Qlik writes itself that look like expressions or links but are not live ones.
+// Each shape and its source is written down in docs/property-shapes.md. Pure.
+
+/**
+ * `qData` of a list definition (`qChildListDef`, `qAppObjectListDef`, `qVariableListDef` …) is a
+ * template: JSON pointers into each listed item's properties (engine-rpc.json ChildListDef.qData:
+ * "You need to enter the paths to the information you want to retrieve"). Containers write
+ * `qChildListDef.qData.qExtendsId: "/qExtendsId"`, which is not a link to a master visualization.
+ */
+export function isListTemplate(key: string, parentKey: string | undefined): boolean {
+  return key === 'qData' && parentKey !== undefined && parentKey.startsWith('q') && parentKey.endsWith('ListDef');
+}
+
+/** Subtrees Sense keeps in the properties but the engine never lays out: their strings are mentions, not live expressions. */
+export const KEPT_NOT_EVALUATED = new Set(['qLayoutExclude', 'qUndoExclude']);
+
+/** What each Sense chart colour mode (`color.mode`) reads; the other settings are kept but unused. */
+const COLOUR_MODE_KEYS: Record<string, readonly string[]> = {
+  byExpression: ['colorExpression', 'expressionLabel'],
+  byMeasure: ['byMeasureDef'],
+  byDimension: ['byDimDef'],
+};
+const ALL_COLOUR_MODE_KEYS = ['colorExpression', 'expressionLabel', 'byMeasureDef', 'byDimDef'];
+
+/**
+ * Keys of `record` that hold colour settings of an inactive colour mode:
+ * - a Sense chart's `color` object (`auto`, `mode`, `colorExpression`, `byMeasureDef`, `byDimDef`):
+ *   with `auto: true` Sense colours by itself and none of them is read; otherwise only the keys of
+ *   the selected `mode` are read;
+ * - a style colour (`useColorExpression`, `color`, `colorExpression`, as in action buttons and
+ *   layout containers): with `useColorExpression: false` the colour expression is not used.
+ * Returns undefined when nothing is inactive (the common case: no allocation).
+ */
+export function inactiveColourKeys(record: Record<string, unknown>): readonly string[] | undefined {
+  if (record.useColorExpression === false && 'colorExpression' in record) return ['colorExpression'];
+  if (typeof record.mode !== 'string' || !('auto' in record)) return undefined;
+  if (!ALL_COLOUR_MODE_KEYS.some((k) => k in record)) return undefined;
+  if (record.auto === true) return ALL_COLOUR_MODE_KEYS;
+  const active = COLOUR_MODE_KEYS[record.mode] ?? [];
+  return ALL_COLOUR_MODE_KEYS.filter((k) => !active.includes(k));
+}
+
+/**
+ * The histogram maximum Sense writes for a listbox: `frequencyMax.qValueExpression` =
+ * `Max(AGGR(Count([f]), [f]))` with `f` the listbox's own field definition, which for a calculated
+ * dimension is `=expr` (nebula.js listbox properties, `frequencyMax`). `[=expr]` there names the
+ * listbox's dimension, not a field of the data model.
+ */
+export function isListboxFrequencyPath(pointer: string): boolean {
+  return pointer.startsWith('/frequencyMax/') || pointer.includes('/frequencyMax/');
+}
