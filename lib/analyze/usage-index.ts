@@ -38,6 +38,18 @@ interface WeakText {
   text: string;
   /** why this text cannot be trusted to list its field references */
   reason: string;
+  /** set when the text is (part of) an expression that could not be fully read: R01 cannot decide about names in it */
+  unreadable?: UnreadableExpression;
+}
+
+/** An expression with a parse error or a value only known at run time, where a name appears that no reading found. */
+export interface UnreadableExpression {
+  /** the expression as written */
+  expression: string;
+  /** why it could not be fully read */
+  why: string;
+  target: Target;
+  path?: string;
 }
 
 const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
@@ -93,6 +105,7 @@ export class UsageIndex {
     this.globalDoubt = this.recordSectionAccess(snapshot);
     this.recordPropertyStrings(snapshot);
     this.recordAlternatives(snapshot);
+    this.recordMentions(snapshot);
     this.drainVariables();
     for (const v of snapshot.variables) {
       if (!this.variableUses.has(v.name)) this.weakTexts.push({ text: v.definition, reason: `only in the definition of variable ${v.name}, which nothing uses` });
@@ -113,13 +126,19 @@ export class UsageIndex {
     return this.globalDoubt;
   }
 
+  /** The first expression that could not be fully read and names `field`: whether the field is used cannot be decided. */
+  undecidedAbout(field: string): UnreadableExpression | undefined {
+    for (const weak of this.weakTexts) if (weak.unreadable && mentions(weak.text, field)) return weak.unreadable;
+    return undefined;
+  }
+
   // ---- building ----
 
   private record(parsed: ParsedExpression, site: UseSite): void {
     const index = this.index;
-    // an expression that does not parse uses nothing for sure: its names only lower the confidence (weak text below)
-    const fields = parsed.hasErrors ? [] : parsed.fields;
-    for (const f of fields) {
+    // A diagnostic (a parse error, an undefined variable) does not unmake the names the parser did
+    // read: they stay used. Names it could not read are in the weak text below (R01: "could not decide").
+    for (const f of parsed.fields) {
       if (index.hasField(f.name)) {
         const kind: UseKind = f.context === 'set-modifier' || f.context === 'set-value' ? (site.kind === 'master-item' ? site.kind : 'set-modifier') : site.kind;
         push(this.fieldUses, f.name, { ...site, kind });
@@ -142,11 +161,23 @@ export class UsageIndex {
     for (const u of parsed.unknownValues) {
       if (u.reason === 'computed' && u.expression && u.expression !== parsed.text) this.record(this.index.parse(u.expression, 'expression'), site);
     }
-    const hasErrors = parsed.diagnostics.some((d) => d.severity === 'error');
-    if (hasErrors || parsed.unknownValues.length > 0) {
-      const why = hasErrors ? 'could not be parsed' : 'contains a value only known at run time';
-      this.weakTexts.push({ text: parsed.text, reason: `in an expression that ${why} (${site.target.kind} ${site.target.name ?? site.target.id})` });
-      for (const u of parsed.unknownValues) if (u.expression) this.weakTexts.push({ text: u.expression, reason: `in a calculated value used by ${site.target.name ?? site.target.id}` });
+    const firstError = parsed.diagnostics.find((d) => d.severity === 'error');
+    if (firstError || parsed.unknownValues.length > 0) {
+      const why = firstError ? `could not be fully read (${firstError.message})` : 'contains a value only known at run time';
+      const unreadable: UnreadableExpression = { expression: parsed.text, why, target: site.target, ...(site.path !== undefined ? { path: site.path } : {}) };
+      this.weakTexts.push({ text: parsed.text, reason: `in an expression that ${why} (${site.target.kind} ${site.target.name ?? site.target.id})`, unreadable });
+      for (const u of parsed.unknownValues) {
+        if (u.expression) this.weakTexts.push({ text: u.expression, reason: `in a calculated value used by ${site.target.name ?? site.target.id}`, unreadable: { ...unreadable, expression: u.expression, why: `a calculated value used by ${parsed.text}` } });
+      }
+    }
+  }
+
+  /** What Sense keeps but does not evaluate (qLayoutExclude, inactive colour modes): names there are mentions, not uses. */
+  private recordMentions(snapshot: AppSnapshot): void {
+    for (const m of snapshot.mentions ?? []) {
+      const target = this.index.locationTarget(m.location);
+      const what = m.reason === 'inactive-colour' ? 'a colour setting of an inactive colour mode' : 'a property Sense keeps but does not evaluate';
+      this.weakTexts.push({ text: m.text, reason: `in ${what} (${target.kind} ${target.name ?? target.id}, ${m.location.path})` });
     }
   }
 
