@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
-import { describeSite, reportAt } from '../helpers';
+import { describeSite, engineVerdict, reportAt, reportParserGap } from '../helpers';
 import { SOURCES } from '../sources';
 
 // Diagnostics that are syntax errors; undefined variables (Q10) and unknown values are other rules' business.
@@ -16,7 +16,9 @@ export default defineRule({
     text:
       'An expression with a syntax error shows "Error in expression" or, in labels, titles and conditions, silently ' +
       'falls back to nothing. Errors hide in places nobody opens: show conditions, colour expressions, sort expressions. ' +
-      'Errors that only appear after a variable is expanded are reported on the variable (Q17).',
+      'Errors that only appear after a variable is expanded are reported on the variable (Q17). When the engine ' +
+      'checked the expression in a live run (CheckExpression) and found no error, its verdict wins and nothing is ' +
+      'reported; offline (a saved snapshot, an app folder) our own parser decides.',
     sources: [SOURCES.qsdaQuality, SOURCES.qsdaValidation, SOURCES.engineApi],
   },
   howToFix: 'Open the expression editor at the reported place and correct the text at the marked position.',
@@ -31,11 +33,17 @@ export default defineRule({
       // a variable definition is an expression of its own only when it starts with '='; text variables are judged where used (Q17)
       if (isVariable && !e.expression.text.trim().startsWith('=')) continue;
       const ours = index.rawErrors(e.expression.text).find((d) => SYNTAX_CODES.has(d.code));
+      const where = isVariable ? `definition of variable "${index.locationTarget(e.expression.location).id}"` : describeSite(ctx, e);
+      const verdict = engineVerdict(e.expression.check);
+      if (verdict === 'accepted') {
+        // the engine's verdict wins: our parser's disagreement is a gap to fix, not a finding
+        if (ours) reportParserGap(ctx, e, ours.message, where);
+        continue;
+      }
       // the engine checks the expanded text: trust its message alone only when no variable is involved
-      const engine = e.expression.text.includes('$(') ? undefined : e.expression.check?.errorMsg?.trim() || undefined;
+      const engine = verdict !== 'not-checked' && !e.expression.text.includes('$(') ? verdict.message : undefined;
       if (!ours && !engine) continue;
       const detail = ours ? ours.message : `engine: ${engine}`;
-      const where = isVariable ? `definition of variable "${index.locationTarget(e.expression.location).id}"` : describeSite(ctx, e);
       reportAt(ctx, e, `Syntax error in the ${where}: ${detail}.`, ours ?? undefined, {
         data: { parserMessage: ours?.message, engineMessage: engine },
         content: `${e.expression.location.path}\u0000${e.expression.text}`,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
-import { describeSite } from '../helpers';
+import { describeSite, engineVerdict, reportParserGap } from '../helpers';
 import { SOURCES } from '../sources';
 
 export default defineRule({
@@ -13,7 +13,8 @@ export default defineRule({
     text:
       'A variable is text pasted into expressions. The expression looks right in the editor, but once the variable is ' +
       'expanded it no longer parses (a decimal comma, a missing bracket), and every chart using it breaks. Calculated ' +
-      'variables (=…) that do not parse on their own are reported by Q01.',
+      'variables (=…) that do not parse on their own are reported by Q01. When a live engine checked the expression ' +
+      'after expansion (CheckExpression) and found no error, nothing is reported.',
     sources: [SOURCES.dollarExpansion, SOURCES.magicOfVariables],
   },
   howToFix: 'Correct the variable definition in the variables dialog; test it by expanding it in a KPI.',
@@ -31,6 +32,11 @@ export default defineRule({
       const suspects = blamed.length > 0 ? blamed : direct;
       const error = e.parsed.diagnostics.find((d) => d.severity === 'error' && d.code !== 'undefined-variable');
       if (!error) continue;
+      // the engine checked the expanded text in a live run and found it valid: its verdict wins
+      if (engineVerdict(e.expression.check) === 'accepted') {
+        reportParserGap(ctx, e, error.message, `${describeSite(ctx, e)} (after expanding its variables)`);
+        continue;
+      }
       for (const name of new Set(suspects)) {
         if (reported.has(name)) continue;
         reported.add(name);

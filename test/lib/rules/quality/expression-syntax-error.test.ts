@@ -27,4 +27,45 @@ describe('Q01 expression-syntax-error', () => {
     const { findings } = runRule(rule, s);
     expect(findings.map((f) => f.target)).toEqual([{ kind: 'variable', id: 'vCalc', name: 'vCalc' }]);
   });
+
+  // issue #14 item 1: the engine's verdict wins on syntax
+  const ok = { badFieldNames: [], dangerousFieldNames: [] };
+
+  it('reports nothing when a live engine checked the expression and found no error, and records the parser gap in the result', () => {
+    const s = app().sheet().kpi({ id: 'k1', title: 'Revenue', measure: 'Sum(Sales' }).app.engineCheck('Sum(Sales', ok).build();
+    const { findings, result } = runRule(rule, s);
+    expect(findings).toEqual([]);
+    expect(result.errors).toEqual([
+      {
+        kind: 'parser-gap',
+        rule: 'Q01',
+        message: expect.stringContaining('The engine accepted the measure 1 of object "Revenue"'),
+        expression: 'Sum(Sales',
+        parserMessage: expect.any(String),
+        target: expect.objectContaining({ kind: 'object', id: 'k1' }),
+        path: '/qHyperCubeDef/qMeasures/0/qDef/qDef',
+      },
+    ]);
+  });
+
+  it('treats an empty engine message as no error too', () => {
+    const s = app().sheet().kpi({ measure: 'Sum(Sales' }).app.engineCheck('Sum(Sales', { ...ok, errorMsg: '  ' }).build();
+    expect(runRule(rule, s).findings).toEqual([]);
+  });
+
+  it('lets our parser decide alone in an offline snapshot (no engine check), with no parser gap', () => {
+    const s = app().sheet().kpi({ measure: 'Sum(Sales' }).build();
+    expect(s.expressions.every((e) => e.check === undefined)).toBe(true);
+    const { findings, result } = runRule(rule, s);
+    expect(findings).toHaveLength(1);
+    expect(result.errors).toEqual([]);
+  });
+
+  it('reports when the engine and our parser agree on an error, with both messages', () => {
+    const s = app().sheet().kpi({ measure: 'Sum(Sales' }).app.engineCheck('Sum(Sales', { ...ok, errorMsg: 'Error in expression' }).build();
+    const { findings, result } = runRule(rule, s);
+    expect(findings).toHaveLength(1);
+    expect(findings[0].data).toMatchObject({ engineMessage: 'Error in expression', parserMessage: expect.any(String) });
+    expect(result.errors).toEqual([]);
+  });
 });
