@@ -146,7 +146,7 @@ export class UsageIndex {
       }
       const measures = index.masterMeasuresByLabel.get(f.name);
       if (measures) for (const m of measures) push(this.masterMeasureUses, m.id, { ...site, kind: 'expression' });
-      if (index.variables.has(f.name)) this.useVariable(f.name, site);
+      if (index.hasVariable(f.name)) this.useVariable(f.name, site);
       // Qualified `State::Field` references parse with the state apart; `Table.Field` names stay whole.
     }
     for (const use of parsed.variableUses) {
@@ -155,7 +155,7 @@ export class UsageIndex {
     }
     for (const text of parsed.strings) {
       if (index.hasField(text)) push(this.fieldUses, text, { ...site, kind: 'string-literal' });
-      if (index.variables.has(text)) this.useVariable(text, site);
+      if (index.hasVariable(text)) this.useVariable(text, site);
     }
     // $(=expr) is evaluated by the engine: what it references is used
     for (const u of parsed.unknownValues) {
@@ -193,9 +193,9 @@ export class UsageIndex {
   private drainVariables(): void {
     while (this.variableQueue.length > 0) {
       const name = this.variableQueue.shift() as string;
-      const variable = this.index.variables.get(name);
-      if (!variable || variable.definition.trim() === '') continue;
-      const parsed = this.index.parse(variable.definition, 'expression');
+      const definition = this.index.variables.get(name)?.definition ?? this.index.variableDefinitions.get(name)?.definition;
+      if (definition === undefined || definition.trim() === '') continue;
+      const parsed = this.index.parse(definition, 'expression');
       this.record(parsed, { kind: 'variable', target: this.index.variableTarget(name), via: name });
     }
   }

@@ -27,8 +27,8 @@ export default defineRule({
     for (const e of index.expressions) {
       if (e.expression.syntax !== 'expression' || e.expression.location.owner === 'variable') continue;
       if (!e.parsed.hasErrors || index.rawErrors(e.expression.text).length > 0) continue; // broken as written: Q01
-      const direct = e.parsed.variableUses.filter((u) => u.via.length === 0 && index.variables.has(u.name)).map((u) => u.name);
-      const blamed = e.parsed.errorsInExpansions.map((x) => x.variable).filter((v) => index.variables.has(v));
+      const direct = e.parsed.variableUses.filter((u) => u.via.length === 0 && index.hasVariable(u.name)).map((u) => u.name);
+      const blamed = e.parsed.errorsInExpansions.map((x) => x.variable).filter((v) => index.hasVariable(v));
       const suspects = blamed.length > 0 ? blamed : direct;
       const error = e.parsed.diagnostics.find((d) => d.severity === 'error' && d.code !== 'undefined-variable');
       if (!error) continue;
@@ -40,7 +40,7 @@ export default defineRule({
       for (const name of new Set(suspects)) {
         if (reported.has(name)) continue;
         reported.add(name);
-        const definition = index.variables.get(name)?.definition ?? '';
+        const definition = index.variableDefinitions.get(name)?.definition ?? '';
         ctx.report({
           target: index.variableTarget(name),
           path: '/qDefinition',

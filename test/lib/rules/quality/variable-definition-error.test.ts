@@ -37,4 +37,10 @@ describe('Q17 variable-definition-error', () => {
     expect(findings).toEqual([]);
     expect(result.errors.map((e) => [e.kind, e.rule, e.expression])).toEqual([['parser-gap', 'Q17', 'Sum(Sales) * $(vFactor)']]);
   });
+
+  it('judges a variable the load script creates where it is expanded (issue #14 item 6)', () => {
+    const s = app().script('SET vFactor = 1,05;\n').sheet().kpi({ measure: 'Sum(Sales) * $(vFactor)' }).build();
+    const { findings } = runRule(rule, s);
+    expect(findings.map((f) => [f.target.id, f.expression?.text])).toEqual([['vFactor', '1,05']]);
+  });
 });
