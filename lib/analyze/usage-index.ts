@@ -252,25 +252,37 @@ export class UsageIndex {
     }
   }
 
-  /** Alternative dimensions and measures live in `qLayoutExclude.qHyperCubeDef`, which the expression extraction skips. */
+  /**
+   * Alternative dimensions and measures (users switch to them) live in a `qLayoutExclude.qHyperCubeDef`,
+   * top level or inside the chart's own `qHyperCubeDef` (both in real apps, docs/property-shapes.md),
+   * which the expression extraction lists as mentions: they are uses.
+   */
   private recordAlternatives(snapshot: AppSnapshot): void {
+    if (snapshot.mentions) {
+      for (const m of snapshot.mentions) {
+        if (m.reason !== 'kept-not-evaluated' || !ALTERNATIVE.test(m.location.path)) continue;
+        const syntax = m.location.path.includes('/qFieldDefs/') && !m.text.trim().startsWith('=') ? 'field' : 'expression';
+        this.record(this.index.parse(m.text, syntax), { kind: 'alternative', target: this.index.locationTarget(m.location), path: m.location.path });
+      }
+      return;
+    }
+    // snapshots collected before mentions were listed: the top-level qLayoutExclude only
     for (const object of snapshot.objects) {
       const exclude = object.properties.qLayoutExclude as QlikObject | undefined;
       if (!exclude || typeof exclude !== 'object') continue;
       const target = this.index.objectTarget(object.id);
       forEachString(exclude, (text, segments) => {
-        const path = [...segments];
-        const last = path[path.length - 1];
-        const parent = path[path.length - 2];
-        const isFieldDef = parent === 'qFieldDefs';
-        const isMeasureDef = last === 'qDef' && path.includes('qMeasures');
-        if (!isFieldDef && !isMeasureDef) return;
-        const syntax = isFieldDef && !text.trim().startsWith('=') ? 'field' : 'expression';
-        this.record(this.index.parse(text, syntax), { kind: 'alternative', target, path: '/qLayoutExclude/' + path.join('/') });
+        const path = '/qLayoutExclude/' + segments.join('/');
+        if (!ALTERNATIVE.test(path)) return;
+        const syntax = path.includes('/qFieldDefs/') && !text.trim().startsWith('=') ? 'field' : 'expression';
+        this.record(this.index.parse(text, syntax), { kind: 'alternative', target, path });
       });
     }
   }
 }
+
+/** `…/qLayoutExclude/qHyperCubeDef/qDimensions/0/qDef/qFieldDefs/0` or `…/qMeasures/0/qDef/qDef` */
+const ALTERNATIVE = /\/qLayoutExclude\/qHyperCubeDef\/(qDimensions\/\d+\/qDef\/qFieldDefs\/\d+|qMeasures\/\d+\/qDef\/qDef)$/;
 
 /** Visits every string in a JSON value; `path` is a shared stack: copy it if you keep it. */
 function forEachString(value: unknown, visit: (text: string, path: readonly string[]) => void, path: string[] = []): void {

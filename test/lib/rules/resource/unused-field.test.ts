@@ -52,6 +52,19 @@ describe('R01 unused-field', () => {
       })
       .build();
     expect(runRule(rule, snapshot).findings).toEqual([]);
+    // a snapshot saved before mentions were listed reads them from the properties
+    expect(runRule(rule, { ...snapshot, mentions: undefined }).findings).toEqual([]);
+  });
+
+  it('counts alternatives kept inside the chart\'s own hypercube (qHyperCubeDef.qLayoutExclude, as in real apps)', () => {
+    const alternatives = { qLayoutExclude: { qHyperCubeDef: { qDimensions: [{ qDef: { qFieldDefs: ['=Upper(Alt)'] } }], qMeasures: [{ qDef: { qDef: 'Sum(AltMeasure)' } }] } } };
+    const snapshot = app()
+      .table('T', { fields: ['A', 'Alt', 'AltMeasure'] })
+      .sheet()
+      .barchart({ dimension: 'A', properties: { qHyperCubeDef: alternatives } })
+      .object('map', { properties: { layers: [{ qHyperCubeDef: { qDimensions: [{ qDef: { qFieldDefs: ['A'] } }], ...alternatives } }] } })
+      .build();
+    expect(runRule(rule, snapshot).findings).toEqual([]);
   });
 
   it('counts reduction fields of section access and fields named by button actions', () => {
