@@ -14,13 +14,18 @@ export function isListTemplate(key: string, parentKey: string | undefined): bool
 /** Subtrees Sense keeps in the properties but the engine never lays out: their strings are mentions, not live expressions. */
 export const KEPT_NOT_EVALUATED = new Set(['qLayoutExclude', 'qUndoExclude']);
 
-/** What each Sense chart colour mode (`color.mode`) reads; the other settings are kept but unused. */
+/**
+ * What each Sense chart colour mode (`color.mode`) reads; the other settings are kept but unused
+ * (help.qlik.com sense-developer "linechart properties", `color`: "If auto: true, no other
+ * properties need to be defined"; `mode` applies "when auto-coloring has been switched off";
+ * byDimension reads its dimension definition, written `byDimDef` by Sense, `byDimensionDef` in the help).
+ */
 const COLOUR_MODE_KEYS: Record<string, readonly string[]> = {
   byExpression: ['colorExpression', 'expressionLabel'],
   byMeasure: ['byMeasureDef'],
-  byDimension: ['byDimDef'],
+  byDimension: ['byDimDef', 'byDimensionDef'],
 };
-const ALL_COLOUR_MODE_KEYS = ['colorExpression', 'expressionLabel', 'byMeasureDef', 'byDimDef'];
+const ALL_COLOUR_MODE_KEYS = ['colorExpression', 'expressionLabel', 'byMeasureDef', 'byDimDef', 'byDimensionDef'];
 
 /**
  * Keys of `record` that hold colour settings of an inactive colour mode:
