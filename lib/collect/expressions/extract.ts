@@ -194,8 +194,18 @@ function refLocation(owner: ExpressionOwner): { objectId: string; objectType: st
   return { objectId: owner.objectId, objectType: owner.objectType, ...(owner.sheetId !== undefined ? { sheetId: owner.sheetId } : {}) };
 }
 
+/**
+ * What a `qLibraryId` links to, by the nearest definition holding it: an attribute expression is a
+ * measure (engine-rpc.json NxAttrExprDef.qLibraryId: "Definition of the attribute expression stored
+ * in the library. Example: "MyGenericMeasure""), an attribute dimension a dimension
+ * (NxAttrDimDef.qLibraryId), then the hypercube's measures and dimensions, list objects' dimensions.
+ */
 function libraryKind(path: readonly string[]): LibraryReference['kind'] {
-  if (path.includes('qMeasures')) return 'measure';
+  for (let i = path.length - 1; i >= 0; i--) {
+    const segment = path[i];
+    if (segment === 'qAttributeExpressions' || segment === 'qMeasures' || segment === 'qMeasure') return 'measure';
+    if (segment === 'qAttributeDimensions' || segment === 'qDimensions' || segment === 'qListObjectDef') return 'dimension';
+  }
   return 'dimension';
 }
 

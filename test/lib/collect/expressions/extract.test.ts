@@ -161,6 +161,18 @@ describe('property shapes Qlik writes itself', () => {
     expect(textsOf(listbox)).toEqual({ expressions: [], mentions: [], links: [] });
   });
 
+  it('links an attribute expression to a master measure and an attribute dimension to a master dimension (engine-rpc NxAttrExprDef, NxAttrDimDef)', () => {
+    const chart = {
+      qHyperCubeDef: {
+        qDimensions: [{ qLibraryId: 'dim-1', qAttributeExpressions: [{ qLibraryId: 'colour-measure' }] }],
+        qMeasures: [{ qLibraryId: 'measure-1', qAttributeDimensions: [{ qLibraryId: 'colour-dim' }] }],
+      },
+      qListObjectDef: { qLibraryId: 'listbox-dim' },
+    };
+    const kinds = extractFromProperties(chart, owner).libraryReferences.map((r) => `${r.kind} ${r.targetId}`);
+    expect(kinds).toEqual(['dimension dim-1', 'measure colour-measure', 'measure measure-1', 'dimension colour-dim', 'dimension listbox-dim']);
+  });
+
   it('keeps a real qExtendsId of a container child as a link', () => {
     expect(textsOf({ qInfo: { qId: 'x', qType: 'barchart' }, qExtendsId: 'mv-1' }).links).toEqual(['mv-1']);
   });
