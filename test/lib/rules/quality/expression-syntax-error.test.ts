@@ -68,4 +68,20 @@ describe('Q01 expression-syntax-error', () => {
     expect(findings[0].data).toMatchObject({ engineMessage: 'Error in expression', parserMessage: expect.any(String) });
     expect(result.errors).toEqual([]);
   });
+
+  it('does not check what Sense keeps but does not evaluate: qLayoutExclude, an inactive colour mode, a switched-off colour expression (docs/property-shapes.md)', () => {
+    const s = app()
+      .sheet()
+      .barchart({
+        measure: 'Sum(Sales)',
+        properties: {
+          qLayoutExclude: { disabled: { measureAxis: { max: { qValueExpression: { qExpr: 'Max(Sales' } } } } },
+          color: { auto: false, mode: 'byDimension', colorExpression: '=If(Sum(Sales) >, Red())' },
+          style: { font: { useColorExpression: false, colorExpression: { qStringExpression: { qExpr: 'RGB(1,2' } } } },
+        },
+      })
+      .build();
+    expect(runRule(rule, s).findings).toEqual([]);
+    expect(s.mentions?.map((m) => m.reason).sort()).toEqual(['inactive-colour', 'inactive-colour', 'kept-not-evaluated']);
+  });
 });

@@ -68,4 +68,18 @@ describe('Q02 unknown-field', () => {
     const { findings } = runRule(rule, snapshot);
     expect(findings.map((f) => [f.target.id, f.data?.field])).toEqual([['lb2', 'Regoin']]);
   });
+
+  it('does not check names in what Sense keeps but does not evaluate (qLayoutExclude, an inactive colour mode)', () => {
+    const snapshot = model()
+      .sheet()
+      .barchart({
+        measure: 'Sum(Sales)',
+        properties: {
+          qLayoutExclude: { disabled: { measureAxis: { max: { qValueExpression: { qExpr: 'Max(OldField)' } } } } },
+          color: { auto: true, mode: 'byMeasure', byMeasureDef: { key: 'Sum(RemovedField)', type: 'expression' } },
+        },
+      })
+      .build();
+    expect(runRule(rule, snapshot).findings).toEqual([]);
+  });
 });
