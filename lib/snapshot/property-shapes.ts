@@ -33,11 +33,16 @@ const ALL_COLOUR_MODE_KEYS = ['colorExpression', 'expressionLabel', 'byMeasureDe
  *   with `auto: true` Sense colours by itself and none of them is read; otherwise only the keys of
  *   the selected `mode` are read;
  * - a style colour (`useColorExpression`, `color`, `colorExpression`, as in action buttons and
- *   layout containers): with `useColorExpression: false` the colour expression is not used.
+ *   layout containers): with `useColorExpression: false` the colour expression is not used;
+ * - a KPI's `conditionalColoring` with `useConditionalColoring: false`: its `segments` (limits that
+ *   may be expressions) are not used.
  * Returns undefined when nothing is inactive (the common case: no allocation).
  */
 export function inactiveColourKeys(record: Record<string, unknown>): readonly string[] | undefined {
   if (record.useColorExpression === false && 'colorExpression' in record) return ['colorExpression'];
+  // KPI measure `conditionalColoring` (help.qlik.com sense-developer KpiConditionalColoring:
+  // useConditionalColoring "Boolean to set if the object should use conditions to color the object")
+  if (record.useConditionalColoring === false && 'segments' in record) return ['segments'];
   if (typeof record.mode !== 'string' || !('auto' in record)) return undefined;
   if (!ALL_COLOUR_MODE_KEYS.some((k) => k in record)) return undefined;
   if (record.auto === true) return ALL_COLOUR_MODE_KEYS;

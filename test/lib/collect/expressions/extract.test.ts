@@ -196,6 +196,12 @@ describe('property shapes Qlik writes itself', () => {
     expect(textsOf(style(false))).toEqual({ expressions: [], mentions: ["inactive-colour /style/font/colorExpression/qStringExpression/qExpr If(InObject('a'), RGB(1,1,1))"], links: [] });
   });
 
+  it('reads the segment limits of a KPI whose conditional colouring is off as mentions (KpiConditionalColoring.useConditionalColoring)', () => {
+    const kpi = (use: boolean) => ({ qHyperCubeDef: { qMeasures: [{ qDef: { qDef: 'Sum(A)', conditionalColoring: { useConditionalColoring: use, segments: { limits: [{ value: { qValueExpression: { qExpr: 'Avg(Target)' } } }] } } } }] } });
+    expect(textsOf(kpi(true)).expressions).toEqual(['Sum(A)', 'Avg(Target)']);
+    expect(textsOf(kpi(false))).toMatchObject({ expressions: ['Sum(A)'], mentions: ['inactive-colour /qHyperCubeDef/qMeasures/0/qDef/conditionalColoring/segments/limits/0/value/qValueExpression/qExpr Avg(Target)'] });
+  });
+
   it('reads what qLayoutExclude keeps (alternatives, disabled axis settings) as mentions', () => {
     const chart = { qLayoutExclude: { disabled: { measureAxes: [{ max: { qValueExpression: { qExpr: 'Max(Target)' } } }] }, qHyperCubeDef: { qMeasures: [{ qDef: { qDef: 'Sum(Alt)' }, qLibraryId: 'lib-alt' }] } } };
     expect(textsOf(chart)).toEqual({
