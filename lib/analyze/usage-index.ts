@@ -176,7 +176,8 @@ export class UsageIndex {
   private recordMentions(snapshot: AppSnapshot): void {
     for (const m of snapshot.mentions ?? []) {
       const target = this.index.locationTarget(m.location);
-      const what = m.reason === 'inactive-colour' ? 'a colour setting of an inactive colour mode' : 'a property Sense keeps but does not evaluate';
+      const what =
+        m.reason === 'inactive-colour' ? 'a colour setting of an inactive colour mode' : m.reason === 'inactive-setting' ? 'a setting not in force' : 'a property Sense keeps but does not evaluate';
       this.weakTexts.push({ text: m.text, reason: `in ${what} (${target.kind} ${target.name ?? target.id}, ${m.location.path})` });
     }
   }

@@ -28,6 +28,24 @@ const COLOUR_MODE_KEYS: Record<string, readonly string[]> = {
 const ALL_COLOUR_MODE_KEYS = ['colorExpression', 'expressionLabel', 'byMeasureDef', 'byDimDef', 'byDimensionDef'];
 
 /**
+ * Keys of `record` Sense keeps but does not use, and why: colour settings of an inactive colour
+ * mode (below), or axis limits not in force: a measure axis reads `max` only with `autoMinMax: false`
+ * and `minMax` 'max' or 'minMax', `min` only with 'min' or 'minMax' (Qlik Sense .NET SDK reference,
+ * MeasureAxis.Max: "Automatic max/min must be turned off and minMax must be set to 'max' or
+ * 'minMax' to use this property").
+ */
+export function inactiveKeys(record: Record<string, unknown>): { keys: readonly string[]; reason: 'inactive-colour' | 'inactive-setting' } | undefined {
+  if ('autoMinMax' in record && ('min' in record || 'max' in record)) {
+    if (record.autoMinMax === true) return { keys: ['min', 'max'], reason: 'inactive-setting' };
+    if (record.minMax === 'min') return { keys: ['max'], reason: 'inactive-setting' };
+    if (record.minMax === 'max') return { keys: ['min'], reason: 'inactive-setting' };
+    return undefined;
+  }
+  const colour = colourKeys(record);
+  return colour ? { keys: colour, reason: 'inactive-colour' } : undefined;
+}
+
+/**
  * Keys of `record` that hold colour settings of an inactive colour mode:
  * - a Sense chart's `color` object (`auto`, `mode`, `colorExpression`, `byMeasureDef`, `byDimDef`):
  *   with `auto: true` Sense colours by itself and none of them is read; otherwise only the keys of
@@ -38,7 +56,7 @@ const ALL_COLOUR_MODE_KEYS = ['colorExpression', 'expressionLabel', 'byMeasureDe
  *   may be expressions) are not used.
  * Returns undefined when nothing is inactive (the common case: no allocation).
  */
-export function inactiveColourKeys(record: Record<string, unknown>): readonly string[] | undefined {
+function colourKeys(record: Record<string, unknown>): readonly string[] | undefined {
   if (record.useColorExpression === false && 'colorExpression' in record) return ['colorExpression'];
   // KPI measure `conditionalColoring` (help.qlik.com sense-developer KpiConditionalColoring:
   // useConditionalColoring "Boolean to set if the object should use conditions to color the object")

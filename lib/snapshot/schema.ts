@@ -515,14 +515,15 @@ export type Expression = z.infer<typeof Expression>;
 
 /**
  * Text Sense keeps in the properties but does not evaluate, where an expression would be if it were
- * live (`qLayoutExclude`, `qUndoExclude`, colour settings of an inactive colour mode; see
+ * live (`qLayoutExclude`, `qUndoExclude`, colour settings of an inactive colour mode, axis limits not in force; see
  * docs/property-shapes.md). Not checked as an expression; a field named there is not called unused
  * with high confidence (R01).
  */
 export const Mention = z.object({
   text: z.string(),
   location: ExpressionLocation,
-  reason: z.enum(['kept-not-evaluated', 'inactive-colour']),
+  /** kept-not-evaluated: qLayoutExclude/qUndoExclude; inactive-colour: a colour mode not selected; inactive-setting: e.g. an axis limit not in force */
+  reason: z.enum(['kept-not-evaluated', 'inactive-colour', 'inactive-setting']),
 });
 export type Mention = z.infer<typeof Mention>;
 

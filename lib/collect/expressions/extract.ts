@@ -11,7 +11,7 @@
 // - any other non-`q` property whose string value starts with `=` (Sense and extension properties).
 // Subtrees the engine does not evaluate (`qOtherTotalSpec` with others off) and list templates
 // (`q…ListDef.qData`) are skipped. What Sense keeps but does not evaluate (`qLayoutExclude`,
-// `qUndoExclude`, colour settings of an inactive colour mode) is not a live expression: its
+// `qUndoExclude`, colour settings of an inactive colour mode, axis limits not in force) is not a live expression: its
 // would-be expressions become `mentions` (names there still lower R01's confidence).
 // Shapes and sources: docs/property-shapes.md, lib/snapshot/property-shapes.ts.
 import type {
@@ -21,7 +21,7 @@ import type {
   LibraryReference,
   Mention,
 } from '../../snapshot/schema.ts';
-import { KEPT_NOT_EVALUATED, inactiveColourKeys, isListTemplate } from '../../snapshot/property-shapes.ts';
+import { KEPT_NOT_EVALUATED, inactiveKeys, isListTemplate } from '../../snapshot/property-shapes.ts';
 import { classifyExpressionPath } from './classify.ts';
 
 export interface ExpressionOwner {
@@ -91,12 +91,12 @@ function walk(value: unknown, path: string[], owner: ExpressionOwner, out: Extra
     const inAttributes = path[path.length - 2] === 'qAttributeExpressions' || path[path.length - 2] === 'qAttributeDimensions';
     const nextAttributeId = inAttributes && typeof record.id === 'string' ? record.id : attributeId;
     const parentKey = path[path.length - 1];
-    const inactiveColour = inactiveColourKeys(record);
+    const inactiveHere = inactiveKeys(record);
     for (const key in record) {
       if (!Object.hasOwn(record, key) || SKIPPED_SUBTREES.has(key) || isListTemplate(key, parentKey)) continue;
       const child = record[key];
       if (key === 'qOtherTotalSpec' && othersOff(child)) continue;
-      const reason = inactive ?? (KEPT_NOT_EVALUATED.has(key) ? 'kept-not-evaluated' : inactiveColour?.includes(key) ? 'inactive-colour' : undefined);
+      const reason = inactive ?? (KEPT_NOT_EVALUATED.has(key) ? 'kept-not-evaluated' : inactiveHere?.keys.includes(key) ? inactiveHere.reason : undefined);
       path.push(key);
       walk(child, path, owner, out, nextAttributeId, reason);
       path.pop();

@@ -202,6 +202,14 @@ describe('property shapes Qlik writes itself', () => {
     expect(textsOf(kpi(false))).toMatchObject({ expressions: ['Sum(A)'], mentions: ['inactive-colour /qHyperCubeDef/qMeasures/0/qDef/conditionalColoring/segments/limits/0/value/qValueExpression/qExpr Avg(Target)'] });
   });
 
+  it('reads axis limits not in force as mentions (MeasureAxis.Max: automatic max/min off and minMax max or minMax)', () => {
+    const axis = (settings: Record<string, unknown>) => ({ measureAxis: { ...settings, min: { qValueExpression: { qExpr: '=Min(Low)' } }, max: { qValueExpression: { qExpr: '=Max(High)' } } } });
+    expect(textsOf(axis({ autoMinMax: false, minMax: 'minMax' })).expressions).toEqual(['=Min(Low)', '=Max(High)']);
+    expect(textsOf(axis({ autoMinMax: false, minMax: 'max' }))).toMatchObject({ expressions: ['=Max(High)'], mentions: ['inactive-setting /measureAxis/min/qValueExpression/qExpr =Min(Low)'] });
+    expect(textsOf(axis({ autoMinMax: false, minMax: 'min' })).expressions).toEqual(['=Min(Low)']);
+    expect(textsOf(axis({ autoMinMax: true, minMax: 'minMax' })).expressions).toEqual([]);
+  });
+
   it('reads what qLayoutExclude keeps (alternatives, disabled axis settings) as mentions', () => {
     const chart = { qLayoutExclude: { disabled: { measureAxes: [{ max: { qValueExpression: { qExpr: 'Max(Target)' } } }] }, qHyperCubeDef: { qMeasures: [{ qDef: { qDef: 'Sum(Alt)' }, qLibraryId: 'lib-alt' }] } } };
     expect(textsOf(chart)).toEqual({
