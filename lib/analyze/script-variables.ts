@@ -7,8 +7,9 @@
 // …/Scripting/ScriptRegularStatements/Let.htm, …/Set.htm):
 // - `Set name = string` assigns the text right of '=' (a value that is one quoted string is that
 //   string: `SET ThousandSep=',';` gives `,`);
-// - `Let name = expression` assigns the expression's result, computed at reload: its value is not
-//   known here, so the variable expands to an unknown value (like a calculated variable);
+// - `Let name = expression` assigns the expression's result, computed at reload: a literal is that
+//   literal; any other value is not known here, so the variable expands to an unknown value (like
+//   a calculated variable);
 // - variable names are case-sensitive; a name can be built with `$(…)` (`LET file_size_$(t) = …;`
 //   inside a loop): such a name stands for every name that matches it;
 // - `Drop Variable(s)`, an empty assignment and `ScriptOnlyVariables = 1` leave the variable out of
@@ -21,7 +22,7 @@ export interface ScriptVariable {
   /** the name as written (may contain `$(…)`) */
   written: string;
   statement: 'set' | 'let';
-  /** what `$(name)` inserts: the SET text, or `=expression` (value unknown until reload) for LET */
+  /** what `$(name)` inserts: the SET text or LET literal, or `=expression` (value unknown until reload) for another LET */
   definition: VariableDefinition;
   /** for a name built with `$(…)`: the names it can stand for */
   pattern?: RegExp;
@@ -85,8 +86,9 @@ export function scriptVariables(script: string | undefined): Map<string, ScriptV
       vars.delete(written);
       continue;
     }
-    const definition: VariableDefinition =
-      statement === 'set' ? { definition: unquoteSetValue(raw) } : { definition: `=${raw}`, ...(letValue(raw) !== undefined ? { value: letValue(raw) } : {}) };
+    // a LET of one literal stores that literal (`Let vSales2 = '=Sum(Sales)'` makes a calculated variable); any other LET stores a value computed at reload
+    const literal = statement === 'let' ? letValue(raw) : undefined;
+    const definition: VariableDefinition = statement === 'set' ? { definition: unquoteSetValue(raw) } : literal !== undefined ? { definition: literal } : { definition: `=${raw}` };
     const pattern = patternOf(written);
     vars.set(written, { written, statement, definition, ...(pattern ? { pattern } : {}) });
   }

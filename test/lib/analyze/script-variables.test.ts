@@ -16,11 +16,12 @@ describe('scriptVariables', () => {
     });
   });
 
-  it('gives a LET the value of its expression, known only for a literal (help: Let evaluates at script run time)', () => {
-    expect(definitions("LET vYear = Year(Today());\nLET vN = 7;\nlet vText = 'abc';\n")).toEqual({
+  it('gives a LET the value of its expression, known only for a literal (help: Let evaluates at script run time; "Variable calculation": Let vSales2 = \'=Sum(Sales)\')', () => {
+    expect(definitions("LET vYear = Year(Today());\nLET vN = 7;\nlet vText = 'abc';\nLet vSales2 = '=Sum(Sales)';\n")).toEqual({
       vYear: { definition: '=Year(Today())' },
-      vN: { definition: '=7', value: '7' },
-      vText: { definition: "='abc'", value: 'abc' },
+      vN: { definition: '7' },
+      vText: { definition: 'abc' },
+      vSales2: { definition: '=Sum(Sales)' },
     });
   });
 
