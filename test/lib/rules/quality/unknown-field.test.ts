@@ -64,6 +64,8 @@ describe('Q02 unknown-field', () => {
       .sheet()
       .object('listbox', listbox('lb1', '=Year(Today())-Year', 'Max(AGGR(Count([=Year(Today())-Year]), [=Year(Today())-Year]))'))
       .object('listbox', listbox('lb2', 'Region', 'Max(AGGR(Count([Regoin]), [Regoin]))'))
+      // sn-filter-pane writes the ValueExpression as a plain string
+      .object('listbox', { id: 'lb3', properties: { qListObjectDef: { qDef: { qFieldDefs: ['=Upper(Region)'] } }, histogram: true, frequencyMax: { qValueExpression: 'Max(AGGR(Count([=Upper(Region)]), [=Upper(Region)]))' } } })
       .build();
     const { findings } = runRule(rule, snapshot);
     expect(findings.map((f) => [f.target.id, f.data?.field])).toEqual([['lb2', 'Regoin']]);
