@@ -114,7 +114,7 @@ export function OverviewView({ result, snapshot, fmt }: Props) {
               </pre>
             )}
             {unused.undecided && unused.undecided.length > 0 && (
-              <details data-testid="unused-undecided">
+              <details data-testid="unused-undecided" open={unused.undecided.length <= 10}>
                 <summary>Could not decide ({fmt.number(unused.undecided.length)}): named in an expression that could not be fully read, never dropped</summary>
                 <ul>
                   {unused.undecided.map((u) => (

@@ -25,6 +25,7 @@ describe('unused fields: could not decide', () => {
     expect(card?.querySelector('code')?.textContent).toBe('DROP FIELDS [Gone];');
     const undecided = card?.querySelector('[data-testid="unused-undecided"]');
     expect(undecided?.textContent).toContain('Could not decide (1)');
+    expect(undecided?.hasAttribute('open')).toBe(true);
     expect(undecided?.textContent).toContain('Maybe in Totals');
     expect(undecided?.querySelector('code')?.textContent).toBe('Sum(A) * $(vMissing(Maybe))');
   });
