@@ -32,7 +32,8 @@ export interface ScriptVariable {
 function withoutComments(script: string): string {
   return script
     .replace(/\/\*[\s\S]*?\*\//g, ' ')
-    .replace(/^\s*\/\/.*$/gm, '')
+    // a // comment starts a line or follows a blank (`lib://` and other URLs do not)
+    .replace(/(^|[ \t])\/\/.*$/gm, '$1')
     .replace(/^\s*REM\b[^;]*;/gim, '');
 }
 

@@ -60,5 +60,7 @@ describe('scriptMentions', () => {
     expect(text).toContain('$(vPath)');
     expect(text).not.toMatch(/\bvB\b/);
     expect(text).not.toMatch(/\bvC\b/);
+    expect(scriptMentions('SET vOn = 0; // set vFlag to 1 to enable\nLOAD * FROM [lib://Data/a.qvd];')).not.toContain('vFlag');
+    expect(scriptMentions('LOAD * FROM [lib://Data/$(vFile)];')).toContain('$(vFile)');
   });
 });
