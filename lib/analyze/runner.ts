@@ -9,6 +9,7 @@ import { stableHash } from './hash';
 import { missingNeed } from './needs';
 import {
   ANALYSIS_RESULT_VERSION,
+  type AnalysisError,
   type AnalysisResult,
   type Category,
   type ConfigIssue,
@@ -45,6 +46,7 @@ export function analyse(snapshot: AppSnapshot, configInput?: AnalysisConfigInput
   const configIssues: ConfigIssue[] = unknownRuleKeys(config, rules);
   const runs: RuleRun[] = [];
   const all: Finding[] = [];
+  const errors: AnalysisError[] = [];
 
   for (const rule of rules) {
     const setting = resolveRuleSetting(config, rule, snapshot.app.id);
@@ -80,6 +82,9 @@ export function analyse(snapshot: AppSnapshot, configInput?: AnalysisConfigInput
       summary: (data) => {
         summaryData = data;
       },
+      analysisError: (error) => {
+        errors.push({ ...error, rule: rule.code });
+      },
     };
     try {
       rule.check(ctx);
@@ -112,6 +117,7 @@ export function analyse(snapshot: AppSnapshot, configInput?: AnalysisConfigInput
     summary: summarise(findings, hidden.length, runs),
     score: computeScore(findings),
     configIssues,
+    errors,
   };
 }
 

@@ -208,6 +208,7 @@ async function collect(ctx: CollectContext, options: CollectAppOptions): Promise
     expressions,
     libraryReferences: extracted.libraryReferences,
     fieldReferences: extracted.fieldReferences,
+    mentions: extracted.mentions,
     ...(timed ? { timings: timingsSummary(options.engine.appOpenMs, timed.timings, timingConcurrency) } : {}),
     ...(restParts.evaluation ? { evaluation: restParts.evaluation } : {}),
     ...(restParts.item ? { item: restParts.item } : {}),
