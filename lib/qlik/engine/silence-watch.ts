@@ -1,0 +1,99 @@
+// Notices a silent engine: requests are waiting and no answer has come for longer than the limit
+// of the longest kind of call waiting (timeouts.ts). Fed from enigma.js's traffic events (every
+// request sent, every frame received), so it sees the requests enigma.js sends itself too.
+// One timer, re-armed lazily: thousands of answers do not each reset a timer.
+import type { Timers } from './timers.ts';
+import { type EngineTimeouts, LONG_ENGINE_CALLS, callLimitMs, formatSeconds } from './timeouts.ts';
+
+export interface WaitingCall {
+  id: number;
+  method: string;
+  handle: number;
+  sentAt: number;
+}
+
+export interface Silence {
+  /** how long nothing was answered */
+  silentMs: number;
+  /** the limit that passed */
+  limitMs: number;
+  waiting: number;
+  /** the call waiting longest */
+  oldest: WaitingCall;
+  /** now, on the same clock as sentAt */
+  at: number;
+}
+
+export interface SilenceWatch {
+  sent(request: unknown): void;
+  received(frame: unknown): void;
+  /** the ids waiting now (the socket closed: enigma.js rejects them itself, so forget them) */
+  waitingIds(): number[];
+  clear(): void;
+  stop(): void;
+}
+
+export function watchSilence(options: { timers: Timers; timeouts: EngineTimeouts; onSilent: (silence: Silence) => void }): SilenceWatch {
+  const { timers, timeouts } = options;
+  const waiting = new Map<number, WaitingCall>();
+  let longWaiting = 0;
+  let quietSince = timers.now();
+  let timer: unknown;
+  let stopped = false;
+
+  const limit = (): number => (longWaiting > 0 ? timeouts.longCallMs : timeouts.callMs);
+  const arm = (ms: number): void => {
+    timer = timers.setTimeout(check, Math.max(1, ms));
+  };
+  function check(): void {
+    timer = undefined;
+    if (stopped || waiting.size === 0) return;
+    const now = timers.now();
+    const due = quietSince + limit() - now;
+    if (due > 0) return arm(due);
+    stopped = true;
+    const oldest = waiting.values().next().value as WaitingCall;
+    options.onSilent({ silentMs: now - quietSince, limitMs: limit(), waiting: waiting.size, oldest, at: now });
+  }
+
+  return {
+    sent(request) {
+      const r = (request ?? {}) as { id?: unknown; method?: unknown; handle?: unknown };
+      if (stopped || typeof r.id !== 'number' || typeof r.method !== 'string') return;
+      if (waiting.size === 0) quietSince = timers.now();
+      waiting.set(r.id, { id: r.id, method: r.method, handle: typeof r.handle === 'number' ? r.handle : NaN, sentAt: timers.now() });
+      if (LONG_ENGINE_CALLS.has(r.method)) longWaiting++;
+      if (timer === undefined) arm(callLimitMs(r.method, timeouts));
+    },
+    received(frame) {
+      const id = (frame as { id?: unknown } | null)?.id;
+      if (typeof id !== 'number') return; // a notification is not an answer
+      const call = waiting.get(id);
+      if (!call) return;
+      waiting.delete(id);
+      if (LONG_ENGINE_CALLS.has(call.method)) longWaiting--;
+      quietSince = timers.now();
+    },
+    waitingIds: () => [...waiting.keys()],
+    clear() {
+      waiting.clear();
+      longWaiting = 0;
+    },
+    stop() {
+      stopped = true;
+      if (timer !== undefined) timers.clearTimeout(timer);
+      timer = undefined;
+    },
+  };
+}
+
+export function silenceMessage(silence: Silence, timeouts: EngineTimeouts): string {
+  const { oldest } = silence;
+  const others = silence.waiting - 1;
+  return (
+    `The engine stopped answering: no answer for ${formatSeconds(silence.silentMs)} while ${oldest.method} ` +
+    `(waiting ${formatSeconds(silence.at - oldest.sentAt)})${others > 0 ? ` and ${others} other call${others === 1 ? '' : 's'}` : ''} waited ` +
+    `(limit ${formatSeconds(silence.limitMs)}; ${formatSeconds(timeouts.callMs)} for normal calls, ${formatSeconds(timeouts.longCallMs)} while OpenDoc or a calculation waits). ` +
+    'The engine or the network path to it is not responding; Qlarity stopped instead of waiting forever.'
+  );
+}
