@@ -82,10 +82,13 @@ export function createRestClient(options: RestClientOptions): RestClient {
     options.signal?.addEventListener('abort', onCancel, { once: true });
     let timedOut = false;
     const timer = setTimeout(() => ((timedOut = true), controller.abort()), timeoutMs);
+    const timeoutError = () => new RestError(`${method} ${path}: no answer within ${timeoutMs / 1000} s (the tenant did not respond)`, 0, path, 'TIMEOUT');
     try {
-      return await run(controller.signal);
+      const value = await run(controller.signal);
+      if (timedOut) throw timeoutError(); // a body cut short by the limit may have been read as "not JSON"
+      return value;
     } catch (error) {
-      if (timedOut) throw new RestError(`${method} ${path}: no answer within ${timeoutMs / 1000} s (the tenant did not respond)`, 0, path, 'TIMEOUT');
+      if (timedOut) throw timeoutError();
       throw error;
     } finally {
       clearTimeout(timer);

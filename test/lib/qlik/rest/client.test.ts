@@ -75,6 +75,23 @@ describe('createRestClient', () => {
     await expect(rest.getJson('/api/v1/users/me', z.unknown())).rejects.toThrow(/network error \(fetch failed\)/);
   });
 
+  it('gives each request a limit: a tenant that never answers (or stops mid-body) ends in a clear error', async () => {
+    const silent: FetchLike = (_url, init) =>
+      new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+    const rest = createRestClient({ baseUrl: 'https://t', fetch: silent, timeoutMs: 50 });
+    const started = Date.now();
+    const error = await rest.getJson('/api/v1/users/me', z.unknown()).catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(error).toBeInstanceOf(RestError);
+    expect(error).toMatchObject({ code: 'TIMEOUT', path: '/api/v1/users/me', message: 'GET /api/v1/users/me: no answer within 0.05 s (the tenant did not respond)' });
+    // headers arrive, the body never ends
+    const stalledBody: FetchLike = async (_url, init) =>
+      new Response(new ReadableStream({ start: (c) => init?.signal?.addEventListener('abort', () => c.error(new DOMException('aborted', 'AbortError'))) }), { status: 200 });
+    const slow = createRestClient({ baseUrl: 'https://t', fetch: stalledBody, timeoutMs: 50 });
+    await expect(slow.getText('/api/v1/apps/a/reloads/logs/r')).rejects.toMatchObject({ code: 'TIMEOUT' });
+    await expect(slow.getJson('/api/v1/apps/a', z.unknown())).rejects.toMatchObject({ code: 'TIMEOUT' });
+  });
+
   it('cuts long text bodies and says so', async () => {
     const rest = createRestClient({ baseUrl: 'https://t', fetch: scripted([{ status: 200, body: 'x'.repeat(50) }]).fetch });
     await expect(getReloadLog(rest, 'a', 'r', 10)).resolves.toEqual({ text: 'x'.repeat(10), truncated: true });
