@@ -42,6 +42,11 @@ export const LONG_ENGINE_CALLS: ReadonlySet<string> = new Set([
   'CheckScriptSyntax',
 ]);
 
+/** Limits from one number, the normal call's, in the defaults' proportions (connect ½×, long calls 5×). */
+export function engineTimeoutsFor(callMs: number): EngineTimeouts {
+  return { connectMs: callMs / 2, callMs, longCallMs: callMs * 5 };
+}
+
 export function callLimitMs(method: string, timeouts: EngineTimeouts): number {
   return LONG_ENGINE_CALLS.has(method) ? timeouts.longCallMs : timeouts.callMs;
 }
