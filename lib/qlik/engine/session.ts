@@ -218,8 +218,7 @@ export async function openEngineSession(options: OpenEngineSessionOptions): Prom
    * attempt limit applies instead.
    */
   function onSilent(silence: Silence): void {
-    const ids = watch.waitingIds();
-    watch.clear();
+    const ids = silence.ids;
     if (state === 'closed' || state === 'lost' || state === 'reconnecting') return;
     const error = new EngineError(silenceMessage(silence, timeouts), 'unresponsive');
     const wasOpen = state === 'open';

@@ -13,6 +13,8 @@ export interface WaitingCall {
 }
 
 export interface Silence {
+  /** the ids of the calls that waited */
+  ids: number[];
   /** how long nothing was answered */
   silentMs: number;
   /** the limit that passed */
@@ -27,8 +29,7 @@ export interface Silence {
 export interface SilenceWatch {
   sent(request: unknown): void;
   received(frame: unknown): void;
-  /** the ids waiting now (the socket closed: enigma.js rejects them itself, so forget them) */
-  waitingIds(): number[];
+  /** forget what waits (the socket closed: enigma.js rejects it itself) */
   clear(): void;
   stop(): void;
 }
@@ -51,9 +52,12 @@ export function watchSilence(options: { timers: Timers; timeouts: EngineTimeouts
     const now = timers.now();
     const due = quietSince + limit() - now;
     if (due > 0) return arm(due);
-    stopped = true;
     const oldest = waiting.values().next().value as WaitingCall;
-    options.onSilent({ silentMs: now - quietSince, limitMs: limit(), waiting: waiting.size, oldest, at: now });
+    const silence: Silence = { ids: [...waiting.keys()], silentMs: now - quietSince, limitMs: limit(), waiting: waiting.size, oldest, at: now };
+    // reported once: what waited is dropped (the session rejects it); a later request starts afresh
+    waiting.clear();
+    longWaiting = 0;
+    options.onSilent(silence);
   }
 
   return {
@@ -74,7 +78,6 @@ export function watchSilence(options: { timers: Timers; timeouts: EngineTimeouts
       if (LONG_ENGINE_CALLS.has(call.method)) longWaiting--;
       quietSince = timers.now();
     },
-    waitingIds: () => [...waiting.keys()],
     clear() {
       waiting.clear();
       longWaiting = 0;

@@ -72,6 +72,24 @@ describe('watchSilence', () => {
     );
   });
 
+  it('reports a silence once, then watches the next calls afresh (e.g. after a resume)', () => {
+    const { timers, advance } = fakeClock();
+    const silences: Silence[] = [];
+    const watch = watchSilence({ timers, timeouts, onSilent: (s) => silences.push(s) });
+    watch.sent({ id: 1, method: 'GetAppLayout', handle: 1 });
+    watch.sent({ id: 2, method: 'GetAppLayout', handle: 1 });
+    advance(1500);
+    expect(silences.map((s) => s.ids)).toEqual([[1, 2]]);
+    watch.sent({ id: 3, method: 'CheckExpression', handle: 1 });
+    advance(500);
+    watch.received({ id: 3, result: {} });
+    advance(5000);
+    expect(silences).toHaveLength(1);
+    watch.sent({ id: 4, method: 'CheckExpression', handle: 1 });
+    advance(1000);
+    expect(silences.map((s) => s.ids)).toEqual([[1, 2], [4]]);
+  });
+
   it('is quiet when nothing waits, and stops when told', () => {
     const { timers, advance } = fakeClock();
     const silences: Silence[] = [];
