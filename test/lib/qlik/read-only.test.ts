@@ -15,7 +15,8 @@ import { UNLISTED_WRITES, WRITING_RIGHTS, isPersistentChange, persistentChanges 
 import { DEFAULT_APPS_DIR } from '../../sim/index.ts';
 import { developer } from '../../sim/spec/engine-harness.ts';
 import type { CallRecord, SimApp } from '../../sim/types.ts';
-import { inMemorySocketFactory } from '../collect/sim-harness.ts';
+import { collectApp } from '../../../lib/collect/index.ts';
+import { inMemorySocketFactory, onVirtualClock } from '../collect/sim-harness.ts';
 
 interface SpecMethod {
   name: string;
@@ -125,6 +126,25 @@ describe('walking every engine method through a session on the simulated engine'
       await engine.close();
     }
   }, 60_000);
+
+  it('the allow-list is exactly what a whole collection of the demo app calls, plus what enigma.js sends when it resumes', async () => {
+    const calls: CallRecord[] = [];
+    await onVirtualClock(async () => {
+      const engine = await openEngineSession({ url: 'https://tenant.example', appId: app.id, createSocket: inMemorySocketFactory(app, developer, (c) => calls.push(c)) });
+      try {
+        await collectApp({ engine, appId: app.id, source: { host: 'tenant.example', mode: 'test' } });
+      } finally {
+        await engine.close();
+      }
+    });
+    const called = new Set(calls.map((c) => `${c.objectType}.${c.method}`));
+    const listed = Object.entries(ENGINE_ALLOW_LIST).flatMap(([type, methods]) => [...methods].map((m) => `${type}.${m}`));
+    expect([...called].filter((name) => !listed.includes(name))).toEqual([]);
+    // GetActiveDoc: enigma.js, on a resume (session-resume.test.ts); GetHyperCubeData: a straight
+    // table's first page in the timing pass when its layout does not already carry it (the demo's do)
+    expect(listed.filter((name) => !called.has(name)).sort()).toEqual(['GenericObject.GetHyperCubeData', 'Global.GetActiveDoc']);
+    expect(persistentChanges(calls)).toEqual([]);
+  }, 120_000);
 
   it('the socket itself refuses any frame whose method is not allowed (enigma.js sends its resume requests past interceptors)', () => {
     const frames: string[] = [];
