@@ -3,7 +3,7 @@
 // request sent, every frame received), so it sees the requests enigma.js sends itself too.
 // One timer, re-armed lazily: thousands of answers do not each reset a timer.
 import type { Timers } from './timers.ts';
-import { type EngineTimeouts, LONG_ENGINE_CALLS, callLimitMs, formatSeconds } from './timeouts.ts';
+import { type EngineTimeouts, LONG_ENGINE_CALLS, formatSeconds } from './timeouts.ts';
 
 export interface WaitingCall {
   id: number;
@@ -40,11 +40,21 @@ export function watchSilence(options: { timers: Timers; timeouts: EngineTimeouts
   let longWaiting = 0;
   let quietSince = timers.now();
   let timer: unknown;
+  let armedFor = Infinity;
   let stopped = false;
 
   const limit = (): number => (longWaiting > 0 ? timeouts.longCallMs : timeouts.callMs);
   const arm = (ms: number): void => {
+    armedFor = timers.now() + Math.max(1, ms);
     timer = timers.setTimeout(check, Math.max(1, ms));
+  };
+  /** the timer fires no later than the current deadline (a later one is checked and re-armed lazily) */
+  const schedule = (): void => {
+    if (stopped || waiting.size === 0) return;
+    const deadline = quietSince + limit();
+    if (timer !== undefined && armedFor <= deadline) return;
+    if (timer !== undefined) timers.clearTimeout(timer);
+    arm(deadline - timers.now());
   };
   function check(): void {
     timer = undefined;
@@ -67,7 +77,7 @@ export function watchSilence(options: { timers: Timers; timeouts: EngineTimeouts
       if (waiting.size === 0) quietSince = timers.now();
       waiting.set(r.id, { id: r.id, method: r.method, handle: typeof r.handle === 'number' ? r.handle : NaN, sentAt: timers.now() });
       if (LONG_ENGINE_CALLS.has(r.method)) longWaiting++;
-      if (timer === undefined) arm(callLimitMs(r.method, timeouts));
+      schedule();
     },
     received(frame) {
       const id = (frame as { id?: unknown } | null)?.id;
@@ -75,8 +85,8 @@ export function watchSilence(options: { timers: Timers; timeouts: EngineTimeouts
       const call = waiting.get(id);
       if (!call) return;
       waiting.delete(id);
-      if (LONG_ENGINE_CALLS.has(call.method)) longWaiting--;
       quietSince = timers.now();
+      if (LONG_ENGINE_CALLS.has(call.method) && --longWaiting === 0) schedule(); // back to the normal limit
     },
     clear() {
       waiting.clear();

@@ -12,6 +12,9 @@ import { DEFAULT_ENGINE_TIMEOUTS, type EngineTimeouts } from '../../../../lib/ql
 import type { WebSocketLike } from '../../../../lib/qlik/engine/types.ts';
 import { appModelOf, loadAppFolder } from '../../../sim/app/index.ts';
 import { DEFAULT_APPS_DIR, type Simulator, startSimulator } from '../../../sim/index.ts';
+import type { CallRecord } from '../../../sim/types.ts';
+import { persistentChanges } from '../../../sim/engine/persistent-changes.ts';
+import { inMemorySocketFactory, onVirtualClock } from '../../collect/sim-harness.ts';
 
 function fakeClock() {
   let time = 0;
@@ -90,6 +93,18 @@ describe('watchSilence', () => {
     expect(silences.map((s) => s.ids)).toEqual([[1, 2], [4]]);
   });
 
+  it('keeps to the normal limit once the long call that waited is answered', () => {
+    const { timers, advance } = fakeClock();
+    const silences: Silence[] = [];
+    const watch = watchSilence({ timers, timeouts, onSilent: (s) => silences.push(s) });
+    watch.sent({ id: 1, method: 'OpenDoc', handle: -1 });
+    advance(3000);
+    watch.received({ id: 1, result: {} });
+    watch.sent({ id: 2, method: 'EngineVersion', handle: -1 });
+    advance(1000);
+    expect(silences.map((s) => [s.oldest.method, s.silentMs, s.limitMs])).toEqual([['EngineVersion', 1000, 1000]]);
+  });
+
   it('is quiet when nothing waits, and stops when told', () => {
     const { timers, advance } = fakeClock();
     const silences: Silence[] = [];
@@ -134,7 +149,7 @@ describe('a silent engine, over ws against the simulated tenant', () => {
     const elapsed = Date.now() - started;
     expect(error).toBeInstanceOf(EngineError);
     expect(error).toMatchObject({ kind: 'unresponsive' });
-    expect((error as Error).message).toMatch(/^The engine stopped answering: no answer for 0\.6 s while OpenDoc/);
+    expect((error as Error).message).toMatch(/^The engine stopped answering: no answer for [\d.]+ s while OpenDoc .*\(limit 0\.6 s;/);
     expect(elapsed).toBeGreaterThanOrEqual(550);
     expect(elapsed).toBeLessThan(5000);
   });
@@ -146,7 +161,7 @@ describe('a silent engine, over ws against the simulated tenant', () => {
     const error = await collectApp({ engine, appId, source: { host: 'sim', mode: 'test' }, timings: false }).catch((e: unknown) => e);
     expect(Date.now() - started).toBeLessThan(5000);
     expect(error).toBeInstanceOf(EngineError);
-    expect((error as Error).message).toMatch(/^Collection stopped: The engine stopped answering: no answer for 0\.6 s while GetFullPropertyTree/);
+    expect((error as Error).message).toMatch(/^Collection stopped: The engine stopped answering: no answer for [\d.]+ s while GetFullPropertyTree .*\(limit 0\.6 s;/);
     expect(engine.failure()).toMatchObject({ kind: 'unresponsive' });
     // the session is over: a further call fails at once instead of waiting
     await expect(engine.doc.getAppLayout()).rejects.toThrow();
@@ -176,4 +191,35 @@ describe('a silent engine, over ws against the simulated tenant', () => {
     expect(Date.now() - started).toBeLessThan(3000);
     expect((error as Error).message).toMatch(/^Could not connect to the engine at ws:\/\/127\.0\.0\.1:\d+\/app\/\S+: the WebSocket did not open within 0\.5 s \(the server or a proxy on the way does not answer\)\.$/);
   });
+});
+
+describe('a silent engine in the timing pass (in memory, on a virtual clock)', () => {
+  it('keeps everything collected, times what it could, and says which objects were not timed and why', async () => {
+    const app = await loadAppFolder(`${DEFAULT_APPS_DIR}/demo`);
+    appModelOf(app).behaviour.openDocMs = 0;
+    const calls: CallRecord[] = [];
+    const users = { id: 'u-dev', name: 'Dev', email: 'dev@example.com', subject: 'auth0|dev', role: 'developer' as const, password: 'x' };
+    // pivot tables' first pages are only asked in the timing pass: the engine never answers them, nor
+    // the keepalive (an engine that answers the keepalive is not silent: the run's limit applies then)
+    let silent = false;
+    const factory = inMemorySocketFactory(app, users, (c) => calls.push(c), () => (silent ? { silent: { methods: ['GetHyperCubePivotData', 'EngineVersion'] } } : {}));
+    const snapshot = await onVirtualClock(async () => {
+      const engine = await openEngineSession({ url: 'https://tenant.example', appId: app.id, createSocket: factory, timeouts: { connectMs: 5000, callMs: 10_000, longCallMs: 30_000 } });
+      silent = true;
+      try {
+        return await collectApp({ engine, appId: app.id, source: { host: 'tenant.example', mode: 'test' } });
+      } finally {
+        await engine.close();
+      }
+    });
+    const issue = snapshot.collectionIssues.find((i) => i.code === 'ENGINE_UNRESPONSIVE');
+    expect(issue?.message).toMatch(/^The engine stopped answering: no answer for 30 s while GetHyperCubePivotData .*\(limit 30 s;.* The objects of this and the following sheets were not timed\.$/);
+    const objects = snapshot.timings?.objects ?? [];
+    expect(objects.length).toBe(snapshot.objects.filter((o) => o.sheetId !== undefined).length);
+    expect(objects.some((t) => t.error === undefined && t.firstMs > 0)).toBe(true); // sheets before the silence were timed
+    expect(objects.filter((t) => t.error?.startsWith('Not timed: the engine stopped answering')).length).toBeGreaterThan(0);
+    expect(snapshot.sheets.length).toBeGreaterThan(0); // the inventory is all there
+    expect(snapshot.expressions.length).toBeGreaterThan(0);
+    expect(persistentChanges(calls)).toEqual([]);
+  }, 60_000);
 });
