@@ -19,6 +19,7 @@ import {
   type Summary,
 } from './result';
 import type { AnyRule, ReportInput, RuleContext } from './rule';
+import { redactSecrets, redactSecretsDeep } from '../snapshot/redact-secrets';
 import { computeScore } from './score';
 import { splitSuppressed, targetKey } from './suppression';
 
@@ -121,7 +122,18 @@ export function analyse(snapshot: AppSnapshot, configInput?: AnalysisConfigInput
   };
 }
 
-function toFinding(rule: AnyRule, severity: Severity, input: ReportInput): Finding {
+/**
+ * Script text and reload logs reach findings in several rules (S01's excerpt, a failed reload's
+ * message, S07's literal): credentials in them are redacted here, once for every rule, so no
+ * report or export can carry them (lib/snapshot/redact-secrets.ts).
+ */
+function toFinding(rule: AnyRule, severity: Severity, raw: ReportInput): Finding {
+  const input: ReportInput = {
+    ...raw,
+    message: redactSecrets(raw.message),
+    ...(raw.data ? { data: redactSecretsDeep(raw.data) } : {}),
+    ...(raw.content !== undefined ? { content: redactSecrets(raw.content) } : {}),
+  };
   const content = input.content ?? `${input.path ?? ''}\u0000${input.expression?.text ?? ''}\u0000${input.message}`;
   const contentHash = stableHash(content);
   const finding: Finding = {

@@ -43,6 +43,10 @@ describe.skipIf(!present)('analysis of the corpus apps', () => {
     expect(results.size).toBeGreaterThanOrEqual(3);
   });
 
+  it('changed nothing in any app (the simulator\'s call record)', () => {
+    expect(sim.persistentChanges()).toEqual([]);
+  });
+
   it('collects each real app into a snapshot that its schema parses unchanged', () => {
     for (const [source, snapshot] of snapshots) expect(AppSnapshot.parse(snapshot), source).toEqual(snapshot);
   });
