@@ -15,6 +15,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { z } from 'zod';
 import { AnalysisResult } from '../analyze/result';
+import { compareAnalyses } from '../export/compare';
 import { AnalysisMetrics, metricsOf } from '../export/metrics';
 import { StoredAnalysis } from '../protocol/report';
 import type { Retention } from '../protocol/settings';
@@ -51,6 +52,8 @@ export const HistoryEntry = z.object({
   imported: z.boolean(),
   appMemoryBytes: z.number().optional(),
   fieldCount: z.number().optional(),
+  /** new and fixed findings (not hidden) since the app's previous analysis, when there was one */
+  change: z.object({ sinceAt: z.number(), new: Counts, fixed: Counts }).optional(),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
@@ -253,6 +256,12 @@ export async function openHistoryStore({ name = HISTORY_DB, now = Date.now, log 
     return analysis;
   }
 
+  /** an entry's result alone (no snapshot), or undefined when it cannot be read */
+  async function readResult(id: string): Promise<z.infer<typeof ResultRecord> | undefined> {
+    const parsed = ResultRecord.safeParse(await (await handle()).get(RESULTS, id));
+    return parsed.success ? parsed.data : undefined;
+  }
+
   async function list(appKey: string): Promise<HistoryEntry[]> {
     const raws = await (await handle()).getAllFromIndex(ENTRIES, BY_APP, appKey);
     const valid: HistoryEntry[] = [];
@@ -278,6 +287,12 @@ export async function openHistoryStore({ name = HISTORY_DB, now = Date.now, log 
       const snapshot = analysis.snapshot === undefined ? undefined : AppSnapshot.parse(analysis.snapshot);
       const metrics = AnalysisMetrics.parse(analysis.metrics ?? metricsOf(result, snapshot));
       const entry = entryOf({ ...analysis, result }, metrics, snapshot !== undefined);
+      const previous = (await list(analysis.appKey)).find((e) => e.at < entry.at);
+      const earlier = previous ? await readResult(previous.id) : undefined;
+      if (previous && earlier) {
+        const { counts } = compareAnalyses({ result: earlier.result }, { result });
+        entry.change = { sinceAt: previous.at, new: counts.new, fixed: counts.fixed };
+      }
       const tx = (await handle()).transaction([ENTRIES, RESULTS, SNAPSHOTS], 'readwrite');
       await Promise.all([
         tx.objectStore(ENTRIES).put(entry),

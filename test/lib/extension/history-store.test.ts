@@ -64,6 +64,9 @@ describe('history store (IndexedDB)', () => {
     expect(list.map((e) => e.at)).toEqual([NOW - DAY, NOW - 2 * DAY]);
     expect(list[0]).toMatchObject({ appKey: 'app-1', score: 87, counts: { error: 0, warning: 0, info: 0 }, connectionMode: 'session', full: true, imported: false });
     expect(list[1].counts.warning).toBe(1);
+    // what changed since the previous analysis: its one warning is gone
+    expect(list[0].change).toEqual({ sinceAt: NOW - 2 * DAY, new: { error: 0, warning: 0, info: 0 }, fixed: { error: 0, warning: 1, info: 0 } });
+    expect(list[1].change).toBeUndefined();
     expect((await store.load('app-1'))?.result.findings).toEqual([]);
     const older = await store.open(list[1].id);
     expect(older?.result.findings).toHaveLength(1);
