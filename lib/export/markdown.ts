@@ -21,7 +21,7 @@ const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\r\n\u2028\u2029]+/g, ' ')
-    .replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_[\]|<>~]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')
     .replace(/^(\s*)-/, '$1\\-')
     // GitHub turns bare addresses into links (autolinks): break them so the text stays link-free

@@ -2,6 +2,7 @@
 // summary, imported or not. Each can be opened; two can be ticked for a comparison.
 import type { HistoryEntry } from '@/lib/extension/history-store';
 import type { Formatter } from '@/lib/report/format';
+import { CONNECTION_MODE_LABEL } from '@/lib/report/labels';
 
 interface Props {
   entries: readonly HistoryEntry[];
@@ -12,8 +13,6 @@ interface Props {
   onOpen(entry: HistoryEntry): void;
   onPick(id: string, picked: boolean): void;
 }
-
-const MODE_LABEL: Record<string, string> = { session: 'My Qlik session', 'web-integration': 'Web integration', oauth: 'OAuth', 'api-key': 'API key' };
 
 export function HistoryList({ entries, viewingId, picked, fmt, onOpen, onPick }: Props) {
   return (
@@ -56,7 +55,7 @@ export function HistoryList({ entries, viewingId, picked, fmt, onOpen, onPick }:
                   <span class="chip sev-info">{fmt.number(e.counts.info)}</span>
                   {e.hidden > 0 && <span class="muted"> +{fmt.number(e.hidden)} hidden</span>}
                 </td>
-                <td>{e.connectionMode ? (MODE_LABEL[e.connectionMode] ?? e.connectionMode) : <span class="muted">unknown</span>}</td>
+                <td>{e.connectionMode ? (CONNECTION_MODE_LABEL[e.connectionMode] ?? e.connectionMode) : <span class="muted">unknown</span>}</td>
                 <td>
                   {e.full ? 'Full report' : 'Summary'}
                   {e.imported && <span class="qx-tag">imported</span>}
