@@ -8,7 +8,6 @@ import type { AppSnapshot } from '@/lib/snapshot/schema';
 import { BarChart } from './BarChart';
 import { CATEGORY_NAME, SEVERITY_NAME, SEVERITY_PLURAL } from './labels';
 import { Name, TableWrap } from './Text';
-import { CopyButton } from './export/CopyButton';
 
 interface Props {
   result: AnalysisResult;
@@ -110,12 +109,9 @@ export function OverviewView({ result, snapshot, fmt }: Props) {
             </p>
             <BarChart title="Largest unused fields" items={unused.fields} format={fmt.bytes} empty="No sizes known for the unused fields." />
             {unused.dropStatement && (
-              <>
-                <pre dir="ltr" class="qr-code-block">
-                  <code>{unused.dropStatement}</code>
-                </pre>
-                <CopyButton text={unused.dropStatement} what="the DROP FIELDS statement" />
-              </>
+              <pre dir="ltr" class="qr-code-block">
+                <code>{unused.dropStatement}</code>
+              </pre>
             )}
           </>
         ) : (
