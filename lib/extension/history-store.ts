@@ -9,7 +9,8 @@
 //   snapshots  the collected app (AppSnapshot), only for the newest `fullReportsPerApp` analyses
 // so listing never loads a snapshot, and turning a full report into a summary deletes one record.
 // Retention (lib/protocol/settings.ts): at most `maxApps` apps, no analysis older than `maxAgeDays`,
-// at most `maxAnalysesPerApp` per app, the newest `fullReportsPerApp` of each app full.
+// at most `maxAnalysesPerApp` per app, the newest `fullReportsPerApp` full reports of each app kept
+// full (a newer imported summary does not push the last full report out).
 // Version 1 kept one record per app (store `analyses`); opening migrates each into the new stores.
 // Every read is validated: a damaged or outdated record is dropped with a log, never shown.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
@@ -138,9 +139,10 @@ export function planRetention(
   const plan: RetentionPlan = { drop: [], summarise: [] };
   // apps in the order of their newest analysis: byApp was filled newest first
   [...byApp.values()].forEach((list, appIndex) => {
+    let fullKept = 0; // the newest full reports stay full; summaries (imports) do not count
     list.forEach((entry, index) => {
       if (appIndex >= r.maxApps || entry.at < oldestKept || index >= r.maxAnalysesPerApp) plan.drop.push(entry.id);
-      else if (entry.full && index >= r.fullReportsPerApp) plan.summarise.push(entry.id);
+      else if (entry.full && ++fullKept > r.fullReportsPerApp) plan.summarise.push(entry.id);
     });
   });
   return plan;

@@ -49,6 +49,8 @@ describe('planRetention', () => {
     expect(plan.drop).toEqual([`a|${NOW - 5}`]);
     // a summary stays a summary: nothing to do for it
     expect(planRetention([entry('a', NOW - 1, false)], retention, NOW)).toEqual({ drop: [], summarise: [] });
+    // a newer imported summary does not turn the last full report into a summary
+    expect(planRetention([entry('a', NOW - 1, false), entry('a', NOW - 2), entry('a', NOW - 3)], { ...retention, fullReportsPerApp: 1 }, NOW).summarise).toEqual([`a|${NOW - 3}`]);
   });
 });
 
