@@ -146,6 +146,7 @@ describe('Markdown export', () => {
     const rows = md.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Severity') && !l.startsWith('| ---'));
     expect(rows[0]).toMatch(/^\| Error \|/);
     expect(md).toContain('DROP FIELDS [Comment];');
+    expect(md).toMatch(/\*\*Hidden by the user \(1\), not counted above:\*\*\n\n\| Severity .*\n.*\n\| Info \| D08 missing-object-title \| object hid-1 \| Hidden one \|/);
     expect(md).not.toMatch(/(?<!\\)\](?=\()/); // no link at all: every ] before a ( is escaped
     const outsideCode = md.replace(/```[^]*?```/g, '');
     expect(outsideCode).not.toMatch(/(?<!\\)<(img|b)\b/);
