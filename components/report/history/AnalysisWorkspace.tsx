@@ -46,6 +46,9 @@ export function hostOfAppKey(appKey: string): string | undefined {
   }
 }
 
+/** larger than any real export (tens of thousands of findings are a few MB): refused before reading */
+const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
+
 const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function AnalysisWorkspace({ actions, appKey, last, onShowInApp, onSetHidden, version, locale }: Props) {
@@ -103,6 +106,8 @@ export function AnalysisWorkspace({ actions, appKey, last, onShowInApp, onSetHid
 
   const importFile = async (file: File | undefined) => {
     if (!file) return;
+    if (file.size > MAX_IMPORT_BYTES)
+      return setMessage({ text: `This file is ${fmt.bytes(file.size)}; a Qlarity export of even a large app is far smaller (at most ${fmt.bytes(MAX_IMPORT_BYTES)}). Nothing was imported.`, error: true });
     try {
       const entry = await actions.importJson(appKey, last.result.app.id, await file.text());
       setMessage({ text: `Imported the analysis of ${fmt.dateTime(new Date(entry.at).toISOString())} into this app's history.`, error: false });

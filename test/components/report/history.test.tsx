@@ -117,6 +117,11 @@ describe('History in the side panel', () => {
     };
     await choose('{ not json');
     await view.until('This file is not JSON');
+    Object.defineProperty(input, 'files', { configurable: true, value: [{ size: 65 * 1024 * 1024, text: async () => '' }] });
+    await act(async () => {
+      input.dispatchEvent(new Event('change'));
+    });
+    await view.until('a Qlarity export of even a large app is far smaller');
     await choose(JSON.stringify({ version: '2.1.0', runs: [] }));
     await view.until('not a Qlarity analysis export');
     const foreign = renderJson({ result: { ...last.result, app: { id: 'other', name: 'Other' } } });
