@@ -9,7 +9,6 @@ import type { AppSnapshot } from '@/lib/snapshot/schema';
 import { HighlightedExpression } from './FindingDetails';
 import { Name } from './Text';
 import { TARGET_KIND_LABEL } from './labels';
-import { CopyButton } from './export/CopyButton';
 
 const PAGE = 50;
 const STATUSES: readonly ExpressionStatus[] = ['error', 'warning', 'info', 'ok', 'unchecked'];
@@ -71,12 +70,9 @@ export function ExpressionsView({ snapshot, findings, fmt }: { snapshot?: AppSna
                 <span class={r.status === 'ok' || r.status === 'unchecked' ? 'chip' : `chip sev-${r.status}`}>{STATUS_LABEL[r.status]}</span>
               </div>
               {marked ? <HighlightedExpression {...marked} /> : (
-                <>
-                  <pre dir="ltr" class="qr-code-block">
-                    <code>{r.text}</code>
-                  </pre>
-                  <CopyButton text={r.text} what="the expression" />
-                </>
+                <pre dir="ltr" class="qr-code-block">
+                  <code>{r.text}</code>
+                </pre>
               )}
               {r.engineError && <p class="alert qr-wrap">{r.engineError}</p>}
               {r.findings.map((f) => (
