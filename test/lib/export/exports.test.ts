@@ -62,6 +62,7 @@ describe('SARIF 2.1.0 export', () => {
     expect(run.results).toHaveLength(seeded.findings.length + 1);
     for (const r of run.results ?? []) {
       expect(r.partialFingerprints?.[SARIF_FINGERPRINT_KEY]).toMatch(/^v1:[0-9a-f]{14}(#\d+)?$/);
+      expect(r.locations?.[0].physicalLocation?.region?.startLine).toBeGreaterThanOrEqual(1); // GitHub code scanning needs it
       expect(rules[r.ruleIndex ?? -1]?.id).toBe(r.ruleId);
     }
     const suppressed = (run.results ?? []).filter((r) => r.suppressions?.length);
