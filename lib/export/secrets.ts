@@ -3,7 +3,7 @@
 // any `data` entry whose key names a credential (token, key, password, secret, cookie,
 // authorization …) is dropped, however deep it sits.
 // Text inside messages and expressions (e.g. a connection string with a password that rule S07
-// quotes from the script) is redacted where the finding is made (rule S07), not here.
+// quotes from the script) is redacted when the finding is made, not here.
 import type { Finding } from '../analyze/result';
 
 const SECRET_KEY = /(?:token|api[-_]?key|apikey|secret|password|passwd|pwd|cookie|authori[sz]ation|credential|private[-_]?key|client[-_]?secret)/i;

@@ -38,6 +38,10 @@ export const Retention = z.object({
   maxApps: z.int('Enter a whole number.').min(1, 'Keep at least 1 app.').max(500, 'At most 500 apps.'),
   /** analyses older than this are dropped */
   maxAgeDays: z.int('Enter a whole number.').min(1, 'Keep analyses at least 1 day.').max(3650, 'At most 3650 days.'),
+  /** how many analyses of each app the history keeps (optional: settings saved before history had none) */
+  maxAnalysesPerApp: z.int('Enter a whole number.').min(1, 'Keep at least 1 analysis.').max(1000, 'At most 1000 analyses.').optional(),
+  /** how many of each app's newest analyses keep their full report (result and collected data); older ones keep the result only */
+  fullReportsPerApp: z.int('Enter a whole number.').min(1, 'Keep at least 1 full report.').max(50, 'At most 50 full reports.').optional(),
 });
 export type Retention = z.infer<typeof Retention>;
 
@@ -74,7 +78,7 @@ export const Settings = z.object({
 export type Settings = z.infer<typeof Settings>;
 
 export const DEFAULT_CONNECTION: ConnectionSettings = { mode: 'session', webIntegrationId: '', oauthClientId: '', apiKey: '' };
-export const DEFAULT_RETENTION: Retention = { maxApps: 20, maxAgeDays: 90 };
+export const DEFAULT_RETENTION: Required<Retention> = { maxApps: 20, maxAgeDays: 90, maxAnalysesPerApp: 100, fullReportsPerApp: 3 };
 
 export const DEFAULT_SETTINGS: Settings = { connection: DEFAULT_CONNECTION };
 
@@ -83,8 +87,8 @@ export function connectionFor(settings: Settings, host: string): ConnectionSetti
   return settings.tenants?.[host.toLowerCase()] ?? settings.connection;
 }
 
-export function retentionOf(settings: Settings): Retention {
-  return settings.retention ?? DEFAULT_RETENTION;
+export function retentionOf(settings: Settings): Required<Retention> {
+  return { ...DEFAULT_RETENTION, ...settings.retention };
 }
 
 /** The rule configuration in the shape lib/analyze/config.ts AnalysisConfig accepts. */

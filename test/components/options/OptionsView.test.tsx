@@ -180,8 +180,16 @@ describe('OptionsView (options page)', () => {
     expect(view.text()).toContain('Enter a whole number.');
     await type($(view.root, '#retention-max-apps'), '50');
     await type($(view.root, '#retention-max-age'), '30');
+    await type($(view.root, '#retention-full-reports'), '60');
     await submit(view.root);
-    expect(client.setSettings).toHaveBeenCalledWith({ connection: DEFAULT_SETTINGS.connection, retention: { maxApps: 50, maxAgeDays: 30 } });
+    expect(client.setSettings).not.toHaveBeenCalled();
+    expect(view.text()).toContain('At most 50 full reports.');
+    await type($(view.root, '#retention-full-reports'), '5');
+    await submit(view.root);
+    expect(client.setSettings).toHaveBeenCalledWith({
+      connection: DEFAULT_SETTINGS.connection,
+      retention: { maxApps: 50, maxAgeDays: 30, maxAnalysesPerApp: 100, fullReportsPerApp: 5 },
+    });
   });
 
   it('imports a valid file, keeping the local API key, and refuses a bad one without changing anything', async () => {
