@@ -229,6 +229,16 @@ describe('every export', () => {
     }
     expect(exportFileName({ result: { ...seeded, app: { id: 'x', name: '../../etc/passwd' } } }, 'json')).toMatch(/^qlarity-etc-passwd-/);
   });
+
+  it('redacts a password quoted in a finding stored before the analysis redacted its findings', () => {
+    const quoted = 'LIB CONNECT TO [ODBC CONNECT TO Sales (XUserId is admin, XPassword is s3cr3t-pw)]; // https://bob:hunter3@db.example.com/x?api_key=AKIA42';
+    const older = finding({ rule: 'S07', name: 'hard-coded-connection', severity: 'warning', category: 'script', target: { kind: 'script', id: 'script' }, message: `Hard-coded connection: ${quoted}`, data: { statement: quoted } });
+    const withOlder: ExportInput = { ...input, result: { ...seeded, findings: [...seeded.findings, older] } };
+    for (const format of EXPORT_FORMATS) {
+      const out = renderExport(format, withOlder).content;
+      for (const secret of ['s3cr3t-pw', 'hunter3', 'AKIA42']) expect(out, `${format} carries ${secret}`).not.toContain(secret);
+    }
+  });
 });
 
 function parseCsv(text: string): string[][] {
