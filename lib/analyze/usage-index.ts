@@ -5,10 +5,12 @@
 // expressions, bookmark selections, chart filters and list boxes, master items referenced by id or
 // by label, keys, and section-access fields. Use in the load script alone is not a use in the app.
 import type { AppSnapshot, QlikObject } from '../snapshot/schema';
-import type { AnalysisIndex } from './analysis-index';
+import type { Expressions } from './expressions';
+import type { Lookups } from './lookups';
 import { isNativeVisualization } from './native-visualizations';
 import type { ParsedExpression } from './parsed-expression';
 import type { Target } from './result';
+import type { Targets } from './targets';
 
 export type UseKind =
   | 'expression'
@@ -70,11 +72,15 @@ export class UsageIndex {
   private readonly processedVariables = new Set<string>();
   private readonly variableQueue: string[] = [];
 
-  constructor(private readonly index: AnalysisIndex) {
-    const snapshot = index.snapshot;
-    for (const { expression, parsed } of index.expressions) {
+  constructor(
+    private readonly lookups: Lookups,
+    private readonly expressions: Expressions,
+    private readonly targets: Targets,
+  ) {
+    const snapshot = lookups.snapshot;
+    for (const { expression, parsed } of expressions.all) {
       if (expression.location.owner === 'variable') continue;
-      const target = index.locationTarget(expression.location);
+      const target = targets.location(expression.location);
       const ownerIsMaster = expression.location.owner.startsWith('master-');
       const kind: UseKind = ownerIsMaster
         ? 'master-item'
@@ -87,7 +93,7 @@ export class UsageIndex {
     }
     this.drainVariables();
     for (const ref of snapshot.libraryReferences) {
-      const site: UseSite = { kind: 'master-item', target: index.objectTarget(ref.objectId), path: ref.path };
+      const site: UseSite = { kind: 'master-item', target: targets.object(ref.objectId), path: ref.path };
       const map = ref.kind === 'measure' ? this.masterMeasureUses : ref.kind === 'dimension' ? this.masterDimensionUses : this.masterVisualizationUses;
       push(map, ref.targetId, site);
     }
@@ -97,10 +103,10 @@ export class UsageIndex {
       }
     }
     for (const ref of snapshot.fieldReferences) {
-      push(this.fieldUses, ref.field, { kind: ref.kind === 'listbox' ? 'listbox' : 'chart-filter', target: index.objectTarget(ref.objectId), path: ref.path });
+      push(this.fieldUses, ref.field, { kind: ref.kind === 'listbox' ? 'listbox' : 'chart-filter', target: targets.object(ref.objectId), path: ref.path });
     }
     for (const field of snapshot.dataModel?.fields ?? []) {
-      if (field.isKey) push(this.fieldUses, field.name, { kind: 'key', target: index.fieldTarget(field.name) });
+      if (field.isKey) push(this.fieldUses, field.name, { kind: 'key', target: targets.field(field.name) });
     }
     this.globalDoubt = this.recordSectionAccess(snapshot);
     this.recordPropertyStrings(snapshot);
@@ -135,18 +141,18 @@ export class UsageIndex {
   // ---- building ----
 
   private record(parsed: ParsedExpression, site: UseSite): void {
-    const index = this.index;
+    const { lookups } = this;
     // A diagnostic (a parse error, an undefined variable) does not unmake the names the parser did
     // read: they stay used. Names it could not read are in the weak text below (R01: "could not decide").
     for (const f of parsed.fields) {
-      if (index.hasField(f.name)) {
+      if (lookups.hasField(f.name)) {
         const kind: UseKind = f.context === 'set-modifier' || f.context === 'set-value' ? (site.kind === 'master-item' ? site.kind : 'set-modifier') : site.kind;
         push(this.fieldUses, f.name, { ...site, kind });
         continue;
       }
-      const measures = index.masterMeasuresByLabel.get(f.name);
+      const measures = lookups.masterMeasuresByLabel.get(f.name);
       if (measures) for (const m of measures) push(this.masterMeasureUses, m.id, { ...site, kind: 'expression' });
-      if (index.hasVariable(f.name)) this.useVariable(f.name, site);
+      if (lookups.hasVariable(f.name)) this.useVariable(f.name, site);
       // Qualified `State::Field` references parse with the state apart; `Table.Field` names stay whole.
     }
     for (const use of parsed.variableUses) {
@@ -154,12 +160,12 @@ export class UsageIndex {
       for (const outer of use.via) this.useVariable(outer, site);
     }
     for (const text of parsed.strings) {
-      if (index.hasField(text)) push(this.fieldUses, text, { ...site, kind: 'string-literal' });
-      if (index.hasVariable(text)) this.useVariable(text, site);
+      if (lookups.hasField(text)) push(this.fieldUses, text, { ...site, kind: 'string-literal' });
+      if (lookups.hasVariable(text)) this.useVariable(text, site);
     }
     // $(=expr) is evaluated by the engine: what it references is used
     for (const u of parsed.unknownValues) {
-      if (u.reason === 'computed' && u.expression && u.expression !== parsed.text) this.record(this.index.parse(u.expression, 'expression'), site);
+      if (u.reason === 'computed' && u.expression && u.expression !== parsed.text) this.record(this.expressions.parse(u.expression, 'expression'), site);
     }
     const firstError = parsed.diagnostics.find((d) => d.severity === 'error');
     if (firstError || parsed.unknownValues.length > 0) {
@@ -175,7 +181,7 @@ export class UsageIndex {
   /** What Sense keeps but does not evaluate (qLayoutExclude, inactive colour modes): names there are mentions, not uses. */
   private recordMentions(snapshot: AppSnapshot): void {
     for (const m of snapshot.mentions ?? []) {
-      const target = this.index.locationTarget(m.location);
+      const target = this.targets.location(m.location);
       const what =
         m.reason === 'inactive-colour' ? 'a colour setting of an inactive colour mode' : m.reason === 'inactive-setting' ? 'a setting not in force' : 'a property Sense keeps but does not evaluate';
       this.weakTexts.push({ text: m.text, reason: `in ${what} (${target.kind} ${target.name ?? target.id}, ${m.location.path})` });
@@ -194,10 +200,10 @@ export class UsageIndex {
   private drainVariables(): void {
     while (this.variableQueue.length > 0) {
       const name = this.variableQueue.shift() as string;
-      const definition = this.index.variables.get(name)?.definition ?? this.index.variableDefinitions.get(name)?.definition;
+      const definition = this.lookups.variables.get(name)?.definition ?? this.lookups.variableDefinitions.get(name)?.definition;
       if (definition === undefined || definition.trim() === '') continue;
-      const parsed = this.index.parse(definition, 'expression');
-      this.record(parsed, { kind: 'variable', target: this.index.variableTarget(name), via: name });
+      const parsed = this.expressions.parse(definition, 'expression');
+      this.record(parsed, { kind: 'variable', target: this.targets.variable(name), via: name });
     }
   }
 
@@ -231,8 +237,8 @@ export class UsageIndex {
    */
   private recordPropertyStrings(snapshot: AppSnapshot): void {
     const owners: Array<{ target: Target; properties: QlikObject; extension: boolean }> = [
-      ...snapshot.objects.map((o) => ({ target: this.index.objectTarget(o.id), properties: o.properties, extension: !isNativeVisualization(o.type) })),
-      ...snapshot.sheets.map((s) => ({ target: this.index.sheetTarget(s.id), properties: s.properties, extension: false })),
+      ...snapshot.objects.map((o) => ({ target: this.targets.object(o.id), properties: o.properties, extension: !isNativeVisualization(o.type) })),
+      ...snapshot.sheets.map((s) => ({ target: this.targets.sheet(s.id), properties: s.properties, extension: false })),
     ];
     for (const { target, properties, extension } of owners) {
       forEachString(properties, (text, segments) => {
@@ -242,8 +248,8 @@ export class UsageIndex {
         if (own.startsWith('q') && !extension) return;
         const name = text.trim();
         const bracketed = name.startsWith('[') && name.endsWith(']') ? name.slice(1, -1) : undefined;
-        const field = this.index.hasField(name) ? name : bracketed !== undefined && this.index.hasField(bracketed) ? bracketed : undefined;
-        const isVariable = this.index.variables.has(name);
+        const field = this.lookups.hasField(name) ? name : bracketed !== undefined && this.lookups.hasField(bracketed) ? bracketed : undefined;
+        const isVariable = this.lookups.variables.has(name);
         if (field === undefined && !isVariable && !extension) return;
         const path = '/' + segments.join('/');
         if (field !== undefined) push(this.fieldUses, field, { kind: 'property', target, path });
@@ -263,7 +269,7 @@ export class UsageIndex {
       for (const m of snapshot.mentions) {
         if (m.reason !== 'kept-not-evaluated' || !ALTERNATIVE.test(m.location.path)) continue;
         const syntax = m.location.path.includes('/qFieldDefs/') && !m.text.trim().startsWith('=') ? 'field' : 'expression';
-        this.record(this.index.parse(m.text, syntax), { kind: 'alternative', target: this.index.locationTarget(m.location), path: m.location.path });
+        this.record(this.expressions.parse(m.text, syntax), { kind: 'alternative', target: this.targets.location(m.location), path: m.location.path });
       }
       return;
     }
@@ -271,12 +277,12 @@ export class UsageIndex {
     for (const object of snapshot.objects) {
       const exclude = object.properties.qLayoutExclude as QlikObject | undefined;
       if (!exclude || typeof exclude !== 'object') continue;
-      const target = this.index.objectTarget(object.id);
+      const target = this.targets.object(object.id);
       forEachString(exclude, (text, segments) => {
         const path = '/qLayoutExclude/' + segments.join('/');
         if (!ALTERNATIVE.test(path)) return;
         const syntax = path.includes('/qFieldDefs/') && !text.trim().startsWith('=') ? 'field' : 'expression';
-        this.record(this.index.parse(text, syntax), { kind: 'alternative', target, path });
+        this.record(this.expressions.parse(text, syntax), { kind: 'alternative', target, path });
       });
     }
   }

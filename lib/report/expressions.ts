@@ -2,7 +2,7 @@
 // and what it references (fields, variables), from the analysis' own parse.
 import type { AnalysisIndex } from '../analyze/analysis-index';
 import type { Finding, Severity, Target } from '../analyze/result';
-import { describeLocation } from '../rules/helpers';
+import { describeLocation } from '../rules/shared/helpers';
 import type { AppSnapshot, Expression } from '../snapshot/schema';
 import { SEVERITY_ORDER } from './findings';
 

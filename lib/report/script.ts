@@ -1,6 +1,6 @@
 // The Script tab: last reloads, reload statements by duration and rows, warnings from the reload
 // log, and the script split into tabs and lines with the engine's syntax errors marked.
-import { lastSuccessfulReload } from '../rules/reloads';
+import { lastSuccessfulReload } from '../rules/shared/reloads';
 import { redactSecrets } from '../snapshot/redact-secrets';
 import type { AppSnapshot, Reload, Script } from '../snapshot/schema';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
-import { SOURCES } from '../sources';
+import { SOURCES } from '../shared/sources';
 
 export default defineRule({
   code: 'G03',

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
-import { describeSite, reportAt } from '../helpers';
-import { isStandalone } from '../measures';
-import { SOURCES } from '../sources';
+import { describeSite, reportAt } from '../shared/helpers';
+import { isStandalone } from '../shared/measures';
+import { SOURCES } from '../shared/sources';
 
 const PERIOD_FIELD = /year|month|quarter|week|date|period|day|jahr|monat/i;
 const PERIOD_VALUE = /^(19|20)\d{2}([-/.]\d{1,2}([-/.]\d{1,2})?)?$|^(19|20)\d{2}-?Q[1-4]$/i;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
-import { SOURCES } from '../sources';
+import { SOURCES } from '../shared/sources';
 
 /** chart types that show a title (filter panes, KPIs, text and buttons are readable without one) */
 const TITLED = new Set([

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
 import type { Target } from '../../analyze/result';
-import { SOURCES } from '../sources';
+import { SOURCES } from '../shared/sources';
 
 const pattern = z.string().optional();
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
 import { scriptMentions } from '../../analyze/script-variables';
 import { mentions } from '../../analyze/usage-index';
-import { SOURCES } from '../sources';
+import { SOURCES } from '../shared/sources';
 
 export default defineRule({
   code: 'D06',

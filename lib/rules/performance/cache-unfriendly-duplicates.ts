@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import type { IndexedExpression } from '../../analyze/analysis-index';
 import { defineRule } from '../../analyze/rule';
-import { describeSite, reportAt } from '../helpers';
-import { isMeasure } from '../measures';
-import { SOURCES } from '../sources';
+import { describeSite, reportAt } from '../shared/helpers';
+import { isMeasure } from '../shared/measures';
+import { SOURCES } from '../shared/sources';
 
 export default defineRule({
   code: 'P19',

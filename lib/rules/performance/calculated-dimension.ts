@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
-import { describeSite, reportAt } from '../helpers';
-import { isBareFieldDimension } from '../dimensions';
-import { SOURCES } from '../sources';
+import { describeSite, reportAt } from '../shared/helpers';
+import { isBareFieldDimension } from '../shared/dimensions';
+import { SOURCES } from '../shared/sources';
 
 export default defineRule({
   code: 'P06',

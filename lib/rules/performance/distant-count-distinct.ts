@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
 import type { AnalysisIndex } from '../../analyze/analysis-index';
-import { chartDimensionFields } from '../chart-dimensions';
-import { describeSite, reportAt } from '../helpers';
-import { SOURCES } from '../sources';
+import { chartDimensionFields } from '../shared/chart-dimensions';
+import { describeSite, reportAt } from '../shared/helpers';
+import { SOURCES } from '../shared/sources';
 
 /** Fewest key hops between any table of `from` and any table of `to` (tables linked by shared key fields). */
 const graphs = new WeakMap<AnalysisIndex, Map<string, Set<string>>>();

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
-import { plural } from '../helpers';
-import { SOURCES } from '../sources';
+import { plural } from '../shared/helpers';
+import { SOURCES } from '../shared/sources';
 
 export default defineRule({
   code: 'P18',

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
-import { describeSite, reportAt } from '../helpers';
-import { isCalculated } from '../measures';
-import { SOURCES } from '../sources';
+import { describeSite, reportAt } from '../shared/helpers';
+import { isCalculated } from '../shared/measures';
+import { SOURCES } from '../shared/sources';
 
 export default defineRule({
   code: 'P09',

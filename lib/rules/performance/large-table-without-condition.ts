@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
-import { chartDimensionFields } from '../chart-dimensions';
-import { formatNumber } from '../helpers';
-import { SOURCES } from '../sources';
+import { chartDimensionFields } from '../shared/chart-dimensions';
+import { formatNumber } from '../shared/helpers';
+import { SOURCES } from '../shared/sources';
 
 export const TABLE_TYPES = new Set(['table', 'pivot-table', 'sn-table', 'sn-pivot-table', 'sn-straight-table']);
 

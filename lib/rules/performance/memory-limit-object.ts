@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { describeEngineError, LIMIT_ERRORS } from '../../analyze/engine-errors';
 import { defineRule } from '../../analyze/rule';
-import { evaluationList } from '../evaluation';
-import { SOURCES } from '../sources';
+import { evaluationList } from '../shared/evaluation';
+import { SOURCES } from '../shared/sources';
 
 export default defineRule({
   code: 'P05',

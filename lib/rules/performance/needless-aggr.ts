@@ -2,10 +2,10 @@ import { z } from 'zod';
 import type { Expr } from '../../expression/ast';
 import { unwrap } from '../../analyze/ast-walk';
 import { defineRule } from '../../analyze/rule';
-import { chartDimensionFields } from '../chart-dimensions';
-import { describeSite, reportAt } from '../helpers';
-import { isCalculated } from '../measures';
-import { SOURCES } from '../sources';
+import { chartDimensionFields } from '../shared/chart-dimensions';
+import { describeSite, reportAt } from '../shared/helpers';
+import { isCalculated } from '../shared/measures';
+import { SOURCES } from '../shared/sources';
 
 // Sum of sums, min of mins, max of maxes: the Aggr adds nothing (HIC, "When should the Aggr function NOT be used?").
 const SELF_NESTING = new Set(['SUM', 'MIN', 'MAX']);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
-import { reportEvaluationList } from '../evaluation-rule';
-import { SOURCES } from '../sources';
+import { reportEvaluationList } from '../shared/evaluation-rule';
+import { SOURCES } from '../shared/sources';
 
 export default defineRule({
   code: 'P03',

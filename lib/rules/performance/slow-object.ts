@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
-import { formatMs } from '../helpers';
-import { evaluationList } from '../evaluation';
-import { SOURCES } from '../sources';
+import { formatMs } from '../shared/helpers';
+import { evaluationList } from '../shared/evaluation';
+import { SOURCES } from '../shared/sources';
 
 export default defineRule({
   code: 'P01',

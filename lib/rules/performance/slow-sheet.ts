@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
-import { formatMs } from '../helpers';
-import { evaluationSheets } from '../evaluation';
-import { SOURCES } from '../sources';
+import { formatMs } from '../shared/helpers';
+import { evaluationSheets } from '../shared/evaluation';
+import { SOURCES } from '../shared/sources';
 import { sheetCalcTotals } from '../../snapshot/timings';
 
 export default defineRule({

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
-import { chartColumnCount } from '../chart-dimensions';
-import { SOURCES } from '../sources';
+import { chartColumnCount } from '../shared/chart-dimensions';
+import { SOURCES } from '../shared/sources';
 import { TABLE_TYPES } from './large-table-without-condition';
 
 export default defineRule({

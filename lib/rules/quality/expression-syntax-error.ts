@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
 import type { VariableDefinition } from '../../expression';
 import { judgeExpansion } from '../../expression/blame';
-import { describeSite, engineVerdict, reportAt, reportParserGap } from '../helpers';
-import { SOURCES } from '../sources';
+import { describeSite, engineVerdict, reportAt, reportParserGap } from '../shared/helpers';
+import { SOURCES } from '../shared/sources';
 
 // Diagnostics that are syntax errors; undefined variables (Q10) and unknown values are other rules' business.
 export const SYNTAX_CODES = new Set(['syntax', 'unknown-function', 'argument-count', 'qualifier-not-allowed', 'unbalanced-dollar']);

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { isNativeVisualization } from '../../analyze/native-visualizations';
 import { defineRule } from '../../analyze/rule';
-import { SOURCES } from '../sources';
+import { SOURCES } from '../shared/sources';
 
 export default defineRule({
   code: 'Q07',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
-import { SOURCES } from '../sources';
-import { reportMissingLibraryItems } from '../library-references';
+import { SOURCES } from '../shared/sources';
+import { reportMissingLibraryItems } from '../shared/library-references';
 
 export default defineRule({
   code: 'Q05',

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
-import { SOURCES } from '../sources';
+import { SOURCES } from '../shared/sources';
 
 /** Themes every Qlik Cloud tenant has (Qlik help "Applying themes": Sense Horizon, Sense Classic, Sense Breeze, Sense Focus, Carbon). */
 const BUILT_IN_THEMES = new Set(['sense', 'sense-breeze', 'horizon', 'card', 'focus', 'sense-focus', 'carbon', 'sense-carbon']);

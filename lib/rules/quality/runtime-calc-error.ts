@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { CONDITION_CODES, describeEngineError, LIMIT_ERRORS } from '../../analyze/engine-errors';
 import { defineRule } from '../../analyze/rule';
-import { objectsWithStaticErrors } from '../explained-errors';
-import { SOURCES } from '../sources';
+import { objectsWithStaticErrors } from '../shared/explained-errors';
+import { SOURCES } from '../shared/sources';
 
 export default defineRule({
   code: 'Q11',

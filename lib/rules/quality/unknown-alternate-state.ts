@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
 import type { QlikObject } from '../../snapshot/schema';
-import { SOURCES } from '../sources';
+import { SOURCES } from '../shared/sources';
 
 /** states set on the object, on its hypercube or on its list object (Sense writes either) */
 function statesOf(properties: QlikObject, objectState: string | undefined): Array<{ state: string; path: string }> {

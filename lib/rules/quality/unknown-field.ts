@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
-import { describeSite, reportAt } from '../helpers';
+import { describeSite, reportAt } from '../shared/helpers';
 import { isListboxFrequencyPath } from '../../snapshot/property-shapes';
-import { labelCandidateKeys } from '../label-candidates';
-import { SOURCES } from '../sources';
+import { labelCandidateKeys } from '../shared/label-candidates';
+import { SOURCES } from '../shared/sources';
 
 /** Field names are case-sensitive in Qlik: suggest the field that differs only by case. */
 function suggestion(name: string, fields: Iterable<string>): string {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { type RuleContext, defineRule } from '../../analyze/rule';
-import { describeSite, plural, reportAt } from '../helpers';
-import { SOURCES } from '../sources';
-import { labelCandidates } from '../label-candidates';
+import { describeSite, plural, reportAt } from '../shared/helpers';
+import { SOURCES } from '../shared/sources';
+import { labelCandidates } from '../shared/label-candidates';
 
 /** Qlik resolves a chart measure's label only inside that chart: say so when another chart has the label. */
 function otherCharts(ctx: RuleContext<unknown>, objectIds: readonly string[]): string {

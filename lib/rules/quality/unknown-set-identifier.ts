@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
-import { describeSite, reportAt } from '../helpers';
-import { isStandalone } from '../measures';
-import { SOURCES } from '../sources';
+import { describeSite, reportAt } from '../shared/helpers';
+import { isStandalone } from '../shared/measures';
+import { SOURCES } from '../shared/sources';
 
 export default defineRule({
   code: 'Q03',

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
 import { brokenExpansions } from '../../expression/blame';
-import { describeSite, engineVerdict, reportParserGap } from '../helpers';
-import { SOURCES } from '../sources';
+import { describeSite, engineVerdict, reportParserGap } from '../shared/helpers';
+import { SOURCES } from '../shared/sources';
 
 export default defineRule({
   code: 'Q17',

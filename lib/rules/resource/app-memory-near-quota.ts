@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
 import { appSizeBytes } from '../../snapshot/app-size';
-import { formatBytes } from '../helpers';
-import { SOURCES } from '../sources';
+import { formatBytes } from '../shared/helpers';
+import { SOURCES } from '../shared/sources';
 
 export const DEFAULT_QUOTA_BYTES = 5 * 1024 ** 3;
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
-import { formatBytes } from '../helpers';
-import { SOURCES } from '../sources';
+import { formatBytes } from '../shared/helpers';
+import { SOURCES } from '../shared/sources';
 
 export default defineRule({
   code: 'R13',

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
-import { formatNumber } from '../helpers';
-import { SOURCES } from '../sources';
+import { formatNumber } from '../shared/helpers';
+import { SOURCES } from '../shared/sources';
 
 export default defineRule({
   code: 'R09',

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
-import { formatBytes } from '../helpers';
-import { lastSuccessfulReload } from '../reloads';
-import { SOURCES } from '../sources';
+import { formatBytes } from '../shared/helpers';
+import { lastSuccessfulReload } from '../shared/reloads';
+import { SOURCES } from '../shared/sources';
 import { DEFAULT_QUOTA_BYTES } from './app-memory-near-quota';
 
 export default defineRule({

@@ -2,8 +2,8 @@ import { z } from 'zod';
 import type { Target } from '../../analyze/result';
 import { defineRule } from '../../analyze/rule';
 import { dropFieldsStatement } from '../../export/drop-fields-statement';
-import { formatBytes } from '../helpers';
-import { SOURCES } from '../sources';
+import { formatBytes } from '../shared/helpers';
+import { SOURCES } from '../shared/sources';
 
 /** A field R01 could not decide about: an expression that could not be fully read names it (in the run summary, not a finding). */
 interface UndecidedField {

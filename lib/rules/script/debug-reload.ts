@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
-import { lastSuccessfulReload } from '../reloads';
-import { SOURCES } from '../sources';
+import { lastSuccessfulReload } from '../shared/reloads';
+import { SOURCES } from '../shared/sources';
 
 export default defineRule({
   code: 'S03',

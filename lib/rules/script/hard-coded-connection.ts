@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
 import { redactSecrets } from '../../snapshot/redact-secrets';
-import { SOURCES } from '../sources';
+import { SOURCES } from '../shared/sources';
 
 // A path or connection string written into the script instead of a lib:// connection.
 const PATTERNS: Array<{ re: RegExp; what: string }> = [

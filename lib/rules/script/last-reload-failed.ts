@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
-import { SOURCES } from '../sources';
+import { SOURCES } from '../shared/sources';
 
 const OK = new Set(['SUCCEEDED', 'SUCCESS', 'OK']);
 const UNFINISHED = new Set(['QUEUED', 'RELOADING', 'CANCELING', 'CREATED']);

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
-import { formatMs, formatNumber } from '../helpers';
-import { lastSuccessfulReload } from '../reloads';
-import { SOURCES } from '../sources';
+import { formatMs, formatNumber } from '../shared/helpers';
+import { lastSuccessfulReload } from '../shared/reloads';
+import { SOURCES } from '../shared/sources';
 
 export default defineRule({
   code: 'S05',

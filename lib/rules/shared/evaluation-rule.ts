@@ -1,5 +1,5 @@
 // Shared by P03 and P04: one finding per object an app evaluation lists.
-import type { RuleContext } from '../analyze/rule';
+import type { RuleContext } from '../../analyze/rule';
 import { evaluationList, type EvaluationList, type EvaluationObject } from './evaluation';
 
 export function reportEvaluationList(ctx: RuleContext<unknown>, list: EvaluationList, describe: (o: EvaluationObject, name: string) => string): void {

@@ -1,6 +1,6 @@
 // The plain-field dimensions of a chart's hypercube (calculated and library dimensions resolved where possible).
-import type { AnalysisIndex } from '../analyze/analysis-index';
-import { bareFieldName } from '../analyze/parsed-expression';
+import type { AnalysisIndex } from '../../analyze/analysis-index';
+import { bareFieldName } from '../../analyze/parsed-expression';
 
 interface CubeDimension {
   qLibraryId?: string;

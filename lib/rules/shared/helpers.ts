@@ -1,8 +1,8 @@
 // Small helpers shared by rules: describing where an expression sits, and reporting at an
 // expression's location with the offending range.
-import type { IndexedExpression } from '../analyze/analysis-index';
-import type { ReportInput, RuleContext } from '../analyze/rule';
-import type { ExpressionCheck, ExpressionKind, ExpressionLocation } from '../snapshot/schema';
+import type { IndexedExpression } from '../../analyze/analysis-index';
+import type { ReportInput, RuleContext } from '../../analyze/rule';
+import type { ExpressionCheck, ExpressionKind, ExpressionLocation } from '../../snapshot/schema';
 
 const KIND_WORDS: Record<ExpressionKind, string> = {
   measure: 'measure',

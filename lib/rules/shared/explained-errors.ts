@@ -1,6 +1,6 @@
 // Objects whose calculation errors a static finding already explains (Q01, Q04–Q06, Q17):
 // their layouts carry qError too, and Q11 should not report the same cause twice.
-import type { AnalysisIndex } from '../analyze/analysis-index';
+import type { AnalysisIndex } from '../../analyze/analysis-index';
 import { engineVerdict } from './helpers';
 
 export function objectsWithStaticErrors(index: AnalysisIndex): Set<string> {

@@ -1,5 +1,5 @@
 // Sources cited by the rules' "why" text (see /work/shared/research/features.md, Sources).
-import type { Source } from '../analyze/rule';
+import type { Source } from '../../analyze/rule';
 
 const s = (title: string, url: string): Source => ({ title, url });
 

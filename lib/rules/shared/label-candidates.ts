@@ -1,8 +1,8 @@
 // [Names] outside any aggregation and outside set analysis can be label references (a master
 // measure or another column of the chart, Qlik help "Using labels in expressions"): Q15 owns
 // those when they resolve to nothing, Q02 everything else.
-import type { IndexedExpression } from '../analyze/analysis-index';
-import type { FieldReference } from '../expression/queries';
+import type { IndexedExpression } from '../../analyze/analysis-index';
+import type { FieldReference } from '../../expression/queries';
 
 export function labelCandidates(e: IndexedExpression): FieldReference[] {
   const refs = e.parsed.references();

@@ -1,6 +1,6 @@
 // Shared by Q04–Q06: links (qLibraryId / qExtendsId) to master items that no longer exist.
-import type { RuleContext } from '../analyze/rule';
-import type { LibraryReference } from '../snapshot/schema';
+import type { RuleContext } from '../../analyze/rule';
+import type { LibraryReference } from '../../snapshot/schema';
 
 const WORDS: Record<LibraryReference['kind'], string> = { measure: 'master measure', dimension: 'master dimension', visualization: 'master visualization' };
 

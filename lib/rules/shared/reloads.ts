@@ -1,5 +1,5 @@
 // The reload whose data the app holds: the newest successful one (S03–S06, R12).
-import type { AppSnapshot, Reload, ReloadMetadata } from '../snapshot/schema';
+import type { AppSnapshot, Reload, ReloadMetadata } from '../../snapshot/schema';
 
 const SUCCESS = new Set(['SUCCEEDED', 'SUCCESS', 'OK']);
 

@@ -1,7 +1,7 @@
 // Reads the lists of a Qlik app evaluation result (REST `Evaluation.result`, qlik-api-ts apps.d.ts:
 // objSlowCached, objSlowUncached, objNoCache, objSingleThreaded, objMemoryLimit, sheets).
 import { z } from 'zod';
-import type { AppSnapshot } from '../snapshot/schema';
+import type { AppSnapshot } from '../../snapshot/schema';
 
 export const EvaluationObject = z.looseObject({
   id: z.string().optional(),
