@@ -2,7 +2,7 @@
 // from 1,000 to 10,000 expressions. Target: under 1 s at 10,000, near-linear growth.
 import type { BenchResult } from './run';
 import { parseForAnalysis } from '../lib/analyze/parsed-expression';
-import { analyse } from '../lib/analyze/runner';
+import { analyse } from '../lib/rules/analyse';
 import type { AppSnapshot } from '../lib/snapshot/schema';
 import { app } from '../test/fixtures/builders';
 

@@ -1,7 +1,6 @@
 // `analyse(snapshot, config)`: runs every registered rule over one snapshot. Like Lighthouse's
 // runner, a rule that throws becomes an error for that rule only, and a rule whose data is
 // missing reports "could not run" with the reason. Pure: the snapshot is never changed.
-import { RULES } from '../rules/index';
 import type { AppSnapshot } from '../snapshot/schema';
 import { AnalysisIndex } from './analysis-index';
 import { AnalysisConfig, type AnalysisConfigInput, resolveRuleSetting, unknownRuleKeys } from './config';
@@ -24,8 +23,8 @@ import { computeScore } from './score';
 import { splitSuppressed, targetKey } from './suppression';
 
 export interface AnalyseOptions {
-  /** the rules to run (default: every registered rule) */
-  rules?: readonly AnyRule[];
+  /** the rules to run */
+  rules: readonly AnyRule[];
   /** clock for `analysedAt` (tests pin it) */
   now?: () => Date;
 }
@@ -39,10 +38,11 @@ export function parseConfig(input: AnalysisConfigInput | undefined): AnalysisCon
   throw new Error(`Invalid analysis configuration: ${details.join('; ')}`);
 }
 
-export function analyse(snapshot: AppSnapshot, configInput?: AnalysisConfigInput, options: AnalyseOptions = {}): AnalysisResult {
+/** Runs the given rules over a snapshot. `analyse` (lib/rules/analyse.ts) runs the whole catalogue. */
+export function runRules(snapshot: AppSnapshot, configInput: AnalysisConfigInput | undefined, options: AnalyseOptions): AnalysisResult {
   const started = performance.now();
   const config = parseConfig(configInput);
-  const rules = options.rules ?? RULES;
+  const { rules } = options;
   const index = new AnalysisIndex(snapshot);
   const configIssues: ConfigIssue[] = unknownRuleKeys(config, rules);
   const runs: RuleRun[] = [];

@@ -20,8 +20,8 @@ type Analyse = (snapshot: AppSnapshot) => AnalysisResult;
 /** The rules are loaded at run time, so the CLI still collects (and says so) when they are missing. */
 async function loadAnalyse(): Promise<{ analyse?: Analyse; error?: string }> {
   try {
-    const mod = (await import('../analyze/runner.ts')) as { analyse?: unknown };
-    return typeof mod.analyse === 'function' ? { analyse: mod.analyse as Analyse } : { error: 'lib/analyze/runner.ts exports no analyse()' };
+    const mod = (await import('../rules/analyse.ts')) as { analyse?: unknown };
+    return typeof mod.analyse === 'function' ? { analyse: mod.analyse as Analyse } : { error: 'lib/rules/analyse.ts exports no analyse()' };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };
   }

@@ -3,7 +3,7 @@
 // left out (hiding says "keep it"); medium-confidence fields are listed as comments to check first.
 // The statement itself comes from `dropFieldsStatement` (drop-fields-statement.ts), as R01's does.
 import type { Finding } from '../analyze/result';
-import { bracketFieldName, dropFieldsStatement } from './drop-fields-statement';
+import { bracketFieldName, dropFieldsStatement } from '../rules/shared/drop-fields-statement';
 import { exportedAtOf, exportedFindings, type ExportInput } from './input';
 
 /** One line of comment text: line breaks and the comment's own end marker cannot leave the comment. */

@@ -68,4 +68,4 @@ export { fingerprintAll, fingerprintOf, normaliseExpressionText, FINGERPRINT_VER
 export { AnalysisMetrics, metricsOf } from './metrics';
 export { ImportError, JsonExport, JSON_EXPORT_FORMAT, JSON_EXPORT_VERSION, parseJsonExport, toJsonExport, type ImportedAnalysis } from './json';
 export { toSarif, SARIF_FINGERPRINT_KEY } from './sarif';
-export { dropFieldsStatement } from './drop-fields-statement';
+export { dropFieldsStatement } from '../rules/shared/drop-fields-statement';

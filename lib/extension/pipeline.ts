@@ -9,7 +9,7 @@
 // disconnect closes the engine session and releases the connection (bridge, header rule).
 // Engine and REST failures are explained by the connection (what happened, what to do).
 import { browser } from 'wxt/browser';
-import { analyse } from '../analyze/runner';
+import { analyse } from '../rules/analyse';
 import { collectApp, collectRestOnly, engineUnavailableNote } from '../collect/index';
 import { openEngineSession, type EngineSession } from '../qlik/engine/session';
 import { createRestClient } from '../qlik/rest/client';

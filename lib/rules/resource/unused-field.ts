@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Target } from '../../analyze/result';
 import { defineRule } from '../../analyze/rule';
-import { dropFieldsStatement } from '../../export/drop-fields-statement';
+import { dropFieldsStatement } from '../shared/drop-fields-statement';
 import { formatBytes } from '../shared/helpers';
 import { SOURCES } from '../shared/sources';
 

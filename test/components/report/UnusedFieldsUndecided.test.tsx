@@ -3,7 +3,7 @@
 // fully read are shown apart, with that expression, and are not in the DROP FIELDS statement.
 import { afterEach, describe, expect, it } from 'vitest';
 import { OverviewView } from '@/components/report/OverviewView';
-import { analyse } from '@/lib/analyze/runner';
+import { analyse } from '@/lib/rules/analyse';
 import { createFormatter } from '@/lib/report/format';
 import { app } from '../../fixtures/builders';
 import { mount } from '../render';

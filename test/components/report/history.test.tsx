@@ -7,7 +7,7 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { AnalysisWorkspace, hostOfAppKey, type HistoryActions } from '@/components/report/history/AnalysisWorkspace';
 import { ChangeSince, shortDate } from '@/components/report/history/ChangeSince';
 import { CopyButton } from '@/components/report/export/CopyButton';
-import { analyse } from '@/lib/analyze/runner';
+import { analyse } from '@/lib/rules/analyse';
 import { renderJson } from '@/lib/export/json';
 import { openHistoryStore } from '@/lib/extension/history-store';
 import { createAnalysisHistory } from '@/lib/extension/last-analysis';

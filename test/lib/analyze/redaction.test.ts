@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { defineRule } from '../../../lib/analyze/rule';
-import { analyse } from '../../../lib/analyze/runner';
+import { analyse } from '../../../lib/rules/analyse';
 import lastReloadFailed from '../../../lib/rules/script/last-reload-failed';
 import { app } from '../../fixtures/builders';
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { AnalysisResult } from '../../../lib/analyze/result';
 import { defineRule } from '../../../lib/analyze/rule';
-import { analyse } from '../../../lib/analyze/runner';
+import { analyse } from '../../../lib/rules/analyse';
 import { suppressionFor } from '../../../lib/analyze/suppression';
 import { app } from '../../fixtures/builders';
 

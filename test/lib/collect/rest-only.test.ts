@@ -2,7 +2,7 @@
 // engine-only part is listed with the reason, no engine call is made, and the rules that need
 // the engine say they could not run, with that reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyse } from '../../../lib/analyze/runner.ts';
+import { analyse } from '../../../lib/rules/analyse.ts';
 import { ENGINE_UNAVAILABLE, collectRestOnly, engineUnavailableNote } from '../../../lib/collect/index.ts';
 import { ENGINE_ONLY_PARTS } from '../../../lib/collect/rest-only.ts';
 import { RULES } from '../../../lib/rules/index.ts';

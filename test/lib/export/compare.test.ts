@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyse } from '../../../lib/analyze/runner';
+import { analyse } from '../../../lib/rules/analyse';
 import type { AnalysisResult } from '../../../lib/analyze/result';
 import { compareAnalyses, describeChange, timingNoiseMs } from '../../../lib/export/compare';
 import { metricsOf } from '../../../lib/export/metrics';

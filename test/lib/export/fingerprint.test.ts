@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyse } from '../../../lib/analyze/runner';
+import { analyse } from '../../../lib/rules/analyse';
 import { fingerprintAll, fingerprintOf, normaliseExpressionText, pathWithoutIndices } from '../../../lib/export/fingerprint';
 import { app } from '../../fixtures/builders';
 import { finding } from '../report/fixtures';

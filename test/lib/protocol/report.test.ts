@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyse } from '@/lib/analyze/runner';
+import { analyse } from '@/lib/rules/analyse';
 import { AnalysisReport, appFactsOf, countBySeverity, reportFromAnalysis, sortFindings } from '@/lib/protocol/report';
 import { app } from '../../fixtures/builders';
 import { analysisFinding, analysisResult, finding } from './report-fixtures';

@@ -1,6 +1,6 @@
 // A small app with findings, built with the rule helpers' builders and analysed by the real runner,
 // plus a maker of synthetic findings for filter and list tests.
-import { analyse } from '../../../lib/analyze/runner';
+import { analyse } from '../../../lib/rules/analyse';
 import type { AnalysisResult, Finding } from '../../../lib/analyze/result';
 import { app } from '../../fixtures/builders';
 

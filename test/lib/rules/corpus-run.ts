@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AnalysisResult } from '../../../lib/analyze/result.ts';
-import { analyse } from '../../../lib/analyze/runner.ts';
+import { analyse } from '../../../lib/rules/analyse.ts';
 import { collectFromTenant } from '../../../lib/cli/collect-node.ts';
 import type { AppSnapshot } from '../../../lib/snapshot/schema.ts';
 import { startSimulator } from '../../sim/index.ts';

@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AnalysisResult } from '../../../lib/analyze/result';
-import { analyse } from '../../../lib/analyze/runner';
+import { analyse } from '../../../lib/rules/analyse';
 import { collectApp } from '../../../lib/collect/index';
 import { AppSnapshot } from '../../../lib/snapshot/schema';
 import { type Simulator, startSimulator } from '../../sim/index';

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { AnalysisResult } from '../../../lib/analyze/result';
-import { analyse } from '../../../lib/analyze/runner';
+import { analyse } from '../../../lib/rules/analyse';
 import { collectApp } from '../../../lib/collect/index';
 import type { AppSnapshot } from '../../../lib/snapshot/schema';
 import { persistentChanges } from '../../sim/engine/persistent-changes';

@@ -1,5 +1,5 @@
 // Runs one rule through the real runner (config, needs, isolation) for rule tests.
-import { analyse } from '../../../lib/analyze/runner';
+import { analyse } from '../../../lib/rules/analyse';
 import type { AnalysisResult, Finding, RuleRun } from '../../../lib/analyze/result';
 import type { AnyRule } from '../../../lib/analyze/rule';
 import type { AppSnapshot } from '../../../lib/snapshot/schema';
