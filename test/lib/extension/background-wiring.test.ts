@@ -54,10 +54,14 @@ describe('background wiring', () => {
   });
 
   it('stores settings through the background, validated', async () => {
-    const settings = { connection: { ...DEFAULT_SETTINGS.connection, mode: 'api-key', apiKey: 'k' } };
+    const settings = { ...DEFAULT_SETTINGS, tenants: { 'demo.eu.qlikcloud.com': { ...DEFAULT_SETTINGS.connection, mode: 'api-key', apiKey: 'k' } } };
     expect(await ask({ type: 'set-settings', settings })).toEqual({ ok: true, value: settings });
     expect(await ask({ type: 'get-settings' })).toEqual({ ok: true, value: settings });
     expect(await ask({ type: 'set-settings', settings: { connection: { mode: 'x' } } })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    // a key for every host without an entry is refused
+    const everywhere = { connection: { ...DEFAULT_SETTINGS.connection, mode: 'api-key', apiKey: 'k' } };
+    expect(await ask({ type: 'set-settings', settings: everywhere })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await ask({ type: 'get-settings' })).toEqual({ ok: true, value: settings });
     expect(await ask({ type: 'get-last-result', appKey: 'nothing' })).toEqual({ ok: true, value: null });
   });
 
