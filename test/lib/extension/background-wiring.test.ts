@@ -65,6 +65,19 @@ describe('background wiring', () => {
     expect(await ask({ type: 'get-last-result', appKey: 'nothing' })).toEqual({ ok: true, value: null });
   });
 
+  it('removes an API-key header rule a dead run left behind when the background starts', async () => {
+    const rules = new Map<number, { id: number }>([
+      [7001, { id: 7001 }],
+      [7123, { id: 7123 }],
+      [5, { id: 5 }],
+    ]);
+    const dnr = fakeBrowser.declarativeNetRequest as unknown as Record<string, unknown>;
+    dnr.getSessionRules = async () => [...rules.values()];
+    dnr.updateSessionRules = async ({ removeRuleIds = [] }: { removeRuleIds?: number[] }) => removeRuleIds.forEach((id) => rules.delete(id));
+    background.main();
+    await vi.waitFor(() => expect([...rules.keys()]).toEqual([5]));
+  });
+
   it('answers get-last-analysis from IndexedDB, validated, with hidden findings applied', async () => {
     expect(await ask({ type: 'get-last-analysis', appKey: 'nothing' })).toEqual({ ok: true, value: null });
     expect(await ask({ type: 'get-last-analysis', appKey: '' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
