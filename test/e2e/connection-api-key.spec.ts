@@ -140,3 +140,30 @@ test('401: a revoked API key says to check the key, not to switch modes', async 
   expect(sim.authLog().filter((r) => r.kind === 'rest' && r.bearer).every((r) => r.via === 'invalid')).toBe(true);
   expect(await sessionRules(serviceWorker)).toEqual([]);
 });
+
+test('content scripts cannot read the stored key or tokens: storage.local is for the extension\'s own pages and worker', async ({ openOptions, serviceWorker, sim, login, qlik }) => {
+  await chooseApiKey(await openOptions(), sim);
+  await login.logIn();
+  await qlik.openFirstSheet(DEMO_APP_ID);
+  // the worker (trusted) reads it
+  expect(JSON.stringify((await extensionStorage(serviceWorker)).local)).toContain(sim.apiKey);
+  // a script in the extension's isolated world of the Qlik tab (where the relay runs) does not
+  const fromContentScript = await serviceWorker.evaluate(async (url) => {
+    const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> }; scripting: { executeScript(o: object): Promise<{ result: unknown }[]> } } }).chrome;
+    const [tab] = (await c.tabs.query({})).filter((t) => t.url === url);
+    const [injection] = await c.scripting.executeScript({
+      target: { tabId: tab?.id },
+      func: async () => {
+        try {
+          const store = (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<unknown> } } } }).chrome.storage;
+          return `read: ${JSON.stringify(await store.local.get(null))}`;
+        } catch (error) {
+          return `refused: ${String(error)}`;
+        }
+      },
+    });
+    return String(injection?.result);
+  }, qlik.page.url());
+  expect(fromContentScript).not.toContain(sim.apiKey);
+  expect(fromContentScript).toMatch(/^refused: /);
+});
