@@ -2,24 +2,33 @@
 // page*, so they carry the tab's origin and the user's cookies (no web integration needed, works in
 // Firefox containers and on QSEoW). See lib/protocol/bridge.ts for the message flow.
 //
-// Why a function injected with `scripting.executeScript({ world: 'MAIN', func, args: [channel] })`
+// Why a function injected with `scripting.executeScript({ world: 'MAIN', func, args: [nonce] })`
 // rather than a file (WXT unlisted script / `<script src>`):
-// - `args` hands the per-injection channel token to this code without the page seeing it first;
-//   a file cannot take arguments, and a token passed through the DOM or a global is readable by
-//   every page script before we use it.
+// - `args` hands the per-injection nonce to this code without the page seeing it; a file cannot
+//   take arguments, and a value passed through the DOM or a global is readable by every page script.
 // - `world: 'MAIN'` in executeScript is in Chrome ≥ 102 and Firefox ≥ 128 (MDN
 //   scripting.ExecutionWorld, mdn/browser-compat-data#23325), inside our minimums (116 / 128).
 // - No web_accessible_resources entry is needed (a `<script src>` would need one, which lets any
 //   site probe for the extension, and the Qlik page CSP would have to allow it).
+//
+// The private channel: this function creates a MessageChannel, keeps one end in its closure and
+// hands the other to the relay in ONE synchronous DOM event whose type holds the nonce. The relay
+// (an isolated-world listener registered for exactly that type before the injection) takes the
+// port and says so with preventDefault. Page scripts cannot take it: they run neither during this
+// synchronous dispatch nor before it with a listener for a type they cannot know. After that,
+// nothing travels over window.postMessage. What this does not cover: a page script that replaced
+// the page's own built-ins (MessageChannel, dispatchEvent, WebSocket, fetch) before the injection
+// controls what this code can do in the page, as it controls the Sense client; it still finds no
+// secret here, and the relay bounds and checks everything that comes back.
 //
 // Rules for this function: it is serialised with Function.prototype.toString, so it must not use
 // anything from outside its own body (no imports, no module constants, no helpers). It holds no
 // secrets and only does what the page could do itself: same-origin WebSocket and fetch.
 // Everything it sends out is parsed with zod by the content relay (lib/extension/bridge/relay.ts).
 
-export function installPageBridge(channel: string): 'installed' | 'bad-channel' {
-  const TAG = 'qlarity-bridge/1'; // = BRIDGE_TAG in lib/protocol/bridge.ts (a test keeps them equal)
-  if (typeof channel !== 'string' || !/^[A-Za-z0-9_-]{22,128}$/.test(channel)) return 'bad-channel';
+export function installPageBridge(nonce: string): 'installed' | 'bad-nonce' | 'no-relay' {
+  const TAG = 'qlarity-bridge/2'; // = BRIDGE_TAG in lib/protocol/bridge.ts (a test keeps them equal)
+  if (typeof nonce !== 'string' || !/^[A-Za-z0-9_-]{22,128}$/.test(nonce)) return 'bad-nonce';
   const win = window;
   // Keep the originals: a later monkey-patch by another page script does not reach us.
   const NativeWebSocket = win.WebSocket;
@@ -28,8 +37,19 @@ export function installPageBridge(channel: string): 'installed' | 'bad-channel' 
   const socketProtocol = win.location.protocol === 'https:' ? 'wss:' : 'ws:';
   const sockets = new Map<string, WebSocket>();
 
+  // the handoff: one synchronous event, type = handoffEventType(nonce) in lib/protocol/bridge.ts
+  const channel = new win.MessageChannel();
+  const port = channel.port1;
+  const handoff = new win.MessageEvent(`${TAG}:handoff:${nonce}`, { ports: [channel.port2], cancelable: true });
+  const taken = !win.dispatchEvent(handoff);
+  if (!taken) {
+    port.close();
+    channel.port2.close();
+    return 'no-relay';
+  }
+
   type Msg = Record<string, unknown> & { type: string };
-  const post = (msg: Msg) => win.postMessage(JSON.stringify({ tag: TAG, channel, dir: 'from-page', msg }), origin);
+  const post = (msg: Msg) => port.postMessage(JSON.stringify(msg));
   const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
   const openSocket = (socketId: string, rawUrl: string) => {
@@ -79,16 +99,14 @@ export function installPageBridge(channel: string): 'installed' | 'bad-channel' 
     }
   };
 
-  const onMessage = (event: MessageEvent) => {
-    if (event.source !== win || typeof event.data !== 'string' || event.data.indexOf(TAG) < 0) return;
-    let envelope: { tag?: unknown; channel?: unknown; dir?: unknown; msg?: unknown };
+  port.onmessage = (event: MessageEvent) => {
+    if (typeof event.data !== 'string') return;
+    let cmd: Msg | null;
     try {
-      envelope = JSON.parse(event.data);
+      cmd = JSON.parse(event.data) as Msg | null;
     } catch {
       return;
     }
-    if (!envelope || envelope.tag !== TAG || envelope.channel !== channel || envelope.dir !== 'to-page') return;
-    const cmd = envelope.msg as Msg | null;
     if (!cmd || typeof cmd !== 'object') return;
     const socketId = str(cmd.socketId);
     if (cmd.type === 'ws-open' && socketId) openSocket(socketId, str(cmd.url) ?? '');
@@ -100,13 +118,13 @@ export function installPageBridge(channel: string): 'installed' | 'bad-channel' 
       sockets.get(socketId)?.close(code, str(cmd.reason));
     } else if (cmd.type === 'fetch' && str(cmd.requestId)) void runFetch(str(cmd.requestId) as string, cmd);
     else if (cmd.type === 'dispose') {
-      win.removeEventListener('message', onMessage);
       for (const ws of sockets.values()) ws.close(1000, 'Qlarity finished');
       sockets.clear();
+      port.onmessage = null;
+      port.close();
     }
   };
 
-  win.addEventListener('message', onMessage);
   post({ type: 'ready' });
   return 'installed';
 }

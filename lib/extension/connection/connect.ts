@@ -25,7 +25,7 @@ import { platformFromProductInfo, platformGuessFromHost, type QlikPlatform } fro
 import { engineUrl, isSameApp, parseQlikAppUrl, withQueryParams, type QlikAppLocation } from '@/lib/qlik/url';
 import { modeSupport } from '@/lib/qlik/auth/modes';
 import { openTabBridge } from '../bridge/connect-tab';
-import type { FetchLike } from '../bridge/client';
+import { BRIDGE_STOPPED_CLOSE_CODE, type FetchLike } from '../bridge/client';
 import { installApiKeyRule, removeApiKeyRule } from './api-key-rule';
 import { deferredSocket, type DeferredSocket } from './deferred-socket';
 import { extensionOriginInfo } from './extension-origin';
@@ -106,6 +106,14 @@ function assemble(mode: ConnectionModeName, app: QlikAppLocation, transport: Tra
     // lib/qlik/engine EngineError of kind "attached": OnConnected said SESSION_ATTACHED
     if ((error as { kind?: unknown } | null)?.kind === 'attached') return describeQlikFailure({ kind: 'session-attached' }, context);
     const close = closeEventOf(error);
+    if (mode === 'session' && close?.code === BRIDGE_STOPPED_CLOSE_CODE && close.reason) {
+      return {
+        code: 'unexpected',
+        message: close.reason,
+        action: 'A script in the Qlik page sent more than Qlarity accepts. Reload the tab (or open the app without third-party extensions) and run the analysis again.',
+        retryable: true,
+      };
+    }
     if (close && close.code >= 4000) return describeQlikFailure({ kind: 'socket-closed', code: close.code, reason: close.reason, beforeOpen: !lastSocket?.everOpened }, context);
     const status = statusOf(error);
     if (status) return describeQlikFailure({ kind: 'http', status: status.status, ...(status.body ? { body: status.body } : {}) }, context);
