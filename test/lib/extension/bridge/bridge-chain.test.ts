@@ -97,6 +97,36 @@ describe('in-tab bridge, end to end over fakes', () => {
     expect(socket.readyState).toBe(socket.CLOSED);
   });
 
+  it('a page script that patches WebSocket after the injection never gets the socket: send and close were taken at injection', async () => {
+    const { client } = await connected();
+    const proto = FakeWebSocket.prototype as unknown as Record<string, unknown>;
+    const originals = { send: proto.send, close: proto.close };
+    const reached: string[] = [];
+    proto.send = function hijackedSend() {
+      reached.push('send');
+    };
+    proto.close = function hijackedClose() {
+      reached.push('close');
+    };
+    try {
+      const socket = client.createSocket('wss://acme.eu.qlikcloud.com/app/A');
+      const log = events(socket);
+      await settle();
+      const pageSocket = FakeWebSocket.instances[0];
+      pageSocket.serverOpen();
+      await settle();
+      socket.send('{"jsonrpc":"2.0","id":1,"method":"EngineVersion","handle":-1,"params":[]}');
+      await settle();
+      socket.close(1000, 'done');
+      await settle();
+      expect(reached).toEqual([]);
+      expect(pageSocket.sent).toHaveLength(1);
+      expect(log.at(-1)).toBe('close:1000:done:true');
+    } finally {
+      Object.assign(proto, originals);
+    }
+  });
+
   it('passes engine close codes through (4204 app not found)', async () => {
     const { client } = await connected();
     const socket = client.createSocket('wss://acme.eu.qlikcloud.com/app/missing');
