@@ -42,8 +42,8 @@ export const FRAME_LIMITS = {
   maxFrameChars: MAX_FRAME_CHARS,
   /** frames of any kind per bridge */
   maxFrames: 2_000_000,
-  framesPerSecond: 20_000,
-  frameBurst: 50_000,
+  framesPerSecond: 50_000,
+  frameBurst: 200_000,
   charsPerSecond: 128 * 1024 * 1024,
   charBurst: 512 * 1024 * 1024,
   /** engine frames a socket may receive that answer no request */
