@@ -34,7 +34,7 @@ export interface AnalysisHistory {
 /** The connection mode a report was made with: the settings for its tenant host. */
 export function connectionModeOf(report: Pick<AnalysisReport, 'app'>, settings: Settings): string | undefined {
   try {
-    return connectionFor(settings, new URL(report.app.origin).host).mode;
+    return connectionFor(settings, new URL(report.app.origin).host).connection.mode;
   } catch {
     return undefined;
   }
