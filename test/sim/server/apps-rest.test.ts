@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadAppFolder, loadAppsDir } from '../app/index.ts';
 import { DEFAULT_APPS_DIR, type Simulator, startSimulator } from '../index.ts';
 import type { SimApp } from '../types.ts';
-import { call } from './fixtures.ts';
+import { call } from '../testing/fixtures.ts';
 import { assertMatchesOpenApi } from './openapi-validate.ts';
 
 const CORPUS = fileURLToPath(new URL('../../../../shared/corpus/', import.meta.url));

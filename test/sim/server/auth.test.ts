@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Simulator } from '../index.ts';
-import { SHARED_APP_ID, call, startTestSimulator } from './fixtures.ts';
+import { SHARED_APP_ID, call, startTestSimulator } from '../testing/fixtures.ts';
 import { assertMatchesOpenApi } from './openapi-validate.ts';
 
 let sim: Simulator;

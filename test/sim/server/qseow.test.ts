@@ -3,7 +3,7 @@
 import { request } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Simulator } from '../index.ts';
-import { type Answer, SHARED_APP_ID, openEngineSocket, startTestSimulator } from './fixtures.ts';
+import { type Answer, SHARED_APP_ID, openEngineSocket, startTestSimulator } from '../testing/fixtures.ts';
 
 let sim: Simulator;
 let cookie: string;

@@ -6,7 +6,7 @@ import type { TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { type ConnectProxy, type Simulator, startConnectProxy, startSimulator } from '../index.ts';
-import { SHARED_APP_ID, echoEngine, testApps } from './fixtures.ts';
+import { SHARED_APP_ID, echoEngine, testApps } from '../testing/fixtures.ts';
 
 let sim: Simulator;
 let proxy: ConnectProxy;
