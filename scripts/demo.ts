@@ -12,7 +12,7 @@ import type { BrowserContext, Page } from '@playwright/test';
 import { CHROME_BUILD, DEMO_APP_ID, extensionWorker, launchWithExtension, tabIdOf } from '../test/e2e/browser';
 import { startSimulator, type Simulator } from '../test/sim/index';
 import { ensureBrowser } from './browsers/ensure';
-import { AnalysisReport, SEVERITIES } from '../lib/protocol/report';
+import { AnalysisReport, SEVERITIES } from '../lib/report/analysis-report';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const OUTPUT_DIR = path.join(root, 'demo-output');

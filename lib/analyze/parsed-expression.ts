@@ -6,7 +6,7 @@ import type { Diagnostic } from '../expression/diagnostics';
 import { expandDollars, toOriginalRange, type SourceMap, type UnknownValue, type VariableDefinition, type VariableUse } from '../expression/dollar';
 import { parseExpression } from '../expression/parser';
 import { collectReferences, type References } from '../expression/queries';
-import { walk } from './ast-walk';
+import { walkNodes } from '../expression/walk';
 
 export type FieldRefContext = 'expression' | 'set-modifier' | 'set-value' | 'total' | 'aggr-dimension' | 'dimension';
 
@@ -90,7 +90,7 @@ export function parseForAnalysis(
   const fields: FieldUseInText[] = [];
   const strings: string[] = [];
   let references: References | undefined;
-  walk(parsed.ast, (node, ancestors) => {
+  walkNodes(parsed.ast, (node, ancestors) => {
     if (node.kind === 'Field') {
       const range = toOriginal(node.from, node.to);
       const viaExpansion = hasExpansion && !text.slice(range.from, range.to).includes(node.name.split('.').pop() ?? node.name);

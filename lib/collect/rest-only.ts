@@ -18,9 +18,11 @@ import { CollectionAborted, type CollectContext, type CollectProgress, addIssue,
 import { createLimiter } from './limiter.ts';
 import { collectRestParts } from './rest-parts.ts';
 import { scriptTabs } from './script.ts';
+import { ENGINE_UNAVAILABLE } from '../snapshot/engine-unavailable.ts';
 
-/** Collection issue code of every part left out because the engine was not reachable. */
-export const ENGINE_UNAVAILABLE = 'ENGINE_UNAVAILABLE';
+// the views read the note from here; its home is lib/snapshot/engine-unavailable.ts
+export { ENGINE_UNAVAILABLE, engineUnavailableNote } from '../snapshot/engine-unavailable.ts';
+
 
 /** The parts only the engine gives. */
 export const ENGINE_ONLY_PARTS: readonly CollectionPart[] = [
@@ -123,11 +125,4 @@ async function restScript(ctx: CollectContext): Promise<Script | undefined> {
     );
     return undefined;
   }
-}
-
-/** The note a REST-only snapshot carries for the UI: engine analysis needs another mode. */
-export function engineUnavailableNote(snapshot: Pick<AppSnapshot, 'collectionIssues'>): string | undefined {
-  const issue = snapshot.collectionIssues.find((i) => i.code === ENGINE_UNAVAILABLE);
-  if (!issue) return undefined;
-  return `Engine analysis needs another mode. Only what the REST APIs give was analysed: ${issue.message}. Sheets, objects, expressions, master items, variables, bookmarks, the data model and timings need the engine.`;
 }

@@ -45,5 +45,5 @@ export {
 } from './queries.ts';
 export { printExpression, normaliseExpression, type PrintOptions } from './printer.ts';
 export { FUNCTIONS, lookupFunction, isAggregationFunction, type FunctionInfo } from './functions.ts';
-export { walk, type Visitor, type WalkContext, type FieldRole } from './walk.ts';
+export { walk, walkNodes, unwrap, type Visitor, type NodeVisitor, type WalkContext, type FieldRole } from './walk.ts';
 export { lex, type Token, type LexResult } from './lexer.ts';

@@ -3,7 +3,7 @@
 // cancellation checks and the promise that the connection is always closed (the user's app is
 // only ever read, and a metered engine session must not be left open).
 import type { AnalysisResult } from '../analyze/result';
-import { reportFromAnalysis, type AnalysisReport, type AppFacts } from '../protocol/report';
+import { reportFromAnalysis, type AnalysisReport, type AppFacts } from '../report/analysis-report';
 import type { AnalysisPhase } from '../protocol/run';
 import type { Settings } from '../protocol/settings';
 import { appKeyOf, type QlikApp } from '../protocol/tab-state';

@@ -10,12 +10,13 @@
 // Engine and REST failures are explained by the connection (what happened, what to do).
 import { browser } from 'wxt/browser';
 import { analyse } from '../rules/analyse';
-import { collectApp, collectRestOnly, engineUnavailableNote } from '../collect/index';
+import { collectApp, collectRestOnly } from '../collect/index';
+import { engineUnavailableNote } from '../snapshot/engine-unavailable';
 import { openEngineSession, type EngineSession } from '../qlik/engine/session';
 import { createRestClient } from '../qlik/rest/client';
 import { baseUrlOf } from '../qlik/url';
 import { analysisConfigOf, connectionFor } from '../protocol/settings';
-import { appFactsOf } from '../protocol/report';
+import { appFactsOf } from '../report/analysis-report';
 import { appKeyOf } from '../protocol/tab-state';
 import type { AppSnapshot } from '../snapshot/schema';
 import type { AnalysisSteps } from './analysis';

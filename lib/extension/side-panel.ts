@@ -17,8 +17,3 @@ export async function openSidePanel(tabId: number): Promise<void> {
   }
   throw new Error('This browser has no side panel.');
 }
-
-/** The side panel page for a tab, for browsers or tests that open it as an ordinary page. */
-export function sidePanelPageUrl(tabId: number): string {
-  return `${browser.runtime.getURL('/sidepanel.html')}?tabId=${tabId}`;
-}

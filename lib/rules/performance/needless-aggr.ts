@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Expr } from '../../expression/ast';
-import { unwrap } from '../../analyze/ast-walk';
+import { unwrap } from '../../expression/walk';
 import { defineRule } from '../../analyze/rule';
 import { chartDimensionFields } from '../shared/chart-dimensions';
 import { describeSite, reportAt } from '../shared/helpers';

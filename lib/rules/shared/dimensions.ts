@@ -1,6 +1,6 @@
 // `=Field` / `=[Field]` dimensions: calculated in form, a field in substance (P06/P07).
 import type { IndexedExpression } from '../../analyze/analysis-index';
-import { unwrap } from '../../analyze/ast-walk';
+import { unwrap } from '../../expression/walk';
 
 export function bareFieldOf(e: IndexedExpression): string | undefined {
   const root = e.parsed.root;

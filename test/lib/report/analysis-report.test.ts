@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from '@/lib/rules/analyse';
-import { AnalysisReport, appFactsOf, countBySeverity, reportFromAnalysis, sortFindings } from '@/lib/protocol/report';
+import { AnalysisReport, appFactsOf, countBySeverity, reportFromAnalysis, sortFindings } from '@/lib/report/analysis-report';
 import { app } from '../../fixtures/builders';
-import { analysisFinding, analysisResult, finding } from './report-fixtures';
+import { analysisFinding, analysisResult, finding } from '../protocol/report-fixtures';
 
 describe('report helpers', () => {
   it('counts findings by severity', () => {

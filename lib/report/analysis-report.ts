@@ -1,0 +1,170 @@
+// The report view of an analysis: what the popup and side panel show, small enough to store per app
+// and to send between contexts (its schemas), and how it is made from lib/analyze's result.
+import { z } from 'zod';
+import type { AnalysisResult, Target } from '../analyze/result';
+import { appSizeBytes } from '../snapshot/app-size';
+import type { AppSnapshot } from '../snapshot/schema';
+import { slowestObjects, unusedFieldsMemory } from './overview';
+
+export const Severity = z.enum(['error', 'warning', 'info']);
+export type Severity = z.infer<typeof Severity>;
+
+export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** Where a finding points in the app, so "Show in app" can take the user there. */
+export const FindingTarget = z.object({
+  kind: z.string().min(1), // sheet, object, measure, dimension, variable, field, table, script, app, …
+  id: z.string().optional(),
+  name: z.string().optional(),
+  /** the sheet an object sits on, when known */
+  sheetId: z.string().optional(),
+});
+export type FindingTarget = z.infer<typeof FindingTarget>;
+
+export const ReportFinding = z.object({
+  /** unique within the report */
+  id: z.string().min(1),
+  /** stable rule code, e.g. "Q01" */
+  ruleCode: z.string().min(1),
+  ruleName: z.string().min(1),
+  category: z.string().optional(),
+  severity: Severity,
+  message: z.string(),
+  target: FindingTarget.optional(),
+});
+export type ReportFinding = z.infer<typeof ReportFinding>;
+
+export const SeverityCounts = z.object({
+  error: z.number().int().nonnegative(),
+  warning: z.number().int().nonnegative(),
+  info: z.number().int().nonnegative(),
+});
+export type SeverityCounts = z.infer<typeof SeverityCounts>;
+
+/** A few facts about the app for the popup, taken from the snapshot and the result when the run ends. */
+export const AppFacts = z.object({
+  /** the app's RAM footprint (REST metadata `static_byte_size`), when it was collected */
+  appMemoryBytes: z.number().nonnegative().optional(),
+  /** what the unused fields hold (rule R01's summary), when R01 ran */
+  unusedMemory: z.object({ fieldCount: z.number().int().nonnegative(), bytes: z.number().nonnegative() }).optional(),
+  /** the object with the longest first calculation, when timings were taken */
+  slowestObject: z
+    .object({
+      id: z.string(),
+      name: z.string(),
+      sheetId: z.string().optional(),
+      sheetName: z.string().optional(),
+      ms: z.number().nonnegative(),
+    })
+    .optional(),
+});
+export type AppFacts = z.infer<typeof AppFacts>;
+
+export const AnalysisReport = z.object({
+  /** bump when the shape changes; stored reports of another version are dropped, not misread */
+  version: z.literal(1),
+  appKey: z.string().min(1),
+  app: z.object({ appId: z.string().min(1), name: z.string(), origin: z.string() }),
+  startedAt: z.number(),
+  finishedAt: z.number(),
+  counts: SeverityCounts,
+  findings: z.array(ReportFinding),
+  /** rules that could not run, data that could not be read: said, never hidden */
+  notes: z.array(z.string()),
+  /** the 0-100 quality score, when the analyser gives one */
+  score: z.number().min(0).max(100).optional(),
+  /** app memory, unused memory, the slowest object (absent in reports saved by older versions) */
+  facts: AppFacts.optional(),
+  /** the analysis covered only part of the app as a whole (REST only: the engine was not reachable in this mode); shown as a note */
+  limitation: z.string().optional(),
+});
+export type AnalysisReport = z.infer<typeof AnalysisReport>;
+
+export function countBySeverity(findings: readonly Pick<ReportFinding, 'severity'>[]): SeverityCounts {
+  const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
+  for (const finding of findings) counts[finding.severity]++;
+  return counts;
+}
+
+/** Errors first, then warnings, then info; stable within a severity. */
+export function sortFindings<T extends Pick<ReportFinding, 'severity'>>(findings: readonly T[]): T[] {
+  return findings
+    .map((finding, index) => ({ finding, index }))
+    .sort((a, b) => SEVERITIES.indexOf(a.finding.severity) - SEVERITIES.indexOf(b.finding.severity) || a.index - b.index)
+    .map(({ finding }) => finding);
+}
+
+/** Where and when the result was made: what the analyser itself does not know. */
+export interface ReportMeta {
+  appKey: string;
+  origin: string;
+  startedAt: number;
+  finishedAt: number;
+  facts?: AppFacts;
+  limitation?: string;
+}
+
+/** The popup's facts: app memory, unused memory (R01) and the slowest object, from the same
+ *  helpers as the side panel's overview (lib/report/overview.ts). Pure. */
+export function appFactsOf(result: AnalysisResult, snapshot: AppSnapshot): AppFacts {
+  const facts: AppFacts = {};
+  const memory = appSizeBytes(snapshot);
+  if (memory !== undefined && memory >= 0) facts.appMemoryBytes = memory;
+  const unused = unusedFieldsMemory(result, snapshot);
+  if (unused) facts.unusedMemory = { fieldCount: unused.fieldCount, bytes: unused.totalBytes };
+  const slowest = slowestObjects(snapshot).reduce<{ label: string; value: number; key?: string } | undefined>(
+    (max, bar) => (!max || bar.value > max.value ? bar : max),
+    undefined,
+  );
+  if (slowest && slowest.value >= 0) {
+    const id = slowest.key ?? slowest.label;
+    const sheetId = snapshot.timings?.objects.find((t) => t.objectId === id)?.sheetId || undefined;
+    const sheetName = sheetId ? snapshot.sheets.find((s) => s.id === sheetId)?.title : undefined;
+    facts.slowestObject = { id, name: slowest.label, ms: slowest.value, ...(sheetId ? { sheetId } : {}), ...(sheetName ? { sheetName } : {}) };
+  }
+  return facts;
+}
+
+/** Where "Show in app" goes for an analyser target. */
+export function findingTargetOf(target: Target): FindingTarget {
+  return {
+    kind: target.kind,
+    id: target.id,
+    ...(target.name !== undefined ? { name: target.name } : {}),
+    ...(target.sheet ? { sheetId: target.sheet.id } : {}),
+  };
+}
+
+/** The view of lib/analyze's AnalysisResult that Qlarity stores and shows. */
+export function reportFromAnalysis(result: AnalysisResult, meta: ReportMeta): AnalysisReport {
+  const findings: ReportFinding[] = result.findings.map((finding) => ({
+    id: finding.id,
+    ruleCode: finding.rule,
+    ruleName: finding.name,
+    category: finding.category,
+    severity: finding.severity,
+    message: finding.message,
+    target: findingTargetOf(finding.target),
+  }));
+  const notes = result.rules
+    .filter((run) => run.status === 'could-not-run' || run.status === 'error')
+    .map((run) =>
+      run.status === 'error'
+        ? `${run.rule} ${run.name} failed: ${run.reason ?? 'unknown error'}`
+        : `${run.rule} ${run.name} could not run: ${run.reason ?? 'data missing'}`,
+    );
+  for (const issue of result.configIssues) notes.push(`Configuration ${issue.path}: ${issue.message}`);
+  return AnalysisReport.parse({
+    version: 1,
+    appKey: meta.appKey,
+    app: { appId: result.app.id, name: result.app.name, origin: meta.origin },
+    startedAt: meta.startedAt,
+    finishedAt: meta.finishedAt,
+    counts: countBySeverity(findings),
+    findings: sortFindings(findings),
+    notes,
+    score: result.score.value,
+    ...(meta.facts ? { facts: meta.facts } : {}),
+    ...(meta.limitation ? { limitation: meta.limitation } : {}),
+  });
+}
