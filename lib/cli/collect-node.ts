@@ -4,7 +4,7 @@
 import { readFile } from 'node:fs/promises';
 import { type CollectProgress, collectApp } from '../collect/index.ts';
 import { openEngineSession } from '../qlik/engine/session.ts';
-import { createRestClient } from '../qlik/rest/client.ts';
+import { type FetchLike, createRestClient } from '../qlik/rest/client.ts';
 import type { AppSnapshot } from '../snapshot/schema.ts';
 import { nodeSocketFactory } from './node-socket.ts';
 
@@ -18,6 +18,10 @@ export interface NodeCollectOptions {
   concurrency?: number;
   onProgress?: (p: CollectProgress) => void;
   signal?: AbortSignal;
+  /** REST transport (a scan passes one paced to the tenant's rate limits); default the global fetch */
+  fetch?: FetchLike;
+  /** called once the engine has opened the app (a scan counts opened apps: analyzer capacity) */
+  onOpened?: () => void;
 }
 
 /** A cookie file holds a Cookie header value; lines `name=value` are joined, `#` comments ignored. */
@@ -36,10 +40,11 @@ export async function readCookieFile(path: string): Promise<string> {
 
 export async function collectFromTenant(options: NodeCollectOptions): Promise<AppSnapshot> {
   const headers: Record<string, string> = options.apiKey ? { Authorization: `Bearer ${options.apiKey}` } : options.cookie ? { Cookie: options.cookie } : {};
-  const rest = createRestClient({ baseUrl: options.host, fetch: (u, i) => fetch(u, i), authHeaders: () => headers, ...(options.signal ? { signal: options.signal } : {}) });
+  const fetchImpl: FetchLike = options.fetch ?? ((u, i) => fetch(u, i));
+  const rest = createRestClient({ baseUrl: options.host, fetch: fetchImpl, authHeaders: () => headers, ...(options.signal ? { signal: options.signal } : {}) });
   const query: Record<string, string> = {};
   if (options.cookie && !options.apiKey) {
-    const res = await fetch(`${options.host.replace(/\/+$/, '')}/api/v1/csrf-token`, { headers });
+    const res = await fetchImpl(`${options.host.replace(/\/+$/, '')}/api/v1/csrf-token`, { headers });
     const token = res.headers.get('qlik-csrf-token');
     if (!res.ok || !token) throw new Error(`Could not get a CSRF token with the given cookies (HTTP ${res.status}): is the session still signed in?`);
     query['qlik-csrf-token'] = token;
@@ -52,6 +57,7 @@ export async function collectFromTenant(options: NodeCollectOptions): Promise<Ap
     query,
     ...(options.signal ? { signal: options.signal } : {}),
   });
+  options.onOpened?.();
   options.onProgress?.({ phase: 'open', done: 1, total: 1 });
   try {
     return await collectApp({

@@ -3,6 +3,7 @@
 // field) over the generated data; anything else gets a stable made-up number.
 import { expandDollars, type DollarContext } from '../checker/dollar-expansion';
 import { aggregate, hashSeed, seeded } from '../data/generate';
+import { variablesAfterReload } from '../../../lib/offline/script-variables.ts';
 import type { AppModel, JsonObject } from '../app/app-model';
 
 export interface Value {
@@ -26,48 +27,11 @@ export function variableLookup(model: AppModel, sessionVariables?: Map<string, J
 
 const scriptVariableCache = new WeakMap<AppModel, { script: string; vars: Map<string, string> }>();
 
-/** The script without block comments, `//` comment lines and REM statements (none of them assign). */
-function scriptStatementsText(script: string): string {
-  return script
-    .replace(/\/\*[\s\S]*?\*\//g, ' ')
-    .replace(/^\s*\/\/.*$/gm, '')
-    .replace(/^\s*REM\b[^;]*;/gim, '');
-}
-
-/**
- * The variables a reload of the script leaves in the app, by name → definition, following the
- * statements in order:
- * - `SET name = text;` / `LET name = expr;` create or overwrite it (`LET` is kept as written:
- *   the simulator does not run the script);
- * - an assignment with an empty value (`LET vMinDate = ;`, `SET x=;`) deletes it, so a variable
- *   the script emptied is not there after the reload [I: the project's contract, see
- *   test/sim/apps/README.md D06; the usual idiom to clean up temporary script variables];
- * - `DROP VARIABLE(S) a, b;` deletes them, and variables assigned while `ScriptOnlyVariables`
- *   is 1 stay inside the script (help.qlik.com cloud-services "Working with variables in the
- *   data load editor" → "Deleting a variable": the Drop variable statement and the
- *   ScriptOnlyVariables system variable remove script variables from the app).
- */
+/** The variables a reload of the app's script leaves (lib/offline/script-variables.ts), cached per script text. */
 export function scriptVariables(model: AppModel): Map<string, string> {
   const cached = scriptVariableCache.get(model);
   if (cached && cached.script === model.script) return cached.vars;
-  const vars = new Map<string, string>();
-  let scriptOnly = false;
-  // a value runs to the first ';' outside quotes and brackets
-  const statement = /^\s*(?:(SET|LET)\s+([\w.$]+)\s*=\s*((?:'[^']*'|"[^"]*"|\[[^\]]*\]|[^;'"[])*);|DROP\s+VARIABLES?\s+([^;]*);)/gim;
-  for (const m of scriptStatementsText(model.script).matchAll(statement)) {
-    if (m[4] !== undefined) {
-      for (const name of m[4].split(',')) vars.delete(name.trim().replace(/^\[|\]$/g, ''));
-      continue;
-    }
-    let value = m[3].trim();
-    if (m[1].toUpperCase() === 'SET' && /^'.*'$/s.test(value)) value = value.slice(1, -1);
-    if (m[2] === 'ScriptOnlyVariables') {
-      scriptOnly = value.replace(/^'|'$/g, '').trim() === '1';
-      continue;
-    }
-    if (value === '' || scriptOnly) vars.delete(m[2]);
-    else vars.set(m[2], value);
-  }
+  const vars = variablesAfterReload(model.script);
   scriptVariableCache.set(model, { script: model.script, vars });
   return vars;
 }
