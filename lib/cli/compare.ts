@@ -56,7 +56,7 @@ export async function runCompare(argv: string[], io: CliIo): Promise<number> {
   let files: string[];
   let format: string;
   let failOn: FailOn;
-  let help = false;
+  let help: boolean;
   try {
     const { values, positionals } = parseOrUsage({
       args: argv,

@@ -7,6 +7,7 @@
  * which some terminals read as CSI/OSC introducers), and the bidirectional overrides and isolates
  * that reorder what the reader sees (the "Trojan Source" characters, CVE-2021-42574).
  */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** `text` with every control character replaced by a visible `\xNN` / `\uNNNN` escape. */
