@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from '@playwright/test';
 import { CHROME_BUILD, DEMO_APP_ID, extensionWorker, launchWithExtension, tabIdOf } from '../test/e2e/browser';
 import { startSimulator, type Simulator } from '../test/sim/index';
+import { ensureBrowser } from './browsers/ensure';
 import { AnalysisReport, SEVERITIES } from '../lib/protocol/report';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -141,6 +142,8 @@ async function main(): Promise<number> {
   const args = process.argv.slice(2);
   const hasDisplay = !!(process.env.DISPLAY || process.env.WAYLAND_DISPLAY);
   const headless = args.includes('--headless') || !hasDisplay;
+  const browser = ensureBrowser('chromium');
+  console.log(`Browser: ${browser.path}`);
   ensureBuild();
   const sim = await startSimulator();
   console.log(`Simulated tenant ${sim.tenantUrl} on ${sim.url} (demo app ${DEMO_APP_ID})`);

@@ -65,6 +65,18 @@ function countPlaywright(path) {
 }
 
 const npx = 'npx';
+// The end-to-end suite's browsers: found where people have them, installed with apt on Debian or
+// Ubuntu as root, or `npm test` stops here with the one line that says what to run
+// (scripts/browsers). The suites below get the paths through CHROMIUM_PATH / FIREFOX_PATH.
+const browsers = spawnSync(npx, ['tsx', 'scripts/browsers/ensure.ts', 'chromium', 'firefox'], { stdio: ['ignore', 'pipe', 'inherit'], encoding: 'utf8' });
+if (browsers.status !== 0) {
+  console.log('0 passed, 1 failed, 0 skipped');
+  process.exit(1);
+}
+for (const line of browsers.stdout.split('\n')) {
+  const [name, ...value] = line.split('=');
+  if (name === 'CHROMIUM_PATH' || name === 'FIREFOX_PATH') process.env[name] = value.join('=');
+}
 check('typecheck', npx, ['tsc', '--noEmit']);
 check('lint', npx, ['eslint', '.']);
 check('build chrome', npx, ['wxt', 'build']);

@@ -1,32 +1,7 @@
 // Words for enum values shown in the report.
-import type { Category, Severity, TargetKind } from '@/lib/analyze/result';
+import type { TargetKind } from '@/lib/analyze/result';
 
-export const SEVERITY_NAME: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Info' };
-export const SEVERITY_PLURAL: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Info' };
-
-export const CATEGORY_NAME: Record<Category, string> = {
-  quality: 'Quality',
-  performance: 'Performance',
-  resource: 'Resources',
-  design: 'Design',
-  script: 'Script',
-  context: 'Context',
-};
-
-export const TARGET_KIND_LABEL: Record<TargetKind, string> = {
-  app: 'App',
-  sheet: 'Sheet',
-  object: 'Object',
-  'master-measure': 'Master measure',
-  'master-dimension': 'Master dimension',
-  'master-object': 'Master visualization',
-  variable: 'Variable',
-  bookmark: 'Bookmark',
-  field: 'Field',
-  table: 'Table',
-  script: 'Script',
-  reload: 'Reload',
-};
+export { CATEGORY_NAME, SEVERITY_NAME, SEVERITY_PLURAL, TARGET_KIND_LABEL } from '@/lib/report/labels';
 
 /** Targets Qlik can open in the tab: sheets and objects, master items, the load script. */
 export function defaultCanShowInApp(target: { kind: TargetKind; sheet?: unknown }): boolean {

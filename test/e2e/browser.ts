@@ -5,17 +5,20 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findBrowser } from '../../scripts/browsers/ensure';
 import type { Simulator } from '../sim/index';
 
 export const CHROME_BUILD = fileURLToPath(new URL('../../.output/chrome-mv3', import.meta.url));
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const DEMO_APP_ID = '9c1f3a52-6d2e-4b8f-a7c4-2e5d8b1f0a63';
 
-/** Chromium flags for a root CI machine with no GPU, no network noise, a simulated tenant. */
-export function chromiumArgs(extensionPath: string, hostResolverRules: string): string[] {
+/**
+ * Chromium flags for a root CI machine with no GPU, no network noise, a simulated tenant.
+ * `loadBy`: Chromium takes the extension from `--load-extension`; branded Chrome and Edge ignore
+ * that flag, so for them the extension is loaded over DevTools after launch (loadUnpackedExtension).
+ */
+export function chromiumArgs(extensionPath: string, hostResolverRules: string, loadBy: 'flag' | 'devtools' = 'flag'): string[] {
   return [
-    `--disable-extensions-except=${extensionPath}`,
-    `--load-extension=${extensionPath}`,
+    ...(loadBy === 'flag' ? [`--disable-extensions-except=${extensionPath}`, `--load-extension=${extensionPath}`] : [EXTENSION_DEBUGGING_FLAG]),
     // Every *.qlikcloud.com / *.qlikcloudgov.com name goes to the simulator; URL, Host and SNI stay.
     `--host-resolver-rules=${hostResolverRules}`,
     // The simulator's certificate is self-signed; ignoreHTTPSErrors alone does not cover the
@@ -46,14 +49,36 @@ export async function launchWithExtension(
 ): Promise<BrowserContext> {
   const extensionPath = options.extensionPath ?? CHROME_BUILD;
   if (!existsSync(`${extensionPath}/manifest.json`)) throw new Error(`No build at ${extensionPath}: run \`npm run build\` first.`);
-  if (!existsSync(CHROMIUM)) throw new Error(`No Chromium at ${CHROMIUM}: install it (\`apt-get install chromium\`) or set CHROMIUM_PATH.`);
-  return chromium.launchPersistentContext(options.userDataDir ?? '', {
-    executablePath: CHROMIUM,
+  const browser = findBrowser('chromium');
+  const loadBy = browser.flavour === 'chromium' ? 'flag' : 'devtools';
+  const context = await chromium.launchPersistentContext(options.userDataDir ?? '', {
+    executablePath: browser.path,
     headless: options.headless ?? true,
     ignoreHTTPSErrors: true,
     viewport: { width: 1280, height: 800 },
-    args: [...chromiumArgs(extensionPath, sim.hostResolverRules), ...(options.extraArgs ?? [])],
+    // Playwright's own --disable-extensions would block an extension loaded over DevTools.
+    ...(loadBy === 'devtools' ? { ignoreDefaultArgs: ['--disable-extensions'] } : {}),
+    args: [...chromiumArgs(extensionPath, sim.hostResolverRules, loadBy), ...(options.extraArgs ?? [])],
   });
+  if (loadBy === 'devtools') await loadUnpackedExtension(context, extensionPath);
+  return context;
+}
+
+/**
+ * Loads an unpacked extension over DevTools (`Extensions.loadUnpacked`, which needs
+ * EXTENSION_DEBUGGING_FLAG and the pipe Playwright connects through): the way that still works in
+ * branded Chrome and Edge, which ignore `--load-extension`.
+ */
+export async function loadUnpackedExtension(context: BrowserContext, extensionPath: string): Promise<string> {
+  const browser = context.browser();
+  if (!browser) throw new Error('No browser behind this context.');
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { id } = (await cdp.send('Extensions.loadUnpacked' as never, { path: extensionPath } as never)) as { id: string };
+    return id;
+  } finally {
+    await cdp.detach();
+  }
 }
 
 /**

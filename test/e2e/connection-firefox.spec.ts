@@ -6,18 +6,17 @@
 import { expect, test } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { findBrowser } from '../../scripts/browsers/ensure';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { startConnectProxy, startSimulator, type ConnectProxy, type Simulator } from '../sim/index.ts';
 import { bundleConnectionHarness } from './connection-harness';
 
-const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const extensionPath = `${root}/.output/firefox-mv3`;
 const ADDON_ID = 'qlarity@qlarity.dev'; // browser_specific_settings.gecko.id in wxt.config.ts
 const UUID = '6b1f2c3d-4e5f-4a6b-8c7d-9e0f1a2b3c4d';
 
 test.describe.configure({ mode: 'serial' });
-test.skip(!existsSync(FIREFOX), `${FIREFOX} not installed`);
 
 let ff: Browser;
 let sim: Simulator;
@@ -31,7 +30,7 @@ test.beforeAll(async () => {
   harness = await bundleConnectionHarness();
   ff = await puppeteer.launch({
     browser: 'firefox',
-    executablePath: FIREFOX,
+    executablePath: findBrowser('firefox').path, // the same lookup as npm test and the demo (scripts/browsers)
     headless: true,
     acceptInsecureCerts: true,
     args: ['--remote-allow-system-access'],

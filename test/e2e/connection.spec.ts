@@ -7,15 +7,15 @@
 // lib/extension/connection/connect.ts and lib/qlik/engine/session.ts with esbuild and evaluates
 // the bundle in the service worker (DevTools evaluation, not subject to the extension CSP). The
 // code is the same modules the background imports; only the entry point differs.
-import { chromium, expect, test as base, type BrowserContext, type Worker } from '@playwright/test';
+import { expect, test as base, type BrowserContext, type Worker } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startSimulator, type Simulator } from '../sim/index.ts';
+import { launchWithExtension } from './browser';
 import { bundleConnectionHarness } from './connection-harness';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const extensionPath = `${root}/.output/chrome-mv3`;
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 type Fixtures = { context: BrowserContext; worker: Worker; extensionId: string };
 type WorkerFixtures = { sim: Simulator; harness: string };
@@ -38,20 +38,7 @@ const test = base.extend<Fixtures, WorkerFixtures>({
   context: async ({ sim }, use) => {
     if (!existsSync(`${extensionPath}/manifest.json`)) throw new Error(`No build at ${extensionPath}: run \`npx wxt build\` first`);
     sim.reset();
-    const context = await chromium.launchPersistentContext('', {
-      executablePath,
-      headless: true,
-      ignoreHTTPSErrors: true,
-      args: [
-        `--disable-extensions-except=${extensionPath}`,
-        `--load-extension=${extensionPath}`,
-        `--host-resolver-rules=${sim.hostResolverRules}`,
-        '--ignore-certificate-errors',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-quic',
-      ],
-    });
+    const context = await launchWithExtension(sim, { extensionPath });
     await use(context);
     await context.close();
   },

@@ -5,11 +5,11 @@
 import { expect, test } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { findBrowser } from '../../scripts/browsers/ensure';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { screenshotPath } from './screens';
 import { startConnectProxy, startSimulator, type ConnectProxy, type Simulator } from '../sim/index';
 
-const FIREFOX = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const FIREFOX_BUILD = fileURLToPath(new URL('../../.output/firefox-mv3', import.meta.url));
 const ADDON_ID = 'qlarity@qlarity.dev'; // browser_specific_settings.gecko.id in wxt.config.ts
 const UUID = '5b0d3c2e-7a41-4f1e-9c55-0a1b2c3d4e5f'; // pinned moz-extension://<UUID>/ for the tests
@@ -21,7 +21,6 @@ declare const browser: {
 };
 
 test.describe.configure({ mode: 'serial' });
-test.skip(!existsSync(FIREFOX), `${FIREFOX} is not installed (CI installs firefox-esr with apt)`);
 
 let firefox: Browser;
 let sim: Simulator;
@@ -35,7 +34,7 @@ test.beforeAll(async () => {
   proxy = await startConnectProxy(sim.port);
   firefox = await puppeteer.launch({
     browser: 'firefox',
-    executablePath: FIREFOX,
+    executablePath: findBrowser('firefox').path, // the same lookup as npm test and the demo (scripts/browsers)
     headless: true,
     acceptInsecureCerts: true, // the simulator's self-signed certificate; covers the background too
     args: ['--remote-allow-system-access'], // else BiDi refuses to navigate to moz-extension:// pages

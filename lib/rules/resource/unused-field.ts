@@ -1,9 +1,8 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
+import { dropFieldsStatement } from '../../export/drop-fields-statement';
 import { formatBytes } from '../helpers';
 import { SOURCES } from '../sources';
-
-const bracket = (name: string) => `[${name.replace(/\]/g, ']]')}]`;
 
 export const BINARY_DROP_WARNING =
   'The script starts with a BINARY load: DROP FIELDS after BINARY does not release all the memory. ' +
@@ -68,8 +67,8 @@ export default defineRule({
       fieldCount: unused.length,
       totalBytes: unused.reduce((sum, u) => sum + u.bytes, 0),
       highConfidenceBytes: high.reduce((sum, u) => sum + u.bytes, 0),
-      dropStatement: high.length > 0 ? `DROP FIELDS ${high.map((u) => bracket(u.name)).join(', ')};` : undefined,
-      dropStatementAll: `DROP FIELDS ${unused.map((u) => bracket(u.name)).join(', ')};`,
+      dropStatement: high.length > 0 ? dropFieldsStatement(high.map((u) => u.name)) : undefined,
+      dropStatementAll: dropFieldsStatement(unused.map((u) => u.name)),
       ...(binary ? { warning: BINARY_DROP_WARNING } : {}),
     });
   },

@@ -1,0 +1,33 @@
+// The DROP FIELDS export: a script snippet that drops the unused fields rule R01 found with high
+// confidence, ready to paste at the end of the load script. Fields whose finding the user hid are
+// left out (hiding says "keep it"); medium-confidence fields are listed as comments to check first.
+// The statement itself comes from `dropFieldsStatement` (drop-fields-statement.ts), as R01's does.
+import type { Finding } from '../analyze/result';
+import { bracketFieldName, dropFieldsStatement } from './drop-fields-statement';
+import { exportedAtOf, exportedFindings, type ExportInput } from './input';
+
+/** One line of comment text: line breaks and the comment's own end marker cannot leave the comment. */
+const commentText = (text: string) => text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/\*\//g, '* /');
+
+const confidenceOf = (f: Finding): unknown => f.data?.confidence;
+
+export function renderDropFields(input: ExportInput): string {
+  const { result } = input;
+  const unused = exportedFindings(result).filter((e) => e.finding.rule === 'R01' && e.finding.target.kind === 'field');
+  const high = unused.filter((e) => !e.hidden && confidenceOf(e.finding) === 'high').map((e) => e.finding.target.id);
+  const medium = unused.filter((e) => !e.hidden && confidenceOf(e.finding) !== 'high').map((e) => e.finding.target.id);
+  const hidden = unused.filter((e) => e.hidden).map((e) => e.finding.target.id);
+  const run = result.rules.find((r) => r.rule === 'R01');
+  const warning = typeof run?.data?.warning === 'string' ? run.data.warning : undefined;
+  const lines = [
+    `// Unused fields of "${commentText(result.app.name || result.app.id)}" (${commentText(result.app.id)}), Qlarity rule R01 unused-field`,
+    `// analysed ${commentText(result.analysedAt)}, exported ${commentText(exportedAtOf(input))}`,
+  ];
+  if (run?.status !== 'ran') lines.push(`// Rule R01 did not run (${commentText(run?.status ?? 'not in this analysis')}${run?.reason ? `: ${commentText(run.reason)}` : ''}): nothing to drop.`);
+  if (warning) lines.push(`// Warning: ${commentText(warning)}`);
+  if (medium.length) lines.push(`// Check first (medium confidence, not in the statement): ${medium.map((n) => commentText(bracketFieldName(n))).join(', ')}`);
+  if (hidden.length) lines.push(`// Hidden by you, left out: ${hidden.map((n) => commentText(bracketFieldName(n))).join(', ')}`);
+  if (high.length) lines.push(dropFieldsStatement(high));
+  else if (run?.status === 'ran') lines.push('// No field is unused with high confidence: nothing to drop.');
+  return lines.join('\n') + '\n';
+}

@@ -1,0 +1,80 @@
+// The Markdown export: for a ticket or a pull-request comment. The score and counts, what changed
+// since the previous analysis (when a comparison is given), the top findings worst first, what was
+// not analysed, hidden findings counted, and the DROP FIELDS statement. Rule codes link to their
+// docs only when a docs base URL is given; otherwise the text is link-free. Every piece of app text
+// is escaped so that a hostile name cannot open a link, an image, HTML or break the table.
+import type { Finding, Severity } from '../analyze/result';
+import { createFormatter } from '../report/format';
+import { SEVERITY_NAME, SEVERITY_PLURAL } from '../report/labels';
+import { describeChange } from './compare';
+import { exportedFindings, notRunReasons, ruleDocUrl, type ExportInput } from './input';
+import { renderDropFields } from './drop-fields';
+
+export interface MarkdownOptions {
+  /** how many findings the table lists (default 20) */
+  top?: number;
+}
+
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+
+/** Text safe inside a Markdown paragraph or table cell: no HTML, no emphasis, links or images, one line. */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/[\r\n\u2028\u2029]+/g, ' ')
+    .replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`)
+    .replace(/&/g, '&amp;')
+    .replace(/^(\s*)-/, '$1\\-')
+    // GitHub turns bare addresses into links (autolinks): break them so the text stays link-free
+    .replace(/\b(https?|ftp|mailto):/gi, '$1\\:')
+    .replace(/\bwww\./gi, (m) => `${m.slice(0, 3)}\\.`);
+}
+
+/** A fenced code block whose fence is longer than any backtick run inside. */
+export function fenced(text: string, language = ''): string {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const fence = '`'.repeat(longest + 1);
+  return `${fence}${language}\n${text.replace(/\n$/, '')}\n${fence}`;
+}
+
+function where(f: Finding): string {
+  const t = f.target;
+  const label = t.name && t.name !== t.id ? `${escapeMarkdown(t.name)} (${escapeMarkdown(t.id)})` : escapeMarkdown(t.id);
+  return `${escapeMarkdown(t.kind)} ${label}${t.sheet ? ` on sheet ${escapeMarkdown(t.sheet.name ?? t.sheet.id)}` : ''}`;
+}
+
+export function renderMarkdown(input: ExportInput, options: MarkdownOptions = {}): string {
+  const { result } = input;
+  const fmt = createFormatter(input.locale);
+  const top = Math.max(0, options.top ?? 20);
+  const all = exportedFindings(result);
+  const shown = all.filter((e) => !e.hidden);
+  const hiddenCount = all.length - shown.length;
+  const counts = result.summary.bySeverity;
+  const lines: string[] = [];
+  lines.push(`### Qlarity: ${escapeMarkdown(result.app.name || result.app.id)}`, '');
+  lines.push(
+    `**Score ${fmt.number(Math.round(result.score.value))}/100** · ${SEVERITIES.map((s) => `${fmt.number(counts[s])} ${SEVERITY_PLURAL[s].toLowerCase()}`).join(' · ')}` +
+      `${hiddenCount ? ` · ${fmt.number(hiddenCount)} hidden` : ''} · analysed ${escapeMarkdown(fmt.dateTime(result.analysedAt))}`,
+    '',
+  );
+  if (input.comparison) lines.push(`**Since the previous analysis:** ${escapeMarkdown(describeChange(input.comparison, fmt.dateTime))}`, '');
+  if (shown.length === 0) lines.push('No findings.', '');
+  else {
+    lines.push(`| Severity | Rule | Where | Finding |`, `| --- | --- | --- | --- |`);
+    for (const { finding: f } of shown.slice(0, top)) {
+      const url = ruleDocUrl(input, f.name);
+      const rule = url ? `[${escapeMarkdown(f.rule)} ${escapeMarkdown(f.name)}](${url.replace(/[()\s]/g, encodeURIComponent)})` : `${escapeMarkdown(f.rule)} ${escapeMarkdown(f.name)}`;
+      lines.push(`| ${SEVERITY_NAME[f.severity]} | ${rule} | ${where(f)} | ${escapeMarkdown(f.message)} |`);
+    }
+    if (shown.length > top) lines.push('', `… and ${fmt.number(shown.length - top)} more findings (the JSON, CSV or HTML export lists them all).`);
+    lines.push('');
+  }
+  const reasons = notRunReasons(result, input.metrics);
+  if (reasons.length) {
+    lines.push('**Not analysed:**', '');
+    for (const r of reasons) lines.push(`- ${escapeMarkdown(r.message)}`);
+    lines.push('');
+  }
+  if (shown.some((e) => e.finding.rule === 'R01')) lines.push('**Unused fields:**', '', fenced(renderDropFields(input)), '');
+  return lines.join('\n');
+}

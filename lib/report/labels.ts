@@ -1,0 +1,30 @@
+// Words for the analysis' enum values (severities, categories, target kinds), shared by the side
+// panel's report (components/report/labels.ts) and the HTML and Markdown exports.
+import type { Category, Severity, TargetKind } from '../analyze/result';
+
+export const SEVERITY_NAME: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Info' };
+export const SEVERITY_PLURAL: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Info' };
+
+export const CATEGORY_NAME: Record<Category, string> = {
+  quality: 'Quality',
+  performance: 'Performance',
+  resource: 'Resources',
+  design: 'Design',
+  script: 'Script',
+  context: 'Context',
+};
+
+export const TARGET_KIND_LABEL: Record<TargetKind, string> = {
+  app: 'App',
+  sheet: 'Sheet',
+  object: 'Object',
+  'master-measure': 'Master measure',
+  'master-dimension': 'Master dimension',
+  'master-object': 'Master visualization',
+  variable: 'Variable',
+  bookmark: 'Bookmark',
+  field: 'Field',
+  table: 'Table',
+  script: 'Script',
+  reload: 'Reload',
+};
