@@ -1,6 +1,7 @@
-// Baselines: the fingerprints of the findings a team has accepted, so a CI gate fails only on new
-// ones. A baseline file is what `--update-baseline` writes; a saved `--format json` result works as
-// a baseline too (its findings carry their fingerprints). Pure: values in, values out.
+// Baselines: the fingerprints (lib/export/fingerprint.ts) of the findings a team has accepted, so a
+// CI gate fails only on new ones. A baseline file is what `--update-baseline` writes; a saved
+// `--format json` result (the JSON export) works as a baseline too: its findings carry their
+// fingerprints. Pure: values in, values out.
 import { z } from 'zod';
 import type { CliFinding, CliOutput } from './output.ts';
 
@@ -22,7 +23,7 @@ export const Baseline = z.object({
 });
 export type Baseline = z.infer<typeof Baseline>;
 
-/** A saved CLI JSON result, as far as a baseline or a comparison reads it. */
+/** A saved JSON result (lib/export JSON export), as far as a baseline reads it. */
 const SavedResult = z.object({
   schemaVersion: z.number(),
   app: z.object({ id: z.string(), name: z.string() }),
@@ -52,12 +53,4 @@ export function readFingerprints(value: unknown, file: string): Set<string> {
 /** Findings whose fingerprints the baseline does not hold. */
 export function newFindings<F extends { fingerprint: string }>(findings: readonly F[], baseline: ReadonlySet<string>): F[] {
   return findings.filter((f) => !baseline.has(f.fingerprint));
-}
-
-export type SavedFinding = z.infer<typeof SavedResult>['findings'][number];
-
-export function parseSavedResult(value: unknown, file: string): z.infer<typeof SavedResult> {
-  const saved = SavedResult.safeParse(value);
-  if (!saved.success) throw new Error(`${file}: not a Qlarity --format json result (${saved.error.issues[0]?.path.join('.') || 'root'}: ${saved.error.issues[0]?.message})`);
-  return saved.data;
 }

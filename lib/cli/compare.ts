@@ -1,18 +1,22 @@
-// `qlarity compare A.json B.json`: two saved `--format json` results of the same app (before, after)
-// matched by finding fingerprint: new (only in B), fixed (only in A), unchanged (in both).
+// `qlarity compare A.json B.json`: two JSON results of the same app (before, after), as written by
+// `--format json` or the side panel's Export → JSON, compared by lib/export's compareAnalyses:
+// findings matched by fingerprint into new, fixed and unchanged, plus score and memory deltas.
 import { readFile } from 'node:fs/promises';
+import type { Finding } from '../analyze/result.ts';
+import { type Comparison, compareAnalyses, parseJsonExport } from '../export/index.ts';
 import { type FailOn, UsageError, parseFailOn, parseOrUsage } from './args.ts';
-import { type SavedFinding, parseSavedResult } from './baseline.ts';
 import { EXIT, EXIT_CODES_TEXT } from './exit-codes.ts';
 import { exitCodeFor } from './output.ts';
+import { formatBytes } from './scan-plan.ts';
 import { terminalSafe } from './terminal-safe.ts';
 import type { CliIo } from './analyze.ts';
 
 export const COMPARE_USAGE = `Usage:
   qlarity compare BEFORE.json AFTER.json [--format text|json] [--fail-on LEVEL]
 
-Compares two results written by \`qlarity analyze --format json\` (or a scan's per-app files) and
-prints the findings that are new in AFTER, fixed since BEFORE, and unchanged, matched by fingerprint.
+Compares two JSON results (\`qlarity analyze --format json\`, a scan's files, or the extension's
+Export → JSON) and prints the findings that are new in AFTER, fixed since BEFORE, and unchanged,
+matched by fingerprint, with the change in score and memory.
 
   --format text|json    default text
   --fail-on LEVEL       exit 1 when a new finding of this severity or worse exists (default none)
@@ -20,34 +24,23 @@ prints the findings that are new in AFTER, fixed since BEFORE, and unchanged, ma
 
 ${EXIT_CODES_TEXT}`;
 
-export interface Comparison {
-  new: SavedFinding[];
-  fixed: SavedFinding[];
-  unchanged: SavedFinding[];
-}
+const LETTER = { error: 'E', warning: 'W', info: 'I' } as const;
 
-/** Pure: B's findings not in A are new, A's not in B fixed, the rest unchanged (B's copy). */
-export function compareResults(before: readonly SavedFinding[], after: readonly SavedFinding[]): Comparison {
-  const inBefore = new Set(before.map((f) => f.fingerprint));
-  const inAfter = new Set(after.map((f) => f.fingerprint));
-  return {
-    new: after.filter((f) => !inBefore.has(f.fingerprint)),
-    fixed: before.filter((f) => !inAfter.has(f.fingerprint)),
-    unchanged: after.filter((f) => inBefore.has(f.fingerprint)),
-  };
-}
-
-function line(mark: string, f: SavedFinding): string {
-  const target = (f.target ?? {}) as { kind?: unknown; id?: unknown; name?: unknown };
-  const where = `${String(target.kind ?? '')} ${typeof target.name === 'string' ? `"${target.name}" ` : ''}(${String(target.id ?? '')})`;
-  return terminalSafe(`${mark} ${f.severity[0]?.toUpperCase()} ${f.rule} ${where}: ${f.message}`);
+function line(mark: string, f: Finding): string {
+  const where = `${f.target.kind} ${f.target.name ? `"${f.target.name}" ` : ''}(${f.target.id})`;
+  return terminalSafe(`${mark} ${LETTER[f.severity]} ${f.rule} ${f.name}  ${where}: ${f.message}`);
 }
 
 export function formatComparison(c: Comparison, app: { id: string; name: string }): string {
+  const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
   const lines = [
-    `${terminalSafe(app.name)} (${terminalSafe(app.id)}): ${c.new.length} new, ${c.fixed.length} fixed, ${c.unchanged.length} unchanged`,
-    ...c.new.map((f) => line('+', f)),
-    ...c.fixed.map((f) => line('-', f)),
+    `${terminalSafe(app.name)} (${terminalSafe(app.id)}), ${c.before.analysedAt} → ${c.after.analysedAt}: ` +
+      `${total(c.counts.new)} new, ${total(c.counts.fixed)} fixed, ${c.counts.unchanged} unchanged`,
+    `score ${Math.round(c.score.before)} → ${Math.round(c.score.after)}` +
+      (c.appMemoryBytes ? `, memory ${formatBytes(c.appMemoryBytes.before)} → ${formatBytes(c.appMemoryBytes.after)}` : '') +
+      (c.unusedBytes ? `, unused memory ${formatBytes(c.unusedBytes.before)} → ${formatBytes(c.unusedBytes.after)}` : ''),
+    ...c.newFindings.filter((e) => !e.hidden).map((e) => line('+', e.finding)),
+    ...c.fixedFindings.filter((e) => !e.hidden).map((e) => line('-', e.finding)),
   ];
   return `${lines.join('\n')}\n`;
 }
@@ -78,20 +71,26 @@ export async function runCompare(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`${COMPARE_USAGE}\n`);
     return EXIT.ok;
   }
-  let results;
+  let analyses;
   try {
-    results = await Promise.all(files.map(async (file) => parseSavedResult(JSON.parse(await readFile(file, 'utf8')), file)));
+    analyses = await Promise.all(
+      files.map(async (file) => {
+        try {
+          return parseJsonExport(await readFile(file, 'utf8'));
+        } catch (error) {
+          throw new Error(`${file}: ${(error as Error).message}`, { cause: error });
+        }
+      }),
+    );
   } catch (error) {
     io.stderr(`Failed: ${terminalSafe((error as Error).message)}\n`);
     return EXIT.failed;
   }
-  const [before, after] = results as [(typeof results)[number], (typeof results)[number]];
-  if (before.app.id !== after.app.id) io.stderr(`Note: the results are of different apps (${terminalSafe(before.app.id)}, ${terminalSafe(after.app.id)}).\n`);
-  const comparison = compareResults(before.findings, after.findings);
-  io.stdout(
-    format === 'json'
-      ? `${JSON.stringify({ app: after.app, counts: { new: comparison.new.length, fixed: comparison.fixed.length, unchanged: comparison.unchanged.length }, ...comparison }, null, 2)}\n`
-      : formatComparison(comparison, after.app),
-  );
-  return exitCodeFor({ findings: comparison.new }, failOn);
+  const [before, after] = analyses as [(typeof analyses)[number], (typeof analyses)[number]];
+  if (before.result.app.id !== after.result.app.id) {
+    io.stderr(`Note: the results are of different apps (${terminalSafe(before.result.app.id)}, ${terminalSafe(after.result.app.id)}).\n`);
+  }
+  const comparison = compareAnalyses(before, after);
+  io.stdout(format === 'json' ? `${JSON.stringify(comparison, null, 2)}\n` : formatComparison(comparison, after.result.app));
+  return exitCodeFor({ findings: comparison.newFindings.filter((e) => !e.hidden).map((e) => e.finding) }, failOn);
 }

@@ -1,6 +1,7 @@
 // The CLI's result: a stable JSON contract (documented in the README, "CLI JSON output") built
 // from the AnalysisResult and the snapshot, its text rendering, and the exit code for CI gates. Pure.
 import type { AnalysisResult } from '../analyze/result.ts';
+import { fingerprintAll } from '../export/fingerprint.ts';
 import type { AppSnapshot } from '../snapshot/schema.ts';
 import { type SnapshotSummary, summarizeSnapshot } from '../snapshot/summary.ts';
 import type { FailOn } from './args.ts';
@@ -12,7 +13,7 @@ type Severity = 'error' | 'warning' | 'info';
 type Counts = Record<Severity, number>;
 
 export interface CliFinding {
-  /** stable across runs while the finding is about the same thing: what baselines and `compare` match on */
+  /** stable across runs while the finding is about the same thing (lib/export/fingerprint.ts): what baselines and `compare` match on */
   fingerprint: string;
   /** with --baseline: the baseline does not hold this finding */
   new?: boolean;
@@ -69,8 +70,9 @@ export function toCliOutput(snapshot: AppSnapshot, result: AnalysisResult | unde
       snapshotSummary: summarizeSnapshot(snapshot),
     };
   }
+  const prints = fingerprintAll(result.findings);
   const findings: CliFinding[] = result.findings.map((f) => ({
-    fingerprint: f.id,
+    fingerprint: prints.get(f) ?? f.id,
     rule: f.rule,
     name: f.name,
     severity: f.severity,

@@ -4,9 +4,8 @@
 // tenant's rate limits, and goes on when one app fails.
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { AnalysisResult } from '../analyze/result.ts';
 import { createRestClient } from '../qlik/rest/client.ts';
-import { appSizeBytes } from '../snapshot/app-size.ts';
+import { metricsOf } from '../export/index.ts';
 import { mapLimited } from '../collect/limiter.ts';
 import { analyseSnapshot, type CliIo } from './analyze.ts';
 import { type FailOn, UsageError, checkTenant, parseFailOn, parseFormat, parseOrUsage } from './args.ts';
@@ -179,11 +178,6 @@ async function savedTimes(options: ScanOptions, apps: readonly ScanApp[]): Promi
   return saved;
 }
 
-function unusedBytes(result: AnalysisResult | undefined): number | undefined {
-  const total = result?.rules.find((r) => r.name === 'unused-field')?.data?.totalBytes;
-  return typeof total === 'number' ? total : undefined;
-}
-
 export async function runScan(argv: string[], io: ScanIo): Promise<number> {
   let options: ScanOptions;
   try {
@@ -260,14 +254,15 @@ export async function runScan(argv: string[], io: ScanIo): Promise<number> {
       const file = resultFile(options, app.id);
       await writeFile(file, renderCliOutput(options.format, { output, snapshot, ...(result ? { result } : {}) }));
       if (exitCodeFor(output, options.failOn) === EXIT.findings) failing = true;
+      const metrics = result ? metricsOf(result, snapshot) : {};
       const row: SummaryRow = {
         app,
         status: 'analysed',
         ...(result ? { score: result.score.value } : {}),
         errors: output.summary.bySeverity.error,
         warnings: output.summary.bySeverity.warning,
-        ...(appSizeBytes(snapshot) !== undefined ? { memoryBytes: appSizeBytes(snapshot) } : {}),
-        ...(unusedBytes(result) !== undefined ? { unusedBytes: unusedBytes(result) } : {}),
+        ...(metrics.appMemoryBytes !== undefined ? { memoryBytes: metrics.appMemoryBytes } : {}),
+        ...(metrics.unusedFields ? { unusedBytes: metrics.unusedFields.bytes } : {}),
         file,
       };
       progress.done(app.name, `score ${row.score ?? '-'}, ${row.errors} errors, ${row.warnings} warnings`);

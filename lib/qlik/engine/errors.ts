@@ -4,7 +4,6 @@
 
 export const CLOSE_CODE_MESSAGES: Readonly<Record<number, string>> = {
   1002: 'The engine connection broke the protocol.',
-  1002: 'The engine connection broke the protocol.',
   1006: 'The connection to the engine was lost (no close frame).',
   4003: 'The engine is shutting down.',
   4200: 'The engine proxy closed the connection (generic error).',

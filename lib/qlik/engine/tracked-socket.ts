@@ -61,7 +61,7 @@ export function trackSocket(
   inner.onclose = (event) => {
     const closed = protocolError ?? { code: typeof event?.code === 'number' ? event.code : 1006, ...(typeof event?.reason === 'string' ? { reason: event.reason } : {}) };
     onClosed(closed);
-    outer.onclose?.(protocolError ? { ...protocolError, wasClean: false } : event);
+    outer.onclose?.(protocolError ?? event);
   };
   return outer;
 }

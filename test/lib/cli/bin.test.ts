@@ -84,27 +84,41 @@ describe('qlarity through its bin launcher', () => {
     expect(written.findings.length).toBeGreaterThan(0);
     const gate = await run(['analyze', '--folder', DEMO, '--baseline', baseline, '--fail-on', 'error', '--format', 'json', '--out', join(dir, 'after.json')]);
     expect(gate.code).toBe(0);
-    const after = JSON.parse(await readFile(join(dir, 'after.json'), 'utf8')) as { baseline: { new: number; known: number }; findings: { new: boolean; fingerprint: string }[] };
-    expect(after.baseline).toMatchObject({ new: 0, known: after.findings.length });
-    expect(after.findings.every((f) => f.new === false)).toBe(true);
+    const after = JSON.parse(await readFile(join(dir, 'after.json'), 'utf8')) as {
+      format: string;
+      baseline: { new: number; known: number; newFingerprints: string[] };
+      findings: { fingerprint: string }[];
+    };
+    expect(after.format).toBe('qlarity-analysis'); // the JSON export, with what the baseline made of it
+    expect(after.baseline).toMatchObject({ new: 0, known: after.findings.length, newFingerprints: [] });
 
     // one accepted finding dropped from the baseline: it is new, and fails the gate
     const dropped = written.findings[0]?.fingerprint;
     await writeFile(baseline, JSON.stringify({ ...written, findings: written.findings.slice(1) }));
     const newOne = await run(['analyze', '--folder', DEMO, '--baseline', baseline, '--format', 'json']);
     expect(newOne.code).toBe(1);
-    expect((JSON.parse(newOne.stdout) as typeof after).findings.filter((f) => f.new).map((f) => f.fingerprint)).toEqual([dropped]);
+    expect((JSON.parse(newOne.stdout) as typeof after).baseline.newFingerprints).toEqual([dropped]);
+    const text = await run(['analyze', '--folder', DEMO, '--baseline', baseline]);
+    expect(text.stdout).toMatch(/Against the baseline .*: 1 new \(marked \+\)/);
+    expect(text.stdout.split('\n').filter((l) => l.startsWith('+'))).toHaveLength(1);
 
+    // compare two JSON results: the earlier one lacked two of the findings
     const before = join(dir, 'before.json');
-    const shorter = { ...after, findings: after.findings.slice(2) };
-    await writeFile(before, JSON.stringify(shorter));
+    await writeFile(before, JSON.stringify({ ...after, findings: after.findings.slice(2) }));
     const compare = await run(['compare', before, join(dir, 'after.json'), '--format', 'json', '--fail-on', 'info']);
     expect(compare.code).toBe(1);
-    const counts = (JSON.parse(compare.stdout) as { counts: Record<string, number> }).counts;
-    expect(counts).toEqual({ new: 2, fixed: 0, unchanged: after.findings.length - 2 });
+    const sum = (c: Record<string, number>) => Object.values(c).reduce((a, b) => a + b, 0);
+    const comparison = JSON.parse(compare.stdout) as { counts: { new: Record<string, number>; fixed: Record<string, number>; unchanged: number } };
+    expect(sum(comparison.counts.new)).toBe(2);
+    expect(sum(comparison.counts.fixed)).toBe(0);
+    expect(comparison.counts.unchanged).toBe(after.findings.length - 2);
     const reversed = await run(['compare', join(dir, 'after.json'), before]);
     expect(reversed.code).toBe(0);
     expect(reversed.stdout).toMatch(/0 new, 2 fixed/);
+    expect(reversed.stdout.split('\n').filter((l) => l.startsWith('- '))).toHaveLength(2);
+    const notJson = await run(['compare', baseline, before]);
+    expect(notJson.code).toBe(3);
+    expect(notJson.stderr).toMatch(/baseline\.json: .*not a Qlarity analysis export/);
   }, 90_000);
 });
 

@@ -1,6 +1,7 @@
 // The terminal is not the app's to drive: app content printed by the CLI cannot carry escape
 // sequences, control characters or bidirectional overrides (CVE-2021-42574) to the terminal.
 import { describe, expect, it } from 'vitest';
+import type { AnalysisResult } from '../../../lib/analyze/result.ts';
 import { formatText, toCliOutput } from '../../../lib/cli/output.ts';
 import { terminalSafe } from '../../../lib/cli/terminal-safe.ts';
 import { minimalSnapshot } from '../snapshot/minimal-snapshot.ts';
@@ -18,7 +19,7 @@ describe('terminalSafe', () => {
     const output = toCliOutput({ ...snapshot, app: { ...snapshot.app, name: `App\u001b]0;pwned\u0007` } }, {
       version: 1, app: { id: 'app-1', name: 'x' }, analysedAt: '', durationMs: 1, suppressedFindings: [],
       findings: [{ id: 'f', rule: 'D08', name: 'missing-object-title', severity: 'info', category: 'design', message: `Object on "${hostile}" has no title`, target: { kind: 'sheet', id: 's\u001b1', name: hostile }, contentHash: 'h' }],
-      rules: [], summary: { total: 1, bySeverity: { error: 0, warning: 0, info: 1 }, byCategory: {}, suppressed: 0, rulesRun: 1, rulesCouldNotRun: 0, rulesFailed: 0 },
+      rules: [], summary: { total: 1, bySeverity: { error: 0, warning: 0, info: 1 }, byCategory: {} as AnalysisResult['summary']['byCategory'], suppressed: 0, rulesRun: 1, rulesCouldNotRun: 0, rulesFailed: 0 },
       score: { value: 99, penalty: 0, formula: '' }, configIssues: [],
     });
     const text = formatText(output);
