@@ -154,6 +154,8 @@ export interface SetIdentifier extends Range {
   name: string;
   identifierKind: SetIdentifierKind;
   bracketed: boolean;
+  /** the alternate state of a bookmark qualified by it, `AltState::BM01` (help, "Set identifiers") */
+  state?: string;
 }
 
 export interface SetEntity extends Range {
@@ -169,6 +171,11 @@ export interface SetOperation extends Range {
   operator: SetOperator;
   left: SetTerm;
   right: SetTerm;
+  /**
+   * written as a unary minus, the complement `{-($+BM01)}` (help, "Set operators"); `left` is then the
+   * implied full set `1`, a zero-width identifier
+   */
+  unary?: true;
 }
 
 /** `( … )` or a nested `{ … }` inside a set expression */

@@ -13,6 +13,7 @@ export {
   type VariableDefinition,
   type VariableUse,
 } from './dollar.ts';
+export { brokenExpansions, judgeExpansion, type BrokenExpansion, type ExpansionVerdict } from './blame.ts';
 export { analyseExpression, type AnalyseContext, type Analysis, type AnalysedField } from './analyse.ts';
 export {
   collectReferences,

@@ -84,6 +84,7 @@ export function lex(text: string, start = 0, end = text.length, options: LexOpti
   const tokens: Token[] = [];
   const diagnostics: Diagnostic[] = [];
   const reportDollar = options.reportDollar ?? true;
+  const dollars: DollarScan = { balanced: true };
   let i = start;
   const push = (kind: TokenKind, from: number, to: number, value: string) => tokens.push({ kind, from, to, value });
   const error = (message: string, from: number, to: number) =>
@@ -123,7 +124,7 @@ export function lex(text: string, start = 0, end = text.length, options: LexOpti
     }
     if (c === 39 /* ' */ || c === 34 /* " */ || c === 96 /* ` */ || c === 91 /* [ */) {
       const close = c === 91 ? 93 : c;
-      const r = scanQuoted(text, i + 1, end, close);
+      const r = scanQuoted(text, i + 1, end, close, dollars);
       const kind = c === 39 ? T.String : c === 34 ? T.DoubleQuoted : c === 96 ? T.Backticked : T.Bracketed;
       if (!r.closed) {
         const what = c === 39 ? 'string' : c === 91 ? 'field name' : 'quoted name';
@@ -209,11 +210,31 @@ function scanNumber(text: string, i: number, end: number): number {
   return i;
 }
 
-/** Scans a quoted token body; a doubled closing character is an escaped one (Qlik: '' ]] "" ``). */
-function scanQuoted(text: string, i: number, end: number, close: number): { end: number; value: string; closed: boolean } {
+interface DollarScan {
+  /** false once a '$(' inside a quoted token found no closing ')' */
+  balanced: boolean;
+}
+
+/**
+ * Scans a quoted token body; a doubled closing character is an escaped one (Qlik: '' ]] "" ``).
+ * A complete `$(…)` inside is skipped whole: the engine replaces it before it parses, so a quote inside
+ * an unexpanded `$(=Date(Max(D), 'MMM YYYY'))` never ends the surrounding string (help, "Set modifiers
+ * with dollar-sign expansions": expansions "are calculated before the expression is parsed").
+ */
+function scanQuoted(text: string, i: number, end: number, close: number, dollars: DollarScan): { end: number; value: string; closed: boolean } {
   let value = '';
   let segment = i;
   while (i < end) {
+    if (dollars.balanced && text.charCodeAt(i) === 36 /* $ */ && i + 1 < end && text.charCodeAt(i + 1) === 40 /* ( */) {
+      const dollarClose = matchParen(text, i + 1, end);
+      if (dollarClose >= 0) {
+        i = dollarClose + 1;
+        continue;
+      }
+      // no ')' closes it before the end: none will for a later '$(' either in most texts; stop looking
+      // (a text of many unclosed '$(' would otherwise cost a scan to the end for each)
+      dollars.balanced = false;
+    }
     if (text.charCodeAt(i) === close) {
       if (i + 1 < end && text.charCodeAt(i + 1) === close) {
         value += text.slice(segment, i + 1);

@@ -87,12 +87,26 @@ class Parser {
   private operators = 0;
   private lastErrorAt = -1;
 
+  /** offsets where an unexpanded $(…) token starts */
+  private readonly dollarStarts = new Set<number>();
+  /** start of the first $(…) written against a name, number or string (a fragment of a longer token), or Infinity */
+  private readonly firstGluedDollar: number;
+
   constructor(
     private readonly text: string,
     private readonly tokens: Token[],
     readonly diagnostics: Diagnostic[],
     private readonly checkFunctions: boolean,
-  ) {}
+  ) {
+    let glued = Infinity;
+    for (let i = 0; i < tokens.length; i++) {
+      const t = tokens[i];
+      if (t.kind !== T.Dollar) continue;
+      this.dollarStarts.add(t.from);
+      if (glued === Infinity && (gluesTo(tokens[i - 1], t.from, true) || gluesTo(tokens[i + 1], t.to, false))) glued = t.from;
+    }
+    this.firstGluedDollar = glued;
+  }
 
   // ---- token helpers ----
 
@@ -133,7 +147,21 @@ class Parser {
     if (at.from === this.lastErrorAt) return; // one error per position: no cascades
     this.lastErrorAt = at.from;
     if (this.diagnostics.length >= MAX_DIAGNOSTICS) return;
+    if (this.dependsOnExpansion(at.from)) {
+      this.diagnostics.push({ code: 'syntax', message: `${message}, unless the $(…) text completes it when it is expanded`, from: at.from, to: Math.max(at.to, at.from), severity: 'info' });
+      return;
+    }
     this.diagnostics.push({ code: 'syntax', message, from: at.from, to: Math.max(at.to, at.from), severity: 'error' });
+  }
+
+  /**
+   * Dollar expansion is text replacement before parsing (help, "Dollar-sign expansions"), so a $(…) left
+   * unexpanded can be any fragment: `Max$(vOpen)Aggr$(vOpen)Avg(x),A))` is valid where vOpen is '('. An
+   * error at such a $(…), or after one written against a neighbouring token, may not exist once the text
+   * is expanded; only the expanded text can tell (Q17 judges it).
+   */
+  private dependsOnExpansion(offset: number): boolean {
+    return this.dollarStarts.has(offset) || offset >= this.firstGluedDollar;
   }
 
   private warn(code: Diagnostic['code'], message: string, at: { from: number; to: number }, severity: Diagnostic['severity'] = 'warning'): void {
@@ -436,13 +464,23 @@ class Parser {
     }
     // A function that takes no set reads a leading {…} as an outer set of its first argument.
     const info = lookupFunction(nameTok.value);
+    // RowNo(TOTAL), NoOfRows(TOTAL) …: functions whose only argument is the word TOTAL
+    if (info && info.totalAllowed && info.minArgs === 0 && this.atWord('TOTAL') && this.peek().kind === T.RParen) {
+      call.total = { kind: 'Total', fields: [], from: this.tok.from, to: this.advance().to };
+      call.to = this.advance().to;
+      this.checkCall(call);
+      return call;
+    }
     this.parseQualifiers(call, !info || info.setAllowed || info.aggregation);
     // arguments
     let index = 0;
     for (;;) {
-      if (isAggr && index > 0) call.dimensions.push(this.parseAggrDimension());
-      else if (this.at(T.Comma) || this.at(T.RParen)) call.args.push({ kind: 'Empty', from: this.tok.from, to: this.tok.from });
-      else call.args.push(this.parseExpression());
+      if (isAggr && index > 0) call.dimensions.push(...this.parseAggrDimensions());
+      else if (this.at(T.Comma) || this.at(T.RParen)) {
+        // an omitted argument is null (If(c, 'x',)), but an aggregation needs the expression it aggregates
+        if (index === 0 && (isAggr || info?.aggregation)) this.error(`Expected the expression '${nameTok.value}' aggregates but found ${describe(this.tok)}`, this.tok);
+        call.args.push({ kind: 'Empty', from: this.tok.from, to: this.tok.from });
+      } else call.args.push(this.parseExpression());
       index++;
       if (this.at(T.Comma)) {
         this.advance();
@@ -523,15 +561,24 @@ class Parser {
     return total;
   }
 
-  /** AggrDimension : Expression | '(' FieldRef ',' '(' SortWord { ',' SortWord } ')' ')' */
-  private parseAggrDimension(): AggrDimension {
+  /**
+   * AggrDimension : Expression | StructuredParameter
+   * StructuredParameter : '(' FieldRef ',' ( '(' SortWord { ',' SortWord } ')' | StructuredParameter ) ')'
+   * Structured parameters nest, `(FieldName, (FieldName2, (Sort-type, Ordering)))` (help, "Aggr - chart
+   * function"); each field of a nest is returned as a dimension of its own, carrying the nest's sort words.
+   */
+  private parseAggrDimensions(): AggrDimension[] {
     const start = this.tok;
     if (start.kind === T.LParen && isNameToken(this.peek()) && this.peek(2).kind === T.Comma) {
       this.advance();
       const field = this.parseFieldRef();
       this.advance(); // ','
-      const sort: string[] = [];
-      if (this.expect(T.LParen)) {
+      let inner: AggrDimension[] = [];
+      let sort: string[] = [];
+      if (this.at(T.LParen) && isNameToken(this.peek()) && this.peek(2).kind === T.Comma && this.peek(3).kind === T.LParen) {
+        inner = this.parseAggrDimensions();
+        sort = inner[inner.length - 1]?.sort ?? [];
+      } else if (this.expect(T.LParen)) {
         while (this.at(T.Ident)) {
           sort.push(this.advance().value.toUpperCase());
           if (this.at(T.Comma)) this.advance();
@@ -539,10 +586,14 @@ class Parser {
         this.expect(T.RParen);
       }
       this.expect(T.RParen);
-      return { kind: 'AggrDimension', field, sort, from: start.from, to: this.prevEnd() };
+      return [{ kind: 'AggrDimension', field, sort, from: start.from, to: this.prevEnd() }, ...inner];
     }
-    const field = this.at(T.Comma) || this.at(T.RParen) ? ({ kind: 'Empty', from: start.from, to: start.from } as const) : this.parseExpression();
-    return { kind: 'AggrDimension', field, sort: [], from: field.from, to: field.to };
+    if (this.at(T.Comma) || this.at(T.RParen)) {
+      this.error(`Expected an Aggr dimension but found ${describe(this.tok)}`, this.tok);
+      return [{ kind: 'AggrDimension', field: { kind: 'Empty', from: start.from, to: start.from }, sort: [], from: start.from, to: start.from }];
+    }
+    const field = this.parseExpression();
+    return [{ kind: 'AggrDimension', field, sort: [], from: field.from, to: field.to }];
   }
 
   private checkCall(call: Call): void {
@@ -604,9 +655,21 @@ class Parser {
     return left;
   }
 
-  /** SetFactor : '(' SetTerm ')' | '{' SetTerm '}' | [ SetIdentifier ] [ SetModifier ] */
+  /**
+   * SetFactor : '-' SetFactor | '(' SetTerm ')' | '{' SetTerm '}' | [ SetIdentifier ] [ SetModifier ]
+   * The unary minus is the complement, `{-($+BM01)}` (help, "Set operators").
+   */
   private parseSetFactor(): SetTerm {
     const t = this.tok;
+    if (t.kind === T.Minus) {
+      if (!this.enter()) return this.bail();
+      this.advance();
+      const right = this.parseSetFactor();
+      this.depth--;
+      const all: SetIdentifier = { kind: 'SetIdentifier', name: '1', identifierKind: 'all', bracketed: false, from: t.from, to: t.from };
+      const left: SetEntity = { kind: 'SetEntity', identifier: all, modifier: null, from: t.from, to: t.from };
+      return { kind: 'SetOperation', operator: '-', left, right, unary: true, from: t.from, to: right.to };
+    }
     if (t.kind === T.LParen || t.kind === T.LBrace) {
       this.advance();
       const body = this.parseSetTerm();
@@ -620,6 +683,13 @@ class Parser {
     } else if (t.kind === T.Ident || t.kind === T.Number || t.kind === T.Bracketed) {
       this.advance();
       identifier = setIdentifier(t);
+      // AltState::BM01: a bookmark's selections in one state (help, "Set identifiers")
+      const name = this.peek();
+      if (this.at(T.ColonColon) && (name.kind === T.Ident || name.kind === T.Bracketed || name.kind === T.Number)) {
+        this.advance();
+        this.advance();
+        identifier = { ...setIdentifier(name), state: t.value, from: t.from };
+      }
     }
     let modifier: SetModifier | null = null;
     if (this.at(T.Lt) || this.at(T.Ne)) modifier = this.parseSetModifier();
@@ -677,6 +747,9 @@ class Parser {
     const t = this.tok;
     const n = this.peek();
     if (t.kind === T.Eq) this.advance();
+    // <A, B>: a field without an element set clears its selections, like <A=, B=>. The help neither shows
+    // nor forbids it; it renders in Qlik's own published apps (issue #14).
+    else if (t.kind === T.Comma || t.kind === T.Gt) return { kind: 'ModifierItem', field, operator, value: null, from: start.from, to: this.prevEnd() };
     else if ((t.kind === T.Plus || t.kind === T.Minus || t.kind === T.Star || t.kind === T.Slash) && n.kind === T.Eq && this.adjacent(t, n)) {
       operator = `${t.value}=` as ModifierOperator;
       this.advance();
@@ -778,9 +851,15 @@ class Parser {
       case T.String:
         this.advance();
         return { kind: 'ElementValue', value: t.value, quoting: 'single', from: t.from, to: t.to };
+      // "…" and `…` are searches (help, "Set modifiers with searches": "double quotes, square brackets or grave accents")
       case T.DoubleQuoted:
+      case T.Backticked:
         this.advance();
         return this.searchString(t);
+      // {*}: every value; the help neither shows nor forbids it, it renders in Qlik's own published apps (issue #14)
+      case T.Star:
+        this.advance();
+        return { kind: 'ElementValue', value: '*', quoting: 'none', from: t.from, to: t.to };
       case T.Number:
         this.advance();
         return { kind: 'ElementValue', value: t.value, quoting: 'none', from: t.from, to: t.to };
@@ -821,6 +900,13 @@ class Parser {
 }
 
 // ---- helpers ----
+
+/** A name, number or quoted token that touches `offset` (its end when `before`, its start otherwise). */
+function gluesTo(t: Token | undefined, offset: number, before: boolean): boolean {
+  if (!t || t.kind === T.EOF) return false;
+  if (!(isNameToken(t) || t.kind === T.Number || t.kind === T.String || t.kind === T.Dollar)) return false;
+  return before ? t.to === offset : t.from === offset;
+}
 
 function describe(t: Token): string {
   switch (t.kind) {

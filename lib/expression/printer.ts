@@ -1,9 +1,9 @@
 // Canonical text of an expression, for comparing expressions that differ only in spacing, case of
 // keywords and function names, comments or field quoting (P19 cache-unfriendly duplicates, Q14).
 // Field names, strings and set values keep their case: Qlik field names and values are case-sensitive.
-import type { Element, ElementSet, Expr, ExpressionRoot, FieldRef, DollarRef, SetTerm, SetExpression } from './ast.ts';
+import type { Element, ElementSet, Expr, ExpressionRoot, FieldRef, DollarRef, SetIdentifier, SetTerm, SetExpression } from './ast.ts';
 import { lookupFunction } from './functions.ts';
-import { isNamePart, isNameStart } from './lexer.ts';
+import { isNamePart, isNameStart, matchParen } from './lexer.ts';
 import { parseExpression } from './parser.ts';
 
 export interface PrintOptions {
@@ -71,8 +71,28 @@ function bareOrBracket(name: string): string {
   return bare ? name : `[${name.replace(/]/g, ']]')}]`;
 }
 
+/** Quotes a string, doubling the quote character except inside a `$(…)`, which the engine expands as written. */
 function quote(value: string, q: string): string {
-  return q + value.split(q).join(q + q) + q;
+  let out = '';
+  let balanced = true;
+  for (let i = 0; i < value.length; i++) {
+    if (balanced && value.startsWith('$(', i)) {
+      const close = matchParen(value, i + 1);
+      if (close >= 0) {
+        out += value.slice(i, close + 1);
+        i = close;
+        continue;
+      }
+      balanced = false; // no later '$(' closes either, in practice; do not scan to the end again for each
+    }
+    out += value[i] === q ? q + q : value[i];
+  }
+  return q + out + q;
+}
+
+/** An unquoted element value prints as written when it lexes back as one word or number, otherwise in brackets. */
+function bareElement(value: string): string {
+  return /^-?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(value) || value === '*' ? value : bareOrBracket(value);
 }
 
 function set(s: SetExpression): string {
@@ -81,12 +101,12 @@ function set(s: SetExpression): string {
 
 function setTerm(t: SetTerm): string {
   switch (t.kind) {
-    case 'SetOperation': return `${setTerm(t.left)} ${t.operator} ${setTerm(t.right)}`;
+    case 'SetOperation': return t.unary ? `-${setTerm(t.right)}` : `${setTerm(t.left)} ${t.operator} ${setTerm(t.right)}`;
     case 'SetGroup': return `(${setTerm(t.body)})`;
     case 'Dollar': return t.raw;
     case 'Error': return '?';
     case 'SetEntity': {
-      const id = t.identifier ? (t.identifier.kind === 'Dollar' ? t.identifier.raw : t.identifier.bracketed ? `[${t.identifier.name.replace(/]/g, ']]')}]` : t.identifier.name) : '';
+      const id = t.identifier ? (t.identifier.kind === 'Dollar' ? t.identifier.raw : identifierText(t.identifier)) : '';
       if (!t.modifier) return id;
       const items = t.modifier.items.map((item) =>
         item.kind === 'Dollar' ? item.raw : `${nameOrDollar(item.field)}${item.operator}${item.value ? elementSet(item.value) : ''}`,
@@ -94,6 +114,15 @@ function setTerm(t: SetTerm): string {
       return `${id}<${items.join(', ')}>`;
     }
   }
+}
+
+function identifierText(id: SetIdentifier): string {
+  const name = id.bracketed ? `[${id.name.replace(/]/g, ']]')}]` : id.name;
+  return id.state === undefined ? name : `${bracketIfNeeded(id.state)}::${name}`;
+}
+
+function bracketIfNeeded(name: string): string {
+  return /^[A-Za-z_][A-Za-z0-9_]*$/.test(name) ? name : `[${name.replace(/]/g, ']]')}]`;
 }
 
 function elementSet(v: ElementSet): string {
@@ -110,7 +139,7 @@ function elementSet(v: ElementSet): string {
 
 function element(e: Element): string {
   switch (e.kind) {
-    case 'ElementValue': return e.quoting === 'single' ? quote(e.value, "'") : e.value;
+    case 'ElementValue': return e.quoting === 'single' ? quote(e.value, "'") : bareElement(e.value);
     case 'Search': return quote(e.value, '"');
     case 'Dollar': return e.raw;
     case 'Error': return '?';

@@ -1,11 +1,13 @@
-// `npm run sim -- [--apps <dir>] [--port N] [--latency MS] [--http] [--host <tenant host>]`
+// `npm run sim -- [--apps <dir>] [--overlays <dir>] [--port N] [--latency MS] [--http] [--host <tenant host>]`
 // Starts the simulated Qlik Cloud tenant and runs until Ctrl-C. The first line printed is
 // `listening <url>` (scripts wait for it).
 import { parseArgs } from 'node:util';
 import { DEFAULT_APPS_DIR, DEFAULT_TENANT_HOST, type Simulator, startSimulator } from './index.ts';
 
-const USAGE = `usage: npm run sim -- [--apps <dir>] [--port N] [--latency MS] [--http] [--host <tenant host>]
+const USAGE = `usage: npm run sim -- [--apps <dir>] [--overlays <dir>] [--port N] [--latency MS] [--http] [--host <tenant host>]
   --apps     folder with one sub-folder per app (default ${DEFAULT_APPS_DIR})
+  --overlays folder whose sub-folders (named like the apps) hold extra files that take precedence,
+             e.g. --apps ../shared/corpus --overlays test/fixtures/corpus-models
   --port     port on 127.0.0.1 (default: a free one)
   --latency  delay added to every engine message, in ms
   --http     plain HTTP instead of HTTPS
@@ -51,6 +53,7 @@ async function main(): Promise<void> {
     parsed = parseArgs({
       options: {
         apps: { type: 'string' },
+        overlays: { type: 'string' },
         port: { type: 'string' },
         latency: { type: 'string' },
         http: { type: 'boolean', default: false },
@@ -74,7 +77,7 @@ async function main(): Promise<void> {
 
   let sim: Simulator;
   try {
-    sim = await startSimulator({ appsDir: values.apps, port, latencyMs, http: values.http, tenantHost: values.host });
+    sim = await startSimulator({ appsDir: values.apps, overlaysDir: values.overlays, port, latencyMs, http: values.http, tenantHost: values.host });
   } catch (error) {
     fail(`could not start: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -24,6 +24,8 @@ export const DEFAULT_TENANT_HOST = 'demo.eu.qlikcloud.com';
 export interface SimulatorOptions {
   /** folder with one sub-folder per app (default test/sim/apps) */
   appsDir?: string;
+  /** a folder with one sub-folder per app of appsDir (same name) whose extra files take precedence (test/sim/APP-FOLDER.md) */
+  overlaysDir?: string;
   /** apps already loaded (tests); takes precedence over appsDir */
   apps?: SimApp[];
   /** 0 (default) = a free port */
@@ -105,7 +107,7 @@ export interface Simulator {
 
 export async function startSimulator(options: SimulatorOptions = {}): Promise<Simulator> {
   const tenantHost = options.tenantHost ?? DEFAULT_TENANT_HOST;
-  const apps = options.apps ?? (await loadAppsDir(options.appsDir ?? DEFAULT_APPS_DIR));
+  const apps = options.apps ?? (await loadAppsDir(options.appsDir ?? DEFAULT_APPS_DIR, options.overlaysDir ? { overlays: options.overlaysDir } : {}));
   const engine = options.createEngineSession ?? createEngineSession;
   const tenant = new Tenant(tenantHost, apps);
   const qseow = new QseowProxy((options.qseowHost ?? DEFAULT_QSEOW_HOST).toLowerCase(), options.qseowPrefix ?? DEFAULT_QSEOW_PREFIX);

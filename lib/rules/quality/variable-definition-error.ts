@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
+import { brokenExpansions } from '../../expression/blame';
 import { describeSite } from '../helpers';
 import { SOURCES } from '../sources';
 
@@ -26,12 +27,10 @@ export default defineRule({
     for (const e of index.expressions) {
       if (e.expression.syntax !== 'expression' || e.expression.location.owner === 'variable') continue;
       if (!e.parsed.hasErrors || index.rawErrors(e.expression.text).length > 0) continue; // broken as written: Q01
-      const direct = e.parsed.variableUses.filter((u) => u.via.length === 0 && index.variables.has(u.name)).map((u) => u.name);
-      const blamed = e.parsed.errorsInExpansions.map((x) => x.variable).filter((v) => index.variables.has(v));
-      const suspects = blamed.length > 0 ? blamed : direct;
-      const error = e.parsed.diagnostics.find((d) => d.severity === 'error' && d.code !== 'undefined-variable');
-      if (!error) continue;
-      for (const name of new Set(suspects)) {
+      // only the variable whose expansion breaks the expression, never every variable it uses; a variable
+      // whose text is a fragment the expansion completes breaks nothing
+      for (const { variable: name, diagnostic: error } of brokenExpansions(e.expression.text, index.variableDefinitions)) {
+        if (!index.variables.has(name)) continue;
         if (reported.has(name)) continue;
         reported.add(name);
         const definition = index.variables.get(name)?.definition ?? '';

@@ -1,5 +1,6 @@
-// Every real app of ../shared/corpus, collected from the simulated tenant and analysed: the
-// analysis runs to the end without a rule error. Skips, saying so, when the corpus is absent.
+// Every real app of ../shared/corpus, collected from the simulated tenant (with the data models of
+// test/fixtures/corpus-models) and analysed: the analysis runs to the end without a rule error.
+// Skips, saying so, when the corpus is absent. Precision: corpus-precision.test.ts.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,6 +10,7 @@ import { collectApp } from '../../../lib/collect/index';
 import { AppSnapshot } from '../../../lib/snapshot/schema';
 import { type Simulator, startSimulator } from '../../sim/index';
 import { connectWs } from '../collect/sim-harness';
+import { CORPUS_MODELS_DIR } from './corpus-run';
 
 const CORPUS = fileURLToPath(new URL('../../../../shared/corpus', import.meta.url));
 const present = existsSync(CORPUS);
@@ -20,7 +22,7 @@ describe.skipIf(!present)('analysis of the corpus apps', () => {
   const snapshots = new Map<string, AppSnapshot>();
 
   beforeAll(async () => {
-    sim = await startSimulator({ http: true, appsDir: CORPUS });
+    sim = await startSimulator({ http: true, appsDir: CORPUS, overlaysDir: CORPUS_MODELS_DIR });
     for (const app of sim.apps) {
       const { engine, rest } = await connectWs(sim, app.id);
       try {

@@ -101,6 +101,20 @@ describe('bad app folders', () => {
     expect(app.notes.join(' ')).toMatch(/empty data model/);
   });
 
+  it('reads extra files from an overlay folder first, leaving the app folder as it is', async () => {
+    const model = (field: string) => JSON.stringify({ qtr: [{ qName: 'T', qNoOfRows: 1, qFields: [{ qName: field }] }], qk: [] });
+    const apps = await tempApp({ 'one/app-properties.json': '{"qTitle": "One"}', 'one/objects/.keep': '', 'one/tables-and-keys.json': model('Old'), 'two/app-properties.json': '{"qTitle": "Two"}', 'two/objects/.keep': '' });
+    const overlays = await tempApp({ 'one/tables-and-keys.json': model('New'), 'one/sim.json': '{"name": "One (overlaid)"}' });
+    const [one, two] = await loadAppsDir(apps, { overlays });
+    expect(one.name).toBe('One (overlaid)');
+    expect([...appModelOf(one).dataModel.fieldByName.keys()]).toContain('New');
+    expect([...appModelOf(one).dataModel.fieldByName.keys()]).not.toContain('Old');
+    expect(one.notes.join(' ')).toMatch(/extra files from .* take precedence/);
+    // an app without an overlay sub-folder loads as before
+    expect(two.name).toBe('Two');
+    expect(two.notes.join(' ')).toMatch(/empty data model/);
+  });
+
   it('resets the in-memory model to the loaded state', async () => {
     const dir = await tempApp({ 'app-properties.json': '{"qTitle": "R"}', 'objects/sheet-a.json': JSON.stringify({ qProperty: { qInfo: { qId: 'a', qType: 'sheet' }, qMetaDef: { title: 'A' } }, qChildren: [] }) });
     const app = await loadAppFolder(dir);

@@ -31,8 +31,18 @@ function asTablesAndKeys(value: unknown, file: string): TablesAndKeys {
   return value as unknown as TablesAndKeys;
 }
 
-async function loadDataModel(dir: string, raw: RawApp, notes: string[]): Promise<DataModel> {
-  const tkPath = join(dir, 'tables-and-keys.json');
+/** Where an extra file is read from: the overlay folder first (when it has the file), then the app folder. */
+type ExtraPath = (name: string) => Promise<string>;
+
+function extraPaths(dir: string, overlay: string | undefined): ExtraPath {
+  return async (name) => {
+    if (overlay && (await exists(join(overlay, name)))) return join(overlay, name);
+    return join(dir, name);
+  };
+}
+
+async function loadDataModel(extra: ExtraPath, raw: RawApp, notes: string[]): Promise<DataModel> {
+  const tkPath = await extra('tables-and-keys.json');
   if (await exists(tkPath)) return dataModelFromTablesAndKeys(asTablesAndKeys(await readJson(tkPath), tkPath));
   if (raw.fieldList) {
     notes.push('no tables-and-keys.json: data model built from the field list (fields.json); row counts are estimates');
@@ -42,8 +52,8 @@ async function loadDataModel(dir: string, raw: RawApp, notes: string[]): Promise
   return emptyDataModel();
 }
 
-async function optionalArray(dir: string, name: string): Promise<unknown[] | undefined> {
-  const path = join(dir, name);
+async function optionalArray(extra: ExtraPath, name: string): Promise<unknown[] | undefined> {
+  const path = await extra(name);
   if (!(await exists(path))) return undefined;
   const value = await readJson(path);
   if (!Array.isArray(value)) throw new Error(`${path}: expected a JSON array`);
@@ -73,13 +83,24 @@ function objectMetaFrom(sim: JsonObject, file: string): Map<string, JsonObject> 
 const str = (v: unknown, fallback: string) => (typeof v === 'string' && v !== '' ? v : fallback);
 const bool = (v: unknown, fallback: boolean) => (typeof v === 'boolean' ? v : fallback);
 
-export async function loadAppFolder(dirIn: string): Promise<SimApp> {
+export interface LoadOptions {
+  /**
+   * A folder of extra files for this app (same names as in the app folder: tables-and-keys.json,
+   * engine-behaviour.json, sim.json …) that take precedence over the app folder's own: how the
+   * project's fixtures give a read-only app (the corpus) a complete data model.
+   */
+  overlay?: string;
+}
+
+export async function loadAppFolder(dirIn: string, options: LoadOptions = {}): Promise<SimApp> {
   const dir = resolve(dirIn);
   const info = await stat(dir).catch(() => undefined);
   if (!info?.isDirectory()) throw new Error(`${dir}: not a folder (an app folder is expected here)`);
   const raw = await readFormat(dir);
   const notes = [...raw.notes];
-  const simPath = join(dir, 'sim.json');
+  const extra = extraPaths(dir, options.overlay);
+  if (options.overlay) notes.push(`extra files from ${options.overlay} take precedence`);
+  const simPath = await extra('sim.json');
   const simRaw = (await exists(simPath)) ? await readJson(simPath) : {};
   if (!isObject(simRaw)) throw new Error(`${simPath}: expected a JSON object`);
   const sim: JsonObject = simRaw;
@@ -87,8 +108,8 @@ export async function loadAppFolder(dirIn: string): Promise<SimApp> {
   const stateNames = Array.isArray(qStateNames) ? qStateNames.filter((n): n is string => typeof n === 'string' && n !== '') : [];
   const id = str(sim.id, stableUuid(basename(dir)));
   const name = str(sim.name, str(props.qTitle, basename(dir)));
-  const dataModel = await loadDataModel(dir, raw, notes);
-  const behaviourPath = join(dir, 'engine-behaviour.json');
+  const dataModel = await loadDataModel(extra, raw, notes);
+  const behaviourPath = await extra('engine-behaviour.json');
   const behaviour = (await exists(behaviourPath)) ? parseEngineBehaviour(await readJson(behaviourPath), behaviourPath) : noBehaviour();
   const lastReloadTime = str(props.qLastReloadTime, '2026-01-05T06:00:00.000Z');
   const owner = str(sim.owner, 'developer');
@@ -120,12 +141,12 @@ export async function loadAppFolder(dirIn: string): Promise<SimApp> {
   };
   if (attributes.spaceId === undefined) delete attributes.spaceId;
 
-  const metadataPath = join(dir, 'metadata.json');
+  const metadataPath = await extra('metadata.json');
   const dataMetadata = (await exists(metadataPath))
     ? await readJson(metadataPath)
     : deriveDataMetadata(dataModel, { hasSectionAccess: sectionAccess, directQuery, usage });
   const derived = deriveReload(id, owner, lastReloadTime, raw.script, dataModel);
-  const reloads = (await optionalArray(dir, 'reloads.json')) ?? [derived.record];
+  const reloads = (await optionalArray(extra, 'reloads.json')) ?? [derived.record];
   const reloadMetadata = await readPerReloadFiles(dir, 'reload-metadata', '.json', readJson);
   const reloadLogs = (await readPerReloadFiles(dir, 'reload-logs', '.log', readText)) as Record<string, string>;
   for (const reload of reloads) {
@@ -134,7 +155,7 @@ export async function loadAppFolder(dirIn: string): Promise<SimApp> {
     if (reloadMetadata[reloadId] === undefined) reloadMetadata[reloadId] = { data: [{ ...(derived.metadata.data as object[])[0], reloadId }] };
     if (reloadLogs[reloadId] === undefined) reloadLogs[reloadId] = derived.log;
   }
-  const evaluations = (await optionalArray(dir, 'evaluations.json')) ?? [];
+  const evaluations = (await optionalArray(extra, 'evaluations.json')) ?? [];
 
   const model: AppModel = {
     format: raw.format,
@@ -168,15 +189,19 @@ export function resetAppModel(app: SimApp): void {
   Object.assign(model, structuredClone(original), { revision: model.revision + 1 });
 }
 
-/** Every sub-folder of `dir` is one app; an error names the folder that failed. */
-export async function loadAppsDir(dirIn: string): Promise<SimApp[]> {
+/**
+ * Every sub-folder of `dir` is one app; an error names the folder that failed. `overlays`: a folder
+ * whose sub-folder of the same name (when there is one) supplies extra files for that app.
+ */
+export async function loadAppsDir(dirIn: string, options: { overlays?: string } = {}): Promise<SimApp[]> {
   const dir = resolve(dirIn);
   const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
     throw new Error(`${dir}: cannot list the apps folder (${error.code ?? error.message})`);
   });
   const apps: SimApp[] = [];
   for (const entry of entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).sort((a, b) => a.name.localeCompare(b.name))) {
-    apps.push(await loadAppFolder(join(dir, entry.name)));
+    const overlay = options.overlays ? join(resolve(options.overlays), entry.name) : undefined;
+    apps.push(await loadAppFolder(join(dir, entry.name), overlay && (await exists(overlay)) ? { overlay } : {}));
   }
   const ids = new Map<string, string>();
   for (const app of apps) {

@@ -2,7 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { checkExpression, type CheckContext } from './check-expression';
-import { checkScriptSyntax } from './check-script';
+import { checkScriptSyntax, knownStatements } from './check-script';
+import { catalogue } from './function-catalogue';
 import { expandDollars } from './dollar-expansion';
 
 const fields = new Set(['Sales Amount', 'Region Name', 'Year', 'Sales', 'A]B']);
@@ -66,14 +67,48 @@ describe('checkExpression', () => {
     expect(checkExpression('Summ(Sales)', ctx).qErrorMsg).toMatch(/Summ is not a valid function/);
     expect(checkExpression('Sum(Aggr(Sum(Sales), Year))', ctx).qErrorMsg).toBe('');
   });
+
+  it('nests an aggregation whose inner function has TOTAL (help.qlik.com ChartFunctions/NestedAggregations/nested-aggregations.htm)', () => {
+    expect(checkExpression('Sum(If(Year(Sales) = Max(TOTAL Year(Sales)), Sales))', ctx).qErrorMsg).toBe('');
+    expect(checkExpression('Sum(If(Year(Sales) = Max(Year(Sales)), Sales))', ctx).qErrorMsg).toBe('Error in expression: Nested aggregation not allowed');
+  });
 });
 
-describe('checkScriptSyntax', () => {
-  it('reports unknown statements, unbalanced parentheses and open blocks with positions', () => {
-    const errors = checkScriptSyntax('///$tab Main\nLOAD a, (b FROM x;\nFOO bar;\n///$tab Two\nIF 1=1 THEN\nLET a=1;\n');
+describe('the function catalogue (help.qlik.com chart functions and the engine\'s GetBaseBNF)', () => {
+  it.each([
+    ['InObject (Scripting/SystemFunctions/InObject.htm)', "If(InObject('abc'), 1, 0)"],
+    ['ObjectId (Scripting/SystemFunctions/ObjectId.htm)', "ObjectId('sheet')"],
+    ['StateName (Scripting/SystemFunctions/StateName.htm)', 'StateName()'],
+    ['ValueList (ChartFunctions/SyntheticDimensionFunctions/valuelist.htm)', "ValueList('Reloads', 'Errors')"],
+    ['ValueLoop (ChartFunctions/SyntheticDimensionFunctions/valueloop.htm)', 'ValueLoop(1, 10)'],
+    ['Rank with TOTAL (ChartFunctions/RelationalFunctions/rank.htm)', 'Rank(TOTAL Sum(Sales))'],
+    ['Above (ChartFunctions/InterRecordFunctions/inter-record-functions-charts.htm)', 'Above(Sum(Sales), 1, 2)'],
+    ['GetStateCounts (ChartFunctions/FieldFunctions/field-functions-charts.htm)', "GetStateCounts(Year, 'Selected')"],
+    ['Window (engine BNF, WINDOW group)', 'Window(Sum(Sales))'],
+    ['an analytic connection function', "R.ScriptEval('q$Sales', Sum(Sales))"],
+  ])('knows %s', (_, expression) => {
+    expect(checkExpression(expression, ctx).qErrorMsg).toBe('');
+  });
+});
+
+describe('checkScriptSyntax: only what the engine grammar (script-bnf.json) rejects', () => {
+  it('reports an unknown statement and unbalanced parentheses with positions', () => {
+    const errors = checkScriptSyntax('///$tab Main\nLOAD a, (b FROM x;\nFOO bar;\n///$tab Two\nLET a=1;\n');
+    expect(errors).toHaveLength(2);
     expect(errors[0]).toMatchObject({ qTabIx: 0, qLineInTab: 1 });
     expect(errors[1]).toMatchObject({ qTabIx: 0, qLineInTab: 2, qColInLine: 0, qErrLen: 3 });
-    expect(errors[2]).toMatchObject({ qTabIx: 1, qLineInTab: 1, qColInLine: 0, qErrLen: 2, qSecondaryFailure: true });
+  });
+
+  it('does not pair control blocks, which the grammar does not describe', () => {
+    expect(checkScriptSyntax('IF 1=1 THEN\nLET a=1;\n')).toEqual([]);
+    expect(checkScriptSyntax('NEXT i\n')).toEqual([]);
+  });
+
+  it('takes the words that start a statement from the grammar: prefixes, LIB CONNECT, control words', () => {
+    const words = knownStatements();
+    for (const w of ['LOAD', 'SELECT', 'CONCATENATE', 'CROSSTABLE', 'NOCONCATENATE', 'MAPPING', 'LIB', 'IF', 'NEXT', 'TRACE', 'STORE', 'DROP']) expect(words.has(w), w).toBe(true);
+    expect(words.has('FOO')).toBe(false);
+    expect(checkScriptSyntax('T: CrossTable(Month, Sales) LOAD * INLINE [a, b\n1, 2];\nLIB CONNECT TO \'x\';\n')).toEqual([]);
   });
 
   it('accepts a clean script', () => {
@@ -87,5 +122,17 @@ if (!existsSync(corpus)) console.warn(`[skip] ${corpus} is absent: corpus script
 describe.runIf(existsSync(corpus))('real scripts that reload', () => {
   it.each(['consumer-sales', 'reload-analyzer', 'app-h'])('%s has no syntax errors', (name) => {
     expect(checkScriptSyntax(readFileSync(resolve(corpus, name, 'script.qvs'), 'utf8'))).toEqual([]);
+  });
+});
+
+describe('the catalogue cites a help.qlik.com page for every function', () => {
+  it('has a page for each entry, the chart-only ones their own', () => {
+    const all = catalogue();
+    expect(all.size).toBeGreaterThan(450);
+    for (const [name, entry] of all) expect(entry.page, name).toMatch(/^https:\/\/help\.qlik\.com\/en-US\/cloud-services\/.+\.htm$/);
+    expect(all.get('INOBJECT')?.page).toMatch(/SystemFunctions\/InObject\.htm$/);
+    expect(all.get('VALUELIST')).toMatchObject({ chartOnly: true, aggregation: false });
+    expect(all.get('SUM')).toMatchObject({ chartOnly: false, aggregation: true });
+    expect(all.get('SUBFIELD')?.page).toMatch(/StringFunctions\/string-functions\.htm$/);
   });
 });

@@ -159,30 +159,37 @@ class Parser {
 
   private parseCall(nameToken: Token): void {
     const name = nameToken.value.toUpperCase();
-    const { functions, aggregations } = functionCatalogue();
-    if (!functions.has(name)) throw new SyntaxError(`Error in expression: ${nameToken.value} is not a valid function`);
+    const { aggregations, mayExist } = functionCatalogue();
+    if (!mayExist(nameToken.value)) throw new SyntaxError(`Error in expression: ${nameToken.value} is not a valid function`);
     const isAggregation = aggregations.has(name) && name !== 'AGGR';
-    if (isAggregation && this.aggregationDepth > 0) throw new SyntaxError('Error in expression: Nested aggregation not allowed');
     this.pos += 2; // name (
     const savedDepth = this.aggregationDepth;
-    if (isAggregation) this.aggregationDepth++;
+    let total = false;
     if (name === 'AGGR') this.aggregationDepth = 0;
-    if (aggregations.has(name) || name === 'AGGR') {
+    if (aggregations.has(name)) {
       if (this.peek()?.text === '{') this.skipSet();
       while (['DISTINCT', 'NODISTINCT', 'ALL'].includes(this.upper(this.peek()))) this.pos++;
-      if (this.upper(this.peek()) === 'TOTAL') {
+    }
+    // TOTAL [<fields>] qualifies aggregations and the chart functions that take it (Rank, Above,
+    // RowNo …); accepted before any function's arguments, so the simulator is never the stricter one.
+    // A lone `Total` argument is a field of that name.
+    if (this.upper(this.peek()) === 'TOTAL' && ![')', ','].includes(this.peek(1)?.text ?? ')')) {
+      total = true;
+      this.pos++;
+      if (this.peek()?.text === '<') {
         this.pos++;
-        if (this.peek()?.text === '<') {
+        while (this.peek() && this.peek()?.text !== '>') {
+          const f = this.peek() as Token;
+          if (f.kind !== 'punct') this.refs.push({ name: f.value, start: f.start, end: f.end, bracketed: f.kind !== 'name' });
           this.pos++;
-          while (this.peek() && this.peek()?.text !== '>') {
-            const f = this.peek() as Token;
-            if (f.kind !== 'punct') this.refs.push({ name: f.value, start: f.start, end: f.end, bracketed: f.kind !== 'name' });
-            this.pos++;
-          }
-          this.expect('>');
         }
+        this.expect('>');
       }
     }
+    // "You cannot nest aggregations … You can, however, nest aggregations if you use the TOTAL
+    // qualifier in the inner aggregation function" (help.qlik.com ChartFunctions/NestedAggregations/nested-aggregations.htm)
+    if (isAggregation && this.aggregationDepth > 0 && !total) throw new SyntaxError('Error in expression: Nested aggregation not allowed');
+    if (isAggregation) this.aggregationDepth++;
     if (this.peek()?.text !== ')') {
       this.parseExpression(0);
       while (this.peek()?.text === ',') {

@@ -1,8 +1,12 @@
-// CheckScriptSyntax: a reasonable load-script checker, not the engine's grammar. It reports
-// (like the engine, spec `ScriptSyntaxError`) the tab, line and column of: an unknown
-// statement, unbalanced parentheses or an unterminated string/comment in a statement, and
-// control blocks (IF/SUB/FOR/DO/SWITCH) that are not closed. Statement keywords come from the
-// engine's own BNF dump (qScriptStatement / qControlStatement entries).
+// CheckScriptSyntax: reports only what the engine's own load-script grammar rejects
+// (script-bnf.json, a GetBaseBNF answer vendored in test/sim/spec/vendor from ../shared/qlik), in the engine's shape (spec
+// `ScriptSyntaxError`: tab, line, column). What it rejects:
+// - a statement whose first word (after any `Label:`) cannot start a statement: the words are the
+//   FIRST set of every statement and control-statement rule of the BNF, computed from the grammar;
+// - unbalanced parentheses, or an unterminated string, bracket name or comment, in a statement.
+// It does not pair IF/END IF, FOR/NEXT, SUB/END SUB …: the grammar has each control statement as a
+// rule of its own and says nothing of how they nest, so whether the engine reports an unclosed block
+// is not known here, and the simulator reports nothing it is unsure of.
 import { vendorJson } from '../spec/openrpc';
 
 export interface ScriptSyntaxError {
@@ -14,20 +18,116 @@ export interface ScriptSyntaxError {
   qSecondaryFailure?: boolean;
 }
 
-/** Words that may precede LOAD/SELECT (prefixes) – help.qlik.com "Script prefixes". */
-const PREFIXES = ['ADD', 'BUFFER', 'BUNDLE', 'CONCATENATE', 'CROSSTABLE', 'FIRST', 'GENERIC', 'HIERARCHY', 'HIERARCHYBELONGSTO', 'IMAGE_SIZE', 'INFO', 'INNER', 'INTERVALMATCH', 'JOIN', 'KEEP', 'LEFT', 'MAPPING', 'MERGE', 'NOCONCATENATE', 'ONLY', 'OUTER', 'REPLACE', 'RIGHT', 'SAMPLE', 'SEMANTIC', 'UNLESS', 'WHEN', 'PARTIAL'];
-const CONTROL_OPEN: Record<string, string> = { IF: 'END IF', SUB: 'END SUB', FOR: 'NEXT', DO: 'LOOP', SWITCH: 'END SWITCH' };
+/**
+ * Documented by help.qlik.com but missing from this (older) grammar dump: accepted so the simulator
+ * is never stricter than a current engine. DECLARE (Scripting/ScriptRegularStatements/Declare.htm),
+ * the partial-reload prefixes ONLY, and MERGE's IMAGE_SIZE / PARTIAL forms.
+ */
+const DOCUMENTED_SINCE = ['DECLARE', 'ONLY', 'PARTIAL', 'IMAGE_SIZE'];
+/** Control words whose statement ends at the end of its line (no `;`). */
 const CONTROL_WORDS = ['IF', 'ELSEIF', 'ELSE', 'END', 'ENDIF', 'SUB', 'ENDSUB', 'FOR', 'NEXT', 'DO', 'LOOP', 'SWITCH', 'CASE', 'DEFAULT', 'EXIT', 'CALL'];
+
+interface BnfDef {
+  qNbr: number;
+  qName: string;
+  qBnf: number[];
+  qIsBnfRule?: boolean;
+  qBnfLiteral?: boolean;
+  qScriptStatement?: boolean;
+  qControlStatement?: boolean;
+}
+
+// meta symbols of the BNF encoding (qNbr 9–17)
+const OPTIONAL = 9;
+const OR_START = 11;
+const OR = 12;
+const REPEAT = 14;
+const ALL = 16;
+const CLOSE: Record<number, number> = { 9: 10, 11: 13, 14: 15, 16: 17 };
+
+/** The literal words that can begin a statement, from the grammar's statement rules. */
+export function statementFirstWords(defs: readonly BnfDef[]): Set<string> {
+  const byNbr = new Map(defs.map((d) => [d.qNbr, d]));
+  const memo = new Map<number, { words: Set<string>; nullable: boolean }>();
+
+  const closing = (seq: number[], at: number, end: number): number => {
+    let depth = 0;
+    for (let j = at; j < end; j++) {
+      if (seq[j] === seq[at]) depth++;
+      else if (seq[j] === CLOSE[seq[at]] && --depth === 0) return j;
+    }
+    return end;
+  };
+
+  const ofSequence = (seq: number[], start: number, end: number): { words: Set<string>; nullable: boolean } => {
+    const words = new Set<string>();
+    for (let i = start; i < end; ) {
+      const n = seq[i];
+      if (n === 0) {
+        i++;
+        continue;
+      }
+      if (CLOSE[n] !== undefined) {
+        const j = closing(seq, i, end);
+        let optional = n === OPTIONAL || n === REPEAT;
+        if (n === OR_START) {
+          let from = i + 1;
+          let depth = 0;
+          for (let k = i + 1; k <= j; k++) {
+            if (CLOSE[seq[k]] !== undefined) depth++;
+            else if (Object.values(CLOSE).includes(seq[k]) && k < j) depth--;
+            if ((seq[k] === OR && depth === 0) || k === j) {
+              const alternative = ofSequence(seq, from, k);
+              alternative.words.forEach((w) => words.add(w));
+              optional ||= alternative.nullable;
+              from = k + 1;
+            }
+          }
+        } else {
+          const inner = ofSequence(seq, i + 1, j);
+          inner.words.forEach((w) => words.add(w));
+          if (n === ALL) optional = inner.nullable;
+        }
+        if (!optional) return { words, nullable: false };
+        i = j + 1;
+        continue;
+      }
+      const element = ofRule(n);
+      element.words.forEach((w) => words.add(w));
+      if (!element.nullable) return { words, nullable: false };
+      i++;
+    }
+    return { words, nullable: true };
+  };
+
+  const ofRule = (n: number): { words: Set<string>; nullable: boolean } => {
+    const known = memo.get(n);
+    if (known) return known;
+    const result = { words: new Set<string>(), nullable: false };
+    memo.set(n, result); // a left-recursive rule adds nothing more
+    const def = byNbr.get(n);
+    if (def?.qBnfLiteral) result.words.add(def.qName.toUpperCase());
+    else if (def?.qIsBnfRule && def.qBnf.length > 0) {
+      const seq = ofSequence(def.qBnf, 0, def.qBnf.length);
+      seq.words.forEach((w) => result.words.add(w));
+      result.nullable = seq.nullable;
+    }
+    return result;
+  };
+
+  const words = new Set<string>();
+  for (const def of defs) if (def.qIsBnfRule && (def.qScriptStatement || def.qControlStatement)) ofRule(def.qNbr).words.forEach((w) => words.add(w));
+  return words;
+}
 
 let statementWords: Set<string> | undefined;
 
-function knownStatements(): Set<string> {
+/** The words that can start a statement: the grammar's, plus the documented newer ones. */
+export function knownStatements(): Set<string> {
   if (statementWords) return statementWords;
-  const defs = vendorJson<{ qBnfDefs: { qName: string; qScriptStatement?: boolean; qControlStatement?: boolean; qBnfLiteral?: boolean }[] }>('script-bnf.json').qBnfDefs;
-  statementWords = new Set(defs.filter((d) => (d.qScriptStatement || d.qControlStatement) && d.qBnfLiteral).map((d) => d.qName.toUpperCase()));
-  for (const w of [...PREFIXES, ...CONTROL_WORDS, 'LOAD', 'SELECT', 'SQL', 'LIB', 'TRACE', 'SET', 'LET', 'DROP', 'STORE', 'RENAME', 'QUALIFY', 'UNQUALIFY', 'DIRECTORY', 'CONNECT', 'DISCONNECT', 'BINARY', 'SECTION', 'COMMENT', 'TAG', 'UNTAG', 'SLEEP', 'EXECUTE', 'FORCE', 'NULLASVALUE', 'NULLASNULL', 'ALIAS', 'MAP', 'UNMAP', 'SEARCH', 'DERIVE', 'DECLARE', 'AUTONUMBER', 'LOOSEN', 'STAR', 'REM', 'CUSTOM', 'ODBC', 'OLEDB']) {
-    statementWords.add(w);
-  }
+  const dump = vendorJson<{ result?: { qBnfDefs: BnfDef[] }; qBnfDefs?: BnfDef[] }>('script-bnf.json');
+  statementWords = statementFirstWords(dump.result?.qBnfDefs ?? dump.qBnfDefs ?? []);
+  for (const w of DOCUMENTED_SINCE) statementWords.add(w);
   return statementWords;
 }
 
@@ -49,7 +149,7 @@ function splitTabs(script: string): Tab[] {
   return tabs;
 }
 
-function position(tab: Tab, offset: number, length: number, secondary = false): ScriptSyntaxError {
+function position(tab: Tab, offset: number, length: number): ScriptSyntaxError {
   const before = tab.text.slice(0, offset);
   const lines = before.split('\n');
   const error: ScriptSyntaxError = {
@@ -59,7 +159,6 @@ function position(tab: Tab, offset: number, length: number, secondary = false): 
     qColInLine: lines[lines.length - 1].length,
     qTextPos: tab.start + offset,
   };
-  if (secondary) error.qSecondaryFailure = true;
   return error;
 }
 
@@ -168,7 +267,6 @@ function firstWord(statement: string): string {
 export function checkScriptSyntax(script: string): ScriptSyntaxError[] {
   const errors: ScriptSyntaxError[] = [];
   const words = knownStatements();
-  const open: { word: string; tab: Tab; at: number }[] = [];
   for (const tab of splitTabs(script)) {
     for (const st of statements(tab.text)) {
       const trimmedLead = st.text.length - st.text.trimStart().length;
@@ -184,21 +282,8 @@ export function checkScriptSyntax(script: string): ScriptSyntaxError[] {
         errors.push(position(tab, at, word.length || 1));
         continue;
       }
-      if (st.parenBalance !== 0) {
-        errors.push(position(tab, at + st.text.trim().length - 1, 1));
-        continue;
-      }
-      const endWord = /^\s*END\s*(IF|SUB|SWITCH)\b/i.exec(st.text)?.[1]?.toUpperCase();
-      if (CONTROL_OPEN[word] && !(word === 'EXIT')) {
-        // `IF … THEN stmt END IF` on one line and `EXIT FOR` need no block
-        if (!(word === 'IF' && /\bEND\s*IF\b/i.test(st.text))) open.push({ word, tab, at });
-      } else if (endWord || word === 'NEXT' || word === 'LOOP' || word === 'ENDIF' || word === 'ENDSUB') {
-        const expected = endWord ?? (word === 'ENDIF' ? 'IF' : word === 'ENDSUB' ? 'SUB' : word === 'NEXT' ? 'FOR' : 'DO');
-        const top = open.pop();
-        if (!top || top.word !== expected) errors.push(position(tab, at, word.length));
-      }
+      if (st.parenBalance !== 0) errors.push(position(tab, at + st.text.trim().length - 1, 1));
     }
   }
-  for (const block of open) errors.push(position(block.tab, block.at, block.word.length, errors.length > 0));
   return errors;
 }

@@ -1,0 +1,47 @@
+// Known-broken forms: each must give an error-severity syntax diagnostic on the path Q01 uses.
+import type { BrokenCase } from './case.ts';
+
+export const BROKEN_CASES: readonly BrokenCase[] = [
+  { expr: 'Sum(Sales', why: 'unbalanced parenthesis: call not closed' },
+  { expr: 'Sum(Sales))', why: 'unbalanced parenthesis: one ) too many' },
+  { expr: '(Sum(Sales) + 1', why: 'unbalanced parenthesis: group not closed' },
+  { expr: 'Sum(Sales) +', why: 'operator without right operand' },
+  { expr: '* Sum(Sales)', why: 'operator without left operand' },
+  { expr: 'Sum(Sales) * / 2', why: 'two operators in a row' },
+  { expr: 'Sum(Sales) Sum(Cost)', why: 'two operands without an operator' },
+  { expr: "'abc", why: 'unterminated string' },
+  { expr: "If(x = 1, 'a, 'b')", why: 'unterminated string inside a call' },
+  { expr: 'Sum([Sales)', why: 'unterminated bracketed name' },
+  { expr: 'Sum("Sales)', why: 'unterminated double-quoted name' },
+  { expr: 'Aggr( , Customer)', why: 'empty argument: Aggr without the expression to aggregate' },
+  { expr: 'Aggr(Sum(Sales), )', why: 'empty argument: Aggr dimension missing' },
+  { expr: 'Sum( , Sales)', why: 'empty argument: aggregation without its expression' },
+  { expr: 'Sum({<Year={2021}> Sales)', why: 'set expression not closed by }' },
+  { expr: 'Sum({<Year={2021}} Sales)', why: 'set modifier not closed by >' },
+  { expr: 'Sum({<Year={2021>} Sales)', why: 'element list not closed by }' },
+  { expr: 'Sum({<Year 2021>} Sales)', why: 'modifier without =' },
+  { expr: 'Sum({<={2021}>} Sales)', why: 'modifier without a field name' },
+  { expr: 'Sum({<Year={2021}>})', why: 'set expression without the aggregated expression' },
+  { expr: 'Sum(TOTAL <Customer Sales)', why: 'TOTAL field list not closed by >' },
+  { expr: 'Foo(Sales)', why: 'unknown function' },
+  { expr: 'Summ(Sales)', why: 'unknown function (misspelt)' },
+  { expr: 'If(Sales > 0 , 1', why: 'If not closed' },
+  { expr: "Sum(Sales) & 'x", why: 'unterminated string after an operator' },
+  { expr: '1 +* 2', why: 'operator after an operator' },
+  { expr: 'Sum(Sales) = = 1', why: 'two relational operators' },
+  { expr: 'Sum(Sales) /* comment', why: 'unterminated comment' },
+  { expr: 'Sum(Sales) )', why: 'closing parenthesis without an opening one' },
+  { expr: 'Sum(Sales}', why: 'brace closing a parenthesis' },
+  { expr: ',', why: 'a comma alone' },
+  { expr: 'Sum($(vField)', why: 'unbalanced parenthesis after an expansion that is complete' },
+  { expr: 'Sum({<Year = {$(vYear)}>} Sales', why: 'call not closed, the expansion itself is complete' },
+  { expr: 'Sum(Sales) + $(vX', why: "unbalanced '$('" },
+  { expr: 'Sum(Sales) and', why: 'logical operator without right operand' },
+  { expr: 'not', why: 'NOT without operand' },
+  { expr: '{<Year={2021}>}', why: 'outer set expression without the expression it scopes' },
+  // help, "Set modifiers using set functions": P() and E() "cannot be used in other expressions"
+  { expr: 'P({1} Customer)', why: 'element function P() outside a set modifier' },
+  // help, "Set modifiers with dollar-sign expansions": "You will get a syntax error if you do not use quotes"
+  // around an expansion yielding a string with a space; after expansion that is two words in an element list
+  { expr: 'Sum({<Country = {New Zealand}>} Sales)', why: 'an unquoted element value with a space' },
+];

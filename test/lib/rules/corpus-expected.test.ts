@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import type { Finding } from '../../../lib/analyze/result';
+import { reviewErrors, type ReviewedErrors } from './corpus-expected';
+
+const finding = (rule: string, id: string, message: string, severity: Finding['severity'] = 'error'): Finding =>
+  ({ id: `${rule}-${id}`, rule, name: 'x', severity, category: 'quality', message, target: { kind: 'object', id, name: id }, contentHash: 'h' }) as Finding;
+
+const reviewed: ReviewedErrors = {
+  expected: [{ rule: 'Q10', target: 'a', message: 'vQuota', justification: 'vQuota is defined nowhere' }],
+  knownFalse: [{ rule: 'Q06', target: '*', why: 'false: a container is no master link' }],
+};
+
+describe('reviewErrors', () => {
+  it('sorts error findings into reviewed real ones, known false ones and unreviewed ones; warnings are not its business', () => {
+    const review = reviewErrors(
+      [finding('Q10', 'a', "Variable 'vQuota' is not defined"), finding('Q06', 'b', 'links to "/qExtendsId"'), finding('Q02', 'c', 'Field "X" does not exist'), finding('D04', 'd', 'no description', 'warning')],
+      reviewed,
+    );
+    expect(review.expected.map((f) => f.rule)).toEqual(['Q10']);
+    expect(review.knownFalse.map((f) => f.rule)).toEqual(['Q06']);
+    expect(review.unreviewed.map((f) => f.rule)).toEqual(['Q02']);
+    expect(review.missingExpected).toEqual([]);
+  });
+
+  it('names a reviewed real error the analysis no longer reports, and a known false one that is gone', () => {
+    const review = reviewErrors([finding('Q10', 'a', "Variable 'vOther' is not defined")], reviewed);
+    expect(review.unreviewed).toHaveLength(1);
+    expect(review.missingExpected.map((e) => e.rule)).toEqual(['Q10']);
+    expect(review.goneKnownFalse.map((e) => e.rule)).toEqual(['Q06']);
+  });
+});

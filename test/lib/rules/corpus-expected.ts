@@ -1,0 +1,59 @@
+// The reviewed error-level findings of each corpus app (test/fixtures/corpus-expected/<app>.json):
+// `expected` are real errors a Qlik developer would agree with, each with its justification;
+// `knownFalse` are false errors the rules still report, each with why it is false, listed so the
+// precision test names them instead of hiding them. Any other error-level finding is unreviewed.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import type { Finding } from '../../../lib/analyze/result.ts';
+import { CORPUS_EXPECTED_DIR } from './corpus-run.ts';
+
+const Match = z.object({
+  rule: z.string().regex(/^[A-Z]\d\d$/),
+  /** the finding's target id, or "*" for any target */
+  target: z.string().min(1),
+  /** optional: a piece of the finding's message, when one target has several findings of the rule */
+  message: z.string().min(1).optional(),
+});
+
+export const ReviewedErrors = z.object({
+  expected: z.array(Match.extend({ justification: z.string().min(10) })),
+  knownFalse: z.array(Match.extend({ why: z.string().min(10) })),
+});
+export type ReviewedErrors = z.infer<typeof ReviewedErrors>;
+type Entry = z.infer<typeof Match>;
+
+export function readReviewedErrors(app: string): ReviewedErrors {
+  const path = join(CORPUS_EXPECTED_DIR, `${app}.json`);
+  if (!existsSync(path)) return { expected: [], knownFalse: [] };
+  const parsed = ReviewedErrors.safeParse(JSON.parse(readFileSync(path, 'utf8')));
+  if (!parsed.success) throw new Error(`${path}: ${parsed.error.message}`);
+  return parsed.data;
+}
+
+function matches(entry: Entry, finding: Finding): boolean {
+  return entry.rule === finding.rule && (entry.target === '*' || entry.target === finding.target.id) && (!entry.message || finding.message.includes(entry.message));
+}
+
+export interface Review {
+  expected: Finding[];
+  knownFalse: Finding[];
+  unreviewed: Finding[];
+  /** expected entries no finding matched: a real error the rules no longer report */
+  missingExpected: ReviewedErrors['expected'];
+  /** known-false entries no finding matched: fixed, the entry can go */
+  goneKnownFalse: ReviewedErrors['knownFalse'];
+}
+
+export function reviewErrors(findings: readonly Finding[], reviewed: ReviewedErrors): Review {
+  const errors = findings.filter((f) => f.severity === 'error');
+  const review: Review = { expected: [], knownFalse: [], unreviewed: [], missingExpected: [], goneKnownFalse: [] };
+  for (const finding of errors) {
+    if (reviewed.expected.some((e) => matches(e, finding))) review.expected.push(finding);
+    else if (reviewed.knownFalse.some((e) => matches(e, finding))) review.knownFalse.push(finding);
+    else review.unreviewed.push(finding);
+  }
+  review.missingExpected = reviewed.expected.filter((e) => !errors.some((f) => matches(e, f)));
+  review.goneKnownFalse = reviewed.knownFalse.filter((e) => !errors.some((f) => matches(e, f)));
+  return review;
+}
