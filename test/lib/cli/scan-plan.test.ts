@@ -2,6 +2,7 @@
 // Capacity license": six-minute units per opened app), the --yes guard, the summary table, and the
 // pacing of REST calls to Qlik Cloud's Tier 1 limit (qlik.dev/apis/rest/rate-limiting).
 import { describe, expect, it } from 'vitest';
+import { createProgress } from '../../../lib/cli/progress.ts';
 import { TIER1_PER_MINUTE, createPacer } from '../../../lib/cli/rest-pacer.ts';
 import { confirmation, estimateText, formatBytes, formatSummaryTable, planScan, type ScanApp } from '../../../lib/cli/scan-plan.ts';
 
@@ -83,5 +84,28 @@ describe('REST pacing', () => {
     await pacer.take();
     expect(waits).toEqual([60, 60]);
     expect(now).toBe(120);
+  });
+});
+
+describe('scan progress on stderr', () => {
+  it('redraws one bar in place on a terminal, and writes one plain line per app otherwise', () => {
+    let tty = '';
+    const bar = createProgress(4, (t) => (tty += t), true, false);
+    bar.done('A', 'score 90, 0 errors, 1 warnings');
+    bar.done('B', 'failed: engine closed');
+    bar.end();
+    expect(tty.split('\r').filter(Boolean)).toEqual([
+      '[..............................] 0/4 apps',
+      '[########......................] 1/4 apps',
+      '[###############...............] 2/4 apps, 1 failed\n',
+    ]);
+    let plain = '';
+    const lines = createProgress(2, (t) => (plain += t), false, false);
+    lines.done('Sales \u001b[2J', 'score 90, 0 errors, 1 warnings');
+    lines.end();
+    expect(plain).toBe('[1/2] Sales \\x1b[2J: score 90, 0 errors, 1 warnings\n');
+    let quiet = '';
+    createProgress(2, (t) => (quiet += t), true, true).done('A', 'ok');
+    expect(quiet).toBe('');
   });
 });

@@ -157,6 +157,19 @@ describe('qlarity scan', () => {
     }
   }, 120_000);
 
+  it('a 429 from the items API is waited out (Retry-After) and the scan goes on', async () => {
+    sim.reset();
+    sim.faults.set({ rateLimit: [{ pathPrefix: '/api/v1/items', retryAfterSeconds: 1, times: 1 }] });
+    const started = Date.now();
+    const run = await scan(['--space', SPACE, '--out', join(dir, 'space')]);
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('Scan: 3 apps listed');
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1000);
+    // the first listing was answered 429 and asked again after the Retry-After second
+    const listings = sim.requests().filter((r) => new URL(r.url).pathname === '/api/v1/items' && new URL(r.url).searchParams.has('spaceId'));
+    expect(listings).toHaveLength(2);
+  });
+
   it('usage errors exit 2: no selection, two selections, no --out', async () => {
     expect((await scan(['--out', dir])).code).toBe(2);
     expect((await scan(['--all', '--space', SPACE, '--out', dir])).stderr).toMatch(/exactly one of --space/);
