@@ -7,6 +7,7 @@ import { openEngineSession } from '../qlik/engine/session.ts';
 import { type FetchLike, createRestClient } from '../qlik/rest/client.ts';
 import type { AppSnapshot } from '../snapshot/schema.ts';
 import { nodeSocketFactory } from './node-socket.ts';
+import { type RestCache, withTenantCache } from './rest-cache.ts';
 
 export interface NodeCollectOptions {
   host: string;
@@ -22,6 +23,8 @@ export interface NodeCollectOptions {
   fetch?: FetchLike;
   /** called once the engine has opened the app (a scan counts opened apps: analyzer capacity) */
   onOpened?: () => void;
+  /** tenant-wide REST answers shared by the apps of a scan (rest-cache.ts) */
+  restCache?: RestCache;
 }
 
 /** A cookie file holds a Cookie header value; lines `name=value` are joined, `#` comments ignored. */
@@ -41,7 +44,8 @@ export async function readCookieFile(path: string): Promise<string> {
 export async function collectFromTenant(options: NodeCollectOptions): Promise<AppSnapshot> {
   const headers: Record<string, string> = options.apiKey ? { Authorization: `Bearer ${options.apiKey}` } : options.cookie ? { Cookie: options.cookie } : {};
   const fetchImpl: FetchLike = options.fetch ?? ((u, i) => fetch(u, i));
-  const rest = createRestClient({ baseUrl: options.host, fetch: fetchImpl, authHeaders: () => headers, ...(options.signal ? { signal: options.signal } : {}) });
+  const client = createRestClient({ baseUrl: options.host, fetch: fetchImpl, authHeaders: () => headers, ...(options.signal ? { signal: options.signal } : {}) });
+  const rest = options.restCache ? withTenantCache(client, options.restCache) : client;
   const query: Record<string, string> = {};
   if (options.cookie && !options.apiKey) {
     const res = await fetchImpl(`${options.host.replace(/\/+$/, '')}/api/v1/csrf-token`, { headers });

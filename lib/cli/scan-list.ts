@@ -35,7 +35,7 @@ function toScanApp(item: z.infer<typeof AppItem>): ScanApp {
 }
 
 /** Every page of one items query; `next` links are followed only on the tenant's own origin. */
-async function allPages(rest: RestClient, firstPath: string): Promise<ScanApp[]> {
+async function allPages(rest: RestClient, firstPath: string, items?: Map<string, Record<string, unknown>>): Promise<ScanApp[]> {
   const apps: ScanApp[] = [];
   const origin = new URL(rest.baseUrl).origin;
   let path: string | undefined = firstPath;
@@ -43,6 +43,7 @@ async function allPages(rest: RestClient, firstPath: string): Promise<ScanApp[]>
     if (page > 10_000) throw new Error('the items list does not end (more than 10,000 pages)');
     const body: z.infer<typeof ItemPage> = await rest.getJson(path, ItemPage);
     apps.push(...body.data.map(toScanApp));
+    for (const item of body.data) items?.set(item.resourceId, item);
     const next = body.links?.next?.href;
     if (!next) break;
     const url = new URL(next, rest.baseUrl);
@@ -52,20 +53,29 @@ async function allPages(rest: RestClient, firstPath: string): Promise<ScanApp[]>
   return apps;
 }
 
+export interface ScanList {
+  apps: ScanApp[];
+  /** ids given with --apps that the items API does not show this user */
+  missing: string[];
+  /** each app's items entry as listed (the collection reads it again otherwise) */
+  items: Map<string, Record<string, unknown>>;
+}
+
 /** The apps selected, in the tenant's order (or the order given); an app id nobody can see is an error for that app. */
-export async function listScanApps(rest: RestClient, selection: ScanSelection): Promise<{ apps: ScanApp[]; missing: string[] }> {
+export async function listScanApps(rest: RestClient, selection: ScanSelection): Promise<ScanList> {
+  const items = new Map<string, Record<string, unknown>>();
   if (selection.kind === 'apps') {
     const apps: ScanApp[] = [];
     const missing: string[] = [];
     for (const id of selection.ids) {
-      const [found] = await allPages(rest, `/api/v1/items?resourceType=app&resourceId=${encodeURIComponent(id)}&limit=1`);
+      const [found] = await allPages(rest, `/api/v1/items?resourceType=app&resourceId=${encodeURIComponent(id)}&limit=1`, items);
       if (found) apps.push(found);
       else missing.push(id);
     }
-    return { apps, missing };
+    return { apps, missing, items };
   }
   const space = selection.kind === 'space' ? `&spaceId=${encodeURIComponent(selection.spaceId)}` : '';
-  const apps = await allPages(rest, `/api/v1/items?resourceType=app${space}&limit=100`);
+  const apps = await allPages(rest, `/api/v1/items?resourceType=app${space}&limit=100`, items);
   const seen = new Set<string>();
-  return { apps: apps.filter((a) => !seen.has(a.id) && seen.add(a.id)), missing: [] };
+  return { apps: apps.filter((a) => !seen.has(a.id) && seen.add(a.id)), missing: [], items };
 }

@@ -16,6 +16,7 @@ import { fileSafe } from './out-path.ts';
 import { exitCodeFor } from './output.ts';
 import { createProgress } from './progress.ts';
 import { renderCliOutput } from './render.ts';
+import { type RestCache, seedAppItems } from './rest-cache.ts';
 import { TIER1_PER_MINUTE, createPacer, pacedFetch } from './rest-pacer.ts';
 import { type ScanSelection, listScanApps } from './scan-list.ts';
 import {
@@ -197,11 +198,14 @@ export async function runScan(argv: string[], io: ScanIo): Promise<number> {
   let cookie: string | undefined;
   let apps: ScanApp[];
   let missing: string[];
+  const restCache: RestCache = new Map();
   try {
     cookie = options.cookieFile ? await readCookieFile(options.cookieFile) : undefined;
     const headers: Record<string, string> = options.apiKey ? { Authorization: `Bearer ${options.apiKey}` } : cookie ? { Cookie: cookie } : {};
     const rest = createRestClient({ baseUrl: options.host, fetch: fetchPaced, authHeaders: () => headers, ...(io.signal ? { signal: io.signal } : {}) });
-    ({ apps, missing } = await listScanApps(rest, options.selection));
+    const listed = await listScanApps(rest, options.selection);
+    ({ apps, missing } = listed);
+    seedAppItems(restCache, listed.items);
   } catch (error) {
     io.stderr(`Failed: cannot list the apps: ${terminalSafe((error as Error).message)}\n`);
     return EXIT.failed;
@@ -247,6 +251,7 @@ export async function runScan(argv: string[], io: ScanIo): Promise<number> {
         insecure: options.insecure,
         timings: options.timings,
         fetch: fetchPaced,
+        restCache,
         onOpened: () => void opened++,
         ...(io.signal ? { signal: io.signal } : {}),
       });
