@@ -9,10 +9,11 @@ import { baselineFrom, newFindings, readFingerprints } from './baseline.ts';
 import { collectFromTenant, readCookieFile } from './collect-node.ts';
 import { EXIT } from './exit-codes.ts';
 import { snapshotFromFolder } from './folder.ts';
+import type { OutputFormat } from './formats.ts';
 import { writeOutput } from './out-path.ts';
 import { exitCodeFor, toCliOutput, type CliOutput } from './output.ts';
 import { renderCliOutput } from './render.ts';
-import { terminalSafe } from './terminal-safe.ts';
+import { terminalSafe, terminalSafeLines } from './terminal-safe.ts';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -21,11 +22,16 @@ export interface CliIo {
   signal?: AbortSignal;
   /** stderr is a terminal (progress as a bar) */
   isTTY?: boolean;
+  /** stdout is a terminal: a document printed there (md, csv, html) is made terminal-safe line by line */
+  stdoutIsTTY?: boolean;
   /** stdin is a terminal (a person could answer a question) */
   interactive?: boolean;
 }
 
 type Analyse = (snapshot: AppSnapshot) => AnalysisResult;
+
+/** Formats that carry app content as it is (text escapes it itself; JSON and SARIF escape control characters). */
+const RAW_TEXT_FORMATS: ReadonlySet<OutputFormat> = new Set(['md', 'csv', 'html']);
 
 /** The rules are loaded at run time, so the CLI still collects (and says so) when they are missing. */
 export async function loadAnalyse(): Promise<{ analyse?: Analyse; error?: string }> {
@@ -102,7 +108,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
   const text = renderCliOutput(options.format, { output, snapshot, ...(result ? { result } : {}) });
   if (options.out) await writeOutput(options.out, text, snapshot.app.id, options.format);
-  else io.stdout(text);
+  else io.stdout(io.stdoutIsTTY && RAW_TEXT_FORMATS.has(options.format) ? terminalSafeLines(text) : text);
   return options.updateBaseline ? EXIT.ok : exitCodeFor({ findings: gate }, options.failOn);
 }
 

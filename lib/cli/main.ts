@@ -74,6 +74,7 @@ export async function main(argv: string[]): Promise<void> {
     env: process.env,
     signal: controller.signal,
     isTTY: process.stderr.isTTY === true,
+    stdoutIsTTY: process.stdout.isTTY === true,
     interactive: process.stdin.isTTY === true,
     confirm: async (question) => {
       const rl = createInterface({ input: process.stdin, output: process.stderr });

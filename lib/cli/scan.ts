@@ -33,10 +33,12 @@ import {
 import { terminalSafe } from './terminal-safe.ts';
 
 /**
- * Apps analysed at once. The simulated engine calculates on 4 workers shared by every session
- * (test/sim/engine/calc-cost.ts, like a Qlik engine's worker pool), and `npm run bench -- scan`
- * measures apps per minute at 1, 2, 4, 8 and 16 apps in flight against it: see the README
- * ("Scale") for the figures that chose this default.
+ * Apps analysed at once, chosen by `npm run bench -- scan` (README "Scale"): against the simulator
+ * (10 ms latency, its engine calculating on 4 workers shared by all sessions, test/sim/engine/
+ * calc-cost.ts) 4 apps in flight scanned about 1,000 apps a minute, 2.3× a sequential scan; more
+ * were somewhat faster there, but a real tenant's REST limit (7 requests an app, Tier 1's 1,000 a
+ * minute: about 143 apps a minute) is reached long before, and every app in flight is one more app
+ * the engine holds in memory.
  */
 export const DEFAULT_SCAN_CONCURRENCY = 4;
 const MAX_SCAN_CONCURRENCY = 64;

@@ -17,3 +17,11 @@ export function terminalSafe(text: string): string {
     return code <= 0xff ? `\\x${code.toString(16).padStart(2, '0')}` : `\\u${code.toString(16).padStart(4, '0')}`;
   });
 }
+
+/** A multi-line document for a terminal: each line made safe, the line breaks kept (text and JSON need none: the one escapes, the other is escaped by JSON itself). */
+export function terminalSafeLines(text: string): string {
+  return text
+    .split('\n')
+    .map((line) => terminalSafe(line.replace(/\r$/, '')))
+    .join('\n');
+}

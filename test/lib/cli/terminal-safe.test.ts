@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnalysisResult } from '../../../lib/analyze/result.ts';
 import { formatText, toCliOutput } from '../../../lib/cli/output.ts';
-import { terminalSafe } from '../../../lib/cli/terminal-safe.ts';
+import { terminalSafe, terminalSafeLines } from '../../../lib/cli/terminal-safe.ts';
 import { minimalSnapshot } from '../snapshot/minimal-snapshot.ts';
 
 describe('terminalSafe', () => {
@@ -11,6 +11,10 @@ describe('terminalSafe', () => {
     expect(terminalSafe('Sales \u001b[2J\u001b]0;title\u0007 by\tregion\r\nnext \u009b31m')).toBe('Sales \\x1b[2J\\x1b]0;title\\x07 by\\x09region\\x0d\\x0anext \\x9b31m');
     expect(terminalSafe('abc\u202edcba\u2066x\u2069')).toBe('abc\\u202edcba\\u2066x\\u2069');
     expect(terminalSafe('Umsatz – Größe ∑ 🚀 日本')).toBe('Umsatz – Größe ∑ 🚀 日本');
+  });
+
+  it('a document printed to a terminal keeps its lines and loses its control characters', () => {
+    expect(terminalSafeLines('| a | b\u001b[8m |\r\n| c | d |\n')).toBe('| a | b\\x1b[8m |\n| c | d |\n');
   });
 
   it('the text output of a finding on a hostile sheet title has no control character left', () => {
