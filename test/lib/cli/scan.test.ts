@@ -3,6 +3,7 @@
 // opened; over the threshold a non-interactive scan needs --yes; apps unchanged since their saved
 // result are skipped (--force overrides, --resume keeps what is written); one app's failure is
 // recorded and the scan goes on (exit 4); the summary table and summary.json list every app.
+import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, readdir, rm, utimes } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +14,7 @@ import { loadAppFolder } from '../../sim/app/index.ts';
 import { type SimApp, type Simulator, startSimulator } from '../../sim/index.ts';
 
 const DEMO = fileURLToPath(new URL('../../sim/apps/demo', import.meta.url));
+const BIN = fileURLToPath(new URL('../../../bin/qlarity.mjs', import.meta.url));
 const SPACE = 'scan0space0000000000001';
 
 let sim: Simulator;
@@ -149,6 +151,14 @@ describe('qlarity scan', () => {
       expect(code).toBe(4);
       expect(stdout).toMatch(/Broken app \(.*\).*failed: /);
       expect(stdout).toMatch(/Scan app 8 .* ok/);
+      // the same through the bin, as a pipeline sees it
+      const spawned = await new Promise<{ code: number; stdout: string }>((resolve) =>
+        execFile(process.execPath, [BIN, 'scan', '--host', local.url, '--all', '--out', join(dir, 'partial-bin'), '--quiet'], { env: { ...process.env, QLIK_API_KEY: local.apiKey } }, (error, out) =>
+          resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout: out }),
+        ),
+      );
+      expect(spawned.code).toBe(4);
+      expect(spawned.stdout).toMatch(/Broken app \(.*\).*failed: /);
       stdout = '';
       const onlyBroken = await runQlarity(['scan', '--host', local.url, '--api-key', local.apiKey, '--apps', broken.id, '--out', join(dir, 'all-failed'), '--quiet'], io);
       expect(onlyBroken).toBe(3);
