@@ -30,6 +30,8 @@ writes the result.
   --update-baseline     write the current findings' fingerprints to the --baseline FILE (exit 0)
   --no-timings          skip the per-object timing pass
   --concurrency N       engine requests in flight (default ${DEFAULT_CONCURRENCY})
+  --engine-timeout S    seconds the engine may stay silent while a call waits (default 60; OpenDoc and
+                        calculations get 5 times that, opening the socket half): then exit 3
   --insecure            accept a self-signed TLS certificate (local simulator only)
   --quiet               no progress on stderr
   -h, --help            this text
@@ -54,6 +56,8 @@ export interface CliOptions {
   updateBaseline: boolean;
   timings: boolean;
   concurrency: number;
+  /** --engine-timeout in ms (absent: the library's defaults) */
+  engineTimeoutMs?: number;
   insecure: boolean;
   quiet: boolean;
   help: boolean;
@@ -93,6 +97,14 @@ export function parseConcurrency(value: string | undefined): number {
   return concurrency;
 }
 
+/** `--engine-timeout S` in ms; absent: the library's defaults. */
+export function parseEngineTimeout(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (!(Number.isFinite(seconds) && seconds > 0)) throw new UsageError('--engine-timeout must be a number of seconds above 0');
+  return seconds * 1000;
+}
+
 /** Host and credentials of a tenant run (analyze, scan). */
 export function checkTenant(host: string | undefined, apiKey: string | undefined, cookieFile: string | undefined): void {
   if (!host) throw new UsageError('--host is required');
@@ -121,12 +133,14 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
       'update-baseline': { type: 'boolean' },
       'no-timings': { type: 'boolean' },
       concurrency: { type: 'string' },
+      'engine-timeout': { type: 'string' },
       insecure: { type: 'boolean' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
   const help = values.help === true;
+  const engineTimeoutMs = parseEngineTimeout(values['engine-timeout']);
   const apiKey = values['api-key'] ?? env.QLIK_API_KEY;
   const options: CliOptions = {
     ...(values.host !== undefined ? { host: values.host } : {}),
@@ -143,6 +157,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     updateBaseline: values['update-baseline'] === true,
     timings: values['no-timings'] !== true,
     concurrency: parseConcurrency(values.concurrency),
+    ...(engineTimeoutMs !== undefined ? { engineTimeoutMs } : {}),
     insecure: values.insecure === true,
     quiet: values.quiet === true,
     help,

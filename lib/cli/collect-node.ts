@@ -4,7 +4,8 @@
 import { readFile } from 'node:fs/promises';
 import { type CollectProgress, collectApp } from '../collect/index.ts';
 import { openEngineSession } from '../qlik/engine/session.ts';
-import { type FetchLike, createRestClient } from '../qlik/rest/client.ts';
+import { engineTimeoutsFor } from '../qlik/engine/timeouts.ts';
+import { DEFAULT_REST_TIMEOUT_MS, type FetchLike, createRestClient } from '../qlik/rest/client.ts';
 import type { AppSnapshot } from '../snapshot/schema.ts';
 import { nodeSocketFactory } from './node-socket.ts';
 import { type RestCache, withTenantCache } from './rest-cache.ts';
@@ -17,6 +18,8 @@ export interface NodeCollectOptions {
   insecure?: boolean;
   timings?: boolean;
   concurrency?: number;
+  /** a normal engine call's silence limit, ms; the others in proportion (default: DEFAULT_ENGINE_TIMEOUTS) */
+  engineTimeoutMs?: number;
   onProgress?: (p: CollectProgress) => void;
   signal?: AbortSignal;
   /** REST transport (a scan passes one paced to the tenant's rate limits); default the global fetch */
@@ -48,7 +51,7 @@ export async function collectFromTenant(options: NodeCollectOptions): Promise<Ap
   const rest = options.restCache ? withTenantCache(client, options.restCache) : client;
   const query: Record<string, string> = {};
   if (options.cookie && !options.apiKey) {
-    const res = await fetchImpl(`${options.host.replace(/\/+$/, '')}/api/v1/csrf-token`, { headers });
+    const res = await fetchImpl(`${options.host.replace(/\/+$/, '')}/api/v1/csrf-token`, { headers, signal: AbortSignal.timeout(DEFAULT_REST_TIMEOUT_MS) });
     const token = res.headers.get('qlik-csrf-token');
     if (!res.ok || !token) throw new Error(`Could not get a CSRF token with the given cookies (HTTP ${res.status}): is the session still signed in?`);
     query['qlik-csrf-token'] = token;
@@ -59,6 +62,7 @@ export async function collectFromTenant(options: NodeCollectOptions): Promise<Ap
     appId: options.appId,
     createSocket: nodeSocketFactory({ headers, rejectUnauthorized: !options.insecure }),
     query,
+    ...(options.engineTimeoutMs ? { timeouts: engineTimeoutsFor(options.engineTimeoutMs) } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
   options.onOpened?.();

@@ -8,7 +8,7 @@ import { createRestClient } from '../qlik/rest/client.ts';
 import { metricsOf } from '../export/index.ts';
 import { mapLimited } from '../collect/limiter.ts';
 import { analyseSnapshot, type CliIo } from './analyze.ts';
-import { type FailOn, UsageError, checkTenant, parseFailOn, parseFormat, parseOrUsage } from './args.ts';
+import { type FailOn, UsageError, checkTenant, parseEngineTimeout, parseFailOn, parseFormat, parseOrUsage } from './args.ts';
 import { collectFromTenant, readCookieFile } from './collect-node.ts';
 import { EXIT, EXIT_CODES_TEXT } from './exit-codes.ts';
 import { EXTENSION, type OutputFormat } from './formats.ts';
@@ -67,6 +67,7 @@ opened app counts at least one six-minute unit for the scanning user.
   --confirm-above N     apps a scan opens without --yes (default ${DEFAULT_CONFIRM_ABOVE})
   --concurrency N       apps at once (default ${DEFAULT_SCAN_CONCURRENCY})
   --rest-rate N         REST requests per minute at most (default ${TIER1_PER_MINUTE}: Qlik Cloud's Tier 1 limit)
+  --engine-timeout S    seconds the engine may stay silent while a call waits (default 60): that app fails
   --insecure            accept a self-signed TLS certificate (local simulator only)
   --quiet               no progress on stderr
   -h, --help            this text
@@ -91,6 +92,7 @@ export interface ScanOptions {
   confirmAbove: number;
   concurrency: number;
   restRate: number;
+  engineTimeoutMs?: number;
   insecure: boolean;
   quiet: boolean;
 }
@@ -124,6 +126,7 @@ export function parseScanArgs(argv: string[], env: Record<string, string | undef
       'confirm-above': { type: 'string' },
       concurrency: { type: 'string' },
       'rest-rate': { type: 'string' },
+      'engine-timeout': { type: 'string' },
       insecure: { type: 'boolean' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -142,6 +145,7 @@ export function parseScanArgs(argv: string[], env: Record<string, string | undef
   const concurrency = positiveInt(values.concurrency, '--concurrency', DEFAULT_SCAN_CONCURRENCY, MAX_SCAN_CONCURRENCY);
   if (concurrency < 1) throw new UsageError('--concurrency must be at least 1');
   const restRate = positiveInt(values['rest-rate'], '--rest-rate', TIER1_PER_MINUTE);
+  const engineTimeoutMs = parseEngineTimeout(values['engine-timeout']);
   if (restRate < 1) throw new UsageError('--rest-rate must be at least 1');
   return {
     host: values.host ?? '',
@@ -158,6 +162,7 @@ export function parseScanArgs(argv: string[], env: Record<string, string | undef
     confirmAbove: positiveInt(values['confirm-above'], '--confirm-above', DEFAULT_CONFIRM_ABOVE),
     concurrency,
     restRate,
+    ...(engineTimeoutMs !== undefined ? { engineTimeoutMs } : {}),
     insecure: values.insecure === true,
     quiet: values.quiet === true,
   };
@@ -252,6 +257,7 @@ export async function runScan(argv: string[], io: ScanIo): Promise<number> {
         ...(cookie ? { cookie } : {}),
         insecure: options.insecure,
         timings: options.timings,
+        ...(options.engineTimeoutMs !== undefined ? { engineTimeoutMs: options.engineTimeoutMs } : {}),
         fetch: fetchPaced,
         restCache,
         onOpened: () => void opened++,

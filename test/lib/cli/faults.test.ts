@@ -24,12 +24,12 @@ afterAll(async () => {
   await sim?.close();
 });
 
-async function analyzeWith(faults: FaultConfig): Promise<{ code: number; stdout: string; stderr: string }> {
+async function analyzeWith(faults: FaultConfig, extra: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
   sim.reset();
   sim.faults.set(faults);
   let stdout = '';
   let stderr = '';
-  const code = await runQlarity(['analyze', '--host', sim.url, '--app', demoId, '--api-key', sim.apiKey, '--format', 'json', '--no-timings', '--quiet', '--fail-on', 'none'], {
+  const code = await runQlarity(['analyze', '--host', sim.url, '--app', demoId, '--api-key', sim.apiKey, '--format', 'json', '--no-timings', '--quiet', '--fail-on', 'none', ...extra], {
     stdout: (t) => (stdout += t),
     stderr: (t) => (stderr += t),
     env: {},
@@ -38,7 +38,7 @@ async function analyzeWith(faults: FaultConfig): Promise<{ code: number; stdout:
 }
 
 /** Every key of FaultConfig, each with a value that exercises it; `fatal`: the collection cannot survive it. */
-const FAULTS: { name: keyof FaultConfig; faults: FaultConfig; fatal: boolean }[] = [
+const FAULTS: { name: keyof FaultConfig; faults: FaultConfig; fatal: boolean; args?: string[] }[] = [
   { name: 'latencyMs', faults: { latencyMs: 30 }, fatal: false },
   { name: 'dropAfterMessages', faults: { dropAfterMessages: 40 }, fatal: false },
   { name: 'dropTimes', faults: { dropAfterMessages: 40, dropTimes: 1 }, fatal: false },
@@ -47,18 +47,20 @@ const FAULTS: { name: keyof FaultConfig; faults: FaultConfig; fatal: boolean }[]
   { name: 'rateLimit', faults: { rateLimit: [{ pathPrefix: '/api/v1/apps', retryAfterSeconds: 0, times: 2 }] }, fatal: false },
   { name: 'sessionTimeoutMs', faults: { sessionTimeoutMs: 1, latencyMs: 20 }, fatal: true },
   { name: 'malformedFrameOn', faults: { malformedFrameOn: 'GetAppLayout' }, fatal: true },
+  // the app opens, then the engine stops answering: the silence limit (here 2 s) ends the run
+  { name: 'silent', faults: { silent: { methods: ['GetAppLayout', 'CreateSessionObject'] } }, fatal: true, args: ['--engine-timeout', '2'] },
 ];
 
 describe('the CLI under every simulator fault', () => {
   it('covers every fault the simulator offers', () => {
     const keys: Record<keyof FaultConfig, true> = {
-      latencyMs: true, dropAfterMessages: true, dropTimes: true, closeCode: true, engineErrors: true, rateLimit: true, sessionTimeoutMs: true, malformedFrameOn: true,
+      latencyMs: true, dropAfterMessages: true, dropTimes: true, closeCode: true, engineErrors: true, rateLimit: true, sessionTimeoutMs: true, malformedFrameOn: true, silent: true,
     };
     expect(FAULTS.map((f) => f.name).sort()).toEqual(Object.keys(keys).sort());
   });
 
-  it.each(FAULTS)('$name: a result, or exit 3 with a message — never exit 1', async ({ name, faults, fatal }) => {
-    const run = await analyzeWith(faults);
+  it.each(FAULTS)('$name: a result, or exit 3 with a message — never exit 1', async ({ name, faults, fatal, args }) => {
+    const run = await analyzeWith(faults, args);
     if (name === 'malformedFrameOn') expect(run.stderr).toMatch(/broke the protocol. \[close code 1002\] \(the engine sent a frame that is not JSON/);
     expect(run.code).not.toBe(1);
     if (fatal) {
