@@ -1,6 +1,7 @@
 // The variables a reload of a load script leaves in the app, read from the script text: what the
-// engine would list as script-created variables. Used where no engine ran the script (an app
-// folder analysed offline; the simulated tenant). Pure.
+// engine would list as script-created variables, for an app folder analysed offline (no engine ran
+// the script). The values are the text as written (LET is not evaluated); names computed with $(…)
+// are reported separately, since only a reload knows them. Pure.
 
 /** The script without block comments, `//` comment lines and REM statements (none of them assign). */
 function scriptStatementsText(script: string): string {
