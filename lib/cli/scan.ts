@@ -249,6 +249,8 @@ export async function runScan(argv: string[], io: ScanIo): Promise<number> {
   let failing = false;
   const progress = createProgress(plan.open.length, io.stderr, io.isTTY === true, options.quiet);
   const analysed = await mapLimited(plan.open, options.concurrency, async (app): Promise<SummaryRow> => {
+    // Ctrl+C: the apps in flight end as cancelled, the ones not started are not opened at all
+    if (io.signal?.aborted) return { app, status: 'skipped', reason: 'cancelled' };
     try {
       const snapshot = await collectFromTenant({
         host: options.host,
@@ -298,6 +300,7 @@ export async function runScan(argv: string[], io: ScanIo): Promise<number> {
   io.stdout(formatSummaryTable(rows));
   io.stderr(`${openedText(opened)} ${ok} analysed, ${failed} failed, ${plan.skipped.length} skipped.\n`);
 
-  if (failed > 0) return ok > 0 || plan.skipped.length > 0 ? EXIT.partial : EXIT.failed;
+  if (io.signal?.aborted) io.stderr('Scan cancelled: the apps not started were not opened; run it again with --resume to go on.\n');
+  if (failed > 0 || io.signal?.aborted) return ok > 0 || plan.skipped.length > 0 ? EXIT.partial : EXIT.failed;
   return failing ? EXIT.findings : EXIT.ok;
 }

@@ -180,6 +180,31 @@ describe('qlarity scan', () => {
     expect(listings).toHaveLength(2);
   });
 
+  it('Ctrl+C stops the scan: apps not started are not opened, and --resume goes on from there', async () => {
+    sim.reset();
+    const out = join(dir, 'cancelled');
+    const controller = new AbortController();
+    let stderr = '';
+    let stdout = '';
+    const code = await runQlarity(['scan', '--host', sim.url, '--api-key', sim.apiKey, '--space', SPACE, '--out', out, '--concurrency', '1'], {
+      stdout: (t) => (stdout += t),
+      stderr: (t) => {
+        stderr += t;
+        if (t.startsWith('[1/3]')) controller.abort(); // after the first app
+      },
+      env: {},
+      signal: controller.signal,
+    });
+    expect(code).toBe(4);
+    expect(opened()).toHaveLength(1);
+    expect(stderr).toContain('Scan cancelled: the apps not started were not opened');
+    expect(stdout.match(/skipped: cancelled/g)).toHaveLength(2);
+    sim.reset();
+    const resumed = await scan(['--space', SPACE, '--out', out, '--resume']);
+    expect(resumed.code).toBe(0);
+    expect(opened()).toHaveLength(2);
+  }, 120_000);
+
   it('usage errors exit 2: no selection, two selections, no --out', async () => {
     expect((await scan(['--out', dir])).code).toBe(2);
     expect((await scan(['--all', '--space', SPACE, '--out', dir])).stderr).toMatch(/exactly one of --space/);
