@@ -2,6 +2,7 @@
 // folder), run the rules, print or write the result; with a baseline, only new findings fail.
 // Exit codes: lib/cli/exit-codes.ts.
 import { readFile, writeFile } from 'node:fs/promises';
+import { type AnalysisConfigInput, AnalysisConfig } from '../analyze/config.ts';
 import type { AnalysisResult } from '../analyze/result.ts';
 import { parseSnapshot, type AppSnapshot } from '../snapshot/schema.ts';
 import { type CliOptions, USAGE, UsageError, parseCliArgs } from './args.ts';
@@ -28,7 +29,7 @@ export interface CliIo {
   interactive?: boolean;
 }
 
-type Analyse = (snapshot: AppSnapshot) => AnalysisResult;
+type Analyse = (snapshot: AppSnapshot, config?: AnalysisConfigInput) => AnalysisResult;
 
 /** Formats that carry app content as it is (text escapes it itself; JSON and SARIF escape control characters). */
 const RAW_TEXT_FORMATS: ReadonlySet<OutputFormat> = new Set(['md', 'csv', 'html']);
@@ -44,13 +45,13 @@ export async function loadAnalyse(): Promise<{ analyse?: Analyse; error?: string
 }
 
 /** The rules over a snapshot, as the CLI's output (a failing rule run is reported in it, never thrown). */
-export async function analyseSnapshot(snapshot: AppSnapshot): Promise<{ output: CliOutput; result?: AnalysisResult }> {
+export async function analyseSnapshot(snapshot: AppSnapshot, config?: AnalysisConfigInput): Promise<{ output: CliOutput; result?: AnalysisResult }> {
   const { analyse, error } = await loadAnalyse();
   let result: AnalysisResult | undefined;
   let rulesError = error;
   if (analyse) {
     try {
-      result = analyse(snapshot);
+      result = analyse(snapshot, config);
     } catch (e) {
       rulesError = `the analysis failed: ${(e as Error).message}`;
     }
@@ -71,6 +72,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
 
+  let config: AnalysisConfigInput | undefined;
+  try {
+    config = options.config ? await readConfig(options.config) : undefined;
+  } catch (error) {
+    io.stderr(`${terminalSafe((error as Error).message)}\n`);
+    return EXIT.usage;
+  }
+
   let snapshot: AppSnapshot;
   try {
     snapshot = options.snapshot
@@ -84,7 +93,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
   if (options.saveSnapshot) await writeFile(options.saveSnapshot, JSON.stringify(snapshot, null, 2));
 
-  const { output, result } = await analyseSnapshot(snapshot);
+  const { output, result } = await analyseSnapshot(snapshot, config);
 
   if (options.baseline && options.updateBaseline) {
     const baseline = baselineFrom(output, new Date().toISOString());
@@ -110,6 +119,22 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (options.out) await writeOutput(options.out, text, snapshot.app.id, options.format);
   else io.stdout(io.stdoutIsTTY && RAW_TEXT_FORMATS.has(options.format) ? terminalSafeLines(text) : text);
   return options.updateBaseline ? EXIT.ok : exitCodeFor({ findings: gate }, options.failOn);
+}
+
+/** `--config FILE`: the analysis configuration (lib/analyze/config.ts), checked before anything is collected. */
+export async function readConfig(file: string): Promise<AnalysisConfigInput> {
+  let value: unknown;
+  try {
+    value = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`--config ${file}: ${(error as Error).message}`, { cause: error });
+  }
+  const parsed = AnalysisConfig.safeParse(value);
+  if (!parsed.success) {
+    const details = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new Error(`--config ${file}: not an analysis configuration: ${details.join('; ')}`);
+  }
+  return value as AnalysisConfigInput;
 }
 
 async function collect(options: CliOptions, io: CliIo): Promise<AppSnapshot> {

@@ -26,6 +26,8 @@ writes the result.
   --format F            ${FORMATS.join('|')} (default text; from the --out extension when given)
   --fail-on LEVEL       exit 1 when a finding of this severity or worse exists: error|warning|info|none
                         (default none; with --baseline: info, i.e. any new finding)
+  --config FILE         analysis configuration (JSON): severities, options and suppressions per rule,
+                        category or app, e.g. {"rules": {"P01": {"options": {"firstMs": 2000}}, "D04": "off"}}
   --baseline FILE       only findings whose fingerprints are not in FILE count for --fail-on
   --update-baseline     write the current findings' fingerprints to the --baseline FILE (exit 0)
   --no-timings          skip the per-object timing pass
@@ -54,6 +56,7 @@ export interface CliOptions {
   failOn: FailOn;
   baseline?: string;
   updateBaseline: boolean;
+  config?: string;
   timings: boolean;
   concurrency: number;
   /** --engine-timeout in ms (absent: the library's defaults) */
@@ -131,6 +134,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
       'fail-on': { type: 'string' },
       baseline: { type: 'string' },
       'update-baseline': { type: 'boolean' },
+      config: { type: 'string' },
       'no-timings': { type: 'boolean' },
       concurrency: { type: 'string' },
       'engine-timeout': { type: 'string' },
@@ -152,6 +156,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     ...(values['save-snapshot'] !== undefined ? { saveSnapshot: values['save-snapshot'] } : {}),
     ...(values.out !== undefined ? { out: values.out } : {}),
     ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
+    ...(values.config !== undefined ? { config: values.config } : {}),
     format: parseFormat(values.format, values.out),
     failOn: parseFailOn(values['fail-on'], values.baseline !== undefined ? 'info' : 'none'),
     updateBaseline: values['update-baseline'] === true,

@@ -9,7 +9,8 @@ export const RULES_USAGE = `Usage:
   qlarity rules [--format text|json] [--category C]
 
 Lists every rule: code, name, category, default severity, whether it is on by default, what it
-needs from the app, and its options with their defaults (set them in a configuration).
+needs from the app, and its options with their defaults. Set severities and options with
+\`qlarity analyze --config FILE\` (JSON), e.g. {"rules": {"D04": "off", "P01": {"options": {…}}}}.
 
   --format text|json    default text
   --category C          only this category (quality, performance, resource, design, script, context)

@@ -7,7 +7,8 @@ import { join } from 'node:path';
 import { createRestClient } from '../qlik/rest/client.ts';
 import { metricsOf } from '../export/index.ts';
 import { mapLimited } from '../collect/limiter.ts';
-import { analyseSnapshot, type CliIo } from './analyze.ts';
+import type { AnalysisConfigInput } from '../analyze/config.ts';
+import { analyseSnapshot, type CliIo, readConfig } from './analyze.ts';
 import { type FailOn, UsageError, checkTenant, parseEngineTimeout, parseFailOn, parseFormat, parseOrUsage } from './args.ts';
 import { collectFromTenant, readCookieFile } from './collect-node.ts';
 import { EXIT, EXIT_CODES_TEXT } from './exit-codes.ts';
@@ -62,6 +63,7 @@ opened app counts at least one six-minute unit for the scanning user.
   --fail-on LEVEL       exit 1 when an analysed app has a finding of this severity or worse (default none)
   --resume              skip apps whose result is already in DIR (an interrupted scan goes on)
   --force               analyse apps even when unchanged since their saved result
+  --config FILE         analysis configuration (JSON), as for analyze
   --timings             run the per-object timing pass (off in scans: it calculates every object)
   --yes                 go ahead without asking when more than --confirm-above apps would be opened
   --confirm-above N     apps a scan opens without --yes (default ${DEFAULT_CONFIRM_ABOVE})
@@ -93,6 +95,7 @@ export interface ScanOptions {
   concurrency: number;
   restRate: number;
   engineTimeoutMs?: number;
+  config?: string;
   insecure: boolean;
   quiet: boolean;
 }
@@ -127,6 +130,7 @@ export function parseScanArgs(argv: string[], env: Record<string, string | undef
       concurrency: { type: 'string' },
       'rest-rate': { type: 'string' },
       'engine-timeout': { type: 'string' },
+      config: { type: 'string' },
       insecure: { type: 'boolean' },
       quiet: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
@@ -163,6 +167,7 @@ export function parseScanArgs(argv: string[], env: Record<string, string | undef
     concurrency,
     restRate,
     ...(engineTimeoutMs !== undefined ? { engineTimeoutMs } : {}),
+    ...(values.config !== undefined ? { config: values.config } : {}),
     insecure: values.insecure === true,
     quiet: values.quiet === true,
   };
@@ -197,6 +202,13 @@ export async function runScan(argv: string[], io: ScanIo): Promise<number> {
     options = parsed;
   } catch (error) {
     io.stderr(`${(error as Error).message}\n\n${SCAN_USAGE}\n`);
+    return EXIT.usage;
+  }
+  let config: AnalysisConfigInput | undefined;
+  try {
+    config = options.config ? await readConfig(options.config) : undefined;
+  } catch (error) {
+    io.stderr(`${terminalSafe((error as Error).message)}\n`);
     return EXIT.usage;
   }
   if (options.insecure) process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'; // fetch: self-signed simulator only
@@ -265,7 +277,7 @@ export async function runScan(argv: string[], io: ScanIo): Promise<number> {
         onOpened: () => void opened++,
         ...(io.signal ? { signal: io.signal } : {}),
       });
-      const { output, result } = await analyseSnapshot(snapshot);
+      const { output, result } = await analyseSnapshot(snapshot, config);
       const file = resultFile(options, app.id);
       await writeFile(file, renderCliOutput(options.format, { output, snapshot, ...(result ? { result } : {}) }));
       if (exitCodeFor(output, options.failOn) === EXIT.findings) failing = true;

@@ -147,3 +147,20 @@ describe('the npm pack tarball', () => {
     expect(JSON.parse(analysed.stdout).app.name).toBe('Qlarity Demo – Sales');
   }, 90_000);
 });
+
+describe('--config', () => {
+  it('turns a rule off and sets a severity; a configuration that is not one is exit 2 naming the file', async () => {
+    const config = join(dir, 'qlarity.json');
+    await writeFile(config, JSON.stringify({ rules: { Q01: 'off', D04: 'error' } }));
+    const configured = await run(['analyze', '--folder', DEMO, '--config', config, '--format', 'json']);
+    expect(configured.code).toBe(0);
+    const out = JSON.parse(configured.stdout) as { findings: { rule: string; severity: string }[]; rules: { rule: string; status: string }[] };
+    expect(out.findings.some((f) => f.rule === 'Q01')).toBe(false);
+    expect(out.rules.find((r) => r.rule === 'Q01')?.status).toBe('off');
+    expect(out.findings.filter((f) => f.rule === 'D04').every((f) => f.severity === 'error')).toBe(true);
+    await writeFile(config, JSON.stringify({ rulez: {} }));
+    const bad = await run(['analyze', '--folder', DEMO, '--config', config]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain(`--config ${config}: not an analysis configuration`);
+  }, 60_000);
+});
