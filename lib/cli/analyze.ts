@@ -85,7 +85,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     snapshot = options.snapshot
       ? parseSnapshot(JSON.parse(await readFile(options.snapshot, 'utf8')))
       : options.folder
-        ? await snapshotFromFolder(options.folder)
+        ? await snapshotFromFolder(options.folder, options.tablesAndKeys)
         : await collect(options, io);
   } catch (error) {
     io.stderr(`${error instanceof UsageError ? '' : 'Failed: '}${terminalSafe((error as Error).message)}\n`);

@@ -21,6 +21,8 @@ writes the result.
   --snapshot FILE       analyse a saved snapshot offline instead of collecting
   --folder DIR          analyse an app folder offline: a qlik-cli unbuild, a serializeapp JSON or
                         a Gitoqlik split folder (rules that need the engine say they could not run)
+  --tables-and-keys FILE  with --folder: a GetTablesAndKeys result saved from the engine for this
+                        app (JSON {"qtr": [...], "qk": [...]}), so the data-model rules can run offline
   --save-snapshot FILE  also write the collected snapshot (JSON)
   --out FILE|DIR        write the result there instead of stdout (a folder: <app id>.<format>)
   --format F            ${FORMATS.join('|')} (default text; from the --out extension when given)
@@ -50,6 +52,7 @@ export interface CliOptions {
   cookieFile?: string;
   snapshot?: string;
   folder?: string;
+  tablesAndKeys?: string;
   saveSnapshot?: string;
   out?: string;
   format: OutputFormat;
@@ -128,6 +131,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
       'cookie-file': { type: 'string' },
       snapshot: { type: 'string' },
       folder: { type: 'string' },
+      'tables-and-keys': { type: 'string' },
       'save-snapshot': { type: 'string' },
       out: { type: 'string' },
       format: { type: 'string' },
@@ -153,6 +157,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     ...(values['cookie-file'] !== undefined ? { cookieFile: values['cookie-file'] } : {}),
     ...(values.snapshot !== undefined ? { snapshot: values.snapshot } : {}),
     ...(values.folder !== undefined ? { folder: values.folder } : {}),
+    ...(values['tables-and-keys'] !== undefined ? { tablesAndKeys: values['tables-and-keys'] } : {}),
     ...(values['save-snapshot'] !== undefined ? { saveSnapshot: values['save-snapshot'] } : {}),
     ...(values.out !== undefined ? { out: values.out } : {}),
     ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
@@ -168,6 +173,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     help,
   };
   if (help) return options;
+  if (options.tablesAndKeys && !options.folder) throw new UsageError('--tables-and-keys goes with --folder (a live engine gives its own data model)');
   if (options.updateBaseline && !options.baseline) throw new UsageError('--update-baseline needs --baseline FILE (where to write it)');
   const offline = [options.snapshot && '--snapshot', options.folder && '--folder'].filter(Boolean);
   if (offline.length > 1) throw new UsageError('give --snapshot or --folder, not both');

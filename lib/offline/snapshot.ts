@@ -5,7 +5,7 @@
 // shapes. What only a running engine knows is listed in collectionIssues with the reason (like
 // lib/collect/rest-only.ts), so the rules needing it say they could not run: the expression checks
 // (CheckExpression, GetFieldsFromExpression), the script syntax check, layouts and timings, the
-// data model (unless the folder holds a GetTablesAndKeys result, `tables-and-keys.json`), and
+// data model (unless the user gives a saved GetTablesAndKeys result), and
 // everything REST gives (reloads, evaluations,
 // installed extensions and themes). Pure.
 import type { z } from 'zod';
@@ -34,7 +34,7 @@ export interface OfflineInput {
   appId: string;
   /** shown when the app properties have no title */
   fallbackName: string;
-  /** a `GetTablesAndKeys` result kept next to the app (`tables-and-keys.json`), when there is one */
+  /** a `GetTablesAndKeys` result saved from the engine for this app, when the user gives one */
   tablesAndKeys?: unknown;
   /** a `GET /api/v1/apps/{id}/data/metadata` answer kept next to the app (`metadata.json`) */
   metadata?: unknown;
@@ -126,7 +126,8 @@ export function snapshotFromRawApp(input: OfflineInput): AppSnapshot {
 
   let dataModel: AppSnapshot['dataModel'];
   const tk = input.tablesAndKeys === undefined ? undefined : TablesAndKeys.safeParse(input.tablesAndKeys);
-  if (tk && !tk.success) throw new Error(`tables-and-keys.json: not a GetTablesAndKeys result (${tk.error.issues[0]?.message ?? 'invalid'})`);
+  if (tk && !tk.success) throw new Error(`the tables and keys given are not a GetTablesAndKeys result (${tk.error.issues[0]?.message ?? 'invalid'})`);
+  if (tk && !Array.isArray(tk.data.qtr)) throw new Error('the tables and keys given are not a GetTablesAndKeys result: no "qtr" list of tables');
   if (tk?.success) {
     dataModel = buildDataModel({
       tablesAndKeys: tk.data,
@@ -138,7 +139,7 @@ export function snapshotFromRawApp(input: OfflineInput): AppSnapshot {
       issue(
         'dataModel',
         `the data model (tables, keys, row counts) is known only to the engine after a reload: ${ENGINE_REASON}` +
-          (raw.fieldList ? ' (the folder has a field list but no tables and keys; a GetTablesAndKeys result saved as tables-and-keys.json is used when present)' : ''),
+          ' (give a GetTablesAndKeys result saved for this app with --tables-and-keys to check fields offline)',
       ),
     );
   }

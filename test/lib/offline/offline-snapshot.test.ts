@@ -165,3 +165,20 @@ describe('offline analysis of real folders', () => {
     expect(result.findings.filter((f) => f.severity === 'error' && !planted.has(key(f))).map(key)).toEqual([]);
   });
 });
+
+describe('offline with a saved data model (--tables-and-keys)', () => {
+  it('the data-model rules run: the demo folder with its GetTablesAndKeys finds the planted unknown field, and no unplanted error', async () => {
+    const dir = fileURLToPath(new URL('../../sim/apps/demo', import.meta.url));
+    const expected = (await import('../../sim/apps/demo/expected-findings.json', { with: { type: 'json' } })).default as { findings: { rule: string; target: { id: string } }[] };
+    const result = analyse(await snapshotFromFolder(dir, `${dir}/tables-and-keys.json`));
+    expect(result.rules.find((r) => r.rule === 'Q02')?.status).toBe('ran');
+    expect(result.findings.some((f) => f.rule === 'Q02' && f.target.id === 'zCDpvU')).toBe(true);
+    const planted = new Set(expected.findings.map((f) => `${f.rule} ${f.target.id}`));
+    expect(result.findings.filter((f) => f.severity === 'error' && !planted.has(`${f.rule} ${f.target.id}`)).map((f) => `${f.rule} ${f.target.id}: ${f.message}`)).toEqual([]);
+  });
+
+  it('something that is not a GetTablesAndKeys result is refused with a clear message', async () => {
+    const dir = fileURLToPath(new URL('../../sim/apps/demo', import.meta.url));
+    await expect(snapshotFromFolder(dir, `${dir}/sim.json`)).rejects.toThrow(/not a GetTablesAndKeys result/);
+  });
+});
