@@ -24,6 +24,8 @@ describe('parseCliArgs', () => {
     [['--snapshot', 's', '--folder', 'd'], /not both/],
     [['--folder', 'd', '--app', 'a'], /do not combine/],
     [['--snapshot', 's', '--update-baseline'], /--update-baseline needs --baseline/],
+    [['--snapshot', 's', '--tables-and-keys', 'tk.json'], /--tables-and-keys goes with --folder/],
+    [['--folder', 'd', '--engine-timeout', '0'], /--engine-timeout must be a number of seconds above 0/],
     [['--host', 't', '--app', 'a', '--api-key', 'k'], /must be an http\(s\) URL/],
     [['--host', 'https://t', '--app', 'a'], /authentication required/],
     [['--host', 'https://t', '--app', 'a', '--api-key', 'k', '--cookie-file', 'f'], /not both/],
