@@ -27,6 +27,24 @@ export function ConnectionSection({ settings, errors, env, onChange }: Props) {
         Whatever the mode, the analysis always runs as you, with your own Qlik permissions: no shared service identity.{' '}
         {CAPACITY_NOTE}
       </p>
+      {settings.defaultApiKeyRemoved && (
+        <div class="alert" role="alert" data-testid="default-api-key-removed">
+          <p>
+            An earlier Qlarity version kept an API key for every tenant without a connection of its own. That key was removed: it
+            would have been sent to any host you analyse. Enter it again under "Connection per tenant", for the tenant it belongs
+            to; other tenants now use "My Qlik session".
+          </p>
+          <button
+            type="button"
+            onClick={() => {
+              const { defaultApiKeyRemoved: _seen, ...rest } = settings;
+              onChange(rest);
+            }}
+          >
+            Dismiss (saved with the form)
+          </button>
+        </div>
+      )}
       <fieldset>
         <legend>Connection</legend>
         <p class="muted small">Used for every tenant that has no entry of its own below.</p>

@@ -4,6 +4,7 @@ import type { Finding, Target } from '@/lib/analyze/result';
 import { highlightParts, targetName } from '@/lib/report/findings';
 import { isSafeLink, type RuleDoc } from '@/lib/report/rule-docs';
 import { Name } from './Text';
+import { CopyButton } from './export/CopyButton';
 import { SEVERITY_NAME, TARGET_KIND_LABEL } from './labels';
 
 interface Props {
@@ -39,11 +40,15 @@ export function FindingDetails({ finding, rule, hidden, canShowInApp, onShowInAp
             </dd>
           </>
         )}
+        <dt>Id</dt>
+        <dd>
+          <code>{target.id}</code> <CopyButton text={target.id} what={`the id ${target.id}`} />
+        </dd>
         {finding.path && (
           <>
             <dt>Property</dt>
             <dd>
-              <code>{finding.path}</code>
+              <code>{finding.path}</code> <CopyButton text={finding.path} what="the property path" />
             </dd>
           </>
         )}
@@ -102,7 +107,9 @@ export function HighlightedExpression({ text, from, to }: { text: string; from: 
   const { before, match, after } = highlightParts(text, from, to);
   return (
     <figure class="qr-expression">
-      <figcaption>Expression{match ? ' (the problem is marked)' : ''}</figcaption>
+      <figcaption>
+        Expression{match ? ' (the problem is marked)' : ''} <CopyButton text={text} what="the expression" />
+      </figcaption>
       <pre dir="ltr">
         <code>
           {before}

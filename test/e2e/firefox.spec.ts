@@ -187,6 +187,12 @@ test('firefox: the sidebar page shows the full report of that analysis in every 
   expect(await textOf(panel, '[data-testid="findings-count"]')).toMatch(new RegExp(`of ${findingsInResult.toLocaleString('en-US')} findings`));
   await panel.screenshot({ path: screenshotPath('firefox-sidepanel-findings') });
   await panel.screenshot({ path: testInfo.outputPath('firefox-sidepanel-findings.png') });
+  // The history (IndexedDB in Firefox's extension origin) lists the analysis, and it exports.
+  await panel.evaluate(() => ((document.querySelector('[data-testid="history"]') as HTMLDetailsElement).open = true));
+  await until(panel, () => document.querySelectorAll('[data-testid="history-entry"]').length === 1, null, 'the history lists the analysis');
+  expect(await textOf(panel, '[data-testid="history-entry"]')).toContain('My Qlik session');
+  await panel.evaluate(() => (document.querySelector('[data-format="json"]') as HTMLButtonElement).click());
+  await until(panel, () => /Saved qlarity-.+\.json\./.test(document.querySelector('.qx-export')?.textContent ?? ''), null, 'the JSON export is saved');
   await panel.close();
 });
 
