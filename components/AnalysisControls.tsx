@@ -1,6 +1,7 @@
 // Analyze, the progress of a run and Cancel; the error when a run failed.
 import type { AnalysisRun } from '@/lib/protocol/run';
 import { isRunning } from '@/lib/protocol/run';
+import { CAPACITY_NOTE } from './capacity-note';
 import { phaseLabel, progressFraction } from './format';
 
 interface Props {
@@ -41,6 +42,11 @@ export function AnalysisControls({ run, hasReport, onAnalyse, onCancel }: Props)
             </span>
           )}
         </div>
+      )}
+      {!running && !hasReport && (
+        <p class="muted small" data-testid="capacity-note" style={{ marginTop: '8px' }}>
+          {CAPACITY_NOTE}
+        </p>
       )}
       {run?.phase === 'failed' && run.error && (
         <p class="alert" role="alert" data-testid="run-error" style={{ marginTop: '8px' }}>

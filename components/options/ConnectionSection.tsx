@@ -1,6 +1,7 @@
 // The default connection and the per-tenant ones (tenant host -> mode).
 import { useState } from 'preact/hooks';
 import { DEFAULT_CONNECTION, TenantHost, type Settings } from '@/lib/protocol/settings';
+import { CAPACITY_NOTE } from '../capacity-note';
 import { ConnectionFields } from './ConnectionFields';
 import type { OptionsEnvironment } from './environment';
 import { ErrorText } from './fields';
@@ -23,8 +24,8 @@ export function ConnectionSection({ settings, errors, env, onChange }: Props) {
   return (
     <>
       <p class="card small" data-testid="runs-as-user">
-        Whatever the mode, the analysis always runs as you, with your own Qlik permissions: no shared service identity, and
-        nothing counted against anyone else's capacity.
+        Whatever the mode, the analysis always runs as you, with your own Qlik permissions: no shared service identity.{' '}
+        {CAPACITY_NOTE}
       </p>
       {settings.defaultApiKeyRemoved && (
         <div class="alert" role="alert" data-testid="default-api-key-removed">

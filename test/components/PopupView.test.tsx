@@ -63,6 +63,10 @@ describe('PopupView', () => {
     expect(view.text()).toContain(demoApp.appId);
     expect(view.root.querySelector('[data-testid="app-tenant"]')?.textContent).toBe('demo.eu.qlikcloud.com');
     expect(view.root.querySelector('[data-testid="app-name"]')).toBeNull(); // not analysed yet: the address has no name
+    // before the first analysis: what opening the app costs on analyzer capacity (Qlik help "Analyzer Capacity license")
+    expect(view.root.querySelector('[data-testid="capacity-note"]')?.textContent).toBe(
+      'An analysis opens the app like the Qlik client does; with analyzer capacity it can consume a unit, as opening the app yourself would.',
+    );
 
     await view.click('Analyze');
     expect(client.startAnalysis).toHaveBeenCalledWith(7);
@@ -96,6 +100,7 @@ describe('PopupView', () => {
     expect(view.root.querySelectorAll('[data-testid="finding"]')).toHaveLength(3);
     expect(view.text()).toContain('…and 1 more.');
     expect(view.button('Analyze again')).toBeTruthy();
+    expect(view.root.querySelector('[data-testid="capacity-note"]')).toBeNull();
 
     await view.click(/Show in app: First error/);
     expect(client.showInApp).toHaveBeenCalledWith(7, expect.objectContaining({ kind: 'object', id: 'obj-1' }));

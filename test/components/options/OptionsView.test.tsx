@@ -53,6 +53,9 @@ describe('OptionsView (options page)', () => {
     const view = await mount(<OptionsView client={client} env={env} />);
     await view.until('My Qlik session (recommended)');
     expect(view.text()).toContain('always runs as you');
+    // what an analysis costs on analyzer capacity (Qlik help "Analyzer Capacity license"): opening the app, as the client does
+    expect($(view.root, '[data-testid="runs-as-user"]').textContent).toContain('An analysis opens the app like the Qlik client does; with analyzer capacity it can consume a unit');
+    expect(view.text()).not.toContain("nothing counted against anyone else's capacity");
     await act(() => $(view.root, '#mode-web-integration').click());
     expect(view.text()).toContain('moz-extension://1234-abcd');
     expect(view.text()).toContain('Firefox gives every installation');
