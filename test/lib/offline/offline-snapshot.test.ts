@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { analyse } from '../../../lib/analyze/runner.ts';
+import { analyse } from '../../../lib/rules/analyse.ts';
 import { snapshotFromFolder } from '../../../lib/cli/folder.ts';
 import type { FolderReader } from '../../../lib/offline/folder-reader.ts';
 import { readAppFolder } from '../../../lib/offline/formats.ts';
