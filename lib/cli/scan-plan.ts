@@ -1,6 +1,7 @@
 // What a scan will do before it opens any app, and how it reports: which apps to open and which to
 // skip, the analyzer-capacity estimate, the --yes guard, the summary table. Pure.
 import { terminalSafe } from './terminal-safe.ts';
+import { formatBytes as formatSize } from '../format/bytes.ts';
 
 /** Qlik Cloud help, "Analyzer Capacity license": consumption is counted in six-minute units per opened app. */
 export const ANALYZER_CAPACITY_HELP = 'https://help.qlik.com/en-US/cloud-services/Subsystems/Hub/Content/Sense_Hub/Introduction/analyzer-capacity-consumption.htm';
@@ -98,17 +99,8 @@ export interface SummaryRow {
   file?: string;
 }
 
-export function formatBytes(bytes: number | undefined): string {
-  if (bytes === undefined) return '-';
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let value = bytes;
-  let unit = 0;
-  while (value >= 1000 && unit < units.length - 1) {
-    value /= 1000;
-    unit++;
-  }
-  return `${value >= 100 || unit === 0 ? Math.round(value) : value.toFixed(1)} ${units[unit]}`;
-}
+/** A size in the table (binary units, lib/format/bytes.ts), `-` when unknown. */
+export const formatBytes = (bytes: number | undefined): string => (bytes === undefined ? '-' : formatSize(bytes));
 
 /** The summary table: app, space, score, errors, warnings, memory, unused memory; app content made terminal-safe. */
 export function formatSummaryTable(rows: readonly SummaryRow[]): string {

@@ -1,5 +1,6 @@
 // Numbers, bytes, durations and percentages for the report, formatted with Intl for a locale the
 // caller passes in (the browser's `navigator.language` in the extension, a fixed one in tests).
+import { scaleBytes } from '../format/bytes';
 
 export interface Formatter {
   readonly locale: string;
@@ -13,8 +14,6 @@ export interface Formatter {
   dateTime(iso: string): string;
 }
 
-const BYTE_UNITS = ['B', 'KiB', 'MiB', 'GiB', 'TiB'] as const;
-
 export function createFormatter(locale?: string): Formatter {
   const resolved = safeLocale(locale);
   const integer = new Intl.NumberFormat(resolved, { maximumFractionDigits: 0 });
@@ -27,14 +26,8 @@ export function createFormatter(locale?: string): Formatter {
     number: (value) => (finite(value) ? (Number.isInteger(value) ? integer : decimal).format(value) : '–'),
     bytes(value) {
       if (!finite(value)) return '–';
-      let unit = 0;
-      let scaled = Math.abs(value);
-      while (scaled >= 1024 && unit < BYTE_UNITS.length - 1) {
-        scaled /= 1024;
-        unit++;
-      }
-      const sign = value < 0 ? '-' : '';
-      return `${sign}${(unit === 0 ? integer : decimal).format(scaled)} ${BYTE_UNITS[unit]}`;
+      const scaled = scaleBytes(value);
+      return `${(scaled.unit === 'B' ? integer : decimal).format(scaled.value)} ${scaled.unit}`;
     },
     duration(ms) {
       if (!finite(ms)) return '–';

@@ -23,7 +23,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['lib/report'],
   ['lib/rules'],
   ['lib/analyze', 'lib/collect', 'lib/offline'],
-  ['lib/expression', 'lib/qlik', 'lib/snapshot'],
+  ['lib/expression', 'lib/qlik', 'lib/snapshot', 'lib/format'],
 ];
 
 /** The layer folder a repository path belongs to, or undefined outside the layered code. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
 import { appSizeBytes } from '../../snapshot/app-size';
-import { formatBytes } from '../shared/helpers';
+import { formatBytes } from '../../format/bytes';
 import { SOURCES } from '../shared/sources';
 
 export const DEFAULT_QUOTA_BYTES = 5 * 1024 ** 3;

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
-import { formatBytes } from '../shared/helpers';
+import { formatBytes } from '../../format/bytes';
 import { SOURCES } from '../shared/sources';
 
 export default defineRule({

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
-import { formatBytes } from '../shared/helpers';
+import { formatBytes } from '../../format/bytes';
 import { lastSuccessfulReload } from '../shared/reloads';
 import { SOURCES } from '../shared/sources';
 import { DEFAULT_QUOTA_BYTES } from './app-memory-near-quota';

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Target } from '../../analyze/result';
 import { defineRule } from '../../analyze/rule';
 import { dropFieldsStatement } from '../shared/drop-fields-statement';
-import { formatBytes } from '../shared/helpers';
+import { formatBytes } from '../../format/bytes';
 import { SOURCES } from '../shared/sources';
 
 /** A field R01 could not decide about: an expression that could not be fully read names it (in the run summary, not a finding). */

@@ -59,14 +59,14 @@ describe('the summary table', () => {
     ]);
     const lines = table.trimEnd().split('\n');
     expect(lines).toEqual([
-      'app                   space  score  errors  warnings  memory  unused memory  status',
-      '--------------------  -----  -----  ------  --------  ------  -------------  --------------------------',
-      'App a1 (a1)           sp        82       2        10  123 MB         4.5 kB  ok',
-      'Bad\\x1b[31m red (b2)  -          -       -         -       -              -  failed: engine closed 4203',
+      'app                   space  score  errors  warnings   memory  unused memory  status',
+      '--------------------  -----  -----  ------  --------  -------  -------------  --------------------------',
+      'App a1 (a1)           sp        82       2        10  118 MiB        4.4 KiB  ok',
+      'Bad\\x1b[31m red (b2)  -          -       -         -        -              -  failed: engine closed 4203',
     ]);
   });
-  it('formats bytes in SI units', () => {
-    expect([undefined, 0, 999, 1500, 2_000_000, 3.2e9].map(formatBytes)).toEqual(['-', '0 B', '999 B', '1.5 kB', '2.0 MB', '3.2 GB']);
+  it('formats bytes in binary units, as the findings and the views (lib/format/bytes.ts)', () => {
+    expect([undefined, 0, 999, 1500, 2_000_000, 3.2e9].map(formatBytes)).toEqual(['-', '0 B', '999 B', '1.5 KiB', '1.9 MiB', '3.0 GiB']);
   });
 });
 

@@ -16,8 +16,8 @@ describe('R13 dominant-field', () => {
     const s = app().table('T', { fields: [{ name: 'Comment', byteSize: 150 * MB }, { name: 'B', byteSize: 50 * MB }] }).build();
     expect(runRule(rule, s).findings.map((f) => f.target.id).sort()).toEqual(['B', 'Comment']);
     expect(runRule(rule, s).found).toEqual([
-      `R13 field:B Field "B" takes 50.0 MB, 25 % of the app's 200 MB (threshold 10 %).`,
-      `R13 field:Comment Field "Comment" takes 150 MB, 75 % of the app's 200 MB (threshold 10 %).`,
+      `R13 field:B Field "B" takes 50.0 MiB, 25 % of the app's 200 MiB (threshold 10 %).`,
+      `R13 field:Comment Field "Comment" takes 150 MiB, 75 % of the app's 200 MiB (threshold 10 %).`,
     ]);
   });
 });

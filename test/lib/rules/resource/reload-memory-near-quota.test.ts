@@ -13,7 +13,7 @@ describe('R12 reload-memory-near-quota', () => {
   it('flags a reload peak over 80 %', () => {
     const [f] = runRule(rule, withPeak(4.5 * 1024 ** 3)).findings;
     expect(f.target).toEqual({ kind: 'reload', id: 'r1', name: 'Last successful reload' });
-    expect(f.message).toContain('90 % of the 5.0 GB quota');
+    expect(f.message).toContain('90 % of the 5.0 GiB quota');
   });
 
   it('could not run without reload metadata', () => {
@@ -22,6 +22,6 @@ describe('R12 reload-memory-near-quota', () => {
 
   it('honours the quota and share options', () => {
     expect(runRule(rule, withPeak(4.5 * 1024 ** 3), { share: 0.95 }).findings).toEqual([]);
-    expect(runRule(rule, withPeak(1024 ** 3), { quotaBytes: 2 * 1024 ** 3, share: 0.4 }).messages[0]).toContain('50 % of the 2.0 GB quota');
+    expect(runRule(rule, withPeak(1024 ** 3), { quotaBytes: 2 * 1024 ** 3, share: 0.4 }).messages[0]).toContain('50 % of the 2.0 GiB quota');
   });
 });

@@ -16,7 +16,7 @@ describe('R01 unused-field', () => {
     expect(fieldsOf(findings)).toEqual(['Comment']);
     expect(findings[0].target).toEqual({ kind: 'field', id: 'Comment', name: 'Comment' });
     expect(findings[0].data).toMatchObject({ confidence: 'high', byteSize: 2_000_000 });
-    expect(findings[0].message).toContain('1.9 MB');
+    expect(findings[0].message).toContain('1.9 MiB');
     expect(run.data).toMatchObject({ fieldCount: 1, totalBytes: 2_000_000, dropStatement: 'DROP FIELDS [Comment];' });
   });
 
