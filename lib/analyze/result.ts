@@ -10,6 +10,13 @@ export type Severity = z.infer<typeof Severity>;
 export const Category = z.enum(['quality', 'performance', 'resource', 'design', 'script', 'context']);
 export type Category = z.infer<typeof Category>;
 
+/** Severities from the most serious down: the one order of every list, count and sort of findings. */
+export const SEVERITIES: readonly Severity[] = Severity.options;
+/** Categories in reading order. */
+export const CATEGORIES: readonly Category[] = Category.options;
+/** Sorts the more serious first. */
+export const bySeverity = (a: Severity, b: Severity): number => SEVERITIES.indexOf(a) - SEVERITIES.indexOf(b);
+
 export const TargetKind = z.enum([
   'app',
   'sheet',

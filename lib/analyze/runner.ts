@@ -8,6 +8,7 @@ import { stableHash } from './hash';
 import { missingNeed } from './needs';
 import {
   ANALYSIS_RESULT_VERSION,
+  bySeverity,
   type AnalysisError,
   type AnalysisResult,
   type Category,
@@ -157,15 +158,13 @@ function dedupe(findings: Finding[]): Finding[] {
   return findings.filter((f) => (seen.has(f.id) ? false : (seen.add(f.id), true)));
 }
 
-const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
 const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Stable order: severity, rule, target, path, id (plain code-unit comparison: fast and locale-independent). */
 function sortFindings(findings: Finding[]): Finding[] {
   return [...findings].sort(
     (a, b) =>
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      bySeverity(a.severity, b.severity) ||
       compare(a.rule, b.rule) ||
       compare(a.target.name ?? a.target.id, b.target.name ?? b.target.id) ||
       compare(a.path ?? '', b.path ?? '') ||

@@ -1,6 +1,6 @@
 // The CLI's result: a stable JSON contract (documented in the README, "CLI JSON output") built
 // from the AnalysisResult and the snapshot, its text rendering, and the exit code for CI gates. Pure.
-import type { AnalysisResult } from '../analyze/result.ts';
+import { SEVERITIES, type AnalysisResult } from '../analyze/result.ts';
 import { fingerprintAll } from '../export/fingerprint.ts';
 import type { AppSnapshot } from '../snapshot/schema.ts';
 import { type SnapshotSummary, summarizeSnapshot } from '../snapshot/summary.ts';
@@ -9,7 +9,7 @@ import { terminalSafe } from './terminal-safe.ts';
 
 export const CLI_OUTPUT_VERSION = 1;
 
-type Severity = 'error' | 'warning' | 'info';
+type Severity = (typeof SEVERITIES)[number];
 type Counts = Record<Severity, number>;
 
 export interface CliFinding {
@@ -136,8 +136,7 @@ export function formatText(output: CliOutput): string {
     lines.push(`${s.error} errors, ${s.warning} warnings, ${s.info} info`);
   }
   if (output.baseline) lines.push(`Against the baseline ${safe(output.baseline.file)}: ${output.baseline.new} new (marked +), ${output.baseline.known} known.`);
-  const order: Severity[] = ['error', 'warning', 'info'];
-  for (const severity of order) {
+  for (const severity of SEVERITIES) {
     for (const f of output.findings.filter((x) => x.severity === severity)) {
       const where = `${f.target.kind} ${f.target.name ? `"${safe(f.target.name)}" ` : ''}(${safe(f.target.id)})${f.target.sheetId ? ` on sheet ${safe(f.target.sheetId)}` : ''}`;
       lines.push(`${f.new ? '+' : ''}${LETTER[severity]} ${f.rule} ${f.name}  ${where}: ${safe(f.message)}`);

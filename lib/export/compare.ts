@@ -14,7 +14,7 @@
 // Timing noise: one object's first calculation varies from run to run (engine cache, tenant load,
 // network). A change counts only when |after − before| exceeds
 //   max(100 ms, 25 % of the larger of the two times, 2 × the engine round trip of either run).
-import type { AnalysisResult, Finding, Severity } from '../analyze/result';
+import { bySeverity, SEVERITIES, type AnalysisResult, type Finding, type Severity } from '../analyze/result';
 import { fingerprintAll } from './fingerprint';
 import type { AnalysisMetrics } from './metrics';
 
@@ -78,7 +78,6 @@ export interface Comparison {
 
 export const TIMING_NOISE_RULE = 'a time change counts when it exceeds max(100 ms, 25 % of the larger time, 2 × the engine round trip)';
 
-const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
 
 export function timingNoiseMs(beforeMs: number, afterMs: number, roundTripMs = 0): number {
   return Math.max(100, 0.25 * Math.max(beforeMs, afterMs), 2 * roundTripMs);
@@ -101,7 +100,7 @@ export function compareAnalyses(before: ComparedAnalysis, after: ComparedAnalysi
   const b = before.metrics ?? {};
   const a = after.metrics ?? {};
   const bySeverity = Object.fromEntries(
-    SEVERITY_ORDER.map((s) => [s, delta(before.result.summary.bySeverity[s], after.result.summary.bySeverity[s])]),
+    SEVERITIES.map((s) => [s, delta(before.result.summary.bySeverity[s], after.result.summary.bySeverity[s])]),
   ) as Record<Severity, NumberDelta>;
   const comparison: Comparison = {
     before: { analysedAt: before.result.analysedAt, appId: before.result.app.id },
@@ -145,11 +144,11 @@ export function describeChange(comparison: Comparison, formatDate: (iso: string)
 /** The same line from the counts alone (what the history keeps per analysis); `since` is the earlier analysis' date in words. */
 export function describeCounts(counts: { new: Counts; fixed: Counts }, since: string): string {
   const parts: string[] = [];
-  for (const s of SEVERITY_ORDER) {
+  for (const s of SEVERITIES) {
     const n = counts.new[s];
     if (n > 0) parts.push(`${n} new ${s === 'info' ? 'info' : n === 1 ? s : `${s}s`}`);
   }
-  const fixed = SEVERITY_ORDER.reduce((sum, s) => sum + counts.fixed[s], 0);
+  const fixed = SEVERITIES.reduce((sum, s) => sum + counts.fixed[s], 0);
   if (fixed > 0) parts.push(`${fixed} fixed`);
   return parts.length ? `${parts.join(', ')} since ${since}` : `No new or fixed findings since ${since}`;
 }
@@ -171,7 +170,7 @@ function countShown(list: readonly ComparedFinding[]): Counts {
 function worstFirst<T extends ComparedFinding>(list: T[]): T[] {
   return list
     .map((e, i) => ({ e, i }))
-    .sort((x, y) => SEVERITY_ORDER.indexOf(x.e.finding.severity) - SEVERITY_ORDER.indexOf(y.e.finding.severity) || x.i - y.i)
+    .sort((x, y) => bySeverity(x.e.finding.severity, y.e.finding.severity) || x.i - y.i)
     .map(({ e }) => e);
 }
 

@@ -1,14 +1,13 @@
 // The HTML export: one self-contained file that opens offline and prints. No script, no remote
 // asset (a Content-Security-Policy of default-src 'none' makes sure of it), inline CSS with the
 // side panel's colours (light and dark), every text escaped, names isolated for right-to-left text.
-import type { Finding, Severity } from '../analyze/result';
+import { SEVERITIES, type Finding } from '../analyze/result';
 import { createFormatter, type Formatter } from '../report/format';
 import { CATEGORY_NAME, CONNECTION_MODE_LABEL, SEVERITY_NAME, SEVERITY_PLURAL, TARGET_KIND_LABEL } from '../report/labels';
 import { describeChange } from './compare';
 import { exportedAtOf, exportedFindings, notRunReasons, ruleDocUrl, type ExportedFinding, type ExportInput } from './input';
 import { renderDropFields } from './drop-fields';
 
-const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] ?? c);

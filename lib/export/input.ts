@@ -1,7 +1,7 @@
 // What every export renderer reads: the AnalysisResult plus what the result itself does not know
 // (the app's measured facts, where and how it was analysed), and the helpers they share: the
 // "could not run" reasons, findings with their fingerprint and hidden flag, worst first.
-import type { AnalysisResult, Finding, Severity } from '../analyze/result';
+import { bySeverity, type AnalysisResult, type Finding } from '../analyze/result';
 import type { RuleDoc } from '../report/rule-docs';
 import { RULES } from '../rules/index';
 import type { Comparison } from './compare';
@@ -42,7 +42,6 @@ export interface NotRunReason {
   part?: string;
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 
 /** Shown and hidden findings with their fingerprints, worst first (stable within a severity), secrets removed. */
 export function exportedFindings(result: AnalysisResult): ExportedFinding[] {
@@ -53,7 +52,7 @@ export function exportedFindings(result: AnalysisResult): ExportedFinding[] {
   const prints = fingerprintAll(all.map((e) => e.finding));
   return all
     .map((e, index) => ({ ...e, index, fingerprint: prints.get(e.finding) ?? '' }))
-    .sort((a, b) => Number(a.hidden) - Number(b.hidden) || SEVERITY_RANK[a.finding.severity] - SEVERITY_RANK[b.finding.severity] || a.index - b.index)
+    .sort((a, b) => Number(a.hidden) - Number(b.hidden) || bySeverity(a.finding.severity, b.finding.severity) || a.index - b.index)
     .map(({ fingerprint, hidden, finding }) => ({ fingerprint, hidden, finding }));
 }
 

@@ -3,7 +3,7 @@
 // ones apart (marked), what was not analysed, and the DROP FIELDS statement. Rule codes link to their
 // docs only when a docs base URL is given; otherwise the text is link-free. Every piece of app text
 // is escaped so that a hostile name cannot open a link, an image, HTML or break the table.
-import type { Finding, Severity } from '../analyze/result';
+import { SEVERITIES, type Finding } from '../analyze/result';
 import { createFormatter } from '../report/format';
 import { SEVERITY_NAME, SEVERITY_PLURAL } from '../report/labels';
 import { describeChange } from './compare';
@@ -15,7 +15,6 @@ export interface MarkdownOptions {
   top?: number;
 }
 
-const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 
 /** Text safe inside a Markdown paragraph or table cell: no HTML, no emphasis, links or images, one line. */
 export function escapeMarkdown(text: string): string {

@@ -1,15 +1,12 @@
 // The report view of an analysis: what the popup and side panel show, small enough to store per app
 // and to send between contexts (its schemas), and how it is made from lib/analyze's result.
 import { z } from 'zod';
-import type { AnalysisResult, Target } from '../analyze/result';
+import { bySeverity, Severity, type AnalysisResult, type Target } from '../analyze/result';
 import { appSizeBytes } from '../snapshot/app-size';
 import type { AppSnapshot } from '../snapshot/schema';
 import { slowestObjects, unusedFieldsMemory } from './overview';
 
-export const Severity = z.enum(['error', 'warning', 'info']);
-export type Severity = z.infer<typeof Severity>;
-
-export const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
+export { Severity, SEVERITIES } from '../analyze/result';
 
 /** Where a finding points in the app, so "Show in app" can take the user there. */
 export const FindingTarget = z.object({
@@ -90,7 +87,7 @@ export function countBySeverity(findings: readonly Pick<ReportFinding, 'severity
 export function sortFindings<T extends Pick<ReportFinding, 'severity'>>(findings: readonly T[]): T[] {
   return findings
     .map((finding, index) => ({ finding, index }))
-    .sort((a, b) => SEVERITIES.indexOf(a.finding.severity) - SEVERITIES.indexOf(b.finding.severity) || a.index - b.index)
+    .sort((a, b) => bySeverity(a.finding.severity, b.finding.severity) || a.index - b.index)
     .map(({ finding }) => finding);
 }
 

@@ -1,9 +1,9 @@
 // Filtering, grouping and flattening findings for the virtual list. Pure and allocation-light:
 // it runs on every keystroke of the search box over up to tens of thousands of findings.
-import type { Category, Finding, Severity, Target } from '../analyze/result';
+import { bySeverity, type Category, type Finding, type Severity, type Target } from '../analyze/result';
 
-export const SEVERITY_ORDER: readonly Severity[] = ['error', 'warning', 'info'];
-export const CATEGORY_ORDER: readonly Category[] = ['quality', 'performance', 'resource', 'design', 'script', 'context'];
+// the views import the orders under these names; their home is lib/analyze/result.ts
+export { CATEGORIES as CATEGORY_ORDER, SEVERITIES as SEVERITY_ORDER } from '../analyze/result';
 
 export interface FindingFilter {
   /** empty = every severity */
@@ -65,7 +65,7 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
     .map((finding, index) => ({ finding, index }))
     .sort(
       (a, b) =>
-        SEVERITY_ORDER.indexOf(a.finding.severity) - SEVERITY_ORDER.indexOf(b.finding.severity) ||
+        bySeverity(a.finding.severity, b.finding.severity) ||
         compare(a.finding.rule, b.finding.rule) ||
         compare(targetName(a.finding.target), targetName(b.finding.target)) ||
         a.index - b.index,
