@@ -78,7 +78,7 @@ export function createPipeline(): AnalysisSteps<LiveConnection, AppSnapshot> {
         throw reason;
       }
     },
-    async collect({ connection, engine }, { app, signal, onProgress }) {
+    async collect({ connection, engine }, { app, settings, signal, onProgress }) {
       const rest = createRestClient({ baseUrl: baseUrlOf(connection.app), fetch: connection.fetch, signal });
       const source = { host: app.host, mode: 'extension', collectorVersion: browser.runtime.getManifest().version } as const;
       try {
@@ -101,6 +101,8 @@ export function createPipeline(): AnalysisSteps<LiveConnection, AppSnapshot> {
           onProgress: ({ phase, done, total }) =>
             phase === 'reconnecting' ? onProgress(done, total, `(connection lost, reconnecting: attempt ${done} of ${total})`) : onProgress(done, total, phase),
           signal,
+          // quick or full (options page); absent: the collector's default
+          ...(settings.timingMode ? { timings: { mode: settings.timingMode } } : {}),
         });
       } catch (error) {
         throw await explained(connection, error);

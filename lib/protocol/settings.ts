@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { RuleSetting, SeveritySetting, type AnalysisConfigInput } from '../analyze/config';
 import { Category } from '../analyze/result';
+import { TimingMode } from '../snapshot/timing-mode';
 
 /**
  * How Qlarity reaches the app (see README "Connection modes"):
@@ -70,6 +71,8 @@ export const Settings = z.object({
   tenants: z.record(TenantHost, ConnectionSettings).optional(),
   analysis: RuleConfig.optional(),
   retention: Retention.optional(),
+  /** the timing pass: quick (first calculation) or full (also cached); absent: DEFAULT_TIMING_MODE (lib/snapshot/timing-mode.ts) */
+  timingMode: TimingMode.optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 
