@@ -113,6 +113,19 @@ export function OverviewView({ result, snapshot, fmt }: Props) {
                 <code>{unused.dropStatement}</code>
               </pre>
             )}
+            {unused.undecided && unused.undecided.length > 0 && (
+              <details data-testid="unused-undecided" open={unused.undecided.length <= 10}>
+                <summary>Could not decide ({fmt.number(unused.undecided.length)}): named in an expression that could not be fully read, never dropped</summary>
+                <ul>
+                  {unused.undecided.map((u) => (
+                    <li key={u.field}>
+                      <strong>{u.field}</strong> in {u.where.name ?? u.where.id} ({u.why}):{' '}
+                      <code dir="ltr">{u.expression}</code>
+                    </li>
+                  ))}
+                </ul>
+              </details>
+            )}
           </>
         ) : (
           <p class="muted">No unused fields found (or rule R01 could not run).</p>

@@ -20,6 +20,7 @@ import type {
   VisObject,
 } from '../snapshot/schema';
 import { parseForAnalysis, type ParsedExpression } from './parsed-expression';
+import { scriptVariables, VariableDefinitions } from './script-variables';
 import type { Target } from './result';
 import { UsageIndex } from './usage-index';
 
@@ -78,10 +79,11 @@ export class AnalysisIndex {
   private readonly _tables = lazy(() => byKey(this.snapshot.dataModel?.tables ?? [], (t) => t.name));
   private readonly _variables = lazy(() => byKey(this.snapshot.variables, (v) => v.name));
   private readonly _variableDefinitions = lazy(() => {
-    const map = new Map<string, VariableDefinition>();
+    const listed = new Map<string, VariableDefinition>();
     // A calculated variable (`=…`) expands to the value the engine evaluated, when the collector got one.
-    for (const v of this.snapshot.variables) map.set(v.name, { definition: v.definition, value: v.value });
-    return map;
+    for (const v of this.snapshot.variables) listed.set(v.name, { definition: v.definition, value: v.value });
+    // the load script's SET/LET variables the list does not have (offline snapshots, app folders, names built with $(…))
+    return new VariableDefinitions(listed, scriptVariables(this.snapshot.script?.text));
   });
   private readonly _objects = lazy(() => byKey(this.snapshot.objects, (o) => o.id));
   private readonly _sheets = lazy(() => byKey(this.snapshot.sheets, (s) => s.id));
@@ -106,8 +108,13 @@ export class AnalysisIndex {
   get variables(): Map<string, Variable> {
     return this._variables();
   }
+  /** every variable an expression can expand: the app's own list and what the load script creates */
   get variableDefinitions(): ReadonlyMap<string, VariableDefinition> {
     return this._variableDefinitions();
+  }
+  /** a variable of the app's list or one the load script creates (names are case-sensitive) */
+  hasVariable(name: string): boolean {
+    return this.variables.has(name) || this._variableDefinitions().has(name);
   }
   get objects(): Map<string, VisObject> {
     return this._objects();
@@ -211,7 +218,7 @@ export class AnalysisIndex {
     if (inSetModifier) return undefined;
     if (this.masterMeasuresByLabel.has(name)) return 'master-measure';
     if (objectId && this.measureLabelsOf(objectId).has(name)) return 'chart-label';
-    if (this.variables.has(name)) return 'variable';
+    if (this.hasVariable(name)) return 'variable';
     return undefined;
   }
 

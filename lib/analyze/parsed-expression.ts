@@ -41,8 +41,6 @@ export interface ParsedExpression {
   references(): References | undefined;
   /** the parse has an error diagnostic */
   readonly hasErrors: boolean;
-  /** parse errors that fall inside the text of one variable's expansion: the variable is to blame */
-  readonly errorsInExpansions: ReadonlyArray<{ variable: string; message: string; from: number; to: number }>;
 }
 
 const identity = (from: number, to: number) => ({ from, to });
@@ -77,7 +75,6 @@ export function parseForAnalysis(
       toOriginal: identity,
       references: () => undefined,
       hasErrors: false,
-      errorsInExpansions: [],
     };
   }
   const expansion = expandDollars(text, { variables });
@@ -85,14 +82,10 @@ export function parseForAnalysis(
   const hasExpansion = expansion.text !== text || map.segments.some((s) => s.expansion !== undefined);
   const toOriginal = hasExpansion ? (from: number, to: number) => toOriginalRange(map, from, to) : identity;
   const parsed = parseExpression(expansion.text, { reportDollar: false });
-  const errorsInExpansions: Array<{ variable: string; message: string; from: number; to: number }> = [];
   const diagnostics: Diagnostic[] = [...expansion.diagnostics];
   for (const d of parsed.diagnostics) {
     const mapped = hasExpansion ? toOriginalRange(map, d.from, d.to) : { from: d.from, to: d.to };
     diagnostics.push({ ...d, from: mapped.from, to: mapped.to });
-    if (d.severity === 'error' && 'expansion' in mapped && mapped.expansion && !mapped.expansion.startsWith('=')) {
-      errorsInExpansions.push({ variable: mapped.expansion, message: d.message, from: mapped.from, to: mapped.to });
-    }
   }
   const fields: FieldUseInText[] = [];
   const strings: string[] = [];
@@ -119,7 +112,6 @@ export function parseForAnalysis(
     toOriginal,
     references: () => (references ??= collectReferences(parsed.ast)),
     hasErrors: diagnostics.some((d) => d.severity === 'error'),
-    errorsInExpansions,
   };
 }
 

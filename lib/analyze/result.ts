@@ -113,6 +113,28 @@ export type Score = z.infer<typeof Score>;
 export const ConfigIssue = z.object({ path: z.string(), message: z.string() });
 export type ConfigIssue = z.infer<typeof ConfigIssue>;
 
+/**
+ * Something the analysis itself got wrong or could not do, for us to fix; not a finding.
+ * `parser-gap`: the engine's CheckExpression accepted an expression our parser rejects (the
+ * engine's verdict wins, so no finding is reported; the parser needs fixing).
+ */
+export const AnalysisErrorKind = z.enum(['parser-gap']);
+export type AnalysisErrorKind = z.infer<typeof AnalysisErrorKind>;
+
+export const AnalysisError = z.object({
+  kind: AnalysisErrorKind,
+  /** the rule that noticed it */
+  rule: z.string(),
+  message: z.string(),
+  /** the expression as written */
+  expression: z.string().optional(),
+  /** what our parser said about it */
+  parserMessage: z.string().optional(),
+  target: Target.optional(),
+  path: z.string().optional(),
+});
+export type AnalysisError = z.infer<typeof AnalysisError>;
+
 export const AnalysisResult = z.object({
   version: z.literal(ANALYSIS_RESULT_VERSION),
   app: z.object({ id: z.string(), name: z.string() }),
@@ -126,5 +148,7 @@ export const AnalysisResult = z.object({
   score: Score,
   /** configuration entries that were ignored, with why */
   configIssues: z.array(ConfigIssue),
+  /** the analysis' own gaps (e.g. parser-gap), for us to fix; results stored before the list existed read as [] */
+  errors: z.array(AnalysisError).default([]),
 });
 export type AnalysisResult = z.infer<typeof AnalysisResult>;

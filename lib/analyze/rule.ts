@@ -4,7 +4,7 @@
 import type { z } from 'zod';
 import type { AppSnapshot } from '../snapshot/schema';
 import type { AnalysisIndex } from './analysis-index';
-import type { Category, ExpressionRange, Severity, Target } from './result';
+import type { AnalysisError, Category, ExpressionRange, Severity, Target } from './result';
 
 /** Parts of the snapshot a rule reads; the runner says "could not run" when one is missing. */
 export type Need =
@@ -48,6 +48,8 @@ export interface RuleContext<Options> {
   cannotRun(reason: string): never;
   /** rule-level data for the UI (totals, a generated statement …), kept on the rule's run */
   summary(data: Record<string, unknown>): void;
+  /** a gap in the analysis itself (e.g. our parser rejects what the engine accepted): kept in the result's `errors`, never a finding */
+  analysisError(error: Omit<AnalysisError, 'rule'>): void;
 }
 
 export interface RuleMeta<Schema extends z.ZodObject = z.ZodObject> {

@@ -9,6 +9,7 @@ import { stableHash } from './hash';
 import { missingNeed } from './needs';
 import {
   ANALYSIS_RESULT_VERSION,
+  type AnalysisError,
   type AnalysisResult,
   type Category,
   type ConfigIssue,
@@ -18,6 +19,7 @@ import {
   type Summary,
 } from './result';
 import type { AnyRule, ReportInput, RuleContext } from './rule';
+import { redactSecrets, redactSecretsDeep } from '../snapshot/redact-secrets';
 import { computeScore } from './score';
 import { splitSuppressed, targetKey } from './suppression';
 
@@ -45,6 +47,7 @@ export function analyse(snapshot: AppSnapshot, configInput?: AnalysisConfigInput
   const configIssues: ConfigIssue[] = unknownRuleKeys(config, rules);
   const runs: RuleRun[] = [];
   const all: Finding[] = [];
+  const errors: AnalysisError[] = [];
 
   for (const rule of rules) {
     const setting = resolveRuleSetting(config, rule, snapshot.app.id);
@@ -80,6 +83,9 @@ export function analyse(snapshot: AppSnapshot, configInput?: AnalysisConfigInput
       summary: (data) => {
         summaryData = data;
       },
+      analysisError: (error) => {
+        errors.push({ ...error, rule: rule.code });
+      },
     };
     try {
       rule.check(ctx);
@@ -112,10 +118,22 @@ export function analyse(snapshot: AppSnapshot, configInput?: AnalysisConfigInput
     summary: summarise(findings, hidden.length, runs),
     score: computeScore(findings),
     configIssues,
+    errors,
   };
 }
 
-function toFinding(rule: AnyRule, severity: Severity, input: ReportInput): Finding {
+/**
+ * Script text and reload logs reach findings in several rules (S01's excerpt, a failed reload's
+ * message, S07's literal): credentials in them are redacted here, once for every rule, so no
+ * report or export can carry them (lib/snapshot/redact-secrets.ts).
+ */
+function toFinding(rule: AnyRule, severity: Severity, raw: ReportInput): Finding {
+  const input: ReportInput = {
+    ...raw,
+    message: redactSecrets(raw.message),
+    ...(raw.data ? { data: redactSecretsDeep(raw.data) } : {}),
+    ...(raw.content !== undefined ? { content: redactSecrets(raw.content) } : {}),
+  };
   const content = input.content ?? `${input.path ?? ''}\u0000${input.expression?.text ?? ''}\u0000${input.message}`;
   const contentHash = stableHash(content);
   const finding: Finding = {

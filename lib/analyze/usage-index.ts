@@ -38,6 +38,18 @@ interface WeakText {
   text: string;
   /** why this text cannot be trusted to list its field references */
   reason: string;
+  /** set when the text is (part of) an expression that could not be fully read: R01 cannot decide about names in it */
+  unreadable?: UnreadableExpression;
+}
+
+/** An expression with a parse error or a value only known at run time, where a name appears that no reading found. */
+export interface UnreadableExpression {
+  /** the expression as written */
+  expression: string;
+  /** why it could not be fully read */
+  why: string;
+  target: Target;
+  path?: string;
 }
 
 const push = <K, V>(map: Map<K, V[]>, key: K, value: V) => {
@@ -93,6 +105,7 @@ export class UsageIndex {
     this.globalDoubt = this.recordSectionAccess(snapshot);
     this.recordPropertyStrings(snapshot);
     this.recordAlternatives(snapshot);
+    this.recordMentions(snapshot);
     this.drainVariables();
     for (const v of snapshot.variables) {
       if (!this.variableUses.has(v.name)) this.weakTexts.push({ text: v.definition, reason: `only in the definition of variable ${v.name}, which nothing uses` });
@@ -113,13 +126,19 @@ export class UsageIndex {
     return this.globalDoubt;
   }
 
+  /** The first expression that could not be fully read and names `field`: whether the field is used cannot be decided. */
+  undecidedAbout(field: string): UnreadableExpression | undefined {
+    for (const weak of this.weakTexts) if (weak.unreadable && mentions(weak.text, field)) return weak.unreadable;
+    return undefined;
+  }
+
   // ---- building ----
 
   private record(parsed: ParsedExpression, site: UseSite): void {
     const index = this.index;
-    // an expression that does not parse uses nothing for sure: its names only lower the confidence (weak text below)
-    const fields = parsed.hasErrors ? [] : parsed.fields;
-    for (const f of fields) {
+    // A diagnostic (a parse error, an undefined variable) does not unmake the names the parser did
+    // read: they stay used. Names it could not read are in the weak text below (R01: "could not decide").
+    for (const f of parsed.fields) {
       if (index.hasField(f.name)) {
         const kind: UseKind = f.context === 'set-modifier' || f.context === 'set-value' ? (site.kind === 'master-item' ? site.kind : 'set-modifier') : site.kind;
         push(this.fieldUses, f.name, { ...site, kind });
@@ -127,7 +146,7 @@ export class UsageIndex {
       }
       const measures = index.masterMeasuresByLabel.get(f.name);
       if (measures) for (const m of measures) push(this.masterMeasureUses, m.id, { ...site, kind: 'expression' });
-      if (index.variables.has(f.name)) this.useVariable(f.name, site);
+      if (index.hasVariable(f.name)) this.useVariable(f.name, site);
       // Qualified `State::Field` references parse with the state apart; `Table.Field` names stay whole.
     }
     for (const use of parsed.variableUses) {
@@ -136,17 +155,30 @@ export class UsageIndex {
     }
     for (const text of parsed.strings) {
       if (index.hasField(text)) push(this.fieldUses, text, { ...site, kind: 'string-literal' });
-      if (index.variables.has(text)) this.useVariable(text, site);
+      if (index.hasVariable(text)) this.useVariable(text, site);
     }
     // $(=expr) is evaluated by the engine: what it references is used
     for (const u of parsed.unknownValues) {
       if (u.reason === 'computed' && u.expression && u.expression !== parsed.text) this.record(this.index.parse(u.expression, 'expression'), site);
     }
-    const hasErrors = parsed.diagnostics.some((d) => d.severity === 'error');
-    if (hasErrors || parsed.unknownValues.length > 0) {
-      const why = hasErrors ? 'could not be parsed' : 'contains a value only known at run time';
-      this.weakTexts.push({ text: parsed.text, reason: `in an expression that ${why} (${site.target.kind} ${site.target.name ?? site.target.id})` });
-      for (const u of parsed.unknownValues) if (u.expression) this.weakTexts.push({ text: u.expression, reason: `in a calculated value used by ${site.target.name ?? site.target.id}` });
+    const firstError = parsed.diagnostics.find((d) => d.severity === 'error');
+    if (firstError || parsed.unknownValues.length > 0) {
+      const why = firstError ? `could not be fully read (${firstError.message})` : 'contains a value only known at run time';
+      const unreadable: UnreadableExpression = { expression: parsed.text, why, target: site.target, ...(site.path !== undefined ? { path: site.path } : {}) };
+      this.weakTexts.push({ text: parsed.text, reason: `in an expression that ${why} (${site.target.kind} ${site.target.name ?? site.target.id})`, unreadable });
+      for (const u of parsed.unknownValues) {
+        if (u.expression) this.weakTexts.push({ text: u.expression, reason: `in a calculated value used by ${site.target.name ?? site.target.id}`, unreadable: { ...unreadable, expression: u.expression, why: `a calculated value used by ${parsed.text}` } });
+      }
+    }
+  }
+
+  /** What Sense keeps but does not evaluate (qLayoutExclude, inactive colour modes): names there are mentions, not uses. */
+  private recordMentions(snapshot: AppSnapshot): void {
+    for (const m of snapshot.mentions ?? []) {
+      const target = this.index.locationTarget(m.location);
+      const what =
+        m.reason === 'inactive-colour' ? 'a colour setting of an inactive colour mode' : m.reason === 'inactive-setting' ? 'a setting not in force' : 'a property Sense keeps but does not evaluate';
+      this.weakTexts.push({ text: m.text, reason: `in ${what} (${target.kind} ${target.name ?? target.id}, ${m.location.path})` });
     }
   }
 
@@ -162,9 +194,9 @@ export class UsageIndex {
   private drainVariables(): void {
     while (this.variableQueue.length > 0) {
       const name = this.variableQueue.shift() as string;
-      const variable = this.index.variables.get(name);
-      if (!variable || variable.definition.trim() === '') continue;
-      const parsed = this.index.parse(variable.definition, 'expression');
+      const definition = this.index.variables.get(name)?.definition ?? this.index.variableDefinitions.get(name)?.definition;
+      if (definition === undefined || definition.trim() === '') continue;
+      const parsed = this.index.parse(definition, 'expression');
       this.record(parsed, { kind: 'variable', target: this.index.variableTarget(name), via: name });
     }
   }
@@ -221,25 +253,37 @@ export class UsageIndex {
     }
   }
 
-  /** Alternative dimensions and measures live in `qLayoutExclude.qHyperCubeDef`, which the expression extraction skips. */
+  /**
+   * Alternative dimensions and measures (users switch to them) live in a `qLayoutExclude.qHyperCubeDef`,
+   * top level or inside the chart's own `qHyperCubeDef` (both in real apps, docs/property-shapes.md),
+   * which the expression extraction lists as mentions: they are uses.
+   */
   private recordAlternatives(snapshot: AppSnapshot): void {
+    if (snapshot.mentions) {
+      for (const m of snapshot.mentions) {
+        if (m.reason !== 'kept-not-evaluated' || !ALTERNATIVE.test(m.location.path)) continue;
+        const syntax = m.location.path.includes('/qFieldDefs/') && !m.text.trim().startsWith('=') ? 'field' : 'expression';
+        this.record(this.index.parse(m.text, syntax), { kind: 'alternative', target: this.index.locationTarget(m.location), path: m.location.path });
+      }
+      return;
+    }
+    // snapshots collected before mentions were listed: the top-level qLayoutExclude only
     for (const object of snapshot.objects) {
       const exclude = object.properties.qLayoutExclude as QlikObject | undefined;
       if (!exclude || typeof exclude !== 'object') continue;
       const target = this.index.objectTarget(object.id);
       forEachString(exclude, (text, segments) => {
-        const path = [...segments];
-        const last = path[path.length - 1];
-        const parent = path[path.length - 2];
-        const isFieldDef = parent === 'qFieldDefs';
-        const isMeasureDef = last === 'qDef' && path.includes('qMeasures');
-        if (!isFieldDef && !isMeasureDef) return;
-        const syntax = isFieldDef && !text.trim().startsWith('=') ? 'field' : 'expression';
-        this.record(this.index.parse(text, syntax), { kind: 'alternative', target, path: '/qLayoutExclude/' + path.join('/') });
+        const path = '/qLayoutExclude/' + segments.join('/');
+        if (!ALTERNATIVE.test(path)) return;
+        const syntax = path.includes('/qFieldDefs/') && !text.trim().startsWith('=') ? 'field' : 'expression';
+        this.record(this.index.parse(text, syntax), { kind: 'alternative', target, path });
       });
     }
   }
 }
+
+/** `…/qLayoutExclude/qHyperCubeDef/qDimensions/0/qDef/qFieldDefs/0` or `…/qMeasures/0/qDef/qDef` */
+const ALTERNATIVE = /\/qLayoutExclude\/qHyperCubeDef\/(qDimensions\/\d+\/qDef\/qFieldDefs\/\d+|qMeasures\/\d+\/qDef\/qDef)$/;
 
 /** Visits every string in a JSON value; `path` is a shared stack: copy it if you keep it. */
 function forEachString(value: unknown, visit: (text: string, path: readonly string[]) => void, path: string[] = []): void {

@@ -78,6 +78,7 @@ async function collect(options: CliOptions, io: CliIo): Promise<AppSnapshot> {
     insecure: options.insecure,
     timings: options.timings,
     concurrency: options.concurrency,
+    ...(options.engineTimeoutMs ? { engineTimeoutMs: options.engineTimeoutMs } : {}),
     ...(io.signal ? { signal: io.signal } : {}),
     onProgress: (p) => {
       if (options.quiet) return;

@@ -22,6 +22,8 @@ writes the result.
   --fail-on LEVEL       exit 1 when a finding of this severity or worse exists: error|warning|info|none (default none)
   --no-timings          skip the per-object timing pass
   --concurrency N       engine requests in flight (default ${DEFAULT_CONCURRENCY})
+  --engine-timeout S    seconds the engine may stay silent while a call waits (default 60; OpenDoc and
+                        calculations get 5 times that, opening the socket half): then exit 3
   --insecure            accept a self-signed TLS certificate (local simulator only)
   --quiet               no progress on stderr
   -h, --help            this text
@@ -43,6 +45,8 @@ export interface CliOptions {
   failOn: FailOn;
   timings: boolean;
   concurrency: number;
+  /** --engine-timeout in ms (absent: the library's defaults) */
+  engineTimeoutMs?: number;
   insecure: boolean;
   quiet: boolean;
   help: boolean;
@@ -74,6 +78,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
         'fail-on': { type: 'string' },
         'no-timings': { type: 'boolean' },
         concurrency: { type: 'string' },
+        'engine-timeout': { type: 'string' },
         insecure: { type: 'boolean' },
         quiet: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
@@ -89,6 +94,8 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
   if (!['error', 'warning', 'info', 'none'].includes(failOn)) throw new UsageError(`--fail-on must be error, warning, info or none, got "${failOn}"`);
   const concurrency = values.concurrency === undefined ? DEFAULT_CONCURRENCY : Number(values.concurrency);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) throw new UsageError(`--concurrency must be an integer from 1 to ${MAX_CONCURRENCY}`);
+  const engineTimeout = values['engine-timeout'] === undefined ? undefined : Number(values['engine-timeout']);
+  if (engineTimeout !== undefined && !(Number.isFinite(engineTimeout) && engineTimeout > 0)) throw new UsageError('--engine-timeout must be a number of seconds above 0');
   const apiKey = values['api-key'] ?? env.QLIK_API_KEY;
   const options: CliOptions = {
     ...(values.host !== undefined ? { host: values.host } : {}),
@@ -102,6 +109,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     failOn: failOn as FailOn,
     timings: values['no-timings'] !== true,
     concurrency,
+    ...(engineTimeout !== undefined ? { engineTimeoutMs: engineTimeout * 1000 } : {}),
     insecure: values.insecure === true,
     quiet: values.quiet === true,
     help,

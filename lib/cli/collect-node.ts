@@ -4,7 +4,8 @@
 import { readFile } from 'node:fs/promises';
 import { type CollectProgress, collectApp } from '../collect/index.ts';
 import { openEngineSession } from '../qlik/engine/session.ts';
-import { createRestClient } from '../qlik/rest/client.ts';
+import { engineTimeoutsFor } from '../qlik/engine/timeouts.ts';
+import { DEFAULT_REST_TIMEOUT_MS, createRestClient } from '../qlik/rest/client.ts';
 import type { AppSnapshot } from '../snapshot/schema.ts';
 import { nodeSocketFactory } from './node-socket.ts';
 
@@ -16,6 +17,8 @@ export interface NodeCollectOptions {
   insecure?: boolean;
   timings?: boolean;
   concurrency?: number;
+  /** a normal engine call's silence limit, ms; the others in proportion (default: DEFAULT_ENGINE_TIMEOUTS) */
+  engineTimeoutMs?: number;
   onProgress?: (p: CollectProgress) => void;
   signal?: AbortSignal;
 }
@@ -39,7 +42,7 @@ export async function collectFromTenant(options: NodeCollectOptions): Promise<Ap
   const rest = createRestClient({ baseUrl: options.host, fetch: (u, i) => fetch(u, i), authHeaders: () => headers, ...(options.signal ? { signal: options.signal } : {}) });
   const query: Record<string, string> = {};
   if (options.cookie && !options.apiKey) {
-    const res = await fetch(`${options.host.replace(/\/+$/, '')}/api/v1/csrf-token`, { headers });
+    const res = await fetch(`${options.host.replace(/\/+$/, '')}/api/v1/csrf-token`, { headers, signal: AbortSignal.timeout(DEFAULT_REST_TIMEOUT_MS) });
     const token = res.headers.get('qlik-csrf-token');
     if (!res.ok || !token) throw new Error(`Could not get a CSRF token with the given cookies (HTTP ${res.status}): is the session still signed in?`);
     query['qlik-csrf-token'] = token;
@@ -50,6 +53,7 @@ export async function collectFromTenant(options: NodeCollectOptions): Promise<Ap
     appId: options.appId,
     createSocket: nodeSocketFactory({ headers, rejectUnauthorized: !options.insecure }),
     query,
+    ...(options.engineTimeoutMs ? { timeouts: engineTimeoutsFor(options.engineTimeoutMs) } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
   options.onProgress?.({ phase: 'open', done: 1, total: 1 });

@@ -15,6 +15,7 @@ import {
   type VisObject,
 } from '../snapshot/schema.ts';
 import { EngineError, closeCodeMessage } from '../qlik/engine/errors.ts';
+import { formatSeconds } from '../qlik/engine/timeouts.ts';
 import type { ConnectionEvent, Resume } from '../qlik/engine/session.ts';
 import type { QixDoc, QixGlobal } from '../qlik/engine/types.ts';
 import type { RestClient } from '../qlik/rest/client.ts';
@@ -77,15 +78,34 @@ export interface CollectAppOptions {
   expressionChecks?: false;
   /** false: skip the timing pass; or how many objects of a sheet to time at once (default DEFAULT_TIMING_CONCURRENCY) and whether to time the cached calculation too (default DEFAULT_TIMING_MODE) */
   timings?: false | { concurrency?: number; mode?: TimingMode };
+  /** the whole collection's limit, ms (default DEFAULT_RUN_TIMEOUT_MS; 0: none) */
+  timeoutMs?: number;
 }
+
+/**
+ * 30 minutes for the whole collection. The engine session's own limits (lib/qlik/engine/timeouts.ts)
+ * end a silent engine much sooner; this bounds an engine that keeps answering but never finishes
+ * (one call that is never answered while others are). The bench's 2,000-object app collects in
+ * seconds, so a run that needs half an hour is stuck, not slow.
+ */
+export const DEFAULT_RUN_TIMEOUT_MS = 30 * 60_000;
 
 const now = (): number => globalThis.performance.now();
 
 export async function collectApp(options: CollectAppOptions): Promise<AppSnapshot> {
   const started = now();
-  const { engine, signal } = options;
+  const { engine } = options;
+  // the caller's cancel and the run's limit end the collection the same way; the message differs
+  const stop = new AbortController();
+  const signal = stop.signal;
+  const onCancel = (): void => stop.abort();
+  if (options.signal?.aborted) stop.abort();
+  options.signal?.addEventListener('abort', onCancel, { once: true });
+  const runLimitMs = options.timeoutMs ?? DEFAULT_RUN_TIMEOUT_MS;
+  let timedOut = false;
+  const runTimer = runLimitMs > 0 ? setTimeout(() => ((timedOut = true), stop.abort()), runLimitMs) : undefined;
   const onAbort = (): void => void engine.close();
-  signal?.addEventListener('abort', onAbort, { once: true });
+  signal.addEventListener('abort', onAbort, { once: true });
   const { resumes, reconnected, onConnection } = engine;
   const ctx: CollectContext = {
     doc: engine.doc,
@@ -95,7 +115,7 @@ export async function collectApp(options: CollectAppOptions): Promise<AppSnapsho
     issues: [],
     engineLimit: createLimiter(options.concurrency ?? DEFAULT_CONCURRENCY),
     restLimit: createLimiter(6),
-    ...(signal ? { signal } : {}),
+    signal,
     sessionFailure: () => engine.failure?.(),
     progress: (phase, done, total) => options.onProgress?.({ phase, done, total }),
     releases: [],
@@ -105,7 +125,7 @@ export async function collectApp(options: CollectAppOptions): Promise<AppSnapsho
     if (event.type === 'resumed') addIssue(ctx, 'connection', 'CONNECTION_RESUMED', resumedMessage(event.resume));
   });
   try {
-    if (signal?.aborted) throw new CollectionAborted();
+    if (signal.aborted) throw new CollectionAborted();
     const snapshot = await collect(ctx, options, started);
     await Promise.all(ctx.releases); // every session object is destroyed before we return
     // Typed, not re-parsed: every engine and REST answer was parsed where it came in, and the
@@ -114,8 +134,14 @@ export async function collectApp(options: CollectAppOptions): Promise<AppSnapsho
     const result: AppSnapshot = { ...snapshot, collectionMs: now() - started };
     return result;
   } catch (error) {
-    if (signal?.aborted || error instanceof CollectionAborted) {
+    if (signal.aborted || error instanceof CollectionAborted) {
       await engine.close();
+      if (timedOut) {
+        throw new EngineError(
+          `Collection stopped: the analysis did not finish within ${formatSeconds(runLimitMs)} (the limit for a whole run); the engine kept the app busy without finishing.`,
+          'unresponsive',
+        );
+      }
       throw new CollectionAborted();
     }
     if (isFatal(error)) {
@@ -125,8 +151,10 @@ export async function collectApp(options: CollectAppOptions): Promise<AppSnapsho
     }
     throw error;
   } finally {
+    clearTimeout(runTimer);
     stopListening?.();
-    signal?.removeEventListener('abort', onAbort);
+    signal.removeEventListener('abort', onAbort);
+    options.signal?.removeEventListener('abort', onCancel);
   }
 }
 
@@ -215,6 +243,7 @@ async function collect(ctx: CollectContext, options: CollectAppOptions, started:
     expressions,
     libraryReferences: extracted.libraryReferences,
     fieldReferences: extracted.fieldReferences,
+    mentions: extracted.mentions,
     ...(timed ? { timings: timingsSummary(options.engine.appOpenMs, timed.timings, timingConcurrency, timingMode) } : {}),
     ...(restParts.evaluation ? { evaluation: restParts.evaluation } : {}),
     ...(restParts.item ? { item: restParts.item } : {}),

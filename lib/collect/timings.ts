@@ -11,6 +11,7 @@
 // a calculation time and is reported as not measured. The QIX API has no per-object calc time
 // (engine.md §3.20), so the client-side round trip is the measure.
 import type { ObjectTiming, Timings, VisObject } from '../snapshot/schema.ts';
+import { EngineError } from '../qlik/engine/errors.ts';
 import type { NxPage, QixGenericObject } from '../qlik/engine/types.ts';
 import { type CollectContext, addIssue, attempt, connectionEpoch, engineCall, isFatal, issueCode } from './context.ts';
 import { calcCondMessage, findLayoutErrors, stripDataPages } from './layout.ts';
@@ -18,6 +19,7 @@ import { mapLimited } from './limiter.ts';
 import { DEFAULT_TIMING_MODE, type TimingMode } from '../snapshot/timing-mode.ts';
 
 const now = (): number => globalThis.performance.now();
+const NOT_TIMED_SILENT = 'Not timed: the engine stopped answering during the timing pass.';
 /** first page size like the Sense client: at most 10,000 cells (engine limit per page) */
 const MAX_CELLS = 10_000;
 const MAX_COLUMNS = 100;
@@ -58,12 +60,32 @@ export async function collectTimings(
   );
   const handleOf = new Map(targets.map((t, i) => [t.o.id, handles[i]]));
   const timings: ObjectTiming[] = [];
+  let stoppedAnswering: EngineError | undefined;
+  const notTimed = (o: Target, sheetId: string): ObjectTiming => ({ objectId: o.id, objectType: o.type, sheetId, firstMs: 0, ...(mode === 'full' ? { cachedMs: 0 } : {}), cellsFetched: 0, error: NOT_TIMED_SILENT });
   for (const [sheetId, objects] of sheetObjects) {
+    if (stoppedAnswering) {
+      // the engine went silent on an earlier sheet: what was collected stays, these are not timed
+      for (const o of objects) timings.push(notTimed(o, sheetId));
+      continue;
+    }
     const present = objects.filter((o) => handleOf.get(o.id));
     // not through the pool: queueing in our own pool must not count as engine time
     const pass = (o: Target): Promise<Pass | Error> => timePass(ctx, handleOf.get(o.id) as QixGenericObject, o.id).catch(nonFatal);
-    const first = await mapLimited(present, concurrency, pass);
-    const second = mode === 'full' ? await mapLimited(present, concurrency, (o, i) => (first[i] instanceof Error ? Promise.resolve(first[i]) : pass(o))) : undefined;
+    let first: (Pass | Error)[];
+    let second: (Pass | Error)[] | undefined;
+    try {
+      first = await mapLimited(present, concurrency, pass);
+      second = mode === 'full' ? await mapLimited(present, concurrency, (o, i) => (first[i] instanceof Error ? Promise.resolve(first[i]) : pass(o))) : undefined;
+    } catch (error) {
+      // The timing pass runs last and times each object alone: an engine that stops answering on a
+      // heavy object ends the session (lib/qlik/engine/timeouts.ts), but everything else is in
+      // hand, so the snapshot keeps it and says which objects were not timed and why.
+      if (!(error instanceof EngineError && error.kind === 'unresponsive')) throw error;
+      stoppedAnswering = error;
+      addIssue(ctx, 'timings', 'ENGINE_UNRESPONSIVE', `${error.message} The objects of this and the following sheets were not timed.`, sheetId);
+      for (const o of objects) timings.push(notTimed(o, sheetId));
+      continue;
+    }
     present.forEach((o, i) => {
       const base = { objectId: o.id, objectType: o.type, sheetId };
       const a = first[i];

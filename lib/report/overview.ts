@@ -59,12 +59,22 @@ export function slowestSheets(snapshot: AppSnapshot | undefined): BarInput[] {
   return [...totals].map(([id, ms]) => ({ label: titles.get(id) || id, value: ms, key: id }));
 }
 
+/** A field R01 could not decide about: named in an expression that could not be fully read. */
+const UndecidedField = z.object({
+  field: z.string(),
+  expression: z.string(),
+  why: z.string(),
+  where: z.object({ kind: z.string(), id: z.string(), name: z.string().optional() }),
+});
+export type UndecidedField = z.infer<typeof UndecidedField>;
+
 const UnusedFieldSummary = z.object({
   fieldCount: z.number(),
   totalBytes: z.number(),
   highConfidenceBytes: z.number().optional(),
   dropStatement: z.string().optional(),
   dropStatementAll: z.string().optional(),
+  undecided: z.array(UndecidedField).optional(),
 });
 
 export interface UnusedFieldsMemory {
@@ -74,6 +84,8 @@ export interface UnusedFieldsMemory {
   dropStatement?: string;
   /** the largest unused fields */
   fields: BarInput[];
+  /** fields named in an expression that could not be fully read: neither used nor unused */
+  undecided?: UndecidedField[];
 }
 
 /** From rule R01 (unused-field): its run summary and its findings; undefined when R01 did not run or found nothing. */

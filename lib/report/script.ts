@@ -1,6 +1,7 @@
 // The Script tab: last reloads, reload statements by duration and rows, warnings from the reload
 // log, and the script split into tabs and lines with the engine's syntax errors marked.
 import { lastSuccessfulReload } from '../rules/reloads';
+import { redactSecrets } from '../snapshot/redact-secrets';
 import type { AppSnapshot, Reload, Script } from '../snapshot/schema';
 
 export interface StatementRow {
@@ -51,8 +52,9 @@ export function logWarnings(snapshot: AppSnapshot, limit = 200): LogLine[] {
   const lines = text.split(/\r?\n/);
   for (let i = 0; i < lines.length && out.length < limit; i++) {
     const line = lines[i];
-    if (LOG_ERROR.test(line)) out.push({ line: i + 1, text: line, level: 'error' });
-    else if (LOG_WARNING.test(line)) out.push({ line: i + 1, text: line, level: 'warning' });
+    // a reload log echoes CONNECT statements: their credentials are not shown
+    if (LOG_ERROR.test(line)) out.push({ line: i + 1, text: redactSecrets(line), level: 'error' });
+    else if (LOG_WARNING.test(line)) out.push({ line: i + 1, text: redactSecrets(line), level: 'warning' });
   }
   return out;
 }
@@ -114,9 +116,18 @@ export function scriptTabs(script: Script): ScriptTab[] {
         line.error = { from: 0, to: text.length };
         current.errorCount++;
       }
-      current.lines.push(line);
+      current.lines.push(shownLine(line));
     }
     offset += raw.length + 1;
   }
   return tabs;
+}
+
+/** The line as shown: credentials redacted; an error mark stays inside the (possibly shorter) text. */
+function shownLine(line: ScriptLine): ScriptLine {
+  const text = redactSecrets(line.text);
+  if (text === line.text) return line;
+  if (!line.error) return { ...line, text };
+  const from = Math.min(line.error.from, text.length);
+  return { ...line, text, error: { from, to: Math.max(from, Math.min(line.error.to, text.length)) } };
 }

@@ -2,7 +2,7 @@
 // expression's location with the offending range.
 import type { IndexedExpression } from '../analyze/analysis-index';
 import type { ReportInput, RuleContext } from '../analyze/rule';
-import type { ExpressionKind, ExpressionLocation } from '../snapshot/schema';
+import type { ExpressionCheck, ExpressionKind, ExpressionLocation } from '../snapshot/schema';
 
 const KIND_WORDS: Record<ExpressionKind, string> = {
   measure: 'measure',
@@ -58,6 +58,31 @@ export function reportAt(
     path: e.expression.location.path,
     expression: { text, from, to },
     ...extra,
+  });
+}
+
+/**
+ * What a live engine's CheckExpression said about an expression's text: it found no error
+ * (`accepted`), it found one (with its message), or it did not check it (offline snapshots, app
+ * folders, texts not sent). Where it checked, its verdict wins over our parser.
+ */
+export type EngineVerdict = 'accepted' | 'not-checked' | { message: string };
+
+export function engineVerdict(check: ExpressionCheck | undefined): EngineVerdict {
+  if (!check) return 'not-checked';
+  const message = check.errorMsg?.trim();
+  return message ? { message } : 'accepted';
+}
+
+/** Our parser rejects an expression the engine accepted: a gap in the parser, recorded in the result's errors (not a finding). */
+export function reportParserGap(ctx: RuleContext<unknown>, e: IndexedExpression, parserMessage: string, where: string): void {
+  ctx.analysisError({
+    kind: 'parser-gap',
+    message: `The engine accepted the ${where}; our parser did not: ${parserMessage}`,
+    expression: e.expression.text,
+    parserMessage,
+    target: ctx.index.locationTarget(e.expression.location),
+    path: e.expression.location.path,
   });
 }
 

@@ -514,6 +514,20 @@ export const Expression = z.object({
 });
 export type Expression = z.infer<typeof Expression>;
 
+/**
+ * Text Sense keeps in the properties but does not evaluate, where an expression would be if it were
+ * live (`qLayoutExclude`, `qUndoExclude`, colour settings of an inactive colour mode, axis limits not in force; see
+ * docs/property-shapes.md). Not checked as an expression; a field named there is not called unused
+ * with high confidence (R01).
+ */
+export const Mention = z.object({
+  text: z.string(),
+  location: ExpressionLocation,
+  /** kept-not-evaluated: qLayoutExclude/qUndoExclude; inactive-colour: a colour mode not selected; inactive-setting: e.g. an axis limit not in force */
+  reason: z.enum(['kept-not-evaluated', 'inactive-colour', 'inactive-setting']),
+});
+export type Mention = z.infer<typeof Mention>;
+
 /** A link from an object to a master item (`qLibraryId`, `qExtendsId`): Q04–Q06, D05. */
 export const LibraryReference = z.object({
   kind: z.enum(['measure', 'dimension', 'visualization']),
@@ -600,6 +614,8 @@ export const AppSnapshot = z.object({
   expressions: z.array(Expression),
   libraryReferences: z.array(LibraryReference),
   fieldReferences: z.array(FieldReference),
+  /** would-be expressions Sense keeps but does not evaluate (absent in snapshots collected before they were listed) */
+  mentions: z.array(Mention).optional(),
   timings: Timings.optional(),
   /** newest finished REST app evaluation, as received */
   evaluation: QlikObject.optional(),

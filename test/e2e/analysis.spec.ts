@@ -6,7 +6,7 @@ import { expectAccessible } from './axe';
 
 test.setTimeout(180_000);
 
-test('Analyze runs on the demo app and the side panel lists the findings', async ({ login, qlik, openPopup, openSidePanel }, testInfo) => {
+test('Analyze runs on the demo app and the side panel lists the findings', async ({ login, qlik, openPopup, openSidePanel, sim }, testInfo) => {
   await login.logIn();
   await qlik.openFirstSheet(DEMO_APP_ID);
   const popup = await openPopup(qlik.page);
@@ -14,6 +14,7 @@ test('Analyze runs on the demo app and the side panel lists the findings', async
   await expect(popup.summary).toContainText('Qlarity Demo');
   await expect(popup.page.getByTestId('severity-counts')).toContainText(/Errors: [1-9]/);
   await expect(popup.analyzeButton).toHaveText('Analyze again');
+  expect(sim.persistentChanges()).toEqual([]); // the simulator's call record: the analysis changed nothing
   await expectAccessible(popup.page);
   await popup.page.screenshot({ path: testInfo.outputPath('popup-result.png') });
 

@@ -3,6 +3,7 @@
 import { fileURLToPath } from 'node:url';
 import { loadAppsDir } from './app/index.ts';
 import { createEngineSession } from './engine/index.ts';
+import { persistentChanges } from './engine/persistent-changes.ts';
 import { tenantCertificate } from './server/cert.ts';
 import type { CreateEngineSession } from './server/engine-socket.ts';
 import { sessionCookies } from './server/login.ts';
@@ -75,6 +76,8 @@ export interface Simulator {
   apiKey: string;
   apps: SimApp[];
   calls(): CallRecord[];
+  /** the calls that changed or tried to change an app for everyone (engine/persistent-changes.ts): empty after any analysis */
+  persistentChanges(): string[];
   /** calls of one engine session key (`<appId>` or `<appId>/identity/<id>`) or of one user */
   callsFor(sessionKeyOrUser: string | SimUser): CallRecord[];
   faults: { set(faults: FaultConfig): void; reset(): void };
@@ -144,6 +147,7 @@ export async function startSimulator(options: SimulatorOptions = {}): Promise<Si
     apiKey: tenant.developerApiKey,
     apps,
     calls: () => tenant.calls(),
+    persistentChanges: () => persistentChanges(tenant.calls()),
     callsFor: (key) => tenant.calls().filter((c) => (typeof key === 'string' ? c.session === key : c.userId === key.id)),
     faults: { set: (faults) => tenant.setFaults(faults), reset: () => tenant.setFaults({}) },
     webIntegrations: { add: (input) => tenant.addWebIntegration(input), list: () => tenant.listWebIntegrations() },

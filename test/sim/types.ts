@@ -61,6 +61,11 @@ export interface FaultConfig {
   sessionTimeoutMs?: number;
   /** send one malformed (non-JSON) frame before the answer to this method */
   malformedFrameOn?: string;
+  /**
+   * a silent engine: the socket stays open (OnConnected is still sent) but requests of these
+   * methods, or every request when `methods` is absent, are never answered (nor recorded)
+   */
+  silent?: { methods?: string[] };
 }
 
 /** One engine call as seen by the simulator, for tests that assert what a client did. */

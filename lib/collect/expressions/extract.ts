@@ -9,14 +9,19 @@
 // - measure `qDef` (string), `qLabelExpression`, `qAttributeExpressions[].qExpression`;
 // - `qFieldDefs[]`: a field name, or an expression when it starts with `=`;
 // - any other non-`q` property whose string value starts with `=` (Sense and extension properties).
-// Subtrees the engine does not evaluate (`qLayoutExclude`, `qUndoExclude`, `qOtherTotalSpec` with
-// others off) are skipped.
+// Subtrees the engine does not evaluate (`qOtherTotalSpec` with others off) and list templates
+// (`q…ListDef.qData`) are skipped. What Sense keeps but does not evaluate (`qLayoutExclude`,
+// `qUndoExclude`, colour settings of an inactive colour mode, axis limits not in force) is not a live expression: its
+// would-be expressions become `mentions` (names there still lower R01's confidence).
+// Shapes and sources: docs/property-shapes.md, lib/snapshot/property-shapes.ts.
 import type {
   Expression,
   ExpressionLocation,
   FieldReference,
   LibraryReference,
+  Mention,
 } from '../../snapshot/schema.ts';
+import { KEPT_NOT_EVALUATED, inactiveKeys, isListTemplate } from '../../snapshot/property-shapes.ts';
 import { classifyExpressionPath } from './classify.ts';
 
 export interface ExpressionOwner {
@@ -30,9 +35,10 @@ export interface Extracted {
   expressions: Expression[];
   libraryReferences: LibraryReference[];
   fieldReferences: FieldReference[];
+  mentions: Mention[];
 }
 
-const SKIPPED_SUBTREES = new Set(['qLayoutExclude', 'qUndoExclude', 'qInfo', 'qMetaDef', 'qMeta', 'qChildren', 'qEmbeddedSnapshotRef']);
+const SKIPPED_SUBTREES = new Set(['qInfo', 'qMetaDef', 'qMeta', 'qChildren', 'qEmbeddedSnapshotRef']);
 const STRING_EXPR_PARENTS = new Set(['qMsg', 'qOtherLabel', 'qTotalLabel']);
 const FILTER_FIELD_KEYS = new Set(['field', 'fieldName', 'qField', 'qFieldName']);
 
@@ -58,21 +64,24 @@ const startsWithEquals = (s: string): boolean => s.trimStart().startsWith('=');
 
 /** Extract from one object's own properties (children are separate objects). */
 export function extractFromProperties(properties: unknown, owner: ExpressionOwner): Extracted {
-  return extractInto({ expressions: [], libraryReferences: [], fieldReferences: [] }, properties, owner);
+  return extractInto({ expressions: [], libraryReferences: [], fieldReferences: [], mentions: [] }, properties, owner);
 }
 
 /** Like extractFromProperties, appending to `out` (one set of lists for a whole app). */
 export function extractInto(out: Extracted, properties: unknown, owner: ExpressionOwner): Extracted {
-  walk(properties, [], owner, out, undefined);
+  walk(properties, [], owner, out, undefined, undefined);
   return out;
 }
 
-/** `path` is one stack shared by the whole walk (pushed and popped, not copied per node). */
-function walk(value: unknown, path: string[], owner: ExpressionOwner, out: Extracted, attributeId: string | undefined): void {
+/**
+ * `path` is one stack shared by the whole walk (pushed and popped, not copied per node).
+ * `inactive`: why the subtree is kept but not evaluated (its expressions become mentions), or undefined.
+ */
+function walk(value: unknown, path: string[], owner: ExpressionOwner, out: Extracted, attributeId: string | undefined, inactive: Mention['reason'] | undefined): void {
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       path.push(indexKey(i));
-      walk(value[i], path, owner, out, attributeId);
+      walk(value[i], path, owner, out, attributeId, inactive);
       path.pop();
     }
     return;
@@ -81,24 +90,28 @@ function walk(value: unknown, path: string[], owner: ExpressionOwner, out: Extra
     const record = value as Record<string, unknown>;
     const inAttributes = path[path.length - 2] === 'qAttributeExpressions' || path[path.length - 2] === 'qAttributeDimensions';
     const nextAttributeId = inAttributes && typeof record.id === 'string' ? record.id : attributeId;
+    const parentKey = path[path.length - 1];
+    const inactiveHere = inactiveKeys(record);
     for (const key in record) {
-      if (!Object.hasOwn(record, key) || SKIPPED_SUBTREES.has(key)) continue;
+      if (!Object.hasOwn(record, key) || SKIPPED_SUBTREES.has(key) || isListTemplate(key, parentKey)) continue;
       const child = record[key];
       if (key === 'qOtherTotalSpec' && othersOff(child)) continue;
+      const reason = inactive ?? (KEPT_NOT_EVALUATED.has(key) ? 'kept-not-evaluated' : inactiveHere?.keys.includes(key) ? inactiveHere.reason : undefined);
       path.push(key);
-      walk(child, path, owner, out, nextAttributeId);
+      walk(child, path, owner, out, nextAttributeId, reason);
       path.pop();
     }
     return;
   }
-  if (typeof value === 'string') visitString(value, path, owner, out, attributeId);
+  if (typeof value === 'string') visitString(value, path, owner, out, attributeId, inactive);
 }
 
-function visitString(text: string, path: string[], owner: ExpressionOwner, out: Extracted, attributeId: string | undefined): void {
+function visitString(text: string, path: string[], owner: ExpressionOwner, out: Extracted, attributeId: string | undefined, inactive: Mention['reason'] | undefined): void {
   if (text.trim() === '') return;
   const key = path[path.length - 1] ?? '';
   const parent = path[path.length - 2];
   // no closures in here: this runs for every string of every tree
+  if (inactive !== undefined) return visitInactiveString(text, path, owner, out, attributeId, inactive, key, parent);
 
   if (key === 'qLibraryId') {
     out.libraryReferences.push({ kind: libraryKind(path), targetId: text, ...refLocation(owner), path: toPointer(path) });
@@ -135,6 +148,32 @@ function visitString(text: string, path: string[], owner: ExpressionOwner, out: 
   if (startsWithEquals(text) && text.trim().length > 1) addExpression(out, owner, path, attributeId, text, 'expression');
 }
 
+/** Kept but not evaluated: what would be an expression (by the rules above) is a mention; links and field names are not live either. */
+function visitInactiveString(text: string, path: string[], owner: ExpressionOwner, out: Extracted, attributeId: string | undefined, reason: Mention['reason'], key: string, parent: string | undefined): void {
+  if (key === 'qLibraryId' || key === 'qExtendsId') return;
+  const ownKey = isIndex(key) ? (parent ?? '') : key;
+  const expressionLike =
+    parent === 'qFieldDefs' ||
+    key === 'qExpr' ||
+    key === 'qStringExpression' ||
+    key === 'qValueExpression' ||
+    key === 'qv' ||
+    key === 'qLabelExpression' ||
+    key === 'qExpression' ||
+    (key === 'qDef' && (path.includes('qMeasures') || path.includes('qMeasure'))) ||
+    // Sense's own colour settings hold expressions without '=' (colorExpression, byMeasureDef.key)
+    (reason === 'inactive-colour' && !ownKey.startsWith('q') && (ownKey === 'colorExpression' || ownKey === 'key')) ||
+    (!ownKey.startsWith('q') && startsWithEquals(text) && text.trim().length > 1);
+  if (!expressionLike) return;
+  const pointer = toPointer(path);
+  const kind = classifyExpressionPath(path, attributeId);
+  const location: ExpressionLocation =
+    owner.sheetId !== undefined
+      ? { objectId: owner.objectId, objectType: owner.objectType, owner: owner.owner, sheetId: owner.sheetId, path: pointer, kind }
+      : { objectId: owner.objectId, objectType: owner.objectType, owner: owner.owner, path: pointer, kind };
+  out.mentions.push({ text, location, reason });
+}
+
 const isIndex = (key: string): boolean => {
   const first = key.charCodeAt(0);
   return first >= 48 && first <= 57 && /^\d+$/.test(key);
@@ -155,8 +194,18 @@ function refLocation(owner: ExpressionOwner): { objectId: string; objectType: st
   return { objectId: owner.objectId, objectType: owner.objectType, ...(owner.sheetId !== undefined ? { sheetId: owner.sheetId } : {}) };
 }
 
+/**
+ * What a `qLibraryId` links to, by the nearest definition holding it: an attribute expression is a
+ * measure (engine-rpc.json NxAttrExprDef.qLibraryId: "Definition of the attribute expression stored
+ * in the library. Example: "MyGenericMeasure""), an attribute dimension a dimension
+ * (NxAttrDimDef.qLibraryId), then the hypercube's measures and dimensions, list objects' dimensions.
+ */
 function libraryKind(path: readonly string[]): LibraryReference['kind'] {
-  if (path.includes('qMeasures')) return 'measure';
+  for (let i = path.length - 1; i >= 0; i--) {
+    const segment = path[i];
+    if (segment === 'qAttributeExpressions' || segment === 'qMeasures' || segment === 'qMeasure') return 'measure';
+    if (segment === 'qAttributeDimensions' || segment === 'qDimensions' || segment === 'qListObjectDef') return 'dimension';
+  }
   return 'dimension';
 }
 

@@ -25,7 +25,7 @@ export interface ExpressionSources {
 type SourceObject = ExpressionSources['objects'][number];
 
 /** One visualization's expressions and references (its own properties; children are separate objects). */
-export function extractObject(o: SourceObject, out: Extracted = { expressions: [], libraryReferences: [], fieldReferences: [] }): Extracted {
+export function extractObject(o: SourceObject, out: Extracted = { expressions: [], libraryReferences: [], fieldReferences: [], mentions: [] }): Extracted {
   return extractInto(out, o.properties, {
     objectId: o.id,
     objectType: o.type,
@@ -36,7 +36,7 @@ export function extractObject(o: SourceObject, out: Extracted = { expressions: [
 
 /** `extracted`: objects already extracted (extractObject) as their trees arrived, reused as they are. */
 export function extractAllExpressions(sources: ExpressionSources, extracted?: ReadonlyMap<SourceObject, Extracted>): Extracted {
-  const all: Extracted = { expressions: [], libraryReferences: [], fieldReferences: [] };
+  const all: Extracted = { expressions: [], libraryReferences: [], fieldReferences: [], mentions: [] };
   for (const sheet of sources.sheets) {
     extractInto(all, sheet.properties, { objectId: sheet.id, objectType: 'sheet', owner: 'sheet', sheetId: sheet.id });
   }
@@ -49,6 +49,7 @@ export function extractAllExpressions(sources: ExpressionSources, extracted?: Re
     for (const e of done.expressions) all.expressions.push(e);
     for (const r of done.libraryReferences) all.libraryReferences.push(r);
     for (const r of done.fieldReferences) all.fieldReferences.push(r);
+    for (const m of done.mentions) all.mentions.push(m);
   }
   for (const m of sources.masterMeasures) extractInto(all, m.properties, { objectId: m.id, objectType: 'measure', owner: 'master-measure' });
   for (const d of sources.masterDimensions) extractInto(all, d.properties, { objectId: d.id, objectType: 'dimension', owner: 'master-dimension' });
@@ -87,7 +88,7 @@ function dedupeIds(all: Extracted): Extracted {
   };
   const libraryReferences = firstOfEach(all.libraryReferences);
   const fieldReferences = firstOfEach(all.fieldReferences);
-  return { expressions, libraryReferences, fieldReferences };
+  return { expressions, libraryReferences, fieldReferences, mentions: all.mentions };
 }
 
 /**

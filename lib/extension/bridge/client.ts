@@ -7,6 +7,7 @@ import {
   type BridgeEvent,
   type WebSocketLike,
 } from '@/lib/protocol/bridge';
+import { httpRefusal } from '@/lib/qlik/read-only';
 import type { PortLike } from './types';
 
 export type FetchLike = (input: string | URL, init?: RequestInit) => Promise<Response>;
@@ -191,6 +192,8 @@ export function toFetchCommand(
       return 'Credentials are never sent into the Qlik page; use a direct connection mode for tokens.';
     }
   }
+  const refusal = httpRefusal(method, url.pathname); // read-only: the same allow-list as the REST client
+  if (refusal) return refusal;
   return {
     type: 'fetch',
     requestId,

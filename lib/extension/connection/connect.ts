@@ -104,6 +104,10 @@ function assemble(mode: ConnectionModeName, app: QlikAppLocation, transport: Tra
     if (lastSocket?.prepareError instanceof QlikProblemError) return lastSocket.prepareError.problem;
     // lib/qlik/engine EngineError of kind "attached": OnConnected said SESSION_ATTACHED
     if ((error as { kind?: unknown } | null)?.kind === 'attached') return describeQlikFailure({ kind: 'session-attached' }, context);
+    // lib/qlik/engine: the engine stopped answering, or a whole run passed its limit (timeouts.ts); the message says what waited
+    if ((error as { kind?: unknown } | null)?.kind === 'unresponsive' && error instanceof Error) {
+      return { code: 'timeout', message: error.message, action: 'The engine may be overloaded or the network down; try again later.', retryable: true };
+    }
     const close = closeEventOf(error);
     if (close && close.code >= 4000) return describeQlikFailure({ kind: 'socket-closed', code: close.code, reason: close.reason, beforeOpen: !lastSocket?.everOpened }, context);
     const status = statusOf(error);

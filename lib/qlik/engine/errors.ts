@@ -44,7 +44,11 @@ export const RPC_ERROR_NAMES: Readonly<Record<number, string>> = {
   11000: 'Reload in progress',
 };
 
-export type EngineErrorKind = 'closed' | 'rpc' | 'connect' | 'attached' | 'aborted' | 'protocol';
+/**
+ * `unresponsive`: the engine stopped answering (timeouts.ts); `refused`: Qlarity refused to send a
+ * request that is not on the read-only allow-list (lib/qlik/read-only.ts).
+ */
+export type EngineErrorKind = 'closed' | 'rpc' | 'connect' | 'attached' | 'aborted' | 'protocol' | 'unresponsive' | 'refused';
 
 /** Any failure from the engine. `fatal`: the session is gone and nothing more can be asked. */
 export class EngineError extends Error {
@@ -61,7 +65,7 @@ export class EngineError extends Error {
 
   /** the session is gone (or was refused): nothing more can be asked. `rpc` and `protocol` errors concern one call. */
   get fatal(): boolean {
-    return this.kind === 'closed' || this.kind === 'connect' || this.kind === 'attached' || this.kind === 'aborted';
+    return this.kind === 'closed' || this.kind === 'connect' || this.kind === 'attached' || this.kind === 'aborted' || this.kind === 'unresponsive' || this.kind === 'refused';
   }
 }
 
@@ -89,11 +93,19 @@ const ENIGMA_NOT_CONNECTED = -1;
 const ENIGMA_OBJECT_NOT_FOUND = -2;
 const ENIGMA_SESSION_SUSPENDED = -11;
 
+/**
+ * The error answer session.ts hands enigma.js for each call still waiting when the engine went
+ * silent (enigma.js has no way to reject one request from outside): recognised by its parameter.
+ */
+export const UNRESPONSIVE_PARAMETER = 'qlarity:engine-unresponsive';
+export const UNRESPONSIVE_CODE = -128;
+
 /** Turn whatever enigma.js threw for `method` into an EngineError. */
 export function toEngineError(error: unknown, method: string): EngineError {
   if (error instanceof EngineError) return error;
   const e = (error ?? {}) as EnigmaLikeError;
   const code = typeof e.code === 'number' ? e.code : undefined;
+  if (e.parameter === UNRESPONSIVE_PARAMETER) return new EngineError(typeof e.message === 'string' ? e.message : 'The engine stopped answering.', 'unresponsive');
   const original = e.original;
   if (code === ENIGMA_NOT_CONNECTED || code === ENIGMA_SESSION_SUSPENDED) {
     const closeCode = typeof original?.code === 'number' ? original.code : undefined;

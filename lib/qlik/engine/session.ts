@@ -17,12 +17,23 @@
 // (OpenDoc with the first call's parameters) and re-fetches saved objects by id; our session
 // objects are gone and their APIs are closed. `resumes()` says which happened, so the caller can
 // recreate what it needs (lib/collect/context.ts withSessionObject does).
+//
+// Read-only at run time: an enigma.js request interceptor refuses every call that is not on the
+// allow-list for its object type (lib/qlik/read-only.ts), and the socket itself refuses any other
+// method (guarded-socket.ts: enigma.js's own resume requests bypass interceptors).
+// Limits (timeouts.ts): the WebSocket must open within `connectMs`; while calls wait, the engine
+// must answer something within the limit of the longest call waiting, or the session ends with an
+// `unresponsive` error naming what waited (silence-watch.ts). Nothing waits forever.
 import enigma from 'enigma.js';
 import schema from 'enigma.js/schemas/12.2027.0.json';
-import { EngineError, closeCodeMessage, toEngineError } from './errors.ts';
+import { engineRefusal } from '../read-only.ts';
+import { EngineError, UNRESPONSIVE_CODE, UNRESPONSIVE_PARAMETER, closeCodeMessage, toEngineError } from './errors.ts';
+import { type GuardedSocket, guardSocket } from './guarded-socket.ts';
 import { startKeepalive } from './keepalive.ts';
 import { DEFAULT_RECONNECT, type ReconnectPolicy, isPermanentHandshakeStatus, isResumableClose } from './reconnect.ts';
 import { resumeWithBackoff } from './resume-loop.ts';
+import { type Silence, silenceMessage, watchSilence } from './silence-watch.ts';
+import { DEFAULT_ENGINE_TIMEOUTS, type EngineTimeouts, formatSeconds } from './timeouts.ts';
 import { type Timers, realTimers } from './timers.ts';
 import { type SocketActivity, trackSocket } from './tracked-socket.ts';
 import type { CreateSocket, QixDoc, QixGlobal, WebSocketLike } from './types.ts';
@@ -65,9 +76,14 @@ export interface OpenEngineSessionOptions {
   shouldResume?: (drop: { code: number; reason?: string }) => boolean;
   /** `/ttl/<s>` on the engine URL (default DEFAULT_TTL_SECONDS; 0: none, the session ends with the socket) */
   ttlSeconds?: number;
-  /** clock and timers for keepalive and backoff (tests pass fakes) */
+  /** limits for connecting and for a silent engine (default DEFAULT_ENGINE_TIMEOUTS) */
+  timeouts?: Partial<EngineTimeouts>;
+  /** clock and timers for keepalive, backoff and limits (tests pass fakes) */
   timers?: Timers;
 }
+
+/** How long close() waits for the socket's close handshake (a silent peer may never answer it). */
+const CLOSE_WAIT_MS = 5000;
 
 /** What happened to the connection after it was established. */
 export type ConnectionEvent =
@@ -132,11 +148,13 @@ export async function openEngineSession(options: OpenEngineSessionOptions): Prom
   const timers = options.timers ?? realTimers;
   const policy: ReconnectPolicy = { ...DEFAULT_RECONNECT, ...options.reconnect };
   const ttlSeconds = options.ttlSeconds ?? DEFAULT_TTL_SECONDS;
+  const timeouts: EngineTimeouts = { ...DEFAULT_ENGINE_TIMEOUTS, ...options.timeouts };
   const url = buildEngineUrl({ baseUrl: options.url, appId: options.appId, identity, ...(ttlSeconds > 0 ? { ttlSeconds } : {}), query: options.query });
 
   let state: State = 'opening';
   const activity: SocketActivity = { messages: 0, lastActivity: timers.now() };
   let currentSocket: WebSocketLike | undefined;
+  let currentGuard: GuardedSocket | undefined;
   let attemptClose: { code: number; reason?: string } | undefined;
   let abandoned = false;
   let reconnecting: Promise<boolean> | undefined;
@@ -152,10 +170,14 @@ export async function openEngineSession(options: OpenEngineSessionOptions): Prom
     // enigma only uses onopen/onclose/onerror/onmessage/send/close/readyState (WebSocketLike)
     createSocket: (u: string) => {
       activity.messages = 0;
-      const socket = trackSocket(options.createSocket(u, options.headers), timers, activity, (event) => onSocketClosed(socket, event));
+      const guard = guardSocket(options.createSocket(u, options.headers));
+      const socket = trackSocket(guard, timers, activity, (event) => onSocketClosed(socket, event));
       currentSocket = socket;
+      currentGuard = guard;
       return socket as unknown as WebSocket;
     },
+    // every call enigma.js makes for us is checked against the allow-list of its object's type
+    requestInterceptors: [{ onFulfilled: (s: unknown, request: EnigmaJS.RpcRequest) => refuseUnlisted(s, request) }],
     protocol: { delta: options.delta ?? false },
     // a network drop suspends the session instead of closing it, so it can be resumed
     suspendOnClose: true,
@@ -177,6 +199,9 @@ export async function openEngineSession(options: OpenEngineSessionOptions): Prom
     clearTimeout(timer);
     return failure;
   };
+  const watch = watchSilence({ timers, timeouts, onSilent: (silence) => onSilent(silence) });
+  session.on('traffic:sent', (data) => watch.sent(data));
+  session.on('traffic:received', (data) => watch.received(data));
   session.on('notification:OnConnected', (params) => {
     const value = (params as { qSessionState?: unknown } | undefined)?.qSessionState;
     if (typeof value === 'string') sessionState = value;
@@ -187,7 +212,30 @@ export async function openEngineSession(options: OpenEngineSessionOptions): Prom
     if (message) socketError = message;
   });
 
+  /**
+   * The engine went silent: every waiting call is answered with an `unresponsive` error (enigma.js
+   * rejects it), nothing more is sent, and the session ends. While resuming, the resume loop's own
+   * attempt limit applies instead.
+   */
+  function onSilent(silence: Silence): void {
+    const ids = silence.ids;
+    if (state === 'closed' || state === 'lost' || state === 'reconnecting') return;
+    const error = new EngineError(silenceMessage(silence, timeouts), 'unresponsive');
+    const wasOpen = state === 'open';
+    state = 'lost';
+    fail(error);
+    currentGuard?.refuseAll(error);
+    const socket = currentSocket;
+    for (const id of ids) {
+      socket?.onmessage?.({ data: JSON.stringify({ jsonrpc: '2.0', id, error: { code: UNRESPONSIVE_CODE, parameter: UNRESPONSIVE_PARAMETER, message: error.message } }) });
+    }
+    if (wasOpen) emit({ type: 'lost', error });
+    keepalive?.stop();
+    void boundedClose();
+  }
+
   function onSocketClosed(socket: WebSocketLike, event: { code: number; reason?: string }): void {
+    if (socket === currentSocket) watch.clear(); // enigma.js rejects what was waiting on it
     if (socket !== currentSocket || state === 'closed') return;
     if (state === 'reconnecting') {
       attemptClose = event; // this attempt's socket closed: the attempt fails, the loop decides
@@ -265,16 +313,22 @@ export async function openEngineSession(options: OpenEngineSessionOptions): Prom
   }
 
   let keepalive: { stop(): void } | undefined;
+  /** enigma.js waits for the close handshake, which a silent peer may never answer: wait a bounded time */
+  const boundedClose = async (): Promise<void> => {
+    let timer: unknown;
+    await Promise.race([
+      session.close().catch(() => undefined), // already closed: nothing to release
+      new Promise<void>((resolve) => (timer = timers.setTimeout(resolve, CLOSE_WAIT_MS))),
+    ]);
+    timers.clearTimeout(timer);
+  };
   const close = async (): Promise<void> => {
     if (state === 'closed') return;
     state = 'closed';
     keepalive?.stop();
+    watch.stop();
     onStopped?.();
-    try {
-      await session.close();
-    } catch {
-      // already closed: nothing to release
-    }
+    await boundedClose();
   };
   const onAbort = (): void => void close();
   options.signal?.addEventListener('abort', onAbort, { once: true });
@@ -288,9 +342,28 @@ export async function openEngineSession(options: OpenEngineSessionOptions): Prom
   try {
     await throwIfAborted();
     let global: QixGlobal;
+    let connectTimedOut: EngineError | undefined;
+    let connectTimer: unknown;
     try {
-      global = (await session.open()) as QixGlobal;
+      const opening = session.open();
+      global = (await Promise.race([
+        opening,
+        new Promise<never>((_resolve, reject) => {
+          connectTimer = timers.setTimeout(() => {
+            connectTimedOut = new EngineError(
+              `Could not connect to the engine at ${url.replace(/\?.*$/, '')}: the WebSocket did not open within ${formatSeconds(timeouts.connectMs)} (the server or a proxy on the way does not answer).`,
+              'connect',
+            );
+            opening.catch(() => undefined);
+            currentSocket?.close(4000, 'connect timed out');
+            reject(connectTimedOut);
+          }, timeouts.connectMs);
+        }),
+      ])) as QixGlobal;
+      timers.clearTimeout(connectTimer);
     } catch (error) {
+      timers.clearTimeout(connectTimer);
+      if (connectTimedOut) throw connectTimedOut;
       // before the socket opens, enigma rejects with the socket's error event itself
       const raw = (error ?? {}) as { message?: unknown; code?: unknown };
       if (typeof raw.message === 'string' && typeof raw.code !== 'number') socketError ??= raw.message;
@@ -359,6 +432,17 @@ export async function openEngineSession(options: OpenEngineSessionOptions): Prom
     await close();
     throw error;
   }
+}
+
+/** enigma.js request interceptor: the call's object type comes from enigma's own API cache (Global is handle -1). */
+function refuseUnlisted<R extends { method?: unknown; handle?: unknown }>(session: unknown, request: R): R {
+  const method = typeof request.method === 'string' ? request.method : '';
+  const handle = typeof request.handle === 'number' ? request.handle : undefined;
+  const apis = (session as { apis?: { getApi?: (handle: number) => { type?: unknown } | undefined } } | undefined)?.apis;
+  const apiType = handle === undefined ? undefined : handle === -1 ? 'Global' : apis?.getApi?.(handle)?.type;
+  const refusal = engineRefusal(typeof apiType === 'string' ? apiType : undefined, method);
+  if (refusal) throw new EngineError(refusal, 'refused');
+  return request;
 }
 
 function attachedError(identity: string): EngineError {

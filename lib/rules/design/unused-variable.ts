@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
+import { scriptMentions } from '../../analyze/script-variables';
+import { mentions } from '../../analyze/usage-index';
 import { SOURCES } from '../sources';
 
 export default defineRule({
@@ -16,9 +18,10 @@ export default defineRule({
   options: z.object({ includeScriptCreated: z.boolean().default(true).describe('also list variables the script creates') }),
   needs: ['variables', 'objects'],
   check(ctx) {
-    const script = ctx.snapshot.script?.text ?? '';
-    // a variable the load script expands ($(vDataRoot) in a FROM clause) is used, too
-    const inScript = (name: string) => script.includes(`$(${name})`) || script.includes(`$(${name}(`);
+    // a variable the load script uses ($(vDataRoot) in a FROM clause, vMax in a LET or a control
+    // statement) is used, too; assigning or dropping it is not a use
+    const script = scriptMentions(ctx.snapshot.script?.text);
+    const inScript = (name: string) => mentions(script, name);
     for (const v of ctx.snapshot.variables) {
       if (v.isReserved || v.isConfig || ctx.index.usage.isVariableUsed(v.name) || inScript(v.name)) continue;
       if (v.isScriptCreated && !ctx.options.includeScriptCreated) continue;

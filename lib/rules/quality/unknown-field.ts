@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
 import { describeSite, reportAt } from '../helpers';
+import { isListboxFrequencyPath } from '../../snapshot/property-shapes';
 import { labelCandidateKeys } from '../label-candidates';
 import { SOURCES } from '../sources';
 
@@ -35,8 +36,11 @@ export default defineRule({
       if (location.owner === 'variable') continue; // checked where the variable is used
       const reported = new Set<string>();
       const labels = labelCandidateKeys(e);
+      const listboxFrequency = isListboxFrequencyPath(location.path);
       for (const ref of e.parsed.fields) {
         if (ref.node && labels.has(`${ref.node.from}:${ref.node.to}`)) continue; // Q15: unknown-master-label
+        // Sense's histogram maximum of a listbox on a calculated dimension names that dimension as [=expr]
+        if (listboxFrequency && ref.name.trimStart().startsWith('=')) continue;
         const inSet = ref.context === 'set-modifier' || ref.context === 'set-value';
         if (index.resolveName(ref.name, location.objectId, inSet)) continue;
         const key = `${ref.name}@${ref.from}`;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
 import { brokenExpansions } from '../../expression/blame';
-import { describeSite } from '../helpers';
+import { describeSite, engineVerdict, reportParserGap } from '../helpers';
 import { SOURCES } from '../sources';
 
 export default defineRule({
@@ -14,7 +14,8 @@ export default defineRule({
     text:
       'A variable is text pasted into expressions. The expression looks right in the editor, but once the variable is ' +
       'expanded it no longer parses (a decimal comma, a missing bracket), and every chart using it breaks. Calculated ' +
-      'variables (=…) that do not parse on their own are reported by Q01.',
+      'variables (=…) that do not parse on their own are reported by Q01. When a live engine checked the expression ' +
+      'after expansion (CheckExpression) and found no error, nothing is reported.',
     sources: [SOURCES.dollarExpansion, SOURCES.magicOfVariables],
   },
   howToFix: 'Correct the variable definition in the variables dialog; test it by expanding it in a KPI.',
@@ -29,11 +30,17 @@ export default defineRule({
       if (!e.parsed.hasErrors || index.rawErrors(e.expression.text).length > 0) continue; // broken as written: Q01
       // only the variable whose expansion breaks the expression, never every variable it uses; a variable
       // whose text is a fragment the expansion completes breaks nothing
-      for (const { variable: name, diagnostic: error } of brokenExpansions(e.expression.text, index.variableDefinitions)) {
-        if (!index.variables.has(name)) continue;
+      const broken = brokenExpansions(e.expression.text, index.variableDefinitions).filter((b) => index.hasVariable(b.variable));
+      if (broken.length === 0) continue;
+      // the engine checked the expanded text in a live run and found it valid: its verdict wins
+      if (engineVerdict(e.expression.check) === 'accepted') {
+        reportParserGap(ctx, e, broken[0].diagnostic.message, `${describeSite(ctx, e)} (after expanding its variables)`);
+        continue;
+      }
+      for (const { variable: name, diagnostic: error } of broken) {
         if (reported.has(name)) continue;
         reported.add(name);
-        const definition = index.variables.get(name)?.definition ?? '';
+        const definition = index.variableDefinitions.get(name)?.definition ?? '';
         ctx.report({
           target: index.variableTarget(name),
           path: '/qDefinition',

@@ -1,8 +1,20 @@
 import { z } from 'zod';
+import type { Target } from '../../analyze/result';
 import { defineRule } from '../../analyze/rule';
 import { dropFieldsStatement } from '../../export/drop-fields-statement';
 import { formatBytes } from '../helpers';
 import { SOURCES } from '../sources';
+
+/** A field R01 could not decide about: an expression that could not be fully read names it (in the run summary, not a finding). */
+interface UndecidedField {
+  field: string;
+  tables: string[];
+  byteSize?: number;
+  expression: string;
+  why: string;
+  where: Target;
+  path?: string;
+}
 
 export const BINARY_DROP_WARNING =
   'The script starts with a BINARY load: DROP FIELDS after BINARY does not release all the memory. ' +
@@ -25,7 +37,9 @@ export default defineRule({
   howToFix:
     'Check the reason and confidence, then remove the field from the LOAD statement (best: it is never loaded) or ' +
     'add the generated `DROP FIELDS` statement at the end of the script. Medium-confidence fields appear in text ' +
-    'Qlarity could not analyse: look there first.',
+    'Qlarity could not analyse: look there first. Fields named in an expression that could not be fully read ' +
+    '(a syntax error, a value only known at run time) are listed apart as "could not decide", with that expression, ' +
+    'and are never in the DROP FIELDS statement.',
   examples: { bad: 'LOAD OrderID, Sales, InternalComment FROM …  // InternalComment is used by no sheet', good: 'LOAD OrderID, Sales FROM …' },
   options: z.object({
     includeHidden: z.boolean().default(true).describe('also report hidden fields (HidePrefix/HideSuffix)'),
@@ -41,10 +55,17 @@ export default defineRule({
         ? `${partial.length} part(s) of the app could not be collected (${partial[0].message})`
         : undefined;
     const unused: Array<{ name: string; bytes: number; confidence: 'high' | 'medium' }> = [];
+    const undecided: UndecidedField[] = [];
     for (const field of snapshot.dataModel?.fields ?? []) {
       if (field.isSystem || field.name.startsWith('$')) continue;
       if (field.isHidden && !ctx.options.includeHidden) continue;
       if (usage.isFieldUsed(field.name)) continue;
+      // named in an expression no reading fully understood: neither used nor unused, and never dropped
+      const unreadable = usage.undecidedAbout(field.name);
+      if (unreadable) {
+        undecided.push({ field: field.name, tables: field.tables, byteSize: field.byteSize, expression: unreadable.expression, why: unreadable.why, where: unreadable.target, path: unreadable.path });
+        continue;
+      }
       const doubt = usage.doubtAbout(field.name) ?? sheetDoubt;
       const confidence = doubt ? 'medium' : 'high';
       const reason =
@@ -60,7 +81,7 @@ export default defineRule({
         content: `${field.name}\u0000${confidence}\u0000${field.tables.join(',')}`,
       });
     }
-    if (unused.length === 0) return;
+    if (unused.length === 0 && undecided.length === 0) return;
     const high = unused.filter((u) => u.confidence === 'high');
     const binary = /^\s*binary\s/im.test(snapshot.script?.text ?? '');
     ctx.summary({
@@ -68,8 +89,9 @@ export default defineRule({
       totalBytes: unused.reduce((sum, u) => sum + u.bytes, 0),
       highConfidenceBytes: high.reduce((sum, u) => sum + u.bytes, 0),
       dropStatement: high.length > 0 ? dropFieldsStatement(high.map((u) => u.name)) : undefined,
-      dropStatementAll: dropFieldsStatement(unused.map((u) => u.name)),
+      dropStatementAll: unused.length > 0 ? dropFieldsStatement(unused.map((u) => u.name)) : undefined,
       ...(binary ? { warning: BINARY_DROP_WARNING } : {}),
+      ...(undecided.length > 0 ? { undecided } : {}),
     });
   },
 });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
+import { redactSecrets } from '../../snapshot/redact-secrets';
 import { SOURCES } from '../sources';
 
 // A path or connection string written into the script instead of a lib:// connection.
@@ -30,11 +31,13 @@ export default defineRule({
         if (seen.has(literal) || literal.toLowerCase().startsWith('lib://')) continue;
         seen.add(literal);
         const line = text.slice(0, m.index).split('\n').length;
+        // a literal connection often carries its credentials: they never reach the finding
+        const shown = redactSecrets(literal);
         ctx.report({
           target: { kind: 'script', id: 'script', name: 'Load script' },
-          message: `Line ${line} reads from ${what} written in the script: ${literal}.`,
-          data: { line, literal },
-          content: literal,
+          message: `Line ${line} reads from ${what} written in the script: ${shown}.`,
+          data: { line, literal: shown },
+          content: shown,
         });
       }
     }

@@ -101,6 +101,7 @@ describe('analyze with --cookie-file against the simulated tenant', () => {
     expect(calls.length).toBeGreaterThan(0);
     expect(new Set(calls.map((c) => c.userId))).toEqual(new Set([sim.users.developer.id]));
     expect(calls.filter((c) => /^(Set|Apply|DoSave|DoReload)/.test(c.method))).toEqual([]);
+    expect(sim.persistentChanges()).toEqual([]);
   }, 120_000);
 
   it('exits 1 with --fail-on error when the demo has errors, and writes --out', async () => {

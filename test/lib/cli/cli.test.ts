@@ -53,6 +53,7 @@ function result(findings: ReturnType<typeof finding>[]): AnalysisResult {
     summary: { total: findings.length, bySeverity: counts, byCategory: { quality: counts } as AnalysisResult['summary']['byCategory'], suppressed: 0, rulesRun: 2, rulesCouldNotRun: 1, rulesFailed: 1 },
     score: { value: 90, penalty: 1, formula: '' },
     configIssues: [],
+    errors: [],
   };
 }
 

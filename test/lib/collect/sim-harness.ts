@@ -6,6 +6,7 @@ import { openEngineSession, type EngineSession } from '../../../lib/qlik/engine/
 import type { CreateSocket, WebSocketLike } from '../../../lib/qlik/engine/types.ts';
 import { createRestClient, type RestClient } from '../../../lib/qlik/rest/client.ts';
 import { createEngineSession } from '../../sim/engine/index.ts';
+import { persistentChanges } from '../../sim/engine/persistent-changes.ts';
 import type { Simulator } from '../../sim/index.ts';
 import type { CallRecord, FaultConfig, SimApp, SimUser } from '../../sim/types.ts';
 
@@ -78,7 +79,7 @@ export const WRITE_METHODS = new Set([
 
 /** What a test asserts about read-only behaviour, from the simulator's call record. */
 export function readOnlyViolations(calls: CallRecord[]): string[] {
-  const problems: string[] = [];
+  const problems: string[] = persistentChanges(calls);
   for (const c of calls) {
     if (WRITE_METHODS.has(c.method)) problems.push(`${c.method} on ${c.objectType} ${c.objectId ?? c.handle}`);
     if (c.persistent === true && /^(Set|Apply|Create|Destroy)/.test(c.method)) problems.push(`${c.method} on persistent ${c.objectId}`);

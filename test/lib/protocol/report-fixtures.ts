@@ -76,6 +76,7 @@ export function analysisResult(findings: Finding[], overrides: Partial<AnalysisR
     },
     score: { value: 87, penalty: 13, formula: '100 - penalty' },
     configIssues: [],
+    errors: [],
     ...overrides,
   };
 }

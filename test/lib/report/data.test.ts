@@ -159,4 +159,14 @@ describe('script rows', () => {
       { line: 4, text: 'Error: file not found', level: 'error' },
     ]);
   });
+
+  it('shows no credentials in the script or the log lines (lib/snapshot/redact-secrets.ts)', () => {
+    const script = { text: '///$tab Main\nODBC CONNECT TO [DSN=x;PWD=Hunter2!;Database=y]; LOAD 1 FRO;', tabs: ['Main'], syntaxErrors: [{ qErrLen: 3, qTabIx: 0, qLineInTab: 0, qColInLine: 0, qTextPos: 13 + 46, qSecondaryFailure: false }] };
+    const [tab] = scriptTabs(script);
+    expect(tab?.lines[0]?.text).toBe('ODBC CONNECT TO [DSN=x;PWD=***;Database=y]; LOAD 1 FRO;');
+    const line = tab?.lines[0];
+    expect(line?.error && line.text.slice(line.error.from, line.error.to)).toBeTruthy(); // the mark stays inside the shorter text
+    const withLog: AppSnapshot = { ...snapshot, reloads: { reloads: [], metadata: [], lastLog: { reloadId: 'r1', text: 'Error: connect to https://etl:Hunter2!@files.example.com failed', truncated: false } } };
+    expect(logWarnings(withLog)).toEqual([{ line: 1, text: 'Error: connect to https://etl:***@files.example.com failed', level: 'error' }]);
+  });
 });

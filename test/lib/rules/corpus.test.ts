@@ -43,6 +43,10 @@ describe.skipIf(!present)('analysis of the corpus apps', () => {
     expect(results.size).toBeGreaterThanOrEqual(3);
   });
 
+  it('changed nothing in any app (the simulator\'s call record)', () => {
+    expect(sim.persistentChanges()).toEqual([]);
+  });
+
   it('collects each real app into a snapshot that its schema parses unchanged', () => {
     for (const [source, snapshot] of snapshots) expect(AppSnapshot.parse(snapshot), source).toEqual(snapshot);
   });
@@ -52,6 +56,22 @@ describe.skipIf(!present)('analysis of the corpus apps', () => {
       expect(() => AnalysisResult.parse(result), source).not.toThrow();
       expect(result.rules.filter((r) => r.status === 'error').map((r) => `${r.rule}: ${r.reason}`), source).toEqual([]);
       expect(result.rules.filter((r) => r.status === 'ran').length, source).toBeGreaterThan(40);
+    }
+  });
+
+  // issue #14 item 5, docs/property-shapes.md: shapes Qlik writes itself are neither links nor live expressions
+  it('reports nothing on a property shape Qlik writes itself: list templates, kept-not-evaluated subtrees', () => {
+    for (const [source, result] of results) {
+      const onShapes = result.findings.filter((f) => /\/q\w*ListDef\/qData\/|\/qLayoutExclude\/|\/qUndoExclude\//.test(f.path ?? '') || String(f.data?.libraryId ?? '').startsWith('/'));
+      expect(onShapes.map((f) => `${f.rule} ${f.target.id} ${f.path}`), source).toEqual([]);
+    }
+    const source = [...snapshots.keys()].find((k) => k.endsWith('reload-analyzer'));
+    const snapshot = source ? snapshots.get(source) : undefined;
+    if (source && snapshot) {
+      // its layout containers all carry the qChildListDef template and its charts keep qLayoutExclude settings
+      expect(snapshot.objects.filter((o) => o.type === 'sn-layout-container').length).toBeGreaterThan(0);
+      expect(snapshot.mentions?.length ?? 0).toBeGreaterThan(0);
+      expect(results.get(source)?.findings.filter((f) => f.rule === 'Q06')).toEqual([]);
     }
   });
 });

@@ -9,7 +9,9 @@ import type { AnalysisResult } from '../../../lib/analyze/result';
 import { analyse } from '../../../lib/analyze/runner';
 import { collectApp } from '../../../lib/collect/index';
 import type { AppSnapshot } from '../../../lib/snapshot/schema';
+import { persistentChanges } from '../../sim/engine/persistent-changes';
 import { type Simulator, startSimulator } from '../../sim/index';
+import type { CallRecord } from '../../sim/types';
 import { openEngineSession } from '../../../lib/qlik/engine/session';
 import { loadAppFolder } from '../../sim/app/index';
 import { connectWs, inMemorySocketFactory, onVirtualClock } from '../collect/sim-harness';
@@ -28,6 +30,7 @@ const key = (f: { rule: string; target: { kind: string; id: string } }) => `${f.
 let sim: Simulator;
 let snapshot: AppSnapshot;
 let result: AnalysisResult;
+let persistentChangesMade: string[] = [];
 
 beforeAll(async () => {
   sim = await startSimulator({ http: true });
@@ -46,8 +49,9 @@ beforeAll(async () => {
   // clock (`npm run demo`) the simulator and the page bridge add 10–200 ms per object; the demo keeps its
   // clean objects and sheets well under the P01/P02 thresholds for that (checked below).
   const copy = await loadAppFolder(demo.source);
+  const memoryCalls: CallRecord[] = [];
   const timed = await onVirtualClock(async () => {
-    const memory = await openEngineSession({ url: 'https://tenant.example', appId: demo.id, createSocket: inMemorySocketFactory(copy, sim.users.developer, () => undefined) });
+    const memory = await openEngineSession({ url: 'https://tenant.example', appId: demo.id, createSocket: inMemorySocketFactory(copy, sim.users.developer, (c) => memoryCalls.push(c)) });
     try {
       return await collectApp({ engine: memory, appId: demo.id, source: { host: 'tenant.example', mode: 'test' }, timings: { mode: 'full' } });
     } finally {
@@ -56,6 +60,7 @@ beforeAll(async () => {
   });
   snapshot = { ...snapshot, objects: timed.objects, ...(timed.timings ? { timings: timed.timings } : {}) };
   result = analyse(snapshot);
+  persistentChangesMade = [...sim.persistentChanges(), ...persistentChanges(memoryCalls)];
 }, 120_000);
 
 afterAll(async () => {
@@ -63,6 +68,10 @@ afterAll(async () => {
 });
 
 describe('analysis of the demo app', () => {
+  it('changed nothing in the app (the simulator\'s call record)', () => {
+    expect(persistentChangesMade).toEqual([]);
+  });
+
   it('runs every rule without an error', () => {
     expect(result.rules.filter((r) => r.status === 'error')).toEqual([]);
   });

@@ -35,41 +35,175 @@ function scriptStatementsText(script: string): string {
 }
 
 /**
- * The variables a reload of the script leaves in the app, by name → definition, following the
- * statements in order:
- * - `SET name = text;` / `LET name = expr;` create or overwrite it (`LET` is kept as written:
- *   the simulator does not run the script);
+ * The variables a reload of the script leaves in the app, by name → definition, running the
+ * statements in order as a reload does (help.qlik.com cloud-services "Working with variables in
+ * the data load editor", and the Set and Let statements):
+ * - every statement is dollar-expanded first with the variables so far (an unknown one expands to
+ *   nothing), so a name built with `$(…)` (`LET file_size_$(t) = …`) gets its real name;
+ * - `SET name = text;` assigns the text; a value that is one quoted string is that string
+ *   (`SET ThousandSep=',';` gives `,`, `Set Constant="My string";` gives `My string`);
+ * - `LET name = expr;` assigns the value of the expression, evaluated at reload
+ *   (`let x = 3 + 4;` gives 7): literals and what evaluateExpression knows, else a stable number;
+ * - `FOR EACH v IN 'a', 'b' … NEXT` runs its statements once per listed value (a list that is not
+ *   all literals runs them once with `v` unset);
  * - an assignment with an empty value (`LET vMinDate = ;`, `SET x=;`) deletes it, so a variable
  *   the script emptied is not there after the reload [I: the project's contract, see
  *   test/sim/apps/README.md D06; the usual idiom to clean up temporary script variables];
  * - `DROP VARIABLE(S) a, b;` deletes them, and variables assigned while `ScriptOnlyVariables`
- *   is 1 stay inside the script (help.qlik.com cloud-services "Working with variables in the
- *   data load editor" → "Deleting a variable": the Drop variable statement and the
+ *   is 1 stay inside the script ("Deleting a variable": the Drop variable statement and the
  *   ScriptOnlyVariables system variable remove script variables from the app).
+ * Other control flow (IF, SUB, DO) is not run: their statements are read in text order.
  */
 export function scriptVariables(model: AppModel): Map<string, string> {
   const cached = scriptVariableCache.get(model);
   if (cached && cached.script === model.script) return cached.vars;
   const vars = new Map<string, string>();
-  let scriptOnly = false;
-  // a value runs to the first ';' outside quotes and brackets
-  const statement = /^\s*(?:(SET|LET)\s+([\w.$]+)\s*=\s*((?:'[^']*'|"[^"]*"|\[[^\]]*\]|[^;'"[])*);|DROP\s+VARIABLES?\s+([^;]*);)/gim;
-  for (const m of scriptStatementsText(model.script).matchAll(statement)) {
-    if (m[4] !== undefined) {
-      for (const name of m[4].split(',')) vars.delete(name.trim().replace(/^\[|\]$/g, ''));
-      continue;
-    }
-    let value = m[3].trim();
-    if (m[1].toUpperCase() === 'SET' && /^'.*'$/s.test(value)) value = value.slice(1, -1);
-    if (m[2] === 'ScriptOnlyVariables') {
-      scriptOnly = value.replace(/^'|'$/g, '').trim() === '1';
-      continue;
-    }
-    if (value === '' || scriptOnly) vars.delete(m[2]);
-    else vars.set(m[2], value);
-  }
+  const run: ScriptRun = { model, vars, scriptOnly: false, loopValues: new Map() };
+  runStatements(scriptStatements(scriptStatementsText(model.script)), run);
   scriptVariableCache.set(model, { script: model.script, vars });
   return vars;
+}
+
+type ScriptStatement =
+  | { kind: 'assign'; op: 'SET' | 'LET'; name: string; value: string }
+  | { kind: 'drop'; names: string }
+  | { kind: 'for-each'; variable: string; list: string }
+  | { kind: 'next' };
+
+interface ScriptRun {
+  model: AppModel;
+  vars: Map<string, string>;
+  scriptOnly: boolean;
+  /** FOR EACH variables, which are script variables while the loop runs but not app variables after it */
+  loopValues: Map<string, string>;
+}
+
+// a value runs to the first ';' outside quotes and brackets; a name may be built with $(…)
+const SCRIPT_STATEMENT =
+  /^[ \t]*(?:(SET|LET)\s+((?:[\w.$#@]|\$\([^()\n]*\))+)\s*=\s*((?:'[^']*'|"[^"]*"|\[[^\]]*\]|[^;'"[])*);|DROP\s+VARIABLES?\s+([^;]*);|FOR\s+EACH\s+(\w+)\s+IN\s+([^\n]*)$|NEXT\b[^\n]*$)/gim;
+
+function scriptStatements(text: string): ScriptStatement[] {
+  const out: ScriptStatement[] = [];
+  for (const m of text.matchAll(SCRIPT_STATEMENT)) {
+    if (m[1] !== undefined) out.push({ kind: 'assign', op: m[1].toUpperCase() as 'SET' | 'LET', name: m[2], value: m[3] });
+    else if (m[4] !== undefined) out.push({ kind: 'drop', names: m[4] });
+    else if (m[5] !== undefined) out.push({ kind: 'for-each', variable: m[5], list: m[6] });
+    else out.push({ kind: 'next' });
+  }
+  return out;
+}
+
+function runStatements(statements: readonly ScriptStatement[], run: ScriptRun): void {
+  for (let i = 0; i < statements.length; i++) {
+    const st = statements[i];
+    if (st.kind === 'for-each') {
+      const end = matchingNext(statements, i);
+      const body = statements.slice(i + 1, end);
+      const values = literalList(expandScript(st.list, run));
+      for (const value of values ?? [undefined]) {
+        if (value === undefined) run.loopValues.delete(st.variable);
+        else run.loopValues.set(st.variable, value);
+        runStatements(body, run);
+      }
+      run.loopValues.delete(st.variable);
+      i = end;
+    } else if (st.kind === 'drop') {
+      for (const name of expandScript(st.names, run).split(',')) run.vars.delete(name.trim().replace(/^\[|\]$/g, ''));
+    } else if (st.kind === 'assign') {
+      assign(st, run);
+    }
+  }
+}
+
+function matchingNext(statements: readonly ScriptStatement[], at: number): number {
+  let depth = 0;
+  for (let j = at + 1; j < statements.length; j++) {
+    if (statements[j].kind === 'for-each') depth++;
+    else if (statements[j].kind === 'next' && depth-- === 0) return j;
+  }
+  return statements.length;
+}
+
+/** `'a', 'b', 3` → its values; undefined when an item is not a literal (FileList(…), a field …). */
+function literalList(list: string): string[] | undefined {
+  const items = list.match(/'(?:[^']|'')*'|"[^"]*"|[^,]+/g)?.map((s) => s.trim()).filter((s) => s !== '') ?? [];
+  const values: string[] = [];
+  for (const item of items) {
+    if (/^'.*'$/s.test(item)) values.push(item.slice(1, -1).replace(/''/g, "'"));
+    else if (/^".*"$/s.test(item)) values.push(item.slice(1, -1));
+    else if (/^-?\d+(\.\d+)?$/.test(item)) values.push(item);
+    else return undefined;
+  }
+  return values.length > 0 ? values : undefined;
+}
+
+function scriptDollarContext(run: ScriptRun): DollarContext {
+  const ctx: DollarContext = {
+    variable: (name) => run.loopValues.get(name) ?? run.vars.get(name),
+    evaluate: (expr) => evaluateExpression(run.model, expr, ctx).text,
+  };
+  return ctx;
+}
+
+/** The statement text as the reload sees it: dollar-expanded with the variables so far. */
+function expandScript(text: string, run: ScriptRun): string {
+  return text.includes('$(') ? expandDollars(text, scriptDollarContext(run)).text : text;
+}
+
+function assign(st: Extract<ScriptStatement, { kind: 'assign' }>, run: ScriptRun): void {
+  const name = expandScript(st.name, run);
+  const raw = expandScript(st.value, run).trim();
+  let value: string;
+  if (st.op === 'SET') value = /^'(?:[^']|'')*'$/s.test(raw) ? raw.slice(1, -1).replace(/''/g, "'") : /^"[^"]*"$/s.test(raw) ? raw.slice(1, -1) : raw;
+  else value = raw === '' ? '' : letValue(raw, run);
+  if (name === 'ScriptOnlyVariables') {
+    run.scriptOnly = value.trim() === '1';
+    return;
+  }
+  if (value === '' || run.scriptOnly) run.vars.delete(name);
+  else run.vars.set(name, value);
+}
+
+/** What a LET assigns: the expression's value (a string literal is its text, `3 + 4` is 7). */
+function letValue(expression: string, run: ScriptRun): string {
+  const arithmetic = numericValue(expression);
+  if (arithmetic !== undefined) return formatNumber(arithmetic);
+  return evaluateExpression(run.model, expression, scriptDollarContext(run)).text;
+}
+
+/** + - * / and brackets over number literals; undefined for anything else. */
+function numericValue(expression: string): number | undefined {
+  if (!/^[\d\s.+\-*/()]+$/.test(expression) || !/\d/.test(expression)) return undefined;
+  const tokens = expression.match(/\d+(?:\.\d+)?|[-+*/()]/g) ?? [];
+  let at = 0;
+  const primary = (): number => {
+    const t = tokens[at++];
+    if (t === '(') {
+      const v = sum();
+      if (tokens[at++] !== ')') throw new Error('bracket');
+      return v;
+    }
+    if (t === '-') return -primary();
+    if (t === '+') return primary();
+    if (t === undefined || !/^\d/.test(t)) throw new Error('operand');
+    return Number(t);
+  };
+  const product = (): number => {
+    let v = primary();
+    while (tokens[at] === '*' || tokens[at] === '/') v = tokens[at++] === '*' ? v * primary() : v / primary();
+    return v;
+  };
+  const sum = (): number => {
+    let v = product();
+    while (tokens[at] === '+' || tokens[at] === '-') v = tokens[at++] === '+' ? v + product() : v - product();
+    return v;
+  };
+  try {
+    const v = sum();
+    return at === tokens.length && Number.isFinite(v) ? v : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 export function dollarContext(model: AppModel, sessionVariables?: Map<string, JsonObject>): DollarContext {

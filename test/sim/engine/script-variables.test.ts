@@ -15,8 +15,25 @@ const varsOf = (script: string) => {
 };
 
 describe('scriptVariables: the variables a reload leaves in the app', () => {
-  it('keeps SET text and LET expressions as written, a quoted ; included', () => {
-    expect(varsOf("SET vPath = lib://Data/;\r\nLET vYear = Year(Today());\r\nSET vQuoted = 'a;b';\r\n")).toEqual({ vPath: 'lib://Data/', vYear: 'Year(Today())', vQuoted: 'a;b' });
+  it('keeps SET text, unquoting a value that is one quoted string, a quoted ; included (help: Set)', () => {
+    expect(varsOf("SET vPath = lib://Data/;\r\nSET vQuoted = 'a;b';\r\nSet Constant=\"My string\";\r\nSET vSum = Sum(Sales);\r\n")).toEqual({
+      vPath: 'lib://Data/',
+      vQuoted: 'a;b',
+      Constant: 'My string',
+      vSum: 'Sum(Sales)',
+    });
+  });
+
+  it('gives a LET the value of its expression, evaluated at reload (help: Let, set x = 3 + 4 vs let x = 3 + 4)', () => {
+    const vars = varsOf("SET x = 3 + 4;\nLET y = 3 + 4;\nLET z = $(y) + 1;\nLET vText = 'abc';\nLET vYear = Year(Today());\n");
+    expect(vars).toMatchObject({ x: '3 + 4', y: '7', z: '8', vText: 'abc' });
+    expect(vars.vYear).not.toBe('Year(Today())');
+    expect(Number.isFinite(Number(vars.vYear))).toBe(true);
+  });
+
+  it('expands each statement with the variables so far and runs FOR EACH over a literal list: names built with $(…) get their real names', () => {
+    const script = ["SET vRoot = lib://Data;", "SET vFile = '$(vRoot)/orders.qvd';", "FOR EACH t IN 'Reloads','Errors'", "  LET file_size_$(t) = 10;", 'NEXT t'].join('\n');
+    expect(varsOf(script)).toEqual({ vRoot: 'lib://Data', vFile: 'lib://Data/orders.qvd', file_size_Reloads: '10', file_size_Errors: '10' });
   });
 
   it('deletes a variable the script assigns an empty value, and re-creates it when assigned again', () => {

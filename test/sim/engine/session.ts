@@ -130,6 +130,7 @@ export function createEngineSession(options: EngineSessionOptions): EngineSessio
     const method = typeof request.method === 'string' ? request.method : '';
     const handleNo = typeof request.handle === 'number' ? request.handle : NaN;
     const faults = options.faults();
+    if (faults.silent && (faults.silent.methods === undefined || faults.silent.methods.includes(method))) return; // never answered
     if (faults.latencyMs) await sleep(faults.latencyMs);
     const entry = state.handles.get(handleNo);
     const reply = (body: Record<string, unknown>) => {

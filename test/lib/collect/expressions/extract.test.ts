@@ -146,3 +146,92 @@ describe.skipIf(!existsSync(corpus))('real Reload Analyzer trees (../shared/corp
     expect(found).toBe(expected);
   });
 });
+
+// docs/property-shapes.md: what Qlik writes itself and is not a live expression or link
+describe('property shapes Qlik writes itself', () => {
+  const textsOf = (properties: unknown) => {
+    const out = extractFromProperties(properties, owner);
+    return { expressions: out.expressions.map((e) => e.text), mentions: out.mentions.map((m) => `${m.reason} ${m.location.path} ${m.text}`), links: out.libraryReferences.map((r) => r.targetId) };
+  };
+
+  it('reads a container child list definition as a template, not a link (engine-rpc ChildListDef.qData: paths to retrieve)', () => {
+    const container = { qInfo: { qId: 'c1', qType: 'sn-layout-container' }, qChildListDef: { qData: { visualization: '/visualization', qExtendsId: '/qExtendsId', title: '/title', childRefId: '/childRefId' } }, qExtendsId: '' };
+    expect(textsOf(container)).toEqual({ expressions: [], mentions: [], links: [] });
+    const listbox = { qInfo: { qId: 'l1', qType: 'filterpane' }, qChildListDef: { qData: { info: '/qInfo' } }, qAppObjectListDef: { qData: { title: '=/title' } } };
+    expect(textsOf(listbox)).toEqual({ expressions: [], mentions: [], links: [] });
+  });
+
+  it('links an attribute expression to a master measure and an attribute dimension to a master dimension (engine-rpc NxAttrExprDef, NxAttrDimDef)', () => {
+    const chart = {
+      qHyperCubeDef: {
+        qDimensions: [{ qLibraryId: 'dim-1', qAttributeExpressions: [{ qLibraryId: 'colour-measure' }] }],
+        qMeasures: [{ qLibraryId: 'measure-1', qAttributeDimensions: [{ qLibraryId: 'colour-dim' }] }],
+      },
+      qListObjectDef: { qLibraryId: 'listbox-dim' },
+    };
+    const kinds = extractFromProperties(chart, owner).libraryReferences.map((r) => `${r.kind} ${r.targetId}`);
+    expect(kinds).toEqual(['dimension dim-1', 'measure colour-measure', 'measure measure-1', 'dimension colour-dim', 'dimension listbox-dim']);
+  });
+
+  it('keeps a real qExtendsId of a container child as a link', () => {
+    expect(textsOf({ qInfo: { qId: 'x', qType: 'barchart' }, qExtendsId: 'mv-1' }).links).toEqual(['mv-1']);
+  });
+
+  it('reads colour settings of the inactive colour modes as mentions, the selected one as an expression', () => {
+    const byDimension = { color: { auto: false, mode: 'byDimension', colorExpression: '=Sum(A)', byMeasureDef: { key: 'Sum(B)', type: 'expression' }, byDimDef: { key: 'Region', type: 'expression' } } };
+    expect(textsOf(byDimension)).toEqual({
+      expressions: [],
+      mentions: ['inactive-colour /color/colorExpression =Sum(A)', 'inactive-colour /color/byMeasureDef/key Sum(B)'],
+      links: [],
+    });
+    const byExpression = { color: { auto: false, mode: 'byExpression', colorExpression: '=RGB(1,2,3)', byMeasureDef: { key: 'Sum(B)' } } };
+    expect(textsOf(byExpression)).toMatchObject({ expressions: ['=RGB(1,2,3)'], mentions: ['inactive-colour /color/byMeasureDef/key Sum(B)'] });
+    const automatic = { color: { auto: true, mode: 'byExpression', colorExpression: '=RGB(1,2,3)' } };
+    expect(textsOf(automatic)).toMatchObject({ expressions: [], mentions: ['inactive-colour /color/colorExpression =RGB(1,2,3)'] });
+  });
+
+  it('reads a style colour expression that is switched off (useColorExpression: false) as a mention', () => {
+    const style = (use: boolean) => ({ style: { font: { useColorExpression: use, color: { index: 1 }, colorExpression: { qStringExpression: { qExpr: "If(InObject('a'), RGB(1,1,1))" } } } } });
+    expect(textsOf(style(true)).expressions).toEqual(["If(InObject('a'), RGB(1,1,1))"]);
+    expect(textsOf(style(false))).toEqual({ expressions: [], mentions: ["inactive-colour /style/font/colorExpression/qStringExpression/qExpr If(InObject('a'), RGB(1,1,1))"], links: [] });
+  });
+
+  it('reads the segment limits of a KPI whose conditional colouring is off as mentions (KpiConditionalColoring.useConditionalColoring)', () => {
+    const kpi = (use: boolean) => ({ qHyperCubeDef: { qMeasures: [{ qDef: { qDef: 'Sum(A)', conditionalColoring: { useConditionalColoring: use, segments: { limits: [{ value: { qValueExpression: { qExpr: 'Avg(Target)' } } }] } } } }] } });
+    expect(textsOf(kpi(true)).expressions).toEqual(['Sum(A)', 'Avg(Target)']);
+    expect(textsOf(kpi(false))).toMatchObject({ expressions: ['Sum(A)'], mentions: ['inactive-colour /qHyperCubeDef/qMeasures/0/qDef/conditionalColoring/segments/limits/0/value/qValueExpression/qExpr Avg(Target)'] });
+  });
+
+  it('reads axis limits not in force as mentions (MeasureAxis.Max: automatic max/min off and minMax max or minMax)', () => {
+    const axis = (settings: Record<string, unknown>) => ({ measureAxis: { ...settings, min: { qValueExpression: { qExpr: '=Min(Low)' } }, max: { qValueExpression: { qExpr: '=Max(High)' } } } });
+    expect(textsOf(axis({ autoMinMax: false, minMax: 'minMax' })).expressions).toEqual(['=Min(Low)', '=Max(High)']);
+    expect(textsOf(axis({ autoMinMax: false, minMax: 'max' }))).toMatchObject({ expressions: ['=Max(High)'], mentions: ['inactive-setting /measureAxis/min/qValueExpression/qExpr =Min(Low)'] });
+    expect(textsOf(axis({ autoMinMax: false, minMax: 'min' })).expressions).toEqual(['=Min(Low)']);
+    expect(textsOf(axis({ autoMinMax: true, minMax: 'minMax' })).expressions).toEqual([]);
+  });
+
+  it('reads what qLayoutExclude keeps (alternatives, disabled axis settings) as mentions', () => {
+    const chart = { qLayoutExclude: { disabled: { measureAxes: [{ max: { qValueExpression: { qExpr: 'Max(Target)' } } }] }, qHyperCubeDef: { qMeasures: [{ qDef: { qDef: 'Sum(Alt)' }, qLibraryId: 'lib-alt' }] } } };
+    expect(textsOf(chart)).toEqual({
+      expressions: [],
+      mentions: ['kept-not-evaluated /qLayoutExclude/disabled/measureAxes/0/max/qValueExpression/qExpr Max(Target)', 'kept-not-evaluated /qLayoutExclude/qHyperCubeDef/qMeasures/0/qDef/qDef Sum(Alt)'],
+      links: [],
+    });
+  });
+
+  it.skipIf(!existsSync(corpus))('finds no link in any container template of the real apps', () => {
+    const all = (dir: string) => readdirSync(dir).map((f) => JSON.parse(readFileSync(`${dir}/${f}`, 'utf8')) as unknown);
+    const walkEntries = (value: unknown, visit: (props: Record<string, unknown>) => void): void => {
+      if (Array.isArray(value)) return value.forEach((v) => walkEntries(v, visit));
+      if (!value || typeof value !== 'object') return;
+      const record = value as Record<string, unknown>;
+      if (record.qProperty) visit(record.qProperty as Record<string, unknown>);
+      else if (record.qInfo) visit(record);
+      walkEntries(record.qChildren, visit);
+    };
+    const targets: string[] = [];
+    for (const json of all(corpus)) walkEntries(json, (props) => targets.push(...extractFromProperties(props, owner).libraryReferences.map((r) => r.targetId)));
+    expect(targets.length).toBeGreaterThan(0);
+    expect(targets.filter((t) => t.startsWith('/'))).toEqual([]);
+  });
+});

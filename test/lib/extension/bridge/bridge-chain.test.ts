@@ -140,9 +140,14 @@ describe('in-tab bridge, end to end over fakes', () => {
     expect(await response.json()).toEqual({ id: 'u1' });
     expect(seen[0].url).toBe(`${ORIGIN}/api/v1/users/me`);
     expect(seen[0].init).toMatchObject({ method: 'GET', credentials: 'same-origin', headers: { accept: 'application/json' } });
-    const post = await client.fetch(`${ORIGIN}/api/v1/x?y=1`, { method: 'post', body: '{}' });
-    expect(post.status).toBe(200);
-    expect(seen[1]).toMatchObject({ url: `${ORIGIN}/api/v1/x?y=1`, init: { method: 'POST', body: '{}' } });
+    const reload = await client.fetch(`${ORIGIN}/api/v1/reloads?appId=a&limit=1`);
+    expect(reload.status).toBe(200);
+    expect(seen[1]).toMatchObject({ url: `${ORIGIN}/api/v1/reloads?appId=a&limit=1`, init: { method: 'GET' } });
+    // read-only: anything but a GET on an allow-listed path never reaches the page (lib/qlik/read-only.ts)
+    await expect(client.fetch(`${ORIGIN}/api/v1/reloads`, { method: 'post', body: '{"appId":"a"}' })).rejects.toThrow(/refused to send POST \/api\/v1\/reloads/);
+    await expect(client.fetch('/api/v1/apps/a', { method: 'DELETE' })).rejects.toThrow(/refused to send DELETE/);
+    await expect(client.fetch('/api/v1/apps/a/publish')).rejects.toThrow(/not on the read-only allow-list/);
+    expect(seen).toHaveLength(2);
   });
 
   it('maps 204 and error statuses, and network failures', async () => {
@@ -173,7 +178,7 @@ describe('in-tab bridge, end to end over fakes', () => {
   it('supports aborting a pending request', async () => {
     const { client } = await connected(() => new Promise(() => {}));
     const controller = new AbortController();
-    const pending = client.fetch('/api/v1/slow', { signal: controller.signal });
+    const pending = client.fetch('/api/v1/users/me', { signal: controller.signal });
     controller.abort();
     await expect(pending).rejects.toThrow();
   });
@@ -185,7 +190,7 @@ describe('in-tab bridge, end to end over fakes', () => {
     await settle();
     FakeWebSocket.instances[0].serverOpen();
     await settle();
-    const pending = client.fetch('/api/v1/slow');
+    const pending = client.fetch('/api/v1/users/me');
     contentEnd.disconnect(); // the tab navigated: the content script is gone
     await expect(pending).rejects.toThrow(/closed, reloaded or navigated away/);
     expect(log).toEqual(['open', `close:${TAB_GONE_CLOSE_CODE}:The Qlik tab was closed, reloaded or navigated away.:false`]);

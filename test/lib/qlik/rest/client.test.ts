@@ -37,13 +37,13 @@ describe('createRestClient', () => {
       { status: 200, body: json({ ok: true }) },
     ]);
     const rest = createRestClient({ baseUrl: 'https://t', fetch, sleep: async (ms) => void waits.push(ms) });
-    await expect(rest.getJson('/x', z.looseObject({ ok: z.boolean() }))).resolves.toEqual({ ok: true });
+    await expect(rest.getJson('/api/v1/users/me', z.looseObject({ ok: z.boolean() }))).resolves.toEqual({ ok: true });
     expect(waits).toEqual([2000, 1000]);
     expect(requests).toHaveLength(3);
 
     const always = scripted(Array.from({ length: 10 }, () => ({ status: 429, headers: { 'retry-after': '100' } })));
     const limited = createRestClient({ baseUrl: 'https://t', fetch: always.fetch, maxRetries: 2, maxRetryDelayMs: 5000, sleep: async (ms) => void waits.push(ms) });
-    const error = await limited.getJson('/x', z.unknown()).catch((e: unknown) => e);
+    const error = await limited.getJson('/api/v1/users/me', z.unknown()).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(RestError);
     expect((error as RestError).status).toBe(429);
     expect(always.requests).toHaveLength(3);
@@ -66,13 +66,30 @@ describe('createRestClient', () => {
 
   it('reports a body that is not JSON or not the expected shape', async () => {
     const rest = createRestClient({ baseUrl: 'https://t', fetch: scripted([{ status: 200, body: '<html>login</html>' }, { status: 200, body: json({ attributes: 'nope' }) }]).fetch });
-    await expect(rest.getJson('/a', z.unknown())).rejects.toThrow(/not JSON/);
+    await expect(rest.getJson('/api/v1/users/me', z.unknown())).rejects.toThrow(/not JSON/);
     await expect(getApp(rest, 'x')).rejects.toThrow(/unexpected answer shape \(attributes/);
   });
 
   it('reports network failures', async () => {
     const rest = createRestClient({ baseUrl: 'https://t', fetch: async () => Promise.reject(new TypeError('fetch failed')) });
-    await expect(rest.getJson('/a', z.unknown())).rejects.toThrow(/network error \(fetch failed\)/);
+    await expect(rest.getJson('/api/v1/users/me', z.unknown())).rejects.toThrow(/network error \(fetch failed\)/);
+  });
+
+  it('gives each request a limit: a tenant that never answers (or stops mid-body) ends in a clear error', async () => {
+    const silent: FetchLike = (_url, init) =>
+      new Promise((_resolve, reject) => init?.signal?.addEventListener('abort', () => reject(new DOMException('aborted', 'AbortError'))));
+    const rest = createRestClient({ baseUrl: 'https://t', fetch: silent, timeoutMs: 50 });
+    const started = Date.now();
+    const error = await rest.getJson('/api/v1/users/me', z.unknown()).catch((e: unknown) => e);
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(error).toBeInstanceOf(RestError);
+    expect(error).toMatchObject({ code: 'TIMEOUT', path: '/api/v1/users/me', message: 'GET /api/v1/users/me: no answer within 0.05 s (the tenant did not respond)' });
+    // headers arrive, the body never ends
+    const stalledBody: FetchLike = async (_url, init) =>
+      new Response(new ReadableStream({ start: (c) => init?.signal?.addEventListener('abort', () => c.error(new DOMException('aborted', 'AbortError'))) }), { status: 200 });
+    const slow = createRestClient({ baseUrl: 'https://t', fetch: stalledBody, timeoutMs: 50 });
+    await expect(slow.getText('/api/v1/apps/a/reloads/logs/r')).rejects.toMatchObject({ code: 'TIMEOUT' });
+    await expect(slow.getJson('/api/v1/apps/a', z.unknown())).rejects.toMatchObject({ code: 'TIMEOUT' });
   });
 
   it('cuts long text bodies and says so', async () => {

@@ -28,4 +28,17 @@ describe('D06 unused-variable', () => {
       'D06 variable:vOld Variable "vOld" is not used by any expression, object or other variable.',
     ]);
   });
+
+  it('counts a use in the load script: an expansion or a name in a statement, not the assignment or a DROP (issue #14 item 6)', () => {
+    const script = ['SET vRoot = lib://Data/;', 'LET vLimit = 10;', 'LET vNext = vLimit + 1;', 'SET vAssignedOnly = 1;', 'LOAD * FROM [$(vRoot)orders.qvd] (qvd);', 'DROP VARIABLE vDropped;'].join('\n');
+    const s = app()
+      .script(script)
+      .variable('vRoot', 'lib://Data/', { isScriptCreated: true })
+      .variable('vLimit', '10', { isScriptCreated: true })
+      .variable('vNext', '11', { isScriptCreated: true })
+      .variable('vAssignedOnly', '1', { isScriptCreated: true })
+      .variable('vDropped', 'x')
+      .build();
+    expect(runRule(rule, s).findings.map((f) => f.target.id).sort()).toEqual(['vAssignedOnly', 'vDropped', 'vNext']);
+  });
 });

@@ -15,4 +15,10 @@ describe('Q06 missing-master-visualization', () => {
     expect(findings.map((f) => [f.target.id, f.data?.libraryId])).toEqual([['o1', 'deleted-mv']]);
     expect(findings[0].message).toMatch(/^The object ".+" links to master visualization "deleted-mv", which no longer exists\.$/);
   });
+
+  it('does not read a layout container\'s child list template (qChildListDef.qData.qExtendsId: "/qExtendsId") as a link (engine-rpc ChildListDef)', () => {
+    const template = { qChildListDef: { qData: { visualization: '/visualization', qExtendsId: '/qExtendsId', title: '/title', childRefId: '/childRefId' } } };
+    const s = app().masterVisualization('sn-layout-container', { id: 'mv1', properties: template }).sheet().object('sn-layout-container', { id: 'c1', properties: template }).object('container', { id: 'c2', properties: template }).build();
+    expect(runRule(rule, s).findings).toEqual([]);
+  });
 });

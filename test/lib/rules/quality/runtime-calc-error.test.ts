@@ -21,4 +21,14 @@ describe('Q11 runtime-calc-error', () => {
   it('could not run without collected layouts', () => {
     expect(runRule(rule, app().sheet().barchart().build()).run.status).toBe('could-not-run');
   });
+
+  it('leaves a calculation error to Q01 only when Q01 reports it: not when the engine accepted what our parser rejects (issue #14 item 1)', () => {
+    const broken = (check?: { errorMsg?: string }) => {
+      const b = app().sheet().barchart({ id: 'c', title: 'Chart', measure: 'Sum(Sales' }, { layoutErrors: [{ path: '/qHyperCube/qError', qErrorCode: 7008 }] }).app.timings([{ objectId: 'c', firstMs: 10 }]);
+      return (check ? b.engineCheck('Sum(Sales', { badFieldNames: [], dangerousFieldNames: [], ...check }) : b).build();
+    };
+    expect(runRule(rule, broken()).findings).toEqual([]);
+    expect(runRule(rule, broken({ errorMsg: 'Error in expression' })).findings).toEqual([]);
+    expect(runRule(rule, broken({})).findings.map((f) => f.target.id)).toEqual(['c']);
+  });
 });

@@ -21,4 +21,15 @@ describe('Q10 undefined-variable', () => {
       `Q10 object:kpi-6 Variable 'vInner' is not defined (used in the definition of 'vOuter') in the measure 2 of object "kpi".`,
     ]);
   });
+
+  // issue #14 item 6; Qlik help "Working with variables in the data load editor" (SET/LET define app variables)
+  it('counts variables the load script creates as defined, names built with $(…) included, when the list lacks them (offline snapshot)', () => {
+    const script = "SET vYear = 2024;\nLET vMax = Max(Year);\nFOR EACH t IN 'Reloads','Errors'\n  LET file_size_$(t) = FileSize('$(t).qvd');\nNEXT t\nSET vTemp = 1;\nDROP VARIABLE vTemp;\n";
+    const s = app()
+      .script(script)
+      .sheet()
+      .kpi({ measures: ['Sum({<Year={$(vYear)}>} Sales)', 'Sum(Sales) / $(vMax)', '$(file_size_Reloads) + $(file_size_Errors)', '$(vTemp)', '$(vNever)'] })
+      .build();
+    expect(runRule(rule, s).findings.map((f) => f.data?.reference)).toEqual(['$(vTemp)', '$(vNever)']);
+  });
 });

@@ -54,4 +54,34 @@ describe('Q02 unknown-field', () => {
     expect(run.reason).toContain('Direct Query');
     expect(findings).toEqual([]);
   });
+
+  it('accepts the histogram maximum Sense writes for a listbox on a calculated dimension (nebula.js listbox frequencyMax), not other unknown names there', () => {
+    const listbox = (id: string, fieldDef: string, expr: string) => ({
+      id,
+      properties: { qListObjectDef: { qDef: { qFieldDefs: [fieldDef] }, qFrequencyMode: 'V' }, histogram: true, frequencyMax: { qValueExpression: { qExpr: expr } } },
+    });
+    const snapshot = model()
+      .sheet()
+      .object('listbox', listbox('lb1', '=Year(Today())-Year', 'Max(AGGR(Count([=Year(Today())-Year]), [=Year(Today())-Year]))'))
+      .object('listbox', listbox('lb2', 'Region', 'Max(AGGR(Count([Regoin]), [Regoin]))'))
+      // sn-filter-pane writes the ValueExpression as a plain string
+      .object('listbox', { id: 'lb3', properties: { qListObjectDef: { qDef: { qFieldDefs: ['=Upper(Region)'] } }, histogram: true, frequencyMax: { qValueExpression: 'Max(AGGR(Count([=Upper(Region)]), [=Upper(Region)]))' } } })
+      .build();
+    const { findings } = runRule(rule, snapshot);
+    expect(findings.map((f) => [f.target.id, f.data?.field])).toEqual([['lb2', 'Regoin']]);
+  });
+
+  it('does not check names in what Sense keeps but does not evaluate (qLayoutExclude, an inactive colour mode)', () => {
+    const snapshot = model()
+      .sheet()
+      .barchart({
+        measure: 'Sum(Sales)',
+        properties: {
+          qLayoutExclude: { disabled: { measureAxis: { max: { qValueExpression: { qExpr: 'Max(OldField)' } } } } },
+          color: { auto: true, mode: 'byMeasure', byMeasureDef: { key: 'Sum(RemovedField)', type: 'expression' } },
+        },
+      })
+      .build();
+    expect(runRule(rule, snapshot).findings).toEqual([]);
+  });
 });

@@ -25,4 +25,22 @@ describe('Q17 variable-definition-error', () => {
     expect(findings.map((f) => f.target.id)).toEqual(['vMeasure']);
     expect(findings[0].message).toContain('object "K"');
   });
+
+  it('reports nothing when a live engine checked the expanded expression and found no error; records the parser gap (issue #14 item 1)', () => {
+    const s = app()
+      .variable('vFactor', '1,05')
+      .sheet()
+      .kpi({ measure: 'Sum(Sales) * $(vFactor)' })
+      .app.engineCheck('Sum(Sales) * $(vFactor)', { badFieldNames: [], dangerousFieldNames: [] })
+      .build();
+    const { findings, result } = runRule(rule, s);
+    expect(findings).toEqual([]);
+    expect(result.errors.map((e) => [e.kind, e.rule, e.expression])).toEqual([['parser-gap', 'Q17', 'Sum(Sales) * $(vFactor)']]);
+  });
+
+  it('judges a variable the load script creates where it is expanded (issue #14 item 6)', () => {
+    const s = app().script('SET vFactor = 1,05;\n').sheet().kpi({ measure: 'Sum(Sales) * $(vFactor)' }).build();
+    const { findings } = runRule(rule, s);
+    expect(findings.map((f) => [f.target.id, f.expression?.text])).toEqual([['vFactor', '1,05']]);
+  });
 });

@@ -52,6 +52,19 @@ describe('R01 unused-field', () => {
       })
       .build();
     expect(runRule(rule, snapshot).findings).toEqual([]);
+    // a snapshot saved before mentions were listed reads them from the properties
+    expect(runRule(rule, { ...snapshot, mentions: undefined }).findings).toEqual([]);
+  });
+
+  it('counts alternatives kept inside the chart\'s own hypercube (qHyperCubeDef.qLayoutExclude, as in real apps)', () => {
+    const alternatives = { qLayoutExclude: { qHyperCubeDef: { qDimensions: [{ qDef: { qFieldDefs: ['=Upper(Alt)'] } }], qMeasures: [{ qDef: { qDef: 'Sum(AltMeasure)' } }] } } };
+    const snapshot = app()
+      .table('T', { fields: ['A', 'Alt', 'AltMeasure'] })
+      .sheet()
+      .barchart({ dimension: 'A', properties: { qHyperCubeDef: alternatives } })
+      .object('map', { properties: { layers: [{ qHyperCubeDef: { qDimensions: [{ qDef: { qFieldDefs: ['A'] } }], ...alternatives } }] } })
+      .build();
+    expect(runRule(rule, snapshot).findings).toEqual([]);
   });
 
   it('counts reduction fields of section access and fields named by button actions', () => {
@@ -87,6 +100,54 @@ describe('R01 unused-field', () => {
     const snapshot = app().table('T', { fields: ['A', 'Maybe'] }).sheet().kpi({ measures: ['Sum(A)', 'Sum(Maybe +'] }).build();
     const { findings } = runRule(rule, snapshot);
     expect(findings.filter((f) => f.data?.confidence === 'high')).toEqual([]);
+  });
+
+  it('keeps the fields an expression with a diagnostic names used: an undefined variable, a syntax error elsewhere', () => {
+    const snapshot = app()
+      .table('T', { fields: ['A', 'Region', 'Sales', 'Comment'] })
+      .sheet()
+      .barchart({ dimension: 'Region', measures: ['Sum(Sales) * $(vMissing)', 'Sum(A) +'] })
+      .build();
+    const { findings } = runRule(rule, snapshot);
+    expect(fieldsOf(findings)).toEqual(['Comment']);
+  });
+
+  it('lists a field named only where no reading understood it as "could not decide", with the expression, and never drops it', () => {
+    const snapshot = app()
+      .table('T', { fields: ['A', 'Computed', 'Hidden', 'Gone'] })
+      .sheet()
+      .kpi({ id: 'k1', title: 'Totals', measures: ['Sum(A)', 'Sum($(=Only(Computed)))', 'Sum(A) * $(vMissing(Hidden))'] })
+      .build();
+    const { findings, run } = runRule(rule, snapshot);
+    const undecided = (run.data?.undecided ?? []) as Array<{ field: string; expression: string; where: { id: string } }>;
+    const undecidedFields = undecided.map((u) => u.field).sort();
+    expect(fieldsOf(findings)).toEqual(['Gone']);
+    for (const field of undecidedFields) expect(fieldsOf(findings)).not.toContain(field);
+    expect(undecidedFields).toEqual(['Hidden']);
+    expect(undecided[0]).toMatchObject({ expression: 'Sum(A) * $(vMissing(Hidden))', where: { id: 'k1' } });
+    expect(run.data?.dropStatement).toBe('DROP FIELDS [Gone];');
+    expect(run.data?.dropStatementAll).toBe('DROP FIELDS [Gone];');
+  });
+
+  it('counts a name in what Sense keeps but does not evaluate (qLayoutExclude, an inactive colour mode) as a mention: medium, not dropped', () => {
+    const snapshot = app()
+      .table('T', { fields: ['A', 'AxisMax', 'ColourBy'] })
+      .sheet()
+      .barchart({
+        measure: 'Sum(A)',
+        properties: {
+          qLayoutExclude: { disabled: { measureAxis: { max: { qValueExpression: { qExpr: 'Max(AxisMax)' } } } } },
+          color: { auto: false, mode: 'primary', colorExpression: "=If(Sum(ColourBy) > 0, Green(), Red())" },
+        },
+      })
+      .build();
+    const { findings, run } = runRule(rule, snapshot);
+    expect(findings.map((f) => [f.target.id, f.data?.confidence])).toEqual([
+      ['AxisMax', 'medium'],
+      ['ColourBy', 'medium'],
+    ]);
+    expect(String(findings.find((f) => f.target.id === 'ColourBy')?.data?.reason)).toContain('inactive colour mode');
+    expect(run.data?.dropStatement).toBeUndefined();
   });
 
   it('lowers confidence when the only mention is an unused variable, and leaves it out of the statement', () => {

@@ -1,0 +1,55 @@
+// The last check before a frame leaves: every request on the engine socket must name an allowed
+// method (lib/qlik/read-only.ts). The enigma.js request interceptor (session.ts) checks each call
+// with its object type first; this also covers the requests enigma.js sends on its own when it
+// resumes a session, which bypass interceptors. After `refuseAll` (the engine went silent) nothing
+// more is sent. A refused send throws, so enigma.js rejects that call and nothing goes out.
+import { ENGINE_ALLOWED_METHODS, engineRefusal } from '../read-only.ts';
+import { EngineError } from './errors.ts';
+import type { WebSocketLike } from './types.ts';
+
+export interface GuardedSocket extends WebSocketLike {
+  /** from now on every send throws `error` */
+  refuseAll(error: EngineError): void;
+}
+
+export function guardSocket(inner: WebSocketLike): GuardedSocket {
+  let refused: EngineError | undefined;
+  const outer: GuardedSocket = {
+    get readyState() {
+      return inner.readyState;
+    },
+    get OPEN() {
+      return inner.OPEN ?? 1;
+    },
+    send(data: string) {
+      if (refused) throw refused;
+      const method = requestMethod(data);
+      if (method === undefined || !ENGINE_ALLOWED_METHODS.has(method)) throw new EngineError(engineRefusal(undefined, method ?? '') ?? 'refused', 'refused');
+      inner.send(data);
+    },
+    close(code?: number, reason?: string) {
+      inner.close(code, reason);
+    },
+    refuseAll(error) {
+      refused = error;
+    },
+    onopen: null,
+    onclose: null,
+    onerror: null,
+    onmessage: null,
+  };
+  inner.onopen = (event) => outer.onopen?.(event);
+  inner.onerror = (event) => outer.onerror?.(event);
+  inner.onmessage = (event) => outer.onmessage?.(event);
+  inner.onclose = (event) => outer.onclose?.(event);
+  return outer;
+}
+
+function requestMethod(data: string): string | undefined {
+  try {
+    const method = (JSON.parse(data) as { method?: unknown } | null)?.method;
+    return typeof method === 'string' ? method : undefined;
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,66 @@
+// The variables a reload of the load script leaves in the app (issue #14 item 6). Qlik help:
+// "Working with variables in the data load editor", Set and Let statements (cloud-services).
+import { describe, expect, it } from 'vitest';
+import { scriptMentions, scriptVariables, unquoteSetValue, VariableDefinitions } from '../../../lib/analyze/script-variables';
+
+const definitions = (script: string) => Object.fromEntries([...scriptVariables(script)].map(([name, v]) => [name, v.definition]));
+
+describe('scriptVariables', () => {
+  it('keeps SET text, unquoting a value that is one quoted string (help: Set; SET ThousandSep=\',\')', () => {
+    expect(definitions("SET ThousandSep=',';\nSET vPath = lib://Data/;\nSet Constant=\"My string\";\nSET vSum = Sum(Sales);\nSET vQ = 'it''s';\n")).toEqual({
+      ThousandSep: { definition: ',' },
+      vPath: { definition: 'lib://Data/' },
+      Constant: { definition: 'My string' },
+      vSum: { definition: 'Sum(Sales)' },
+      vQ: { definition: "it's" },
+    });
+  });
+
+  it('gives a LET the value of its expression, known only for a literal (help: Let evaluates at script run time; "Variable calculation": Let vSales2 = \'=Sum(Sales)\')', () => {
+    expect(definitions("LET vYear = Year(Today());\nLET vN = 7;\nlet vText = 'abc';\nLet vSales2 = '=Sum(Sales)';\n")).toEqual({
+      vYear: { definition: '=Year(Today())' },
+      vN: { definition: '7' },
+      vText: { definition: 'abc' },
+      vSales2: { definition: '=Sum(Sales)' },
+    });
+  });
+
+  it('reads names built with $(…) as patterns, and skips comments', () => {
+    const vars = scriptVariables("FOR EACH t IN 'Reloads','Lineage'\n  LET file_size_$(t) = FileSize('x');\nNEXT t\n// SET vCommented = 1;\n/* LET vBlock = 2; */\nREM SET vRem = 3;\n");
+    expect([...vars.keys()]).toEqual(['file_size_$(t)']);
+    const map = new VariableDefinitions([], vars);
+    expect(map.get('file_size_Reloads')).toEqual({ definition: "=FileSize('x')" });
+    expect(map.has('file_size_')).toBe(false);
+    expect(map.has('other')).toBe(false);
+  });
+
+  it('follows DROP VARIABLE(S), empty assignments and ScriptOnlyVariables (help: Deleting a variable)', () => {
+    const script = ['SET a = 1;', 'SET b = 2;', 'DROP VARIABLES a, [b];', 'LET c = 3;', 'LET c = ;', 'SET ScriptOnlyVariables = 1;', 'SET hidden = 4;', 'SET ScriptOnlyVariables = 0;', 'SET shown = 5;'].join('\n');
+    expect(Object.keys(definitions(script))).toEqual(['shown']);
+  });
+
+  it('lets the app list win over the script for a name both have', () => {
+    const map = new VariableDefinitions([['vX', { definition: 'listed' }]], scriptVariables('SET vX = scripted;\nSET vY = only in script;'));
+    expect(map.get('vX')).toEqual({ definition: 'listed' });
+    expect(map.get('vY')).toEqual({ definition: 'only in script' });
+  });
+
+  it('survives hostile scripts', () => {
+    expect(scriptVariables(undefined).size).toBe(0);
+    expect(scriptVariables('SET = ;\nLET ;\nSET x = \'unterminated;\n').size).toBe(0);
+    expect(unquoteSetValue("'a'b'")).toBe("'a'b'");
+  });
+});
+
+describe('scriptMentions', () => {
+  it('keeps what statements use, not the names they assign or drop', () => {
+    const text = scriptMentions("SET vA = 1;\nLET vB = $(vA) + 1;\nLET size_$(vT) = 2;\nDROP VARIABLE vC;\nLOAD * FROM [$(vPath)];\n");
+    expect(text).toContain('$(vA)');
+    expect(text).toContain('$(vT)');
+    expect(text).toContain('$(vPath)');
+    expect(text).not.toMatch(/\bvB\b/);
+    expect(text).not.toMatch(/\bvC\b/);
+    expect(scriptMentions('SET vOn = 0; // set vFlag to 1 to enable\nLOAD * FROM [lib://Data/a.qvd];')).not.toContain('vFlag');
+    expect(scriptMentions('LOAD * FROM [lib://Data/$(vFile)];')).toContain('$(vFile)');
+  });
+});

@@ -1,0 +1,52 @@
+// The CLI never hangs: against a simulated tenant whose engine is silent (the socket opens, nothing
+// is answered), `npm run analyze` ends on its own with a message naming what waited and exit code 3
+// ("connection or collection failed"). Run as a child process, so the test also shows that nothing
+// keeps the process alive afterwards.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { type Simulator, startSimulator } from '../../sim/index.ts';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+let sim: Simulator;
+let demoId: string;
+
+beforeAll(async () => {
+  sim = await startSimulator({ http: true });
+  const demo = sim.apps.find((a) => a.source.endsWith('demo'));
+  if (!demo) throw new Error('the simulator loaded no demo app');
+  demoId = demo.id;
+});
+afterAll(async () => {
+  await sim?.close();
+});
+
+function analyze(args: string[], limitMs: number): Promise<{ code: number | null; stderr: string; ms: number; killed: boolean }> {
+  return new Promise((resolve) => {
+    const started = Date.now();
+    const child = spawn(process.execPath, ['--import', 'tsx', 'lib/cli/analyze.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    let killed = false;
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const guard = setTimeout(() => ((killed = true), child.kill('SIGKILL')), limitMs);
+    child.on('exit', (code) => {
+      clearTimeout(guard);
+      resolve({ code, stderr, ms: Date.now() - started, killed });
+    });
+  });
+}
+
+it('a silent engine: the CLI stops within its limits with the reason and exit code 3', async () => {
+  sim.faults.set({ silent: {} });
+  const run = await analyze(['--host', sim.url, '--app', demoId, '--api-key', sim.apiKey, '--engine-timeout', '0.5', '--quiet'], 60_000);
+  expect(run.killed).toBe(false);
+  expect(run.code).toBe(3);
+  expect(run.stderr).toMatch(/^Failed: The engine stopped answering: no answer for [\d.]+ s while OpenDoc \(waiting [\d.]+ s\) waited \(limit 2\.5 s; 0\.5 s for normal calls, 2\.5 s while OpenDoc or a calculation waits\)\. The engine or the network path to it is not responding; Qlarity stopped instead of waiting forever\.\n$/);
+  expect(sim.persistentChanges()).toEqual([]);
+}, 90_000);
+
+it('rejects a non-positive --engine-timeout as a usage error (exit 2)', async () => {
+  const run = await analyze(['--host', sim.url, '--app', demoId, '--api-key', sim.apiKey, '--engine-timeout', '0'], 60_000);
+  expect(run.code).toBe(2);
+  expect(run.stderr).toMatch(/--engine-timeout must be a number of seconds above 0/);
+}, 90_000);
