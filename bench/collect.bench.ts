@@ -26,7 +26,7 @@ import { type RestClient, createRestClient } from '../lib/qlik/rest/client.ts';
 import { BENCH_APP, generateLargeApp } from '../test/fixtures/generate-large-app.ts';
 import { type TracedCall, longestChain, traceEngine } from './engine-trace.ts';
 import type { BenchResult } from './run.ts';
-import { loadSerializeApp } from './serializeapp-peer.ts';
+import { loadSerializeApp, openPlainSession } from './serializeapp-peer.ts';
 import { type SimProcess, startSimProcess } from './sim-process.ts';
 
 const LATENCY_MS = 40;
@@ -141,7 +141,7 @@ export default async function collectBench(): Promise<BenchResult[]> {
   const loadAtStart = loadavg()[0] ?? 0;
   try {
     const main = await endpoint(sim);
-    const { headers, open } = main;
+    const { headers } = main;
 
     // `traced`: the run's engine traffic is recorded (for its chain of dependent requests and call
     // counts); the runs whose time is printed are not, so the record's own cost is not in the figure.
@@ -217,7 +217,7 @@ export default async function collectBench(): Promise<BenchResult[]> {
     const peerRuns: { ms: number; calls: TracedCall[]; sheets: number }[] = [];
     for (let i = 0; i <= RUNS; i++) {
       const peerTrace = i === 0 ? traceEngine(nodeSocketFactory({ headers })) : undefined;
-      const peer = await open(peerTrace?.create ?? nodeSocketFactory({ headers }));
+      const peer = await openPlainSession(sim.url, main.appId, peerTrace?.create ?? nodeSocketFactory({ headers }));
       const peerStarted = performance.now();
       const serialized = await serializeApp(peer.doc);
       const ms = performance.now() - peerStarted;
