@@ -29,6 +29,7 @@ import { type Extracted, extractAllExpressions, extractObject } from './expressi
 import { DEFAULT_CONCURRENCY, createLimiter } from './limiter.ts';
 import { listBookmarks, listDimensions, listMeasures, listVariables } from './lists.ts';
 import { buildMasterDimension, buildMasterMeasure } from './master-items.ts';
+import { onePerPercent } from './progress.ts';
 import { collectRestParts } from './rest-parts.ts';
 import { collectScript } from './script.ts';
 import { type SheetsPart, collectSheetsAndObjects } from './sheets.ts';
@@ -117,7 +118,7 @@ export async function collectApp(options: CollectAppOptions): Promise<AppSnapsho
     restLimit: createLimiter(6),
     signal,
     sessionFailure: () => engine.failure?.(),
-    progress: (phase, done, total) => options.onProgress?.({ phase, done, total }),
+    progress: onePerPercent((phase, done, total) => options.onProgress?.({ phase, done, total })),
     releases: [],
   };
   const stopListening = onConnection?.((event) => {
