@@ -213,32 +213,36 @@ export default async function collectBench(): Promise<BenchResult[]> {
 
     // the peer, measured like our runs without the timing pass: one traced run (its calls), then the
     // median of RUNS untraced ones, each in its own session
+    // the peer, measured like our runs without the timing pass: one traced run (its calls), then
+    // RUNS untraced ones, each in its own session, taken in turn with our inventory's runs (below)
     const serializeApp = loadSerializeApp();
-    const peerRuns: { ms: number; calls: TracedCall[]; sheets: number }[] = [];
-    for (let i = 0; i <= RUNS; i++) {
-      const peerTrace = i === 0 ? traceEngine(nodeSocketFactory({ headers })) : undefined;
+    const peerOnce = async (traced: boolean): Promise<{ ms: number; calls: TracedCall[]; sheets: number }> => {
+      const peerTrace = traced ? traceEngine(nodeSocketFactory({ headers })) : undefined;
       const peer = await openPlainSession(sim.url, main.appId, peerTrace?.create ?? nodeSocketFactory({ headers }));
       const peerStarted = performance.now();
       const serialized = await serializeApp(peer.doc);
       const ms = performance.now() - peerStarted;
       await peer.close();
-      peerRuns.push({ ms, calls: peerTrace?.calls ?? [], sheets: Array.isArray(serialized.sheets) ? serialized.sheets.length : 0 });
-    }
-    const peerCalls = (peerRuns.shift() as (typeof peerRuns)[number]).calls;
-    const peerRun = median(peerRuns);
-    const peerMs = peerRun.ms;
-    const peerSheets = peerRun.sheets;
-    const peerName = `serializeapp 3.0.0 over enigma.js (${peerSheets} sheets, ${peerCalls.length} engine calls, its longest chain of data-dependent requests: ${longestChain(peerCalls)}), median of ${RUNS}`;
+      return { ms, calls: peerTrace?.calls ?? [], sheets: Array.isArray(serialized.sheets) ? serialized.sheets.length : 0 };
+    };
+    const peerCalls = (await peerOnce(true)).calls;
 
     const results: BenchResult[] = [];
     // Runs under a second move with whatever else the machine does: each is the median of RUNS runs
     // (the chain and call counts come from one traced run before them).
-    const medianRun = async (kind: Kind, options: { concurrency?: number; at?: Endpoint } = {}): Promise<Run> => {
-      const { calls, checksDoneAt } = await collect(kind, { ...options, traced: true });
-      const runs: Run[] = [];
-      for (let i = 0; i < RUNS; i++) runs.push(await collect(kind, { ...options, traced: false }));
-      return { ...median(runs), calls, checksDoneAt, heapPeakMb: Math.max(...runs.map((r) => r.heapPeakMb)) };
+    // A figure and its baseline take their runs in turn (a, b, a, b …), so that a change in the
+    // machine's load (it is shared) falls on both alike.
+    const medianRuns = async (specs: { kind: Kind; options?: { concurrency?: number; at?: Endpoint } }[], alongside?: () => Promise<unknown>): Promise<Run[]> => {
+      const traced: Run[] = [];
+      for (const { kind, options } of specs) traced.push(await collect(kind, { ...options, traced: true }));
+      const runs: Run[][] = specs.map(() => []);
+      for (let i = 0; i < RUNS; i++) {
+        for (const [k, { kind, options }] of specs.entries()) runs[k]?.push(await collect(kind, { ...options, traced: false }));
+        await alongside?.();
+      }
+      return runs.map((r, k) => ({ ...median(r), calls: traced[k]?.calls ?? [], checksDoneAt: traced[k]?.checksDoneAt ?? Infinity, heapPeakMb: Math.max(...r.map((x) => x.heapPeakMb)) }));
     };
+    const medianRun = async (kind: Kind, options: { concurrency?: number; at?: Endpoint } = {}): Promise<Run> => (await medianRuns([{ kind, options }]))[0] as Run;
     for (const concurrency of SWEEP) {
       const run = await medianRun({ timings: false }, { concurrency });
       results.push({ name: `concurrency sweep: ${concurrency} requests in flight, without the timing pass${concurrency === DEFAULT_CONCURRENCY ? ' (the default)' : ''}, median of ${RUNS}`, value: run.ms, unit: 'ms' });
@@ -249,12 +253,14 @@ export default async function collectBench(): Promise<BenchResult[]> {
     const instantSim = await startSimProcess(dir, 0);
     sims.push(instantSim);
     const instant = await endpoint(instantSim);
-    const firstFindings = await medianRun({ timings: DEFAULT_TIMING_MODE, firstFindings: true });
-    const firstFindingsInstant = await medianRun({ timings: DEFAULT_TIMING_MODE, firstFindings: true }, { at: instant });
+    const [firstFindings, firstFindingsInstant] = (await medianRuns([
+      { kind: { timings: DEFAULT_TIMING_MODE, firstFindings: true } },
+      { kind: { timings: DEFAULT_TIMING_MODE, firstFindings: true }, options: { at: instant } },
+    ])) as [Run, Run];
     const inventoryBound = criticalPathBound(firstFindings, false);
     const floor = Math.max(inventoryBound.ms, firstFindingsInstant.ms);
     results.push({
-      name: `time to first findings: inventory, expression checks and the analysis of that snapshot (${firstFindings.findings} findings) at ${LATENCY_MS} ms latency, median of ${RUNS}`,
+      name: `time to first findings: inventory, expression checks and the analysis of that snapshot (${firstFindings.findings} findings) at ${LATENCY_MS} ms latency, median of ${RUNS} runs taken in turn with those at 0 ms`,
       value: firstFindings.ms,
       unit: 'ms',
       baseline: { name: `max(the critical-path bound = ${inventoryBound.formula} = ${Math.round(inventoryBound.ms)} ms, the same at 0 ms latency = ${Math.round(firstFindingsInstant.ms)} ms)`, value: floor },
@@ -262,7 +268,11 @@ export default async function collectBench(): Promise<BenchResult[]> {
       meetsTarget: firstFindings.ms <= 1.5 * floor,
     });
 
-    const inventoryOnly = await medianRun({ timings: false, checks: false });
+    const peerRuns: { ms: number; sheets: number }[] = [];
+    const [inventoryOnly] = (await medianRuns([{ kind: { timings: false, checks: false } }], async () => peerRuns.push(await peerOnce(false)))) as [Run];
+    const peerRun = median(peerRuns);
+    const peerMs = peerRun.ms;
+    const peerName = `serializeapp 3.0.0 over enigma.js (${peerRun.sheets} sheets, ${peerCalls.length} engine calls, its longest chain of data-dependent requests: ${longestChain(peerCalls)}), median of ${RUNS} runs taken in turn with ours`;
     results.push({
       name: `the same inventory as serializeapp (no expression checks, no timing pass: ${inventoryOnly.calls.length} engine calls, longest chain ${longestChain(inventoryOnly.calls)}), median of ${RUNS}`,
       value: inventoryOnly.ms,
