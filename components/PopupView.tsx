@@ -35,6 +35,7 @@ export function PopupView({ model }: { model: TabModel }) {
             hasReport={!!model.report.value}
             onAnalyse={() => void model.analyse()}
             onCancel={() => void model.cancel()}
+            onOpenReport={() => void model.openSidePanel()}
           />
         )}
         <LogInCard model={model} />
@@ -42,7 +43,6 @@ export function PopupView({ model }: { model: TabModel }) {
           <ReportSummary
             report={model.report.value}
             onShow={(finding) => void model.showInApp(finding)}
-            onOpenSidePanel={() => void model.openSidePanel()}
           />
         )}
         {model.notice.value && (

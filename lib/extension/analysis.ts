@@ -81,7 +81,7 @@ export async function runAnalysis<Connection, Snapshot>(
       finishedAt: now(),
       ...(steps.facts ? { facts: steps.facts(snapshot, result) } : {}),
       ...(limitation ? { limitation } : {}),
-    });
+    }, snapshot);
     return { report, result, snapshot };
   } finally {
     // A failure to close must not hide the outcome of the analysis itself.

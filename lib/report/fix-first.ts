@@ -5,15 +5,32 @@
 import { z } from 'zod';
 import type { AnalysisResult, Finding } from '../analyze/result';
 import { distinctTargets, groupFindings, type GroupOptions } from './groups';
+import type { Formatter } from './format';
 import { unusedFieldsMemory } from './overview';
 
-export type Gain =
+export const Gain = z.discriminatedUnion('kind', [
   /** objects or items that do not work for users until fixed */
-  | { kind: 'broken'; places: number }
-  | { kind: 'memory'; bytes: number; fields: number }
+  z.object({ kind: z.literal('broken'), places: z.number().int().nonnegative() }),
+  z.object({ kind: z.literal('memory'), bytes: z.number().nonnegative(), fields: z.number().int().nonnegative() }),
   /** calculation time of the object or sheet, the most a fix can save */
-  | { kind: 'calc-time'; ms: number }
-  | { kind: 'reload-time'; ms: number };
+  z.object({ kind: z.literal('calc-time'), ms: z.number().nonnegative() }),
+  z.object({ kind: z.literal('reload-time'), ms: z.number().nonnegative() }),
+]);
+export type Gain = z.infer<typeof Gain>;
+
+/** The estimated gain in words, short enough for one popup line: "Fixes 12 broken items", "Frees 1.2 MiB". */
+export function describeGain(gain: Gain, fmt: Formatter): string {
+  switch (gain.kind) {
+    case 'broken':
+      return `Fixes ${fmt.number(gain.places)} broken ${gain.places === 1 ? 'item' : 'items'}`;
+    case 'memory':
+      return `Frees ${fmt.bytes(gain.bytes)} of RAM`;
+    case 'calc-time':
+      return `Saves up to ${fmt.duration(gain.ms)}`;
+    case 'reload-time':
+      return `Reload takes ${fmt.duration(gain.ms)}`;
+  }
+}
 
 export interface FixFirstItem {
   key: string;

@@ -65,5 +65,5 @@ test('the side panel shows the full report of the last analysis and keeps it', a
   // (Counts may differ from the first run: performance findings depend on measured calc times.)
   const after = await panel.findingCount();
   const summary = await openPopup(qlik.page);
-  await expect(summary.summary).toContainText(`${after} findings in`);
+  await expect(summary.summary).toContainText(`${after} findings · `);
 });

@@ -44,7 +44,7 @@ test.beforeAll(async ({ sim }) => {
   tabId = await tabIdOf(worker, qlikPage);
   const popup = await PopupPage.open(await context.newPage(), extensionId, tabId);
   expect(await popup.analyze()).toBe('report');
-  findingsInResult = Number(/(\d[\d,.\u202f]*) findings? in/.exec((await popup.summary.innerText()) ?? '')?.[1].replace(/\D/g, ''));
+  findingsInResult = Number(/(\d[\d,.\u202f]*) findings? · /.exec((await popup.summary.innerText()) ?? '')?.[1].replace(/\D/g, ''));
   expect(findingsInResult).toBeGreaterThan(10);
   await popup.page.close();
   panel = await SidePanelPage.open(await context.newPage(), extensionId, tabId);
@@ -62,10 +62,14 @@ test('popup with the result: light and dark, at its own width', async () => {
     widths: [400],
     height: 600,
     check: async (page) => {
-      await expect(popup.summary).toContainText(`${findingsInResult} findings in`);
+      await expect(popup.summary).toContainText(`${findingsInResult} findings · `);
       await expect(popup.summary.getByTestId('analysis-age')).toHaveText(/^Analysed /);
       await expect(page.getByTestId('severity-counts')).toBeVisible();
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+      // Chrome caps a popup at 600 px: all of it, Open report included, fits without scrolling
+      expect(await page.evaluate(() => document.documentElement.scrollHeight), 'popup height').toBeLessThanOrEqual(600);
+      await expect(popup.openReportButton).toBeInViewport({ ratio: 1 });
+      await expect(page.getByTestId('top-findings').getByTestId('finding')).toHaveCount(3);
     },
   });
   await popup.page.close();

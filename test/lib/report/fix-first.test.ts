@@ -65,3 +65,16 @@ describe('fixFirst', () => {
     expect(items.some((i) => i.gain.kind === 'calc-time')).toBe(true);
   });
 });
+
+describe('describeGain', () => {
+  it('states each gain in words with the locale', async () => {
+    const { describeGain } = await import('../../../lib/report/fix-first');
+    const { createFormatter } = await import('../../../lib/report/format');
+    const fmt = createFormatter('en-US');
+    expect(describeGain({ kind: 'broken', places: 12 }, fmt)).toBe('Fixes 12 broken items');
+    expect(describeGain({ kind: 'broken', places: 1 }, fmt)).toBe('Fixes 1 broken item');
+    expect(describeGain({ kind: 'memory', bytes: 1_572_864, fields: 3 }, fmt)).toBe('Frees 1.5 MiB of RAM');
+    expect(describeGain({ kind: 'calc-time', ms: 4500 }, fmt)).toBe('Saves up to 4.5 s');
+    expect(describeGain({ kind: 'reload-time', ms: 3_600_000 }, fmt)).toBe('Reload takes 60 min 0 s');
+  });
+});
