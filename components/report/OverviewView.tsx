@@ -1,13 +1,18 @@
 // The Overview tab: score, counts by category and severity, memory by table and field, the
 // slowest objects and sheets, and what the unused fields cost.
-import type { AnalysisResult } from '@/lib/analyze/result';
+import type { AnalysisResult, Category } from '@/lib/analyze/result';
+import { computeScore } from '@/lib/analyze/score';
+import { ScoreBadge } from '../ScoreBadge';
 import type { Formatter } from '@/lib/report/format';
 import { SEVERITY_ORDER } from '@/lib/report/findings';
 import { countsByCategory, countsBySeverity, memoryByField, memoryByTable, slowestObjects, slowestSheets, unusedFieldsMemory } from '@/lib/report/overview';
 import type { AppSnapshot } from '@/lib/snapshot/schema';
 import { BarChart } from './BarChart';
+import { Statement } from './GroupDetails';
 import { CATEGORY_NAME, SEVERITY_NAME, SEVERITY_PLURAL } from './labels';
 import { Name, TableWrap } from './Text';
+
+const SCORED_CATEGORIES: readonly Category[] = ['quality', 'performance', 'resource', 'design', 'script'];
 
 interface Props {
   result: AnalysisResult;
@@ -19,15 +24,23 @@ export function OverviewView({ result, snapshot, fmt }: Props) {
   const severities = countsBySeverity(result.findings);
   const categories = countsByCategory(result.findings);
   const unused = unusedFieldsMemory(result, snapshot);
+  const categoryScores = result.score.categories ?? computeScore(result.findings).categories ?? {};
   const notRun = result.rules.filter((r) => r.status === 'could-not-run' || r.status === 'error');
   return (
     <section aria-labelledby="qr-overview-title" data-testid="overview-view">
       <h2 id="qr-overview-title">Overview</h2>
       <div class="card">
-        <p>
-          <span class="score" data-testid="score">{fmt.number(Math.round(result.score.value))}</span> <span class="muted">/ 100 quality score</span>
-        </p>
-        <p class="muted qr-wrap">{result.score.formula}</p>
+        <h3>Quality score</h3>
+        <ScoreBadge value={result.score.value} fmt={fmt} label="Quality score" size="large" explain />
+        <ul class="qr-category-scores" aria-label="Score by category">
+          {SCORED_CATEGORIES.map((c) => (
+            <li key={c}>
+              <ScoreBadge value={categoryScores[c] ?? 100} fmt={fmt} label={`${CATEGORY_NAME[c]} score`} testId={`score-${c}`} />
+              <span>{CATEGORY_NAME[c]}</span>
+            </li>
+          ))}
+        </ul>
+        <p class="muted qr-small">Bands: 0–49 poor, 50–89 needs work, 90–100 good. How it is calculated: the Score section of the rules documentation (docs/rules/README.md).</p>
         <ul class="chips" aria-label="Findings by severity">
           {SEVERITY_ORDER.map((s) => (
             <li key={s} class={`chip sev-${s}`}>
@@ -42,7 +55,7 @@ export function OverviewView({ result, snapshot, fmt }: Props) {
           </dd>
           <dt>Analysed</dt>
           <dd>{fmt.dateTime(result.analysedAt)}</dd>
-          <dt>Took</dt>
+          <dt>Rules ran in</dt>
           <dd>{fmt.duration(result.durationMs)}</dd>
           <dt>Hidden</dt>
           <dd>{fmt.number(result.suppressedFindings.length)}</dd>
@@ -108,11 +121,7 @@ export function OverviewView({ result, snapshot, fmt }: Props) {
               {unused.highConfidenceBytes !== undefined && <> ({fmt.bytes(unused.highConfidenceBytes)} with high confidence)</>}.
             </p>
             <BarChart title="Largest unused fields" items={unused.fields} format={fmt.bytes} empty="No sizes known for the unused fields." />
-            {unused.dropStatement && (
-              <pre dir="ltr" class="qr-code-block">
-                <code>{unused.dropStatement}</code>
-              </pre>
-            )}
+            {unused.dropStatement && <Statement text={unused.dropStatement} />}
           </>
         ) : (
           <p class="muted">No unused fields found (or rule R01 could not run).</p>

@@ -15,7 +15,7 @@ import { openEngineSession, type EngineSession } from '../qlik/engine/session';
 import { createRestClient } from '../qlik/rest/client';
 import { baseUrlOf } from '../qlik/url';
 import { analysisConfigOf, connectionFor } from '../protocol/settings';
-import { appFactsOf } from '../protocol/report';
+import { appFactsOf, topFindingsOf } from '../protocol/report';
 import { appKeyOf } from '../protocol/tab-state';
 import type { AppSnapshot } from '../snapshot/schema';
 import type { AnalysisSteps } from './analysis';
@@ -110,6 +110,7 @@ export function createPipeline(): AnalysisSteps<LiveConnection, AppSnapshot> {
     analyse: async (snapshot, { app, settings }) =>
       analyse(snapshot, { ...analysisConfigOf(settings), suppressions: await loadSuppressions(appKeyOf(app)) }),
     facts: (snapshot, result) => appFactsOf(result, snapshot),
+    top: (snapshot, result) => topFindingsOf(result, snapshot),
     limitation: (snapshot) => engineUnavailableNote(snapshot),
     async disconnect({ connection, engine }) {
       await engine?.close().catch(() => {});

@@ -126,6 +126,8 @@ export interface ReportMeta {
   finishedAt: number;
   facts?: AppFacts;
   limitation?: string;
+  /** the top findings named from the snapshot (topFindingsOf); default: from the result alone */
+  top?: TopFinding[];
 }
 
 /** The popup's facts: app memory, unused memory (R01) and the slowest object, from the same
@@ -188,7 +190,7 @@ export function topFindingsOf(result: AnalysisResult, snapshot?: AppSnapshot): T
 }
 
 /** The view of lib/analyze's AnalysisResult that Qlarity stores and shows. */
-export function reportFromAnalysis(result: AnalysisResult, meta: ReportMeta, snapshot?: AppSnapshot): AnalysisReport {
+export function reportFromAnalysis(result: AnalysisResult, meta: ReportMeta): AnalysisReport {
   const findings: ReportFinding[] = result.findings.map(reportFindingOf);
   const notes = result.rules
     .filter((run) => run.status === 'could-not-run' || run.status === 'error')
@@ -208,7 +210,7 @@ export function reportFromAnalysis(result: AnalysisResult, meta: ReportMeta, sna
     findings: sortFindings(findings),
     notes,
     score: result.score.value,
-    top: topFindingsOf(result, snapshot),
+    top: meta.top ?? topFindingsOf(result),
     ...(meta.facts ? { facts: meta.facts } : {}),
     ...(meta.limitation ? { limitation: meta.limitation } : {}),
   });

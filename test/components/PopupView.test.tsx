@@ -221,9 +221,9 @@ describe('PopupView', () => {
 
   it('shows the score in its band and Fix first: three rows with their gains and Show in app', async () => {
     const { analysedSalesApp } = await import('../lib/report/fixtures');
-    const { reportFromAnalysis } = await import('@/lib/protocol/report');
+    const { reportFromAnalysis, topFindingsOf } = await import('@/lib/protocol/report');
     const { snapshot, result } = analysedSalesApp();
-    const r = reportFromAnalysis(result, { appKey: 'k', origin: 'https://demo.eu.qlikcloud.com', startedAt: 0, finishedAt: 1200 }, snapshot);
+    const r = reportFromAnalysis(result, { appKey: 'k', origin: 'https://demo.eu.qlikcloud.com', startedAt: 0, finishedAt: 1200, top: topFindingsOf(result, snapshot) });
     const shown: string[] = [];
     const view = await mount(<ReportSummary report={r} onShow={(f) => shown.push(f.id)} fmt={createFormatter('en-US')} />);
     const score = view.root.querySelector('[data-testid="score"]')!;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from '@/lib/analyze/runner';
-import { AnalysisReport, appFactsOf, countBySeverity, reportFromAnalysis, sortFindings } from '@/lib/protocol/report';
+import { AnalysisReport, appFactsOf, countBySeverity, reportFromAnalysis, sortFindings, topFindingsOf } from '@/lib/protocol/report';
 import { app } from '../../fixtures/builders';
 import { analysisFinding, analysisResult, finding } from './report-fixtures';
 
@@ -94,7 +94,7 @@ describe('top findings', () => {
     const { analysedSalesApp } = await import('../report/fixtures');
     const { fixFirst } = await import('@/lib/report/fix-first');
     const { snapshot, result } = analysedSalesApp();
-    const report = reportFromAnalysis(result, meta, snapshot);
+    const report = reportFromAnalysis(result, { ...meta, top: topFindingsOf(result, snapshot) });
     const rows = fixFirst(result).slice(0, 3);
     expect(report.top?.map((t) => t.key)).toEqual(rows.map((r) => r.key));
     expect(report.top?.length).toBe(Math.min(3, rows.length));
@@ -109,7 +109,8 @@ describe('top findings', () => {
       .sheet({ id: 's1', title: 'Sales overview' })
       .barchart({ id: 'KnASd', measure: { def: 'Sum([Gone])' } })
       .build();
-    const report = reportFromAnalysis(analyse(s), meta, s);
+    const result = analyse(s);
+    const report = reportFromAnalysis(result, { ...meta, top: topFindingsOf(result, s) });
     const broken = report.top?.find((t) => t.first.target?.id === 'KnASd');
     expect(broken?.firstName).toBe('Bar chart on Sales overview');
   });
