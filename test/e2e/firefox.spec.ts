@@ -152,7 +152,7 @@ test('firefox: Analyze in the popup runs on the demo app and shows the result wi
 });
 
 const REPORT_TABS: { tab: string; ready: string; content: RegExp }[] = [
-  { tab: 'Overview', ready: '[data-testid="overview-view"] [data-testid="score"]', content: /quality score/ },
+  { tab: 'Overview', ready: '[data-testid="overview-view"] [data-testid="score"]', content: /quality score/i },
   { tab: 'Findings', ready: '[data-testid="finding-row"]', content: /of [\d,.\u202f]+ findings/ },
   { tab: 'Data model', ready: '[data-testid="data-model-view"] table', content: /table/i },
   { tab: 'Sheets', ready: 'details.qr-sheet', content: /objects/ },

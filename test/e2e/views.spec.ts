@@ -80,7 +80,7 @@ const VIEWS: { tab: ReportTabName; name: string; check(page: Page): Promise<void
     tab: 'Overview',
     name: 'overview',
     check: async (page) => {
-      await expect(page.getByTestId('overview-view')).toContainText('quality score');
+      await expect(page.getByTestId('overview-view')).toContainText(/quality score/i);
       await expect(page.getByTestId('score')).toHaveText(/^\d+$/);
     },
   },
@@ -89,7 +89,10 @@ const VIEWS: { tab: ReportTabName; name: string; check(page: Page): Promise<void
     name: 'findings',
     check: async (page) => {
       await expect(page.getByTestId('findings-count')).toContainText(`of ${findingsInResult.toLocaleString('en-US')} findings`);
-      expect(await page.getByTestId('finding-row').count()).toBeGreaterThan(5);
+      // grouped by default: Fix first comes first, with the gain of each row
+      await expect(page.locator('[data-testid="finding-section"]').first()).toHaveAttribute('data-section', 'fix-first');
+      await expect(page.locator('[data-testid="finding-cause-group"] .qr-gain').first()).toHaveText(/^(Fixes|Frees|Saves|Reload)/);
+      expect(await panel.listRows().count()).toBeGreaterThan(5);
     },
   },
   {
@@ -148,6 +151,7 @@ for (const [index, view] of VIEWS.entries()) {
 
 test('side panel report, a finding with its details open: light and dark, narrow and wide', async () => {
   await panel.showReportTab('Findings');
+  await panel.listEachFinding();
   // The first finding whose rule has an expression to show, else the first.
   const row = panel.reportFindings.nth(1);
   const rule = (await row.locator('.qr-code').textContent()) ?? '';
@@ -212,7 +216,8 @@ test('the report works by keyboard alone: tabs with arrow keys, findings with ar
   await page.keyboard.press('ArrowRight');
   await expect(panel.reportTab('Findings')).toHaveAttribute('aria-selected', 'true');
 
-  // On to the findings list with Tab, through the filters.
+  // One row per finding (the grouped default is covered above); then on to the list with Tab.
+  await panel.listEachFinding();
   const list = page.getByRole('listbox', { name: 'Findings' });
   const listFocused = () => list.evaluate((el) => el === document.activeElement);
   for (let i = 0; i < 30 && !(await listFocused()); i++) await page.keyboard.press('Tab');
