@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { AnalysisResult as AnalysisResultSchema, type AnalysisResult, type Target } from '../analyze/result';
 import { fixFirst, Gain } from '../report/fix-first';
-import { objectLookupOf, targetDisplayName } from '../report/names';
+import { objectLookupOf, targetDisplayName, visualizationName } from '../report/names';
 import { slowestObjects, unusedFieldsMemory } from '../report/overview';
 import { appSizeBytes } from '../snapshot/app-size';
 import { AppSnapshot } from '../snapshot/schema';
@@ -146,7 +146,11 @@ export function appFactsOf(result: AnalysisResult, snapshot: AppSnapshot): AppFa
     const id = slowest.key ?? slowest.label;
     const sheetId = snapshot.timings?.objects.find((t) => t.objectId === id)?.sheetId || undefined;
     const sheetName = sheetId ? snapshot.sheets.find((s) => s.id === sheetId)?.title : undefined;
-    facts.slowestObject = { id, name: slowest.label, ms: slowest.value, ...(sheetId ? { sheetId } : {}), ...(sheetName ? { sheetName } : {}) };
+    // the view adds "on <sheet>": an untitled object is named by its type alone here
+    const object = objectLookupOf(snapshot)(id);
+    const type = object?.type ?? snapshot.timings?.objects.find((t) => t.objectId === id)?.objectType;
+    const name = object?.title ?? object?.shownTitle ?? visualizationName(type);
+    facts.slowestObject = { id, name, ms: slowest.value, ...(sheetId ? { sheetId } : {}), ...(sheetName ? { sheetName } : {}) };
   }
   return facts;
 }

@@ -120,3 +120,18 @@ export function scriptTabs(script: Script): ScriptTab[] {
   }
   return tabs;
 }
+
+/** Qlik Cloud's reload statuses (Reloads API) in words; an unknown status is shown as it came. */
+const RELOAD_STATUS_WORDS: Record<string, string> = {
+  QUEUED: 'Queued',
+  RELOADING: 'Reloading',
+  CANCELING: 'Being cancelled',
+  SUCCEEDED: 'Succeeded',
+  FAILED: 'Failed',
+  CANCELED: 'Cancelled',
+  EXCEEDED_LIMIT: 'Stopped: a limit was exceeded',
+};
+
+export function reloadStatusWords(status: string): string {
+  return RELOAD_STATUS_WORDS[status.toUpperCase()] ?? status;
+}

@@ -173,3 +173,16 @@ describe('script rows', () => {
     ]);
   });
 });
+
+describe('reload statuses', () => {
+  it('are said in words, and an unknown one as it came', async () => {
+    const { reloadStatusWords } = await import('../../../lib/report/script');
+    expect(['SUCCEEDED', 'FAILED', 'EXCEEDED_LIMIT', 'canceled', 'SOMETHING_NEW'].map(reloadStatusWords)).toEqual([
+      'Succeeded',
+      'Failed',
+      'Stopped: a limit was exceeded',
+      'Cancelled',
+      'SOMETHING_NEW',
+    ]);
+  });
+});
