@@ -143,9 +143,15 @@ test('firefox: Analyze in the popup runs on the demo app and shows the result wi
   const summary = await popup.$eval('[data-testid="report-summary"]', (el) => (el as HTMLElement).innerText);
   expect(summary).toContain('Qlarity Demo');
   expect(summary).toMatch(/Analysed (this minute|\d+ seconds? ago)/);
-  findingsInResult = Number(/(\d[\d,.\u202f]*) findings? in/.exec(summary)?.[1].replace(/\D/g, ''));
+  findingsInResult = Number(/(\d[\d,.\u202f]*) findings? · /.exec(summary)?.[1].replace(/\D/g, ''));
   expect(findingsInResult).toBeGreaterThan(10);
   expect(await textOf(popup, '[data-testid="severity-counts"]')).toMatch(/Errors?:? ?[1-9]/);
+  // Firefox caps a popup at 600 px too: at its default font size all of it fits, Open report included
+  await popup.setViewport({ width: 400, height: 600 });
+  expect(await popup.evaluate(() => document.documentElement.scrollHeight), 'popup height').toBeLessThanOrEqual(600);
+  const open = await popup.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Open report')?.getBoundingClientRect().bottom ?? Infinity);
+  expect(open).toBeLessThanOrEqual(600);
+  expect(await popup.$$eval('[data-testid="top-findings"] [data-testid="finding"]', (rows) => rows.length)).toBe(3);
   await popup.screenshot({ path: screenshotPath('firefox-popup-result') });
   await popup.screenshot({ path: testInfo.outputPath('firefox-popup-result.png') });
   await popup.close();
@@ -153,7 +159,7 @@ test('firefox: Analyze in the popup runs on the demo app and shows the result wi
 
 const REPORT_TABS: { tab: string; ready: string; content: RegExp }[] = [
   { tab: 'Overview', ready: '[data-testid="overview-view"] [data-testid="score"]', content: /quality score/i },
-  { tab: 'Findings', ready: '[data-testid="finding-row"]', content: /of [\d,.\u202f]+ findings/ },
+  { tab: 'Findings', ready: '[data-testid="finding-section"]', content: /of [\d,.\u202f]+ findings/ },
   { tab: 'Data model', ready: '[data-testid="data-model-view"] table', content: /table/i },
   { tab: 'Sheets', ready: 'details.qr-sheet', content: /objects/ },
   { tab: 'Expressions', ready: '[data-testid="expression-row"]', content: /Expressions/ },
@@ -184,7 +190,7 @@ test('firefox: the sidebar page shows the full report of that analysis in every 
   const label = await panel.$eval('[role="tab"][id="qr-tab-findings"]', (el) => el.textContent ?? '');
   expect(Number(/\(([^)]*)\)/.exec(label)?.[1].replace(/\D/g, ''))).toBe(findingsInResult);
   await panel.evaluate(() => (document.querySelector('[role="tab"][id="qr-tab-findings"]') as HTMLElement).click());
-  await until(panel, () => !!document.querySelector('[data-testid="finding-row"]'), null, 'the findings list');
+  await until(panel, () => !!document.querySelector('[data-testid="finding-section"][data-section="fix-first"]'), null, 'the findings list, Fix first first');
   expect(await textOf(panel, '[data-testid="findings-count"]')).toMatch(new RegExp(`of ${findingsInResult.toLocaleString('en-US')} findings`));
   await panel.screenshot({ path: screenshotPath('firefox-sidepanel-findings') });
   await panel.screenshot({ path: testInfo.outputPath('firefox-sidepanel-findings.png') });
