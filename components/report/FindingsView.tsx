@@ -49,6 +49,7 @@ export function FindingsView(props: FindingsViewProps) {
             return doc ? `${code} ${doc.name}` : code;
           },
           rollUp: (code) => ruleDoc(code)?.rollUp === true,
+          ruleSummary: (code) => ruleDoc(code)?.summary,
         },
       ),
     [],

@@ -57,7 +57,7 @@ export function ReportView(props: ReportViewProps) {
   const fmt = useMemo(() => createFormatter(props.locale ?? (typeof navigator === 'undefined' ? undefined : navigator.language)), [props.locale]);
   const ruleDoc = useMemo(() => ruleDocLookup(props.rules), [props.rules]);
   const canShowInApp = props.canShowInApp ?? defaultCanShowInApp;
-  const fixFirstItems = useMemo(() => fixFirst(result, { rollUp: (code) => ruleDoc(code)?.rollUp === true }), [result, ruleDoc]);
+  const fixFirstItems = useMemo(() => fixFirst(result, { rollUp: (code) => ruleDoc(code)?.rollUp === true, ruleSummary: (code) => ruleDoc(code)?.summary }), [result, ruleDoc]);
   const passed = useMemo(() => passedRules(result), [result]);
   const nameOf = useMemo(() => {
     const lookup = objectLookupOf(snapshot);

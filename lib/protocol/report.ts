@@ -175,10 +175,10 @@ const reportFindingOf = (finding: AnalysisResult['findings'][number]): ReportFin
   target: findingTargetOf(finding.target),
 });
 
-/** The first rows of Fix first, small enough for the popup; names from the snapshot when given. */
-export function topFindingsOf(result: AnalysisResult, snapshot?: AppSnapshot): TopFinding[] {
+/** The first rows of Fix first, small enough for the popup; names from the snapshot, and rule summaries for causes without words, when given. */
+export function topFindingsOf(result: AnalysisResult, snapshot?: AppSnapshot, ruleSummary?: (code: string) => string | undefined): TopFinding[] {
   const lookup = objectLookupOf(snapshot);
-  return fixFirst(result)
+  return fixFirst(result, { ruleSummary })
     .slice(0, TOP_FINDINGS)
     .map((item) => ({
       key: item.key,

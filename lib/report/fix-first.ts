@@ -62,7 +62,7 @@ function brokenItems(findings: readonly Finding[], options: GroupOptions): FixFi
       key: `broken:${group.key}`,
       rule: group.rule,
       name: group.name,
-      title: group.findings.length === 1 || !group.cause.label ? group.findings[0].message : group.cause.label,
+      title: group.findings.length === 1 ? group.findings[0].message : group.cause.label || options.ruleSummary?.(group.rule) || group.findings[0].message,
       gain: { kind: 'broken' as const, places: distinctTargets(group.findings) },
       findings: group.findings,
     }))

@@ -1,6 +1,7 @@
 // Findings grouped by rule and cause: the same unknown field in 52 expressions is one row with 52
 // places, not 52 rows. Grouping is only a view: each occurrence stays the unit for hiding,
 // "Show in app" and the JSON output. Documentation and style rules roll up to one row per rule.
+import { describeEngineError } from '../analyze/engine-errors';
 import type { Category, Finding, Severity } from '../analyze/result';
 import { SEVERITY_ORDER } from './findings';
 
@@ -15,6 +16,8 @@ const CAUSE_KEYS: readonly (readonly [key: string, word: string])[] = [
   ['visualization', 'Visualization'],
   ['theme', 'Theme'],
   ['pattern', 'Pattern'],
+  /** an engine error code (qErrorCode) */
+  ['code', 'Engine error'],
 ];
 /** Data keys holding the engine's (or our parser's) message: the same message is the same cause. */
 const MESSAGE_KEYS = ['engineMessage', 'parserMessage'];
@@ -22,7 +25,7 @@ const MESSAGE_KEYS = ['engineMessage', 'parserMessage'];
 export interface Cause {
   /** stable within one rule */
   key: string;
-  /** what the findings share, in words; empty when the whole rule is one row */
+  /** what the findings share, in words; empty when the whole rule is one row or no one thing names the cause */
   label: string;
 }
 
@@ -46,6 +49,7 @@ export function causeOf(finding: Finding, rollUp = false): Cause {
   for (const [key, word] of CAUSE_KEYS) {
     const value = data[key];
     if (typeof value === 'string' && value) return { key: `${key}:${value}`, label: `${word} "${value}"` };
+    if (typeof value === 'number') return { key: `${key}:${value}`, label: key === 'code' ? describeEngineError(value) : `${word} ${value}` };
   }
   for (const key of MESSAGE_KEYS) {
     const value = data[key];
@@ -55,8 +59,8 @@ export function causeOf(finding: Finding, rollUp = false): Cause {
     const text = normaliseExpression(finding.expression.text);
     return { key: `expression:${text}`, label: text };
   }
-  const pattern = messagePattern(finding.message);
-  return { key: `pattern:${pattern}`, label: pattern };
+  // a pattern with its names blanked reads badly: such a group is labelled by its rule
+  return { key: `pattern:${messagePattern(finding.message)}`, label: '' };
 }
 
 export interface FindingGroup {
@@ -75,6 +79,8 @@ export interface FindingGroup {
 export interface GroupOptions {
   /** rules whose findings form one row per rule (documentation and style rules) */
   rollUp?(rule: string): boolean;
+  /** the rule's one-line summary, for a group whose cause has no words of its own */
+  ruleSummary?(rule: string): string | undefined;
 }
 
 /** Groups by rule and cause; groups come out errors first, then by size, then by rule and cause. */

@@ -56,8 +56,8 @@ export interface SectionInput {
   expanded: ReadonlySet<string>;
   collapsed: ReadonlySet<SectionId>;
   rollUp?(rule: string): boolean;
-  /** words for a rolled-up rule's row: its summary */
-  ruleLabel?(rule: string): string;
+  /** words for a group whose cause has none (a rolled-up rule, a pattern): the rule's summary */
+  ruleSummary?(rule: string): string | undefined;
 }
 
 function groupRows(rows: SectionRow[], group: Extract<SectionRow, { type: 'group' }>): void {
@@ -113,7 +113,7 @@ export function sectionRows(input: SectionInput): SectionRow[] {
         rule: group.rule,
         name: group.name,
         severity: group.severity,
-        label: group.cause.label || input.ruleLabel?.(group.rule) || group.name,
+        label: group.cause.label || input.ruleSummary?.(group.rule) || group.name,
         expanded: input.expanded.has(key),
         findings: group.findings,
       });

@@ -20,7 +20,10 @@ export interface FindingsSource {
 }
 
 export interface FindingsModelOptions {
+  /** "Q02 unknown-field": the headings of the flat list grouped by rule */
   ruleLabel?(code: string): string;
+  /** the rule's one-line summary: the words of a group whose cause has none */
+  ruleSummary?(code: string): string | undefined;
   rollUp?(code: string): boolean;
 }
 
@@ -50,7 +53,7 @@ export function createFindingsModel(source: FindingsSource, options: FindingsMod
         expanded: expanded.value,
         collapsed: collapsed.value,
         rollUp: options.rollUp,
-        ruleLabel: options.ruleLabel,
+        ruleSummary: options.ruleSummary,
       });
     }
     const flat = grouping.value === 'cause' ? 'none' : grouping.value;

@@ -46,6 +46,13 @@ describe('fixFirst', () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it('titles a group without a cause of its own by its rule summary', () => {
+    const broken = ['a', 'b'].map((id) => finding({ rule: 'Q11', message: `Object "${id}" fails`, target: { kind: 'object', id } }));
+    expect(fixFirst(resultWith(broken), { ruleSummary: (code) => (code === 'Q11' ? 'An object whose layout reports a calculation error.' : undefined) })[0].title).toBe(
+      'An object whose layout reports a calculation error.',
+    );
+  });
+
   it('does not count a slow sheet again when its slow objects are listed', () => {
     const object = finding({ rule: 'P01', severity: 'warning', category: 'performance', target: { kind: 'object', id: 'o1' }, data: { firstMs: 9000 } });
     const coveredSheet = finding({ rule: 'P02', severity: 'warning', category: 'performance', target: { kind: 'sheet', id: 's1' }, data: { totalMs: 9500, slowest: [{ objectId: 'o1', firstMs: 9000 }] } });

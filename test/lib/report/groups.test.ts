@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { describeEngineError } from '../../../lib/analyze/engine-errors';
 import { causeOf, distinctTargets, groupFindings, messagePattern, normaliseExpression } from '../../../lib/report/groups';
 import { finding } from './fixtures';
 
@@ -18,7 +19,11 @@ describe('causeOf', () => {
     const a = causeOf(finding({ rule: 'P07', expression: { text: '= DataConnectionName\r\n', from: 0, to: 3 } }));
     const b = causeOf(finding({ rule: 'P07', expression: { text: '=DataConnectionName', from: 0, to: 3 } }));
     expect(a).toEqual(b);
-    expect(causeOf(finding({ rule: 'D04', message: 'Master measure "API Reloads" has no description.' })).label).toBe('Master measure "…" has no description.');
+    const a1 = causeOf(finding({ rule: 'D04', message: 'Master measure "API Reloads" has no description.' }));
+    const a2 = causeOf(finding({ rule: 'D04', message: 'Master measure "Sales" has no description.' }));
+    expect(a1).toEqual(a2);
+    expect(a1.label).toBe('');
+    expect(causeOf(finding({ rule: 'Q11', data: { code: 7005, context: 'x' } }))).toEqual({ key: 'code:7005', label: describeEngineError(7005) });
   });
 
   it('makes a rolled-up rule one cause', () => {
