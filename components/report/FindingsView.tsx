@@ -34,7 +34,8 @@ export interface FindingsViewProps {
   onUnsuppress?(finding: Finding): void;
 }
 
-export const FINDING_ROW_HEIGHT = 64;
+/** two lines of message fit: a narrow panel wraps them instead of cutting them after a few words */
+export const FINDING_ROW_HEIGHT = 76;
 
 export function FindingsView(props: FindingsViewProps) {
   const { fmt, ruleDoc } = props;
@@ -269,7 +270,7 @@ function RowView({ row, fmt, nameOf }: { row: ListRow; fmt: Formatter; nameOf(ta
               <TargetName target={f.target} nameOf={nameOf} />
             </span>
           </div>
-          <div class="qr-ellipsis" dir="auto">
+          <div class="qr-clamp-2" dir="auto" title={f.message}>
             {f.message}
           </div>
         </div>
