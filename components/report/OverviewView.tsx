@@ -3,6 +3,7 @@
 import type { AnalysisResult, Category } from '@/lib/analyze/result';
 import { computeScore } from '@/lib/analyze/score';
 import { ScoreBadge } from '../ScoreBadge';
+import { describeGain, type FixFirstItem } from '@/lib/report/fix-first';
 import type { Formatter } from '@/lib/report/format';
 import { SEVERITY_ORDER } from '@/lib/report/findings';
 import { countsByCategory, countsBySeverity, memoryByField, memoryByTable, slowestObjects, slowestSheets, unusedFieldsMemory } from '@/lib/report/overview';
@@ -18,9 +19,15 @@ interface Props {
   result: AnalysisResult;
   snapshot?: AppSnapshot;
   fmt: Formatter;
+  /** Fix first (lib/report/fix-first.ts): its first rows are shown under the score */
+  fixFirst?: readonly FixFirstItem[];
+  /** opens the Findings tab, where Fix first is listed in full */
+  onOpenFindings?(): void;
 }
 
-export function OverviewView({ result, snapshot, fmt }: Props) {
+const FIX_FIRST_SHOWN = 5;
+
+export function OverviewView({ result, snapshot, fmt, fixFirst = [], onOpenFindings }: Props) {
   const severities = countsBySeverity(result.findings);
   const categories = countsByCategory(result.findings);
   const unused = unusedFieldsMemory(result, snapshot);
@@ -60,6 +67,30 @@ export function OverviewView({ result, snapshot, fmt }: Props) {
           <dt>Hidden</dt>
           <dd>{fmt.number(result.suppressedFindings.length)}</dd>
         </dl>
+      </div>
+      <div class="card" data-testid="overview-fix-first">
+        <h3>Fix first</h3>
+        {fixFirst.length === 0 ? (
+          <p class="muted">Nothing is broken and no cost was measured.</p>
+        ) : (
+          <ol class="qr-fix-list">
+            {fixFirst.slice(0, FIX_FIRST_SHOWN).map((item) => (
+              <li key={item.key}>
+                <strong>{describeGain(item.gain, fmt)}</strong>
+                <span class="muted"> · {item.rule}</span>
+                <div class="qr-clamp-2">
+                  <Name>{item.title}</Name>
+                  {item.findings.length > 1 && <span class="muted"> · {fmt.number(item.findings.length)} places</span>}
+                </div>
+              </li>
+            ))}
+          </ol>
+        )}
+        {onOpenFindings && fixFirst.length > 0 && (
+          <button type="button" class="link" onClick={onOpenFindings}>
+            {fixFirst.length > FIX_FIRST_SHOWN ? `All ${fmt.number(fixFirst.length)} in Findings` : 'Open them in Findings'}
+          </button>
+        )}
       </div>
       <div class="card">
         <TableWrap label="Findings by category">

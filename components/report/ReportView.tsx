@@ -72,7 +72,7 @@ export function ReportView(props: ReportViewProps) {
       <LimitationNote text={snapshot ? engineUnavailableNote(snapshot) : undefined} />
       <Tabs<ReportTab> tabs={tabs} selected={tab} onSelect={(key) => setTab(key)} label="Report views" idPrefix={ID} />
       <div role="tabpanel" id={panelId(ID, tab)} aria-labelledby={tabId(ID, tab)} tabIndex={0} class="qr-panel">
-        {tab === 'overview' && <OverviewView result={result} snapshot={snapshot} fmt={fmt} />}
+        {tab === 'overview' && <OverviewView result={result} snapshot={snapshot} fmt={fmt} fixFirst={fixFirstItems} onOpenFindings={() => setTab('findings')} />}
         {tab === 'findings' && (
           <FindingsView
             findings={result.findings}

@@ -39,6 +39,16 @@ describe('ReportView', () => {
     expect(view.root.querySelector('[data-testid="unused-memory"]')?.textContent).toContain('Comment');
   });
 
+  it('puts Fix first under the score, with each gain, and opens the Findings tab from it', async () => {
+    const view = await mount(<ReportView result={result} snapshot={snapshot} rules={RULES} locale="en-US" />);
+    const card = view.root.querySelector('[data-testid="overview-fix-first"]')!;
+    expect(card.querySelectorAll('li').length).toBeGreaterThan(0);
+    expect(card.querySelector('li strong')?.textContent).toMatch(/^(Fixes|Frees|Saves|Reload)/);
+    await view.click(/ in Findings$/);
+    expect(selectedTab(view.root)).toMatch(/^Findings/);
+    expect(view.root.querySelector('[data-testid="finding-section"]')?.getAttribute('data-section')).toBe('fix-first');
+  });
+
   it('explains the score by its band in one sentence, per category too, and never prints the formula', async () => {
     const { SCORE_BAND_MEANING, scoreBand } = await import('@/lib/analyze/score');
     const view = await mount(<ReportView result={result} snapshot={snapshot} rules={RULES} locale="en-US" />);
