@@ -60,6 +60,12 @@ export function FindingsView(props: FindingsViewProps) {
     [props.findings, props.suppressed, props.fixFirst, props.passed],
   );
   const [filtersOpen, setFiltersOpen] = useState(false);
+  /** in a narrow panel (CSS, max-width 480px) the details take the list's place while open */
+  const [detailsOpen, setDetailsOpen] = useState(false);
+  const backToList = () => {
+    setDetailsOpen(false);
+    requestAnimationFrame(() => document.querySelector<HTMLElement>('.qr-findings .qr-virtual')?.focus());
+  };
 
   const filter = model.filter.value;
   const rows = model.rows.value;
@@ -78,7 +84,7 @@ export function FindingsView(props: FindingsViewProps) {
     model.setFilter({ severities: filter.severities.includes(severity) ? filter.severities.filter((s) => s !== severity) : [...filter.severities, severity] });
 
   return (
-    <section aria-labelledby="qr-findings-title" data-testid="findings-view">
+    <section class="qr-findings" aria-labelledby="qr-findings-title" data-testid="findings-view" data-details-open={String(detailsOpen && !!selected)}>
       <h2 id="qr-findings-title" class="visually-hidden">
         {hidden ? 'Hidden findings' : 'Findings'}
       </h2>
@@ -180,17 +186,28 @@ export function FindingsView(props: FindingsViewProps) {
           onActivate={(index) => {
             const row = rows[index];
             if (row && (row.type === 'group' || row.type === 'section')) model.toggleRow(row);
-            else document.getElementById('qr-details-title')?.focus();
+            else {
+              setDetailsOpen(true);
+              // now where the details are already shown; again once a narrow panel has shown them
+              document.getElementById('qr-details-title')?.focus();
+              requestAnimationFrame(() => document.getElementById('qr-details-title')?.focus());
+            }
           }}
           onRowClick={(index) => {
             const row = rows[index];
             if (row && (row.type === 'group' || row.type === 'section')) model.toggleRow(row);
+            else if (row?.type === 'finding') setDetailsOpen(true);
           }}
           itemKey={(row) => row.key}
           label={hidden ? 'Hidden findings' : 'Findings'}
           idPrefix="qr-finding"
           renderRow={(row) => <RowView row={row} fmt={fmt} nameOf={nameOf} />}
         />
+      )}
+      {selected && detailsOpen && (
+        <button type="button" class="qr-narrow-only qr-back" onClick={backToList}>
+          ← Back to the findings
+        </button>
       )}
       {selected && (
         <FindingDetails

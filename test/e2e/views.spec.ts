@@ -163,6 +163,10 @@ test('side panel report, a finding with its details open: light and dark, narrow
       await expect(details).toContainText('Why it matters');
       await expect(details).toContainText('How to fix');
       await expect(details.getByRole('button', { name: 'Hide this finding' })).toBeVisible();
+      // a narrow panel opens the details in the list's place, with a way back
+      const narrow = (panel.page.viewportSize()?.width ?? 800) <= 480;
+      await expect(panel.page.getByRole('button', { name: /Back to the findings/ })).toBeVisible({ visible: narrow });
+      await expect(panel.page.getByRole('listbox', { name: 'Findings' })).toBeVisible({ visible: !narrow });
     },
   });
 });

@@ -203,3 +203,18 @@ async function mountWith(findings: Finding[]) {
   await act(() => render(<FindingsView {...props(findings)} />, root));
   return { root, rerender: (next: Finding[]) => act(() => render(<FindingsView {...props(next)} />, root)) };
 }
+
+describe('FindingsView in a narrow panel', () => {
+  it('marks the details open after Enter or a click on a finding, and Back closes them', async () => {
+    const view = await mount(<FindingsView {...props(manyFindings(6))} />);
+    await change(field<HTMLSelectElement>(view.root, 'Group by'), 'none');
+    const section = view.root.querySelector('[data-testid="findings-view"]')!;
+    expect(section.getAttribute('data-details-open')).toBe('false');
+    await act(() => view.root.querySelectorAll<HTMLElement>('[role="option"]')[1].click());
+    expect(section.getAttribute('data-details-open')).toBe('true');
+    await view.click(/Back to the findings/);
+    expect(section.getAttribute('data-details-open')).toBe('false');
+    await press(listbox(view.root), 'Enter');
+    expect(section.getAttribute('data-details-open')).toBe('true');
+  });
+});
