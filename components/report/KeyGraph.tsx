@@ -1,10 +1,10 @@
 // The tables and the keys between them as an SVG graph laid out by dagre (lib/report/data-model.ts),
 // with pan and zoom by buttons, keyboard (arrows pan, + and − zoom, 0 fits), wheel and drag; the
 // same links as a text list for screen readers and narrow panels.
-import { useMemo, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { DataModel } from '@/lib/snapshot/schema';
 import { keyGraph } from '@/lib/report/data-model';
-import { fitViewport, panViewport, viewBoxOf, zoomViewport, type Viewport } from '@/lib/report/viewport';
+import { fitViewport, panViewport, readableViewport, viewBoxOf, zoomViewport, type Viewport } from '@/lib/report/viewport';
 import { Name } from './Text';
 
 const STEP = 1.25;
@@ -15,6 +15,14 @@ export function KeyGraph({ model }: { model: DataModel }) {
   const [view, setView] = useState<Viewport>(whole);
   const svg = useRef<SVGSVGElement>(null);
   const drag = useRef<{ x: number; y: number; view: Viewport } | undefined>(undefined);
+  const frame = useRef<HTMLDivElement>(null);
+  // A drawing much larger than its frame would shrink its labels below reading size when fitted:
+  // it starts at its own size (one unit a pixel) at the top left instead, and Fit shows it whole.
+  useLayoutEffect(() => {
+    const box = frame.current;
+    if (!box || box.clientWidth === 0) return;
+    setView(readableViewport(whole, box.clientWidth, box.clientHeight));
+  }, [whole]);
   if (graph.nodes.length === 0) return <p class="muted">The data model has no tables.</p>;
 
   /** drawing units per screen pixel (the svg keeps the aspect ratio, "meet") */
@@ -67,6 +75,7 @@ export function KeyGraph({ model }: { model: DataModel }) {
         </span>
       </div>
       <div
+        ref={frame}
         class="qr-graph-frame"
         tabIndex={0}
         role="group"

@@ -35,3 +35,16 @@ export function panViewport(view: Viewport, dx: number, dy: number, whole: Viewp
 }
 
 export const viewBoxOf = (v: Viewport): string => [v.x, v.y, v.width, v.height].map((n) => Math.round(n * 10) / 10).join(' ');
+
+/** Below this share of its own size a fitted drawing's 11 px labels are too small to read. */
+const READABLE_SCALE = 0.75;
+
+/**
+ * The first view of a drawing in a frame of `frameWidth` × `frameHeight` px: the whole drawing when
+ * it fits at a readable scale, else its top left at one unit a pixel (pan and zoom show the rest).
+ */
+export function readableViewport(whole: Viewport, frameWidth: number, frameHeight: number): Viewport {
+  const scale = Math.min(frameWidth / whole.width, frameHeight / whole.height);
+  if (scale >= READABLE_SCALE || frameWidth <= 0 || frameHeight <= 0) return whole;
+  return { x: whole.x, y: whole.y, width: frameWidth, height: frameHeight };
+}

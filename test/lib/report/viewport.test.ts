@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fitViewport, panViewport, viewBoxOf, zoomViewport } from '../../../lib/report/viewport';
+import { fitViewport, panViewport, readableViewport, viewBoxOf, zoomViewport } from '../../../lib/report/viewport';
 
 const whole = fitViewport(400, 200);
 
@@ -29,5 +29,13 @@ describe('viewport', () => {
     expect(lost.x).toBeLessThan(whole.width);
     expect(lost.y).toBeLessThan(whole.height);
     expect(viewBoxOf(zoomed)).toBe('100 50 200 100');
+  });
+});
+
+describe('readableViewport', () => {
+  it('fits a drawing that stays readable, and starts a larger one at its own size, top left', () => {
+    expect(readableViewport(whole, 500, 300)).toEqual(whole);
+    expect(readableViewport(fitViewport(2000, 600), 320, 300)).toEqual({ x: 0, y: 0, width: 320, height: 300 });
+    expect(readableViewport(whole, 0, 0)).toEqual(whole);
   });
 });
