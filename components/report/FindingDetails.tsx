@@ -3,7 +3,7 @@
 import type { Finding, Target } from '@/lib/analyze/result';
 import { highlightParts, targetName } from '@/lib/report/findings';
 import { isSafeLink, type RuleDoc } from '@/lib/report/rule-docs';
-import { Statement } from './GroupDetails';
+import { Statement } from './Statement';
 import { Name } from './Text';
 import { SEVERITY_NAME, TARGET_KIND_LABEL } from './labels';
 

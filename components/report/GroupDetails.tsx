@@ -1,12 +1,12 @@
 // A group of findings in full: what they share, what fixing it gains, the rule's why and how to
 // fix, and a ready statement to copy (R01's DROP FIELDS). Each place is a row of its own in the
 // list (open the group), where it has its own Show in app and Hide.
-import { useState } from 'preact/hooks';
 import { describeGain } from '@/lib/report/fix-first';
 import type { Formatter } from '@/lib/report/format';
 import type { RuleDoc } from '@/lib/report/rule-docs';
 import type { SectionRow } from '@/lib/report/sections';
 import { SEVERITY_NAME } from './labels';
+import { Statement } from './Statement';
 import { Name } from './Text';
 
 interface Props {
@@ -38,30 +38,5 @@ export function GroupDetails({ group, rule, fmt }: Props) {
         </>
       )}
     </section>
-  );
-}
-
-/** A statement to paste into the load script, with a Copy button; the block scrolls and takes focus. */
-export function Statement({ text }: { text: string }) {
-  const [copied, setCopied] = useState<'yes' | 'failed' | undefined>();
-  const copy = () =>
-    navigator.clipboard.writeText(text).then(
-      () => setCopied('yes'),
-      () => setCopied('failed'),
-    );
-  return (
-    <div class="qr-statement">
-      <pre dir="ltr" class="qr-code-block" tabIndex={0} role="region" aria-label="Statement to add to the load script">
-        <code>{text}</code>
-      </pre>
-      <div class="row">
-        <button type="button" onClick={() => void copy()}>
-          Copy statement
-        </button>
-        <span role="status" class="muted">
-          {copied === 'yes' ? 'Copied.' : copied === 'failed' ? 'Could not copy: select the text and copy it.' : ''}
-        </span>
-      </div>
-    </div>
   );
 }

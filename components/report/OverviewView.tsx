@@ -9,7 +9,7 @@ import { SEVERITY_ORDER } from '@/lib/report/findings';
 import { countsByCategory, countsBySeverity, memoryByField, memoryByTable, slowestObjects, slowestSheets, unusedFieldsMemory } from '@/lib/report/overview';
 import type { AppSnapshot } from '@/lib/snapshot/schema';
 import { BarChart } from './BarChart';
-import { Statement } from './GroupDetails';
+import { Statement } from './Statement';
 import { CATEGORY_NAME, SEVERITY_NAME, SEVERITY_PLURAL } from './labels';
 import { Name, TableWrap } from './Text';
 
