@@ -18,6 +18,8 @@ const DEMO_APP_ID = '9c1f3a52-6d2e-4b8f-a7c4-2e5d8b1f0a63';
 // Only evaluated inside extension pages, where Firefox defines it.
 declare const browser: {
   tabs: { query(q: object): Promise<{ id?: number; url?: string }[]>; sendMessage(tabId: number, msg: unknown): Promise<unknown> };
+  sidebarAction: { isOpen(details: object): Promise<boolean> };
+  extension: { getViews(filter: { type: 'sidebar' | 'tab' | 'popup' }): Window[] };
 };
 
 test.describe.configure({ mode: 'serial' });
@@ -195,6 +197,44 @@ test('firefox: the sidebar page shows the full report of that analysis in every 
   await panel.screenshot({ path: screenshotPath('firefox-sidepanel-findings') });
   await panel.screenshot({ path: testInfo.outputPath('firefox-sidepanel-findings.png') });
   await panel.close();
+});
+
+test('firefox: Open report opens the real sidebar (sidebar_action), which shows the report of the app in the active tab', async ({}, testInfo) => {
+  test.setTimeout(120_000);
+  expect(findingsInResult, 'the popup test analysed the app').toBeGreaterThan(0);
+  const popup = await openExtensionPage(`popup.html?tabId=${appTabId}`, '[data-testid="report-summary"]');
+  // A real click (WebDriver BiDi input): Firefox opens a sidebar only in response to user input.
+  // (Firefox already opened the sidebar once at install, `open_at_install`; the click must not fail.)
+  await popup.click('[data-testid="open-report"]');
+  await popup.waitForFunction(() => browser.sidebarAction.isOpen({}), { timeout: 10_000, polling: 100 });
+  expect(await popup.$('[data-testid="notice"]'), 'no "Could not open the side panel" notice').toBeNull();
+  // The sidebar follows the active tab: bring the Qlik tab to the front.
+  const tenant = (await firefox.pages()).find((p) => p.url().includes(`/sense/app/${DEMO_APP_ID}`));
+  expect(tenant, 'the Qlik tab is still open').toBeDefined();
+  await tenant!.bringToFront();
+  // Read the sidebar's own document through the extension (it is browser chrome, not a tab).
+  await until(
+    popup,
+    () => !!browser.extension.getViews({ type: 'sidebar' })[0]?.document.querySelector('[data-testid="report-view"] [role="tab"][aria-selected="true"]'),
+    null,
+    'the sidebar shows the report',
+    30_000,
+  );
+  const sidebar = await popup.evaluate(() => {
+    const doc = browser.extension.getViews({ type: 'sidebar' })[0].document;
+    return {
+      url: doc.location.pathname,
+      findingsTab: doc.querySelector('#qr-tab-findings')?.textContent ?? '',
+      score: doc.querySelector('[data-testid="overview-view"] [data-testid="score"]')?.textContent ?? '',
+      fixFirst: doc.querySelectorAll('[data-testid="overview-fix-first"] li').length,
+    };
+  });
+  expect(sidebar.url).toBe('/sidepanel.html');
+  expect(Number(/\(([^)]*)\)/.exec(sidebar.findingsTab)?.[1].replace(/\D/g, ''))).toBe(findingsInResult);
+  expect(sidebar.score).toMatch(/^\d+$/);
+  expect(sidebar.fixFirst).toBeGreaterThan(0);
+  await popup.screenshot({ path: testInfo.outputPath('firefox-popup-after-open-report.png') });
+  await popup.close();
 });
 
 // API-key mode in the real background event page: Firefox applies the declarativeNetRequest
