@@ -56,7 +56,7 @@ function result(findings: ReturnType<typeof finding>[]): AnalysisResult {
       { rule: 'Q02', name: 'unknown-field', category: 'quality', severity: 'error', status: 'error', reason: 'boom', findings: 0, suppressed: 0, durationMs: 0 },
     ],
     summary: { total: findings.length, bySeverity: counts, byCategory: { quality: counts } as AnalysisResult['summary']['byCategory'], suppressed: 0, rulesRun: 2, rulesCouldNotRun: 1, rulesFailed: 1 },
-    score: { value: 90, penalty: 1, formula: '' },
+    score: { value: 90, penalty: 1 },
     configIssues: [],
     errors: [],
   };
