@@ -26,7 +26,7 @@ import { type RestClient, createRestClient } from '../lib/qlik/rest/client.ts';
 import { BENCH_APP, generateLargeApp } from '../test/fixtures/generate-large-app.ts';
 import { type TracedCall, longestChain, traceEngine } from './engine-trace.ts';
 import type { BenchResult } from './run.ts';
-import { loadSerializeApp, openPlainSession } from './serializeapp-peer.ts';
+import { loadSerializeApp, openPeerSession } from './serializeapp-peer.ts';
 import { type SimProcess, startSimProcess } from './sim-process.ts';
 
 const LATENCY_MS = 40;
@@ -211,14 +211,12 @@ export default async function collectBench(): Promise<BenchResult[]> {
       }
     };
 
-    // the peer, measured like our runs without the timing pass: one traced run (its calls), then the
-    // median of RUNS untraced ones, each in its own session
     // the peer, measured like our runs without the timing pass: one traced run (its calls), then
     // RUNS untraced ones, each in its own session, taken in turn with our inventory's runs (below)
     const serializeApp = loadSerializeApp();
     const peerOnce = async (traced: boolean): Promise<{ ms: number; calls: TracedCall[]; sheets: number }> => {
       const peerTrace = traced ? traceEngine(nodeSocketFactory({ headers })) : undefined;
-      const peer = await openPlainSession(sim.url, main.appId, peerTrace?.create ?? nodeSocketFactory({ headers }));
+      const peer = await openPeerSession(sim.url, main.appId, peerTrace?.create ?? nodeSocketFactory({ headers }));
       const peerStarted = performance.now();
       const serialized = await serializeApp(peer.doc);
       const ms = performance.now() - peerStarted;

@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Finding, Target } from '@/lib/analyze/result';
 import type { AnalysisHistory } from '@/lib/extension/last-analysis';
 import type { StoredAnalysis } from '@/lib/protocol/report';
+import type { AppSnapshot } from '@/lib/snapshot/schema';
 import { RULES } from '@/lib/rules/index';
 import { ReportView } from '@/components/report';
 import { AnalysisAge } from './AnalysisAge';
@@ -52,7 +53,8 @@ export function FullReport({
   onShowInApp,
   onSetHidden,
 }: {
-  analysis: StoredAnalysis;
+  /** an analysis kept as a summary has no snapshot: only the views that need none have content */
+  analysis: Pick<StoredAnalysis, 'result' | 'savedAt'> & { snapshot?: AppSnapshot };
   onShowInApp(target: Target): void;
   onSetHidden(finding: Finding, hidden: boolean): void;
 }) {

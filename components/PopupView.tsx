@@ -6,8 +6,10 @@ import { Header } from './Header';
 import type { TabModel } from './models/tab-model';
 import { ReportSummary } from './ReportSummary';
 import { TabStatus } from './TabStatus';
+import { ChangeSince, type ChangeSource } from './report/history/ChangeSince';
+import { appKeyOf } from '@/lib/protocol/tab-state';
 
-export function PopupView({ model }: { model: TabModel }) {
+export function PopupView({ model, history }: { model: TabModel; history?: ChangeSource }) {
   useEffect(() => {
     const disconnect = model.connect();
     void model.load();
@@ -35,6 +37,7 @@ export function PopupView({ model }: { model: TabModel }) {
             hasReport={!!model.report.value}
             onAnalyse={() => void model.analyse()}
             onCancel={() => void model.cancel()}
+            onOpenReport={() => void model.openSidePanel()}
           />
         )}
         <LogInCard model={model} />
@@ -42,8 +45,10 @@ export function PopupView({ model }: { model: TabModel }) {
           <ReportSummary
             report={model.report.value}
             onShow={(finding) => void model.showInApp(finding)}
-            onOpenSidePanel={() => void model.openSidePanel()}
           />
+        )}
+        {model.app.value && model.report.value && history && (
+          <ChangeSince source={history} appKey={appKeyOf(model.app.value)} refreshKey={`${model.report.value.finishedAt}`} />
         )}
         {model.notice.value && (
           <p role="status" class="muted" data-testid="notice">

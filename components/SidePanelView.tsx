@@ -9,6 +9,8 @@ import { AnalysisControls } from './AnalysisControls';
 import { LogInCard } from './LogInCard';
 import { FindingList } from './FindingList';
 import { FullReport, useLastAnalysis, type HistorySource } from './FullReport';
+import { AnalysisWorkspace, type HistoryActions } from './report/history/AnalysisWorkspace';
+import type { Target } from '@/lib/analyze/result';
 import { SEVERITY_LABEL } from './format';
 import { Header } from './Header';
 import type { TabModel } from './models/tab-model';
@@ -17,7 +19,18 @@ import { TabStatus } from './TabStatus';
 
 type View = 'overview' | 'findings';
 
-export function SidePanelView({ model, history }: { model: TabModel; history?: HistorySource }) {
+export function SidePanelView({
+  model,
+  history,
+  historyActions,
+  version,
+}: {
+  model: TabModel;
+  history?: HistorySource;
+  /** the app's history (list, open, compare, import) and the Export menu; without it only the latest report shows */
+  historyActions?: HistoryActions;
+  version?: string;
+}) {
   const view = useMemo(() => signal<View>('overview'), []);
   const filter = useMemo(() => signal<Severity | 'all'>('all'), []);
   useEffect(() => {
@@ -32,6 +45,9 @@ export function SidePanelView({ model, history }: { model: TabModel; history?: H
   const run = model.run.value;
   const last = useLastAnalysis(history, app ? appKeyOf(app) : null, `${run?.runId ?? ''}:${run?.phase ?? ''}`);
   const full = app ? last.analysis : null;
+  // The model shows a summary finding; only its target matters to "Show in app".
+  const showInApp = (target: Target) =>
+    void model.showInApp({ id: 'show-in-app', ruleCode: '-', ruleName: '-', severity: 'info', message: '', target: findingTargetOf(target) });
   const findings = report
     ? report.findings.filter((finding) => filter.value === 'all' || finding.severity === filter.value)
     : [];
@@ -65,16 +81,10 @@ export function SidePanelView({ model, history }: { model: TabModel; history?: H
             {last.error}
           </p>
         )}
-        {full && (
-          <FullReport
-            analysis={full}
-            // The model shows a summary finding; only its target matters to "Show in app".
-            onShowInApp={(target) =>
-              void model.showInApp({ id: 'show-in-app', ruleCode: '-', ruleName: '-', severity: 'info', message: '', target: findingTargetOf(target) })
-            }
-            onSetHidden={last.setHidden}
-          />
+        {full && app && historyActions && (
+          <AnalysisWorkspace actions={historyActions} appKey={appKeyOf(app)} last={full} version={version} onShowInApp={showInApp} onSetHidden={last.setHidden} />
         )}
+        {full && !historyActions && <FullReport analysis={full} onShowInApp={showInApp} onSetHidden={last.setHidden} />}
         {model.app.value && !report && !full && !model.running.value && (
           <p class="muted" data-testid="no-report">
             No analysis of this app yet. Choose Analyze to check it.

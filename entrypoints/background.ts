@@ -4,6 +4,8 @@
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
 import { hasHostAccess } from '@/lib/extension/host-access';
+import { removeLeftoverApiKeyRules } from '@/lib/extension/connection/api-key-rule';
+import { restrictStorageToTrustedContexts } from '@/lib/extension/storage-access';
 import { setActionIcon } from '@/lib/extension/action-icon';
 import { broadcastEvent, listenForRequests, type Handlers } from '@/lib/extension/messaging';
 import { QlarityError } from '@/lib/extension/errors';
@@ -20,6 +22,11 @@ import { retentionOf, type Settings } from '@/lib/protocol/settings';
 import { appKeyOf, type TabState } from '@/lib/protocol/tab-state';
 
 export default defineBackground(() => {
+  // A run that died with the worker may have left its API-key header rule (session rules outlive
+  // the worker): nothing runs yet, so every such rule is stale.
+  void removeLeftoverApiKeyRules();
+  // keys and tokens are for the extension's own pages and worker, never for content scripts
+  void restrictStorageToTrustedContexts();
   const history = createAnalysisHistory();
   const runs = createRunRegistry({
     steps: createPipeline(),

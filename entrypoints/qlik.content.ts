@@ -1,6 +1,7 @@
 // ISOLATED-world content script on Qlik pages: the relay of the in-tab bridge, and the tab's
-// answer to "what app is open here, on which Qlik product?". It holds no secrets; everything from
-// the page is validated (lib/extension/bridge/relay.ts). Also injected on demand on hosts the user
+// answer to "what app is open here, on which Qlik product?". It holds no secrets and cannot read
+// the extension's storage; it talks to the page bridge only over the private port the bridge hands
+// over at injection, and everything from the page is validated (lib/extension/bridge/relay.ts). Also injected on demand on hosts the user
 // grants (Qlik Sense Enterprise on Windows) by lib/extension/bridge/connect-tab.ts.
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';

@@ -1,7 +1,7 @@
 // One connection (the default one or a tenant's): the mode, what that mode needs, and what to
 // hand to the tenant admin (the extension origin, the OAuth redirect URL).
 import { useEffect, useState } from 'preact/hooks';
-import { ConnectionMode, type ConnectionSettings } from '@/lib/protocol/settings';
+import { API_KEY_PER_TENANT_MESSAGE, ConnectionMode, type ConnectionSettings } from '@/lib/protocol/settings';
 import type { OptionsEnvironment } from './environment';
 import { CopyValue, TextField, fieldId } from './fields';
 import { connectionField, type FieldErrors } from './validate';
@@ -36,7 +36,7 @@ interface Props {
   scope: string;
   /** for ids: "" for the default connection (keeps #mode-session etc.), "t0-" for the first tenant */
   idPrefix: string;
-  /** tenant host; sign-in needs one */
+  /** tenant host; sign-in and API keys need one (undefined: the default connection) */
   host: string | undefined;
   connection: ConnectionSettings;
   errors: FieldErrors;
@@ -47,10 +47,12 @@ interface Props {
 export function ConnectionFields({ scope, idPrefix, host, connection, errors, env, onChange }: Props) {
   const set = (patch: Partial<ConnectionSettings>) => onChange({ ...connection, ...patch });
   const error = (field: keyof ConnectionSettings) => errors[connectionField(scope, field)];
+  // an API key belongs to one tenant: the default connection (any other host) never offers it
+  const modes = host ? ConnectionMode.options : ConnectionMode.options.filter((mode) => mode !== 'api-key');
   return (
     <>
       <div role="radiogroup" aria-label={host ? `Connection mode for ${host}` : 'Connection mode'}>
-        {ConnectionMode.options.map((mode) => (
+        {modes.map((mode) => (
           <div class="radio" key={mode}>
             <input
               type="radio"
@@ -71,6 +73,11 @@ export function ConnectionFields({ scope, idPrefix, host, connection, errors, en
           </div>
         ))}
       </div>
+      {!host && (
+        <p class="muted small" data-testid="api-key-per-tenant">
+          {API_KEY_PER_TENANT_MESSAGE}
+        </p>
+      )}
       {connection.mode === 'web-integration' && (
         <>
           <TextField
@@ -110,6 +117,7 @@ export function ConnectionFields({ scope, idPrefix, host, connection, errors, en
       )}
       {connection.mode === 'api-key' && (
         <>
+          <p class="muted small">Sent only to {host}: never to another host, a subdomain or a look-alike address.</p>
           <TextField id={`${idPrefix}api-key`} label="API key" secret value={connection.apiKey} error={error('apiKey')} onInput={(apiKey) => set({ apiKey })} />
           {env && (
             <p class={env.apiKeyEngine ? 'muted small' : 'alert'} data-testid="api-key-engine-note">

@@ -1,6 +1,7 @@
 // The default connection and the per-tenant ones (tenant host -> mode).
 import { useState } from 'preact/hooks';
 import { DEFAULT_CONNECTION, TenantHost, type Settings } from '@/lib/protocol/settings';
+import { CAPACITY_NOTE } from '../capacity-note';
 import { ConnectionFields } from './ConnectionFields';
 import type { OptionsEnvironment } from './environment';
 import { ErrorText } from './fields';
@@ -23,9 +24,27 @@ export function ConnectionSection({ settings, errors, env, onChange }: Props) {
   return (
     <>
       <p class="card small" data-testid="runs-as-user">
-        Whatever the mode, the analysis always runs as you, with your own Qlik permissions: no shared service identity, and
-        nothing counted against anyone else's capacity.
+        Whatever the mode, the analysis always runs as you, with your own Qlik permissions: no shared service identity.{' '}
+        {CAPACITY_NOTE}
       </p>
+      {settings.defaultApiKeyRemoved && (
+        <div class="alert" role="alert" data-testid="default-api-key-removed">
+          <p>
+            An earlier Qlarity version kept an API key for every tenant without a connection of its own. That key was removed: it
+            would have been sent to any host you analyse. Enter it again under "Connection per tenant", for the tenant it belongs
+            to; other tenants now use "My Qlik session".
+          </p>
+          <button
+            type="button"
+            onClick={() => {
+              const { defaultApiKeyRemoved: _seen, ...rest } = settings;
+              onChange(rest);
+            }}
+          >
+            Dismiss (saved with the form)
+          </button>
+        </div>
+      )}
       <fieldset>
         <legend>Connection</legend>
         <p class="muted small">Used for every tenant that has no entry of its own below.</p>

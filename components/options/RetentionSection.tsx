@@ -5,8 +5,10 @@ import type { FieldErrors } from './validate';
 
 /** One whole-number field per retention setting; `max` is the schema's bound (lib/protocol/settings.ts). */
 const FIELDS: { key: keyof Retention; id: string; label: string; max: number }[] = [
-  { key: 'maxApps', id: 'retention-max-apps', label: 'Apps whose last analysis is kept', max: 500 },
+  { key: 'maxApps', id: 'retention-max-apps', label: 'Apps whose analyses are kept', max: 500 },
   { key: 'maxAgeDays', id: 'retention-max-age', label: 'Remove analyses older than (days)', max: 3650 },
+  { key: 'maxAnalysesPerApp', id: 'retention-max-analyses', label: 'Analyses kept per app (history)', max: 1000 },
+  { key: 'fullReportsPerApp', id: 'retention-full-reports', label: 'Newest analyses per app kept as full reports (older ones as summaries)', max: 50 },
 ];
 
 export function RetentionSection({ settings, errors, onChange }: { settings: Settings; errors: FieldErrors; onChange(settings: Settings): void }) {

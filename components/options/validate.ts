@@ -1,7 +1,7 @@
 // Validation of the whole form before saving: the settings schema, each rule's own option schema
 // and what each connection mode needs. Errors are keyed by the path of the field they belong to.
 import type { AnyRule } from '@/lib/analyze/rule';
-import { Settings, connectionProblems, type ConnectionSettings, type RuleScope } from '@/lib/protocol/settings';
+import { Settings, connectionProblems, migrateStoredSettings, type ConnectionSettings, type RuleScope } from '@/lib/protocol/settings';
 import { optionErrors } from './option-fields';
 
 export type FieldErrors = Record<string, string>;
@@ -49,15 +49,18 @@ export function validateSettings(candidate: unknown, rules: readonly AnyRule[]):
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, settings };
 }
 
-/** An imported file has no API keys (exports leave them out): keep the ones this profile has. */
+/**
+ * An imported file has no API keys (exports leave them out): keep the ones this profile has, each
+ * for its own tenant only. A file of an older version with API-key mode as the default connection
+ * is read as the stored settings are (lib/protocol/settings.ts migrateStoredSettings).
+ */
 function keepApiKeys(imported: unknown, current: Settings): unknown {
-  const parsed = Settings.safeParse(imported);
-  if (!parsed.success) return imported;
+  const migrated = migrateStoredSettings(imported);
+  if (!migrated) return imported;
   const keep = (next: ConnectionSettings, old: ConnectionSettings | undefined) => (next.apiKey || !old ? next : { ...next, apiKey: old.apiKey });
-  const { tenants } = parsed.data;
+  const { tenants } = migrated.settings;
   return {
-    ...parsed.data,
-    connection: keep(parsed.data.connection, current.connection),
+    ...migrated.settings,
     ...(tenants ? { tenants: Object.fromEntries(Object.entries(tenants).map(([h, c]) => [h, keep(c, current.tenants?.[h])])) } : {}),
   };
 }

@@ -18,7 +18,7 @@ export {
 } from './result';
 export { AnalysisConfig, RuleSetting, SeveritySetting, defaultConfig, resolveRuleSetting, type AnalysisConfigInput } from './config';
 export { Suppression, splitSuppressed, suppressionFor, targetKey } from './suppression';
-export { computeScore, SCORE_FORMULA } from './score';
+export { computeScore, SCORE_BAND_MEANING, SCORE_FORMULA, scoreBand, type ScoreBand } from './score';
 export { defineRule, type AnyRule, type Need, type Rule, type RuleContext, type RuleMeta, type Source } from './rule';
 export { AnalysisIndex } from './analysis-index';
 export type { UseKind, UseSite } from './usage-index';

@@ -1,24 +1,41 @@
-// `npm run analyze`: collect an app (or read a saved snapshot), run the rules, print or write the
-// result. Exit codes: 0 done, 1 findings at --fail-on level, 2 usage error, 3 connection/collection failed.
+// `qlarity analyze` (also `npm run analyze`): collect an app (or read a saved snapshot or an app
+// folder), run the rules, print or write the result; with a baseline, only new findings fail.
+// Exit codes: lib/cli/exit-codes.ts.
 import { readFile, writeFile } from 'node:fs/promises';
-import { pathToFileURL } from 'node:url';
+import { type AnalysisConfigInput, AnalysisConfig } from '../analyze/config.ts';
 import type { AnalysisResult } from '../analyze/result.ts';
 import { parseSnapshot, type AppSnapshot } from '../snapshot/schema.ts';
 import { type CliOptions, USAGE, UsageError, parseCliArgs } from './args.ts';
+import { baselineFrom, newFindings, readFingerprints } from './baseline.ts';
 import { collectFromTenant, readCookieFile } from './collect-node.ts';
-import { exitCodeFor, formatText, toCliOutput } from './output.ts';
+import { EXIT } from './exit-codes.ts';
+import { snapshotFromFolder } from './folder.ts';
+import type { OutputFormat } from './formats.ts';
+import { writeOutput } from './out-path.ts';
+import { exitCodeFor, toCliOutput, type CliOutput } from './output.ts';
+import { renderCliOutput } from './render.ts';
+import { terminalSafe, terminalSafeLines } from './terminal-safe.ts';
 
 export interface CliIo {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
   env: Record<string, string | undefined>;
   signal?: AbortSignal;
+  /** stderr is a terminal (progress as a bar) */
+  isTTY?: boolean;
+  /** stdout is a terminal: a document printed there (md, csv, html) is made terminal-safe line by line */
+  stdoutIsTTY?: boolean;
+  /** stdin is a terminal (a person could answer a question) */
+  interactive?: boolean;
 }
 
-type Analyse = (snapshot: AppSnapshot) => AnalysisResult;
+type Analyse = (snapshot: AppSnapshot, config?: AnalysisConfigInput) => AnalysisResult;
+
+/** Formats that carry app content as it is (text escapes it itself; JSON and SARIF escape control characters). */
+const RAW_TEXT_FORMATS: ReadonlySet<OutputFormat> = new Set(['md', 'csv', 'html']);
 
 /** The rules are loaded at run time, so the CLI still collects (and says so) when they are missing. */
-async function loadAnalyse(): Promise<{ analyse?: Analyse; error?: string }> {
+export async function loadAnalyse(): Promise<{ analyse?: Analyse; error?: string }> {
   try {
     const mod = (await import('../analyze/runner.ts')) as { analyse?: unknown };
     return typeof mod.analyse === 'function' ? { analyse: mod.analyse as Analyse } : { error: 'lib/analyze/runner.ts exports no analyse()' };
@@ -27,43 +44,97 @@ async function loadAnalyse(): Promise<{ analyse?: Analyse; error?: string }> {
   }
 }
 
+/** The rules over a snapshot, as the CLI's output (a failing rule run is reported in it, never thrown). */
+export async function analyseSnapshot(snapshot: AppSnapshot, config?: AnalysisConfigInput): Promise<{ output: CliOutput; result?: AnalysisResult }> {
+  const { analyse, error } = await loadAnalyse();
+  let result: AnalysisResult | undefined;
+  let rulesError = error;
+  if (analyse) {
+    try {
+      result = analyse(snapshot, config);
+    } catch (e) {
+      rulesError = `the analysis failed: ${(e as Error).message}`;
+    }
+  }
+  return { output: toCliOutput(snapshot, result, rulesError), ...(result ? { result } : {}) };
+}
+
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let options: CliOptions;
   try {
     options = parseCliArgs(argv, io.env);
   } catch (error) {
     io.stderr(`${(error as Error).message}\n\n${USAGE}\n`);
-    return 2;
+    return EXIT.usage;
   }
   if (options.help) {
     io.stdout(`${USAGE}\n`);
-    return 0;
+    return EXIT.ok;
+  }
+
+  let config: AnalysisConfigInput | undefined;
+  try {
+    config = options.config ? await readConfig(options.config) : undefined;
+  } catch (error) {
+    io.stderr(`${terminalSafe((error as Error).message)}\n`);
+    return EXIT.usage;
   }
 
   let snapshot: AppSnapshot;
   try {
-    snapshot = options.snapshot ? parseSnapshot(JSON.parse(await readFile(options.snapshot, 'utf8'))) : await collect(options, io);
+    snapshot = options.snapshot
+      ? parseSnapshot(JSON.parse(await readFile(options.snapshot, 'utf8')))
+      : options.folder
+        ? await snapshotFromFolder(options.folder, options.tablesAndKeys)
+        : await collect(options, io);
   } catch (error) {
-    io.stderr(`${error instanceof UsageError ? '' : 'Failed: '}${(error as Error).message}\n`);
-    return error instanceof UsageError ? 2 : 3;
+    io.stderr(`${error instanceof UsageError ? '' : 'Failed: '}${terminalSafe((error as Error).message)}\n`);
+    return error instanceof UsageError ? EXIT.usage : EXIT.failed;
   }
   if (options.saveSnapshot) await writeFile(options.saveSnapshot, JSON.stringify(snapshot, null, 2));
 
-  const { analyse, error } = await loadAnalyse();
-  let result: AnalysisResult | undefined;
-  let rulesError = error;
-  if (analyse) {
-    try {
-      result = analyse(snapshot);
-    } catch (e) {
-      rulesError = `the analysis failed: ${(e as Error).message}`;
-    }
+  const { output, result } = await analyseSnapshot(snapshot, config);
+
+  if (options.baseline && options.updateBaseline) {
+    const baseline = baselineFrom(output, new Date().toISOString());
+    await writeFile(options.baseline, `${JSON.stringify(baseline, null, 2)}\n`);
+    if (!options.quiet) io.stderr(`Baseline written to ${options.baseline}: ${baseline.findings.length} findings.\n`);
   }
-  const output = toCliOutput(snapshot, result, rulesError);
-  const text = options.format === 'json' ? `${JSON.stringify(output, null, 2)}\n` : formatText(output);
-  if (options.out) await writeFile(options.out, text);
-  else io.stdout(text);
-  return exitCodeFor(output, options.failOn);
+  let gate = output.findings;
+  if (options.baseline && !options.updateBaseline) {
+    let known: Set<string>;
+    try {
+      known = readFingerprints(JSON.parse(await readFile(options.baseline, 'utf8')), options.baseline);
+    } catch (error) {
+      io.stderr(`Failed: cannot read the baseline: ${terminalSafe((error as Error).message)}\n`);
+      return EXIT.failed;
+    }
+    gate = newFindings(output.findings, known);
+    const fresh = new Set(gate.map((f) => f.fingerprint));
+    output.baseline = { file: options.baseline, known: output.findings.length - gate.length, new: gate.length };
+    for (const f of output.findings) f.new = fresh.has(f.fingerprint);
+  }
+
+  const text = renderCliOutput(options.format, { output, snapshot, ...(result ? { result } : {}) });
+  if (options.out) await writeOutput(options.out, text, snapshot.app.id, options.format);
+  else io.stdout(io.stdoutIsTTY && RAW_TEXT_FORMATS.has(options.format) ? terminalSafeLines(text) : text);
+  return options.updateBaseline ? EXIT.ok : exitCodeFor({ findings: gate }, options.failOn);
+}
+
+/** `--config FILE`: the analysis configuration (lib/analyze/config.ts), checked before anything is collected. */
+export async function readConfig(file: string): Promise<AnalysisConfigInput> {
+  let value: unknown;
+  try {
+    value = JSON.parse(await readFile(file, 'utf8'));
+  } catch (error) {
+    throw new Error(`--config ${file}: ${(error as Error).message}`, { cause: error });
+  }
+  const parsed = AnalysisConfig.safeParse(value);
+  if (!parsed.success) {
+    const details = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+    throw new Error(`--config ${file}: not an analysis configuration: ${details.join('; ')}`);
+  }
+  return value as AnalysisConfigInput;
 }
 
 async function collect(options: CliOptions, io: CliIo): Promise<AppSnapshot> {
@@ -87,16 +158,4 @@ async function collect(options: CliOptions, io: CliIo): Promise<AppSnapshot> {
       last = line;
     },
   });
-}
-
-if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  const controller = new AbortController();
-  process.once('SIGINT', () => controller.abort());
-  const code = await runCli(process.argv.slice(2), {
-    stdout: (t) => process.stdout.write(t),
-    stderr: (t) => process.stderr.write(t),
-    env: process.env,
-    signal: controller.signal,
-  });
-  process.exitCode = code;
 }

@@ -1,12 +1,15 @@
-// Command-line arguments of `npm run analyze`. Pure: argv in, options or a usage error out.
-import { parseArgs } from 'node:util';
+// Command-line arguments of `qlarity analyze` (and `npm run analyze`). Pure: argv in, options or a usage error out.
+import { type ParseArgsConfig, parseArgs } from 'node:util';
 import { DEFAULT_CONCURRENCY } from '../collect/limiter.ts';
+import { EXIT_CODES_TEXT } from './exit-codes.ts';
+import { FORMATS, type OutputFormat, formatFromOut } from './formats.ts';
 
 const MAX_CONCURRENCY = 4096;
 
 export const USAGE = `Usage:
-  npm run analyze -- --host <url> --app <id> [--api-key K | --cookie-file F] [options]
-  npm run analyze -- --snapshot FILE [options]
+  qlarity analyze --host <url> --app <id> [--api-key K | --cookie-file F] [options]
+  qlarity analyze --snapshot FILE [options]
+  qlarity analyze --folder DIR [options]
 
 Collects the Qlik Sense app (read-only, in its own engine session), runs the rules and prints or
 writes the result.
@@ -16,10 +19,19 @@ writes the result.
   --api-key KEY         API key (or env QLIK_API_KEY)
   --cookie-file FILE    file holding a Cookie header value of a signed-in browser session
   --snapshot FILE       analyse a saved snapshot offline instead of collecting
+  --folder DIR          analyse an app folder offline: a qlik-cli unbuild, a serializeapp JSON or
+                        a Gitoqlik split folder (rules that need the engine say they could not run)
+  --tables-and-keys FILE  with --folder: a GetTablesAndKeys result saved from the engine for this
+                        app (JSON {"qtr": [...], "qk": [...]}), so the data-model rules can run offline
   --save-snapshot FILE  also write the collected snapshot (JSON)
-  --out FILE            write the result there instead of stdout
-  --format json|text    output format (default text; json with --out *.json)
-  --fail-on LEVEL       exit 1 when a finding of this severity or worse exists: error|warning|info|none (default none)
+  --out FILE|DIR        write the result there instead of stdout (a folder: <app id>.<format>)
+  --format F            ${FORMATS.join('|')} (default text; from the --out extension when given)
+  --fail-on LEVEL       exit 1 when a finding of this severity or worse exists: error|warning|info|none
+                        (default none; with --baseline: info, i.e. any new finding)
+  --config FILE         analysis configuration (JSON): severities, options and suppressions per rule,
+                        category or app, e.g. {"rules": {"P01": {"options": {"firstMs": 2000}}, "D04": "off"}}
+  --baseline FILE       only findings whose fingerprints are not in FILE count for --fail-on
+  --update-baseline     write the current findings' fingerprints to the --baseline FILE (exit 0)
   --no-timings          skip the per-object timing pass
   --concurrency N       engine requests in flight (default ${DEFAULT_CONCURRENCY})
   --engine-timeout S    seconds the engine may stay silent while a call waits (default 60; OpenDoc and
@@ -28,10 +40,10 @@ writes the result.
   --quiet               no progress on stderr
   -h, --help            this text
 
-Exit codes: 0 done (and nothing at --fail-on level), 1 findings at --fail-on level, 2 usage error,
-3 connection or collection failed.`;
+${EXIT_CODES_TEXT}`;
 
 export type FailOn = 'error' | 'warning' | 'info' | 'none';
+export const FAIL_ON_LEVELS: readonly FailOn[] = ['error', 'warning', 'info', 'none'];
 
 export interface CliOptions {
   host?: string;
@@ -39,10 +51,15 @@ export interface CliOptions {
   apiKey?: string;
   cookieFile?: string;
   snapshot?: string;
+  folder?: string;
+  tablesAndKeys?: string;
   saveSnapshot?: string;
   out?: string;
-  format: 'json' | 'text';
+  format: OutputFormat;
   failOn: FailOn;
+  baseline?: string;
+  updateBaseline: boolean;
+  config?: string;
   timings: boolean;
   concurrency: number;
   /** --engine-timeout in ms (absent: the library's defaults) */
@@ -59,43 +76,79 @@ export class UsageError extends Error {
   }
 }
 
-export function parseCliArgs(argv: string[], env: Record<string, string | undefined> = {}): CliOptions {
-  let values;
+/** node:util parseArgs, its errors as usage errors. */
+export function parseOrUsage<const T extends ParseArgsConfig>(config: T): ReturnType<typeof parseArgs<T>> {
   try {
-    ({ values } = parseArgs({
-      args: argv,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        host: { type: 'string' },
-        app: { type: 'string' },
-        'api-key': { type: 'string' },
-        'cookie-file': { type: 'string' },
-        snapshot: { type: 'string' },
-        'save-snapshot': { type: 'string' },
-        out: { type: 'string' },
-        format: { type: 'string' },
-        'fail-on': { type: 'string' },
-        'no-timings': { type: 'boolean' },
-        concurrency: { type: 'string' },
-        'engine-timeout': { type: 'string' },
-        insecure: { type: 'boolean' },
-        quiet: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
+    return parseArgs(config);
   } catch (error) {
     throw new UsageError((error as Error).message);
   }
-  const help = values.help === true;
-  const format = values.format ?? (values.out?.endsWith('.json') ? 'json' : 'text');
-  if (format !== 'json' && format !== 'text') throw new UsageError(`--format must be json or text, got "${format}"`);
-  const failOn = values['fail-on'] ?? 'none';
-  if (!['error', 'warning', 'info', 'none'].includes(failOn)) throw new UsageError(`--fail-on must be error, warning, info or none, got "${failOn}"`);
-  const concurrency = values.concurrency === undefined ? DEFAULT_CONCURRENCY : Number(values.concurrency);
+}
+
+export function parseFailOn(value: string | undefined, fallback: FailOn): FailOn {
+  const failOn = value ?? fallback;
+  if (!(FAIL_ON_LEVELS as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on must be error, warning, info or none, got "${failOn}"`);
+  return failOn as FailOn;
+}
+
+export function parseFormat(value: string | undefined, out: string | undefined): OutputFormat {
+  const format = value ?? formatFromOut(out) ?? 'text';
+  if (!(FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, got "${format}"`);
+  return format as OutputFormat;
+}
+
+export function parseConcurrency(value: string | undefined): number {
+  const concurrency = value === undefined ? DEFAULT_CONCURRENCY : Number(value);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) throw new UsageError(`--concurrency must be an integer from 1 to ${MAX_CONCURRENCY}`);
-  const engineTimeout = values['engine-timeout'] === undefined ? undefined : Number(values['engine-timeout']);
-  if (engineTimeout !== undefined && !(Number.isFinite(engineTimeout) && engineTimeout > 0)) throw new UsageError('--engine-timeout must be a number of seconds above 0');
+  return concurrency;
+}
+
+/** `--engine-timeout S` in ms; absent: the library's defaults. */
+export function parseEngineTimeout(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const seconds = Number(value);
+  if (!(Number.isFinite(seconds) && seconds > 0)) throw new UsageError('--engine-timeout must be a number of seconds above 0');
+  return seconds * 1000;
+}
+
+/** Host and credentials of a tenant run (analyze, scan). */
+export function checkTenant(host: string | undefined, apiKey: string | undefined, cookieFile: string | undefined): void {
+  if (!host) throw new UsageError('--host is required');
+  if (!/^https?:\/\//.test(host)) throw new UsageError(`--host must be an http(s) URL, got "${host}"`);
+  if (apiKey && cookieFile) throw new UsageError('give --api-key or --cookie-file, not both');
+  if (!apiKey && !cookieFile) throw new UsageError('authentication required: --api-key (or QLIK_API_KEY) or --cookie-file');
+}
+
+export function parseCliArgs(argv: string[], env: Record<string, string | undefined> = {}): CliOptions {
+  const { values } = parseOrUsage({
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      host: { type: 'string' },
+      app: { type: 'string' },
+      'api-key': { type: 'string' },
+      'cookie-file': { type: 'string' },
+      snapshot: { type: 'string' },
+      folder: { type: 'string' },
+      'tables-and-keys': { type: 'string' },
+      'save-snapshot': { type: 'string' },
+      out: { type: 'string' },
+      format: { type: 'string' },
+      'fail-on': { type: 'string' },
+      baseline: { type: 'string' },
+      'update-baseline': { type: 'boolean' },
+      config: { type: 'string' },
+      'no-timings': { type: 'boolean' },
+      concurrency: { type: 'string' },
+      'engine-timeout': { type: 'string' },
+      insecure: { type: 'boolean' },
+      quiet: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+  });
+  const help = values.help === true;
+  const engineTimeoutMs = parseEngineTimeout(values['engine-timeout']);
   const apiKey = values['api-key'] ?? env.QLIK_API_KEY;
   const options: CliOptions = {
     ...(values.host !== undefined ? { host: values.host } : {}),
@@ -103,25 +156,32 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     ...(apiKey ? { apiKey } : {}),
     ...(values['cookie-file'] !== undefined ? { cookieFile: values['cookie-file'] } : {}),
     ...(values.snapshot !== undefined ? { snapshot: values.snapshot } : {}),
+    ...(values.folder !== undefined ? { folder: values.folder } : {}),
+    ...(values['tables-and-keys'] !== undefined ? { tablesAndKeys: values['tables-and-keys'] } : {}),
     ...(values['save-snapshot'] !== undefined ? { saveSnapshot: values['save-snapshot'] } : {}),
     ...(values.out !== undefined ? { out: values.out } : {}),
-    format,
-    failOn: failOn as FailOn,
+    ...(values.baseline !== undefined ? { baseline: values.baseline } : {}),
+    ...(values.config !== undefined ? { config: values.config } : {}),
+    format: parseFormat(values.format, values.out),
+    failOn: parseFailOn(values['fail-on'], values.baseline !== undefined ? 'info' : 'none'),
+    updateBaseline: values['update-baseline'] === true,
     timings: values['no-timings'] !== true,
-    concurrency,
-    ...(engineTimeout !== undefined ? { engineTimeoutMs: engineTimeout * 1000 } : {}),
+    concurrency: parseConcurrency(values.concurrency),
+    ...(engineTimeoutMs !== undefined ? { engineTimeoutMs } : {}),
     insecure: values.insecure === true,
     quiet: values.quiet === true,
     help,
   };
   if (help) return options;
-  if (options.snapshot) {
-    if (options.host || options.app) throw new UsageError('--snapshot analyses a saved file: do not combine it with --host/--app');
+  if (options.tablesAndKeys && !options.folder) throw new UsageError('--tables-and-keys goes with --folder (a live engine gives its own data model)');
+  if (options.updateBaseline && !options.baseline) throw new UsageError('--update-baseline needs --baseline FILE (where to write it)');
+  const offline = [options.snapshot && '--snapshot', options.folder && '--folder'].filter(Boolean);
+  if (offline.length > 1) throw new UsageError('give --snapshot or --folder, not both');
+  if (offline.length === 1) {
+    if (options.host || options.app) throw new UsageError(`${offline[0]} analyses saved files: do not combine it with --host/--app`);
     return options;
   }
-  if (!options.host || !options.app) throw new UsageError('--host and --app are required (or --snapshot FILE)');
-  if (!/^https?:\/\//.test(options.host)) throw new UsageError(`--host must be an http(s) URL, got "${options.host}"`);
-  if (options.apiKey && options.cookieFile) throw new UsageError('give --api-key or --cookie-file, not both');
-  if (!options.apiKey && !options.cookieFile) throw new UsageError('authentication required: --api-key (or QLIK_API_KEY) or --cookie-file');
+  if (!options.host || !options.app) throw new UsageError('--host and --app are required (or --snapshot FILE, or --folder DIR)');
+  checkTenant(options.host, options.apiKey, options.cookieFile);
   return options;
 }

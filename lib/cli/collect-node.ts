@@ -5,9 +5,10 @@ import { readFile } from 'node:fs/promises';
 import { type CollectProgress, collectApp } from '../collect/index.ts';
 import { openEngineSession } from '../qlik/engine/session.ts';
 import { engineTimeoutsFor } from '../qlik/engine/timeouts.ts';
-import { DEFAULT_REST_TIMEOUT_MS, createRestClient } from '../qlik/rest/client.ts';
+import { DEFAULT_REST_TIMEOUT_MS, type FetchLike, createRestClient } from '../qlik/rest/client.ts';
 import type { AppSnapshot } from '../snapshot/schema.ts';
 import { nodeSocketFactory } from './node-socket.ts';
+import { type RestCache, withTenantCache } from './rest-cache.ts';
 
 export interface NodeCollectOptions {
   host: string;
@@ -21,6 +22,12 @@ export interface NodeCollectOptions {
   engineTimeoutMs?: number;
   onProgress?: (p: CollectProgress) => void;
   signal?: AbortSignal;
+  /** REST transport (a scan passes one paced to the tenant's rate limits); default the global fetch */
+  fetch?: FetchLike;
+  /** called once the engine has opened the app (a scan counts opened apps: analyzer capacity) */
+  onOpened?: () => void;
+  /** tenant-wide REST answers shared by the apps of a scan (rest-cache.ts) */
+  restCache?: RestCache;
 }
 
 /** A cookie file holds a Cookie header value; lines `name=value` are joined, `#` comments ignored. */
@@ -39,10 +46,12 @@ export async function readCookieFile(path: string): Promise<string> {
 
 export async function collectFromTenant(options: NodeCollectOptions): Promise<AppSnapshot> {
   const headers: Record<string, string> = options.apiKey ? { Authorization: `Bearer ${options.apiKey}` } : options.cookie ? { Cookie: options.cookie } : {};
-  const rest = createRestClient({ baseUrl: options.host, fetch: (u, i) => fetch(u, i), authHeaders: () => headers, ...(options.signal ? { signal: options.signal } : {}) });
+  const fetchImpl: FetchLike = options.fetch ?? ((u, i) => fetch(u, i));
+  const client = createRestClient({ baseUrl: options.host, fetch: fetchImpl, authHeaders: () => headers, ...(options.signal ? { signal: options.signal } : {}) });
+  const rest = options.restCache ? withTenantCache(client, options.restCache) : client;
   const query: Record<string, string> = {};
   if (options.cookie && !options.apiKey) {
-    const res = await fetch(`${options.host.replace(/\/+$/, '')}/api/v1/csrf-token`, { headers, signal: AbortSignal.timeout(DEFAULT_REST_TIMEOUT_MS) });
+    const res = await fetchImpl(`${options.host.replace(/\/+$/, '')}/api/v1/csrf-token`, { headers, signal: AbortSignal.timeout(DEFAULT_REST_TIMEOUT_MS) });
     const token = res.headers.get('qlik-csrf-token');
     if (!res.ok || !token) throw new Error(`Could not get a CSRF token with the given cookies (HTTP ${res.status}): is the session still signed in?`);
     query['qlik-csrf-token'] = token;
@@ -56,6 +65,7 @@ export async function collectFromTenant(options: NodeCollectOptions): Promise<Ap
     ...(options.engineTimeoutMs ? { timeouts: engineTimeoutsFor(options.engineTimeoutMs) } : {}),
     ...(options.signal ? { signal: options.signal } : {}),
   });
+  options.onOpened?.();
   options.onProgress?.({ phase: 'open', done: 1, total: 1 });
   try {
     return await collectApp({

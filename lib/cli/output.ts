@@ -1,9 +1,11 @@
 // The CLI's result: a stable JSON contract (documented in the README, "CLI JSON output") built
 // from the AnalysisResult and the snapshot, its text rendering, and the exit code for CI gates. Pure.
 import type { AnalysisResult } from '../analyze/result.ts';
+import { fingerprintAll } from '../export/fingerprint.ts';
 import type { AppSnapshot } from '../snapshot/schema.ts';
 import { type SnapshotSummary, summarizeSnapshot } from '../snapshot/summary.ts';
 import type { FailOn } from './args.ts';
+import { terminalSafe } from './terminal-safe.ts';
 
 export const CLI_OUTPUT_VERSION = 1;
 
@@ -11,6 +13,10 @@ type Severity = 'error' | 'warning' | 'info';
 type Counts = Record<Severity, number>;
 
 export interface CliFinding {
+  /** stable across runs while the finding is about the same thing (lib/export/fingerprint.ts): what baselines and `compare` match on */
+  fingerprint: string;
+  /** with --baseline: the baseline does not hold this finding */
+  new?: boolean;
   rule: string;
   name: string;
   severity: Severity;
@@ -39,6 +45,8 @@ export interface CliOutput {
   errors: CliError[];
   /** present when the rules could not be loaded: what was collected */
   snapshotSummary?: SnapshotSummary;
+  /** with --baseline: how many findings it already held and how many are new */
+  baseline?: { file: string; known: number; new: number };
 }
 
 const zero = (): Counts => ({ error: 0, warning: 0, info: 0 });
@@ -62,7 +70,9 @@ export function toCliOutput(snapshot: AppSnapshot, result: AnalysisResult | unde
       snapshotSummary: summarizeSnapshot(snapshot),
     };
   }
+  const prints = fingerprintAll(result.findings);
   const findings: CliFinding[] = result.findings.map((f) => ({
+    fingerprint: prints.get(f) ?? f.id,
     rule: f.rule,
     name: f.name,
     severity: f.severity,
@@ -99,17 +109,19 @@ export function toCliOutput(snapshot: AppSnapshot, result: AnalysisResult | unde
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
 
 /** 1 when a finding at or above `failOn` exists, else 0. */
-export function exitCodeFor(output: CliOutput, failOn: FailOn): number {
+export function exitCodeFor(output: { findings: readonly { severity: Severity }[] }, failOn: FailOn): number {
   if (failOn === 'none') return 0;
   return output.findings.some((f) => RANK[f.severity] >= RANK[failOn]) ? 1 : 0;
 }
 
 const LETTER: Record<Severity, string> = { error: 'E', warning: 'W', info: 'I' };
 
+/** Human-readable findings; every piece of app content passes through terminalSafe (hostile titles cannot drive the terminal). */
 export function formatText(output: CliOutput): string {
   const lines: string[] = [];
   const s = output.summary.bySeverity;
-  lines.push(`${output.app.name} (${output.app.id})`);
+  const safe = terminalSafe;
+  lines.push(`${safe(output.app.name)} (${safe(output.app.id)})`);
   if (output.snapshotSummary) {
     const n = output.snapshotSummary;
     lines.push(
@@ -117,22 +129,23 @@ export function formatText(output: CliOutput): string {
         `${n.masterMeasures} master measures, ${n.masterDimensions} master dimensions, ${n.masterVisualizations} master visualizations, ${n.variables} variables, ${n.bookmarks} bookmarks, ` +
         `${n.tables} tables, ${n.fields} fields${n.syntheticTables ? ` (${n.syntheticTables} synthetic tables)` : ''}, script ${n.scriptReadable ? `readable (${n.scriptSyntaxErrors} syntax errors)` : 'not readable'}` +
         (n.appOpenMs !== undefined ? `, app open ${Math.round(n.appOpenMs)} ms` : '') +
-        (n.slowestObject ? `, slowest object ${n.slowestObject.id} ${Math.round(n.slowestObject.firstMs)} ms` : '') +
+        (n.slowestObject ? `, slowest object ${safe(n.slowestObject.id)} ${Math.round(n.slowestObject.firstMs)} ms` : '') +
         '.',
     );
   } else {
     lines.push(`${s.error} errors, ${s.warning} warnings, ${s.info} info`);
   }
+  if (output.baseline) lines.push(`Against the baseline ${safe(output.baseline.file)}: ${output.baseline.new} new (marked +), ${output.baseline.known} known.`);
   const order: Severity[] = ['error', 'warning', 'info'];
   for (const severity of order) {
     for (const f of output.findings.filter((x) => x.severity === severity)) {
-      const where = `${f.target.kind} ${f.target.name ? `"${f.target.name}" ` : ''}(${f.target.id})${f.target.sheetId ? ` on sheet ${f.target.sheetId}` : ''}`;
-      lines.push(`${LETTER[severity]} ${f.rule} ${f.name}  ${where}: ${f.message}`);
+      const where = `${f.target.kind} ${f.target.name ? `"${safe(f.target.name)}" ` : ''}(${safe(f.target.id)})${f.target.sheetId ? ` on sheet ${safe(f.target.sheetId)}` : ''}`;
+      lines.push(`${f.new ? '+' : ''}${LETTER[severity]} ${f.rule} ${f.name}  ${where}: ${safe(f.message)}`);
     }
   }
   if (output.errors.length) {
     lines.push('', 'Not analysed / problems:');
-    for (const e of output.errors) lines.push(`  - [${e.kind}] ${e.message}`);
+    for (const e of output.errors) lines.push(`  - [${e.kind}] ${safe(e.message)}`);
   }
   return lines.join('\n') + '\n';
 }

@@ -121,7 +121,7 @@ export function buildSheet(item: ListItem, tree: PropertyEntry): Sheet {
   };
 }
 
-function buildMasterVisualization(item: ListItem, tree: PropertyEntry): MasterVisualization {
+export function buildMasterVisualization(item: ListItem, tree: PropertyEntry): MasterVisualization {
   const props = tree.qProperty as Loose;
   const meta = (item.qMeta ?? {}) as Loose;
   const metaDef = (props.qMetaDef ?? {}) as Loose;

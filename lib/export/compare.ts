@@ -5,6 +5,7 @@
 // Public API (used by the side panel and the CLI's `compare`; keep it stable):
 //   compareAnalyses(before: ComparedAnalysis, after: ComparedAnalysis): Comparison
 //   describeChange(comparison, formatDate): string      e.g. "3 new errors, 5 fixed since 1 Dec 2026"
+//   describeCounts({ new, fixed }, since): string        the same line from kept counts
 //   timingNoiseMs(beforeMs, afterMs, roundTripMs?): number
 //
 // Hidden (suppressed) findings take part in the matching, so hiding a finding never makes it look
@@ -138,15 +139,19 @@ export function compareAnalyses(before: ComparedAnalysis, after: ComparedAnalysi
  * "3 new errors, 1 new warning, 5 fixed since 1 Dec 2026"; "No new or fixed findings since …".
  */
 export function describeChange(comparison: Comparison, formatDate: (iso: string) => string): string {
+  return describeCounts(comparison.counts, formatDate(comparison.before.analysedAt));
+}
+
+/** The same line from the counts alone (what the history keeps per analysis); `since` is the earlier analysis' date in words. */
+export function describeCounts(counts: { new: Counts; fixed: Counts }, since: string): string {
   const parts: string[] = [];
   for (const s of SEVERITY_ORDER) {
-    const n = comparison.counts.new[s];
+    const n = counts.new[s];
     if (n > 0) parts.push(`${n} new ${s === 'info' ? 'info' : n === 1 ? s : `${s}s`}`);
   }
-  const fixed = SEVERITY_ORDER.reduce((sum, s) => sum + comparison.counts.fixed[s], 0);
+  const fixed = SEVERITY_ORDER.reduce((sum, s) => sum + counts.fixed[s], 0);
   if (fixed > 0) parts.push(`${fixed} fixed`);
-  const since = `since ${formatDate(comparison.before.analysedAt)}`;
-  return parts.length ? `${parts.join(', ')} ${since}` : `No new or fixed findings ${since}`;
+  return parts.length ? `${parts.join(', ')} since ${since}` : `No new or fixed findings since ${since}`;
 }
 
 function entries(result: AnalysisResult): ComparedFinding[] {

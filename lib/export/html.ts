@@ -3,7 +3,7 @@
 // side panel's colours (light and dark), every text escaped, names isolated for right-to-left text.
 import type { Finding, Severity } from '../analyze/result';
 import { createFormatter, type Formatter } from '../report/format';
-import { CATEGORY_NAME, SEVERITY_NAME, SEVERITY_PLURAL, TARGET_KIND_LABEL } from '../report/labels';
+import { CATEGORY_NAME, CONNECTION_MODE_LABEL, SEVERITY_NAME, SEVERITY_PLURAL, TARGET_KIND_LABEL } from '../report/labels';
 import { describeChange } from './compare';
 import { exportedAtOf, exportedFindings, notRunReasons, ruleDocUrl, type ExportedFinding, type ExportInput } from './input';
 import { renderDropFields } from './drop-fields';
@@ -38,7 +38,9 @@ p { margin: 0 0 8px; } a { color: var(--brand); }
 .chip { border-radius: 999px; padding: 2px 10px; font-size: 12px; font-weight: 600; }
 .sev-error { background: var(--error-bg); color: var(--error-text); } .sev-warning { background: var(--warning-bg); color: var(--warning-text); } .sev-info { background: var(--info-bg); color: var(--info-text); }
 dl.facts { display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; margin: 8px 0 0; } dl.facts dt { color: var(--muted); } dl.facts dd { margin: 0; overflow-wrap: anywhere; }
-table { width: 100%; border-collapse: collapse; font-size: 13px; margin-bottom: 12px; }
+table { width: 100%; border-collapse: collapse; font-size: 13px; margin-bottom: 12px; table-layout: fixed; }
+col.sev { width: 6.5em; } col.rule { width: 22%; } col.where { width: 26%; }
+.chip { white-space: nowrap; }
 caption { text-align: start; font-weight: 600; padding: 4px 0; }
 th, td { border-bottom: 1px solid var(--border); padding: 4px; text-align: start; vertical-align: top; overflow-wrap: anywhere; }
 code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 12px; }
@@ -80,7 +82,7 @@ function findingsTable(input: ExportInput, caption: string, entries: readonly Ex
       return `<tr data-fingerprint="${h(fingerprint)}"><td><span class="chip sev-${f.severity}">${h(SEVERITY_NAME[f.severity])}</span>${marker}</td><td>${ruleHtml(input, f)}<br><span class="muted">${h(CATEGORY_NAME[f.category] ?? f.category)}</span></td><td>${whereHtml(f)}</td><td>${h(f.message)}${expressionHtml(f)}</td></tr>`;
     })
     .join('\n');
-  return `<table><caption>${h(caption)}</caption><thead><tr><th scope="col">Severity</th><th scope="col">Rule</th><th scope="col">Where</th><th scope="col">Finding</th></tr></thead><tbody>\n${rows}\n</tbody></table>`;
+  return `<table><caption>${h(caption)}</caption><colgroup><col class="sev"><col class="rule"><col class="where"><col></colgroup><thead><tr><th scope="col">Severity</th><th scope="col">Rule</th><th scope="col">Where</th><th scope="col">Finding</th></tr></thead><tbody>\n${rows}\n</tbody></table>`;
 }
 
 function factsHtml(input: ExportInput, fmt: Formatter): string {
@@ -90,7 +92,7 @@ function factsHtml(input: ExportInput, fmt: Formatter): string {
     ['App id', `<code>${h(result.app.id)}</code>`],
   ];
   if (source?.host) facts.push(['Tenant', h(source.host)]);
-  if (source?.connectionMode) facts.push(['Connection', h(source.connectionMode)]);
+  if (source?.connectionMode) facts.push(['Connection', h(CONNECTION_MODE_LABEL[source.connectionMode] ?? source.connectionMode)]);
   facts.push(['Analysed', h(fmt.dateTime(result.analysedAt))], ['Took', h(fmt.duration(result.durationMs))]);
   if (metrics?.appMemoryBytes !== undefined) facts.push(['App memory', h(fmt.bytes(metrics.appMemoryBytes))]);
   if (metrics?.fieldCount !== undefined) facts.push(['Fields', h(fmt.number(metrics.fieldCount))]);

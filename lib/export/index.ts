@@ -63,7 +63,7 @@ export function exportFileName(input: Pick<ExportInput, 'result'>, extension: st
 
 export type { ExportInput, ExportedFinding, NotRunReason } from './input';
 export { exportedFindings, notRunReasons } from './input';
-export { compareAnalyses, describeChange, timingNoiseMs, TIMING_NOISE_RULE, type Comparison, type ComparedAnalysis, type ComparedFinding, type NumberDelta, type ObjectTimeDelta, type UnchangedFinding } from './compare';
+export { compareAnalyses, describeChange, describeCounts, timingNoiseMs, TIMING_NOISE_RULE, type Comparison, type ComparedAnalysis, type ComparedFinding, type NumberDelta, type ObjectTimeDelta, type UnchangedFinding } from './compare';
 export { fingerprintAll, fingerprintOf, normaliseExpressionText, FINGERPRINT_VERSION } from './fingerprint';
 export { AnalysisMetrics, metricsOf } from './metrics';
 export { ImportError, JsonExport, JSON_EXPORT_FORMAT, JSON_EXPORT_VERSION, parseJsonExport, toJsonExport, type ImportedAnalysis } from './json';

@@ -1,13 +1,13 @@
 // The Markdown export: for a ticket or a pull-request comment. The score and counts, what changed
-// since the previous analysis (when a comparison is given), the top findings worst first, what was
-// not analysed, hidden findings counted, and the DROP FIELDS statement. Rule codes link to their
+// since the previous analysis (when a comparison is given), the top findings worst first, the hidden
+// ones apart (marked), what was not analysed, and the DROP FIELDS statement. Rule codes link to their
 // docs only when a docs base URL is given; otherwise the text is link-free. Every piece of app text
 // is escaped so that a hostile name cannot open a link, an image, HTML or break the table.
 import type { Finding, Severity } from '../analyze/result';
 import { createFormatter } from '../report/format';
 import { SEVERITY_NAME, SEVERITY_PLURAL } from '../report/labels';
 import { describeChange } from './compare';
-import { exportedFindings, notRunReasons, ruleDocUrl, type ExportInput } from './input';
+import { exportedFindings, notRunReasons, ruleDocUrl, type ExportedFinding, type ExportInput } from './input';
 import { renderDropFields } from './drop-fields';
 
 export interface MarkdownOptions {
@@ -21,7 +21,7 @@ const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 export function escapeMarkdown(text: string): string {
   return text
     .replace(/[\r\n\u2028\u2029]+/g, ' ')
-    .replace(/[\\`*_{}[\]()#+!|<>~]/g, (c) => `\\${c}`)
+    .replace(/[\\`*_[\]|<>~]/g, (c) => `\\${c}`)
     .replace(/&/g, '&amp;')
     .replace(/^(\s*)-/, '$1\\-')
     // GitHub turns bare addresses into links (autolinks): break them so the text stays link-free
@@ -58,16 +58,22 @@ export function renderMarkdown(input: ExportInput, options: MarkdownOptions = {}
     '',
   );
   if (input.comparison) lines.push(`**Since the previous analysis:** ${escapeMarkdown(describeChange(input.comparison, fmt.dateTime))}`, '');
-  if (shown.length === 0) lines.push('No findings.', '');
-  else {
+  const table = (entries: readonly ExportedFinding[], more: string) => {
     lines.push(`| Severity | Rule | Where | Finding |`, `| --- | --- | --- | --- |`);
-    for (const { finding: f } of shown.slice(0, top)) {
+    for (const { finding: f } of entries.slice(0, top)) {
       const url = ruleDocUrl(input, f.name);
       const rule = url ? `[${escapeMarkdown(f.rule)} ${escapeMarkdown(f.name)}](${url.replace(/[()\s]/g, encodeURIComponent)})` : `${escapeMarkdown(f.rule)} ${escapeMarkdown(f.name)}`;
       lines.push(`| ${SEVERITY_NAME[f.severity]} | ${rule} | ${where(f)} | ${escapeMarkdown(f.message)} |`);
     }
-    if (shown.length > top) lines.push('', `… and ${fmt.number(shown.length - top)} more findings (the JSON, CSV or HTML export lists them all).`);
+    if (entries.length > top) lines.push('', `… and ${fmt.number(entries.length - top)} more ${more} (the JSON, CSV or HTML export lists them all).`);
     lines.push('');
+  };
+  if (shown.length === 0) lines.push('No findings.', '');
+  else table(shown, 'findings');
+  const hidden = all.filter((e) => e.hidden);
+  if (hidden.length) {
+    lines.push(`**Hidden by the user (${fmt.number(hidden.length)}), not counted above:**`, '');
+    table(hidden, 'hidden findings');
   }
   const reasons = notRunReasons(result, input.metrics);
   if (reasons.length) {

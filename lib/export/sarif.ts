@@ -36,8 +36,12 @@ function ruleDescriptor(doc: RuleDoc, input: ExportInput): Sarif.ReportingDescri
 function location(finding: Finding, appUri: string): Sarif.Location {
   const t = finding.target;
   const qualified = [t.sheet ? `sheet:${t.sheet.id}` : undefined, `${t.kind}:${t.id}`, finding.path].filter(Boolean).join('/');
+  // Code-scanning dashboards (GitHub: rule GH1003) need a region with a start line on every result.
+  // An app is no text file: a script finding's own line when it has one, else line 1 of the app.
+  const line = finding.data?.line;
+  const startLine = typeof line === 'number' && Number.isInteger(line) && line >= 1 ? line : 1;
   return {
-    physicalLocation: { artifactLocation: { uri: appUri } },
+    physicalLocation: { artifactLocation: { uri: appUri }, region: { startLine } },
     logicalLocations: [{ name: t.name ?? t.id, fullyQualifiedName: qualified, kind: t.kind === 'variable' ? 'variable' : 'resource' }],
   };
 }

@@ -2,9 +2,11 @@
 // live in the extension's storage, never in a snapshot), and this is the exports' own guard on top:
 // any `data` entry whose key names a credential (token, key, password, secret, cookie,
 // authorization …) is dropped, however deep it sits.
-// Text inside messages and expressions (e.g. a connection string with a password that rule S07
-// quotes from the script) is redacted where the finding is made (rule S07), not here.
+// Text inside messages and data (e.g. a connection string with a password that rule S07 quotes
+// from the script) is redacted when the finding is made (lib/analyze/runner.ts); it is redacted here
+// again for results stored before that, or imported from elsewhere.
 import type { Finding } from '../analyze/result';
+import { redactSecrets, redactSecretsDeep } from '../snapshot/redact-secrets';
 
 const SECRET_KEY = /(?:token|api[-_]?key|apikey|secret|password|passwd|pwd|cookie|authori[sz]ation|credential|private[-_]?key|client[-_]?secret)/i;
 
@@ -24,6 +26,7 @@ export function stripSecretKeys(value: unknown): unknown {
 }
 
 export function withoutSecrets(finding: Finding): Finding {
-  if (!finding.data) return finding;
-  return { ...finding, data: stripSecretKeys(finding.data) as Record<string, unknown> };
+  const redacted = { ...finding, message: redactSecrets(finding.message) };
+  if (!finding.data) return redacted;
+  return { ...redacted, data: redactSecretsDeep(stripSecretKeys(finding.data)) as Record<string, unknown> };
 }

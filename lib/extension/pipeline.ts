@@ -15,14 +15,18 @@ import { openEngineSession, type EngineSession } from '../qlik/engine/session';
 import { createRestClient } from '../qlik/rest/client';
 import { baseUrlOf } from '../qlik/url';
 import { analysisConfigOf, connectionFor } from '../protocol/settings';
-import { appFactsOf } from '../protocol/report';
+import { appFactsOf, topFindingsOf } from '../protocol/report';
 import { appKeyOf } from '../protocol/tab-state';
+import { RULES } from '../rules/index';
 import type { AppSnapshot } from '../snapshot/schema';
 import type { AnalysisSteps } from './analysis';
 import { TAB_GONE_MESSAGE } from './bridge/client';
 import { connectToTab, newAnalysisIdentity, type QlikConnection } from './connection/connect';
 import { QlarityError } from './errors';
 import { loadSuppressions } from './suppressions';
+
+const RULE_SUMMARY = new Map(RULES.map((r) => [r.code, r.summary]));
+const ruleSummary = (code: string) => RULE_SUMMARY.get(code);
 
 export interface LiveConnection {
   connection: QlikConnection;
@@ -112,6 +116,7 @@ export function createPipeline(): AnalysisSteps<LiveConnection, AppSnapshot> {
     analyse: async (snapshot, { app, settings }) =>
       analyse(snapshot, { ...analysisConfigOf(settings), suppressions: await loadSuppressions(appKeyOf(app)) }),
     facts: (snapshot, result) => appFactsOf(result, snapshot),
+    top: (snapshot, result) => topFindingsOf(result, snapshot, ruleSummary),
     limitation: (snapshot) => engineUnavailableNote(snapshot),
     async disconnect({ connection, engine }) {
       await engine?.close().catch(() => {});

@@ -6,7 +6,7 @@
 import { storage } from 'wxt/utils/storage';
 import { z } from 'zod';
 import { AnalysisReport, type AnalysedApp } from '../protocol/report';
-import { DEFAULT_SETTINGS, Settings, type Retention } from '../protocol/settings';
+import { DEFAULT_SETTINGS, Settings, migrateStoredSettings, type Retention } from '../protocol/settings';
 import { appsToDrop } from './history-store';
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {
@@ -27,9 +27,15 @@ const LEGACY_INDEX = 'local:results';
 
 const resultKey = (appKey: string) => `local:result:${appKey}` as const;
 
+/**
+ * The stored settings, migrated from older versions; a migration that removed something (an API
+ * key in the default connection) is written back at once, so the old value does not stay stored.
+ */
 export async function loadSettings(): Promise<Settings> {
-  const parsed = Settings.safeParse(await settingsItem.getValue());
-  return parsed.success ? parsed.data : DEFAULT_SETTINGS;
+  const migrated = migrateStoredSettings(await settingsItem.getValue());
+  if (!migrated) return DEFAULT_SETTINGS;
+  if (migrated.changed) await settingsItem.setValue(migrated.settings);
+  return migrated.settings;
 }
 
 /** Validates before writing: invalid settings are refused (zod error), the stored ones stay. */

@@ -1,23 +1,55 @@
 // Messages of the in-tab bridge, in the order they travel:
 //
-//   background ──Port──▶ content script (ISOLATED) ──window.postMessage──▶ page bridge (MAIN)
-//   background ◀─Port─── content script (ISOLATED) ◀─window.postMessage─── page bridge (MAIN)
+//   background ──Port──▶ content script (ISOLATED) ──MessagePort──▶ page bridge (MAIN)
+//   background ◀─Port─── content script (ISOLATED) ◀─MessagePort─── page bridge (MAIN)
 //
 // The Qlik page also runs other scripts (the Sense client, third-party visualisation extensions),
-// and any of them can read and forge `window.postMessage` traffic. So everything that comes out of
-// the page is parsed here before the extension acts on it, and nothing secret goes in: commands
-// cannot carry Authorization or Cookie headers, and sockets/fetches are limited to the tab's own
-// origin (the page could make those requests itself anyway).
+// and any of them can read and forge `window.postMessage` traffic. So the relay and the page bridge
+// never use it: at injection the page bridge hands one end of a MessageChannel to the relay in a
+// synchronous DOM event whose type holds a one-time nonce (HANDOFF), which no page script can know
+// or be listening for; after that the two ends talk only over that private port. Everything that
+// comes out of the page is still parsed and bounded here before the extension acts on it (the page
+// bridge itself runs in the page's world), and nothing secret goes in: commands cannot carry
+// Authorization or Cookie headers, and sockets/fetches are limited to the tab's own origin (the
+// page could make those requests itself anyway).
 import { z } from 'zod';
 
-/** Version tag on every window message, so unrelated postMessage traffic is ignored cheaply. */
-export const BRIDGE_TAG = 'qlarity-bridge/1';
+/** Protocol version; prefix of the handoff event type. */
+export const BRIDGE_TAG = 'qlarity-bridge/2';
 
 /** Largest text we relay in one message (Chrome's runtime.Port limit is 64 MiB). */
 export const MAX_FRAME_CHARS = 48 * 1024 * 1024;
 
-/** Per-injection random token (base64url, ≥ 128 bits), known to the background, the relay and the bridge. */
-export const ChannelToken = z.string().regex(/^[A-Za-z0-9_-]{22,128}$/);
+/**
+ * Per-injection random nonce (base64url, ≥ 128 bits), known to the background, the relay and the
+ * page bridge (passed as an executeScript argument); used once, for the handoff.
+ */
+export const BridgeNonce = z.string().regex(/^[A-Za-z0-9_-]{22,128}$/);
+
+/** The type of the one DOM event that carries the page bridge's MessagePort to the relay. */
+export function handoffEventType(nonce: string): string {
+  return `${BRIDGE_TAG}:handoff:${nonce}`;
+}
+
+/**
+ * Bounds on what the page may send per bridge (one analysis' connection). Sizes: one frame up to
+ * MAX_FRAME_CHARS. Rates: token buckets, generous for a 100-sheet app (the collector pipelines
+ * thousands of engine calls) and far below what would freeze the extension. Engine frames: an
+ * answer needs a request it answers (once), plus a small allowance for the engine's own
+ * notifications (OnConnected, session events). Beyond any bound the relay stops the bridge.
+ */
+export const FRAME_LIMITS = {
+  maxFrameChars: MAX_FRAME_CHARS,
+  /** frames of any kind per bridge */
+  maxFrames: 2_000_000,
+  framesPerSecond: 50_000,
+  frameBurst: 200_000,
+  charsPerSecond: 128 * 1024 * 1024,
+  charBurst: 512 * 1024 * 1024,
+  /** engine frames a socket may receive that answer no request */
+  enginePushAllowance: 256,
+} as const;
+export type FrameLimits = { [K in keyof typeof FRAME_LIMITS]: number };
 
 const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
 const Text = z.string().max(MAX_FRAME_CHARS);
@@ -108,22 +140,13 @@ export const BridgeEvent = z.discriminatedUnion('type', [
 ]);
 export type BridgeEvent = z.infer<typeof BridgeEvent>;
 
-// ---- the window envelope (both directions) ----
-
-/** What travels through window.postMessage, JSON-encoded as a string (no structured-clone surprises). */
-export const WindowEnvelope = z.object({
-  tag: z.literal(BRIDGE_TAG),
-  channel: ChannelToken,
-  dir: z.enum(['to-page', 'from-page']),
-  msg: z.unknown(),
-});
-export type WindowEnvelope = z.infer<typeof WindowEnvelope>;
+// ---- the private port between relay and page bridge ----
 
 /**
- * Parses one raw `MessageEvent.data` from the page. Returns the event only when the envelope is
- * ours, on our channel, from the page, and the event itself is well formed; anything else is null.
+ * Parses one frame the page bridge sent over the private port (a JSON string). Returns the event
+ * only when it is well formed; anything else is null.
  */
-export function parsePageMessage(raw: unknown, channel: string): BridgeEvent | null {
+export function parseBridgeFrame(raw: unknown): BridgeEvent | null {
   if (typeof raw !== 'string' || raw.length > MAX_FRAME_CHARS + 4096) return null;
   let json: unknown;
   try {
@@ -131,15 +154,12 @@ export function parsePageMessage(raw: unknown, channel: string): BridgeEvent | n
   } catch {
     return null;
   }
-  const envelope = WindowEnvelope.safeParse(json);
-  if (!envelope.success || envelope.data.channel !== channel || envelope.data.dir !== 'from-page') return null;
-  const event = BridgeEvent.safeParse(envelope.data.msg);
+  const event = BridgeEvent.safeParse(json);
   return event.success ? event.data : null;
 }
 
-export function encodeForPage(channel: string, command: BridgeCommand): string {
-  const envelope: WindowEnvelope = { tag: BRIDGE_TAG, channel, dir: 'to-page', msg: command };
-  return JSON.stringify(envelope);
+export function encodeCommand(command: BridgeCommand): string {
+  return JSON.stringify(command);
 }
 
 /** True when `socketUrl` is a ws(s) URL on exactly the page's host, with the matching security. */
@@ -162,17 +182,19 @@ export function isSameOriginSocketUrl(socketUrl: string, pageOrigin: string): bo
 export const BRIDGE_PORT_NAME = 'qlarity-bridge';
 
 export const ToRelay = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('relay-init'), channel: ChannelToken }),
+  z.object({ type: z.literal('relay-init'), nonce: BridgeNonce }),
   z.object({ type: z.literal('relay-command'), command: BridgeCommand }),
 ]);
 export type ToRelay = z.infer<typeof ToRelay>;
 
 export const FromRelay = z.discriminatedUnion('type', [
-  /** The relay listens on the channel: the background may now inject the page bridge. */
+  /** The relay waits for the handoff: the background may now inject the page bridge. */
   z.object({ type: z.literal('relay-ready'), origin: z.string() }),
   z.object({ type: z.literal('relay-event'), event: BridgeEvent }),
   /** The relay refused a command (e.g. a socket URL off the tab's origin). */
   z.object({ type: z.literal('relay-refused'), command: z.string(), id: z.string().optional(), reason: z.string() }),
+  /** The relay stopped the bridge: the page broke a bound (FRAME_LIMITS). */
+  z.object({ type: z.literal('relay-failed'), reason: z.string().max(1024) }),
 ]);
 export type FromRelay = z.infer<typeof FromRelay>;
 

@@ -21,10 +21,25 @@ export const ConnectionSettings = z.object({
   mode: ConnectionMode,
   webIntegrationId: z.string().trim().max(200),
   oauthClientId: z.string().trim().max(200),
-  /** kept in this browser profile only (storage.local), never synced, never sent to the page, never exported */
+  /**
+   * Only in a tenant's own entry, and sent to that host only. Kept in this browser profile only
+   * (storage.local, trusted contexts), never synced, never sent to the page, never exported.
+   */
   apiKey: z.string().trim().max(4000),
 });
 export type ConnectionSettings = z.infer<typeof ConnectionSettings>;
+
+export const API_KEY_PER_TENANT_MESSAGE =
+  'API keys are entered per tenant: add the tenant under "Connection per tenant" and enter its key there. A key is sent only to the tenant it was entered for.';
+
+/**
+ * The connection for tenants without their own entry. It never holds an API key: a key sent to
+ * "every other host" would leave for any look-alike host the user once allowed.
+ */
+export const DefaultConnectionSettings = ConnectionSettings.refine((c) => c.mode !== 'api-key' && c.apiKey === '', {
+  message: API_KEY_PER_TENANT_MESSAGE,
+  path: ['mode'],
+});
 
 /** A tenant host name as the address bar shows it, lower case, optional port: `acme.eu.qlikcloud.com`. */
 export const TenantHost = z
@@ -39,6 +54,10 @@ export const Retention = z.object({
   maxApps: z.int('Enter a whole number.').min(1, 'Keep at least 1 app.').max(500, 'At most 500 apps.'),
   /** analyses older than this are dropped */
   maxAgeDays: z.int('Enter a whole number.').min(1, 'Keep analyses at least 1 day.').max(3650, 'At most 3650 days.'),
+  /** how many analyses of each app the history keeps (optional: settings saved before history had none) */
+  maxAnalysesPerApp: z.int('Enter a whole number.').min(1, 'Keep at least 1 analysis.').max(1000, 'At most 1000 analyses.').optional(),
+  /** how many of each app's newest analyses keep their full report (result and collected data); older ones keep the result only */
+  fullReportsPerApp: z.int('Enter a whole number.').min(1, 'Keep at least 1 full report.').max(50, 'At most 50 full reports.').optional(),
 });
 export type Retention = z.infer<typeof Retention>;
 
@@ -65,29 +84,83 @@ export const RuleConfig = RuleScope.extend({
 export type RuleConfig = z.infer<typeof RuleConfig>;
 
 export const Settings = z.object({
-  /** the connection used for tenants without their own entry in `tenants` */
-  connection: ConnectionSettings,
-  /** per tenant host: how to connect there */
+  /** the connection used for tenants without their own entry in `tenants` (never API-key mode) */
+  connection: DefaultConnectionSettings,
+  /** per tenant host: how to connect there; an API key lives only here */
   tenants: z.record(TenantHost, ConnectionSettings).optional(),
   analysis: RuleConfig.optional(),
   retention: Retention.optional(),
   /** the timing pass: quick (first calculation) or full (also cached); absent: DEFAULT_TIMING_MODE (lib/snapshot/timing-mode.ts) */
   timingMode: TimingMode.optional(),
+  /**
+   * Set when settings of an older version held an API key in the default connection: the key was
+   * removed (it is not known which tenant it was for) and the options page asks to enter it again
+   * per tenant, until the user dismisses the note.
+   */
+  defaultApiKeyRemoved: z.literal(true).optional(),
 });
 export type Settings = z.infer<typeof Settings>;
 
 export const DEFAULT_CONNECTION: ConnectionSettings = { mode: 'session', webIntegrationId: '', oauthClientId: '', apiKey: '' };
-export const DEFAULT_RETENTION: Retention = { maxApps: 20, maxAgeDays: 90 };
+export const DEFAULT_RETENTION: Required<Retention> = { maxApps: 20, maxAgeDays: 90, maxAnalysesPerApp: 100, fullReportsPerApp: 3 };
 
 export const DEFAULT_SETTINGS: Settings = { connection: DEFAULT_CONNECTION };
 
-/** The connection settings for one tenant host (its own entry, else the default one). */
-export function connectionFor(settings: Settings, host: string): ConnectionSettings {
-  return settings.tenants?.[host.toLowerCase()] ?? settings.connection;
+/** The connection for one host, and whether it is that host's own entry. */
+export interface HostConnection {
+  /** the host the lookup was for, lower case (with its port when it has one) */
+  host: string;
+  connection: ConnectionSettings;
+  /** true when `tenants` has an entry for exactly this host; only then may an API key be used */
+  ownEntry: boolean;
 }
 
-export function retentionOf(settings: Settings): Retention {
-  return settings.retention ?? DEFAULT_RETENTION;
+/**
+ * The connection settings for one tenant host: its own entry, else the default one. Exact host
+ * match only: `acme.eu.qlikcloud.com` does not cover `x.acme.eu.qlikcloud.com` nor a look-alike.
+ */
+export function connectionFor(settings: Settings, host: string): HostConnection {
+  const key = host.toLowerCase();
+  const own = settings.tenants && Object.hasOwn(settings.tenants, key) ? settings.tenants[key] : undefined;
+  if (own) return { host: key, connection: own, ownEntry: true };
+  // never a key outside a tenant entry, whatever was stored
+  return { host: key, connection: { ...settings.connection, apiKey: '' }, ownEntry: false };
+}
+
+/**
+ * The API key to send to `host`, or why there is none. Only a tenant entry for exactly this host
+ * in API-key mode yields a key.
+ */
+export function apiKeyFor(resolved: HostConnection, host: string): { ok: true; apiKey: string } | { ok: false; message: string } {
+  const { connection, ownEntry } = resolved;
+  if (!ownEntry || resolved.host !== host.toLowerCase()) {
+    return { ok: false, message: `${host} has no connection of its own in Qlarity's options, so no API key is sent there. ${API_KEY_PER_TENANT_MESSAGE}` };
+  }
+  if (connection.mode !== 'api-key' || !connection.apiKey) return { ok: false, message: `No API key is entered for ${host} in Qlarity's options.` };
+  return { ok: true, apiKey: connection.apiKey };
+}
+
+/**
+ * Reads stored settings of any version into the current shape. An older version could keep an API
+ * key in the default connection, which was sent to every host without an entry of its own. It is
+ * not recorded which tenant it was entered for, so it is dropped (the default falls back to "My
+ * Qlik session") and `defaultApiKeyRemoved` tells the options page to ask for it per tenant.
+ * Returns null when the value is not settings at all.
+ */
+export function migrateStoredSettings(raw: unknown): { settings: Settings; changed: boolean } | null {
+  const legacy = z.looseObject({ connection: ConnectionSettings }).safeParse(raw);
+  if (!legacy.success) return null;
+  const old = legacy.data.connection;
+  const hadDefaultKey = old.mode === 'api-key' || old.apiKey !== '';
+  const candidate = hadDefaultKey
+    ? { ...legacy.data, connection: { ...old, mode: old.mode === 'api-key' ? 'session' : old.mode, apiKey: '' }, defaultApiKeyRemoved: true }
+    : raw;
+  const parsed = Settings.safeParse(candidate);
+  return parsed.success ? { settings: parsed.data, changed: hadDefaultKey } : null;
+}
+
+export function retentionOf(settings: Settings): Required<Retention> {
+  return { ...DEFAULT_RETENTION, ...settings.retention };
 }
 
 /** The rule configuration in the shape lib/analyze/config.ts AnalysisConfig accepts. */

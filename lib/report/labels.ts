@@ -28,3 +28,12 @@ export const TARGET_KIND_LABEL: Record<TargetKind, string> = {
   script: 'Script',
   reload: 'Reload',
 };
+
+/** The connection modes of lib/protocol/settings.ts ConnectionMode, as the options page names them, and the CLI's. */
+export const CONNECTION_MODE_LABEL: Record<string, string> = {
+  session: 'My Qlik session',
+  'web-integration': 'Web integration',
+  oauth: 'OAuth',
+  'api-key': 'API key',
+  cli: 'Command line',
+};

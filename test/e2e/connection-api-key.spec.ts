@@ -88,8 +88,43 @@ test('the header rule exists only while an analysis runs', async ({ openOptions,
   await popup.analyze();
   const seen = await serviceWorker.evaluate(() => (globalThis as unknown as { __rulesSeen: { id: number; condition: { requestDomains: string[]; resourceTypes: string[]; tabIds: number[] } }[][] }).__rulesSeen);
   const installed = seen.find((rules) => rules.length > 0);
-  expect(installed?.[0]).toMatchObject({ id: 7001, condition: { requestDomains: [sim.tenantHost], resourceTypes: ['websocket'], tabIds: [-1] } });
+  expect(installed?.[0]).toMatchObject({ condition: { requestDomains: [sim.tenantHost], resourceTypes: ['websocket'], tabIds: [-1] } });
+  // only the engine endpoint of this app on exactly this host
+  const regexFilter = (installed?.[0] as { condition: { regexFilter?: string } } | undefined)?.condition.regexFilter ?? '';
+  expect(new RegExp(regexFilter).test(`wss://${sim.tenantHost}/app/${DEMO_APP_ID}/identity/qlarity-1?reloadUri=x`)).toBe(true);
+  expect(new RegExp(regexFilter).test(`wss://x.${sim.tenantHost}/app/${DEMO_APP_ID}/identity/qlarity-1`)).toBe(false);
+  expect(new RegExp(regexFilter).test(`wss://${sim.tenantHost}/app/another-app`)).toBe(false);
   expect(await sessionRules(serviceWorker)).toEqual([]);
+});
+
+test('a look-alike subdomain of the tenant gets no key: it is analysed with the default connection (the user\'s own session) and neither REST nor a header rule carries the key', async ({ context, openOptions, openPopup, serviceWorker, sim }) => {
+  await chooseApiKey(await openOptions(), sim);
+  const lookAlike = `x.${sim.tenantHost}`; // the simulator answers every *.qlikcloud.com name
+  const page = await context.newPage();
+  const appUrl = `https://${lookAlike}/sense/app/${DEMO_APP_ID}`;
+  await page.goto(`https://${lookAlike}/login?returnto=${encodeURIComponent(appUrl)}`);
+  await page.locator('#username').fill(sim.users.developer.email);
+  await page.locator('#password').fill(sim.users.developer.password);
+  await Promise.all([page.waitForURL(appUrl), page.locator('#login-submit').click()]);
+  await serviceWorker.evaluate(() => {
+    const g = globalThis as unknown as { __rulesSeen: unknown[][]; chrome: { declarativeNetRequest: { getSessionRules(): Promise<unknown[]> } } };
+    g.__rulesSeen = [];
+    const poll = async () => {
+      g.__rulesSeen.push(await g.chrome.declarativeNetRequest.getSessionRules());
+      if (g.__rulesSeen.length < 400) setTimeout(poll, 5);
+    };
+    void poll();
+  });
+  const started = Date.now();
+  const popup = await openPopup(page);
+  expect(await popup.analyze()).toBe('report');
+  const during = sim.authLog().filter((r) => r.at >= started);
+  expect(during.length).toBeGreaterThan(0);
+  expect(during.every((r) => !r.bearer && r.via !== 'apikey')).toBe(true);
+  expect(during.some((r) => r.via === 'cookie')).toBe(true);
+  const seen = await serviceWorker.evaluate(() => (globalThis as unknown as { __rulesSeen: unknown[][] }).__rulesSeen);
+  expect(seen.length).toBeGreaterThan(0);
+  expect(seen.every((rules) => rules.length === 0)).toBe(true);
 });
 
 test('401: a revoked API key says to check the key, not to switch modes', async ({ context, openOptions, openPopup, serviceWorker, sim, login, qlik }) => {
@@ -104,4 +139,31 @@ test('401: a revoked API key says to check the key, not to switch modes', async 
   await expect(popup.runError).toContainText('Check the API key in Qlarity\'s options: it may be expired, revoked');
   expect(sim.authLog().filter((r) => r.kind === 'rest' && r.bearer).every((r) => r.via === 'invalid')).toBe(true);
   expect(await sessionRules(serviceWorker)).toEqual([]);
+});
+
+test('content scripts cannot read the stored key or tokens: storage.local is for the extension\'s own pages and worker', async ({ openOptions, serviceWorker, sim, login, qlik }) => {
+  await chooseApiKey(await openOptions(), sim);
+  await login.logIn();
+  await qlik.openFirstSheet(DEMO_APP_ID);
+  // the worker (trusted) reads it
+  expect(JSON.stringify((await extensionStorage(serviceWorker)).local)).toContain(sim.apiKey);
+  // a script in the extension's isolated world of the Qlik tab (where the relay runs) does not
+  const fromContentScript = await serviceWorker.evaluate(async (url) => {
+    const c = (globalThis as unknown as { chrome: { tabs: { query(q: object): Promise<{ id: number; url: string }[]> }; scripting: { executeScript(o: object): Promise<{ result: unknown }[]> } } }).chrome;
+    const [tab] = (await c.tabs.query({})).filter((t) => t.url === url);
+    const [injection] = await c.scripting.executeScript({
+      target: { tabId: tab?.id },
+      func: async () => {
+        try {
+          const store = (globalThis as unknown as { chrome: { storage: { local: { get(k: null): Promise<unknown> } } } }).chrome.storage;
+          return `read: ${JSON.stringify(await store.local.get(null))}`;
+        } catch (error) {
+          return `refused: ${String(error)}`;
+        }
+      },
+    });
+    return String(injection?.result);
+  }, qlik.page.url());
+  expect(fromContentScript).not.toContain(sim.apiKey);
+  expect(fromContentScript).toMatch(/^refused: /);
 });

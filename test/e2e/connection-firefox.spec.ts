@@ -71,7 +71,7 @@ async function analyseTab(prefix: string): Promise<RunResult> {
   await page.evaluate(harness);
   const result = await page.evaluate(async (prefix: string) => {
     type Api = {
-      connectToTab(tabId: number, s: unknown): Promise<{ app: { origin: string; appId: string }; platform: string; createSocket: unknown; fetch(u: string): Promise<Response>; explainFailure(e: unknown): Promise<{ code: string; message: string }>; close(): void }>;
+      connectToTab(tabId: number, lookup: (host: string) => unknown): Promise<{ app: { origin: string; appId: string }; platform: string; createSocket: unknown; fetch(u: string): Promise<Response>; explainFailure(e: unknown): Promise<{ code: string; message: string }>; close(): void }>;
       openEngineSession(o: unknown): Promise<{ doc: { getAppLayout(): Promise<{ qTitle: unknown }> }; identity: string; close(): Promise<void> }>;
     };
     const api = (globalThis as unknown as { __qlarityTest: Api }).__qlarityTest;
@@ -81,7 +81,7 @@ async function analyseTab(prefix: string): Promise<RunResult> {
     if (!target) return { ok: false, code: 'no-tab', message: JSON.stringify(tabs.map((t) => t.url ?? '?')) };
     let conn;
     try {
-      conn = await api.connectToTab(target.id, { mode: 'session', webIntegrationId: '', oauthClientId: '', apiKey: '' });
+      conn = await api.connectToTab(target.id, (host: string) => ({ host, connection: { mode: 'session', webIntegrationId: '', oauthClientId: '', apiKey: '' }, ownEntry: false }));
     } catch (error) {
       return { ok: false, code: String((error as { code?: string }).code), message: String(error) };
     }

@@ -29,15 +29,17 @@ export interface BridgeClient {
 export const TAB_GONE_MESSAGE = 'The Qlik tab was closed, reloaded or navigated away.';
 /** Close code reported to sockets when the tab (and so the bridge) goes away. */
 export const TAB_GONE_CLOSE_CODE = 1006;
+/** Close code reported to sockets when the relay stopped the bridge (the page broke a bound): not resumed. */
+export const BRIDGE_STOPPED_CLOSE_CODE = 1008;
 
 type Listener = (event: BridgeEvent) => void;
 
-let counter = 0;
-const defaultNewId = () => `${Date.now().toString(36)}-${(++counter).toString(36)}`;
+/** Socket and request ids: random, so nothing about them can be guessed from the page. */
+const defaultNewId = () => crypto.randomUUID();
 
 export function createBridgeClient(
   port: PortLike,
-  options: { channel: string; expectedOrigin: string; newId?: () => string },
+  options: { nonce: string; expectedOrigin: string; newId?: () => string },
 ): BridgeClient {
   const newId = options.newId ?? defaultNewId;
   const socketListeners = new Map<string, Listener>();
@@ -71,6 +73,11 @@ export function createBridgeClient(
       resolveRelay(message.origin);
       return;
     }
+    if (message.type === 'relay-failed') {
+      shutdown(message.reason, BRIDGE_STOPPED_CLOSE_CODE);
+      port.disconnect();
+      return;
+    }
     if (message.type === 'relay-refused') {
       const id = message.id ?? '';
       const reason = message.reason;
@@ -84,7 +91,7 @@ export function createBridgeClient(
     else fetchListeners.get(event.requestId)?.(event);
   };
 
-  const shutdown = (reason: string) => {
+  const shutdown = (reason: string, closeCode = TAB_GONE_CLOSE_CODE) => {
     if (closed) return;
     closed = true;
     port.onMessage.removeListener(onPortMessage);
@@ -92,7 +99,7 @@ export function createBridgeClient(
     rejectRelay(new Error(reason));
     rejectPage(new Error(reason));
     for (const [socketId, listener] of [...socketListeners]) {
-      listener({ type: 'ws-closed', socketId, code: TAB_GONE_CLOSE_CODE, reason, wasClean: false });
+      listener({ type: 'ws-closed', socketId, code: closeCode, reason, wasClean: false });
     }
     for (const listener of [...fetchListeners.values()]) listener({ type: 'gone', message: reason });
   };
@@ -100,7 +107,7 @@ export function createBridgeClient(
 
   port.onMessage.addListener(onPortMessage);
   port.onDisconnect.addListener(onDisconnect);
-  post({ type: 'relay-init', channel: options.channel });
+  post({ type: 'relay-init', nonce: options.nonce });
 
   const createSocket = (url: string): WebSocketLike => {
     const socketId = newId();

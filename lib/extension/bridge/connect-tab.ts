@@ -1,5 +1,6 @@
-// Sets up the in-tab bridge for one tab: make sure the relay runs, open a Port to it, inject the
-// MAIN-world bridge with a fresh channel token, wait until both ends answer.
+// Sets up the in-tab bridge for one tab: make sure the relay runs, open a Port to it, give it a
+// fresh one-time nonce, inject the MAIN-world bridge with the same nonce (it hands its private
+// MessagePort to the relay in the handoff event), wait until both ends answer.
 import { browser } from 'wxt/browser';
 import { BRIDGE_PORT_NAME, RelayProbeReply, type RelayProbe } from '@/lib/protocol/bridge';
 import { qlikError, type ProblemContext } from '@/lib/qlik/errors';
@@ -11,8 +12,8 @@ import type { PortLike } from './types';
 const CONTENT_SCRIPT_FILE = '/content-scripts/qlik.js';
 const STEP_TIMEOUT_MS = 10_000;
 
-/** 128 random bits, base64url: the channel token of one injection. */
-export function newChannelToken(): string {
+/** 144 random bits, base64url: the handoff nonce of one injection. */
+export function newBridgeNonce(): string {
   const bytes = crypto.getRandomValues(new Uint8Array(18));
   return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
 }
@@ -71,16 +72,16 @@ export interface TabBridge {
 export async function openTabBridge(tabId: number, origin: string, context: ProblemContext = {}): Promise<TabBridge> {
   const probe = await ensureRelay(tabId);
   if (!probe) throw qlikError({ kind: 'tab-gone' }, context);
-  const channel = newChannelToken();
+  const nonce = newBridgeNonce();
   const port = browser.tabs.connect(tabId, { name: BRIDGE_PORT_NAME, frameId: 0 }) as unknown as PortLike;
-  const client = createBridgeClient(port, { channel, expectedOrigin: origin });
+  const client = createBridgeClient(port, { nonce, expectedOrigin: origin });
   try {
     await withTimeout(client.relayReady, STEP_TIMEOUT_MS, () => qlikError({ kind: 'timeout', what: 'The Qlik tab', ms: STEP_TIMEOUT_MS }, context));
     const [injection] = await browser.scripting.executeScript({
       target: { tabId, frameIds: [0] },
       world: 'MAIN',
       func: installPageBridge,
-      args: [channel],
+      args: [nonce],
     });
     if (injection?.result !== 'installed') throw new Error(`The page bridge did not start (${String(injection?.result)}).`);
     await withTimeout(client.pageReady, STEP_TIMEOUT_MS, () => qlikError({ kind: 'timeout', what: 'The page bridge in the Qlik tab', ms: STEP_TIMEOUT_MS }, context));

@@ -2,111 +2,202 @@
 // page*, so they carry the tab's origin and the user's cookies (no web integration needed, works in
 // Firefox containers and on QSEoW). See lib/protocol/bridge.ts for the message flow.
 //
-// Why a function injected with `scripting.executeScript({ world: 'MAIN', func, args: [channel] })`
+// Why a function injected with `scripting.executeScript({ world: 'MAIN', func, args: [nonce] })`
 // rather than a file (WXT unlisted script / `<script src>`):
-// - `args` hands the per-injection channel token to this code without the page seeing it first;
-//   a file cannot take arguments, and a token passed through the DOM or a global is readable by
-//   every page script before we use it.
+// - `args` hands the per-injection nonce to this code without the page seeing it; a file cannot
+//   take arguments, and a value passed through the DOM or a global is readable by every page script.
 // - `world: 'MAIN'` in executeScript is in Chrome ≥ 102 and Firefox ≥ 128 (MDN
 //   scripting.ExecutionWorld, mdn/browser-compat-data#23325), inside our minimums (116 / 128).
 // - No web_accessible_resources entry is needed (a `<script src>` would need one, which lets any
 //   site probe for the extension, and the Qlik page CSP would have to allow it).
+//
+// The private channel: this function creates a MessageChannel, keeps one end in its closure and
+// hands the other to the relay in ONE synchronous DOM event whose type holds the nonce. The relay
+// (an isolated-world listener registered for exactly that type before the injection) takes the
+// port and says so with preventDefault. Page scripts cannot take it: they run neither during this
+// synchronous dispatch nor before it with a listener for a type they cannot know. After that,
+// nothing travels over window.postMessage. Every built-in this code calls later (socket send and
+// close, event fields, the port, JSON, Response) is taken at injection and called with
+// Reflect.apply, and its sockets live in a closure: a page script that patches prototypes after
+// the injection never gets hold of a socket, the port or a frame, and events it dispatches itself
+// (isTrusted false) are ignored. What this does not cover: a page script that replaced the page's
+// built-ins (MessageChannel, dispatchEvent, WebSocket, fetch) BEFORE the injection controls what
+// this code can do in the page, as it controls the Sense client; it still finds no secret here,
+// and the relay bounds and checks everything that comes back.
 //
 // Rules for this function: it is serialised with Function.prototype.toString, so it must not use
 // anything from outside its own body (no imports, no module constants, no helpers). It holds no
 // secrets and only does what the page could do itself: same-origin WebSocket and fetch.
 // Everything it sends out is parsed with zod by the content relay (lib/extension/bridge/relay.ts).
 
-export function installPageBridge(channel: string): 'installed' | 'bad-channel' {
-  const TAG = 'qlarity-bridge/1'; // = BRIDGE_TAG in lib/protocol/bridge.ts (a test keeps them equal)
-  if (typeof channel !== 'string' || !/^[A-Za-z0-9_-]{22,128}$/.test(channel)) return 'bad-channel';
+export function installPageBridge(nonce: string): 'installed' | 'bad-nonce' | 'no-relay' {
+  const TAG = 'qlarity-bridge/2'; // = BRIDGE_TAG in lib/protocol/bridge.ts (a test keeps them equal)
+  if (typeof nonce !== 'string' || !/^[A-Za-z0-9_-]{22,128}$/.test(nonce)) return 'bad-nonce';
   const win = window;
-  // Keep the originals: a later monkey-patch by another page script does not reach us.
+
+  // ---- the built-ins, taken now: a later monkey-patch by another page script does not reach us ----
+  type Fn = (...args: never[]) => unknown;
+  const apply = Reflect.apply as (fn: Fn, self: unknown, args: unknown[]) => unknown;
+  const describe = Object.getOwnPropertyDescriptor;
+  const accessor = (proto: object | undefined, name: string) => {
+    const found = proto ? describe(proto, name) : undefined;
+    return { get: found?.get as Fn | undefined, set: found?.set as Fn | undefined };
+  };
+  /** obj[name] through the getter taken at injection (a plain property where there is none, e.g. test fakes) */
+  const read = (obj: object, name: string, taken: { get?: Fn }): unknown => {
+    if (taken.get) {
+      try {
+        return apply(taken.get, obj, []);
+      } catch {
+        // not an instance of that interface (test fakes): read the plain property
+      }
+    }
+    return (obj as Record<string, unknown>)[name];
+  };
+  const write = (obj: object, name: string, taken: { set?: Fn }, value: unknown) => {
+    if (taken.set) apply(taken.set, obj, [value]);
+    else (obj as Record<string, unknown>)[name] = value;
+  };
+  const stringify = JSON.stringify;
+  const parse = JSON.parse;
+  const strSlice = String.prototype.slice as Fn;
+  const slice = (text: string, end: number) => apply(strSlice, text, [0, end]) as string;
   const NativeWebSocket = win.WebSocket;
-  const nativeFetch = win.fetch.bind(win);
+  const wsProto = NativeWebSocket.prototype as object;
+  const wsSend = wsProto && (describe(wsProto, 'send')?.value as Fn | undefined);
+  const wsClose = wsProto && (describe(wsProto, 'close')?.value as Fn | undefined);
+  const wsReadyState = accessor(wsProto, 'readyState');
+  const wsHandlers = { open: accessor(wsProto, 'onopen'), message: accessor(wsProto, 'onmessage'), error: accessor(wsProto, 'onerror'), close: accessor(wsProto, 'onclose') };
+  const messageData = accessor(typeof MessageEvent === 'undefined' ? undefined : MessageEvent.prototype, 'data');
+  const closeEventProto = typeof CloseEvent === 'undefined' ? undefined : CloseEvent.prototype;
+  const closeFields = { code: accessor(closeEventProto, 'code'), reason: accessor(closeEventProto, 'reason'), wasClean: accessor(closeEventProto, 'wasClean') };
+  const portProto = typeof MessagePort === 'undefined' ? undefined : (MessagePort.prototype as object);
+  const portPost = portProto ? (describe(portProto, 'postMessage')?.value as Fn | undefined) : undefined;
+  const portClose = portProto ? (describe(portProto, 'close')?.value as Fn | undefined) : undefined;
+  const nativeFetch = win.fetch as Fn;
+  const responseProto = typeof Response === 'undefined' ? undefined : (Response.prototype as object);
+  const responseText = responseProto ? (describe(responseProto, 'text')?.value as Fn | undefined) : undefined;
+  const responseFields = { status: accessor(responseProto, 'status'), statusText: accessor(responseProto, 'statusText'), headers: accessor(responseProto, 'headers') };
+  const headersForEach = typeof Headers === 'undefined' ? undefined : (describe(Headers.prototype, 'forEach')?.value as Fn | undefined);
   const origin = win.location.origin;
-  const socketProtocol = win.location.protocol === 'https:' ? 'wss:' : 'ws:';
-  const sockets = new Map<string, WebSocket>();
+  const socketPrefix = `${win.location.protocol === 'https:' ? 'wss:' : 'ws:'}//${win.location.host}/`;
+  /** our sockets, by id; a null-prototype object, so no Map method a page could patch is involved */
+  const sockets: Record<string, WebSocket> = Object.create(null) as Record<string, WebSocket>;
+  /** events a page script dispatched itself (not the browser) are not the socket's */
+  const synthetic = (event: unknown) => (event as { isTrusted?: unknown } | null)?.isTrusted === false;
+
+  // ---- the handoff: one synchronous event, type = handoffEventType(nonce) in lib/protocol/bridge.ts ----
+  const channel = new win.MessageChannel();
+  const port = channel.port1;
+  const closePort = (which: MessagePort) => (portClose ? apply(portClose, which, []) : which.close());
+  const handoff = new win.MessageEvent(`${TAG}:handoff:${nonce}`, { ports: [channel.port2], cancelable: true });
+  const taken = !win.dispatchEvent(handoff);
+  if (!taken) {
+    closePort(port);
+    closePort(channel.port2);
+    return 'no-relay';
+  }
 
   type Msg = Record<string, unknown> & { type: string };
-  const post = (msg: Msg) => win.postMessage(JSON.stringify({ tag: TAG, channel, dir: 'from-page', msg }), origin);
+  const post = (msg: Msg) => {
+    const text = stringify(msg);
+    if (portPost) apply(portPost, port, [text]);
+    else port.postMessage(text);
+  };
   const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
+  const socketCall = (ws: WebSocket, fn: Fn | undefined, name: 'send' | 'close', args: unknown[]) =>
+    fn ? apply(fn, ws, args) : (ws[name] as (...a: unknown[]) => unknown)(...args);
 
-  const openSocket = (socketId: string, rawUrl: string) => {
-    let url: URL;
-    try {
-      url = new URL(rawUrl);
-    } catch {
-      post({ type: 'ws-closed', socketId, code: 1006, reason: 'Invalid engine address', wasClean: false });
-      return;
-    }
-    if (url.protocol !== socketProtocol || url.host !== win.location.host || sockets.has(socketId)) {
+  const openSocket = (socketId: string, url: string) => {
+    // the relay checked the address (lib/protocol/bridge.ts isSameOriginSocketUrl); check the prefix again without URL
+    if (slice(url, socketPrefix.length) !== socketPrefix || sockets[socketId]) {
       post({ type: 'ws-closed', socketId, code: 1006, reason: 'Engine address is not on this tab origin', wasClean: false });
       return;
     }
-    const ws = new NativeWebSocket(url.href);
-    sockets.set(socketId, ws);
-    ws.onopen = () => post({ type: 'ws-opened', socketId });
-    ws.onmessage = (event: MessageEvent) => {
-      if (typeof event.data === 'string') post({ type: 'ws-message', socketId, data: event.data });
-    };
-    ws.onerror = () => post({ type: 'ws-error', socketId });
-    ws.onclose = (event: CloseEvent) => {
-      sockets.delete(socketId);
-      post({ type: 'ws-closed', socketId, code: event.code, reason: String(event.reason).slice(0, 1024), wasClean: event.wasClean });
-    };
+    const ws = new NativeWebSocket(url);
+    sockets[socketId] = ws;
+    write(ws, 'onopen', wsHandlers.open, (event: Event) => {
+      if (!synthetic(event)) post({ type: 'ws-opened', socketId });
+    });
+    write(ws, 'onmessage', wsHandlers.message, (event: MessageEvent) => {
+      if (synthetic(event)) return;
+      const data = read(event, 'data', messageData);
+      if (typeof data === 'string') post({ type: 'ws-message', socketId, data });
+    });
+    write(ws, 'onerror', wsHandlers.error, (event: Event) => {
+      if (!synthetic(event)) post({ type: 'ws-error', socketId });
+    });
+    write(ws, 'onclose', wsHandlers.close, (event: CloseEvent) => {
+      if (synthetic(event)) return;
+      delete sockets[socketId];
+      const code = read(event, 'code', closeFields.code);
+      const reason = read(event, 'reason', closeFields.reason);
+      post({ type: 'ws-closed', socketId, code, reason: slice(typeof reason === 'string' ? reason : '', 1024), wasClean: read(event, 'wasClean', closeFields.wasClean) === true });
+    });
   };
 
   const runFetch = async (requestId: string, cmd: Msg) => {
     try {
       const path = str(cmd.path) ?? '';
-      const url = new URL(path, origin);
-      if (!path.startsWith('/') || path.startsWith('//') || url.origin !== origin) throw new Error('Not a path on this tab origin');
+      // the relay checked it is a path on this origin (SameOriginPath); no URL parsing a page could patch
+      if (slice(path, 1) !== '/' || slice(path, 2) === '//' || slice(path, 2) === '/\\') throw new Error('Not a path on this tab origin');
       const headers = cmd.headers && typeof cmd.headers === 'object' ? (cmd.headers as Record<string, string>) : {};
-      const response = await nativeFetch(url.href, {
-        method: str(cmd.method) ?? 'GET',
-        headers,
-        body: str(cmd.body),
-        credentials: 'same-origin',
-        cache: 'no-store',
-      });
-      const body = await response.text();
+      const response = (await apply(nativeFetch, win, [
+        origin + path,
+        { method: str(cmd.method) ?? 'GET', headers, body: str(cmd.body), credentials: 'same-origin', cache: 'no-store' },
+      ])) as Response;
+      const body = (await (responseText ? apply(responseText, response, []) : response.text())) as string;
       const responseHeaders: [string, string][] = [];
-      response.headers.forEach((value, name) => responseHeaders.push([name, value]));
-      post({ type: 'fetch-response', requestId, status: response.status, statusText: response.statusText, headers: responseHeaders, body });
+      const headerList = read(response, 'headers', responseFields.headers) as Headers;
+      const collect = (value: string, name: string) => {
+        responseHeaders[responseHeaders.length] = [name, value];
+      };
+      if (headersForEach) apply(headersForEach, headerList, [collect]);
+      else headerList.forEach(collect);
+      post({
+        type: 'fetch-response',
+        requestId,
+        status: read(response, 'status', responseFields.status),
+        statusText: read(response, 'statusText', responseFields.statusText),
+        headers: responseHeaders,
+        body,
+      });
     } catch (error) {
-      post({ type: 'fetch-failed', requestId, message: String(error instanceof Error ? error.message : error).slice(0, 1024) });
+      const message = error instanceof Error ? error.message : typeof error === 'string' ? error : 'request failed';
+      post({ type: 'fetch-failed', requestId, message: slice(message, 1024) });
     }
   };
 
-  const onMessage = (event: MessageEvent) => {
-    if (event.source !== win || typeof event.data !== 'string' || event.data.indexOf(TAG) < 0) return;
-    let envelope: { tag?: unknown; channel?: unknown; dir?: unknown; msg?: unknown };
+  port.onmessage = (event: MessageEvent) => {
+    const data: unknown = read(event, 'data', messageData);
+    if (typeof data !== 'string') return;
+    let cmd: Msg | null;
     try {
-      envelope = JSON.parse(event.data);
+      cmd = parse(data) as Msg | null;
     } catch {
       return;
     }
-    if (!envelope || envelope.tag !== TAG || envelope.channel !== channel || envelope.dir !== 'to-page') return;
-    const cmd = envelope.msg as Msg | null;
     if (!cmd || typeof cmd !== 'object') return;
     const socketId = str(cmd.socketId);
+    const ws = socketId ? sockets[socketId] : undefined;
     if (cmd.type === 'ws-open' && socketId) openSocket(socketId, str(cmd.url) ?? '');
-    else if (cmd.type === 'ws-send' && socketId) {
-      const ws = sockets.get(socketId);
-      if (ws && ws.readyState === NativeWebSocket.OPEN) ws.send(str(cmd.data) ?? '');
-    } else if (cmd.type === 'ws-close' && socketId) {
+    else if (cmd.type === 'ws-send' && ws) {
+      if (read(ws, 'readyState', wsReadyState) === 1) socketCall(ws, wsSend, 'send', [str(cmd.data) ?? '']);
+    } else if (cmd.type === 'ws-close' && ws) {
       const code = typeof cmd.code === 'number' ? cmd.code : undefined;
-      sockets.get(socketId)?.close(code, str(cmd.reason));
+      socketCall(ws, wsClose, 'close', code === undefined ? [] : [code, str(cmd.reason) ?? '']);
     } else if (cmd.type === 'fetch' && str(cmd.requestId)) void runFetch(str(cmd.requestId) as string, cmd);
     else if (cmd.type === 'dispose') {
-      win.removeEventListener('message', onMessage);
-      for (const ws of sockets.values()) ws.close(1000, 'Qlarity finished');
-      sockets.clear();
+      for (const id in sockets) {
+        const open = sockets[id] as WebSocket;
+        delete sockets[id];
+        socketCall(open, wsClose, 'close', [1000, 'Qlarity finished']);
+      }
+      port.onmessage = null;
+      closePort(port);
     }
   };
 
-  win.addEventListener('message', onMessage);
   post({ type: 'ready' });
   return 'installed';
 }

@@ -2,33 +2,50 @@
 // commands from the background into the page and page events back, checking both ways.
 // - From the background (a runtime.Port only the extension can open): parsed with zod; socket
 //   URLs must be on the tab's own origin.
-// - From the page (untrusted: any page script can post or forge messages): only JSON strings in
-//   our envelope, on our channel, parsed with zod, and only for sockets and requests the
-//   background actually opened. Everything else is dropped silently.
+// - To and from the page bridge: only over the private MessagePort it hands over once, in the
+//   handoff event named with this injection's nonce (lib/protocol/bridge.ts). Nothing travels over
+//   window.postMessage, so page scripts can neither read nor forge the traffic.
+// - From the page bridge (it runs in the page's world, so still untrusted): every frame within the
+//   bounds (count, rate, size: frame-guard.ts), parsed with zod, only for sockets and requests the
+//   background actually opened, engine frames only as answers to requests sent (once) or a few
+//   engine notifications. A dropped frame is counted; a broken bound stops the bridge.
 import {
   BRIDGE_PORT_NAME,
+  FRAME_LIMITS,
   FromRelay,
   ToRelay,
-  encodeForPage,
+  encodeCommand,
+  handoffEventType,
   isSameOriginSocketUrl,
-  parsePageMessage,
+  parseBridgeFrame,
   type BridgeCommand,
   type BridgeEvent,
+  type FrameLimits,
 } from '@/lib/protocol/bridge';
-import type { MessageEventLike, PortLike, WindowLike } from './types';
+import { createEngineFrameCheck, createFrameBudget } from './frame-guard';
+import type { HandoffEventLike, PagePortLike, PortLike, WindowLike } from './types';
 
 export interface RelayStats {
   forwarded: number;
   dropped: number;
 }
 
+export interface RelayOptions {
+  limits?: FrameLimits;
+  now?: () => number;
+}
+
 /** Serves one background Port until it disconnects. Returns a function that stops it. */
-export function serveRelay(port: PortLike, win: WindowLike): { stop: () => void; stats: RelayStats } {
+export function serveRelay(port: PortLike, win: WindowLike, options: RelayOptions = {}): { stop: () => void; stats: RelayStats } {
   const stats: RelayStats = { forwarded: 0, dropped: 0 };
   if (port.name !== BRIDGE_PORT_NAME) return { stop: () => {}, stats };
-  let channel: string | undefined;
+  const limits = options.limits ?? FRAME_LIMITS;
+  const now = options.now ?? Date.now;
+  const budget = createFrameBudget(limits, now());
+  let handoffType: string | undefined;
+  let pagePort: PagePortLike | undefined;
   let pageReady = false;
-  const openSockets = new Set<string>();
+  const openSockets = new Map<string, ReturnType<typeof createEngineFrameCheck>>();
   const pendingRequests = new Set<string>();
   let stopped = false;
 
@@ -41,16 +58,28 @@ export function serveRelay(port: PortLike, win: WindowLike): { stop: () => void;
     }
   };
 
-  const isExpected = (event: BridgeEvent): boolean => {
+  const fail = (reason: string) => {
+    send({ type: 'relay-failed', reason: `Qlarity stopped the in-tab bridge: ${reason}.`.slice(0, 1024) });
+    stop();
+  };
+
+  /** Whether the event belongs to what the background opened; null when the bridge must stop. */
+  const isExpected = (event: BridgeEvent): boolean | null => {
     switch (event.type) {
       case 'ready':
         if (pageReady) return false;
         pageReady = true;
         return true;
       case 'ws-opened':
-      case 'ws-message':
       case 'ws-error':
         return openSockets.has(event.socketId);
+      case 'ws-message': {
+        const check = openSockets.get(event.socketId);
+        if (!check) return false;
+        const verdict = check.received(event.data);
+        if (verdict === 'too-many-pushes') return null;
+        return verdict !== 'unexpected';
+      }
       case 'ws-closed':
         return openSockets.delete(event.socketId);
       case 'fetch-response':
@@ -59,22 +88,34 @@ export function serveRelay(port: PortLike, win: WindowLike): { stop: () => void;
     }
   };
 
-  const onWindowMessage = (event: MessageEventLike) => {
-    if (!channel || event.source !== win) return;
-    // Messages from the page carry the page's origin; anything else is not our bridge.
-    if (event.origin !== win.location.origin) return;
-    const parsed = parsePageMessage(event.data, channel);
-    if (!parsed) {
-      // Our own commands echo back on window (dir "to-page"); only count what claims to be from the page.
-      if (typeof event.data === 'string' && event.data.includes('"from-page"')) stats.dropped++;
-      return;
-    }
-    if (!isExpected(parsed)) {
+  const onPageFrame = (message: { data: unknown }) => {
+    if (stopped) return;
+    const data = message.data;
+    const refusal = budget.admit(typeof data === 'string' ? data.length : 0, now());
+    if (refusal) return fail(refusal);
+    const parsed = parseBridgeFrame(data);
+    const expected = parsed ? isExpected(parsed) : false;
+    if (expected === null) return fail(`the Qlik page sent more than ${limits.enginePushAllowance} engine frames that answer no request`);
+    if (!parsed || !expected) {
       stats.dropped++;
       return;
     }
     stats.forwarded++;
     send({ type: 'relay-event', event: parsed });
+  };
+
+  /** The page bridge's one handoff: take its port, once, and tell it so (preventDefault). */
+  const onHandoff = (event: HandoffEventLike) => {
+    if (pagePort || stopped) return;
+    const ports = event.ports;
+    if (!ports || ports.length !== 1 || !ports[0]) return;
+    event.preventDefault();
+    stopWaitingForHandoff();
+    pagePort = ports[0];
+    pagePort.onmessage = onPageFrame;
+  };
+  const stopWaitingForHandoff = () => {
+    if (handoffType) win.removeEventListener(handoffType, onHandoff);
   };
 
   const refuse = (command: BridgeCommand, reason: string) =>
@@ -85,40 +126,45 @@ export function serveRelay(port: PortLike, win: WindowLike): { stop: () => void;
       reason,
     });
 
-  const toPage = (command: BridgeCommand) => {
-    if (!channel) return;
-    win.postMessage(encodeForPage(channel, command), win.location.origin);
-  };
-
   const onPortMessage = (raw: unknown) => {
     const parsed = ToRelay.safeParse(raw);
     if (!parsed.success) return;
     const message = parsed.data;
     if (message.type === 'relay-init') {
-      if (channel) return; // one channel per port
-      channel = message.channel;
-      win.addEventListener('message', onWindowMessage);
+      if (handoffType) return; // one handoff per port
+      handoffType = handoffEventType(message.nonce);
+      win.addEventListener(handoffType, onHandoff);
       send({ type: 'relay-ready', origin: win.location.origin });
       return;
     }
     const command = message.command;
-    if (!channel) return;
+    if (!pagePort) return refuse(command, 'The page bridge is not connected.');
     if (command.type === 'ws-open') {
       if (!isSameOriginSocketUrl(command.url, win.location.origin)) return refuse(command, 'The engine address is not on this tab\'s origin.');
       if (openSockets.has(command.socketId)) return refuse(command, 'Socket id already in use.');
-      openSockets.add(command.socketId);
+      openSockets.set(command.socketId, createEngineFrameCheck(limits.enginePushAllowance));
+    } else if (command.type === 'ws-send') {
+      openSockets.get(command.socketId)?.sent(command.data);
     } else if (command.type === 'fetch') {
       if (pendingRequests.has(command.requestId)) return refuse(command, 'Request id already in use.');
       pendingRequests.add(command.requestId);
     }
-    toPage(command);
+    pagePort.postMessage(encodeCommand(command));
   };
 
   const stop = () => {
     if (stopped) return;
     stopped = true;
-    toPage({ type: 'dispose' });
-    win.removeEventListener('message', onWindowMessage);
+    stopWaitingForHandoff();
+    if (pagePort) {
+      try {
+        pagePort.postMessage(encodeCommand({ type: 'dispose' }));
+      } catch {
+        // the page is gone
+      }
+      pagePort.onmessage = null;
+      pagePort.close();
+    }
     port.onMessage.removeListener(onPortMessage);
     port.onDisconnect.removeListener(stop);
   };

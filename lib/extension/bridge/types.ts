@@ -1,16 +1,22 @@
-// The small surfaces of `window` and `runtime.Port` the bridge uses, so tests can pass fakes.
+// The small surfaces of `window`, a MessagePort and `runtime.Port` the bridge uses, so tests can pass fakes.
 
-export interface MessageEventLike {
-  data: unknown;
-  source: unknown;
-  origin: string;
+/** One end of the private MessageChannel between the relay and the page bridge. */
+export interface PagePortLike {
+  postMessage(message: string): void;
+  onmessage: ((event: { data: unknown }) => void) | null;
+  close(): void;
+}
+
+/** The handoff event as the relay sees it: a DOM event whose `ports` carry the page bridge's end. */
+export interface HandoffEventLike {
+  readonly ports: readonly PagePortLike[];
+  preventDefault(): void;
 }
 
 export interface WindowLike {
   readonly location: { readonly origin: string };
-  postMessage(message: string, targetOrigin: string): void;
-  addEventListener(type: 'message', listener: (event: MessageEventLike) => void): void;
-  removeEventListener(type: 'message', listener: (event: MessageEventLike) => void): void;
+  addEventListener(type: string, listener: (event: HandoffEventLike) => void): void;
+  removeEventListener(type: string, listener: (event: HandoffEventLike) => void): void;
 }
 
 interface ListenerSet<A extends unknown[]> {

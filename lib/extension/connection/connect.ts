@@ -9,7 +9,7 @@
 // - oauth: Bearer token on REST, token-exchanged `?accessToken=` on the engine.
 // - api-key: Bearer on REST; engine only if the declarativeNetRequest header rule works.
 import { browser } from 'wxt/browser';
-import type { Settings } from '@/lib/protocol/settings';
+import { apiKeyFor, type HostConnection, type Settings } from '@/lib/protocol/settings';
 import type { WebSocketLike } from '@/lib/protocol/bridge';
 import { csrfSocketParams, fetchCsrfToken, withCsrf, type CsrfCredentials } from '@/lib/qlik/auth/csrf';
 import {
@@ -25,7 +25,7 @@ import { platformFromProductInfo, platformGuessFromHost, type QlikPlatform } fro
 import { engineUrl, isSameApp, parseQlikAppUrl, withQueryParams, type QlikAppLocation } from '@/lib/qlik/url';
 import { modeSupport } from '@/lib/qlik/auth/modes';
 import { openTabBridge } from '../bridge/connect-tab';
-import type { FetchLike } from '../bridge/client';
+import { BRIDGE_STOPPED_CLOSE_CODE, type FetchLike } from '../bridge/client';
 import { installApiKeyRule, removeApiKeyRule } from './api-key-rule';
 import { deferredSocket, type DeferredSocket } from './deferred-socket';
 import { extensionOriginInfo } from './extension-origin';
@@ -67,14 +67,15 @@ interface Transport {
 }
 
 /**
- * `connection` is either one connection setting, or a lookup by the tab's host (per-tenant
- * settings: the host is only known once the tab's URL is read).
+ * `lookup` gives the connection for the tab's host (lib/protocol/settings.ts connectionFor): the
+ * host is only known once the tab's URL is read, and an API key only goes to its own host.
  */
-export async function connectToTab(tabId: number, connection: ConnectionSettings | ((host: string) => ConnectionSettings)): Promise<QlikConnection> {
+export async function connectToTab(tabId: number, lookup: (host: string) => HostConnection): Promise<QlikConnection> {
   const tab = await browser.tabs.get(tabId);
   const app = parseQlikAppUrl(tab.url ?? '');
   if (!app) throw new QlikProblemError({ code: 'not-an-app', message: 'This tab does not show a Qlik Sense app.', action: 'Open an app (a sheet, the data load editor or the data model viewer) and try again.', retryable: false });
-  const settings = typeof connection === 'function' ? connection(app.host) : connection;
+  const resolved = lookup(app.host);
+  const settings = resolved.connection;
   const mode = settings.mode;
   const context: ProblemContext = {
     mode,
@@ -82,7 +83,7 @@ export async function connectToTab(tabId: number, connection: ConnectionSettings
     appId: app.appId,
     ...(mode === 'web-integration' ? { extensionOrigin: extensionOriginInfo().origin, webIntegrationId: settings.webIntegrationId } : {}),
   };
-  const transport = mode === 'session' ? await sessionTransport(tabId, app, context) : await directTransport(app, settings, context);
+  const transport = mode === 'session' ? await sessionTransport(tabId, app, context) : await directTransport(app, resolved, context);
   return assemble(mode, app, transport, context);
 }
 
@@ -109,6 +110,14 @@ function assemble(mode: ConnectionModeName, app: QlikAppLocation, transport: Tra
       return { code: 'timeout', message: error.message, action: 'The engine may be overloaded or the network down; try again later.', retryable: true };
     }
     const close = closeEventOf(error);
+    if (mode === 'session' && close?.code === BRIDGE_STOPPED_CLOSE_CODE && close.reason) {
+      return {
+        code: 'unexpected',
+        message: close.reason,
+        action: 'A script in the Qlik page sent more than Qlarity accepts. Reload the tab (or open the app without third-party extensions) and run the analysis again.',
+        retryable: true,
+      };
+    }
     if (close && close.code >= 4000) return describeQlikFailure({ kind: 'socket-closed', code: close.code, reason: close.reason, beforeOpen: !lastSocket?.everOpened }, context);
     const status = statusOf(error);
     if (status) return describeQlikFailure({ kind: 'http', status: status.status, ...(status.body ? { body: status.body } : {}) }, context);
@@ -207,7 +216,8 @@ function resolveOnTenant(input: string | URL, app: QlikAppLocation): string {
   return url.href;
 }
 
-async function directTransport(app: QlikAppLocation, settings: ConnectionSettings, context: ProblemContext): Promise<Transport> {
+async function directTransport(app: QlikAppLocation, resolved: HostConnection, context: ProblemContext): Promise<Transport> {
+  const settings = resolved.connection;
   const platform = platformGuessFromHost(app.hostKind);
   const support = modeSupport(settings.mode, platform);
   if (!support.rest) throw new QlikProblemError({ code: 'mode-unsupported', message: support.note ?? 'This mode does not work here.', action: 'Switch Qlarity to "My Qlik session" mode on the options page.', retryable: false });
@@ -254,10 +264,12 @@ async function directTransport(app: QlikAppLocation, settings: ConnectionSetting
     };
   }
 
-  // api-key
-  const apiKey = settings.apiKey;
-  const hostname = new URL(app.origin).hostname;
-  const ruleInstalled = await installApiKeyRule(hostname, apiKey);
+  // api-key: only the key entered for exactly this host, never one from another entry
+  const key = apiKeyFor(resolved, app.host);
+  if (!key.ok) throw new QlikProblemError({ code: 'mode-unsupported', message: key.message, action: 'Open Qlarity\'s options and add this tenant with its own API key, or use "My Qlik session" mode.', retryable: false });
+  const apiKey = key.apiKey;
+  const ruleId = await installApiKeyRule(app, apiKey);
+  const ruleInstalled = ruleId !== undefined;
   return {
     platform,
     engineAvailable: ruleInstalled,
@@ -271,7 +283,9 @@ async function directTransport(app: QlikAppLocation, settings: ConnectionSetting
       headers.set('Authorization', `Bearer ${apiKey}`);
       return fetch(resolveOnTenant(input, app), { ...init, headers, credentials: 'omit' });
     },
-    release: () => void removeApiKeyRule(),
+    release: () => {
+      if (ruleId !== undefined) void removeApiKeyRule(ruleId);
+    },
   };
 }
 

@@ -19,7 +19,9 @@ export function originFromBaseUrl(baseUrl: string): ExtensionOriginInfo {
     ? 'Firefox gives every installation of an add-on its own random address, so this origin is only valid for this ' +
       'browser profile: each Firefox user needs their own entry in the web integration (and it changes if the ' +
       'add-on is reinstalled). "My Qlik session" mode needs none of this.'
-    : 'This origin is the same for every Chrome user of this Qlarity build (the extension ID is fixed by the store).';
+    : 'This origin is the same for every Chrome user of this Qlarity build. Allow-listing it lets this extension act as ' +
+      'the signed-in user; it does not prove which code runs under that ID (an extension loaded unpacked with the same ' +
+      'key gets the same origin). See the README, "What an extension-origin allow-list protects".';
   return { origin, perInstall, note };
 }
 

@@ -3,6 +3,7 @@
 // RPC error codes: LocalizedErrorCode in enigma.js/schemas/12.2027.0.json and engine-rpc.json components.errors.
 
 export const CLOSE_CODE_MESSAGES: Readonly<Record<number, string>> = {
+  1002: 'The engine connection broke the protocol.',
   1006: 'The connection to the engine was lost (no close frame).',
   4003: 'The engine is shutting down.',
   4200: 'The engine proxy closed the connection (generic error).',

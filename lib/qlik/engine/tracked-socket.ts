@@ -1,6 +1,8 @@
 // Wraps each socket enigma.js opens: counts frames, notes the last activity (keepalive), and sees
 // a close before enigma.js does, so the session knows a drop happened before any call that the
-// drop rejected is handled.
+// drop rejected is handled. A frame that is not JSON (enigma.js's JSON.parse throws inside the
+// message handler, where nobody can catch it, and the request it answered would wait forever) ends
+// the connection as a protocol error (1002) that names the problem.
 import type { Timers } from './timers.ts';
 import type { WebSocketLike } from './types.ts';
 
@@ -9,6 +11,9 @@ export interface SocketActivity {
   messages: number;
   lastActivity: number;
 }
+
+/** RFC 6455 1002 "protocol error": how a malformed engine frame is reported (not resumable). */
+export const MALFORMED_FRAME_CLOSE_CODE = 1002;
 
 export function trackSocket(
   inner: WebSocketLike,
@@ -41,13 +46,22 @@ export function trackSocket(
   };
   inner.onopen = (event) => outer.onopen?.(event);
   inner.onerror = (event) => outer.onerror?.(event);
+  let protocolError: { code: number; reason: string } | undefined;
   inner.onmessage = (event) => {
+    if (protocolError) return;
     touch();
-    outer.onmessage?.(event);
+    try {
+      outer.onmessage?.(event);
+    } catch (error) {
+      if (!(error instanceof SyntaxError)) throw error;
+      protocolError = { code: MALFORMED_FRAME_CLOSE_CODE, reason: `the engine sent a frame that is not JSON (${error.message})` };
+      inner.close(1000, 'malformed frame'); // browsers let a page close only with 1000 or 3000-4999
+    }
   };
   inner.onclose = (event) => {
-    onClosed({ code: typeof event?.code === 'number' ? event.code : 1006, ...(typeof event?.reason === 'string' ? { reason: event.reason } : {}) });
-    outer.onclose?.(event);
+    const closed = protocolError ?? { code: typeof event?.code === 'number' ? event.code : 1006, ...(typeof event?.reason === 'string' ? { reason: event.reason } : {}) };
+    onClosed(closed);
+    outer.onclose?.(protocolError ?? event);
   };
   return outer;
 }

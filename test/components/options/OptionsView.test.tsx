@@ -53,6 +53,9 @@ describe('OptionsView (options page)', () => {
     const view = await mount(<OptionsView client={client} env={env} />);
     await view.until('My Qlik session (recommended)');
     expect(view.text()).toContain('always runs as you');
+    // what an analysis costs on analyzer capacity (Qlik help "Analyzer Capacity license"): opening the app, as the client does
+    expect($(view.root, '[data-testid="runs-as-user"]').textContent).toContain('An analysis opens the app like the Qlik client does; with analyzer capacity it can consume a unit');
+    expect(view.text()).not.toContain("nothing counted against anyone else's capacity");
     await act(() => $(view.root, '#mode-web-integration').click());
     expect(view.text()).toContain('moz-extension://1234-abcd');
     expect(view.text()).toContain('Firefox gives every installation');
@@ -107,8 +110,10 @@ describe('OptionsView (options page)', () => {
       [true, 'sends the key on the engine connection too'],
     ] as const) {
       const view = await mount(<OptionsView client={new FakeClient()} env={{ ...fakeEnv(), apiKeyEngine }} />);
-      await view.until('My Qlik session (recommended)');
-      await act(() => $(view.root, '#mode-api-key').click());
+      await view.until('Connection per tenant');
+      await type($(view.root, '#add-tenant'), 'acme.eu.qlikcloud.com');
+      await view.click('Add tenant');
+      await act(() => $(view.root, '#t0-mode-api-key').click());
       expect($(view.root, '[data-testid="api-key-engine-note"]').textContent).toContain(expected);
       document.body.innerHTML = '';
     }
@@ -180,8 +185,16 @@ describe('OptionsView (options page)', () => {
     expect(view.text()).toContain('Enter a whole number.');
     await type($(view.root, '#retention-max-apps'), '50');
     await type($(view.root, '#retention-max-age'), '30');
+    await type($(view.root, '#retention-full-reports'), '60');
     await submit(view.root);
-    expect(client.setSettings).toHaveBeenCalledWith({ connection: DEFAULT_SETTINGS.connection, retention: { maxApps: 50, maxAgeDays: 30 } });
+    expect(client.setSettings).not.toHaveBeenCalled();
+    expect(view.text()).toContain('At most 50 full reports.');
+    await type($(view.root, '#retention-full-reports'), '5');
+    await submit(view.root);
+    expect(client.setSettings).toHaveBeenCalledWith({
+      connection: DEFAULT_SETTINGS.connection,
+      retention: { maxApps: 50, maxAgeDays: 30, maxAnalysesPerApp: 100, fullReportsPerApp: 5 },
+    });
   });
 
   it('chooses the timing pass: quick by default, full saved when picked', async () => {
@@ -197,7 +210,8 @@ describe('OptionsView (options page)', () => {
 
   it('imports a valid file, keeping the local API key, and refuses a bad one without changing anything', async () => {
     const client = new FakeClient();
-    client.settings = { connection: { ...DEFAULT_SETTINGS.connection, mode: 'api-key', apiKey: 'secret' } };
+    const tenant = 'acme.eu.qlikcloud.com';
+    client.settings = { ...DEFAULT_SETTINGS, tenants: { [tenant]: { ...DEFAULT_SETTINGS.connection, mode: 'api-key', apiKey: 'secret' } } };
     const view = await mount(<OptionsView client={client} />);
     await view.until('Export and import');
     const input = $(view.root, '#import-settings');
@@ -214,20 +228,66 @@ describe('OptionsView (options page)', () => {
     await view.until('does not hold valid Qlarity settings, nothing was changed');
     expect(client.setSettings).not.toHaveBeenCalled();
 
-    const imported: Settings = { connection: { mode: 'api-key', webIntegrationId: '', oauthClientId: '', apiKey: '' }, retention: { maxApps: 5, maxAgeDays: 7 } };
+    const keyless = { mode: 'api-key' as const, webIntegrationId: '', oauthClientId: '', apiKey: '' };
+    // a tenant of the file without a key here does not borrow another tenant's key: refused
+    await choose(JSON.stringify({ ...DEFAULT_SETTINGS, tenants: { 'other.eu.qlikcloud.com': keyless } }));
+    await view.until('tenants.other.eu.qlikcloud.com.apiKey: API key mode needs an API key.');
+    expect(client.setSettings).not.toHaveBeenCalled();
+
+    const imported: Settings = { ...DEFAULT_SETTINGS, tenants: { [tenant]: keyless }, retention: { maxApps: 5, maxAgeDays: 7 } };
     await choose(JSON.stringify(imported));
     await view.until('Imported and saved.');
-    expect(client.setSettings).toHaveBeenCalledWith({ ...imported, connection: { ...imported.connection, apiKey: 'secret' } });
+    expect(client.setSettings).toHaveBeenCalledWith({ ...imported, tenants: { [tenant]: { ...keyless, apiKey: 'secret' } } });
     expect($(view.root, '#retention-max-apps').value).toBe('5');
+  });
+
+  it('reads an exported file of an older version with API-key mode as default: no key for other hosts, and the note asks for it per tenant', async () => {
+    const client = new FakeClient();
+    client.settings = { ...DEFAULT_SETTINGS, tenants: { 'acme.eu.qlikcloud.com': { ...DEFAULT_SETTINGS.connection, mode: 'api-key', apiKey: 'secret' } } };
+    const view = await mount(<OptionsView client={client} />);
+    await view.until('Export and import');
+    const input = $(view.root, '#import-settings');
+    const old = { connection: { mode: 'api-key', webIntegrationId: '', oauthClientId: '', apiKey: '' } };
+    Object.defineProperty(input, 'files', { configurable: true, value: [new File([JSON.stringify(old)], 'settings.json')] });
+    await act(async () => {
+      input.dispatchEvent(new Event('change'));
+    });
+    await view.until('Imported and saved.');
+    const saved = client.setSettings.mock.calls.at(-1)?.[0] as Settings;
+    expect(saved.connection.mode).toBe('session');
+    expect(JSON.stringify(saved)).not.toContain('secret');
+    await view.until('Enter it again under "Connection per tenant"');
+  });
+
+  it('offers API-key mode only per tenant, says the key goes to that tenant only, and explains a removed default key until dismissed', async () => {
+    const client = new FakeClient();
+    client.settings = { ...DEFAULT_SETTINGS, defaultApiKeyRemoved: true };
+    const view = await mount(<OptionsView client={client} env={fakeEnv()} />);
+    await view.until('Connection per tenant');
+    expect(view.root.querySelector('#mode-api-key')).toBeNull();
+    expect($(view.root, '[data-testid="api-key-per-tenant"]').textContent).toContain('API keys are entered per tenant');
+    expect($(view.root, '[data-testid="default-api-key-removed"]').textContent).toContain('That key was removed');
+    await type($(view.root, '#add-tenant'), 'acme.eu.qlikcloud.com');
+    await view.click('Add tenant');
+    await act(() => $(view.root, '#t0-mode-api-key').click());
+    expect(view.text()).toContain('Sent only to acme.eu.qlikcloud.com: never to another host');
+    await type($(view.root, '#t0-api-key'), 'k1');
+    await view.click('Dismiss (saved with the form)');
+    expect(view.root.querySelector('[data-testid="default-api-key-removed"]')).toBeNull();
+    await submit(view.root);
+    expect(client.setSettings).toHaveBeenCalledWith({
+      connection: DEFAULT_SETTINGS.connection,
+      tenants: { 'acme.eu.qlikcloud.com': { ...DEFAULT_SETTINGS.connection, mode: 'api-key', apiKey: 'k1' } },
+    });
   });
 
   it('keeps the API key in a password field and shows a storage error', async () => {
     const client = new FakeClient();
-    client.settings = { connection: { ...DEFAULT_SETTINGS.connection, mode: 'api-key', apiKey: 'secret' } };
+    client.settings = { ...DEFAULT_SETTINGS, tenants: { 'acme.eu.qlikcloud.com': { ...DEFAULT_SETTINGS.connection, mode: 'api-key', apiKey: 'secret' } } };
     client.setSettings.mockRejectedValueOnce(new Error('Storage quota exceeded.'));
     const view = await mount(<OptionsView client={client} />);
     await view.until('API key');
-    expect($(view.root, '#api-key').type).toBe('password');
+    expect($(view.root, '#t0-api-key').type).toBe('password');
     await submit(view.root);
     await view.until('Storage quota exceeded.');
   });

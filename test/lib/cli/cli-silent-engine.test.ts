@@ -1,5 +1,5 @@
 // The CLI never hangs: against a simulated tenant whose engine is silent (the socket opens, nothing
-// is answered), `npm run analyze` ends on its own with a message naming what waited and exit code 3
+// is answered), `qlarity analyze` (bin/qlarity.mjs, what `npm run analyze` runs) ends on its own with a message naming what waited and exit code 3
 // ("connection or collection failed"). Run as a child process, so the test also shows that nothing
 // keeps the process alive afterwards.
 import { spawn } from 'node:child_process';
@@ -24,7 +24,7 @@ afterAll(async () => {
 function analyze(args: string[], limitMs: number): Promise<{ code: number | null; stderr: string; ms: number; killed: boolean }> {
   return new Promise((resolve) => {
     const started = Date.now();
-    const child = spawn(process.execPath, ['--import', 'tsx', 'lib/cli/analyze.ts', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['bin/qlarity.mjs', 'analyze', ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
     let stderr = '';
     let killed = false;
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));

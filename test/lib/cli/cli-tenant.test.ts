@@ -58,29 +58,31 @@ async function cookieFile(name: string, content: string): Promise<string> {
 }
 
 interface CliJson {
+  format: string;
   schemaVersion: number;
   app: { id: string; name: string };
   summary: { bySeverity: Record<'error' | 'warning' | 'info', number>; byCategory: Record<string, Record<string, number>> };
-  findings: { rule: string; name: string; severity: string; category: string; message: string; target: { kind: string; id: string } }[];
-  errors: { kind: string; message: string }[];
+  findings: { fingerprint: string; rule: string; name: string; severity: string; category: string; message: string; target: { kind: string; id: string } }[];
+  notRun: { kind: string; message: string }[];
 }
 
-/** The documented JSON contract (lib/cli/README.md "JSON output, version 1"). */
+/** `--format json` is the JSON export (lib/export/json.ts, README "JSON export"): the same document as the extension's Export → JSON. */
 function expectContract(out: CliJson): void {
+  expect(out.format).toBe('qlarity-analysis');
   expect(out.schemaVersion).toBe(1);
   expect(out.app.id).toBe(demoId);
   expect(out.app.name).toBe('Qlarity Demo – Sales');
   expect(Object.keys(out.summary.bySeverity).sort()).toEqual(['error', 'info', 'warning']);
   const counted = { error: 0, warning: 0, info: 0 };
   for (const f of out.findings) {
-    expect(f).toMatchObject({ rule: expect.stringMatching(/^[QPRDSG]\d\d$/), name: expect.stringMatching(/^[a-z0-9-]+$/), message: expect.any(String) });
+    expect(f).toMatchObject({ fingerprint: expect.stringMatching(/^v1:/), rule: expect.stringMatching(/^[QPRDSG]\d\d$/), name: expect.stringMatching(/^[a-z0-9-]+$/), message: expect.any(String) });
     expect(['error', 'warning', 'info']).toContain(f.severity);
     expect(['quality', 'performance', 'resource', 'design', 'script', 'context']).toContain(f.category);
     expect(typeof f.target.kind).toBe('string');
     counted[f.severity as keyof typeof counted]++;
   }
   expect(out.summary.bySeverity).toEqual(counted);
-  expect(Array.isArray(out.errors)).toBe(true);
+  expect(Array.isArray(out.notRun)).toBe(true);
 }
 
 describe('analyze with --cookie-file against the simulated tenant', () => {

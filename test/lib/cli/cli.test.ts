@@ -21,11 +21,16 @@ describe('parseCliArgs', () => {
   });
   it.each([
     [[], /--host and --app are required/],
+    [['--snapshot', 's', '--folder', 'd'], /not both/],
+    [['--folder', 'd', '--app', 'a'], /do not combine/],
+    [['--snapshot', 's', '--update-baseline'], /--update-baseline needs --baseline/],
+    [['--snapshot', 's', '--tables-and-keys', 'tk.json'], /--tables-and-keys goes with --folder/],
+    [['--folder', 'd', '--engine-timeout', '0'], /--engine-timeout must be a number of seconds above 0/],
     [['--host', 't', '--app', 'a', '--api-key', 'k'], /must be an http\(s\) URL/],
     [['--host', 'https://t', '--app', 'a'], /authentication required/],
     [['--host', 'https://t', '--app', 'a', '--api-key', 'k', '--cookie-file', 'f'], /not both/],
     [['--snapshot', 's', '--host', 'https://t'], /do not combine/],
-    [['--snapshot', 's', '--format', 'xml'], /--format must be json or text/],
+    [['--snapshot', 's', '--format', 'xml'], /--format must be one of text, json, sarif, html, md, csv/],
     [['--snapshot', 's', '--fail-on', 'bad'], /--fail-on must be/],
     [['--snapshot', 's', '--concurrency', '0'], /--concurrency/],
     [['--bogus'], /Unknown option/],
@@ -51,21 +56,21 @@ function result(findings: ReturnType<typeof finding>[]): AnalysisResult {
       { rule: 'Q02', name: 'unknown-field', category: 'quality', severity: 'error', status: 'error', reason: 'boom', findings: 0, suppressed: 0, durationMs: 0 },
     ],
     summary: { total: findings.length, bySeverity: counts, byCategory: { quality: counts } as AnalysisResult['summary']['byCategory'], suppressed: 0, rulesRun: 2, rulesCouldNotRun: 1, rulesFailed: 1 },
-    score: { value: 90, penalty: 1, formula: '' },
+    score: { value: 90, penalty: 1 },
     configIssues: [],
     errors: [],
   };
 }
 
 describe('CLI output contract', () => {
-  it('maps findings, summary and errors to the documented JSON shape', () => {
+  it('maps findings (with their lib/export fingerprints), summary and errors to the CLI output the text format and exit codes read', () => {
     const snapshot = minimalSnapshot({ collectionIssues: [{ part: 'script', code: 'NO_SCRIPT_RIGHTS', message: 'no rights' }] });
     const out = toCliOutput(snapshot, result([finding('error')]));
     expect(out).toEqual({
       schemaVersion: 1,
       app: { id: 'app-1', name: 'Tiny' },
       summary: { bySeverity: { error: 1, warning: 0, info: 0 }, byCategory: { quality: { error: 1, warning: 0, info: 0 } } },
-      findings: [{ rule: 'Q01', name: 'expression-syntax-error', severity: 'error', category: 'quality', message: 'Broken', target: { kind: 'object', id: 'o1', name: 'Chart', sheetId: 's1' }, path: '/qHyperCubeDef', expression: { text: 'Sum(', from: 0, to: 4 } }],
+      findings: [{ fingerprint: expect.stringMatching(/^v1:/), rule: 'Q01', name: 'expression-syntax-error', severity: 'error', category: 'quality', message: 'Broken', target: { kind: 'object', id: 'o1', name: 'Chart', sheetId: 's1' }, path: '/qHyperCubeDef', expression: { text: 'Sum(', from: 0, to: 4 } }],
       errors: [
         { kind: 'rule-could-not-run', rule: 'S01', message: 'S01 script-syntax-error could not run: no rights' },
         { kind: 'rule-error', rule: 'Q02', message: 'Q02 unknown-field failed: boom' },

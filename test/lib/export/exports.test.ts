@@ -62,6 +62,7 @@ describe('SARIF 2.1.0 export', () => {
     expect(run.results).toHaveLength(seeded.findings.length + 1);
     for (const r of run.results ?? []) {
       expect(r.partialFingerprints?.[SARIF_FINGERPRINT_KEY]).toMatch(/^v1:[0-9a-f]{14}(#\d+)?$/);
+      expect(r.locations?.[0].physicalLocation?.region?.startLine).toBeGreaterThanOrEqual(1); // GitHub code scanning needs it
       expect(rules[r.ruleIndex ?? -1]?.id).toBe(r.ruleId);
     }
     const suppressed = (run.results ?? []).filter((r) => r.suppressions?.length);
@@ -146,7 +147,8 @@ describe('Markdown export', () => {
     const rows = md.split('\n').filter((l) => l.startsWith('| ') && !l.startsWith('| Severity') && !l.startsWith('| ---'));
     expect(rows[0]).toMatch(/^\| Error \|/);
     expect(md).toContain('DROP FIELDS [Comment];');
-    expect(md).not.toMatch(/\]\(/); // no link at all
+    expect(md).toMatch(/\*\*Hidden by the user \(1\), not counted above:\*\*\n\n\| Severity .*\n.*\n\| Info \| D08 missing-object-title \| object hid-1 \| Hidden one \|/);
+    expect(md).not.toMatch(/(?<!\\)\](?=\()/); // no link at all: every ] before a ( is escaped
     const outsideCode = md.replace(/```[^]*?```/g, '');
     expect(outsideCode).not.toMatch(/(?<!\\)<(img|b)\b/);
   });
@@ -155,7 +157,7 @@ describe('Markdown export', () => {
     const line = md.split('\n').find((l) => l.includes('obj\\<1\\>'));
     expect(line).toBeDefined();
     expect(line?.split(/(?<!\\)\|/).length).toBe(6); // 4 cells between 5 pipes
-    expect(escapeMarkdown('[x](javascript:alert(1))')).toBe('\\[x\\]\\(javascript:alert\\(1\\)\\)');
+    expect(escapeMarkdown('[x](javascript:alert(1))')).toBe('\\[x\\](javascript:alert(1))'); // no link without its brackets
     expect(escapeMarkdown('see https://evil.example')).toBe('see https\\://evil.example');
   });
 
@@ -226,6 +228,16 @@ describe('every export', () => {
       expect(out.fileName).toMatch(/^qlarity-[\w.-]+-2\d{3}-\d\d-\d\dT\d\d-\d\d\.[a-z]+$/);
     }
     expect(exportFileName({ result: { ...seeded, app: { id: 'x', name: '../../etc/passwd' } } }, 'json')).toMatch(/^qlarity-etc-passwd-/);
+  });
+
+  it('redacts a password quoted in a finding stored before the analysis redacted its findings', () => {
+    const quoted = 'LIB CONNECT TO [ODBC CONNECT TO Sales (XUserId is admin, XPassword is s3cr3t-pw)]; // https://bob:hunter3@db.example.com/x?api_key=AKIA42';
+    const older = finding({ rule: 'S07', name: 'hard-coded-connection', severity: 'warning', category: 'script', target: { kind: 'script', id: 'script' }, message: `Hard-coded connection: ${quoted}`, data: { statement: quoted } });
+    const withOlder: ExportInput = { ...input, result: { ...seeded, findings: [...seeded.findings, older] } };
+    for (const format of EXPORT_FORMATS) {
+      const out = renderExport(format, withOlder).content;
+      for (const secret of ['s3cr3t-pw', 'hunter3', 'AKIA42']) expect(out, `${format} carries ${secret}`).not.toContain(secret);
+    }
   });
 });
 

@@ -54,11 +54,28 @@ describe('background wiring', () => {
   });
 
   it('stores settings through the background, validated', async () => {
-    const settings = { connection: { ...DEFAULT_SETTINGS.connection, mode: 'api-key', apiKey: 'k' } };
+    const settings = { ...DEFAULT_SETTINGS, tenants: { 'demo.eu.qlikcloud.com': { ...DEFAULT_SETTINGS.connection, mode: 'api-key', apiKey: 'k' } } };
     expect(await ask({ type: 'set-settings', settings })).toEqual({ ok: true, value: settings });
     expect(await ask({ type: 'get-settings' })).toEqual({ ok: true, value: settings });
     expect(await ask({ type: 'set-settings', settings: { connection: { mode: 'x' } } })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    // a key for every host without an entry is refused
+    const everywhere = { connection: { ...DEFAULT_SETTINGS.connection, mode: 'api-key', apiKey: 'k' } };
+    expect(await ask({ type: 'set-settings', settings: everywhere })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await ask({ type: 'get-settings' })).toEqual({ ok: true, value: settings });
     expect(await ask({ type: 'get-last-result', appKey: 'nothing' })).toEqual({ ok: true, value: null });
+  });
+
+  it('removes an API-key header rule a dead run left behind when the background starts', async () => {
+    const rules = new Map<number, { id: number }>([
+      [7001, { id: 7001 }],
+      [7123, { id: 7123 }],
+      [5, { id: 5 }],
+    ]);
+    const dnr = fakeBrowser.declarativeNetRequest as unknown as Record<string, unknown>;
+    dnr.getSessionRules = async () => [...rules.values()];
+    dnr.updateSessionRules = async ({ removeRuleIds = [] }: { removeRuleIds?: number[] }) => removeRuleIds.forEach((id) => rules.delete(id));
+    background.main();
+    await vi.waitFor(() => expect([...rules.keys()]).toEqual([5]));
   });
 
   it('answers get-last-analysis from IndexedDB, validated, with hidden findings applied', async () => {

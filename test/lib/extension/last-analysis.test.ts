@@ -8,6 +8,7 @@ import { suppressionFor } from '@/lib/analyze/suppression';
 import { DEFAULT_SETTINGS } from '@/lib/protocol/settings';
 import { analysisFinding, analysisResult, report } from '../protocol/report-fixtures';
 import { minimalSnapshot } from '../snapshot/minimal-snapshot';
+import { renderJson } from '@/lib/export/json';
 
 const unused = analysisFinding();
 const broken = analysisFinding({ id: 'Q01:x', rule: 'Q01', name: 'expression-syntax-error', severity: 'error', category: 'quality', target: { kind: 'object', id: 'o1', sheet: { id: 's1' } }, contentHash: 'q' });
@@ -84,5 +85,39 @@ describe('analysis history', () => {
     await h.save({ appKey: 'app-2', report: report([]), result, snapshot: minimalSnapshot() }, settings);
     expect(await h.load('app-1')).toBeNull();
     expect(await h.load('app-2')).not.toBeNull();
+  });
+
+  it('lists every analysis with its connection mode and opens one with the hidden findings applied', async () => {
+    const h = history();
+    const settings = { ...DEFAULT_SETTINGS, tenants: { 'acme.eu.qlikcloud.com': { ...DEFAULT_SETTINGS.connection, mode: 'oauth' as const, oauthClientId: 'c' } } };
+    const first = { ...result, analysedAt: '2026-12-01T09:00:00.000Z' };
+    const second = { ...result, analysedAt: '2026-12-02T09:00:00.000Z' };
+    await h.save({ appKey: 'app-1', report: report([], { app: { appId: 'a', name: 'A', origin: 'https://acme.eu.qlikcloud.com' } }), result: first, snapshot: minimalSnapshot() }, settings);
+    await h.save({ appKey: 'app-1', report: report([]), result: second, snapshot: minimalSnapshot() }, settings);
+    const list = await h.list('app-1');
+    expect(list.map((e) => e.connectionMode)).toEqual(['session', 'oauth']);
+    await h.setHidden('app-1', unused, true);
+    const older = await h.open('app-1', list[1].id);
+    expect(older?.result.analysedAt).toBe(first.analysedAt);
+    expect(older?.result.suppressedFindings.map((f) => f.id)).toEqual([unused.id]);
+    expect(await h.open('app-2', list[1].id)).toBeNull();
+  });
+
+  it('imports a JSON export into the app\'s history, and refuses a foreign, duplicate, too old or malformed file without changing anything', async () => {
+    const exported = { ...result, app: { id: 'app-id-1', name: 'Sales' }, analysedAt: new Date(Date.now() - 2 * 86_400_000).toISOString() };
+    const text = renderJson({ result: exported, source: { connectionMode: 'session' } });
+    const settings = { ...DEFAULT_SETTINGS, retention: { maxApps: 5, maxAgeDays: 30 } };
+    const realNow = createAnalysisHistory(() => openHistoryStore({ name: `import-${++dbCount}` }));
+    await expect(realNow.importJson('app-1', 'other-app', text, settings)).rejects.toThrow(/not of the app in this tab/);
+    await expect(realNow.importJson('app-1', 'app-id-1', '{"hello":1}', settings)).rejects.toThrow(/not a Qlarity analysis export/);
+    await expect(realNow.importJson('app-1', 'app-id-1', 'garbage', settings)).rejects.toThrow(/not JSON/);
+    expect(await realNow.list('app-1')).toEqual([]);
+    const entry = await realNow.importJson('app-1', 'app-id-1', text, settings);
+    expect(entry).toMatchObject({ appKey: 'app-1', imported: true, full: false, connectionMode: 'session' });
+    expect((await realNow.open('app-1', entry.id))?.result.findings.map((f) => f.id).sort()).toEqual(result.findings.map((f) => f.id).sort());
+    await expect(realNow.importJson('app-1', 'app-id-1', text, settings)).rejects.toThrow(/already in the history/);
+    const old = renderJson({ result: { ...exported, analysedAt: '2020-01-01T00:00:00.000Z' } });
+    await expect(realNow.importJson('app-1', 'app-id-1', old, settings)).rejects.toThrow(/older than 30 days/);
+    expect(await realNow.list('app-1')).toHaveLength(1);
   });
 });

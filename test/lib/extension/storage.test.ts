@@ -20,10 +20,21 @@ describe('settings storage', () => {
   });
 
   it('refuses to save invalid settings and keeps the stored ones', async () => {
-    const good: Settings = { connection: { ...DEFAULT_SETTINGS.connection, mode: 'api-key', apiKey: 'k' } };
+    const good: Settings = { ...DEFAULT_SETTINGS, tenants: { 'acme.eu.qlikcloud.com': { ...DEFAULT_SETTINGS.connection, mode: 'api-key', apiKey: 'k' } } };
     await saveSettings(good);
     await expect(saveSettings({ connection: { ...good.connection, mode: 'telepathy' } } as never)).rejects.toThrow();
+    // a key in the default connection would go to every host: refused too
+    await expect(saveSettings({ connection: { ...good.connection, mode: 'api-key', apiKey: 'k' } })).rejects.toThrow(/entered per tenant/);
     expect(await loadSettings()).toEqual(good);
+  });
+
+  it('removes a default API key stored by an older version from storage at the first read, keeping the rest', async () => {
+    const tenants = { 'acme.eu.qlikcloud.com': { ...DEFAULT_SETTINGS.connection, mode: 'oauth' as const, oauthClientId: 'c' } };
+    await fakeBrowser.storage.local.set({ settings: { connection: { ...DEFAULT_SETTINGS.connection, mode: 'api-key', apiKey: 'old-secret' }, tenants } });
+    const loaded = await loadSettings();
+    expect(loaded).toEqual({ connection: DEFAULT_SETTINGS.connection, tenants, defaultApiKeyRemoved: true });
+    expect(JSON.stringify(await fakeBrowser.storage.local.get(null))).not.toContain('old-secret');
+    expect(await loadSettings()).toEqual(loaded);
   });
 });
 

@@ -6,51 +6,44 @@ import {
   MAX_FRAME_CHARS,
   SameOriginPath,
   ToRelay,
-  encodeForPage,
+  encodeCommand,
+  handoffEventType,
   isSameOriginSocketUrl,
-  parsePageMessage,
+  parseBridgeFrame,
 } from '@/lib/protocol/bridge';
 
-const CHANNEL = 'abcdefghijklmnopqrstuvwx';
-const envelope = (msg: unknown, overrides: Record<string, unknown> = {}) =>
-  JSON.stringify({ tag: BRIDGE_TAG, channel: CHANNEL, dir: 'from-page', msg, ...overrides });
+const NONCE = 'abcdefghijklmnopqrstuvwx';
+const frame = (msg: unknown) => JSON.stringify(msg);
 
-describe('parsePageMessage', () => {
-  it('accepts well-formed events on our channel', () => {
-    expect(parsePageMessage(envelope({ type: 'ready' }), CHANNEL)).toEqual({ type: 'ready' });
-    expect(parsePageMessage(envelope({ type: 'ws-message', socketId: 's1', data: '{"id":1}' }), CHANNEL)).toEqual({
-      type: 'ws-message',
-      socketId: 's1',
-      data: '{"id":1}',
-    });
+describe('parseBridgeFrame', () => {
+  it('accepts well-formed events', () => {
+    expect(parseBridgeFrame(frame({ type: 'ready' }))).toEqual({ type: 'ready' });
+    expect(parseBridgeFrame(frame({ type: 'ws-message', socketId: 's1', data: '{"id":1}' }))).toEqual({ type: 'ws-message', socketId: 's1', data: '{"id":1}' });
     expect(
-      parsePageMessage(envelope({ type: 'fetch-response', requestId: 'r1', status: 204, statusText: 'No Content', headers: [['qlik-csrf-token', 't']], body: '' }), CHANNEL),
+      parseBridgeFrame(frame({ type: 'fetch-response', requestId: 'r1', status: 204, statusText: 'No Content', headers: [['qlik-csrf-token', 't']], body: '' })),
     ).toMatchObject({ status: 204 });
   });
 
   const hostile: [string, unknown][] = [
-    ['an object instead of a JSON string', { tag: BRIDGE_TAG, channel: CHANNEL, dir: 'from-page', msg: { type: 'ready' } }],
-    ['not JSON', '{"tag":'],
+    ['an object instead of a JSON string', { type: 'ready' }],
+    ['not JSON', '{"type":'],
     ['a number', 42],
     ['null', null],
     ['JSON null', 'null'],
-    ['another tag', envelope({ type: 'ready' }, { tag: 'qlarity-bridge/0' })],
-    ['another channel', envelope({ type: 'ready' }, { channel: 'zzzzzzzzzzzzzzzzzzzzzzzz' })],
-    ['our own command echo', envelope({ type: 'ready' }, { dir: 'to-page' })],
-    ['an unknown event type', envelope({ type: 'eval', code: 'alert(1)' })],
-    ['a command posing as an event', envelope({ type: 'ws-open', socketId: 's', url: 'wss://x' })],
-    ['a socket id with odd characters', envelope({ type: 'ws-opened', socketId: '../../x' })],
-    ['a non-string frame', envelope({ type: 'ws-message', socketId: 's1', data: { toString: 1 } })],
-    ['a close code out of range', envelope({ type: 'ws-closed', socketId: 's1', code: 70000, reason: '', wasClean: true })],
-    ['a fractional status', envelope({ type: 'fetch-response', requestId: 'r', status: 200.5, statusText: '', headers: [], body: '' })],
-    ['status 0', envelope({ type: 'fetch-response', requestId: 'r', status: 0, statusText: '', headers: [], body: '' })],
-    ['a header with CRLF in the name', envelope({ type: 'fetch-response', requestId: 'r', status: 200, statusText: '', headers: [['a\r\nb', 'c']], body: '' })],
-    ['a prototype-polluting key', '{"tag":"qlarity-bridge/1","channel":"abcdefghijklmnopqrstuvwx","dir":"from-page","msg":{"type":"ready","__proto__":{"polluted":true}}}'],
-    ['an oversized frame', envelope({ type: 'ws-message', socketId: 's1', data: 'x'.repeat(MAX_FRAME_CHARS + 1) })],
+    ['an unknown event type', frame({ type: 'eval', code: 'alert(1)' })],
+    ['a command posing as an event', frame({ type: 'ws-open', socketId: 's', url: 'wss://x' })],
+    ['a socket id with odd characters', frame({ type: 'ws-opened', socketId: '../../x' })],
+    ['a non-string frame', frame({ type: 'ws-message', socketId: 's1', data: { toString: 1 } })],
+    ['a close code out of range', frame({ type: 'ws-closed', socketId: 's1', code: 70000, reason: '', wasClean: true })],
+    ['a fractional status', frame({ type: 'fetch-response', requestId: 'r', status: 200.5, statusText: '', headers: [], body: '' })],
+    ['status 0', frame({ type: 'fetch-response', requestId: 'r', status: 0, statusText: '', headers: [], body: '' })],
+    ['a header with CRLF in the name', frame({ type: 'fetch-response', requestId: 'r', status: 200, statusText: '', headers: [['a\r\nb', 'c']], body: '' })],
+    ['a prototype-polluting key', '{"type":"ready","__proto__":{"polluted":true}}'],
+    ['an oversized frame', frame({ type: 'ws-message', socketId: 's1', data: 'x'.repeat(MAX_FRAME_CHARS + 1) })],
   ];
-  it.each(hostile)('drops %s', (_name, raw) => {
-    const parsed = parsePageMessage(raw, CHANNEL);
-    if (_name === 'a prototype-polluting key') {
+  it.each(hostile)('drops %s', (name, raw) => {
+    const parsed = parseBridgeFrame(raw);
+    if (name === 'a prototype-polluting key') {
       // JSON.parse makes __proto__ an own key; zod strips unknown keys, nothing is polluted
       expect(parsed).toEqual({ type: 'ready' });
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
@@ -58,11 +51,17 @@ describe('parsePageMessage', () => {
   });
 });
 
+describe('the handoff event', () => {
+  it('is named with the protocol tag and the nonce, so no page script can know it beforehand', () => {
+    expect(handoffEventType(NONCE)).toBe(`${BRIDGE_TAG}:handoff:${NONCE}`);
+    expect(handoffEventType(NONCE)).not.toBe(handoffEventType(`${NONCE}x`));
+  });
+});
+
 describe('commands', () => {
-  it('round-trip through the page envelope', () => {
+  it('travel as JSON text', () => {
     const command = { type: 'ws-send', socketId: 's1', data: 'x' } as const;
-    const json = JSON.parse(encodeForPage(CHANNEL, command));
-    expect(json).toEqual({ tag: BRIDGE_TAG, channel: CHANNEL, dir: 'to-page', msg: command });
+    expect(JSON.parse(encodeCommand(command))).toEqual(command);
   });
 
   it('never carry credentials into the page', () => {
@@ -84,8 +83,9 @@ describe('commands', () => {
   });
 
   it('validate the Port messages', () => {
-    expect(ToRelay.safeParse({ type: 'relay-init', channel: 'short' }).success).toBe(false);
-    expect(ToRelay.safeParse({ type: 'relay-init', channel: CHANNEL }).success).toBe(true);
+    expect(ToRelay.safeParse({ type: 'relay-init', nonce: 'short' }).success).toBe(false);
+    expect(ToRelay.safeParse({ type: 'relay-init', nonce: NONCE }).success).toBe(true);
+    expect(FromRelay.safeParse({ type: 'relay-failed', reason: 'stopped' }).success).toBe(true);
     expect(FromRelay.safeParse({ type: 'relay-event', event: { type: 'nope' } }).success).toBe(false);
   });
 });

@@ -4,7 +4,9 @@ import {
   DEFAULT_SETTINGS,
   Settings,
   analysisConfigOf,
+  apiKeyFor,
   connectionFor,
+  migrateStoredSettings,
   exportableSettings,
   retentionOf,
   settingsProblems,
@@ -16,9 +18,17 @@ const oauth: ConnectionSettings = { mode: 'oauth', webIntegrationId: '', oauthCl
 
 describe('Settings', () => {
   it('still reads settings saved before tenants, rules and retention existed', () => {
-    const old = { connection: { mode: 'api-key', webIntegrationId: '', oauthClientId: '', apiKey: ' k ' } };
-    expect(Settings.parse(old)).toEqual({ connection: { ...old.connection, apiKey: 'k' } });
+    const old = { connection: { mode: 'oauth', webIntegrationId: '', oauthClientId: ' c ', apiKey: '' } };
+    expect(Settings.parse(old)).toEqual({ connection: { ...old.connection, oauthClientId: 'c' } });
     expect(Settings.parse(DEFAULT_SETTINGS)).toEqual(DEFAULT_SETTINGS);
+  });
+
+  it('refuses an API key or API-key mode in the default connection (a key belongs to one tenant)', () => {
+    const withDefault = (patch: Partial<ConnectionSettings>) => Settings.safeParse({ connection: { ...DEFAULT_SETTINGS.connection, ...patch } });
+    expect(withDefault({ mode: 'api-key', apiKey: 'k' }).success).toBe(false);
+    expect(withDefault({ mode: 'api-key' }).success).toBe(false);
+    expect(withDefault({ mode: 'session', apiKey: 'k' }).success).toBe(false);
+    expect(withDefault({ mode: 'api-key' }).error?.issues[0]?.message).toContain('entered per tenant');
   });
 
   it('accepts per-tenant connections keyed by host and refuses URLs or upper case as keys', () => {
@@ -67,8 +77,84 @@ describe('Settings', () => {
 
   it('picks the tenant connection, else the default one', () => {
     const settings: Settings = { ...DEFAULT_SETTINGS, tenants: { 'acme.eu.qlikcloud.com': oauth } };
-    expect(connectionFor(settings, 'ACME.eu.qlikcloud.com')).toBe(oauth);
-    expect(connectionFor(settings, 'other.us.qlikcloud.com')).toBe(settings.connection);
+    expect(connectionFor(settings, 'ACME.eu.qlikcloud.com')).toEqual({ host: 'acme.eu.qlikcloud.com', connection: oauth, ownEntry: true });
+    expect(connectionFor(settings, 'other.us.qlikcloud.com')).toEqual({ host: 'other.us.qlikcloud.com', connection: settings.connection, ownEntry: false });
+  });
+
+  describe('an API key goes only to the tenant it was entered for', () => {
+    const keyed: ConnectionSettings = { ...oauth, mode: 'api-key', oauthClientId: '', apiKey: 'acme-secret' };
+    const settings: Settings = { ...DEFAULT_SETTINGS, tenants: { 'acme.eu.qlikcloud.com': keyed, 'b.us.qlikcloud.com': oauth } };
+
+    it('gives the key to exactly its host (any letter case)', () => {
+      for (const host of ['acme.eu.qlikcloud.com', 'ACME.EU.QLIKCLOUD.COM']) {
+        expect(apiKeyFor(connectionFor(settings, host), host)).toEqual({ ok: true, apiKey: 'acme-secret' });
+      }
+    });
+
+    it.each([
+      'x.acme.eu.qlikcloud.com', // a subdomain
+      'acme.eu.qlikcloud.com.evil.example', // the host as a prefix
+      'acme-eu.qlikcloud.com',
+      'acme.eu.qlikcloud.co',
+      'acme.eu.qlikcloud.com:8443', // another port is another origin
+      'acme.us.qlikcloud.com',
+      'b.us.qlikcloud.com', // a tenant with its own entry in another mode
+      'constructor',
+      '__proto__',
+      'evil.example',
+    ])('never gives it to %s, and says why', (host) => {
+      const resolved = connectionFor(settings, host);
+      expect(JSON.stringify(resolved)).not.toContain('acme-secret');
+      const answer = apiKeyFor(resolved, host);
+      expect(answer.ok).toBe(false);
+      if (!answer.ok) expect(answer.message).toMatch(/no connection of its own|No API key is entered/);
+    });
+
+    it('refuses a lookup answer made for another host', () => {
+      expect(apiKeyFor(connectionFor(settings, 'acme.eu.qlikcloud.com'), 'x.acme.eu.qlikcloud.com').ok).toBe(false);
+    });
+
+    it('never lets a default connection carry a key, even one that bypassed validation', () => {
+      const tampered = { connection: { ...keyed } } as Settings;
+      const resolved = connectionFor(tampered, 'anything.eu.qlikcloud.com');
+      expect(resolved.connection.apiKey).toBe('');
+      expect(apiKeyFor(resolved, 'anything.eu.qlikcloud.com').ok).toBe(false);
+    });
+  });
+
+  describe('migrateStoredSettings (settings of older versions)', () => {
+    it('removes a default API key (its tenant is not recorded), falls back to "My Qlik session" and flags it for the options page', () => {
+      const old = {
+        connection: { mode: 'api-key', webIntegrationId: 'wi', oauthClientId: '', apiKey: 'old-secret' },
+        tenants: { 'acme.eu.qlikcloud.com': { ...oauth } },
+        retention: DEFAULT_RETENTION,
+      };
+      const migrated = migrateStoredSettings(old);
+      expect(migrated?.changed).toBe(true);
+      expect(migrated?.settings).toEqual({
+        connection: { mode: 'session', webIntegrationId: 'wi', oauthClientId: '', apiKey: '' },
+        tenants: old.tenants,
+        retention: DEFAULT_RETENTION,
+        defaultApiKeyRemoved: true,
+      });
+      expect(JSON.stringify(migrated)).not.toContain('old-secret');
+    });
+
+    it('removes a key left in a default connection of another mode, keeping the mode', () => {
+      const migrated = migrateStoredSettings({ connection: { ...oauth, apiKey: 'stale' } });
+      expect(migrated?.settings.connection).toEqual(oauth);
+      expect(migrated?.settings.defaultApiKeyRemoved).toBe(true);
+    });
+
+    it('keeps tenant keys and current settings as they are', () => {
+      const current: Settings = { ...DEFAULT_SETTINGS, tenants: { 'acme.eu.qlikcloud.com': { ...oauth, mode: 'api-key', apiKey: 'k' } } };
+      expect(migrateStoredSettings(current)).toEqual({ settings: current, changed: false });
+    });
+
+    it('answers null for what is not settings', () => {
+      expect(migrateStoredSettings(null)).toBeNull();
+      expect(migrateStoredSettings({ connection: { mode: 42 } })).toBeNull();
+    });
   });
 
   it('names what each connection still needs, with the tenant', () => {
@@ -85,7 +171,7 @@ describe('Settings', () => {
 
   it('leaves every API key out of an export', () => {
     const key = { ...oauth, mode: 'api-key' as const, apiKey: 'secret' };
-    const exported = exportableSettings({ connection: key, tenants: { 'a.qlikcloud.com': key }, retention: DEFAULT_RETENTION });
+    const exported = exportableSettings({ connection: DEFAULT_SETTINGS.connection, tenants: { 'a.qlikcloud.com': key }, retention: DEFAULT_RETENTION });
     expect(JSON.stringify(exported)).not.toContain('secret');
     expect(exported.retention).toEqual(DEFAULT_RETENTION);
     expect(exported.tenants?.['a.qlikcloud.com']?.mode).toBe('api-key');

@@ -7,12 +7,10 @@ import { dataModelFromFieldList, dataModelFromTablesAndKeys, emptyDataModel, typ
 import { isObject, type AppModel, type JsonObject } from './app-model';
 import { deriveDataMetadata, deriveReload } from './derive-rest';
 import { noBehaviour, parseEngineBehaviour } from './engine-behaviour';
-import { findSerializeappFile, fromSerialized, readGitoqlik, readUnbuild, type RawApp } from './formats';
+import { nodeFolderReader } from '../../../lib/cli/node-folder-reader.ts';
+import { readAppFolder } from '../../../lib/offline/formats.ts';
+import type { RawApp } from '../../../lib/offline/raw-app.ts';
 import { exists, readJson, readText } from './read-files';
-
-/** Files that are extras in any format, never the app itself. */
-const EXTRA_FILES = new Set(['sim.json', 'tables-and-keys.json', 'metadata.json', 'reloads.json', 'evaluations.json', 'engine-behaviour.json']);
-const GITOQLIK_MARKERS = ['blueprintObjectList.json', 'sheets.json', 'masterobjects.json'];
 
 /** A stable UUID (version-5 layout) made from a name, so an app keeps its id across runs. */
 export function stableUuid(name: string): string {
@@ -21,20 +19,7 @@ export function stableUuid(name: string): string {
   return `${h.slice(0, 8)}-${h.slice(8, 12)}-5${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
-async function readFormat(dir: string): Promise<RawApp> {
-  const files = await readdir(dir);
-  const has = (name: string) => files.includes(name);
-  if ((has('config.yml') || has('app-properties.json')) && (has('objects') || has('config.yml'))) return readUnbuild(dir);
-  if (GITOQLIK_MARKERS.some(has)) return readGitoqlik(dir);
-  const candidates = files.filter((n) => n.endsWith('.json') && !EXTRA_FILES.has(n));
-  const single = await findSerializeappFile(dir, candidates);
-  if (single) return fromSerialized('serializeapp', single.parts, (key) => `${single.path} (key "${key}")`);
-  if (has('app-properties.json')) return readUnbuild(dir);
-  throw new Error(
-    `${dir}: unknown app folder format: expected a qlik-cli unbuild (config.yml or app-properties.json + objects/), ` +
-      `Gitoqlik files (blueprintObjectList.json, sheets.json …) or one serializeapp JSON (top-level "properties" and "sheets"); found ${files.join(', ') || 'an empty folder'}`,
-  );
-}
+const readFormat = (dir: string): Promise<RawApp> => readAppFolder(nodeFolderReader(dir));
 
 function asTablesAndKeys(value: unknown, file: string): TablesAndKeys {
   if (!isObject(value) || !Array.isArray(value.qtr) || !Array.isArray(value.qk)) {

@@ -201,13 +201,17 @@ export const platformRoutes: AnyRoute[] = [
       const spaceId = url.searchParams.get('spaceId');
       const limit = Math.min(Math.max(Number(url.searchParams.get('limit') ?? 10) || 10, 1), 100);
       const apps = resourceType && resourceType.split(',').every((t) => t !== 'app') ? [] : visibleApps(ctx);
-      const data = apps
+      // cursor paging: `next` is an opaque cursor from `links.next.href` (openapi items.json `next`)
+      const offset = Number(Buffer.from(url.searchParams.get('next') ?? '', 'base64url').toString() || 0) || 0;
+      const matching = apps
         .filter((a) => !resourceId || a.id === resourceId)
         .filter((a) => !name || a.name === name)
-        .filter((a) => !spaceId || a.attributes.spaceId === spaceId)
-        .slice(0, limit)
-        .map((a) => itemBody(tenant, a, caller.user, selfOrigin));
-      sendJson(res, 200, { data, links: { self: { href: `${selfOrigin}${url.pathname}${url.search}` } } });
+        .filter((a) => !spaceId || a.attributes.spaceId === spaceId);
+      const data = matching.slice(offset, offset + limit).map((a) => itemBody(tenant, a, caller.user, selfOrigin));
+      const nextUrl = new URL(`${selfOrigin}${url.pathname}${url.search}`);
+      nextUrl.searchParams.set('next', Buffer.from(String(offset + limit)).toString('base64url'));
+      const more = offset + limit < matching.length;
+      sendJson(res, 200, { data, links: { self: { href: `${selfOrigin}${url.pathname}${url.search}` }, ...(more ? { next: { href: nextUrl.toString() } } : {}) } });
     },
   },
   {

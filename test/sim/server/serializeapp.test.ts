@@ -2,8 +2,9 @@
 // app through enigma.js + ws from the simulated tenant: every method it calls is simulated from the
 // spec (GetConnection, GetVariableById on script variables, session objects sharing a qId).
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadSerializeApp } from '../../../bench/serializeapp-peer.ts';
-import { connectWs } from '../../lib/collect/sim-harness.ts';
+import { loadSerializeApp, openPeerSession } from '../../../bench/serializeapp-peer.ts';
+import { credentials } from '../../lib/collect/sim-harness.ts';
+import { nodeSocketFactory } from '../../../lib/cli/node-socket.ts';
 import { type Simulator, startSimulator } from '../index.ts';
 
 let sim: Simulator;
@@ -16,7 +17,8 @@ it('serializeapp serializes the demo app without an engine error', async () => {
   const demo = sim.apps.find((a) => a.source.endsWith('demo'));
   if (!demo) throw new Error('demo app missing');
   sim.reset();
-  const { engine } = await connectWs(sim, demo.id);
+  const { headers } = credentials(sim, 'developer');
+  const engine = await openPeerSession(sim.url, demo.id, nodeSocketFactory({ headers }));
   try {
     const out = await loadSerializeApp()(engine.doc);
     expect((out.sheets as unknown[]).length).toBeGreaterThan(0);

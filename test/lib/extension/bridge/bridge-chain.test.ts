@@ -1,31 +1,33 @@
-// The whole in-tab bridge without a browser: background client ⇄ Port ⇄ relay ⇄ window ⇄ page
-// bridge ⇄ (fake) WebSocket / fetch. Also runs enigma.js over it.
+// The whole in-tab bridge without a browser: background client ⇄ Port ⇄ relay ⇄ private
+// MessagePort ⇄ page bridge ⇄ (fake) WebSocket / fetch. Also runs enigma.js over it.
 import enigma from 'enigma.js';
 import schema from 'enigma.js/schemas/12.2027.0.json';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { createBridgeClient, TAB_GONE_CLOSE_CODE } from '@/lib/extension/bridge/client';
+import { BRIDGE_STOPPED_CLOSE_CODE, createBridgeClient, TAB_GONE_CLOSE_CODE } from '@/lib/extension/bridge/client';
 import { installPageBridge } from '@/lib/extension/bridge/page-bridge';
 import { serveRelay } from '@/lib/extension/bridge/relay';
-import { BRIDGE_TAG, type WebSocketLike } from '@/lib/protocol/bridge';
-import { FakeWebSocket, fakePage, portPair, settle, type FakePage } from './fakes';
+import { BRIDGE_TAG, FRAME_LIMITS, type FrameLimits, type WebSocketLike } from '@/lib/protocol/bridge';
+import { FakeWebSocket, closeChannels, fakePage, portPair, settle, type FakePage } from './fakes';
 
 const ORIGIN = 'https://acme.eu.qlikcloud.com';
-const CHANNEL = 'Zm9vYmFyYmF6cXV4cXV1eHh4eA';
+const NONCE = 'Zm9vYmFyYmF6cXV4cXV1eHh4eA';
+const pages: FakePage[] = [];
 
-function setup(fetchImpl?: FakePage['fetch']) {
+function setup(fetchImpl?: FakePage['fetch'], limits?: Partial<FrameLimits>) {
   const page = fakePage(ORIGIN, fetchImpl);
+  pages.push(page);
   vi.stubGlobal('window', page);
   const [backgroundEnd, contentEnd] = portPair();
-  const relay = serveRelay(contentEnd, page);
+  const relay = serveRelay(contentEnd, page, { limits: { ...FRAME_LIMITS, ...limits } });
   let n = 0;
-  const client = createBridgeClient(backgroundEnd, { channel: CHANNEL, expectedOrigin: ORIGIN, newId: () => `id${++n}` });
+  const client = createBridgeClient(backgroundEnd, { nonce: NONCE, expectedOrigin: ORIGIN, newId: () => `id${++n}` });
   return { page, relay, client, backgroundEnd, contentEnd };
 }
 
-async function connected(fetchImpl?: FakePage['fetch']) {
-  const s = setup(fetchImpl);
+async function connected(fetchImpl?: FakePage['fetch'], limits?: Partial<FrameLimits>) {
+  const s = setup(fetchImpl, limits);
   await s.client.relayReady;
-  expect(installPageBridge(CHANNEL)).toBe('installed');
+  expect(installPageBridge(NONCE)).toBe('installed');
   await s.client.pageReady;
   return s;
 }
@@ -44,6 +46,7 @@ beforeEach(() => {
 });
 afterEach(() => {
   vi.unstubAllGlobals();
+  for (const page of pages.splice(0)) closeChannels(page);
 });
 
 describe('in-tab bridge, end to end over fakes', () => {
@@ -51,9 +54,23 @@ describe('in-tab bridge, end to end over fakes', () => {
     expect(installPageBridge.toString()).toMatch(new RegExp(`["']${BRIDGE_TAG}["']`));
   });
 
-  it('refuses a malformed channel token', () => {
+  it('refuses a malformed nonce', () => {
     vi.stubGlobal('window', fakePage(ORIGIN));
-    expect(installPageBridge('short')).toBe('bad-channel');
+    expect(installPageBridge('short')).toBe('bad-nonce');
+  });
+
+  it('hands its port over in one synchronous event named with the nonce, never with window.postMessage', async () => {
+    const { page } = await connected();
+    expect(page.dispatched).toEqual([`${BRIDGE_TAG}:handoff:${NONCE}`]);
+    expect(page.posted).toEqual([]);
+  });
+
+  it('says no-relay and keeps nothing open when no relay takes the handoff (e.g. another nonce)', async () => {
+    const { client, page } = setup();
+    await client.relayReady;
+    expect(installPageBridge('AAAAAAAAAAAAAAAAAAAAAAAAAAAA')).toBe('no-relay');
+    expect(page.listenerCount()).toBe(1); // the relay still waits for its own handoff
+    client.close();
   });
 
   it('opens a same-origin socket in the page and relays frames both ways', async () => {
@@ -78,6 +95,36 @@ describe('in-tab bridge, end to end over fakes', () => {
     expect(pageSocket.closedWith).toEqual({ code: 1000, reason: 'done' });
     expect(log).toEqual(['open', 'message:{"id":1,"result":{}}', 'close:1000:done:true']);
     expect(socket.readyState).toBe(socket.CLOSED);
+  });
+
+  it('a page script that patches WebSocket after the injection never gets the socket: send and close were taken at injection', async () => {
+    const { client } = await connected();
+    const proto = FakeWebSocket.prototype as unknown as Record<string, unknown>;
+    const originals = { send: proto.send, close: proto.close };
+    const reached: string[] = [];
+    proto.send = function hijackedSend() {
+      reached.push('send');
+    };
+    proto.close = function hijackedClose() {
+      reached.push('close');
+    };
+    try {
+      const socket = client.createSocket('wss://acme.eu.qlikcloud.com/app/A');
+      const log = events(socket);
+      await settle();
+      const pageSocket = FakeWebSocket.instances[0];
+      pageSocket.serverOpen();
+      await settle();
+      socket.send('{"jsonrpc":"2.0","id":1,"method":"EngineVersion","handle":-1,"params":[]}');
+      await settle();
+      socket.close(1000, 'done');
+      await settle();
+      expect(reached).toEqual([]);
+      expect(pageSocket.sent).toHaveLength(1);
+      expect(log.at(-1)).toBe('close:1000:done:true');
+    } finally {
+      Object.assign(proto, originals);
+    }
   });
 
   it('passes engine close codes through (4204 app not found)', async () => {
@@ -206,19 +253,33 @@ describe('in-tab bridge, end to end over fakes', () => {
     client.createSocket('wss://acme.eu.qlikcloud.com/app/A');
     await settle();
     FakeWebSocket.instances[0].serverOpen();
-    const listenersBefore = page.listenerCount();
     client.close();
     await settle();
     expect(FakeWebSocket.instances[0].closedWith).toEqual({ code: 1000, reason: 'Qlarity finished' });
-    expect(page.listenerCount()).toBeLessThan(listenersBefore);
     expect(page.listenerCount()).toBe(0);
+  });
+
+  it('a page that floods the bridge stops it: the socket closes with 1008 and the reason, and later frames reach nobody', async () => {
+    const { client } = await connected(undefined, { enginePushAllowance: 3 });
+    const socket = client.createSocket('wss://acme.eu.qlikcloud.com/app/A');
+    const log = events(socket);
+    await settle();
+    const pageSocket = FakeWebSocket.instances[0];
+    pageSocket.serverOpen();
+    await settle();
+    for (let i = 0; i < 10; i++) pageSocket.serverSend('{"jsonrpc":"2.0","method":"OnFlood"}');
+    await settle();
+    expect(log.filter((entry) => entry.startsWith('message:'))).toHaveLength(3);
+    expect(log.at(-1)).toBe(`close:${BRIDGE_STOPPED_CLOSE_CODE}:Qlarity stopped the in-tab bridge: the Qlik page sent more than 3 engine frames that answer no request.:false`);
+    expect(client.closed).toBe(true);
+    expect(pageSocket.closedWith).toEqual({ code: 1000, reason: 'Qlarity finished' });
   });
 
   it('rejects a relay that reports another origin', async () => {
     const page = fakePage('https://other.eu.qlikcloud.com');
     const [backgroundEnd, contentEnd] = portPair();
     serveRelay(contentEnd, page);
-    const client = createBridgeClient(backgroundEnd, { channel: CHANNEL, expectedOrigin: ORIGIN });
+    const client = createBridgeClient(backgroundEnd, { nonce: NONCE, expectedOrigin: ORIGIN });
     await expect(client.relayReady).rejects.toThrow(/not https:\/\/acme/);
     expect(client.closed).toBe(true);
   });

@@ -1,6 +1,7 @@
 // Fakes for the bridge tests: a runtime.Port pair, a page window shared by the relay and the
-// page bridge, and a WebSocket / fetch the "page" uses.
-import type { MessageEventLike, PortLike, WindowLike } from '@/lib/extension/bridge/types';
+// page bridge (DOM events dispatched synchronously, a real MessageChannel), and a WebSocket /
+// fetch the "page" uses.
+import type { HandoffEventLike, PagePortLike, PortLike, WindowLike } from '@/lib/extension/bridge/types';
 
 type Fn = (...args: never[]) => void;
 class ListenerSet<A extends unknown[]> {
@@ -94,44 +95,89 @@ export class FakeWebSocket {
   }
 }
 
-export interface FakePage extends WindowLike {
-  WebSocket: typeof FakeWebSocket;
-  fetch: (url: string, init?: RequestInit) => Promise<Response>;
-  location: { origin: string; host: string; protocol: string };
-  /** every string posted on the window, in order */
-  readonly posted: string[];
-  /** a hostile page script posting on the window */
-  postAsPage(data: unknown, origin?: string): void;
-  listenerCount(): number;
+/** A DOM MessageEvent as far as the handoff uses it: type, ports, cancelable. */
+export class FakeMessageEvent implements HandoffEventLike {
+  defaultPrevented = false;
+  readonly ports: PagePortLike[];
+  readonly cancelable: boolean;
+  constructor(
+    readonly type: string,
+    init: { ports?: MessagePort[]; cancelable?: boolean; data?: unknown } = {},
+  ) {
+    // a DOM MessagePort's onmessage is typed with the full MessageEvent; the relay reads only `data`
+    this.ports = (init.ports ?? []) as unknown as PagePortLike[];
+    this.cancelable = init.cancelable ?? false;
+  }
+  preventDefault() {
+    if (this.cancelable) this.defaultPrevented = true;
+  }
 }
 
-/** The Qlik page's window: postMessage reaches every listener (relay, bridge, page scripts) on a later task. */
+type Listener = (event: FakeMessageEvent) => void;
+
+export interface FakePage extends WindowLike {
+  WebSocket: typeof FakeWebSocket;
+  MessageChannel: typeof MessageChannel;
+  MessageEvent: typeof FakeMessageEvent;
+  fetch: (url: string, init?: RequestInit) => Promise<Response>;
+  location: { origin: string; host: string; protocol: string };
+  /** every event type dispatched on the window, in order (what a page script could see) */
+  readonly dispatched: string[];
+  /** every string posted with window.postMessage (the bridge must never use it) */
+  readonly posted: string[];
+  postMessage(message: unknown, targetOrigin: string): void;
+  /** synchronous, like the DOM: listeners of that type run now; false when one called preventDefault */
+  dispatchEvent(event: FakeMessageEvent): boolean;
+  listenerCount(): number;
+  /** ports the fakes created, to close after a test */
+  readonly channels: MessageChannel[];
+}
+
+/** The Qlik page's window, shared by the relay (isolated world) and the page bridge (main world). */
 export function fakePage(origin = 'https://acme.eu.qlikcloud.com', fetchImpl?: FakePage['fetch']): FakePage {
   const url = new URL(origin);
-  const listeners = new Set<(event: MessageEventLike) => void>();
-  const posted: string[] = [];
+  const listeners = new Map<string, Set<Listener>>();
+  const channels: MessageChannel[] = [];
+  class TrackedChannel extends MessageChannel {
+    constructor() {
+      super();
+      channels.push(this);
+    }
+  }
   const page: FakePage = {
     WebSocket: FakeWebSocket,
+    MessageChannel: TrackedChannel,
+    MessageEvent: FakeMessageEvent,
     fetch: fetchImpl ?? (async () => new Response('not found', { status: 404 })),
     location: { origin: url.origin, host: url.host, protocol: url.protocol },
-    posted,
-    postMessage(message: string, targetOrigin: string) {
-      if (targetOrigin !== url.origin && targetOrigin !== '*') return;
-      posted.push(message);
-      setTimeout(() => {
-        for (const listener of [...listeners]) listener({ data: message, source: page, origin: url.origin });
-      }, 0);
+    dispatched: [],
+    posted: [],
+    channels,
+    postMessage(message: unknown) {
+      page.posted.push(String(message));
     },
-    postAsPage(data: unknown, fromOrigin = url.origin) {
-      setTimeout(() => {
-        for (const listener of [...listeners]) listener({ data, source: page, origin: fromOrigin });
-      }, 0);
+    dispatchEvent(event) {
+      page.dispatched.push(event.type);
+      for (const listener of [...(listeners.get(event.type) ?? [])]) listener(event);
+      return !event.defaultPrevented;
     },
-    addEventListener: (_type, listener) => void listeners.add(listener),
-    removeEventListener: (_type, listener) => void listeners.delete(listener),
-    listenerCount: () => listeners.size,
+    addEventListener: (type, listener) => {
+      const set = listeners.get(type) ?? new Set();
+      set.add(listener as Listener);
+      listeners.set(type, set);
+    },
+    removeEventListener: (type, listener) => void listeners.get(type)?.delete(listener as Listener),
+    listenerCount: () => [...listeners.values()].reduce((n, set) => n + set.size, 0),
   };
   return page;
+}
+
+/** Closes every MessagePort a fake page made (Node keeps open ports alive). */
+export function closeChannels(page: FakePage) {
+  for (const channel of page.channels) {
+    channel.port1.close();
+    channel.port2.close();
+  }
 }
 
 export const tick = (ms = 0) => new Promise((resolve) => setTimeout(resolve, ms));

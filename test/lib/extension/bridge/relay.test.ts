@@ -1,29 +1,46 @@
-// The content relay against a hostile page: forged, malformed and replayed messages are dropped.
-import { describe, expect, it } from 'vitest';
+// The content relay: it takes the page bridge's private port once, in the handoff event of its own
+// nonce, and checks and bounds everything that comes back over it.
+import { afterEach, describe, expect, it } from 'vitest';
 import { serveRelay } from '@/lib/extension/bridge/relay';
-import { BRIDGE_TAG, type FromRelay } from '@/lib/protocol/bridge';
-import { fakePage, portPair, settle } from './fakes';
+import { FRAME_LIMITS, handoffEventType, type FrameLimits, type FromRelay } from '@/lib/protocol/bridge';
+import { FakeMessageEvent, closeChannels, fakePage, portPair, settle, type FakePage } from './fakes';
 
 const ORIGIN = 'https://acme.eu.qlikcloud.com';
-const CHANNEL = 'Zm9vYmFyYmF6cXV4cXV1eHh4eA';
-const fromPage = (msg: unknown, channel = CHANNEL) => JSON.stringify({ tag: BRIDGE_TAG, channel, dir: 'from-page', msg });
+const NONCE = 'Zm9vYmFyYmF6cXV4cXV1eHh4eA';
+const pages: FakePage[] = [];
 
-async function started() {
+afterEach(() => {
+  for (const page of pages.splice(0)) closeChannels(page);
+});
+
+async function started(options: { limits?: Partial<FrameLimits>; now?: () => number } = {}) {
   const page = fakePage(ORIGIN);
+  pages.push(page);
   const [background, content] = portPair();
   const received: FromRelay[] = [];
   background.onMessage.addListener((m) => void received.push(m as FromRelay));
-  const relay = serveRelay(content, page);
-  background.postMessage({ type: 'relay-init', channel: CHANNEL });
+  const relay = serveRelay(content, page, { limits: { ...FRAME_LIMITS, ...options.limits }, ...(options.now ? { now: options.now } : {}) });
+  background.postMessage({ type: 'relay-init', nonce: NONCE });
   await settle();
-  return { page, background, content, received, relay };
+  /** what the page bridge does at injection: hand over one end of a channel; returns the other end and what reaches it */
+  const handoff = (type = handoffEventType(NONCE)) => {
+    const channel = new page.MessageChannel();
+    const commands: unknown[] = [];
+    channel.port1.onmessage = (event) => void commands.push(JSON.parse(String(event.data)));
+    const taken = !page.dispatchEvent(new FakeMessageEvent(type, { ports: [channel.port2], cancelable: true }));
+    return { bridge: channel.port1, taken, commands, send: (event: unknown) => channel.port1.postMessage(JSON.stringify(event)) };
+  };
+  const events = () => received.flatMap((m) => (m.type === 'relay-event' ? [m.event] : []));
+  const command = (cmd: unknown) => background.postMessage({ type: 'relay-command', command: cmd });
+  return { page, background, content, received, relay, handoff, events, command };
 }
 
 describe('content relay', () => {
-  it('announces itself with the tab origin once initialised', async () => {
+  it('announces itself with the tab origin once initialised, listening only for its own handoff', async () => {
     const { received, page } = await started();
     expect(received).toEqual([{ type: 'relay-ready', origin: ORIGIN }]);
     expect(page.listenerCount()).toBe(1);
+    expect(page.posted).toEqual([]);
   });
 
   it('ignores Ports with another name', async () => {
@@ -32,76 +49,161 @@ describe('content relay', () => {
     const received: unknown[] = [];
     background.onMessage.addListener((m) => void received.push(m));
     serveRelay(content, page);
-    background.postMessage({ type: 'relay-init', channel: CHANNEL });
+    background.postMessage({ type: 'relay-init', nonce: NONCE });
     await settle();
     expect(received).toEqual([]);
     expect(page.listenerCount()).toBe(0);
   });
 
-  it('forwards only events for sockets and requests the background opened', async () => {
-    const { page, background, received, relay } = await started();
-    background.postMessage({ type: 'relay-command', command: { type: 'ws-open', socketId: 's1', url: 'wss://acme.eu.qlikcloud.com/app/A' } });
-    await settle();
-    page.postAsPage(fromPage({ type: 'ws-opened', socketId: 's1' }));
-    page.postAsPage(fromPage({ type: 'ws-message', socketId: 's2', data: 'forged for an unknown socket' }));
-    page.postAsPage(fromPage({ type: 'fetch-response', requestId: 'r9', status: 200, statusText: '', headers: [], body: 'forged' }));
-    page.postAsPage(fromPage({ type: 'ws-message', socketId: 's1', data: 'real' }));
-    page.postAsPage(fromPage({ type: 'ws-closed', socketId: 's1', code: 1000, reason: '', wasClean: true }));
-    page.postAsPage(fromPage({ type: 'ws-message', socketId: 's1', data: 'after close' }));
-    await settle();
-    const events = received.filter((m) => m.type === 'relay-event').map((m) => (m.type === 'relay-event' ? m.event : null));
-    expect(events).toEqual([
-      { type: 'ws-opened', socketId: 's1' },
-      { type: 'ws-message', socketId: 's1', data: 'real' },
-      { type: 'ws-closed', socketId: 's1', code: 1000, reason: '', wasClean: true },
-    ]);
-    expect(relay.stats.dropped).toBe(3);
+  it('takes the handoff once, only in the event of its nonce, only with exactly one port', async () => {
+    const { page, handoff } = await started();
+    expect(handoff(handoffEventType('AAAAAAAAAAAAAAAAAAAAAAAAAAAA')).taken).toBe(false); // another nonce: not heard
+    const twoPorts = new page.MessageChannel();
+    expect(page.dispatchEvent(new FakeMessageEvent(handoffEventType(NONCE), { ports: [twoPorts.port1, twoPorts.port2], cancelable: true }))).toBe(true);
+    expect(page.dispatchEvent(new FakeMessageEvent(handoffEventType(NONCE), { cancelable: true }))).toBe(true); // no port
+    expect(handoff().taken).toBe(true);
+    expect(page.listenerCount()).toBe(0); // it stops listening at once
+    expect(handoff().taken).toBe(false); // a second handoff (a page script that learnt the type) is not taken
   });
 
-  it('drops malformed, foreign-channel, cross-origin and non-string page messages', async () => {
-    const { page, background, received } = await started();
-    background.postMessage({ type: 'relay-command', command: { type: 'ws-open', socketId: 's1', url: 'wss://acme.eu.qlikcloud.com/app/A' } });
+  it('refuses commands until the page bridge handed over its port', async () => {
+    const { received, command } = await started();
+    command({ type: 'fetch', requestId: 'r1', path: '/api/v1/users/me', method: 'GET', headers: {} });
     await settle();
-    const before = received.length;
-    page.postAsPage({ tag: BRIDGE_TAG, channel: CHANNEL, dir: 'from-page', msg: { type: 'ws-opened', socketId: 's1' } }); // object, not string
-    page.postAsPage(fromPage({ type: 'ws-opened', socketId: 's1' }, 'AAAAAAAAAAAAAAAAAAAAAAAA')); // wrong channel
-    page.postAsPage(fromPage({ type: 'ws-opened', socketId: 's1' }), 'https://evil.example'); // other origin
-    page.postAsPage(fromPage({ type: 'ws-opened' })); // missing id
-    page.postAsPage(fromPage({ type: 'ws-message', socketId: 's1', data: 5 })); // wrong type
-    page.postAsPage('{"tag":"qlarity-bridge/1",'); // broken JSON
-    page.postAsPage(fromPage({ type: 'ready' }));
-    page.postAsPage(fromPage({ type: 'ready' })); // a second "ready" is a forgery
+    expect(received.at(-1)).toEqual({ type: 'relay-refused', command: 'fetch', id: 'r1', reason: 'The page bridge is not connected.' });
+  });
+
+  it('sends commands only over the private port, never with window.postMessage', async () => {
+    const { page, handoff, command } = await started();
+    const { commands } = handoff();
+    command({ type: 'ws-open', socketId: 's1', url: 'wss://acme.eu.qlikcloud.com/app/A' });
     await settle();
-    const after = received.slice(before);
-    expect(after).toEqual([{ type: 'relay-event', event: { type: 'ready' } }]);
+    expect(commands).toEqual([{ type: 'ws-open', socketId: 's1', url: 'wss://acme.eu.qlikcloud.com/app/A' }]);
+    expect(page.posted).toEqual([]);
+  });
+
+  it('forwards only events for sockets and requests the background opened', async () => {
+    const { handoff, command, events, relay } = await started();
+    const { send } = handoff();
+    command({ type: 'ws-open', socketId: 's1', url: 'wss://acme.eu.qlikcloud.com/app/A' });
+    await settle();
+    send({ type: 'ws-opened', socketId: 's1' });
+    send({ type: 'ws-message', socketId: 's2', data: '{"jsonrpc":"2.0","method":"OnConnected"}' }); // unknown socket
+    send({ type: 'fetch-response', requestId: 'r9', status: 200, statusText: '', headers: [], body: 'forged' }); // unknown request
+    send({ type: 'ws-message', socketId: 's1', data: '{"jsonrpc":"2.0","method":"OnConnected","params":{"qSessionState":"SESSION_CREATED"}}' });
+    send({ type: 'ws-closed', socketId: 's1', code: 1000, reason: '', wasClean: true });
+    send({ type: 'ws-closed', socketId: 's1', code: 4203, reason: 'forged second close', wasClean: false });
+    send({ type: 'ws-message', socketId: 's1', data: '{"jsonrpc":"2.0","method":"OnConnected"}' }); // after close
+    await settle();
+    expect(events()).toEqual([
+      { type: 'ws-opened', socketId: 's1' },
+      { type: 'ws-message', socketId: 's1', data: '{"jsonrpc":"2.0","method":"OnConnected","params":{"qSessionState":"SESSION_CREATED"}}' },
+      { type: 'ws-closed', socketId: 's1', code: 1000, reason: '', wasClean: true },
+    ]);
+    expect(relay.stats.dropped).toBe(4);
+  });
+
+  it('passes an engine answer only for a request that was sent, and only once', async () => {
+    const { handoff, command, events } = await started();
+    const { send } = handoff();
+    command({ type: 'ws-open', socketId: 's1', url: 'wss://acme.eu.qlikcloud.com/app/A' });
+    command({ type: 'ws-send', socketId: 's1', data: '{"jsonrpc":"2.0","id":1,"method":"OpenDoc","handle":-1,"params":["A"]}' });
+    await settle();
+    send({ type: 'ws-message', socketId: 's1', data: '{"jsonrpc":"2.0","id":7,"result":{"forged":true}}' }); // never asked
+    send({ type: 'ws-message', socketId: 's1', data: '{"jsonrpc":"2.0","id":1,"result":{"qReturn":{"qHandle":1}}}' });
+    send({ type: 'ws-message', socketId: 's1', data: '{"jsonrpc":"2.0","id":1,"result":{"replayed":true}}' }); // answered already
+    send({ type: 'ws-message', socketId: 's1', data: 'not json' });
+    await settle();
+    expect(events().filter((e) => e.type === 'ws-message')).toEqual([{ type: 'ws-message', socketId: 's1', data: '{"jsonrpc":"2.0","id":1,"result":{"qReturn":{"qHandle":1}}}' }]);
+  });
+
+  it('drops malformed frames: objects, non-JSON, unknown types, wrong field types, commands posing as events', async () => {
+    const { handoff, command, events, relay, received } = await started();
+    const { bridge, send } = handoff();
+    command({ type: 'ws-open', socketId: 's1', url: 'wss://acme.eu.qlikcloud.com/app/A' });
+    await settle();
+    bridge.postMessage({ type: 'ws-opened', socketId: 's1' }); // an object, not a JSON string
+    bridge.postMessage('{"type":');
+    send({ type: 'eval', code: 'alert(1)' });
+    send({ type: 'ws-opened' });
+    send({ type: 'ws-message', socketId: 's1', data: 5 });
+    send({ type: 'ws-open', socketId: 's1', url: 'wss://x' });
+    await settle();
+    expect(events()).toEqual([]);
+    expect(relay.stats.dropped).toBe(6);
+    expect(received.some((m) => m.type === 'relay-failed')).toBe(false);
+  });
+
+  it('stops the bridge when the page sends frames faster than the bound, and closes the private port', async () => {
+    let clock = 0;
+    const { handoff, received, page } = await started({ limits: { frameBurst: 5, framesPerSecond: 10 }, now: () => clock });
+    const { send, commands } = handoff();
+    for (let i = 0; i < 5; i++) send({ type: 'ready' }); // within the burst (dropped after the first: not expected twice)
+    await settle();
+    expect(received.some((m) => m.type === 'relay-failed')).toBe(false);
+    clock += 100; // one more frame's worth
+    send({ type: 'ready' });
+    send({ type: 'ready' });
+    await settle();
+    const failure = received.find((m) => m.type === 'relay-failed');
+    expect(failure).toEqual({ type: 'relay-failed', reason: 'Qlarity stopped the in-tab bridge: the Qlik page sent more than 10 frames per second.' });
+    expect(commands).toEqual([{ type: 'dispose' }]);
+    send({ type: 'ready' }); // after the stop nothing is read
+    await settle();
+    expect(received.filter((m) => m.type === 'relay-failed')).toHaveLength(1);
+    expect(page.listenerCount()).toBe(0);
+  });
+
+  it('stops the bridge on an oversized frame, too many frames in all, or too many engine frames that answer nothing', async () => {
+    const tooBig = await started({ limits: { maxFrameChars: 100 } });
+    tooBig.handoff().send({ type: 'ready', padding: 'x'.repeat(200) });
+    await settle();
+    expect(tooBig.received.at(-1)).toMatchObject({ type: 'relay-failed', reason: expect.stringContaining('at most 100') });
+
+    const tooMany = await started({ limits: { maxFrames: 3 } });
+    const many = tooMany.handoff();
+    for (let i = 0; i < 4; i++) many.send({ type: 'ready' });
+    await settle();
+    expect(tooMany.received.at(-1)).toMatchObject({ type: 'relay-failed', reason: expect.stringContaining('more than 3 frames') });
+
+    const pushes = await started({ limits: { enginePushAllowance: 2 } });
+    const engine = pushes.handoff();
+    pushes.command({ type: 'ws-open', socketId: 's1', url: 'wss://acme.eu.qlikcloud.com/app/A' });
+    await settle();
+    for (let i = 0; i < 3; i++) engine.send({ type: 'ws-message', socketId: 's1', data: '{"jsonrpc":"2.0","method":"OnFlood"}' });
+    await settle();
+    expect(pushes.events()).toHaveLength(2);
+    expect(pushes.received.at(-1)).toMatchObject({ type: 'relay-failed', reason: expect.stringContaining('answer no request') });
   });
 
   it('refuses socket URLs off the tab origin without touching the page', async () => {
-    const { page, background, received } = await started();
-    const postedBefore = page.posted.length;
-    background.postMessage({ type: 'relay-command', command: { type: 'ws-open', socketId: 's1', url: 'wss://evil.example/app/A' } });
+    const { handoff, command, received } = await started();
+    const { commands } = handoff();
+    command({ type: 'ws-open', socketId: 's1', url: 'wss://evil.example/app/A' });
     await settle();
-    expect(page.posted.length).toBe(postedBefore);
     expect(received.at(-1)).toMatchObject({ type: 'relay-refused', command: 'ws-open', id: 's1' });
+    expect(commands).toEqual([]);
   });
 
   it('ignores malformed commands from the Port and a second init', async () => {
-    const { page, background, received } = await started();
-    const postedBefore = page.posted.length;
-    background.postMessage({ type: 'relay-command', command: { type: 'fetch', requestId: 'r1', path: 'https://evil.example/', method: 'GET', headers: {} } });
-    background.postMessage({ type: 'relay-command', command: { type: 'fetch', requestId: 'r1', path: '/x', method: 'GET', headers: { Cookie: 'a' } } });
-    background.postMessage({ type: 'relay-init', channel: 'QUFBQUFBQUFBQUFBQUFBQUFBQUFB' });
-    background.postMessage('junk');
+    const { background, handoff, received, page } = await started();
+    const { commands } = handoff();
+    background.postMessage({ type: 'relay-command', command: { type: 'eval' } });
+    background.postMessage({ type: 'relay-init', nonce: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAA' });
     await settle();
-    expect(page.posted.length).toBe(postedBefore);
-    expect(received).toHaveLength(1); // only the first relay-ready
+    expect(commands).toEqual([]);
+    expect(received).toEqual([{ type: 'relay-ready', origin: ORIGIN }]);
+    expect(page.listenerCount()).toBe(0);
   });
 
-  it('disposes the page bridge and stops listening when the background goes away', async () => {
-    const { page, background } = await started();
+  it('disposes the page bridge and closes the private port when the background goes away', async () => {
+    const { background, handoff } = await started();
+    const { commands, send } = handoff();
     background.disconnect();
     await settle();
-    expect(JSON.parse(page.posted.at(-1)!)).toMatchObject({ dir: 'to-page', msg: { type: 'dispose' } });
-    expect(page.listenerCount()).toBe(0);
+    expect(commands).toEqual([{ type: 'dispose' }]);
+    send({ type: 'ready' });
+    await settle();
+    expect(commands).toEqual([{ type: 'dispose' }]);
   });
 });

@@ -1,20 +1,14 @@
-// Readers for the three app folder formats (test/sim/APP-FOLDER.md). Each returns the same
-// `RawApp`; load-app.ts adds the optional extras and derives what is not given.
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { addPropertyTree, byId, isObject, type AppFormat, type AppModel, type Connection, type JsonObject, type StoredObject } from './app-model';
-import { exists, parseSimpleYaml, readJson, readText } from './read-files';
-import type { FieldListItem } from '../data/data-model';
+// Readers for the three app folder formats (test/sim/APP-FOLDER.md): a qlik-cli / corectl unbuild,
+// one serializeapp JSON, Gitoqlik split files. Each gives the same RawApp. Pure: the files come
+// through a FolderReader.
+import type { z } from 'zod';
+import type { FieldListItem } from '../collect/engine-schemas.ts';
+import { type FolderReader, displayPath, joinRel, parseSimpleYaml, readJson } from './folder-reader.ts';
+import { type AppFormat, type Connection, type JsonObject, type RawApp, type StoredObject, addPropertyTree, byId, isObject } from './raw-app.ts';
 
-/** What a format reader gives: the parts of the app model a folder holds, before the data model and behaviour are added. */
-export type RawApp = Pick<
-  AppModel,
-  'format' | 'appProperties' | 'objects' | 'measures' | 'dimensions' | 'variables' | 'bookmarks' | 'connections' | 'media' | 'script'
-> & {
-  /** a `qFieldList` that came with the app (Gitoqlik `fields.json`, serializeapp `fields`) */
-  fieldList?: FieldListItem[];
-  notes: string[];
-};
+/** Files that are extras in any format (the simulator's and the offline analysis's), never the app itself. */
+export const EXTRA_FILES = new Set(['sim.json', 'tables-and-keys.json', 'metadata.json', 'reloads.json', 'evaluations.json', 'engine-behaviour.json']);
+const GITOQLIK_MARKERS = ['blueprintObjectList.json', 'sheets.json', 'masterobjects.json'];
 
 function asArray(value: unknown, file: string, what: string): JsonObject[] {
   if (value === undefined || value === null) return [];
@@ -78,9 +72,8 @@ function emptyRaw(format: AppFormat): RawApp {
 }
 
 /** qlik-cli / corectl unbuild: config.yml names the files; app-properties.json + objects/ otherwise. */
-export async function readUnbuild(dir: string): Promise<RawApp> {
+export async function readUnbuild(reader: FolderReader): Promise<RawApp> {
   const raw = emptyRaw('unbuild');
-  const configPath = join(dir, 'config.yml');
   const config: Record<string, string> = {
     script: 'script.qvs',
     connections: 'connections.yml',
@@ -91,36 +84,38 @@ export async function readUnbuild(dir: string): Promise<RawApp> {
     bookmarks: 'bookmarks.json',
     'app-properties': 'app-properties.json',
   };
-  if (await exists(configPath)) {
-    for (const [key, value] of Object.entries(parseSimpleYaml(await readText(configPath), configPath))) {
+  if (await reader.exists('config.yml')) {
+    for (const [key, value] of Object.entries(parseSimpleYaml(await reader.readText('config.yml'), displayPath(reader, 'config.yml')))) {
       if (typeof value === 'string' && value) config[key] = value;
     }
   }
-  const file = (key: string) => join(dir, config[key]);
+  const file = (key: string) => joinRel(config[key] ?? '');
   const propsPath = file('app-properties');
-  if (!(await exists(propsPath))) throw new Error(`${propsPath}: file not found (an unbuild folder needs app-properties.json)`);
-  const props = await readJson(propsPath);
-  if (!isObject(props)) throw new Error(`${propsPath}: expected a JSON object (NxAppProperties)`);
+  if (!(await reader.exists(propsPath))) throw new Error(`${displayPath(reader, propsPath)}: file not found (an unbuild folder needs app-properties.json)`);
+  const props = await readJson(reader, propsPath);
+  if (!isObject(props)) throw new Error(`${displayPath(reader, propsPath)}: expected a JSON object (NxAppProperties)`);
   raw.appProperties = props;
   for (const key of ['measures', 'dimensions', 'variables', 'bookmarks'] as const) {
-    if (!(await exists(file(key)))) continue;
-    raw[key] = byId(asArray(await readJson(file(key)), file(key), key), key.slice(0, -1), file(key));
+    if (!(await reader.exists(file(key)))) continue;
+    const shown = displayPath(reader, file(key));
+    raw[key] = byId(asArray(await readJson(reader, file(key)), shown, key), key.slice(0, -1), shown);
   }
-  if (await exists(file('script'))) raw.script = await readText(file('script'));
+  if (await reader.exists(file('script'))) raw.script = await reader.readText(file('script'));
   else raw.notes.push('no script.qvs: empty load script');
-  if (await exists(file('connections'))) raw.connections = connectionsFromYaml(parseSimpleYaml(await readText(file('connections')), file('connections')));
-  const objectsDir = join(dir, config.objects.replace(/\/?\*\.json$/, ''));
-  if (await exists(objectsDir)) {
-    const names = (await readdir(objectsDir)).filter((n) => n.endsWith('.json')).sort();
-    for (const name of names) {
-      const path = join(objectsDir, name);
-      const entry = await readJson(path);
-      if (!isObject(entry)) throw new Error(`${path}: expected a GenericObjectEntry object ({qProperty, qChildren})`);
-      const stored = addPropertyTree(raw.objects, isObject(entry.qProperty) ? entry : { qProperty: entry, qChildren: [] }, path);
-      if (stored.type === 'bookmark') {
-        raw.objects.delete(stored.id);
-        raw.bookmarks.set(stored.id, stored.properties);
-      }
+  if (await reader.exists(file('connections'))) {
+    raw.connections = connectionsFromYaml(parseSimpleYaml(await reader.readText(file('connections')), displayPath(reader, file('connections'))));
+  }
+  const objectsDir = joinRel((config.objects ?? '').replace(/\/?\*\.json$/, ''));
+  const names = (await reader.list(objectsDir)).filter((n) => n.endsWith('.json')).sort();
+  for (const name of names) {
+    const path = joinRel(objectsDir, name);
+    const entry = await readJson(reader, path);
+    const shown = displayPath(reader, path);
+    if (!isObject(entry)) throw new Error(`${shown}: expected a GenericObjectEntry object ({qProperty, qChildren})`);
+    const stored = addPropertyTree(raw.objects, isObject(entry.qProperty) ? entry : { qProperty: entry, qChildren: [] }, shown);
+    if (stored.type === 'bookmark') {
+      raw.objects.delete(stored.id);
+      raw.bookmarks.set(stored.id, stored.properties);
     }
   }
   return raw;
@@ -160,29 +155,43 @@ export function fromSerialized(format: AppFormat, parts: Record<string, unknown>
   }
   raw.connections = connectionsFromList(parts.dataconnections, fileOf('dataconnections'));
   raw.media = mediaFromList(parts.embeddedmedia);
-  if (parts.fields !== undefined) raw.fieldList = asArray(parts.fields, fileOf('fields'), 'field list items') as unknown as FieldListItem[];
+  if (parts.fields !== undefined) raw.fieldList = asArray(parts.fields, fileOf('fields'), 'field list items') as unknown as z.infer<typeof FieldListItem>[];
   return raw;
 }
 
-export async function readGitoqlik(dir: string): Promise<RawApp> {
+export async function readGitoqlik(reader: FolderReader): Promise<RawApp> {
   const parts: Record<string, unknown> = {};
   for (const key of SERIALIZED_KEYS) {
     if (key === 'loadScript') continue;
-    const path = join(dir, `${key}.json`);
-    if (await exists(path)) parts[key] = await readJson(path);
+    if (await reader.exists(`${key}.json`)) parts[key] = await readJson(reader, `${key}.json`);
   }
-  if (await exists(join(dir, 'script.qvs'))) parts.loadScript = await readText(join(dir, 'script.qvs'));
-  const raw = fromSerialized('gitoqlik', parts, (key) => join(dir, `${key}.json`));
+  if (await reader.exists('script.qvs')) parts.loadScript = await reader.readText('script.qvs');
+  const raw = fromSerialized('gitoqlik', parts, (key) => displayPath(reader, `${key}.json`));
   if (parts.loadScript === undefined) raw.notes.push('no script.qvs: empty load script');
   return raw;
 }
 
-/** The single serializeapp JSON in `dir`, if there is one: top-level `properties` plus `sheets` or `measures`. */
-export async function findSerializeappFile(dir: string, candidates: string[]): Promise<{ path: string; parts: Record<string, unknown> } | undefined> {
+/** The single serializeapp JSON among `candidates`, if there is one: top-level `properties` plus `sheets` or `measures`. */
+export async function findSerializeappFile(reader: FolderReader, candidates: string[]): Promise<{ path: string; parts: Record<string, unknown> } | undefined> {
   for (const name of candidates) {
-    const path = join(dir, name);
-    const value = await readJson(path);
-    if (isObject(value) && 'properties' in value && ('sheets' in value || 'measures' in value)) return { path, parts: value };
+    const value = await readJson(reader, name);
+    if (isObject(value) && 'properties' in value && ('sheets' in value || 'measures' in value)) return { path: displayPath(reader, name), parts: value };
   }
   return undefined;
+}
+
+/** Recognises the folder's format by its files and reads it; a clear error for anything else. */
+export async function readAppFolder(reader: FolderReader): Promise<RawApp> {
+  const files = await reader.list('');
+  const has = (name: string) => files.includes(name);
+  if ((has('config.yml') || has('app-properties.json')) && (has('objects') || has('config.yml'))) return readUnbuild(reader);
+  if (GITOQLIK_MARKERS.some(has)) return readGitoqlik(reader);
+  const candidates = files.filter((n) => n.endsWith('.json') && !EXTRA_FILES.has(n));
+  const single = await findSerializeappFile(reader, candidates);
+  if (single) return fromSerialized('serializeapp', single.parts, (key) => `${single.path} (key "${key}")`);
+  if (has('app-properties.json')) return readUnbuild(reader);
+  throw new Error(
+    `${reader.root}: unknown app folder format: expected a qlik-cli unbuild (config.yml or app-properties.json + objects/), ` +
+      `Gitoqlik files (blueprintObjectList.json, sheets.json …) or one serializeapp JSON (top-level "properties" and "sheets"); found ${files.join(', ') || 'an empty folder'}`,
+  );
 }

@@ -1,0 +1,31 @@
+// The disk side of lib/offline's FolderReader: relative paths under one folder, read with node:fs.
+import { readFile, readdir, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import type { FolderReader } from '../offline/folder-reader.ts';
+
+export function nodeFolderReader(root: string): FolderReader {
+  const abs = (rel: string) => (rel ? join(root, ...rel.split('/')) : root);
+  return {
+    root,
+    list: async (dir) => {
+      try {
+        return await readdir(abs(dir));
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT' || code === 'ENOTDIR') return [];
+        throw new Error(`${abs(dir)}: cannot list the folder (${code ?? (error as Error).message})`, { cause: error });
+      }
+    },
+    exists: async (rel) => (await stat(abs(rel)).catch(() => undefined)) !== undefined,
+    readText: async (rel) => {
+      const path = abs(rel);
+      try {
+        return await readFile(path, 'utf8');
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        if (code === 'ENOENT') throw new Error(`${path}: file not found (${basename(dirname(path))} needs it)`, { cause: error });
+        throw new Error(`${path}: cannot read: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+      }
+    },
+  };
+}

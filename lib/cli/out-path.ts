@@ -1,0 +1,21 @@
+// Where `--out FILE|DIR` writes: a file as given, or `<DIR>/<app id>.<ext>` when it names a folder
+// (an existing one, or a path ending in a slash).
+import { mkdir, stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { EXTENSION, type OutputFormat } from './formats.ts';
+
+/** An app id as a file name: anything but letters, digits, `-`, `_` and `.` becomes `_`. */
+export const fileSafe = (id: string): string => id.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_') || '_';
+
+export async function outPath(out: string, appId: string, format: OutputFormat): Promise<string> {
+  const isDir = /[\\/]$/.test(out) || (await stat(out).catch(() => undefined))?.isDirectory() === true;
+  if (!isDir) return out;
+  await mkdir(out, { recursive: true });
+  return join(out, `${fileSafe(appId)}.${EXTENSION[format]}`);
+}
+
+export async function writeOutput(out: string, text: string, appId: string, format: OutputFormat): Promise<string> {
+  const path = await outPath(out, appId, format);
+  await writeFile(path, text);
+  return path;
+}
