@@ -15,6 +15,10 @@ describe('parseCliArgs', () => {
       host: 'https://t.example', app: 'a1', apiKey: 'k', format: 'json', failOn: 'warning', timings: true, concurrency: DEFAULT_CONCURRENCY,
     });
   });
+  it('takes --full-timings for the full timing pass, and leaves the mode to the collector without it', () => {
+    expect(parseCliArgs(['--host', 'https://t.example', '--app', 'a1', '--full-timings'], { QLIK_API_KEY: 'k' })).toMatchObject({ timings: true, timingMode: 'full' });
+    expect(parseCliArgs(['--host', 'https://t.example', '--app', 'a1'], { QLIK_API_KEY: 'k' }).timingMode).toBeUndefined();
+  });
   it('defaults the format from the --out extension', () => {
     expect(parseCliArgs(['--snapshot', 's.json', '--out', 'r.json']).format).toBe('json');
     expect(parseCliArgs(['--snapshot', 's.json']).format).toBe('text');
