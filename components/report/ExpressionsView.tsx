@@ -10,6 +10,7 @@ import { HighlightedExpression } from './FindingDetails';
 import { Name } from './Text';
 import { TARGET_KIND_LABEL } from './labels';
 import { useVirtualizer } from './useVirtualizer';
+import { CopyButton } from './export/CopyButton';
 
 const STATUSES: readonly ExpressionStatus[] = ['error', 'warning', 'info', 'ok', 'unchecked'];
 
@@ -85,9 +86,12 @@ function ExpressionCard({ row: r, index, measure }: { row: ExpressionRow; index:
         <span class={r.status === 'ok' || r.status === 'unchecked' ? 'chip' : `chip sev-${r.status}`}>{STATUS_LABEL[r.status]}</span>
       </div>
       {marked ? <HighlightedExpression {...marked} /> : (
-        <pre dir="ltr" class="qr-code-block">
-          <code>{r.text}</code>
-        </pre>
+        <>
+          <pre dir="ltr" class="qr-code-block">
+            <code>{r.text}</code>
+          </pre>
+          <CopyButton text={r.text} what="the expression" />
+        </>
       )}
       {r.engineError && <p class="alert qr-wrap">{r.engineError}</p>}
       {r.findings.map((f) => (

@@ -12,6 +12,7 @@ import { BarChart } from './BarChart';
 import { Statement } from './Statement';
 import { CATEGORY_NAME, SEVERITY_NAME, SEVERITY_PLURAL } from './labels';
 import { Name, TableWrap } from './Text';
+import { CopyButton } from './export/CopyButton';
 
 const SCORED_CATEGORIES: readonly Category[] = ['quality', 'performance', 'resource', 'design', 'script'];
 
@@ -160,7 +161,7 @@ export function OverviewView({ result, snapshot, fmt, fixFirst = [], onOpenFindi
                   {unused.undecided.map((u) => (
                     <li key={u.field}>
                       <strong>{u.field}</strong> in {u.where.name ?? u.where.id} ({u.why}):{' '}
-                      <code dir="ltr">{u.expression}</code>
+                      <code dir="ltr">{u.expression}</code> <CopyButton text={u.expression} what="the expression" />
                     </li>
                   ))}
                 </ul>

@@ -7,6 +7,7 @@ import type { AppSnapshot } from '@/lib/snapshot/schema';
 import { SortableTable, type Column } from './SortableTable';
 import { Name, TableWrap } from './Text';
 import { TARGET_KIND_LABEL } from './labels';
+import { CopyButton } from './export/CopyButton';
 
 export function UsageView({ snapshot, fmt }: { snapshot?: AppSnapshot; fmt: Formatter }) {
   const usage = useMemo(() => (snapshot ? usageOf(snapshot) : undefined), [snapshot]);
@@ -79,7 +80,7 @@ export function UsageView({ snapshot, fmt }: { snapshot?: AppSnapshot; fmt: Form
 
 function UsageTable({ caption, rows, fmt }: { caption: string; rows: UsageRow[]; fmt: Formatter }) {
   const columns: Column<UsageRow, 'name' | 'uses' | 'places'>[] = [
-    { key: 'name', label: 'Name', value: (r) => r.name, render: (r) => <><Name>{r.name}</Name>{r.detail && <div class="muted qr-small qr-code-inline" dir="ltr">{r.detail}</div>}</> },
+    { key: 'name', label: 'Name', value: (r) => r.name, render: (r) => <><Name>{r.name}</Name>{r.detail && <div class="muted qr-small qr-code-inline" dir="ltr">{r.detail} <CopyButton text={r.detail} what={`the definition of ${r.name}`} /></div>}</> },
     { key: 'uses', label: 'Uses', value: (r) => r.uses.length, render: (r) => (r.uses.length === 0 ? 'unused' : fmt.number(r.uses.length)), numeric: true },
     {
       key: 'places',

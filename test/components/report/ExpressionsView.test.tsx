@@ -21,6 +21,14 @@ describe('ExpressionsView', () => {
     expect([...statuses].sort((a, b) => order.indexOf(a!) - order.indexOf(b!))).toEqual(statuses);
   });
 
+  it('offers a copy button on every expression card, marked or not', async () => {
+    const { snapshot, result } = analysedSalesApp();
+    const view = await mount(<ExpressionsView snapshot={snapshot} findings={result.findings} fmt={createFormatter('en-US')} />);
+    const cards = [...view.root.querySelectorAll('[data-testid="expression-row"]')];
+    expect(cards.length).toBeGreaterThan(1);
+    for (const card of cards) expect(card.querySelectorAll('[data-testid="copy-button"]')).toHaveLength(1);
+  });
+
   it('renders only the cards in view of a long list, and searches all of them', async () => {
     let builder = app().table('Orders', { rows: 10, fields: ['Amount'] }).sheet({ id: 's1', title: 'Many' });
     for (let i = 0; i < 600; i++) builder = builder.kpi({ id: `k${i}`, title: `KPI ${i}`, measure: { def: `Sum(Amount) * ${i}` } });
