@@ -1,7 +1,8 @@
 // `npm run bench`: runs every bench/*.bench.ts and prints each measurement next to the baseline
 // measured in the same run, as a ratio. Speed targets are shown here, never asserted in tests.
 // `npm run bench -- --json`: the same figures as one JSON object on stdout (nothing else there).
-// Other arguments select bench files by name (`npm run bench -- collect`).
+// Other arguments select bench files by name (`npm run bench -- collect`). The browser bench
+// (browser.bench.ts: real Chromium, a build and a few minutes) runs only when named: `npm run bench -- browser`.
 import { readdirSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
@@ -22,9 +23,11 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const only = args.filter((a) => a !== '--json');
+/** benches that run only when asked for by name */
+const ON_REQUEST = new Set(['browser.bench.ts']);
 const files = readdirSync(here)
   .filter((f) => f.endsWith('.bench.ts'))
-  .filter((f) => only.length === 0 || only.some((o) => f.includes(o)))
+  .filter((f) => (only.length === 0 ? !ON_REQUEST.has(f) : only.some((o) => f.includes(o))))
   .sort();
 
 let missed = 0;

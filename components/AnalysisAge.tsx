@@ -20,16 +20,23 @@ export function describeAge(then: number, now: number, locale?: string): string 
   return format.format(0, 'minute'); // "this minute"
 }
 
-export function AnalysisAge({ savedAt, now = Date.now, locale }: { savedAt: number; now?: () => number; locale?: string }) {
+export function AnalysisAge({ savedAt, now = Date.now, locale, inline = false }: { savedAt: number; now?: () => number; locale?: string; inline?: boolean }) {
   const [time, setTime] = useState(now);
   useEffect(() => {
     setTime(now());
     const timer = setInterval(() => setTime(now()), 30_000);
     return () => clearInterval(timer);
   }, [savedAt, now]);
-  return (
-    <p class="muted" data-testid="analysis-age">
+  const content = (
+    <>
       Analysed <time dateTime={new Date(savedAt).toISOString()} title={new Date(savedAt).toLocaleString(locale)}>{describeAge(savedAt, time, locale)}</time>
+    </>
+  );
+  return inline ? (
+    <span data-testid="analysis-age">{content}</span>
+  ) : (
+    <p class="muted" data-testid="analysis-age">
+      {content}
     </p>
   );
 }

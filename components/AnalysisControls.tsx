@@ -9,14 +9,15 @@ interface Props {
   hasReport: boolean;
   onAnalyse(): void;
   onCancel(): void;
-  /** offered when the run failed because the user is not signed in */
+  /** shown beside Analyze when there is a report: the way to the full report */
+  onOpenReport?(): void;
 }
 
-export function AnalysisControls({ run, hasReport, onAnalyse, onCancel }: Props) {
+export function AnalysisControls({ run, hasReport, onAnalyse, onCancel, onOpenReport }: Props) {
   const running = isRunning(run);
   const fraction = run ? progressFraction(run) : undefined;
   return (
-    <section class="card" aria-label="Analysis">
+    <section class={hasReport && !running ? 'card compact' : 'card'} aria-label="Analysis">
       {running && run ? (
         <div data-testid="progress">
           <p role="status" aria-live="polite">
@@ -33,9 +34,18 @@ export function AnalysisControls({ run, hasReport, onAnalyse, onCancel }: Props)
         </div>
       ) : (
         <div class="row spread">
-          <button class="primary" onClick={onAnalyse}>
-            {hasReport ? 'Analyze again' : 'Analyze'}
-          </button>
+          {hasReport && onOpenReport ? (
+            <div class="row">
+              <button class="primary" onClick={onOpenReport} title="Every finding, in the side panel" data-testid="open-report">
+                Open report
+              </button>
+              <button onClick={onAnalyse}>Analyze again</button>
+            </div>
+          ) : (
+            <button class="primary" onClick={onAnalyse}>
+              {hasReport ? 'Analyze again' : 'Analyze'}
+            </button>
+          )}
           {run && run.phase !== 'done' && (
             <span role="status" class="muted" data-testid="run-outcome">
               {phaseLabel(run)}

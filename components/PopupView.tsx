@@ -37,6 +37,7 @@ export function PopupView({ model, history }: { model: TabModel; history?: Chang
             hasReport={!!model.report.value}
             onAnalyse={() => void model.analyse()}
             onCancel={() => void model.cancel()}
+            onOpenReport={() => void model.openSidePanel()}
           />
         )}
         <LogInCard model={model} />
@@ -44,7 +45,6 @@ export function PopupView({ model, history }: { model: TabModel; history?: Chang
           <ReportSummary
             report={model.report.value}
             onShow={(finding) => void model.showInApp(finding)}
-            onOpenSidePanel={() => void model.openSidePanel()}
           />
         )}
         {model.app.value && model.report.value && history && (

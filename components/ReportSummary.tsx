@@ -1,59 +1,66 @@
-// The popup's view of the last report: counts, score, when, the app's memory and slowest object,
-// the top findings, and the way to the full report.
+// The popup's view of the last report, built to fit Chrome's 600 px popup: the score in its band,
+// the counts, then Fix first (the three changes that gain the most) and the app's facts.
 import type { AnalysisReport, ReportFinding } from '@/lib/protocol/report';
 import { createFormatter, type Formatter } from '@/lib/report/format';
 import { AnalysisAge } from './AnalysisAge';
 import { AppFactsList } from './AppFactsList';
 import { FindingList } from './FindingList';
 import { LimitationNote } from './LimitationNote';
+import { ScoreBadge } from './ScoreBadge';
 import { SeverityChips } from './SeverityChips';
+import { TopFindingList } from './TopFindingList';
 
 interface Props {
   report: AnalysisReport;
   onShow(finding: ReportFinding): void;
-  onOpenSidePanel?(): void;
   /** numbers, bytes and dates in the browser's locale unless a test fixes one */
   fmt?: Formatter;
 }
 
-export function ReportSummary({ report, onShow, onOpenSidePanel, fmt = createFormatter(navigator.language) }: Props) {
+export function ReportSummary({ report, onShow, fmt = createFormatter(navigator.language) }: Props) {
   return (
-    <section class="card" aria-labelledby="summary-title" data-testid="report-summary">
-      <div class="row spread">
-        <h2 id="summary-title">
+    <section class="card summary" aria-labelledby="summary-title" data-testid="report-summary">
+      <div class="row spread nowrap">
+        <h2 id="summary-title" class="clamp-2">
           <bdi dir="auto">{report.app.name || 'Results'}</bdi>
         </h2>
-        {report.score !== undefined && <span aria-label={`Score ${fmt.number(report.score)} of 100`}>{fmt.number(report.score)}/100</span>}
+        {report.score !== undefined && <ScoreBadge value={report.score} fmt={fmt} label="Quality score" />}
       </div>
-      <p class="muted">
-        {fmt.number(report.findings.length)} {report.findings.length === 1 ? 'finding' : 'findings'} in {fmt.duration(report.finishedAt - report.startedAt)}
+      <p class="muted small">
+        {`${fmt.number(report.findings.length)} ${report.findings.length === 1 ? 'finding' : 'findings'} · `}
+        <AnalysisAge savedAt={report.finishedAt} locale={fmt.locale} inline />
+        {` (analysis took ${fmt.duration(report.finishedAt - report.startedAt)})`}
       </p>
-      <AnalysisAge savedAt={report.finishedAt} locale={fmt.locale} />
       <LimitationNote text={report.limitation} />
       <SeverityChips counts={report.counts} fmt={fmt} />
-      <div style={{ marginTop: '8px' }}>
+      <FixFirst report={report} onShow={onShow} fmt={fmt} />
+      <details class="facts-details">
+        <summary>App facts</summary>
         <AppFactsList report={report} fmt={fmt} />
-      </div>
-      {report.findings.length === 0 ? (
-        <p class="ok" style={{ marginTop: '8px' }}>
-          No findings: nothing to fix.
-        </p>
-      ) : (
-        <div style={{ marginTop: '8px' }}>
-          <h3>Top findings</h3>
-          <FindingList findings={report.findings} onShow={onShow} limit={3} />
-        </div>
-      )}
-      {onOpenSidePanel && (
-        <div class="row" style={{ marginTop: '8px' }}>
-          <button onClick={onOpenSidePanel} aria-describedby="open-report-help">
-            Open report
-          </button>
-          <span id="open-report-help" class="muted">
-            every finding, in the side panel
-          </span>
-        </div>
-      )}
+      </details>
     </section>
+  );
+}
+
+function FixFirst({ report, onShow, fmt }: { report: AnalysisReport; onShow(finding: ReportFinding): void; fmt: Formatter }) {
+  if (report.findings.length === 0) return <p class="ok section">No findings: nothing to fix.</p>;
+  // reports saved before Fix first existed have no `top`: their findings, errors first
+  if (!report.top) {
+    return (
+      <div class="section">
+        <h3>Top findings</h3>
+        <FindingList findings={report.findings} onShow={onShow} limit={3} />
+      </div>
+    );
+  }
+  return (
+    <div class="section">
+      <h3>Fix first</h3>
+      {report.top.length === 0 ? (
+        <p class="muted">Nothing is broken and no cost was measured. The report lists the warnings and suggestions.</p>
+      ) : (
+        <TopFindingList items={report.top} fmt={fmt} onShow={onShow} />
+      )}
+    </div>
   );
 }

@@ -4,14 +4,15 @@ import type { TabPlatform, TabState } from '@/lib/protocol/tab-state';
 import { describeApp } from './format';
 
 /** The Qlik product serving the tab; product-info.json's label when it confirmed it. */
-function PlatformLine({ platform }: { platform: TabPlatform }) {
+function PlatformLine({ platform, inline = false }: { platform: TabPlatform; inline?: boolean }) {
   const name = platformName(platform.platform);
   const detail = platform.confirmed ? (platform.productLabel ? ` · ${platform.productLabel}` : '') : ' (not confirmed)';
+  const Tag = inline ? 'span' : 'p';
   return (
-    <p class="muted" data-testid="platform" data-platform={platform.platform} data-confirmed={String(platform.confirmed)}>
+    <Tag class={inline ? undefined : 'muted'} data-testid="platform" data-platform={platform.platform} data-confirmed={String(platform.confirmed)}>
       {name}
       {detail}
-    </p>
+    </Tag>
   );
 }
 
@@ -19,6 +20,24 @@ function PlatformLine({ platform }: { platform: TabPlatform }) {
 export function TabStatus({ state, onAllowHost, appName }: { state: TabState; onAllowHost(): void; appName?: string | undefined }) {
   switch (state.kind) {
     case 'qlik-app':
+      // Once the app has a report, the summary names it: one line here keeps the popup within 600 px.
+      if (appName)
+        return (
+          <section class="card compact" aria-labelledby="tab-status-title" data-testid="tab-status" data-kind={state.kind}>
+            <h2 id="tab-status-title" class="visually-hidden">
+              Qlik app detected
+            </h2>
+            <p class="muted small" title={describeApp(state.app)}>
+              <span data-testid="app-tenant">{state.app.host}</span>
+              {state.platform && (
+                <>
+                  {' · '}
+                  <PlatformLine platform={state.platform} inline />
+                </>
+              )}
+            </p>
+          </section>
+        );
       return (
         <section class="card" aria-labelledby="tab-status-title" data-testid="tab-status" data-kind={state.kind}>
           <h2 id="tab-status-title">Qlik app detected</h2>

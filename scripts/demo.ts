@@ -4,37 +4,18 @@
 //   runs until the window is closed or Ctrl-C.
 // - Otherwise (headless): drives the extension's own UI: opens the popup for the Qlik tab, runs the
 //   analysis, opens the side panel, prints a summary and writes screenshots to demo-output/.
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, statSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { BrowserContext, Page } from '@playwright/test';
-import { CHROME_BUILD, DEMO_APP_ID, extensionWorker, launchWithExtension, tabIdOf } from '../test/e2e/browser';
+import { DEMO_APP_ID, extensionWorker, launchWithExtension, tabIdOf } from '../test/e2e/browser';
 import { startSimulator, type Simulator } from '../test/sim/index';
 import { ensureBrowser } from './browsers/ensure';
+import { ensureBuild } from './ensure-build';
 import { AnalysisReport, SEVERITIES } from '../lib/report/analysis-report';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const OUTPUT_DIR = path.join(root, 'demo-output');
-const SOURCES = ['entrypoints', 'components', 'lib', 'public', 'wxt.config.ts', 'package.json'];
-
-function newestMtime(target: string): number {
-  if (!existsSync(target)) return 0;
-  const stat = statSync(target);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...readdirSync(target).map((name) => newestMtime(path.join(target, name))));
-}
-
-/** Builds .output/chrome-mv3 when it is missing or older than any source. */
-function ensureBuild(): void {
-  const manifest = path.join(CHROME_BUILD, 'manifest.json');
-  const built = existsSync(manifest) ? statSync(manifest).mtimeMs : 0;
-  const sources = Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));
-  if (built >= sources) return;
-  console.log(built ? 'The extension build is older than the sources: rebuilding…' : 'Building the extension…');
-  const result = spawnSync('npx', ['wxt', 'build'], { cwd: root, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('`npx wxt build` failed (see above).');
-}
 
 async function logInOnFirstSheet(page: Page, sim: Simulator): Promise<string> {
   const user = sim.users.developer;

@@ -47,6 +47,12 @@ export async function loadRuleFiles(): Promise<RuleFile[]> {
 }
 
 const SEVERITY_WORD = { error: 'error', warning: 'warning', info: 'info' } as const;
+/** What each severity promises (the brief's definitions); a rule's severityReason says why it fits. */
+const SEVERITY_MEANING = {
+  error: 'Error means broken for the app\'s users.',
+  warning: 'Warning means a certain or measured cost (memory, calculation or reload time, maintenance).',
+  info: 'Info means a suggestion: nothing breaks and no cost was measured.',
+} as const;
 const escapeCell = (s: string) => s.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function renderIndex(files: RuleFile[]): string {
@@ -109,6 +115,11 @@ export function renderRuleDoc(f: RuleFile): string {
     '',
     r.howToFix,
     '',
+    '## Severity',
+    '',
+    `Default: **${SEVERITY_WORD[r.severity]}**. ${SEVERITY_MEANING[r.severity]}${r.severityReason ? ` ${r.severityReason}` : ''}`,
+    '',
+    ...(r.rollUp ? ['The report lists all findings of this rule as one row (with every place inside it): it is a documentation or style rule.', ''] : []),
   ];
   if (r.examples?.bad || r.examples?.good) {
     lines.push('## Examples', '');
@@ -173,7 +184,17 @@ export function renderDocsReadme(files: RuleFile[]): string {
     'A suppression hides one finding on later runs; it is keyed by rule, target (`<kind>:<id>`) and the',
     "finding's content hash, so the finding comes back when the thing it is about changes.",
     '',
+    '## Severity',
+    '',
+    '- **error**: broken for the app\'s users (an object or expression that does not calculate, a reload that fails).',
+    '- **warning**: a certain or measured cost (memory, calculation time, reload time).',
+    '- **info**: a suggestion (documentation, style, tidying up); style rules are listed as one row per rule.',
+    '',
+    'Each rule page says why its default fits. Change any severity in the configuration below.',
+    '',
     '## Score',
+    '',
+    'The report shows a score from 0 to 100, overall and per category, in three bands: 0–49 poor, 50–89 needs work, 90–100 good.',
     '',
     SCORE_FORMULA + '.',
     '',

@@ -14,6 +14,7 @@ import { ConnectionSection } from './ConnectionSection';
 import type { OptionsEnvironment } from './environment';
 import { RetentionSection } from './RetentionSection';
 import { RulesSection } from './RulesSection';
+import { TimingSection } from './TimingSection';
 import { TransferSection } from './TransferSection';
 import { readSettingsFile, validateSettings, type FieldErrors } from './validate';
 import './options.css';
@@ -109,6 +110,7 @@ export function OptionsView({ client, env, rules = RULES }: Props) {
               ))}
               <RulesSection rules={rules} settings={current} errors={errors.value} onChange={change} />
               <AppRulesSection rules={rules} settings={current} errors={errors.value} analysedApps={analysedApps.value} onChange={change} />
+              <TimingSection settings={current} onChange={change} />
               <RetentionSection settings={current} errors={errors.value} onChange={change} />
               <div class="row save-bar">
                 <button class="primary" type="submit">

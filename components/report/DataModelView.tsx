@@ -1,5 +1,5 @@
 // The Data model tab: tables, fields (sortable, with rows, distinct values, bytes, key type,
-// used or not and where), and the key graph.
+// used or not and where), and the key graph beside the tables.
 import { useMemo, useState } from 'preact/hooks';
 import { fieldRows, KEY_TYPE_LABEL, tableRows, type FieldRow, type TableRow } from '@/lib/report/data-model';
 import type { Formatter } from '@/lib/report/format';
@@ -55,7 +55,10 @@ export function DataModelView({ snapshot, fmt }: { snapshot?: AppSnapshot; fmt: 
     <section aria-labelledby="qr-model-title" data-testid="data-model-view">
       <h2 id="qr-model-title">Data model</h2>
       {usage instanceof Error && <p class="alert">Where fields are used could not be worked out: {usage.message}</p>}
-      <SortableTable caption={`Tables (${fmt.number(model.tables.length)})`} columns={tableColumns} rows={tableRows(model)} rowKey={(t) => t.name} initialSort={{ key: 'bytes', direction: 'descending' }} locale={fmt.locale} />
+      <div class="qr-model-top">
+        <SortableTable caption={`Tables (${fmt.number(model.tables.length)})`} columns={tableColumns} rows={tableRows(model)} rowKey={(t) => t.name} initialSort={{ key: 'bytes', direction: 'descending' }} locale={fmt.locale} />
+        <KeyGraph model={model} />
+      </div>
       <div class="qr-filter-grid">
         <label>
           Find a field
@@ -95,7 +98,6 @@ export function DataModelView({ snapshot, fmt }: { snapshot?: AppSnapshot; fmt: 
           ) : null
         }
       />
-      <KeyGraph model={model} />
     </section>
   );
 }

@@ -3,6 +3,7 @@
 import type { Finding, Target } from '@/lib/analyze/result';
 import { highlightParts, targetName } from '@/lib/report/findings';
 import { isSafeLink, type RuleDoc } from '@/lib/report/rule-docs';
+import { Statement } from './Statement';
 import { Name } from './Text';
 import { CopyButton } from './export/CopyButton';
 import { SEVERITY_NAME, TARGET_KIND_LABEL } from './labels';
@@ -11,26 +12,40 @@ interface Props {
   finding: Finding;
   rule: RuleDoc | undefined;
   hidden: boolean;
+  /** the name a target is shown by (default: its name or id) */
+  nameOf?(target: Target): string;
+  /** what fixing it gains, in words (a Fix first row) */
+  gain?: string | undefined;
+  /** a ready statement to paste (R01's DROP FIELDS) */
+  statement?: string | undefined;
   canShowInApp(target: Target): boolean;
   onShowInApp?(target: Target): void;
   onSuppress?(finding: Finding): void;
   onUnsuppress?(finding: Finding): void;
 }
 
-export function FindingDetails({ finding, rule, hidden, canShowInApp, onShowInApp, onSuppress, onUnsuppress }: Props) {
+export function FindingDetails({ finding, rule, hidden, nameOf = targetName, gain, statement, canShowInApp, onShowInApp, onSuppress, onUnsuppress }: Props) {
   const target = finding.target;
   return (
     <section class="qr-details card" aria-labelledby="qr-details-title" data-testid="finding-details">
       <h3 id="qr-details-title" tabIndex={-1}>
         <span class={`chip sev-${finding.severity}`}>{SEVERITY_NAME[finding.severity]}</span> {finding.rule} {finding.name}
       </h3>
+      {gain && (
+        <p>
+          <strong data-testid="details-gain">{gain}</strong>
+        </p>
+      )}
       <p dir="auto" class="qr-wrap">
         {finding.message}
       </p>
       <dl class="facts">
         <dt>{TARGET_KIND_LABEL[target.kind]}</dt>
         <dd>
-          <Name>{targetName(target)}</Name>
+          <Name>{nameOf(target)}</Name>{' '}
+          <span class="muted qr-small" title="Qlik id">
+            (id <code>{target.id}</code>)
+          </span>
         </dd>
         {target.sheet && (
           <>
@@ -54,6 +69,7 @@ export function FindingDetails({ finding, rule, hidden, canShowInApp, onShowInAp
         )}
       </dl>
       {finding.expression && <HighlightedExpression {...finding.expression} />}
+      {statement && <Statement text={statement} />}
       {rule ? (
         <>
           <h4>Why it matters</h4>

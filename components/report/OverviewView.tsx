@@ -1,33 +1,54 @@
 // The Overview tab: score, counts by category and severity, memory by table and field, the
 // slowest objects and sheets, and what the unused fields cost.
-import type { AnalysisResult } from '@/lib/analyze/result';
+import type { AnalysisResult, Category } from '@/lib/analyze/result';
+import { computeScore } from '@/lib/analyze/score';
+import { ScoreBadge } from '../ScoreBadge';
+import { describeGain, type FixFirstItem } from '@/lib/report/fix-first';
 import type { Formatter } from '@/lib/report/format';
 import { SEVERITY_ORDER } from '@/lib/report/findings';
 import { countsByCategory, countsBySeverity, memoryByField, memoryByTable, slowestObjects, slowestSheets, unusedFieldsMemory } from '@/lib/report/overview';
 import type { AppSnapshot } from '@/lib/snapshot/schema';
 import { BarChart } from './BarChart';
+import { Statement } from './Statement';
 import { CATEGORY_NAME, SEVERITY_NAME, SEVERITY_PLURAL } from './labels';
 import { Name, TableWrap } from './Text';
+import { CopyButton } from './export/CopyButton';
+
+const SCORED_CATEGORIES: readonly Category[] = ['quality', 'performance', 'resource', 'design', 'script'];
 
 interface Props {
   result: AnalysisResult;
   snapshot?: AppSnapshot;
   fmt: Formatter;
+  /** Fix first (lib/report/fix-first.ts): its first rows are shown under the score */
+  fixFirst?: readonly FixFirstItem[];
+  /** opens the Findings tab, where Fix first is listed in full */
+  onOpenFindings?(): void;
 }
 
-export function OverviewView({ result, snapshot, fmt }: Props) {
+const FIX_FIRST_SHOWN = 5;
+
+export function OverviewView({ result, snapshot, fmt, fixFirst = [], onOpenFindings }: Props) {
   const severities = countsBySeverity(result.findings);
   const categories = countsByCategory(result.findings);
   const unused = unusedFieldsMemory(result, snapshot);
+  const categoryScores = result.score.categories ?? computeScore(result.findings).categories ?? {};
   const notRun = result.rules.filter((r) => r.status === 'could-not-run' || r.status === 'error');
   return (
     <section aria-labelledby="qr-overview-title" data-testid="overview-view">
       <h2 id="qr-overview-title">Overview</h2>
       <div class="card">
-        <p>
-          <span class="score" data-testid="score">{fmt.number(Math.round(result.score.value))}</span> <span class="muted">/ 100 quality score</span>
-        </p>
-        <p class="muted qr-wrap">{result.score.formula}</p>
+        <h3>Quality score</h3>
+        <ScoreBadge value={result.score.value} fmt={fmt} label="Quality score" size="large" explain />
+        <ul class="qr-category-scores" aria-label="Score by category">
+          {SCORED_CATEGORIES.map((c) => (
+            <li key={c}>
+              <ScoreBadge value={categoryScores[c] ?? 100} fmt={fmt} label={`${CATEGORY_NAME[c]} score`} testId={`score-${c}`} />
+              <span>{CATEGORY_NAME[c]}</span>
+            </li>
+          ))}
+        </ul>
+        <p class="muted qr-small">Bands: 0–49 poor, 50–89 needs work, 90–100 good. How it is calculated: the Score section of the rules documentation (docs/rules/README.md).</p>
         <ul class="chips" aria-label="Findings by severity">
           {SEVERITY_ORDER.map((s) => (
             <li key={s} class={`chip sev-${s}`}>
@@ -42,11 +63,35 @@ export function OverviewView({ result, snapshot, fmt }: Props) {
           </dd>
           <dt>Analysed</dt>
           <dd>{fmt.dateTime(result.analysedAt)}</dd>
-          <dt>Took</dt>
+          <dt>Rules ran in</dt>
           <dd>{fmt.duration(result.durationMs)}</dd>
           <dt>Hidden</dt>
           <dd>{fmt.number(result.suppressedFindings.length)}</dd>
         </dl>
+      </div>
+      <div class="card" data-testid="overview-fix-first">
+        <h3>Fix first</h3>
+        {fixFirst.length === 0 ? (
+          <p class="muted">Nothing is broken and no cost was measured.</p>
+        ) : (
+          <ol class="qr-fix-list">
+            {fixFirst.slice(0, FIX_FIRST_SHOWN).map((item) => (
+              <li key={item.key}>
+                <strong>{describeGain(item.gain, fmt)}</strong>
+                <span class="muted"> · {item.rule}</span>
+                <div class="qr-clamp-2">
+                  <Name>{item.title}</Name>
+                  {item.findings.length > 1 && <span class="muted"> · {fmt.number(item.findings.length)} places</span>}
+                </div>
+              </li>
+            ))}
+          </ol>
+        )}
+        {onOpenFindings && fixFirst.length > 0 && (
+          <button type="button" class="link" onClick={onOpenFindings}>
+            {fixFirst.length > FIX_FIRST_SHOWN ? `All ${fmt.number(fixFirst.length)} in Findings` : 'Open them in Findings'}
+          </button>
+        )}
       </div>
       <div class="card">
         <TableWrap label="Findings by category">
@@ -108,11 +153,7 @@ export function OverviewView({ result, snapshot, fmt }: Props) {
               {unused.highConfidenceBytes !== undefined && <> ({fmt.bytes(unused.highConfidenceBytes)} with high confidence)</>}.
             </p>
             <BarChart title="Largest unused fields" items={unused.fields} format={fmt.bytes} empty="No sizes known for the unused fields." />
-            {unused.dropStatement && (
-              <pre dir="ltr" class="qr-code-block">
-                <code>{unused.dropStatement}</code>
-              </pre>
-            )}
+            {unused.dropStatement && <Statement text={unused.dropStatement} />}
             {unused.undecided && unused.undecided.length > 0 && (
               <details data-testid="unused-undecided" open={unused.undecided.length <= 10}>
                 <summary>Could not decide ({fmt.number(unused.undecided.length)}): named in an expression that could not be fully read, never dropped</summary>
@@ -120,7 +161,7 @@ export function OverviewView({ result, snapshot, fmt }: Props) {
                   {unused.undecided.map((u) => (
                     <li key={u.field}>
                       <strong>{u.field}</strong> in {u.where.name ?? u.where.id} ({u.why}):{' '}
-                      <code dir="ltr">{u.expression}</code>
+                      <code dir="ltr">{u.expression}</code> <CopyButton text={u.expression} what="the expression" />
                     </li>
                   ))}
                 </ul>

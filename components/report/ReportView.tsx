@@ -2,7 +2,10 @@
 // shows what it is given and reports the user's actions through callbacks; the page wires them.
 import { useMemo, useState } from 'preact/hooks';
 import type { AnalysisResult, Finding, Target } from '@/lib/analyze/result';
+import { fixFirst } from '@/lib/report/fix-first';
 import { createFormatter } from '@/lib/report/format';
+import { objectLookupOf, targetDisplayName } from '@/lib/report/names';
+import { passedRules } from '@/lib/report/sections';
 import { ruleDocLookup, type RuleDoc } from '@/lib/report/rule-docs';
 import { engineUnavailableNote } from '@/lib/collect/rest-only';
 import type { AppSnapshot } from '@/lib/snapshot/schema';
@@ -54,6 +57,12 @@ export function ReportView(props: ReportViewProps) {
   const fmt = useMemo(() => createFormatter(props.locale ?? (typeof navigator === 'undefined' ? undefined : navigator.language)), [props.locale]);
   const ruleDoc = useMemo(() => ruleDocLookup(props.rules), [props.rules]);
   const canShowInApp = props.canShowInApp ?? defaultCanShowInApp;
+  const fixFirstItems = useMemo(() => fixFirst(result, { rollUp: (code) => ruleDoc(code)?.rollUp === true, ruleSummary: (code) => ruleDoc(code)?.summary }), [result, ruleDoc]);
+  const passed = useMemo(() => passedRules(result), [result]);
+  const nameOf = useMemo(() => {
+    const lookup = objectLookupOf(snapshot);
+    return (target: Target) => targetDisplayName(target, lookup);
+  }, [snapshot]);
   const tabs = REPORT_TABS.map((key) => ({
     key,
     label: key === 'findings' ? `${TAB_LABEL[key]} (${fmt.number(result.findings.length)})` : TAB_LABEL[key],
@@ -63,11 +72,14 @@ export function ReportView(props: ReportViewProps) {
       <LimitationNote text={snapshot ? engineUnavailableNote(snapshot) : undefined} />
       <Tabs<ReportTab> tabs={tabs} selected={tab} onSelect={(key) => setTab(key)} label="Report views" idPrefix={ID} />
       <div role="tabpanel" id={panelId(ID, tab)} aria-labelledby={tabId(ID, tab)} tabIndex={0} class="qr-panel">
-        {tab === 'overview' && <OverviewView result={result} snapshot={snapshot} fmt={fmt} />}
+        {tab === 'overview' && <OverviewView result={result} snapshot={snapshot} fmt={fmt} fixFirst={fixFirstItems} onOpenFindings={() => setTab('findings')} />}
         {tab === 'findings' && (
           <FindingsView
             findings={result.findings}
             suppressed={result.suppressedFindings}
+            fixFirst={fixFirstItems}
+            passed={passed}
+            nameOf={nameOf}
             ruleDoc={ruleDoc}
             fmt={fmt}
             canShowInApp={canShowInApp}

@@ -2,7 +2,7 @@
 // last reload log, and the script with the engine's syntax errors marked.
 import { useMemo, useState } from 'preact/hooks';
 import type { Formatter } from '@/lib/report/format';
-import { lastReloads, logWarnings, scriptTabs, statementRows, type StatementRow } from '@/lib/report/script';
+import { lastReloads, logWarnings, reloadStatusWords, scriptTabs, statementRows, type StatementRow } from '@/lib/report/script';
 import type { AppSnapshot } from '@/lib/snapshot/schema';
 import { SortableTable, type Column } from './SortableTable';
 import { Name, TableWrap } from './Text';
@@ -47,7 +47,7 @@ export function ScriptView({ snapshot, fmt }: { snapshot?: AppSnapshot; fmt: For
                 <tr key={r.id}>
                   <td>{r.startTime ? fmt.dateTime(r.startTime) : r.creationTime ? fmt.dateTime(r.creationTime) : '–'}</td>
                   <td class="qr-wrap">
-                    <Name>{r.status}</Name>
+                    <Name>{reloadStatusWords(r.status)}</Name>
                     {r.partial && ' (partial)'}
                     {r.errorMessage && <div class="alert qr-small" dir="auto">{r.errorMessage}</div>}
                   </td>

@@ -73,7 +73,7 @@ export function SheetsView({ snapshot, findings, fmt, canShowInApp, onShowInApp 
                           <Name>{o.type}</Name>
                         </td>
                         <td class="qr-num">{o.timing ? fmt.duration(o.timing.firstMs) : '–'}</td>
-                        <td class="qr-num">{o.timing ? fmt.duration(o.timing.cachedMs) : '–'}</td>
+                        <td class="qr-num">{o.timing?.cachedMs !== undefined ? fmt.duration(o.timing.cachedMs) : '–'}</td>
                         <td>
                           {o.findings.length === 0 ? (
                             <span class="muted">none</span>

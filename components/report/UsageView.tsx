@@ -1,14 +1,17 @@
-// The Variables, master items and bookmarks tab: how often each is used and where.
-import { useMemo } from 'preact/hooks';
+// The Variables, master items and bookmarks tab: how often each is used and where, unused first,
+// searchable by name or definition; each table shows a page at a time.
+import { useMemo, useState } from 'preact/hooks';
 import type { Formatter } from '@/lib/report/format';
 import { bookmarkRows, masterItemUsage, usageOf, variableUsage, type UsageRow } from '@/lib/report/usage';
 import type { AppSnapshot } from '@/lib/snapshot/schema';
 import { SortableTable, type Column } from './SortableTable';
 import { Name, TableWrap } from './Text';
 import { TARGET_KIND_LABEL } from './labels';
+import { CopyButton } from './export/CopyButton';
 
 export function UsageView({ snapshot, fmt }: { snapshot?: AppSnapshot; fmt: Formatter }) {
   const usage = useMemo(() => (snapshot ? usageOf(snapshot) : undefined), [snapshot]);
+  const [text, setText] = useState('');
   if (!snapshot || !usage) {
     return (
       <section aria-labelledby="qr-usage-title">
@@ -25,15 +28,24 @@ export function UsageView({ snapshot, fmt }: { snapshot?: AppSnapshot; fmt: Form
       </section>
     );
   }
+  const needle = text.trim().toLocaleLowerCase();
+  const matches = (...parts: (string | undefined)[]) => !needle || parts.some((p) => p?.toLocaleLowerCase().includes(needle));
+  const only = (rows: UsageRow[]) => rows.filter((r) => matches(r.name, r.detail));
   const masters = masterItemUsage(snapshot, usage);
-  const bookmarks = bookmarkRows(snapshot);
+  const bookmarks = bookmarkRows(snapshot).filter((b) => matches(b.title, ...b.fields));
   return (
     <section aria-labelledby="qr-usage-title" data-testid="usage-view">
       <h2 id="qr-usage-title">Variables, master items and bookmarks</h2>
-      <UsageTable caption="Variables" rows={variableUsage(snapshot, usage)} fmt={fmt} />
-      <UsageTable caption="Master measures" rows={masters.measures} fmt={fmt} />
-      <UsageTable caption="Master dimensions" rows={masters.dimensions} fmt={fmt} />
-      <UsageTable caption="Master visualizations" rows={masters.visualizations} fmt={fmt} />
+      <div class="qr-filter-grid">
+        <label>
+          Find
+          <input type="search" value={text} placeholder="Name or definition…" onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)} />
+        </label>
+      </div>
+      <UsageTable caption="Variables" rows={only(variableUsage(snapshot, usage))} fmt={fmt} />
+      <UsageTable caption="Master measures" rows={only(masters.measures)} fmt={fmt} />
+      <UsageTable caption="Master dimensions" rows={only(masters.dimensions)} fmt={fmt} />
+      <UsageTable caption="Master visualizations" rows={only(masters.visualizations)} fmt={fmt} />
       <TableWrap label="Bookmarks">
         <table class="qr-table">
           <caption>Bookmarks ({fmt.number(bookmarks.length)})</caption>
@@ -68,7 +80,7 @@ export function UsageView({ snapshot, fmt }: { snapshot?: AppSnapshot; fmt: Form
 
 function UsageTable({ caption, rows, fmt }: { caption: string; rows: UsageRow[]; fmt: Formatter }) {
   const columns: Column<UsageRow, 'name' | 'uses' | 'places'>[] = [
-    { key: 'name', label: 'Name', value: (r) => r.name, render: (r) => <><Name>{r.name}</Name>{r.detail && <div class="muted qr-small qr-code-inline" dir="ltr">{r.detail}</div>}</> },
+    { key: 'name', label: 'Name', value: (r) => r.name, render: (r) => <><Name>{r.name}</Name>{r.detail && <div class="muted qr-small qr-code-inline" dir="ltr">{r.detail} <CopyButton text={r.detail} what={`the definition of ${r.name}`} /></div>}</> },
     { key: 'uses', label: 'Uses', value: (r) => r.uses.length, render: (r) => (r.uses.length === 0 ? 'unused' : fmt.number(r.uses.length)), numeric: true },
     {
       key: 'places',

@@ -11,6 +11,8 @@ interface Props<T> {
   active: number;
   onActive(index: number): void;
   onActivate?(index: number): void;
+  /** a click on a row, after it became the active one (e.g. to open a group) */
+  onRowClick?(index: number): void;
   renderRow(item: T, index: number, active: boolean): ComponentChildren;
   itemKey(item: T): string;
   label: string;
@@ -19,7 +21,7 @@ interface Props<T> {
   fallbackHeight?: number;
 }
 
-export function VirtualList<T>({ items, rowHeight, active, onActive, onActivate, renderRow, itemKey, label, idPrefix, fallbackHeight = 480 }: Props<T>) {
+export function VirtualList<T>({ items, rowHeight, active, onActive, onActivate, onRowClick, renderRow, itemKey, label, idPrefix, fallbackHeight = 480 }: Props<T>) {
   const ref = useRef<HTMLDivElement>(null);
   const [scrollTop, setScrollTop] = useState(0);
   const [height, setHeight] = useState(fallbackHeight);
@@ -84,6 +86,7 @@ export function VirtualList<T>({ items, rowHeight, active, onActive, onActivate,
                 style={{ height: `${rowHeight}px` }}
                 onClick={() => {
                   onActive(index);
+                  onRowClick?.(index);
                   ref.current?.focus();
                 }}
               >

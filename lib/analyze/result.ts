@@ -112,8 +112,9 @@ export const Score = z.object({
   /** 0..100, 100 = no findings */
   value: z.number().min(0).max(100),
   penalty: z.number().nonnegative(),
-  /** the formula in words, shown next to the score */
-  formula: z.string(),
+  /** 0..100 per category over that category's findings; a category without findings is absent (= 100).
+   *  Absent in results saved before per-category scores. The formula: docs/rules/README.md */
+  categories: z.partialRecord(Category, z.number().min(0).max(100)).optional(),
 });
 export type Score = z.infer<typeof Score>;
 

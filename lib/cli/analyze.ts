@@ -148,6 +148,7 @@ async function collect(options: CliOptions, io: CliIo): Promise<AppSnapshot> {
     ...(cookie ? { cookie } : {}),
     insecure: options.insecure,
     timings: options.timings,
+    ...(options.timingMode ? { timingMode: options.timingMode } : {}),
     concurrency: options.concurrency,
     ...(options.engineTimeoutMs ? { engineTimeoutMs: options.engineTimeoutMs } : {}),
     ...(io.signal ? { signal: io.signal } : {}),

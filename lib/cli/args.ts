@@ -33,6 +33,8 @@ writes the result.
   --baseline FILE       only findings whose fingerprints are not in FILE count for --fail-on
   --update-baseline     write the current findings' fingerprints to the --baseline FILE (exit 0)
   --no-timings          skip the per-object timing pass
+  --full-timings        time each object again from the engine's cache too (default: the first
+                        calculation only, about half the time; rule P01's cached threshold needs it)
   --concurrency N       engine requests in flight (default ${DEFAULT_CONCURRENCY})
   --engine-timeout S    seconds the engine may stay silent while a call waits (default 60; OpenDoc and
                         calculations get 5 times that, opening the socket half): then exit 3
@@ -61,6 +63,8 @@ export interface CliOptions {
   updateBaseline: boolean;
   config?: string;
   timings: boolean;
+  /** --full-timings: the full timing pass (absent: the collector's default, quick) */
+  timingMode?: 'full';
   concurrency: number;
   /** --engine-timeout in ms (absent: the library's defaults) */
   engineTimeoutMs?: number;
@@ -140,6 +144,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
       'update-baseline': { type: 'boolean' },
       config: { type: 'string' },
       'no-timings': { type: 'boolean' },
+      'full-timings': { type: 'boolean' },
       concurrency: { type: 'string' },
       'engine-timeout': { type: 'string' },
       insecure: { type: 'boolean' },
@@ -166,6 +171,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     failOn: parseFailOn(values['fail-on'], values.baseline !== undefined ? 'info' : 'none'),
     updateBaseline: values['update-baseline'] === true,
     timings: values['no-timings'] !== true,
+    ...(values['full-timings'] === true ? { timingMode: 'full' as const } : {}),
     concurrency: parseConcurrency(values.concurrency),
     ...(engineTimeoutMs !== undefined ? { engineTimeoutMs } : {}),
     insecure: values.insecure === true,

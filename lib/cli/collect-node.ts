@@ -2,7 +2,7 @@
 // or a browser session's Cookie header (plus the CSRF token as `qlik-csrf-token` on the engine URL,
 // connectivity.md / ../shared/README.md). Same lib/ code as the extension, Node transports.
 import { readFile } from 'node:fs/promises';
-import { type CollectProgress, collectApp } from '../collect/index.ts';
+import { type CollectProgress, type TimingMode, collectApp } from '../collect/index.ts';
 import { openEngineSession } from '../qlik/engine/session.ts';
 import { engineTimeoutsFor } from '../qlik/engine/timeouts.ts';
 import { DEFAULT_REST_TIMEOUT_MS, type FetchLike, createRestClient } from '../qlik/rest/client.ts';
@@ -17,6 +17,8 @@ export interface NodeCollectOptions {
   cookie?: string;
   insecure?: boolean;
   timings?: boolean;
+  /** quick (first calculation) or full (also from the cache); absent: the collector's default */
+  timingMode?: TimingMode;
   concurrency?: number;
   /** a normal engine call's silence limit, ms; the others in proportion (default: DEFAULT_ENGINE_TIMEOUTS) */
   engineTimeoutMs?: number;
@@ -76,7 +78,7 @@ export async function collectFromTenant(options: NodeCollectOptions): Promise<Ap
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
       ...(options.signal ? { signal: options.signal } : {}),
       ...(options.concurrency ? { concurrency: options.concurrency } : {}),
-      ...(options.timings === false ? { timings: false as const } : {}),
+      ...(options.timings === false ? { timings: false as const } : options.timingMode ? { timings: { mode: options.timingMode } } : {}),
     });
   } finally {
     await engine.close();

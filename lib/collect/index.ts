@@ -24,20 +24,23 @@ import { buildAccess, buildAppInfo, collectAppParts } from './app.ts';
 import { buildBookmark, collectBookmark } from './bookmarks.ts';
 import { CollectionAborted, type CollectContext, type CollectProgress, addIssue, attempt, isFatal } from './context.ts';
 import { buildDataModel, fetchDataModelSources } from './data-model.ts';
-import { createExpressionChecker } from './expressions/checks.ts';
+import { type ExpressionChecker, createExpressionChecker } from './expressions/checks.ts';
 import { type Extracted, extractAllExpressions, extractObject } from './expressions/index.ts';
 import { DEFAULT_CONCURRENCY, createLimiter } from './limiter.ts';
 import { listBookmarks, listDimensions, listMeasures, listVariables } from './lists.ts';
 import { buildMasterDimension, buildMasterMeasure } from './master-items.ts';
+import { onePerPercent } from './progress.ts';
 import { collectRestParts } from './rest-parts.ts';
 import { collectScript } from './script.ts';
 import { type SheetsPart, collectSheetsAndObjects } from './sheets.ts';
-import { DEFAULT_TIMING_CONCURRENCY, collectTimings, layoutFacts, timingsSummary } from './timings.ts';
+import { DEFAULT_TIMING_MODE, type TimingMode } from '../snapshot/timing-mode.ts';
+import { DEFAULT_TIMING_CONCURRENCY, type TimingsResult, collectTimings, layoutFacts, timingsSummary } from './timings.ts';
 import { buildVariable, withCalculatedValues } from './variables.ts';
 
 export type { CollectProgress } from './context.ts';
 export { CollectionAborted } from './context.ts';
 export { DEFAULT_CONCURRENCY } from './limiter.ts';
+export { DEFAULT_TIMING_MODE, type TimingMode } from '../snapshot/timing-mode.ts';
 export { ENGINE_UNAVAILABLE, collectRestOnly, engineUnavailableNote, type CollectRestOnlyOptions } from './rest-only.ts';
 
 /** What collectApp needs from an open engine session (lib/qlik/engine/session.ts EngineSession fits). */
@@ -66,8 +69,16 @@ export interface CollectAppOptions {
   signal?: AbortSignal;
   /** engine requests in flight (default DEFAULT_CONCURRENCY) */
   concurrency?: number;
-  /** false: skip the timing pass; or how many objects of a sheet to time at once (default: the whole sheet, up to 50) */
-  timings?: false | { concurrency?: number };
+  /**
+   * The snapshot without the timing pass, as soon as the inventory and the expression checks are in
+   * and before the timing pass starts (objects carry no layout yet): the first findings can be
+   * shown from it while the objects are timed. Not called when the timing pass is skipped.
+   */
+  onInventory?: (snapshot: AppSnapshot) => void;
+  /** false: skip the engine's expression checks (CheckExpression, GetFieldsFromExpression): the inventory alone, as a bench baseline */
+  expressionChecks?: false;
+  /** false: skip the timing pass; or how many objects of a sheet to time at once (default DEFAULT_TIMING_CONCURRENCY) and whether to time the cached calculation too (default DEFAULT_TIMING_MODE) */
+  timings?: false | { concurrency?: number; mode?: TimingMode };
   /** the whole collection's limit, ms (default DEFAULT_RUN_TIMEOUT_MS; 0: none) */
   timeoutMs?: number;
 }
@@ -107,7 +118,7 @@ export async function collectApp(options: CollectAppOptions): Promise<AppSnapsho
     restLimit: createLimiter(6),
     signal,
     sessionFailure: () => engine.failure?.(),
-    progress: (phase, done, total) => options.onProgress?.({ phase, done, total }),
+    progress: onePerPercent((phase, done, total) => options.onProgress?.({ phase, done, total })),
     releases: [],
   };
   const stopListening = onConnection?.((event) => {
@@ -116,7 +127,7 @@ export async function collectApp(options: CollectAppOptions): Promise<AppSnapsho
   });
   try {
     if (signal.aborted) throw new CollectionAborted();
-    const snapshot = await collect(ctx, options);
+    const snapshot = await collect(ctx, options, started);
     await Promise.all(ctx.releases); // every session object is destroyed before we return
     // Typed, not re-parsed: every engine and REST answer was parsed where it came in, and the
     // snapshot is built from those values (parsing the whole snapshot again costs ~10% of a large
@@ -157,7 +168,7 @@ function resumedMessage(resume: Resume): string {
   return `The engine connection dropped after ${resume.messages} messages (${reason}) and was resumed after ${attempts}, ${outcome}; the calls it interrupted were made again.`;
 }
 
-async function collect(ctx: CollectContext, options: CollectAppOptions): Promise<Omit<AppSnapshot, 'collectionMs'>> {
+async function collect(ctx: CollectContext, options: CollectAppOptions, started: number): Promise<Omit<AppSnapshot, 'collectionMs'>> {
   if (!ctx.rest) {
     ctx.issues.push({ part: 'metadata', code: 'NO_REST', message: 'No REST access: metadata, reloads, evaluations, themes and extensions were not collected.' });
   }
@@ -168,7 +179,7 @@ async function collect(ctx: CollectContext, options: CollectAppOptions): Promise
 
   // Each tree's expressions go to the engine checks as soon as it has arrived, each object's with
   // its own chart's measure labels (checks.ts); the checks wait only for the master measure labels.
-  const checker = createExpressionChecker(ctx);
+  const checker = options.expressionChecks === false ? noChecks : createExpressionChecker(ctx);
   const extractedObjects = new Map<SheetsPart['objects'][number], Extracted>();
   const onObjects = (objects: SheetsPart['objects']): void => {
     for (const o of objects) {
@@ -209,18 +220,15 @@ async function collect(ctx: CollectContext, options: CollectAppOptions): Promise
 
   const timingOptions = options.timings;
   const timingConcurrency = timingOptions === false ? 0 : (timingOptions?.concurrency ?? DEFAULT_TIMING_CONCURRENCY);
-  const timed = timingOptions === false ? undefined : await collectTimings(ctx, objectsBySheet(sheetsPart.objects), timingConcurrency);
-  const objects: VisObject[] = sheetsPart.objects.map((o) => ({ ...o, ...layoutFacts(timed?.layouts.get(o.id)) }));
-  ctx.progress('done', 1, 1);
-
-  return {
+  const timingMode = (timingOptions === false ? undefined : timingOptions?.mode) ?? DEFAULT_TIMING_MODE;
+  const assemble = (timed: TimingsResult | undefined): Omit<AppSnapshot, 'collectionMs'> => ({
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     collectedAt: new Date().toISOString(),
     source: { ...options.source, appId: options.appId, ...(options.engine.engineVersion ? { engineVersion: options.engine.engineVersion } : {}) },
     access: buildAccess(appParts, script !== undefined),
     app,
     sheets: sheetsPart.sheets,
-    objects,
+    objects: timed ? sheetsPart.objects.map((o): VisObject => ({ ...o, ...layoutFacts(timed.layouts.get(o.id)) })) : sheetsPart.objects.map((o): VisObject => ({ ...o, layoutErrors: [] })),
     masterMeasures,
     masterDimensions,
     masterVisualizations: sheetsPart.masterVisualizations,
@@ -237,13 +245,24 @@ async function collect(ctx: CollectContext, options: CollectAppOptions): Promise
     libraryReferences: extracted.libraryReferences,
     fieldReferences: extracted.fieldReferences,
     mentions: extracted.mentions,
-    ...(timed ? { timings: timingsSummary(options.engine.appOpenMs, timed.timings, timingConcurrency) } : {}),
+    ...(timed ? { timings: timingsSummary(options.engine.appOpenMs, timed.timings, timingConcurrency, timingMode) } : {}),
     ...(restParts.evaluation ? { evaluation: restParts.evaluation } : {}),
     ...(restParts.item ? { item: restParts.item } : {}),
     ...(restParts.space ? { space: restParts.space } : {}),
-    collectionIssues: ctx.issues,
-  };
+    collectionIssues: [...ctx.issues],
+  });
+  if (timingOptions === false) {
+    ctx.progress('done', 1, 1);
+    return assemble(undefined);
+  }
+  if (options.onInventory) options.onInventory({ ...assemble(undefined), collectionMs: now() - started });
+  const timed = await collectTimings(ctx, objectsBySheet(sheetsPart.objects), { concurrency: timingConcurrency, mode: timingMode });
+  ctx.progress('done', 1, 1);
+  return assemble(timed);
 }
+
+/** The checker when the engine's expression checks are skipped: expressions stay as extracted. */
+const noChecks: ExpressionChecker = { setMasterLabels: () => undefined, submit: () => undefined, finish: async (expressions) => [...expressions] };
 
 
 async function collectBookmarks(ctx: CollectContext) {

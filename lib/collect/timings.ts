@@ -1,5 +1,7 @@
 // Per visualization: GetLayout + its first data page (unless the layout already holds it), first
-// time then again right after (engine cache warm), in our own session. Sheets are timed one after
+// time then, in the full mode, again right after (engine cache warm), in our own session; the quick
+// mode measures the first calculation only (what P02 and the report's times use; P01's cached
+// threshold then has nothing to judge). Sheets are timed one after
 // another; within a sheet a few objects at a time (`concurrency`), fewer than the engine has
 // calculation threads, so an object's round trip is its own calculation and not the queue behind
 // its siblings: rule P01 flags the object itself, and rule P02 sums a sheet's object times
@@ -14,6 +16,7 @@ import type { NxPage, QixGenericObject } from '../qlik/engine/types.ts';
 import { type CollectContext, addIssue, attempt, connectionEpoch, engineCall, isFatal, issueCode } from './context.ts';
 import { calcCondMessage, findLayoutErrors, stripDataPages } from './layout.ts';
 import { mapLimited } from './limiter.ts';
+import { DEFAULT_TIMING_MODE, type TimingMode } from '../snapshot/timing-mode.ts';
 
 const now = (): number => globalThis.performance.now();
 const NOT_TIMED_SILENT = 'Not timed: the engine stopped answering during the timing pass.';
@@ -45,7 +48,7 @@ interface Pass {
 export async function collectTimings(
   ctx: CollectContext,
   sheetObjects: ReadonlyMap<string, Target[]>,
-  concurrency = DEFAULT_TIMING_CONCURRENCY,
+  { concurrency = DEFAULT_TIMING_CONCURRENCY, mode = DEFAULT_TIMING_MODE }: { concurrency?: number; mode?: TimingMode } = {},
 ): Promise<TimingsResult> {
   const targets = [...sheetObjects.entries()].flatMap(([sheetId, objects]) => objects.map((o) => ({ o, sheetId })));
   const layouts = new Map<string, unknown>();
@@ -58,20 +61,21 @@ export async function collectTimings(
   const handleOf = new Map(targets.map((t, i) => [t.o.id, handles[i]]));
   const timings: ObjectTiming[] = [];
   let stoppedAnswering: EngineError | undefined;
+  const notTimed = (o: Target, sheetId: string): ObjectTiming => ({ objectId: o.id, objectType: o.type, sheetId, firstMs: 0, ...(mode === 'full' ? { cachedMs: 0 } : {}), cellsFetched: 0, error: NOT_TIMED_SILENT });
   for (const [sheetId, objects] of sheetObjects) {
     if (stoppedAnswering) {
       // the engine went silent on an earlier sheet: what was collected stays, these are not timed
-      for (const o of objects) timings.push({ objectId: o.id, objectType: o.type, sheetId, firstMs: 0, cachedMs: 0, cellsFetched: 0, error: NOT_TIMED_SILENT });
+      for (const o of objects) timings.push(notTimed(o, sheetId));
       continue;
     }
     const present = objects.filter((o) => handleOf.get(o.id));
     // not through the pool: queueing in our own pool must not count as engine time
     const pass = (o: Target): Promise<Pass | Error> => timePass(ctx, handleOf.get(o.id) as QixGenericObject, o.id).catch(nonFatal);
     let first: (Pass | Error)[];
-    let second: (Pass | Error)[];
+    let second: (Pass | Error)[] | undefined;
     try {
       first = await mapLimited(present, concurrency, pass);
-      second = await mapLimited(present, concurrency, (o, i) => (first[i] instanceof Error ? Promise.resolve(first[i]) : pass(o)));
+      second = mode === 'full' ? await mapLimited(present, concurrency, (o, i) => (first[i] instanceof Error ? Promise.resolve(first[i]) : pass(o))) : undefined;
     } catch (error) {
       // The timing pass runs last and times each object alone: an engine that stops answering on a
       // heavy object ends the session (lib/qlik/engine/timeouts.ts), but everything else is in
@@ -79,21 +83,23 @@ export async function collectTimings(
       if (!(error instanceof EngineError && error.kind === 'unresponsive')) throw error;
       stoppedAnswering = error;
       addIssue(ctx, 'timings', 'ENGINE_UNRESPONSIVE', `${error.message} The objects of this and the following sheets were not timed.`, sheetId);
-      for (const o of objects) timings.push({ objectId: o.id, objectType: o.type, sheetId, firstMs: 0, cachedMs: 0, cellsFetched: 0, error: NOT_TIMED_SILENT });
+      for (const o of objects) timings.push(notTimed(o, sheetId));
       continue;
     }
     present.forEach((o, i) => {
       const base = { objectId: o.id, objectType: o.type, sheetId };
       const a = first[i];
-      const b = second[i];
+      const b = second?.[i];
       const layout = layoutOf(a) ?? layoutOf(b);
       if (layout !== undefined) layouts.set(o.id, layout);
-      if (a instanceof Error || b instanceof Error || !a || !b) {
-        const error = a instanceof Error ? a : (b as Error);
-        addIssue(ctx, 'timings', error instanceof PassInterrupted ? error.code : issueCode(error), error.message, o.id);
-        timings.push({ ...base, firstMs: 0, cachedMs: 0, cellsFetched: 0, error: error.message });
+      const error = a instanceof Error ? a : b instanceof Error ? b : undefined;
+      if (error || !a) {
+        const e = error ?? new Error('Not timed.');
+        addIssue(ctx, 'timings', e instanceof PassInterrupted ? e.code : issueCode(e), e.message, o.id);
+        timings.push({ ...base, firstMs: 0, ...(mode === 'full' ? { cachedMs: 0 } : {}), cellsFetched: 0, error: e.message });
       } else {
-        timings.push({ ...base, firstMs: a.ms, cachedMs: b.ms, cellsFetched: b.cells });
+        const cached = b as Pass | undefined;
+        timings.push({ ...base, firstMs: (a as Pass).ms, ...(cached ? { cachedMs: cached.ms } : {}), cellsFetched: (cached ?? (a as Pass)).cells });
       }
     });
     done += objects.length;
@@ -172,10 +178,11 @@ export function layoutFacts(layout: unknown): Pick<VisObject, 'layoutErrors'> & 
   };
 }
 
-export function timingsSummary(appOpenMs: number | undefined, objects: ObjectTiming[], concurrency: number, roundTripMs?: number): Timings {
+export function timingsSummary(appOpenMs: number | undefined, objects: ObjectTiming[], concurrency: number, mode: TimingMode, roundTripMs?: number): Timings {
   return {
     ...(appOpenMs !== undefined ? { appOpenMs } : {}),
-    method: `GetLayout + first data page per object, twice (first, cached); the objects of one sheet together (at most ${concurrency} object(s) in flight), sheets one after another; own engine session`,
+    mode,
+    method: `GetLayout + first data page per object, ${mode === 'full' ? 'twice (first, cached)' : 'once (first calculation only)'}; the objects of one sheet together (at most ${concurrency} object(s) in flight), sheets one after another; own engine session`,
     ...(roundTripMs !== undefined ? { roundTripMs } : {}),
     objects,
   };

@@ -3,7 +3,7 @@
 // cancellation checks and the promise that the connection is always closed (the user's app is
 // only ever read, and a metered engine session must not be left open).
 import type { AnalysisResult } from '../analyze/result';
-import { reportFromAnalysis, type AnalysisReport, type AppFacts } from '../report/analysis-report';
+import { reportFromAnalysis, type AnalysisReport, type AppFacts, type TopFinding } from '../report/analysis-report';
 import type { AnalysisPhase } from '../protocol/run';
 import type { Settings } from '../protocol/settings';
 import { appKeyOf, type QlikApp } from '../protocol/tab-state';
@@ -34,6 +34,8 @@ export interface AnalysisSteps<Connection, Snapshot> {
   analyse(snapshot: Snapshot, context: AnalysisContext): AnalysisResult | Promise<AnalysisResult>;
   /** the popup's facts about the app (memory, slowest object); optional, pure */
   facts?(snapshot: Snapshot, result: AnalysisResult): AppFacts;
+  /** the popup's top findings, named from the snapshot; optional, pure (default: named from the result alone) */
+  top?(snapshot: Snapshot, result: AnalysisResult): TopFinding[];
   /** what the run could not cover as a whole (e.g. REST only), shown as a note; optional, pure */
   limitation?(snapshot: Snapshot): string | undefined;
   /** closes the session; called exactly once whatever happened */
@@ -81,6 +83,7 @@ export async function runAnalysis<Connection, Snapshot>(
       finishedAt: now(),
       ...(steps.facts ? { facts: steps.facts(snapshot, result) } : {}),
       ...(limitation ? { limitation } : {}),
+      ...(steps.top ? { top: steps.top(snapshot, result) } : {}),
     });
     return { report, result, snapshot };
   } finally {

@@ -16,14 +16,18 @@ import { openEngineSession, type EngineSession } from '../qlik/engine/session';
 import { createRestClient } from '../qlik/rest/client';
 import { baseUrlOf } from '../qlik/url';
 import { analysisConfigOf, connectionFor } from '../protocol/settings';
-import { appFactsOf } from '../report/analysis-report';
+import { appFactsOf, topFindingsOf } from '../report/analysis-report';
 import { appKeyOf } from '../protocol/tab-state';
+import { RULES } from '../rules/index';
 import type { AppSnapshot } from '../snapshot/schema';
 import type { AnalysisSteps } from './analysis';
 import { TAB_GONE_MESSAGE } from './bridge/client';
 import { connectToTab, newAnalysisIdentity, type QlikConnection } from './connection/connect';
 import { QlarityError } from './errors';
 import { loadSuppressions } from './suppressions';
+
+const RULE_SUMMARY = new Map(RULES.map((r) => [r.code, r.summary]));
+const ruleSummary = (code: string) => RULE_SUMMARY.get(code);
 
 export interface LiveConnection {
   connection: QlikConnection;
@@ -79,7 +83,7 @@ export function createPipeline(): AnalysisSteps<LiveConnection, AppSnapshot> {
         throw reason;
       }
     },
-    async collect({ connection, engine }, { app, signal, onProgress }) {
+    async collect({ connection, engine }, { app, settings, signal, onProgress }) {
       const rest = createRestClient({ baseUrl: baseUrlOf(connection.app), fetch: connection.fetch, signal });
       const source = { host: app.host, mode: 'extension', collectorVersion: browser.runtime.getManifest().version } as const;
       try {
@@ -102,6 +106,8 @@ export function createPipeline(): AnalysisSteps<LiveConnection, AppSnapshot> {
           onProgress: ({ phase, done, total }) =>
             phase === 'reconnecting' ? onProgress(done, total, `(connection lost, reconnecting: attempt ${done} of ${total})`) : onProgress(done, total, phase),
           signal,
+          // quick or full (options page); absent: the collector's default
+          ...(settings.timingMode ? { timings: { mode: settings.timingMode } } : {}),
         });
       } catch (error) {
         throw await explained(connection, error);
@@ -111,6 +117,7 @@ export function createPipeline(): AnalysisSteps<LiveConnection, AppSnapshot> {
     analyse: async (snapshot, { app, settings }) =>
       analyse(snapshot, { ...analysisConfigOf(settings), suppressions: await loadSuppressions(appKeyOf(app)) }),
     facts: (snapshot, result) => appFactsOf(result, snapshot),
+    top: (snapshot, result) => topFindingsOf(result, snapshot, ruleSummary),
     limitation: (snapshot) => engineUnavailableNote(snapshot),
     async disconnect({ connection, engine }) {
       await engine?.close().catch(() => {});

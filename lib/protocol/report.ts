@@ -1,13 +1,13 @@
 // What the popup and side panel show of an analysis, as it travels between contexts and is stored:
 // schemas only. The report view's schemas are made in lib/report/analysis-report.ts (with the
-// function that builds a report from an analysis); they are part of the protocol as re-exported here.
+// functions that build a report from an analysis); they are part of the protocol as re-exported here.
 import { z } from 'zod';
 import { AnalysisResult as AnalysisResultSchema } from '../analyze/result';
 import { AppSnapshot } from '../snapshot/schema';
 
-export { AnalysisReport, AppFacts, FindingTarget, ReportFinding, Severity, SeverityCounts } from '../report/analysis-report';
-// the views still import these two from here; their home is lib/report/analysis-report.ts
-export { findingTargetOf, SEVERITIES } from '../report/analysis-report';
+export { AnalysisReport, AppFacts, FindingTarget, ReportFinding, Severity, SeverityCounts, TopFinding } from '../report/analysis-report';
+// the views still import these from here; their home is lib/report/analysis-report.ts
+export { findingTargetOf, SEVERITIES, TOP_FINDINGS } from '../report/analysis-report';
 
 /** An app with a stored analysis, as the options page lists them. */
 export const AnalysedApp = z.object({

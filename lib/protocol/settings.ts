@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { RuleSetting, SeveritySetting, type AnalysisConfigInput } from '../analyze/config';
 import { Category } from '../analyze/result';
+import { TimingMode } from '../snapshot/timing-mode';
 
 /**
  * How Qlarity reaches the app (see README "Connection modes"):
@@ -89,6 +90,8 @@ export const Settings = z.object({
   tenants: z.record(TenantHost, ConnectionSettings).optional(),
   analysis: RuleConfig.optional(),
   retention: Retention.optional(),
+  /** the timing pass: quick (first calculation) or full (also cached); absent: DEFAULT_TIMING_MODE (lib/snapshot/timing-mode.ts) */
+  timingMode: TimingMode.optional(),
   /**
    * Set when settings of an older version held an API key in the default connection: the key was
    * removed (it is not known which tenant it was for) and the options page asks to enter it again

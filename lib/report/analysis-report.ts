@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { bySeverity, Severity, type AnalysisResult, type Target } from '../analyze/result';
 import { appSizeBytes } from '../snapshot/app-size';
 import type { AppSnapshot } from '../snapshot/schema';
+import { fixFirst, Gain } from './fix-first';
+import { objectLookupOf, targetDisplayName, visualizationName } from './names';
 import { slowestObjects, unusedFieldsMemory } from './overview';
 
 export { Severity, SEVERITIES } from '../analyze/result';
@@ -57,6 +59,26 @@ export const AppFacts = z.object({
 });
 export type AppFacts = z.infer<typeof AppFacts>;
 
+/** One of the popup's top findings: a Fix first row (lib/report/fix-first.ts) with its estimated gain. */
+export const TopFinding = z.object({
+  key: z.string().min(1),
+  ruleCode: z.string().min(1),
+  ruleName: z.string().min(1),
+  severity: Severity,
+  /** what to fix, in words */
+  title: z.string(),
+  gain: Gain,
+  /** how many occurrences the row stands for */
+  count: z.number().int().positive(),
+  /** the first occurrence, for "Show in app", named as the report names it */
+  first: ReportFinding,
+  firstName: z.string().optional(),
+});
+export type TopFinding = z.infer<typeof TopFinding>;
+
+/** How many Fix first rows the popup shows. */
+export const TOP_FINDINGS = 3;
+
 export const AnalysisReport = z.object({
   /** bump when the shape changes; stored reports of another version are dropped, not misread */
   version: z.literal(1),
@@ -70,6 +92,8 @@ export const AnalysisReport = z.object({
   notes: z.array(z.string()),
   /** the 0-100 quality score, when the analyser gives one */
   score: z.number().min(0).max(100).optional(),
+  /** the first rows of Fix first (absent in reports saved by older versions) */
+  top: z.array(TopFinding).max(TOP_FINDINGS).optional(),
   /** app memory, unused memory, the slowest object (absent in reports saved by older versions) */
   facts: AppFacts.optional(),
   /** the analysis covered only part of the app as a whole (REST only: the engine was not reachable in this mode); shown as a note */
@@ -99,6 +123,8 @@ export interface ReportMeta {
   finishedAt: number;
   facts?: AppFacts;
   limitation?: string;
+  /** the top findings named from the snapshot (topFindingsOf); default: from the result alone */
+  top?: TopFinding[];
 }
 
 /** The popup's facts: app memory, unused memory (R01) and the slowest object, from the same
@@ -117,7 +143,11 @@ export function appFactsOf(result: AnalysisResult, snapshot: AppSnapshot): AppFa
     const id = slowest.key ?? slowest.label;
     const sheetId = snapshot.timings?.objects.find((t) => t.objectId === id)?.sheetId || undefined;
     const sheetName = sheetId ? snapshot.sheets.find((s) => s.id === sheetId)?.title : undefined;
-    facts.slowestObject = { id, name: slowest.label, ms: slowest.value, ...(sheetId ? { sheetId } : {}), ...(sheetName ? { sheetName } : {}) };
+    // the view adds "on <sheet>": an untitled object is named by its type alone here
+    const object = objectLookupOf(snapshot)(id);
+    const type = object?.type ?? snapshot.timings?.objects.find((t) => t.objectId === id)?.objectType;
+    const name = object?.title ?? object?.shownTitle ?? visualizationName(type);
+    facts.slowestObject = { id, name, ms: slowest.value, ...(sheetId ? { sheetId } : {}), ...(sheetName ? { sheetName } : {}) };
   }
   return facts;
 }
@@ -132,17 +162,37 @@ export function findingTargetOf(target: Target): FindingTarget {
   };
 }
 
+const reportFindingOf = (finding: AnalysisResult['findings'][number]): ReportFinding => ({
+  id: finding.id,
+  ruleCode: finding.rule,
+  ruleName: finding.name,
+  category: finding.category,
+  severity: finding.severity,
+  message: finding.message,
+  target: findingTargetOf(finding.target),
+});
+
+/** The first rows of Fix first, small enough for the popup; names from the snapshot, and rule summaries for causes without words, when given. */
+export function topFindingsOf(result: AnalysisResult, snapshot?: AppSnapshot, ruleSummary?: (code: string) => string | undefined): TopFinding[] {
+  const lookup = objectLookupOf(snapshot);
+  return fixFirst(result, { ruleSummary })
+    .slice(0, TOP_FINDINGS)
+    .map((item) => ({
+      key: item.key,
+      ruleCode: item.rule,
+      ruleName: item.name,
+      severity: item.findings[0].severity,
+      title: item.title,
+      gain: item.gain,
+      count: item.findings.length,
+      first: reportFindingOf(item.findings[0]),
+      firstName: targetDisplayName(item.findings[0].target, lookup),
+    }));
+}
+
 /** The view of lib/analyze's AnalysisResult that Qlarity stores and shows. */
 export function reportFromAnalysis(result: AnalysisResult, meta: ReportMeta): AnalysisReport {
-  const findings: ReportFinding[] = result.findings.map((finding) => ({
-    id: finding.id,
-    ruleCode: finding.rule,
-    ruleName: finding.name,
-    category: finding.category,
-    severity: finding.severity,
-    message: finding.message,
-    target: findingTargetOf(finding.target),
-  }));
+  const findings: ReportFinding[] = result.findings.map(reportFindingOf);
   const notes = result.rules
     .filter((run) => run.status === 'could-not-run' || run.status === 'error')
     .map((run) =>
@@ -161,6 +211,7 @@ export function reportFromAnalysis(result: AnalysisResult, meta: ReportMeta): An
     findings: sortFindings(findings),
     notes,
     score: result.score.value,
+    top: meta.top ?? topFindingsOf(result),
     ...(meta.facts ? { facts: meta.facts } : {}),
     ...(meta.limitation ? { limitation: meta.limitation } : {}),
   });

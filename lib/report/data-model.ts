@@ -1,5 +1,6 @@
 // The Data model tab: one row per table and per field, and the key graph of the tables laid out
-// deterministically (tables on a circle in name order, so the same model always looks the same).
+// by dagre (a layered graph layout library), deterministically: the same model looks the same.
+import dagre from '@dagrejs/dagre';
 import type { UsageIndex, UseSite } from '../analyze/usage-index';
 import type { DataModel, TableField } from '../snapshot/schema';
 
@@ -69,8 +70,11 @@ export const KEY_TYPE_LABEL: Record<KeyType, string> = { NOT_KEY: '', ANY_KEY: '
 
 export interface GraphNode {
   name: string;
+  /** centre of the box */
   x: number;
   y: number;
+  /** the box's own width: sized to its label */
+  width: number;
   isSynthetic: boolean;
   /** shown in the box; the full name goes into the accessible list and the tooltip */
   label: string;
@@ -80,10 +84,8 @@ export interface GraphEdge {
   from: string;
   to: string;
   fields: string[];
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
+  /** the routed line, from box edge to box edge */
+  points: { x: number; y: number }[];
 }
 
 export interface KeyGraph {
@@ -91,13 +93,15 @@ export interface KeyGraph {
   edges: GraphEdge[];
   width: number;
   height: number;
-  nodeWidth: number;
   nodeHeight: number;
 }
 
-const NODE_WIDTH = 120;
 const NODE_HEIGHT = 28;
-const LABEL_CHARS = 16;
+const LABEL_CHARS = 28;
+/** average width of a character of the 11 px label font, and the box's padding */
+const CHAR_WIDTH = 6.6;
+const NODE_PADDING = 16;
+const MARGIN = 12;
 
 /** Short label for the box: whole grapheme-safe code points, with an ellipsis when cut. */
 export function shortLabel(name: string, max = LABEL_CHARS): string {
@@ -105,41 +109,58 @@ export function shortLabel(name: string, max = LABEL_CHARS): string {
   return chars.length <= max ? name : `${chars.slice(0, max - 1).join('')}…`;
 }
 
-/** Tables on a circle in name order; one edge per pair of tables sharing key fields. */
-export function keyGraph(model: DataModel): KeyGraph {
-  const names = model.tables.map((t) => t.name).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  const synthetic = new Set(model.tables.filter((t) => t.isSynthetic).map((t) => t.name));
-  const count = names.length;
-  // radius grows with the number of tables so boxes do not overlap (their width along the circle)
-  const radius = count <= 1 ? 0 : Math.max(90, (count * (NODE_WIDTH * 0.6)) / (2 * Math.PI));
-  const width = 2 * radius + NODE_WIDTH + 20;
-  const height = 2 * radius + NODE_HEIGHT + 20;
-  const cx = width / 2;
-  const cy = height / 2;
-  const nodes: GraphNode[] = names.map((name, i) => {
-    const angle = -Math.PI / 2 + (2 * Math.PI * i) / Math.max(1, count);
-    return { name, x: round(cx + radius * Math.cos(angle)), y: round(cy + radius * Math.sin(angle)), isSynthetic: synthetic.has(name), label: shortLabel(name) };
-  });
-  const position = new Map(nodes.map((n) => [n.name, n]));
-  const pairs = new Map<string, GraphEdge>();
+/** Each pair of tables sharing key fields, with those fields (names sorted). */
+function keyLinks(model: DataModel): Map<string, { from: string; to: string; fields: string[] }> {
+  const names = new Set(model.tables.map((t) => t.name));
   const tablesOfField = new Map<string, string[]>();
   for (const table of model.tables) for (const f of table.fields) if (f.keyType !== 'NOT_KEY') tablesOfField.set(f.name, [...(tablesOfField.get(f.name) ?? []), table.name]);
   for (const group of model.keys) for (const field of group.fields) if (!tablesOfField.has(field)) tablesOfField.set(field, group.tables);
-  for (const [field, tables] of tablesOfField) {
-    const unique = [...new Set(tables)].sort();
+  const pairs = new Map<string, { from: string; to: string; fields: string[] }>();
+  for (const [field, tables] of [...tablesOfField].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+    const unique = [...new Set(tables)].filter((t) => names.has(t)).sort();
     for (let i = 0; i < unique.length; i++) {
       for (let j = i + 1; j < unique.length; j++) {
-        const a = position.get(unique[i]);
-        const b = position.get(unique[j]);
-        if (!a || !b) continue;
-        const key = `${a.name}\u0000${b.name}`;
-        const edge = pairs.get(key);
-        if (edge) edge.fields.push(field);
-        else pairs.set(key, { from: a.name, to: b.name, fields: [field], x1: a.x, y1: a.y, x2: b.x, y2: b.y });
+        const key = `${unique[i]}\u0000${unique[j]}`;
+        const pair = pairs.get(key);
+        if (pair) pair.fields.push(field);
+        else pairs.set(key, { from: unique[i], to: unique[j], fields: [field] });
       }
     }
   }
-  return { nodes, edges: [...pairs.values()], width: round(width), height: round(height), nodeWidth: NODE_WIDTH, nodeHeight: NODE_HEIGHT };
+  return pairs;
+}
+
+/**
+ * Tables as boxes sized to their labels and the keys between them, laid out by dagre (layered,
+ * top to bottom, so a narrow panel scrolls down rather than sideways): no two boxes overlap.
+ * Deterministic: tables and links are added in name order.
+ */
+export function keyGraph(model: DataModel): KeyGraph {
+  const tables = [...model.tables].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  if (tables.length === 0) return { nodes: [], edges: [], width: 0, height: 0, nodeHeight: NODE_HEIGHT };
+  const graph = new dagre.graphlib.Graph<object, { width: number; height: number; x?: number; y?: number }, { points?: { x: number; y: number }[] }>({ multigraph: false });
+  graph.setGraph({ rankdir: 'TB', nodesep: 24, ranksep: 48, marginx: MARGIN, marginy: MARGIN });
+  graph.setDefaultEdgeLabel(() => ({}));
+  const labels = new Map<string, string>();
+  for (const t of tables) {
+    const label = shortLabel(t.name);
+    labels.set(t.name, label);
+    graph.setNode(t.name, { width: Math.round([...label].length * CHAR_WIDTH + NODE_PADDING), height: NODE_HEIGHT });
+  }
+  const links = [...keyLinks(model).values()];
+  for (const link of links) graph.setEdge(link.from, link.to);
+  dagre.layout(graph);
+  const synthetic = new Set(tables.filter((t) => t.isSynthetic).map((t) => t.name));
+  const nodes: GraphNode[] = tables.map((t) => {
+    const n = graph.node(t.name);
+    return { name: t.name, x: round(n.x ?? 0), y: round(n.y ?? 0), width: n.width, isSynthetic: synthetic.has(t.name), label: labels.get(t.name) ?? t.name };
+  });
+  const edges: GraphEdge[] = links.map((link) => ({
+    ...link,
+    points: (graph.edge(link.from, link.to)?.points ?? []).map((p) => ({ x: round(p.x), y: round(p.y) })),
+  }));
+  const size = graph.graph() as { width?: number; height?: number };
+  return { nodes, edges, width: round(size.width ?? 0), height: round(size.height ?? 0), nodeHeight: NODE_HEIGHT };
 }
 
 const round = (n: number) => Math.round(n * 10) / 10;

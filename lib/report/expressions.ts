@@ -79,3 +79,13 @@ function statusOf(e: Expression, findings: readonly Finding[], engineError: stri
 }
 
 export const STATUS_LABEL: Record<ExpressionStatus, string> = { error: 'Error', warning: 'Warning', info: 'Info', ok: 'OK', unchecked: 'Not checked by the engine' };
+
+const STATUS_ORDER: readonly ExpressionStatus[] = ['error', 'warning', 'info', 'unchecked', 'ok'];
+
+/** Problems first (engine errors and error findings, then warnings, suggestions, unchecked, fine); stable within a status. */
+export function problemsFirst(rows: readonly ExpressionRow[]): ExpressionRow[] {
+  return rows
+    .map((row, index) => ({ row, index }))
+    .sort((a, b) => STATUS_ORDER.indexOf(a.row.status) - STATUS_ORDER.indexOf(b.row.status) || a.index - b.index)
+    .map(({ row }) => row);
+}

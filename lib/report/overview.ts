@@ -6,6 +6,7 @@ import type { AppSnapshot } from '../snapshot/schema';
 import { sheetCalcTotals } from '../snapshot/timings';
 import type { BarInput } from './charts';
 import { CATEGORY_ORDER } from './findings';
+import { objectLookupOf, targetDisplayName } from './names';
 
 export interface CategoryCounts {
   category: Category;
@@ -43,12 +44,15 @@ export function memoryByField(snapshot: AppSnapshot | undefined): BarInput[] {
     .map((f) => ({ label: f.name, value: f.byteSize ?? 0, key: f.name }));
 }
 
-/** Objects by first calculation time (ms). */
+/** Objects by first calculation time (ms); an untitled object named by its type and sheet ("Bar chart on Sales"). */
 export function slowestObjects(snapshot: AppSnapshot | undefined): BarInput[] {
-  const objects = new Map((snapshot?.objects ?? []).map((o) => [o.id, o]));
+  const lookup = objectLookupOf(snapshot);
+  const sheets = new Map((snapshot?.sheets ?? []).map((s) => [s.id, s.title]));
   return (snapshot?.timings?.objects ?? []).map((t) => {
-    const object = objects.get(t.objectId);
-    return { label: object?.title || `${t.objectType} ${t.objectId}`, value: t.firstMs, key: t.objectId };
+    const facts = lookup(t.objectId);
+    const sheet = t.sheetId ? { id: t.sheetId, ...(sheets.has(t.sheetId) ? { name: sheets.get(t.sheetId) } : {}) } : undefined;
+    const label = facts?.title ?? facts?.shownTitle ?? targetDisplayName({ kind: 'object', id: t.objectId, name: facts?.type ?? t.objectType, ...(sheet ? { sheet } : {}) });
+    return { label, value: t.firstMs, key: t.objectId };
   });
 }
 

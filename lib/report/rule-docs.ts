@@ -2,7 +2,7 @@
 // it, and the sources. The side panel passes the registry's rules (lib/rules RULES) in.
 import type { RuleMeta } from '../analyze/rule';
 
-export type RuleDoc = Pick<RuleMeta, 'code' | 'name' | 'summary' | 'why' | 'howToFix' | 'category' | 'severity'>;
+export type RuleDoc = Pick<RuleMeta, 'code' | 'name' | 'summary' | 'why' | 'howToFix' | 'category' | 'severity' | 'rollUp'>;
 
 export function ruleDocLookup(rules: readonly RuleDoc[]): (code: string) => RuleDoc | undefined {
   const byCode = new Map(rules.map((r) => [r.code, r]));

@@ -131,3 +131,18 @@ function shownLine(line: ScriptLine): ScriptLine {
   const from = Math.min(line.error.from, text.length);
   return { ...line, text, error: { from, to: Math.max(from, Math.min(line.error.to, text.length)) } };
 }
+
+/** Qlik Cloud's reload statuses (Reloads API) in words; an unknown status is shown as it came. */
+const RELOAD_STATUS_WORDS: Record<string, string> = {
+  QUEUED: 'Queued',
+  RELOADING: 'Reloading',
+  CANCELING: 'Being cancelled',
+  SUCCEEDED: 'Succeeded',
+  FAILED: 'Failed',
+  CANCELED: 'Cancelled',
+  EXCEEDED_LIMIT: 'Stopped: a limit was exceeded',
+};
+
+export function reloadStatusWords(status: string): string {
+  return RELOAD_STATUS_WORDS[status.toUpperCase()] ?? status;
+}

@@ -10,6 +10,7 @@
 //   `collectionIssues` (never guess a default for something we did not see).
 // - Times are milliseconds, sizes bytes, dates ISO strings as Qlik sends them.
 import { z } from 'zod';
+import { TimingMode } from './timing-mode.ts';
 
 /** Bump on every change that an older reader would misread; document the change in lib/snapshot/README.md. */
 export const SNAPSHOT_SCHEMA_VERSION = 1;
@@ -559,8 +560,8 @@ export const ObjectTiming = z.object({
   sheetId: z.string(),
   /** GetLayout + first data page, first time in this session (ms) */
   firstMs: z.number(),
-  /** the same again right after (engine cache warm) (ms) */
-  cachedMs: z.number(),
+  /** the same again right after (engine cache warm) (ms); absent when only the first calculation was timed (quick mode) */
+  cachedMs: z.number().optional(),
   /** rows × columns of the first page fetched (0 when the object has no hypercube) */
   cellsFetched: z.number(),
   /** an engine error ended the measurement early */
@@ -571,6 +572,8 @@ export type ObjectTiming = z.infer<typeof ObjectTiming>;
 export const Timings = z.object({
   /** OpenDoc round trip in our own session (ms) */
   appOpenMs: z.number().optional(),
+  /** absent in older snapshots: full */
+  mode: TimingMode.optional(),
   /** how the object timings were taken (each object on its own, a few in flight across the pass; see lib/collect/timings.ts) */
   method: z.string(),
   /** the engine round trip of a trivial call in the same session, for scale (ms) */

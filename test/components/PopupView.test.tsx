@@ -173,14 +173,14 @@ describe('PopupView', () => {
     });
     const view = await mount(<PopupView model={createTabModel(client)} />);
     await view.until('Slowest object');
-    expect(view.root.querySelector('[data-testid="app-name"]')?.textContent).toBe('Demo sales');
+    expect(view.root.querySelector('#summary-title')?.textContent).toBe('Demo sales');
     const fmt = createFormatter(navigator.language);
     const fact = (id: string) => view.root.querySelector(`[data-testid="${id}"]`)?.textContent;
     expect(fact('fact-app-memory')).toBe(fmt.bytes(4_907_480_000));
     expect(fact('fact-unused-memory')).toBe(`${fmt.bytes(123_456_789)} in 7 fields`);
     expect(fact('fact-slowest-object')).toBe(`Revenue trend on Executive Overview: ${fmt.duration(2_345)}`);
     expect(fact('fact-analysed-at')).toBe(fmt.dateTime(new Date(finishedAt).toISOString()));
-    expect(view.text()).toContain('1 finding in');
+    expect(view.text()).toContain('1 finding · Analysed');
     expect(view.text()).toContain('Top findings');
   });
 
@@ -222,5 +222,31 @@ describe('PopupView', () => {
     expect(name.textContent).toBe(long);
     expect(view.root.querySelector('[data-testid="slowest-sheet"]')?.textContent).toBe(rtl);
     expect(view.text()).toContain(`object “${rtl}”`);
+  });
+
+  it('shows the score in its band and Fix first: three rows with their gains and Show in app', async () => {
+    const { analysedSalesApp } = await import('../lib/report/fixtures');
+    const { reportFromAnalysis, topFindingsOf } = await import('@/lib/report/analysis-report');
+    const { snapshot, result } = analysedSalesApp();
+    const r = reportFromAnalysis(result, { appKey: 'k', origin: 'https://demo.eu.qlikcloud.com', startedAt: 0, finishedAt: 1200, top: topFindingsOf(result, snapshot) });
+    const shown: string[] = [];
+    const view = await mount(<ReportSummary report={r} onShow={(f) => shown.push(f.id)} fmt={createFormatter('en-US')} />);
+    const score = view.root.querySelector('[data-testid="score"]')!;
+    expect(score.getAttribute('aria-label')).toMatch(/^Quality score \d+ of 100: (Poor|Needs work|Good)$/);
+    expect(view.text()).toContain('Fix first');
+    expect(view.text()).not.toContain('score = ');
+    const rows = [...view.root.querySelectorAll('[data-testid="top-findings"] [data-testid="finding"]')];
+    expect(rows).toHaveLength(r.top!.length);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows[0].querySelector('[data-testid="gain"]')?.textContent).toMatch(/^Fixes \d+ broken items?$/);
+    const button = [...rows[0].querySelectorAll('button')].find((b) => b.textContent?.startsWith('Show in app'));
+    await act(() => button!.click());
+    expect(shown).toEqual([r.top![0].first.id]);
+  });
+
+  it('says so when nothing is broken and nothing was measured', async () => {
+    const r = report([finding({ severity: 'info' })], { top: [] });
+    const view = await mount(<ReportSummary report={r} onShow={() => {}} fmt={createFormatter('en-US')} />);
+    expect(view.text()).toContain('Nothing is broken and no cost was measured');
   });
 });

@@ -20,10 +20,11 @@ test('Analyze runs on the demo app and the side panel lists the findings', async
 
   const panel = await openSidePanel(qlik.page);
   await expect(panel.report).toBeVisible();
-  await expect(panel.page.getByTestId('overview-view')).toContainText('quality score');
+  await expect(panel.page.getByTestId('overview-view')).toContainText(/quality score/i);
   await expectAccessible(panel.page);
   await panel.page.screenshot({ path: testInfo.outputPath('sidepanel-overview.png') });
   await panel.showReportTab('Findings');
+  await panel.listEachFinding();
   expect(await panel.reportFindings.count()).toBeGreaterThan(10);
   await panel.page.getByRole('group', { name: 'Severity' }).getByRole('button', { name: /^Error/ }).click();
   await expect(panel.reportFindings.first()).toHaveAttribute('data-severity', 'error');

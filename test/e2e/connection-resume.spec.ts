@@ -27,6 +27,7 @@ test('the analysis survives a dropped engine socket and the report says it was r
   const panel = await openSidePanel(qlik.page);
   await expect(panel.report).toBeVisible();
   await panel.showReportTab('Findings');
+  await panel.listEachFinding(); // a context note sits among the suggestions, folded by default
   // the findings list is windowed: search for it
   await panel.page.getByRole('searchbox', { name: 'Search' }).fill('Engine connection');
   const note = panel.reportFindings.filter({ hasText: 'Engine connection' });

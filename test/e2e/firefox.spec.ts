@@ -18,6 +18,8 @@ const DEMO_APP_ID = '9c1f3a52-6d2e-4b8f-a7c4-2e5d8b1f0a63';
 // Only evaluated inside extension pages, where Firefox defines it.
 declare const browser: {
   tabs: { query(q: object): Promise<{ id?: number; url?: string }[]>; sendMessage(tabId: number, msg: unknown): Promise<unknown> };
+  sidebarAction: { isOpen(details: object): Promise<boolean> };
+  extension: { getViews(filter: { type: 'sidebar' | 'tab' | 'popup' }): Window[] };
 };
 
 test.describe.configure({ mode: 'serial' });
@@ -142,17 +144,23 @@ test('firefox: Analyze in the popup runs on the demo app and shows the result wi
   const summary = await popup.$eval('[data-testid="report-summary"]', (el) => (el as HTMLElement).innerText);
   expect(summary).toContain('Qlarity Demo');
   expect(summary).toMatch(/Analysed (this minute|\d+ seconds? ago)/);
-  findingsInResult = Number(/(\d[\d,.\u202f]*) findings? in/.exec(summary)?.[1].replace(/\D/g, ''));
+  findingsInResult = Number(/(\d[\d,.\u202f]*) findings? · /.exec(summary)?.[1].replace(/\D/g, ''));
   expect(findingsInResult).toBeGreaterThan(10);
   expect(await textOf(popup, '[data-testid="severity-counts"]')).toMatch(/Errors?:? ?[1-9]/);
+  // Firefox caps a popup at 600 px too: at its default font size all of it fits, Open report included
+  await popup.setViewport({ width: 400, height: 600 });
+  expect(await popup.evaluate(() => document.documentElement.scrollHeight), 'popup height').toBeLessThanOrEqual(600);
+  const open = await popup.evaluate(() => [...document.querySelectorAll('button')].find((b) => b.textContent === 'Open report')?.getBoundingClientRect().bottom ?? Infinity);
+  expect(open).toBeLessThanOrEqual(600);
+  expect(await popup.$$eval('[data-testid="top-findings"] [data-testid="finding"]', (rows) => rows.length)).toBe(3);
   await popup.screenshot({ path: screenshotPath('firefox-popup-result') });
   await popup.screenshot({ path: testInfo.outputPath('firefox-popup-result.png') });
   await popup.close();
 });
 
 const REPORT_TABS: { tab: string; ready: string; content: RegExp }[] = [
-  { tab: 'Overview', ready: '[data-testid="overview-view"] [data-testid="score"]', content: /quality score/ },
-  { tab: 'Findings', ready: '[data-testid="finding-row"]', content: /of [\d,.\u202f]+ findings/ },
+  { tab: 'Overview', ready: '[data-testid="overview-view"] [data-testid="score"]', content: /quality score/i },
+  { tab: 'Findings', ready: '[data-testid="finding-section"]', content: /of [\d,.\u202f]+ findings/ },
   { tab: 'Data model', ready: '[data-testid="data-model-view"] table', content: /table/i },
   { tab: 'Sheets', ready: 'details.qr-sheet', content: /objects/ },
   { tab: 'Expressions', ready: '[data-testid="expression-row"]', content: /Expressions/ },
@@ -183,7 +191,7 @@ test('firefox: the sidebar page shows the full report of that analysis in every 
   const label = await panel.$eval('[role="tab"][id="qr-tab-findings"]', (el) => el.textContent ?? '');
   expect(Number(/\(([^)]*)\)/.exec(label)?.[1].replace(/\D/g, ''))).toBe(findingsInResult);
   await panel.evaluate(() => (document.querySelector('[role="tab"][id="qr-tab-findings"]') as HTMLElement).click());
-  await until(panel, () => !!document.querySelector('[data-testid="finding-row"]'), null, 'the findings list');
+  await until(panel, () => !!document.querySelector('[data-testid="finding-section"][data-section="fix-first"]'), null, 'the findings list, Fix first first');
   expect(await textOf(panel, '[data-testid="findings-count"]')).toMatch(new RegExp(`of ${findingsInResult.toLocaleString('en-US')} findings`));
   await panel.screenshot({ path: screenshotPath('firefox-sidepanel-findings') });
   await panel.screenshot({ path: testInfo.outputPath('firefox-sidepanel-findings.png') });
@@ -194,6 +202,44 @@ test('firefox: the sidebar page shows the full report of that analysis in every 
   await panel.evaluate(() => (document.querySelector('[data-format="json"]') as HTMLButtonElement).click());
   await until(panel, () => /Saved qlarity-.+\.json\./.test(document.querySelector('.qx-export')?.textContent ?? ''), null, 'the JSON export is saved');
   await panel.close();
+});
+
+test('firefox: Open report opens the real sidebar (sidebar_action), which shows the report of the app in the active tab', async ({}, testInfo) => {
+  test.setTimeout(120_000);
+  expect(findingsInResult, 'the popup test analysed the app').toBeGreaterThan(0);
+  const popup = await openExtensionPage(`popup.html?tabId=${appTabId}`, '[data-testid="report-summary"]');
+  // A real click (WebDriver BiDi input): Firefox opens a sidebar only in response to user input.
+  // (Firefox already opened the sidebar once at install, `open_at_install`; the click must not fail.)
+  await popup.click('[data-testid="open-report"]');
+  await popup.waitForFunction(() => browser.sidebarAction.isOpen({}), { timeout: 10_000, polling: 100 });
+  expect(await popup.$('[data-testid="notice"]'), 'no "Could not open the side panel" notice').toBeNull();
+  // The sidebar follows the active tab: bring the Qlik tab to the front.
+  const tenant = (await firefox.pages()).find((p) => p.url().includes(`/sense/app/${DEMO_APP_ID}`));
+  expect(tenant, 'the Qlik tab is still open').toBeDefined();
+  await tenant!.bringToFront();
+  // Read the sidebar's own document through the extension (it is browser chrome, not a tab).
+  await until(
+    popup,
+    () => !!browser.extension.getViews({ type: 'sidebar' })[0]?.document.querySelector('[data-testid="report-view"] [role="tab"][aria-selected="true"]'),
+    null,
+    'the sidebar shows the report',
+    30_000,
+  );
+  const sidebar = await popup.evaluate(() => {
+    const doc = browser.extension.getViews({ type: 'sidebar' })[0].document;
+    return {
+      url: doc.location.pathname,
+      findingsTab: doc.querySelector('#qr-tab-findings')?.textContent ?? '',
+      score: doc.querySelector('[data-testid="overview-view"] [data-testid="score"]')?.textContent ?? '',
+      fixFirst: doc.querySelectorAll('[data-testid="overview-fix-first"] li').length,
+    };
+  });
+  expect(sidebar.url).toBe('/sidepanel.html');
+  expect(Number(/\(([^)]*)\)/.exec(sidebar.findingsTab)?.[1].replace(/\D/g, ''))).toBe(findingsInResult);
+  expect(sidebar.score).toMatch(/^\d+$/);
+  expect(sidebar.fixFirst).toBeGreaterThan(0);
+  await popup.screenshot({ path: testInfo.outputPath('firefox-popup-after-open-report.png') });
+  await popup.close();
 });
 
 // API-key mode in the real background event page: Firefox applies the declarativeNetRequest

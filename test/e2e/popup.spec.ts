@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Worker } from '@playwright/test';
 import type { AnalysisReport, StoredAnalysis } from '../../lib/protocol/report';
+import { visualizationName } from '../../lib/report/names';
 import { createFormatter } from '../../lib/report/format';
 import { tabIdOf } from './browser';
 import { DEMO_APP_ID, expect, test } from './fixtures';
@@ -82,15 +83,20 @@ test('after Analyze the popup shows the app facts, and the toolbar badge the err
   const slowest = timings.reduce((max, t) => (t.firstMs > max.firstMs ? t : max));
   const object = snapshot.objects.find((o) => o.id === slowest.objectId);
   const sheet = snapshot.sheets.find((s) => s.id === slowest.sheetId);
-  const name = object?.title || `${slowest.objectType} ${slowest.objectId}`;
+  const shownTitle = typeof object?.layout?.title === 'string' ? object.layout.title.trim() && object.layout.title : '';
+  // an untitled object is named by its type in words (the sheet follows)
+  const name = (!object?.titleIsExpression && object?.title) || shownTitle || visualizationName(object?.visualization || object?.type || slowest.objectType);
   await expect(popup.slowestObject).toHaveText(`${name}${sheet ? ` on ${sheet.title}` : ''}: ${fmt.duration(slowest.firstMs)}`);
   // When, and the counts by severity and the top findings of the same result.
   await expect(popup.analysedAt).toHaveText(fmt.dateTime(new Date(report.finishedAt).toISOString()));
   const counts = result.summary.bySeverity;
   await expect(popup.page.getByTestId('severity-counts')).toHaveText(`Errors: ${fmt.number(counts.error)}Warnings: ${fmt.number(counts.warning)}Info: ${fmt.number(counts.info)}`);
-  await expect(popup.summary.getByTestId('finding').first()).toContainText(report.findings[0]!.message);
-  await expect(popup.openReportButton).toBeVisible();
-  await expect(popup.page.getByTestId('app-name')).toHaveText(result.app.name);
+  // Fix first: the report's top rows, the first with its gain
+  expect(report.top?.length).toBe(3);
+  await expect(popup.summary.getByTestId('finding').first()).toContainText(report.top![0]!.title);
+  await expect(popup.summary.getByTestId('gain').first()).toHaveText(/^(Fixes|Frees|Saves|Reload)/);
+  await expect(popup.openReportButton).toBeInViewport({ ratio: 1 });
+  await expect(popup.page.locator('#summary-title')).toHaveText(result.app.name);
   // Within 320-800 px, nothing wider than the popup.
   const width = await popup.page.evaluate(() => ({ body: document.body.getBoundingClientRect().width, scroll: document.body.scrollWidth }));
   expect(width.body).toBeGreaterThanOrEqual(320);

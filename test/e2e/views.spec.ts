@@ -44,7 +44,7 @@ test.beforeAll(async ({ sim }) => {
   tabId = await tabIdOf(worker, qlikPage);
   const popup = await PopupPage.open(await context.newPage(), extensionId, tabId);
   expect(await popup.analyze()).toBe('report');
-  findingsInResult = Number(/(\d[\d,.\u202f]*) findings? in/.exec((await popup.summary.innerText()) ?? '')?.[1].replace(/\D/g, ''));
+  findingsInResult = Number(/(\d[\d,.\u202f]*) findings? · /.exec((await popup.summary.innerText()) ?? '')?.[1].replace(/\D/g, ''));
   expect(findingsInResult).toBeGreaterThan(10);
   await popup.page.close();
   panel = await SidePanelPage.open(await context.newPage(), extensionId, tabId);
@@ -62,10 +62,14 @@ test('popup with the result: light and dark, at its own width', async () => {
     widths: [400],
     height: 600,
     check: async (page) => {
-      await expect(popup.summary).toContainText(`${findingsInResult} findings in`);
+      await expect(popup.summary).toContainText(`${findingsInResult} findings · `);
       await expect(popup.summary.getByTestId('analysis-age')).toHaveText(/^Analysed /);
       await expect(page.getByTestId('severity-counts')).toBeVisible();
       expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+      // Chrome caps a popup at 600 px: all of it, Open report included, fits without scrolling
+      expect(await page.evaluate(() => document.documentElement.scrollHeight), 'popup height').toBeLessThanOrEqual(600);
+      await expect(popup.openReportButton).toBeInViewport({ ratio: 1 });
+      await expect(page.getByTestId('top-findings').getByTestId('finding')).toHaveCount(3);
     },
   });
   await popup.page.close();
@@ -76,7 +80,7 @@ const VIEWS: { tab: ReportTabName; name: string; check(page: Page): Promise<void
     tab: 'Overview',
     name: 'overview',
     check: async (page) => {
-      await expect(page.getByTestId('overview-view')).toContainText('quality score');
+      await expect(page.getByTestId('overview-view')).toContainText(/quality score/i);
       await expect(page.getByTestId('score')).toHaveText(/^\d+$/);
     },
   },
@@ -85,7 +89,10 @@ const VIEWS: { tab: ReportTabName; name: string; check(page: Page): Promise<void
     name: 'findings',
     check: async (page) => {
       await expect(page.getByTestId('findings-count')).toContainText(`of ${findingsInResult.toLocaleString('en-US')} findings`);
-      expect(await page.getByTestId('finding-row').count()).toBeGreaterThan(5);
+      // grouped by default: Fix first comes first, with the gain of each row
+      await expect(page.locator('[data-testid="finding-section"]').first()).toHaveAttribute('data-section', 'fix-first');
+      await expect(page.locator('[data-testid="finding-cause-group"] .qr-gain').first()).toHaveText(/^(Fixes|Frees|Saves|Reload)/);
+      expect(await panel.listRows().count()).toBeGreaterThan(5);
     },
   },
   {
@@ -144,6 +151,7 @@ for (const [index, view] of VIEWS.entries()) {
 
 test('side panel report, a finding with its details open: light and dark, narrow and wide', async () => {
   await panel.showReportTab('Findings');
+  await panel.listEachFinding();
   // The first finding whose rule has an expression to show, else the first.
   const row = panel.reportFindings.nth(1);
   const rule = (await row.locator('.qr-code').textContent()) ?? '';
@@ -155,6 +163,10 @@ test('side panel report, a finding with its details open: light and dark, narrow
       await expect(details).toContainText('Why it matters');
       await expect(details).toContainText('How to fix');
       await expect(details.getByRole('button', { name: 'Hide this finding' })).toBeVisible();
+      // a narrow panel opens the details in the list's place, with a way back
+      const narrow = (panel.page.viewportSize()?.width ?? 800) <= 480;
+      await expect(panel.page.getByRole('button', { name: /Back to the findings/ })).toBeVisible({ visible: narrow });
+      await expect(panel.page.getByRole('listbox', { name: 'Findings' })).toBeVisible({ visible: !narrow });
     },
   });
 });
@@ -208,7 +220,8 @@ test('the report works by keyboard alone: tabs with arrow keys, findings with ar
   await page.keyboard.press('ArrowRight');
   await expect(panel.reportTab('Findings')).toHaveAttribute('aria-selected', 'true');
 
-  // On to the findings list with Tab, through the filters.
+  // One row per finding (the grouped default is covered above); then on to the list with Tab.
+  await panel.listEachFinding();
   const list = page.getByRole('listbox', { name: 'Findings' });
   const listFocused = () => list.evaluate((el) => el === document.activeElement);
   for (let i = 0; i < 30 && !(await listFocused()); i++) await page.keyboard.press('Tab');

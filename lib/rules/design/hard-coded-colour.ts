@@ -12,6 +12,8 @@ export default defineRule({
   why: { text: 'Colours written into expressions ignore the theme and drift apart from chart to chart; master item colours and the theme keep them consistent and change in one place.', sources: [SOURCES.masterItems, SOURCES.themes] },
   howToFix: 'Assign colours to master dimensions and measures, or define them in a custom theme.',
   examples: { bad: "If(Sum(Margin) < 0, RGB(255, 0, 0), '#00aa00')", good: 'colour by master measure / theme palette' },
+  severityReason: 'A hard-coded colour works; it only ignores the theme, so it is a style suggestion.',
+  rollUp: true,
   options: z.object({}),
   needs: ['objects'],
   check(ctx) {

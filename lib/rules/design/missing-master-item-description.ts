@@ -6,13 +6,15 @@ export default defineRule({
   code: 'D04',
   name: 'missing-master-item-description',
   category: 'design',
-  severity: 'warning',
+  severity: 'info',
   summary: 'A master measure or dimension without a description.',
   why: {
     text: 'Qlik Answers and Insight Advisor use master item descriptions to understand what a measure means; users see them in the assets panel.',
     sources: [SOURCES.answersDescriptions, SOURCES.qsdaCustomFlags],
   },
   howToFix: 'Describe the master item: what it measures, its unit, and anything it excludes.',
+  severityReason: 'A missing description is documentation: the measure still calculates and costs nothing; it helps users and Qlik Answers, so it is a suggestion.',
+  rollUp: true,
   options: z.object({}),
   needs: ['masterItems'],
   check(ctx) {

@@ -17,6 +17,8 @@ export default defineRule({
   summary: 'A chart without a title.',
   why: { text: 'Titles tell users what a chart answers; without one they read axes to guess. Consistent labelling is part of governance checks.', sources: [SOURCES.governanceLabels] },
   howToFix: 'Give the chart a title that says what it answers (or hide titles on purpose with "Show titles" off).',
+  severityReason: 'An untitled object is a matter of style: it calculates and costs the same.',
+  rollUp: true,
   options: z.object({}),
   needs: ['objects'],
   check(ctx) {

@@ -10,6 +10,8 @@ export default defineRule({
   summary: 'A sheet without a thumbnail.',
   why: { text: 'The sheet overview shows thumbnails; sheets without one are harder to tell apart. A common custom check in QSDA Pro.', sources: [SOURCES.qsdaCustomFlags] },
   howToFix: 'Set a thumbnail in the sheet properties.',
+  severityReason: 'A missing sheet thumbnail is a matter of style: nothing breaks and nothing costs more.',
+  rollUp: true,
   options: z.object({}),
   needs: ['objects'],
   check(ctx) {

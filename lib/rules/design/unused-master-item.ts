@@ -13,6 +13,8 @@ export default defineRule({
     sources: [SOURCES.fieldUsage, SOURCES.masterItems],
   },
   howToFix: 'Delete the master item if nobody needs it for self-service, or use it in the sheets.',
+  severityReason: 'An unused master item costs nothing at run time and is often kept on purpose (template and library apps): a suggestion to tidy up.',
+  rollUp: true,
   options: z.object({}),
   needs: ['masterItems', 'objects'],
   check(ctx) {

@@ -15,6 +15,8 @@ export default defineRule({
     sources: [SOURCES.fieldUsage, SOURCES.magicOfVariables],
   },
   howToFix: 'Delete the variable (for script-created ones, remove its SET/LET from the script) once you are sure no extension or mashup reads it.',
+  severityReason: 'An unused variable costs nothing measurable and script control variables are often set on purpose: a suggestion to tidy up.',
+  rollUp: true,
   options: z.object({ includeScriptCreated: z.boolean().default(true).describe('also list variables the script creates') }),
   needs: ['variables', 'objects'],
   check(ctx) {

@@ -15,6 +15,8 @@ export default defineRule({
   },
   howToFix: 'Remove the leading = when the variable only holds an expression for charts; keep it only for a value that must be the same everywhere.',
   examples: { bad: 'vSales = =Sum(Sales)', good: 'vSales = Sum(Sales)' },
+  severityReason: 'A calculated variable costs a recalculation per selection only where objects use it, and the cost was not measured: a suggestion.',
+  rollUp: true,
   options: z.object({}),
   needs: ['variables', 'objects'],
   check(ctx) {

@@ -15,6 +15,7 @@ export default defineRule({
     sources: [SOURCES.appEvaluation, SOURCES.engineApi],
   },
   howToFix: 'Add a calculation condition that limits the data, reduce the dimensions, or precompute in the script.',
+  severityReason: 'The engine stops calculating the object at the limit: users see an error or an empty object instead of its data.',
   options: z.object({}),
   needs: [],
   check(ctx) {

@@ -13,6 +13,7 @@ export default defineRule({
     sources: [SOURCES.qsdaQuality, SOURCES.bookmarks],
   },
   howToFix: 'Re-create the bookmark with the current field names, or delete it.',
+  severityReason: 'Applying the bookmark cannot restore its selection in a field that is gone: users get other data than the bookmark promises.',
   options: z.object({}),
   needs: ['bookmarks', 'dataModel'],
   check(ctx) {

@@ -13,6 +13,7 @@ export default defineRule({
     sources: [SOURCES.qsdaValidation],
   },
   howToFix: 'Edit the chart filter to use an existing field, or remove it.',
+  severityReason: 'A chart filter on a missing field cannot apply: the chart shows an error or unfiltered data.',
   options: z.object({}),
   needs: ['objects', 'dataModel'],
   check(ctx) {

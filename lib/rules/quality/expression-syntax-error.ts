@@ -35,6 +35,7 @@ export default defineRule({
   },
   howToFix: 'Open the expression editor at the reported place and correct the text at the marked position.',
   examples: { bad: 'Sum(Sales', good: 'Sum(Sales)' },
+  severityReason: 'An expression with a syntax error does not calculate: the chart, KPI or condition it belongs to shows an error to the app\'s users.',
   options: z.object({}),
   needs: ['objects'],
   check(ctx) {

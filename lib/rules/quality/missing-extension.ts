@@ -14,6 +14,7 @@ export default defineRule({
     sources: [SOURCES.qsdaQuality, SOURCES.extensions],
   },
   howToFix: 'Ask a tenant admin to import the extension, or replace the object with a native visualization.',
+  severityReason: 'Qlik cannot render a visualization type it does not know: users see an error in place of the object.',
   options: z.object({}),
   needs: ['objects', 'extensions'],
   check(ctx) {

@@ -14,6 +14,7 @@ export default defineRule({
     sources: [SOURCES.qsdaQuality, SOURCES.masterItems],
   },
   howToFix: 'Link the chart dimension to an existing master dimension, or replace it with a field.',
+  severityReason: 'A dimension linked to a deleted master dimension has no definition left: the chart shows an error to users.',
   options: z.object({}),
   needs: ['objects', 'masterItems'],
   check(ctx) {

@@ -14,6 +14,7 @@ export default defineRule({
     sources: [SOURCES.qsdaQuality, SOURCES.masterItems],
   },
   howToFix: 'Link the chart measure to an existing master measure, or replace it with an expression.',
+  severityReason: 'A measure linked to a deleted master measure has no definition left: the chart shows an error to users.',
   options: z.object({}),
   needs: ['objects', 'masterItems'],
   check(ctx) {

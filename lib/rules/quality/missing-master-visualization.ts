@@ -14,6 +14,7 @@ export default defineRule({
     sources: [SOURCES.qsdaQuality, SOURCES.masterItems],
   },
   howToFix: 'Replace the object with an existing master visualization, or unlink it and rebuild it.',
+  severityReason: 'An object extending a deleted master visualization has nothing to render: users see an invalid object.',
   options: z.object({}),
   needs: ['objects', 'masterItems'],
   check(ctx) {

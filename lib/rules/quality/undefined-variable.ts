@@ -17,6 +17,7 @@ export default defineRule({
   },
   howToFix: 'Create the variable, or correct the name (variable names are case-sensitive).',
   examples: { bad: 'Sum({<Year={$(vCurentYear)}>} Sales)', good: 'Sum({<Year={$(vCurrentYear)}>} Sales)' },
+  severityReason: 'A dollar expansion of a missing variable expands to nothing: the expression around it fails or calculates something else.',
   options: z.object({}),
   needs: ['variables', 'objects'],
   check(ctx) {

@@ -25,6 +25,7 @@ export default defineRule({
     sources: [SOURCES.alternateStates, SOURCES.engineApi],
   },
   howToFix: 'Create the alternate state in the master items, or set the object back to inherited or the default state.',
+  severityReason: 'An object in an alternate state the app does not define cannot calculate in that state: users see an error.',
   options: z.object({}),
   needs: ['objects'],
   check(ctx) {

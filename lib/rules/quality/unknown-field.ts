@@ -27,6 +27,7 @@ export default defineRule({
   },
   howToFix: 'Correct the field name (names are case-sensitive), or reload the data model that provides it.',
   examples: { bad: 'Sum({<Regoin={"West"}>} Sales)', good: 'Sum({<Region={"West"}>} Sales)' },
+  severityReason: 'The engine cannot calculate an expression over a field it does not have: the object shows an error or wrong values to users.',
   options: z.object({}),
   needs: ['dataModel'],
   check(ctx) {

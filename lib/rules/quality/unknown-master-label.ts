@@ -28,6 +28,7 @@ export default defineRule({
   },
   howToFix: 'Correct the label, rename the master measure back, turn a measure of another chart into a master measure to reuse it, or write the expression out.',
   examples: { bad: '[Total Revenu] - [Total Cost]', good: '[Total Revenue] - [Total Cost]' },
+  severityReason: 'A [Label] that resolves to nothing makes the expression fail: the chart shows an error to users.',
   options: z.object({}),
   needs: ['dataModel', 'masterItems'],
   check(ctx) {

@@ -18,6 +18,7 @@ export default defineRule({
   },
   howToFix: 'Point the set identifier at an existing bookmark (id or name) or alternate state, or remove it.',
   examples: { bad: 'Sum({BM_Deleted} Sales)', good: 'Sum({$} Sales)' },
+  severityReason: 'A set identifier that does not exist makes the expression fail: the object shows an error to users.',
   options: z.object({}),
   needs: ['bookmarks', 'objects'],
   check(ctx) {

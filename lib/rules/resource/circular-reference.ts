@@ -13,6 +13,7 @@ export default defineRule({
     sources: [SOURCES.engineApi, SOURCES.metadataAnalyzer],
   },
   howToFix: 'Break the loop in the script: rename one of the fields that closes the circle, or concatenate or join the tables that form it.',
+  severityReason: 'A loosely coupled table breaks associations: selections no longer filter across it and figures are ambiguous for users.',
   options: z.object({}),
   needs: ['dataModel'],
   check(ctx) {

@@ -13,6 +13,7 @@ export default defineRule({
   summary: 'The last reload did not succeed.',
   why: { text: 'After a failed reload the app shows the data of the last successful one; users make decisions on stale numbers.', sources: [SOURCES.reloadApi] },
   howToFix: 'Read the reload log (the message shows its last error) and fix the source or the script; then reload.',
+  severityReason: 'The last reload failed: users see the data of an older reload.',
   options: z.object({}),
   needs: ['reloads'],
   check(ctx) {

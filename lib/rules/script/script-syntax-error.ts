@@ -10,6 +10,7 @@ export default defineRule({
   summary: 'A syntax error in the load script (engine CheckScriptSyntax).',
   why: { text: 'A script with a syntax error fails at the next reload and the app keeps its old data, often unnoticed until someone asks why the numbers stopped changing.', sources: [SOURCES.engineApi, SOURCES.qlikApiApps] },
   howToFix: 'Open the data load editor at the reported tab and line and correct the statement.',
+  severityReason: 'The load script does not run past a syntax error: the next reload fails and users keep stale data.',
   options: z.object({}),
   needs: ['script'],
   check(ctx) {

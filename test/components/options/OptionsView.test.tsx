@@ -197,6 +197,17 @@ describe('OptionsView (options page)', () => {
     });
   });
 
+  it('chooses the timing pass: quick by default, full saved when picked', async () => {
+    const client = new FakeClient();
+    const view = await mount(<OptionsView client={client} />);
+    await view.until('Object timings');
+    expect($(view.root, '#timing-mode-quick').checked).toBe(true);
+    expect(view.text()).toContain('Quick (default)');
+    await act(() => $(view.root, '#timing-mode-full').click());
+    await submit(view.root);
+    expect(client.setSettings).toHaveBeenCalledWith({ connection: DEFAULT_SETTINGS.connection, timingMode: 'full' });
+  });
+
   it('imports a valid file, keeping the local API key, and refuses a bad one without changing anything', async () => {
     const client = new FakeClient();
     const tenant = 'acme.eu.qlikcloud.com';

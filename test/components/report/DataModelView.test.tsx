@@ -42,3 +42,34 @@ describe('DataModelView', () => {
     expect(view.text()).toContain('The data model was not collected');
   });
 });
+
+describe('KeyGraph', () => {
+  const viewBox = (root: Element) => root.querySelector('[data-testid="key-graph-svg"]')?.getAttribute('viewBox');
+  const press = (target: Element, key: string) => act(() => void target.dispatchEvent(new KeyboardEvent('keydown', { key, bubbles: true })));
+
+  it('draws each table as a box sized to its name, the keys as lines, and lists the links as text', async () => {
+    const view = await mount(<DataModelView snapshot={salesApp()} fmt={createFormatter('en-US')} />);
+    const graph = view.root.querySelector('[data-testid="key-graph"]')!;
+    expect(graph.querySelectorAll('rect')).toHaveLength(2);
+    expect(graph.querySelectorAll('polyline')).toHaveLength(1);
+    expect(graph.querySelector('[aria-label="Key links"]')?.textContent).toBe('Customers ↔ Orders: CustomerID');
+  });
+
+  it('zooms and pans by buttons and keys, and fits again', async () => {
+    const view = await mount(<DataModelView snapshot={salesApp()} fmt={createFormatter('en-US')} />);
+    const whole = viewBox(view.root);
+    await view.click('Zoom in');
+    const zoomed = viewBox(view.root);
+    expect(Number(zoomed?.split(' ')[2])).toBeLessThan(Number(whole?.split(' ')[2]));
+    const frame = view.root.querySelector<HTMLElement>('.qr-graph-frame')!;
+    expect(frame.tabIndex).toBe(0);
+    await press(frame, 'ArrowRight');
+    expect(Number(viewBox(view.root)?.split(' ')[0])).toBeGreaterThan(Number(zoomed?.split(' ')[0]));
+    await press(frame, '0');
+    expect(viewBox(view.root)).toBe(whole);
+    await view.click('Zoom out');
+    expect(Number(viewBox(view.root)?.split(' ')[2])).toBeGreaterThan(Number(whole?.split(' ')[2]));
+    await view.click('Fit');
+    expect(viewBox(view.root)).toBe(whole);
+  });
+});

@@ -39,6 +39,30 @@ describe('ReportView', () => {
     expect(view.root.querySelector('[data-testid="unused-memory"]')?.textContent).toContain('Comment');
   });
 
+  it('puts Fix first under the score, with each gain, and opens the Findings tab from it', async () => {
+    const view = await mount(<ReportView result={result} snapshot={snapshot} rules={RULES} locale="en-US" />);
+    const card = view.root.querySelector('[data-testid="overview-fix-first"]')!;
+    expect(card.querySelectorAll('li').length).toBeGreaterThan(0);
+    expect(card.querySelector('li strong')?.textContent).toMatch(/^(Fixes|Frees|Saves|Reload)/);
+    await view.click(/ in Findings$/);
+    expect(selectedTab(view.root)).toMatch(/^Findings/);
+    expect(view.root.querySelector('[data-testid="finding-section"]')?.getAttribute('data-section')).toBe('fix-first');
+  });
+
+  it('explains the score by its band in one sentence, per category too, and never prints the formula', async () => {
+    const { SCORE_BAND_MEANING, scoreBand } = await import('@/lib/analyze/score');
+    const view = await mount(<ReportView result={result} snapshot={snapshot} rules={RULES} locale="en-US" />);
+    expect(view.root.querySelector('[data-testid="score-meaning"]')?.textContent).toBe(SCORE_BAND_MEANING[scoreBand(result.score.value)]);
+    expect(view.root.querySelector('[data-testid="score"]')?.getAttribute('aria-label')).toMatch(/^Quality score \d+ of 100: (Poor|Needs work|Good)$/);
+    expect(view.root.querySelector('[data-testid="score-quality"]')?.textContent).toBe(String(result.score.categories?.quality ?? 100));
+    expect(view.root.querySelector('[data-testid="score-design"]')).not.toBeNull();
+    expect(view.text()).not.toContain('penalty');
+    // the DROP FIELDS statement can take focus (it scrolls) and has a copy button
+    const statement = view.root.querySelector('[data-testid="unused-memory"] pre')!;
+    expect((statement as HTMLElement).tabIndex).toBe(0);
+    expect(view.button('Copy statement')).toBeTruthy();
+  });
+
   it('follows the WAI-ARIA tabs pattern: one tab stop, arrows move and activate, Home and End', async () => {
     const view = await mount(<ReportView result={result} snapshot={snapshot} rules={RULES} />);
     const list = view.root.querySelector('[role="tablist"]')!;

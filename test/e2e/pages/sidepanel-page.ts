@@ -49,6 +49,23 @@ export class SidePanelPage {
     return Number(match[1].replace(/[^\d]/g, ''));
   }
 
+  /** the rows of the Findings list: sections, groups and findings */
+  listRows(): Locator {
+    return this.report.getByRole('listbox', { name: /findings/i }).getByRole('option');
+  }
+
+  /** opens the folded filters (severity, category, rule, sheet, grouping) */
+  async openFilters(): Promise<void> {
+    const toggle = this.report.getByRole('button', { name: /^Filters/ });
+    if ((await toggle.getAttribute('aria-expanded')) !== 'true') await toggle.click();
+  }
+
+  /** switches the Findings tab from its grouped default to one row per finding, leaving the filters open */
+  async listEachFinding(): Promise<void> {
+    await this.openFilters();
+    await this.report.getByLabel('Group by').selectOption('none');
+  }
+
   async showFindings(): Promise<void> {
     await this.page.getByRole('tab', { name: /^Findings/ }).click();
   }

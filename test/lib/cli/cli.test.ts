@@ -15,6 +15,10 @@ describe('parseCliArgs', () => {
       host: 'https://t.example', app: 'a1', apiKey: 'k', format: 'json', failOn: 'warning', timings: true, concurrency: DEFAULT_CONCURRENCY,
     });
   });
+  it('takes --full-timings for the full timing pass, and leaves the mode to the collector without it', () => {
+    expect(parseCliArgs(['--host', 'https://t.example', '--app', 'a1', '--full-timings'], { QLIK_API_KEY: 'k' })).toMatchObject({ timings: true, timingMode: 'full' });
+    expect(parseCliArgs(['--host', 'https://t.example', '--app', 'a1'], { QLIK_API_KEY: 'k' }).timingMode).toBeUndefined();
+  });
   it('defaults the format from the --out extension', () => {
     expect(parseCliArgs(['--snapshot', 's.json', '--out', 'r.json']).format).toBe('json');
     expect(parseCliArgs(['--snapshot', 's.json']).format).toBe('text');
@@ -56,7 +60,7 @@ function result(findings: ReturnType<typeof finding>[]): AnalysisResult {
       { rule: 'Q02', name: 'unknown-field', category: 'quality', severity: 'error', status: 'error', reason: 'boom', findings: 0, suppressed: 0, durationMs: 0 },
     ],
     summary: { total: findings.length, bySeverity: counts, byCategory: { quality: counts } as AnalysisResult['summary']['byCategory'], suppressed: 0, rulesRun: 2, rulesCouldNotRun: 1, rulesFailed: 1 },
-    score: { value: 90, penalty: 1, formula: '' },
+    score: { value: 90, penalty: 1 },
     configIssues: [],
     errors: [],
   };

@@ -24,7 +24,7 @@ describe('terminalSafe', () => {
       version: 1, app: { id: 'app-1', name: 'x' }, analysedAt: '', durationMs: 1, suppressedFindings: [],
       findings: [{ id: 'f', rule: 'D08', name: 'missing-object-title', severity: 'info', category: 'design', message: `Object on "${hostile}" has no title`, target: { kind: 'sheet', id: 's\u001b1', name: hostile }, contentHash: 'h' }],
       rules: [], summary: { total: 1, bySeverity: { error: 0, warning: 0, info: 1 }, byCategory: {} as AnalysisResult['summary']['byCategory'], suppressed: 0, rulesRun: 1, rulesCouldNotRun: 0, rulesFailed: 0 },
-      score: { value: 99, penalty: 0, formula: '' }, configIssues: [], errors: [],
+      score: { value: 99, penalty: 0 }, configIssues: [], errors: [],
     });
     const text = formatText(output);
     expect([...text].filter((c) => c !== '\n' && (c.charCodeAt(0) < 0x20 || (c.charCodeAt(0) >= 0x7f && c.charCodeAt(0) <= 0x9f)))).toEqual([]);

@@ -74,7 +74,7 @@ export function analysisResult(findings: Finding[], overrides: Partial<AnalysisR
       rulesCouldNotRun: 0,
       rulesFailed: 0,
     },
-    score: { value: 87, penalty: 13, formula: '100 - penalty' },
+    score: { value: 87, penalty: 13 },
     configIssues: [],
     errors: [],
     ...overrides,

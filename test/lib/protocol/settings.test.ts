@@ -38,6 +38,13 @@ describe('Settings', () => {
     }
   });
 
+  it('takes the timing mode quick or full, and nothing else', () => {
+    expect(Settings.parse({ ...DEFAULT_SETTINGS, timingMode: 'full' }).timingMode).toBe('full');
+    expect(Settings.parse({ ...DEFAULT_SETTINGS, timingMode: 'quick' }).timingMode).toBe('quick');
+    expect(Settings.safeParse({ ...DEFAULT_SETTINGS, timingMode: 'slow' }).success).toBe(false);
+    expect(Settings.parse(DEFAULT_SETTINGS).timingMode).toBeUndefined();
+  });
+
   it('bounds the retention to whole numbers in range', () => {
     const withRetention = (maxApps: number, maxAgeDays: number) => Settings.safeParse({ ...DEFAULT_SETTINGS, retention: { maxApps, maxAgeDays } }).success;
     expect(withRetention(1, 1)).toBe(true);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from '@/lib/rules/analyse';
-import { AnalysisReport, appFactsOf, countBySeverity, reportFromAnalysis, sortFindings } from '@/lib/report/analysis-report';
+import { AnalysisReport, appFactsOf, countBySeverity, reportFromAnalysis, sortFindings, topFindingsOf } from '@/lib/report/analysis-report';
 import { app } from '../../fixtures/builders';
 import { analysisFinding, analysisResult, finding } from '../protocol/report-fixtures';
 
@@ -86,5 +86,32 @@ describe('appFactsOf (the popup facts)', () => {
     const s = app({ id: 'bare' }).noDataModel().build();
     expect(appFactsOf(analyse(s), s)).toEqual({});
     expect(reportFromAnalysis(analysisResult([]), meta).facts).toBeUndefined();
+  });
+});
+
+describe('top findings', () => {
+  it('are the first three rows of Fix first, with their gains, no finding twice, and untitled objects named by type and sheet', async () => {
+    const { analysedSalesApp } = await import('../report/fixtures');
+    const { fixFirst } = await import('@/lib/report/fix-first');
+    const { snapshot, result } = analysedSalesApp();
+    const report = reportFromAnalysis(result, { ...meta, top: topFindingsOf(result, snapshot) });
+    const rows = fixFirst(result).slice(0, 3);
+    expect(report.top?.map((t) => t.key)).toEqual(rows.map((r) => r.key));
+    expect(report.top?.length).toBe(Math.min(3, rows.length));
+    expect(report.top?.[0].gain.kind).toBe('broken');
+    expect(new Set(report.top?.map((t) => t.first.id)).size).toBe(report.top?.length);
+    expect(AnalysisReport.parse(report).top).toEqual(report.top);
+  });
+
+  it('name an untitled object by its type and its sheet', () => {
+    const s = app()
+      .table('Orders', { rows: 10, fields: ['Amount'] })
+      .sheet({ id: 's1', title: 'Sales overview' })
+      .barchart({ id: 'KnASd', measure: { def: 'Sum([Gone])' } })
+      .build();
+    const result = analyse(s);
+    const report = reportFromAnalysis(result, { ...meta, top: topFindingsOf(result, s) });
+    const broken = report.top?.find((t) => t.first.target?.id === 'KnASd');
+    expect(broken?.firstName).toBe('Bar chart on Sales overview');
   });
 });

@@ -31,24 +31,37 @@ describe('data model rows', () => {
     expect(fieldRows(snapshot.dataModel!, undefined)[0].used).toBeUndefined();
   });
 
-  it('lays out the key graph the same way every time, one edge per linked pair', () => {
+  it('lays out the key graph the same way every time, one edge per linked pair, inside its bounds', () => {
     const first = keyGraph(snapshot.dataModel!);
     expect(keyGraph(snapshot.dataModel!)).toEqual(first);
     expect(first.nodes.map((n) => n.name)).toEqual(['Customers', 'Orders']);
     expect(first.edges).toEqual([expect.objectContaining({ from: 'Customers', to: 'Orders', fields: ['CustomerID'] })]);
+    expect(first.edges[0].points.length).toBeGreaterThanOrEqual(2);
     for (const node of first.nodes) {
-      expect(node.x).toBeGreaterThanOrEqual(first.nodeWidth / 2);
-      expect(node.x).toBeLessThanOrEqual(first.width - first.nodeWidth / 2);
+      expect(node.x - node.width / 2).toBeGreaterThanOrEqual(0);
+      expect(node.x + node.width / 2).toBeLessThanOrEqual(first.width);
+      expect(node.y + first.nodeHeight / 2).toBeLessThanOrEqual(first.height);
     }
   });
 
-  it('keeps many tables apart on a larger circle', () => {
+  it('never overlaps two boxes, with many linked tables and long names, and sizes each box to its label', () => {
     const builder = app();
-    for (let i = 0; i < 30; i++) builder.table(`T${String(i).padStart(2, '0')}`, { fields: ['Key', `F${i}`] });
+    for (let i = 0; i < 30; i++) builder.table(`${i % 3 === 0 ? 'A rather long fact table name number ' : 'T'}${String(i).padStart(2, '0')}`, { fields: [i % 2 ? 'Key' : 'OtherKey', `F${i}`, 'Key'] });
     const graph = keyGraph(builder.build().dataModel!);
-    expect(graph.edges).toHaveLength((30 * 29) / 2);
-    const [a, b] = graph.nodes;
-    expect(Math.hypot(a.x - b.x, a.y - b.y)).toBeGreaterThan(graph.nodeWidth * 0.5);
+    expect(graph.nodes).toHaveLength(30);
+    const h = graph.nodeHeight;
+    for (let i = 0; i < graph.nodes.length; i++) {
+      for (let j = i + 1; j < graph.nodes.length; j++) {
+        const a = graph.nodes[i];
+        const b = graph.nodes[j];
+        const apart = Math.abs(a.x - b.x) >= (a.width + b.width) / 2 || Math.abs(a.y - b.y) >= h;
+        expect(apart, `${a.name} overlaps ${b.name}`).toBe(true);
+      }
+    }
+    const long = graph.nodes.find((n) => n.name.startsWith('A rather'))!;
+    const short = graph.nodes.find((n) => n.name === 'T01')!;
+    expect(long.label.endsWith('…')).toBe(true);
+    expect(long.width).toBeGreaterThan(short.width);
   });
 
   it('shortens long names by code points, never splitting a surrogate pair', () => {
@@ -168,5 +181,18 @@ describe('script rows', () => {
     expect(line?.error && line.text.slice(line.error.from, line.error.to)).toBeTruthy(); // the mark stays inside the shorter text
     const withLog: AppSnapshot = { ...snapshot, reloads: { reloads: [], metadata: [], lastLog: { reloadId: 'r1', text: 'Error: connect to https://etl:Hunter2!@files.example.com failed', truncated: false } } };
     expect(logWarnings(withLog)).toEqual([{ line: 1, text: 'Error: connect to https://etl:***@files.example.com failed', level: 'error' }]);
+  });
+});
+
+describe('reload statuses', () => {
+  it('are said in words, and an unknown one as it came', async () => {
+    const { reloadStatusWords } = await import('../../../lib/report/script');
+    expect(['SUCCEEDED', 'FAILED', 'EXCEEDED_LIMIT', 'canceled', 'SOMETHING_NEW'].map(reloadStatusWords)).toEqual([
+      'Succeeded',
+      'Failed',
+      'Stopped: a limit was exceeded',
+      'Cancelled',
+      'SOMETHING_NEW',
+    ]);
   });
 });

@@ -1,0 +1,198 @@
+// `npm run bench -- browser` (issue #20 item 5): real Chromium with the built extension on the
+// collection bench's app (100 sheets, 2,000 objects, 10,000 expressions, 40 ms per engine message),
+// driven as a user does: the popup of the Qlik tab, click Analyze, wait for the first finding in
+// the popup, then for the complete report. Then the service worker's JS heap (DevTools
+// Runtime.getHeapUsage, before and after a forced GC). Printed against the Node collection of the same app
+// in the same run (lib/ over enigma.js + ws, the simulator in its own process like collect.bench.ts):
+// its time to first findings, its whole collection and analysis, its JS heap growth.
+// Chromium is found by scripts/browsers/ensure.ts; the extension is built first when older than
+// its sources (scripts/ensure-build.ts). Not part of the default `npm run bench` (bench/run.ts).
+import { mkdtemp, rm } from 'node:fs/promises';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { BrowserContext, Page } from '@playwright/test';
+import { analyse } from '../lib/rules/analyse.ts';
+import { nodeSocketFactory } from '../lib/cli/node-socket.ts';
+import { DEFAULT_TIMING_MODE, collectApp } from '../lib/collect/index.ts';
+import { openEngineSession } from '../lib/qlik/engine/session.ts';
+import { createRestClient } from '../lib/qlik/rest/client.ts';
+import type { AppSnapshot } from '../lib/snapshot/schema.ts';
+import { ensureBrowser } from '../scripts/browsers/ensure.ts';
+import { ensureBuild } from '../scripts/ensure-build.ts';
+import { extensionWorker, launchWithExtension, tabIdOf } from '../test/e2e/browser.ts';
+import { BENCH_APP, generateLargeApp } from '../test/fixtures/generate-large-app.ts';
+import { startSimulator } from '../test/sim/index.ts';
+import type { BenchResult } from './run.ts';
+import { startSimProcess } from './sim-process.ts';
+
+const LATENCY_MS = 40;
+const CALC_MS = 5;
+const CACHED_CALC_MS = 1;
+/** the whole analysis with the quick timing pass takes about 40 s at 40 ms latency; a loaded machine more */
+const REPORT_TIMEOUT_MS = 600_000;
+
+interface Heap {
+  usedMb: number;
+  afterGcMb: number;
+}
+
+/**
+ * The service worker's JS heap over DevTools: the browser session attaches to the worker's target
+ * (not flattened, so the messages go through Target.sendMessageToTarget) and asks
+ * Runtime.getHeapUsage, then again after HeapProfiler.collectGarbage.
+ */
+async function serviceWorkerHeap(context: BrowserContext, extensionId: string): Promise<Heap> {
+  const browser = context.browser();
+  if (!browser) throw new Error('No browser behind this context.');
+  const cdp = await browser.newBrowserCDPSession();
+  try {
+    const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
+    const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
+    if (!worker) throw new Error('The extension has no running service worker.');
+    const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false })) as { sessionId: string };
+    let id = 0;
+    const pending = new Map<number, (result: unknown) => void>();
+    cdp.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
+      if (event.sessionId !== sessionId) return;
+      const message = JSON.parse(event.message) as { id?: number; result?: unknown; error?: { message: string } };
+      if (message.id !== undefined) pending.get(message.id)?.(message.error ? new Error(message.error.message) : message.result);
+    });
+    const send = async (method: string): Promise<unknown> => {
+      const messageId = ++id;
+      const answer = new Promise<unknown>((resolve) => pending.set(messageId, resolve));
+      await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: messageId, method }) });
+      const result = await answer;
+      if (result instanceof Error) throw result;
+      return result;
+    };
+    const used = ((await send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+    await send('HeapProfiler.collectGarbage');
+    const afterGc = ((await send('Runtime.getHeapUsage')) as { usedSize: number }).usedSize;
+    await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+    return { usedMb: used / 2 ** 20, afterGcMb: afterGc / 2 ** 20 };
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/** Signed in as the simulated developer (the login cookie), the app open in the tab. */
+async function openApp(context: BrowserContext, tenantUrl: string, appId: string, cookies: { name: string; value: string }[]): Promise<Page> {
+  await context.addCookies(cookies.map((c) => ({ ...c, url: tenantUrl })));
+  const page = context.pages()[0] ?? (await context.newPage());
+  await page.goto(`${tenantUrl}/sense/app/${appId}`);
+  return page;
+}
+
+interface BrowserRun {
+  firstFindingMs: number;
+  reportMs: number;
+  findings: number;
+  heap: Heap;
+}
+
+async function browserRun(context: BrowserContext, tenantUrl: string, appId: string, cookies: { name: string; value: string }[]): Promise<BrowserRun> {
+  const worker = await extensionWorker(context);
+  const extensionId = new URL(worker.url()).host;
+  const qlikTab = await openApp(context, tenantUrl, appId, cookies);
+  const tabId = await tabIdOf(worker, qlikTab);
+  const popup = await context.newPage();
+  await popup.setViewportSize({ width: 380, height: 600 });
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+  const status = popup.getByTestId('tab-status');
+  await status.waitFor();
+  if ((await status.getAttribute('data-kind')) !== 'qlik-app') throw new Error(`The popup did not detect the bench app (tab state: ${await status.getAttribute('data-kind')}).`);
+  const started = Date.now();
+  await popup.getByRole('button', { name: 'Analyze' }).click();
+  // the first finding the popup shows (today with the complete report; earlier once results come in progressively)
+  const failed = popup.getByTestId('run-error');
+  await popup.getByTestId('finding').first().or(failed).first().waitFor({ timeout: REPORT_TIMEOUT_MS });
+  const firstFindingMs = Date.now() - started;
+  await popup.getByTestId('report-summary').or(failed).first().waitFor({ timeout: REPORT_TIMEOUT_MS });
+  await popup.getByTestId('progress').waitFor({ state: 'hidden', timeout: REPORT_TIMEOUT_MS });
+  const reportMs = Date.now() - started;
+  if (await failed.isVisible()) throw new Error(`The analysis failed in the browser: ${(await failed.textContent())?.trim()}`);
+  const findings = await popup.getByTestId('finding').count();
+  return { firstFindingMs, reportMs, findings, heap: await serviceWorkerHeap(context, extensionId) };
+}
+
+interface NodeRun {
+  firstFindingsMs: number;
+  totalMs: number;
+  heapPeakMb: number;
+  heapAfterGcMb: number;
+}
+
+/** The same app through lib/ in this Node process, the simulator in its own (like collect.bench.ts). */
+async function nodeRun(appsDir: string): Promise<NodeRun> {
+  const sim = await startSimProcess(appsDir, LATENCY_MS);
+  try {
+    const headers = { Authorization: `Bearer ${sim.apiKey}` };
+    const apps = (await (await fetch(`${sim.url}/api/v1/items?resourceType=app`, { headers })).json()) as { data: { resourceId: string }[] };
+    const appId = apps.data[0]?.resourceId ?? '';
+    const rest = createRestClient({ baseUrl: sim.url, fetch: (u, i) => fetch(u, i), authHeaders: () => headers });
+    const engine = await openEngineSession({ url: sim.url, appId, createSocket: nodeSocketFactory({ headers }) });
+    const gc = (globalThis as { gc?: () => void }).gc;
+    gc?.();
+    const base = process.memoryUsage().heapUsed;
+    let peak = base;
+    const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 10);
+    const started = performance.now();
+    let firstFindingsMs = 0;
+    let snapshot: AppSnapshot | undefined;
+    try {
+      snapshot = await collectApp({
+        engine,
+        rest,
+        appId,
+        source: { host: 'bench', mode: 'test' },
+        onInventory: (inventory) => {
+          analyse(inventory);
+          firstFindingsMs = performance.now() - started;
+        },
+      });
+      analyse(snapshot);
+    } finally {
+      clearInterval(timer);
+      await engine.close();
+    }
+    const totalMs = performance.now() - started;
+    peak = Math.max(peak, process.memoryUsage().heapUsed);
+    gc?.(); // the snapshot is still held here: what a collection keeps
+    const heapAfterGcMb = snapshot ? (process.memoryUsage().heapUsed - base) / 2 ** 20 : 0;
+    return { firstFindingsMs, totalMs, heapPeakMb: (peak - base) / 2 ** 20, heapAfterGcMb };
+  } finally {
+    sim.stop();
+  }
+}
+
+export default async function browserBench(): Promise<BenchResult[]> {
+  const chromium = ensureBrowser('chromium');
+  ensureBuild();
+  const dir = await mkdtemp(join(tmpdir(), 'qlarity-bench-browser-'));
+  const load = loadavg()[0] ?? 0;
+  try {
+    await generateLargeApp(join(dir, 'large'), { ...BENCH_APP, calcMs: CALC_MS, cachedCalcMs: CACHED_CALC_MS });
+    const node = await nodeRun(dir);
+    const sim = await startSimulator({ appsDir: dir, latencyMs: LATENCY_MS });
+    let context: BrowserContext | undefined;
+    let run: BrowserRun;
+    try {
+      context = await launchWithExtension(sim);
+      const appId = sim.apps[0]?.id ?? '';
+      run = await browserRun(context, sim.tenantUrl, appId, sim.login(sim.users.developer).cookies);
+    } finally {
+      await context?.close().catch(() => undefined);
+      await sim.close();
+    }
+    const where = `${chromium.path}, bench app at ${LATENCY_MS} ms latency, ${DEFAULT_TIMING_MODE} timing pass (the default)`;
+    return [
+      { name: `browser: click Analyze → first finding visible in the popup (${where})`, value: run.firstFindingMs, unit: 'ms', baseline: { name: 'Node: inventory, checks and analysis of that snapshot (collectApp onInventory)', value: node.firstFindingsMs } },
+      { name: `browser: click Analyze → report complete in the popup (${run.findings} findings listed)`, value: run.reportMs, unit: 'ms', baseline: { name: 'Node: the whole collection and analysis', value: node.totalMs } },
+      { name: 'browser: service worker JS heap at the end (used)', value: run.heap.usedMb, unit: 'MB', baseline: { name: 'Node: peak JS heap growth during the collection and analysis', value: node.heapPeakMb } },
+      { name: 'browser: service worker JS heap at the end, after a garbage collection (what the worker keeps)', value: run.heap.afterGcMb, unit: 'MB', baseline: { name: 'Node: JS heap growth after a garbage collection, the snapshot still held', value: Math.max(node.heapAfterGcMb, 0.01) } },
+      { name: `load average (1 min) of the machine at the start of this bench (${availableParallelism()} cores)`, value: load, unit: '' },
+    ];
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,99 @@
+// Time to the first render of the side panel report (Overview, then Findings grouped with Fix
+// first) on the largest real app of ../shared/corpus, collected from the simulated tenant and
+// analysed, next to a baseline measured in the same run: the Findings view with 100 findings.
+// Skipped, saying so, when the corpus is absent.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Window } from 'happy-dom';
+import { h, render } from 'preact';
+import type { BenchResult } from './run.ts';
+import type { AnalysisResult } from '../lib/analyze/result.ts';
+import type { AppSnapshot } from '../lib/snapshot/schema.ts';
+
+const CORPUS = fileURLToPath(new URL('../../shared/corpus', import.meta.url));
+const ROUNDS = 5;
+
+function best(run: () => void): number {
+  let fastest = Infinity;
+  run(); // warm-up (module code, JIT)
+  for (let r = 0; r < ROUNDS; r++) {
+    const start = performance.now();
+    run();
+    fastest = Math.min(fastest, performance.now() - start);
+  }
+  return fastest;
+}
+
+/** Every corpus app collected and analysed; the one with the most findings. */
+async function largestCorpusApp(): Promise<{ name: string; snapshot: AppSnapshot; result: AnalysisResult }> {
+  const { startSimulator } = await import('../test/sim/index.ts');
+  const { connectWs } = await import('../test/lib/collect/sim-harness.ts');
+  const { collectApp } = await import('../lib/collect/index.ts');
+  const { analyse } = await import('../lib/rules/analyse.ts');
+  const sim = await startSimulator({ http: true, appsDir: CORPUS });
+  let largest: { name: string; snapshot: AppSnapshot; result: AnalysisResult } | undefined;
+  try {
+    for (const app of sim.apps) {
+      const { engine, rest } = await connectWs(sim, app.id);
+      try {
+        const snapshot = await collectApp({ engine, rest, appId: app.id, source: { host: sim.url, mode: 'test' }, timings: false });
+        const result = analyse(snapshot);
+        if (!largest || result.findings.length > largest.result.findings.length) largest = { name: app.source.split('/').pop() ?? app.id, snapshot, result };
+      } finally {
+        await engine.close();
+      }
+    }
+  } finally {
+    await sim.close();
+  }
+  if (!largest) throw new Error('no corpus app');
+  return largest;
+}
+
+export default async function bench(): Promise<BenchResult[]> {
+  if (!existsSync(CORPUS)) {
+    console.warn(`report-render bench skipped: ${CORPUS} is absent`);
+    return [];
+  }
+  const app = await largestCorpusApp();
+  const window = new Window({ url: 'https://localhost/' });
+  const globals = globalThis as Record<string, unknown>;
+  const dom = window as unknown as Record<string, unknown>;
+  globals.window = window;
+  globals.document = window.document;
+  globals.getComputedStyle = window.getComputedStyle.bind(window);
+  for (const name of ['navigator', 'Node', 'Element', 'HTMLElement', 'Event', 'KeyboardEvent', 'ResizeObserver']) globals[name] ??= dom[name];
+  const { ReportView } = await import('../components/report/ReportView.tsx');
+  const { FindingsView } = await import('../components/report/FindingsView.tsx');
+  const { defaultCanShowInApp } = await import('../components/report/labels.ts');
+  const { createFormatter } = await import('../lib/report/format.ts');
+  const { RULES } = await import('../lib/rules/index.ts');
+  const document = window.document as unknown as Document;
+
+  const renderReport = (tab: 'overview' | 'findings') => () => {
+    const root = document.createElement('div');
+    document.body.append(root);
+    render(h(ReportView, { result: app.result, snapshot: app.snapshot, rules: RULES, locale: 'en-US', initialTab: tab }), root);
+    if (!root.querySelector('[role="tabpanel"]')?.textContent) throw new Error('nothing rendered');
+    render(null, root);
+    root.remove();
+  };
+  const few = app.result.findings.slice(0, 100);
+  const fmt = createFormatter('en-US');
+  const baseline = best(() => {
+    const root = document.createElement('div');
+    document.body.append(root);
+    render(h(FindingsView, { findings: few, suppressed: [], ruleDoc: () => undefined, fmt, canShowInApp: defaultCanShowInApp }), root);
+    render(null, root);
+    root.remove();
+  });
+  const overview = best(renderReport('overview'));
+  const findings = best(renderReport('findings'));
+  await window.happyDOM.close();
+  const label = `${app.name}, ${app.result.findings.length.toLocaleString('en-US')} findings`;
+  const base = { name: 'the Findings view with 100 findings', value: baseline };
+  return [
+    { name: `first render of the report (Overview), ${label}`, value: overview, unit: 'ms', baseline: base, target: 'under 200 ms', meetsTarget: overview < 200 },
+    { name: `first render of the report (Findings, grouped, Fix first), ${label}`, value: findings, unit: 'ms', baseline: base, target: 'under 200 ms', meetsTarget: findings < 200 },
+  ];
+}
