@@ -3,6 +3,7 @@
 // `--format json` result (the JSON export) works as a baseline too: its findings carry their
 // fingerprints. Pure: values in, values out.
 import { z } from 'zod';
+import { Severity } from '../analyze/result.ts';
 import type { CliFinding, CliOutput } from './output.ts';
 
 export const BASELINE_VERSION = 1;
@@ -27,7 +28,7 @@ export type Baseline = z.infer<typeof Baseline>;
 const SavedResult = z.object({
   schemaVersion: z.number(),
   app: z.object({ id: z.string(), name: z.string() }),
-  findings: z.array(z.looseObject({ fingerprint: z.string(), rule: z.string(), severity: z.enum(['error', 'warning', 'info']), message: z.string() })),
+  findings: z.array(z.looseObject({ fingerprint: z.string(), rule: z.string(), severity: Severity, message: z.string() })),
 });
 
 const targetText = (f: CliFinding): string => `${f.target.kind} ${f.target.id}${f.target.name ? ` "${f.target.name}"` : ''}`;
