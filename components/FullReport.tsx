@@ -5,7 +5,7 @@ import type { Finding, Target } from '@/lib/analyze/result';
 import type { AnalysisHistory } from '@/lib/extension/last-analysis';
 import type { StoredAnalysis } from '@/lib/protocol/report';
 import type { AppSnapshot } from '@/lib/snapshot/schema';
-import { RULES } from '@/lib/rules/index';
+import { RULE_DOCS } from '@/lib/report/rule-catalogue';
 import { ReportView } from '@/components/report';
 import { AnalysisAge } from './AnalysisAge';
 
@@ -64,7 +64,7 @@ export function FullReport({
       <ReportView
         result={analysis.result}
         snapshot={analysis.snapshot}
-        rules={RULES}
+        rules={RULE_DOCS}
         onShowInApp={onShowInApp}
         onSuppress={(finding) => onSetHidden(finding, true)}
         onUnsuppress={(finding) => onSetHidden(finding, false)}
