@@ -25,8 +25,9 @@
 // must answer something within the limit of the longest call waiting, or the session ends with an
 // `unresponsive` error naming what waited (silence-watch.ts). Nothing waits forever.
 import enigma from 'enigma.js';
-import schema from 'enigma.js/schemas/12.2027.0.json';
 import { engineRefusal } from '../read-only.ts';
+// enigma.js's schema cut to the allow-listed methods (scripts/gen-engine-schema.ts): the full one is 177 KB.
+import { READ_ONLY_ENGINE_SCHEMA } from './read-only-schema.ts';
 import { EngineError, UNRESPONSIVE_CODE, UNRESPONSIVE_PARAMETER, closeCodeMessage, toEngineError } from './errors.ts';
 import { type GuardedSocket, guardSocket } from './guarded-socket.ts';
 import { startKeepalive } from './keepalive.ts';
@@ -165,7 +166,7 @@ export async function openEngineSession(options: OpenEngineSessionOptions): Prom
   const stopped = new Promise<void>((resolve) => (onStopped = resolve));
 
   const session = enigma.create({
-    schema,
+    schema: READ_ONLY_ENGINE_SCHEMA,
     url,
     // enigma only uses onopen/onclose/onerror/onmessage/send/close/readyState (WebSocketLike)
     createSocket: (u: string) => {
