@@ -46,6 +46,15 @@ describe('rule catalogue meta-test', () => {
     }
   });
 
+  it('justifies every default severity in the rule itself (severityReason, shown on its docs page)', () => {
+    const missing = files.filter(({ rule }) => (rule.severityReason ?? '').trim().length === 0).map(({ rule }) => `${rule.code} ${rule.name}`);
+    expect(missing, 'rules without a severityReason').toEqual([]);
+    for (const { rule, file } of files) {
+      expect(rule.severityReason?.length ?? 0, `${file}: say why the severity fits, in a sentence or two`).toBeGreaterThan(40);
+      expect(generated.get(`docs/rules/${rule.name}.md`) ?? '', file).toContain(rule.severityReason ?? '');
+    }
+  });
+
   it('has a doc page and a test file for every rule', () => {
     for (const { rule, category } of files) {
       expect(existsSync(join(ROOT, 'docs/rules', `${rule.name}.md`)), `docs/rules/${rule.name}.md`).toBe(true);
