@@ -47,11 +47,12 @@ describe('rule catalogue meta-test', () => {
   });
 
   it('justifies every default severity in the rule itself (severityReason, shown on its docs page)', () => {
-    const missing = files.filter(({ rule }) => (rule.severityReason ?? '').trim().length === 0).map(({ rule }) => `${rule.code} ${rule.name}`);
-    expect(missing, 'rules without a severityReason').toEqual([]);
+    // the type requires the field; this also catches an empty or placeholder text in a rule loaded at run time
+    const missing = files.filter(({ rule }) => (rule.severityReason ?? '').trim().length < 40).map(({ rule }) => `${rule.code} ${rule.name}`);
+    expect(missing, 'rules without a severityReason of a sentence or two').toEqual([]);
     for (const { rule, file } of files) {
-      expect(rule.severityReason?.length ?? 0, `${file}: say why the severity fits, in a sentence or two`).toBeGreaterThan(40);
-      expect(generated.get(`docs/rules/${rule.name}.md`) ?? '', file).toContain(rule.severityReason ?? '');
+      expect(generated.get(`docs/rules/${rule.name}.md`), file).toContain(`## Severity\n\nDefault: **${rule.severity}**.`);
+      expect(generated.get(`docs/rules/${rule.name}.md`), file).toContain(rule.severityReason);
     }
   });
 
