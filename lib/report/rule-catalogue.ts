@@ -271,7 +271,7 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     "code": "Q13",
     "name": "dangerous-field-name",
     "category": "quality",
-    "severity": "warning",
+    "severity": "info",
     "summary": "A field name the engine marks as dangerous in an expression (e.g. one that needs brackets).",
     "why": {
       "text": "The engine flags field names that it may read as something else (names with spaces or operators, names that look like functions) unless they are bracketed.",
@@ -355,7 +355,7 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     "code": "Q17",
     "name": "variable-definition-error",
     "category": "quality",
-    "severity": "warning",
+    "severity": "error",
     "summary": "A variable whose text turns a valid expression into an invalid one where it is expanded.",
     "why": {
       "text": "A variable is text pasted into expressions. The expression looks right in the editor, but once the variable is expanded it no longer parses (a decimal comma, a missing bracket), and every chart using it breaks. Calculated variables (=…) that do not parse on their own are reported by Q01. When a live engine checked the expression after expansion (CheckExpression) and found no error, nothing is reported.",
