@@ -79,6 +79,9 @@ export default defineConfig({
   },
   vite: () => ({
     plugins: [preact()],
+    // QLARITY_SOURCEMAP=1 npx wxt build: source maps, to see what each bundle holds (the budgets
+    // in test/arch/bundle-budget.test.ts count the build without them).
+    build: { sourcemap: process.env.QLARITY_SOURCEMAP === '1' },
   }),
 });
 

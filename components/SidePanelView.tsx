@@ -8,14 +8,20 @@ import { appKeyOf } from '@/lib/protocol/tab-state';
 import { AnalysisControls } from './AnalysisControls';
 import { LogInCard } from './LogInCard';
 import { FindingList } from './FindingList';
-import { FullReport, useLastAnalysis, type HistorySource } from './FullReport';
-import { AnalysisWorkspace, type HistoryActions } from './report/history/AnalysisWorkspace';
+import { lazyView } from './LazyView';
+import type { HistoryActions } from './report/history/AnalysisWorkspace';
+import { useLastAnalysis, type HistorySource } from './useLastAnalysis';
 import type { Target } from '@/lib/analyze/result';
 import { SEVERITY_LABEL } from './format';
 import { Header } from './Header';
 import type { TabModel } from './models/tab-model';
 import { Overview } from './Overview';
 import { TabStatus } from './TabStatus';
+
+// The full report (views, data-model graph, history, rule texts) is its own chunk: the side panel's
+// first view does not wait for it.
+const AnalysisWorkspace = lazyView(() => import('./report/history/AnalysisWorkspace').then((m) => m.AnalysisWorkspace), 'report');
+const FullReport = lazyView(() => import('./FullReport').then((m) => m.FullReport), 'report');
 
 type View = 'overview' | 'findings';
 

@@ -117,7 +117,7 @@ export function renderRuleDoc(f: RuleFile): string {
     '',
     '## Severity',
     '',
-    `Default: **${SEVERITY_WORD[r.severity]}**. ${SEVERITY_MEANING[r.severity]}${r.severityReason ? ` ${r.severityReason}` : ''}`,
+    `Default: **${SEVERITY_WORD[r.severity]}**. ${SEVERITY_MEANING[r.severity]} ${r.severityReason}`,
     '',
     ...(r.rollUp ? ['The report lists all findings of this rule as one row (with every place inside it): it is a documentation or style rule.', ''] : []),
   ];

@@ -64,11 +64,11 @@ export interface RuleMeta<Schema extends z.ZodObject = z.ZodObject> {
   why: { text: string; sources: Source[] };
   howToFix: string;
   /**
-   * Why the default severity fits the consequence (error = broken for the app's users, warning = a
-   * certain or measured cost, info = a suggestion); shown in the rule's docs page. Without it the
-   * page states what the severity means.
+   * Why the default severity fits this rule's consequence (error = broken for the app's users,
+   * warning = a certain or measured cost, and which one, info = a suggestion); shown in the rule's
+   * docs page after what the severity means.
    */
-  severityReason?: string;
+  severityReason: string;
   /** the report lists this rule's findings as one row, whatever their cause (documentation and style rules) */
   rollUp?: boolean;
   /** every field has a default, so `options.parse({})` gives the defaults */

@@ -11,18 +11,16 @@
 // Formats: json (the versioned contract, README "JSON export"), html (self-contained, printable),
 // markdown (tickets, pull requests), csv (one row per finding, UTF-8 with BOM), sarif (2.1.0),
 // drop-fields (the DROP FIELDS statement for high-confidence unused fields).
-import { z } from 'zod';
 import { renderCsv } from './csv';
 import { renderDropFields } from './drop-fields';
+import { type ExportFormat } from './formats';
 import { renderHtml } from './html';
 import type { ExportInput } from './input';
 import { renderJson } from './json';
 import { renderMarkdown } from './markdown';
 import { renderSarif } from './sarif';
 
-export const ExportFormat = z.enum(['json', 'html', 'markdown', 'csv', 'sarif', 'drop-fields']);
-export type ExportFormat = z.infer<typeof ExportFormat>;
-export const EXPORT_FORMATS: readonly ExportFormat[] = ExportFormat.options;
+export { EXPORT_FORMATS, ExportFormat, exportFormatLabel } from './formats';
 
 export interface RenderedExport {
   format: ExportFormat;
@@ -33,17 +31,14 @@ export interface RenderedExport {
   fileName: string;
 }
 
-const FORMAT_INFO: Record<ExportFormat, { label: string; extension: string; mimeType: string; render(input: ExportInput): string }> = {
-  json: { label: 'JSON', extension: 'json', mimeType: 'application/json;charset=utf-8', render: renderJson },
-  html: { label: 'HTML report', extension: 'html', mimeType: 'text/html;charset=utf-8', render: renderHtml },
-  markdown: { label: 'Markdown', extension: 'md', mimeType: 'text/markdown;charset=utf-8', render: (input) => renderMarkdown(input) },
-  csv: { label: 'CSV (Excel)', extension: 'csv', mimeType: 'text/csv;charset=utf-8', render: renderCsv },
-  sarif: { label: 'SARIF 2.1.0', extension: 'sarif', mimeType: 'application/sarif+json;charset=utf-8', render: renderSarif },
-  'drop-fields': { label: 'DROP FIELDS script', extension: 'qvs', mimeType: 'text/plain;charset=utf-8', render: renderDropFields },
+const FORMAT_INFO: Record<ExportFormat, { extension: string; mimeType: string; render(input: ExportInput): string }> = {
+  json: { extension: 'json', mimeType: 'application/json;charset=utf-8', render: renderJson },
+  html: { extension: 'html', mimeType: 'text/html;charset=utf-8', render: renderHtml },
+  markdown: { extension: 'md', mimeType: 'text/markdown;charset=utf-8', render: (input) => renderMarkdown(input) },
+  csv: { extension: 'csv', mimeType: 'text/csv;charset=utf-8', render: renderCsv },
+  sarif: { extension: 'sarif', mimeType: 'application/sarif+json;charset=utf-8', render: renderSarif },
+  'drop-fields': { extension: 'qvs', mimeType: 'text/plain;charset=utf-8', render: renderDropFields },
 };
-
-/** The menu label of a format. */
-export const exportFormatLabel = (format: ExportFormat): string => FORMAT_INFO[format].label;
 
 export function renderExport(format: ExportFormat, input: ExportInput): RenderedExport {
   const info = FORMAT_INFO[format];

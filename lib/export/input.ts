@@ -3,7 +3,6 @@
 // "could not run" reasons, findings with their fingerprint and hidden flag, worst first.
 import { bySeverity, type AnalysisResult, type Finding } from '../analyze/result';
 import type { RuleDoc } from '../report/rule-docs';
-import { RULES } from '../rules/index';
 import type { Comparison } from './compare';
 import { fingerprintAll } from './fingerprint';
 import type { AnalysisMetrics } from './metrics';
@@ -67,8 +66,6 @@ export function notRunReasons(result: AnalysisResult, metrics?: AnalysisMetrics)
   for (const issue of metrics?.notCollected ?? []) reasons.push({ kind: 'collection', part: issue.part, message: `Not collected (${issue.part}): ${issue.message}` });
   return reasons;
 }
-
-export const rulesOf = (input: ExportInput): readonly RuleDoc[] => input.rules ?? RULES;
 
 export const exportedAtOf = (input: ExportInput): string => input.exportedAt ?? new Date().toISOString();
 

@@ -7,7 +7,8 @@
 import type * as Sarif from 'sarif';
 import type { Finding, Severity } from '../analyze/result';
 import type { RuleDoc } from '../report/rule-docs';
-import { exportedAtOf, exportedFindings, notRunReasons, ruleDocUrl, rulesOf, type ExportInput } from './input';
+import { exportedAtOf, exportedFindings, notRunReasons, ruleDocUrl, type ExportInput } from './input';
+import { rulesOf } from './rules-of';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 /** the key of Qlarity's fingerprint in `partialFingerprints`; the suffix is the fingerprint version */

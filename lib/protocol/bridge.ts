@@ -12,7 +12,10 @@
 // bridge itself runs in the page's world), and nothing secret goes in: commands cannot carry
 // Authorization or Cookie headers, and sockets/fetches are limited to the tab's own origin (the
 // page could make those requests itself anyway).
-import { z } from 'zod';
+//
+// zod/mini, not zod: the content script (the relay) bundles these schemas, and the mini build
+// validates the same way in a fraction of the size (the budget test in test/arch/bundle-budget).
+import { z } from 'zod/mini';
 
 /** Protocol version; prefix of the handoff event type. */
 export const BRIDGE_TAG = 'qlarity-bridge/2';
@@ -24,7 +27,7 @@ export const MAX_FRAME_CHARS = 48 * 1024 * 1024;
  * Per-injection random nonce (base64url, ≥ 128 bits), known to the background, the relay and the
  * page bridge (passed as an executeScript argument); used once, for the handoff.
  */
-export const BridgeNonce = z.string().regex(/^[A-Za-z0-9_-]{22,128}$/);
+export const BridgeNonce = z.string().check(z.regex(/^[A-Za-z0-9_-]{22,128}$/));
 
 /** The type of the one DOM event that carries the page bridge's MessagePort to the relay. */
 export function handoffEventType(nonce: string): string {
@@ -51,10 +54,10 @@ export const FRAME_LIMITS = {
 } as const;
 export type FrameLimits = { [K in keyof typeof FRAME_LIMITS]: number };
 
-const Id = z.string().regex(/^[A-Za-z0-9_-]{1,64}$/);
-const Text = z.string().max(MAX_FRAME_CHARS);
-const HeaderName = z.string().regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,128}$/);
-const HeaderValue = z.string().max(16 * 1024);
+const Id = z.string().check(z.regex(/^[A-Za-z0-9_-]{1,64}$/));
+const Text = z.string().check(z.maxLength(MAX_FRAME_CHARS));
+const HeaderName = z.string().check(z.regex(/^[A-Za-z0-9!#$%&'*+.^_`|~-]{1,128}$/));
+const HeaderValue = z.string().check(z.maxLength(16 * 1024));
 
 /** Headers that would put credentials into the page, or that the page must set itself. */
 const FORBIDDEN_HEADERS = new Set(['authorization', 'cookie', 'proxy-authorization', 'host', 'origin']);
@@ -64,8 +67,7 @@ export const HttpMethod = z.enum(['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE
 /** A path on the tab's origin: `/api/v1/…`. Absolute and protocol-relative (`//x`) URLs are refused. */
 export const SameOriginPath = z
   .string()
-  .max(8192)
-  .regex(/^\/(?![/\\])[^\s]*$/, 'must be a path on the tab origin');
+  .check(z.maxLength(8192), z.regex(/^\/(?![/\\])[^\s]*$/, 'must be a path on the tab origin'));
 
 // ---- background → page (commands) ----
 
@@ -73,27 +75,27 @@ export const WsOpenCommand = z.object({
   type: z.literal('ws-open'),
   socketId: Id,
   /** `wss://<tab host>/…`; the relay and the bridge both check it is the tab's own host. */
-  url: z.string().max(8192),
+  url: z.string().check(z.maxLength(8192)),
 });
 export const WsSendCommand = z.object({ type: z.literal('ws-send'), socketId: Id, data: Text });
 export const WsCloseCommand = z.object({
   type: z.literal('ws-close'),
   socketId: Id,
   // WebSocket.close accepts 1000 or 3000-4999 from scripts.
-  code: z.union([z.literal(1000), z.number().int().min(3000).max(4999)]).optional(),
-  reason: z.string().max(120).optional(),
+  code: z.optional(z.union([z.literal(1000), z.int().check(z.minimum(3000), z.maximum(4999))])),
+  reason: z.optional(z.string().check(z.maxLength(120))),
 });
 export const FetchCommand = z.object({
   type: z.literal('fetch'),
   requestId: Id,
   path: SameOriginPath,
   method: HttpMethod,
-  headers: z
-    .record(HeaderName, HeaderValue)
-    .refine((h) => Object.keys(h).every((name) => !FORBIDDEN_HEADERS.has(name.toLowerCase())), {
+  headers: z.record(HeaderName, HeaderValue).check(
+    z.refine((h) => Object.keys(h).every((name) => !FORBIDDEN_HEADERS.has(name.toLowerCase())), {
       message: 'credentials never go into the page',
     }),
-  body: Text.optional(),
+  ),
+  body: z.optional(Text),
 });
 export const DisposeCommand = z.object({ type: z.literal('dispose') });
 
@@ -115,19 +117,19 @@ export const WsErrorEvent = z.object({ type: z.literal('ws-error'), socketId: Id
 export const WsClosedEvent = z.object({
   type: z.literal('ws-closed'),
   socketId: Id,
-  code: z.number().int().min(0).max(4999),
-  reason: z.string().max(1024),
+  code: z.int().check(z.minimum(0), z.maximum(4999)),
+  reason: z.string().check(z.maxLength(1024)),
   wasClean: z.boolean(),
 });
 export const FetchResponseEvent = z.object({
   type: z.literal('fetch-response'),
   requestId: Id,
-  status: z.number().int().min(200).max(599),
-  statusText: z.string().max(1024),
-  headers: z.array(z.tuple([HeaderName, HeaderValue])).max(512),
+  status: z.int().check(z.minimum(200), z.maximum(599)),
+  statusText: z.string().check(z.maxLength(1024)),
+  headers: z.array(z.tuple([HeaderName, HeaderValue])).check(z.maxLength(512)),
   body: Text,
 });
-export const FetchFailedEvent = z.object({ type: z.literal('fetch-failed'), requestId: Id, message: z.string().max(1024) });
+export const FetchFailedEvent = z.object({ type: z.literal('fetch-failed'), requestId: Id, message: z.string().check(z.maxLength(1024)) });
 
 export const BridgeEvent = z.discriminatedUnion('type', [
   ReadyEvent,
@@ -192,9 +194,9 @@ export const FromRelay = z.discriminatedUnion('type', [
   z.object({ type: z.literal('relay-ready'), origin: z.string() }),
   z.object({ type: z.literal('relay-event'), event: BridgeEvent }),
   /** The relay refused a command (e.g. a socket URL off the tab's origin). */
-  z.object({ type: z.literal('relay-refused'), command: z.string(), id: z.string().optional(), reason: z.string() }),
+  z.object({ type: z.literal('relay-refused'), command: z.string(), id: z.optional(z.string()), reason: z.string() }),
   /** The relay stopped the bridge: the page broke a bound (FRAME_LIMITS). */
-  z.object({ type: z.literal('relay-failed'), reason: z.string().max(1024) }),
+  z.object({ type: z.literal('relay-failed'), reason: z.string().check(z.maxLength(1024)) }),
 ]);
 export type FromRelay = z.infer<typeof FromRelay>;
 
@@ -227,8 +229,8 @@ export type RelayProbe = z.infer<typeof RelayProbe>;
 
 export const RelayProbeReply = z.object({
   type: z.literal('qlarity-relay-here'),
-  href: z.string().max(8192),
+  href: z.string().check(z.maxLength(8192)),
   /** product-info.json answer for the page's base URL: status and parsed JSON (undefined when not JSON) */
-  productInfo: z.object({ status: z.number().int(), body: z.unknown() }).nullable(),
+  productInfo: z.nullable(z.object({ status: z.int(), body: z.unknown() })),
 });
 export type RelayProbeReply = z.infer<typeof RelayProbeReply>;

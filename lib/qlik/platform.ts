@@ -3,7 +3,9 @@
 // composition.deploymentType "qliksenseserver" → QSEoW, "qliksensedesktop" → Desktop,
 // "cloud-console" → Cloud console, composition.provider "fedramp" → Qlik Cloud Government,
 // anything else → Qlik Cloud; a 404 → unknown; a 3xx/empty answer → QSEoW (login redirect).
-import { z } from 'zod';
+// zod/mini: the content script reaches this module (productInfoUrl), and the mini build validates
+// the same way in a fraction of the size.
+import { z } from 'zod/mini';
 import { baseUrlOf, type HostKind, type QlikAppLocation } from './url';
 
 export const QlikPlatform = z.enum([
@@ -18,15 +20,15 @@ export type QlikPlatform = z.infer<typeof QlikPlatform>;
 
 /** The fields we read; the file has many more and they vary by release. */
 export const ProductInfo = z.looseObject({
-  composition: z
-    .looseObject({
-      deploymentType: z.string().optional(),
-      provider: z.string().optional(),
-      productName: z.string().optional(),
-      version: z.string().optional(),
-      releaseLabel: z.string().optional(),
-    })
-    .optional(),
+  composition: z.optional(
+    z.looseObject({
+      deploymentType: z.optional(z.string()),
+      provider: z.optional(z.string()),
+      productName: z.optional(z.string()),
+      version: z.optional(z.string()),
+      releaseLabel: z.optional(z.string()),
+    }),
+  ),
 });
 export type ProductInfo = z.infer<typeof ProductInfo>;
 

@@ -1,5 +1,5 @@
 // The subset of the enigma.js-generated QIX API that Qlarity calls. enigma.js builds these methods
-// at run time from enigma.js/schemas/12.2027.0.json; answers are `unknown` here on purpose and are
+// at run time from enigma.js/schemas/12.2027.0.json (cut to the allow-list: read-only-schema.ts); answers are `unknown` here on purpose and are
 // parsed with zod where they are used (lib/collect).
 
 export interface NxPage {

@@ -10,6 +10,8 @@ export default defineRule({
   summary: 'A Direct Query app: the data-model rules do not apply.',
   why: { text: 'A Direct Query app keeps no data in memory; it queries the database on each selection. Field statistics, memory and data-model rules cannot run on it.', sources: [SOURCES.directQuery, SOURCES.engineApi] },
   howToFix: 'Nothing to fix: the data-model rules are reported as "could not run".',
+  severityReason:
+    'A note on what the analysis could cover, not a fault of the app.',
   options: z.object({}),
   needs: [],
   check(ctx) {

@@ -10,6 +10,8 @@ export default defineRule({
   summary: 'Parts of the app could not be collected (listed with reasons).',
   why: { text: 'Every rule works on what was collected; when a part is missing the result says so rather than pretending the app is clean.', sources: [SOURCES.engineApi] },
   howToFix: 'Follow the reasons (rights, engine errors, network) and analyse again.',
+  severityReason:
+    'A note on the gaps in what was collected, so that a clean result is not read as a clean app; nothing in the app is wrong.',
   options: z.object({}),
   needs: [],
   check(ctx) {

@@ -10,6 +10,8 @@ export default defineRule({
   summary: 'Analysed without edit rights: private sheets and the script may be invisible.',
   why: { text: 'Without edit rights the engine hides other users\' private sheets and the load script; usage-based rules (unused fields, variables, master items) are then less certain.', sources: [SOURCES.engineApi] },
   howToFix: 'Analyse as the app owner or a space member who can edit, for complete results.',
+  severityReason:
+    'A note on how certain the usage-based rules are; nothing in the app is wrong.',
   options: z.object({}),
   needs: [],
   check(ctx) {

@@ -11,6 +11,8 @@ export default defineRule({
   summary: 'A deprecated chart type (e.g. old bundle objects replaced by native ones).',
   why: { text: "Deprecated objects stop getting fixes and will be removed; Qlik's App Analyzer tracks them through the deprecated-charts audit events.", sources: [SOURCES.appAnalyzer] },
   howToFix: 'Replace the object with the native visualization named in the message.',
+  severityReason:
+    'A certain maintenance cost: deprecated object types stop getting fixes and will be removed, so they must be replaced; today they still render, so it is a warning.',
   options: z.object({}),
   needs: ['objects'],
   check(ctx) {

@@ -11,6 +11,8 @@ export default defineRule({
   summary: 'The number of extension objects in the app (an upgrade risk).',
   why: { text: 'Every extension is code outside Qlik\'s release testing: each Qlik Cloud update can break it, and unsupported ones block migrations.', sources: [SOURCES.extensions, SOURCES.qsdaQuality] },
   howToFix: 'Prefer native and bundle objects; keep a list of the extensions you depend on and their owners.',
+  severityReason:
+    'A count of upgrade risk, not a fault: every extension counted renders today (a missing one is Q07).',
   options: z.object({ max: z.number().int().nonnegative().default(0).describe('extension objects allowed before reporting') }),
   needs: ['objects'],
   check(ctx) {

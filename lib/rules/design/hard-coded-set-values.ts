@@ -16,6 +16,8 @@ export default defineRule({
   why: { text: "Hard-coded years and months in set analysis silently go out of date; QlikTech's best practice is variables or calendar flags for periods.", sources: [SOURCES.bestPractices, SOURCES.setAnalysis] },
   howToFix: 'Use a variable ({<Year={$(vCurrentYear)}>}), a search ({<Year={"$(=Max(Year))"}>}) or a calendar flag ({<IsCurrentYear={1}>}).',
   examples: { bad: 'Sum({<Year={2023}>} Sales)', good: 'Sum({<Year={$(vCurrentYear)}>} Sales)' },
+  severityReason:
+    'The expression is right today; that it goes stale in the next period is a maintenance suggestion, and a fixed period is sometimes intended.',
   options: z.object({}),
   needs: ['objects'],
   check(ctx) {

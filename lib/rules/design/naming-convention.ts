@@ -14,6 +14,8 @@ export default defineRule({
   summary: 'Names that break the configured patterns (tables, fields, variables, master items). Off by default.',
   why: { text: 'A naming convention (vVariable, %KeyField, Dim_/Fact_ tables) lets a team read an app it did not build; governance guides recommend enforcing one.', sources: [SOURCES.namingGuide, SOURCES.qsdaCustomFlags] },
   howToFix: 'Rename the item to match the pattern (in the script for tables and fields).',
+  severityReason:
+    "Naming is a team's style and the rule is off by default; a name outside the convention costs nothing: a suggestion.",
   options: z.object({
     variable: pattern.default('^v[A-Z0-9_]').describe('regular expression variable names must match'),
     table: pattern.describe('regular expression table names must match'),

@@ -10,6 +10,8 @@ export default defineRule({
   summary: 'Sheets that are not published in a published app.',
   why: { text: 'In a published app, unpublished sheets are private to their owners: work that others never see, or community sheets that should be promoted to base sheets.', sources: [SOURCES.unusedSheets, SOURCES.addSense] },
   howToFix: 'Publish and approve the sheets that belong to everyone; delete abandoned private sheets.',
+  severityReason:
+    'Unpublished sheets are a normal part of a published app (its community and private sheets): a suggestion to promote or tidy up.',
   options: z.object({}),
   needs: ['objects'],
   check(ctx) {

@@ -16,6 +16,8 @@ export default defineRule({
   },
   howToFix: 'Put the same set expression on the outer and the inner aggregation.',
   examples: { bad: 'Sum({<Year={2024}>} Aggr(Sum(Sales), Customer))', good: 'Sum({<Year={2024}>} Aggr(Sum({<Year={2024}>} Sales), Customer))' },
+  severityReason:
+    'A set expression on only one level of an Aggr is sometimes intended, and whether the numbers differ depends on the data: a suggestion to check.',
   options: z.object({}),
   needs: ['objects'],
   check(ctx) {

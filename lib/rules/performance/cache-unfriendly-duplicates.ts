@@ -17,6 +17,8 @@ export default defineRule({
   },
   howToFix: 'Use one master measure, or write the expression the same way everywhere (Qlarity shows the most common spelling).',
   examples: { bad: 'Sum(Sales) in one chart, sum( Sales ) in another', good: 'the master measure [Sales] in both' },
+  severityReason:
+    'Each spelling costs one more cache entry and calculation, too little to measure per finding: a suggestion to use one spelling or a master measure.',
   options: z.object({}),
   needs: ['objects'],
   check(ctx) {

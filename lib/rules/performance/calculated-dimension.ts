@@ -18,6 +18,8 @@ export default defineRule({
   },
   howToFix: 'Create the column in the load script and use it as a plain field; keep calculated dimensions for what really depends on selections.',
   examples: { bad: "=If(Sales > 1000, 'Large', 'Small')", good: 'SizeClass  // made in the script' },
+  severityReason:
+    "The cost is certain: the dimension is evaluated row by row on every selection instead of read from a field's symbol table; the chart works, so it is a warning.",
   options: z.object({}),
   needs: ['objects'],
   check(ctx) {

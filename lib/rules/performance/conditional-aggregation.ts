@@ -18,6 +18,8 @@ export default defineRule({
   },
   howToFix: 'Pick the expression before the calculation: a variable holding the chosen expression ($(vMeasure)), alternative measures, or columns with show conditions.',
   examples: { bad: "If(vMode = 'Count', Count(OrderID), Sum(Sales))", good: '$(vChosenMeasure)' },
+  severityReason:
+    'The cost is certain: the engine calculates the aggregation of every branch for every cell and keeps one, so the measure costs all its branches together.',
   options: z.object({}),
   needs: ['objects'],
   check(ctx) {

@@ -13,6 +13,8 @@ export default defineRule({
     sources: [SOURCES.qsdaCustomFlags, SOURCES.appPerformance],
   },
   howToFix: 'Split the sheet by question, or group related charts in a container so only the visible one calculates.',
+  severityReason:
+    'An object count is a proxy, not a measured cost (slow sheets are P02): a layout suggestion.',
   options: z.object({ objects: z.number().int().positive().default(12).describe('objects on a sheet above which to report') }),
   needs: ['objects'],
   check(ctx) {

@@ -21,6 +21,8 @@ export default defineRule({
   },
   howToFix: 'Make period flags in the master calendar (IsCurrentYear, IsYTD) and use them in set analysis.',
   examples: { bad: 'Sum(If(InYearToDate(OrderDate, Today(), 0), Sales))', good: 'Sum({<IsYTD={1}>} Sales)' },
+  severityReason:
+    "A measured cost: QlikTech's best-practice guide timed date functions inside expressions at 3 to 15 times the wait of set analysis or a simple comparison.",
   options: z.object({}),
   needs: ['objects'],
   check(ctx) {

@@ -15,6 +15,8 @@ export default defineRule({
     sources: [SOURCES.expressionCosts],
   },
   howToFix: 'Replace the chain with Pick(Match(…)), a mapping table in the script, or ApplyMap.',
+  severityReason:
+    'Nesting depth alone measures no cost and deep If is sometimes the clearest form; a mapping table or Pick(Match()) is a suggestion.',
   options: z.object({ maxDepth: z.number().int().positive().default(3).describe('deepest If nesting allowed') }),
   needs: ['objects'],
   check(ctx) {

@@ -51,6 +51,8 @@ export default defineRule({
     sources: [SOURCES.countDistinctMyth],
   },
   howToFix: 'Count a field in the fact table (a key or a counter field made in the script), or move the field closer in the data model.',
+  severityReason:
+    'Count(distinct) is not slow by itself; what the key hops cost depends on the data and was not measured: a suggestion to check.',
   options: z.object({ minHops: z.number().int().positive().default(2).describe('key hops at which to report') }),
   needs: ['objects', 'dataModel'],
   check(ctx) {

@@ -16,6 +16,8 @@ export default defineRule({
   },
   howToFix: 'Use set analysis, Sum({<Year={2024}>} Sales), or multiply by a 0/1 flag made in the script: Sum(Sales * IsCurrentYear).',
   examples: { bad: 'Sum(If(Year = 2024, Sales))', good: 'Sum({<Year={2024}>} Sales)' },
+  severityReason:
+    'The cost is certain: the If is evaluated for every row of the data on each calculation, where set analysis or a flag selects the rows once; the result is right, so it is a warning.',
   options: z.object({}),
   needs: ['objects'],
   check(ctx) {

@@ -17,6 +17,8 @@ export default defineRule({
     sources: [SOURCES.bestPractices, SOURCES.appPerformance],
   },
   howToFix: "Add a calculation condition such as GetSelectedCount(Customer) > 0 or Count(DISTINCT OrderID) < 50000, with a message telling users what to select.",
+  severityReason:
+    'The cost is certain: without a calculation condition every user who opens the sheet unfiltered waits for every row of a large table to be calculated.',
   options: z.object({ rows: z.number().int().positive().default(100_000).describe('rows of the largest table behind the dimensions') }),
   needs: ['objects', 'dataModel'],
   check(ctx) {

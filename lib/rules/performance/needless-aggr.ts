@@ -22,6 +22,8 @@ export default defineRule({
   },
   howToFix: 'Remove the Aggr and keep the inner aggregation; for shares of a total use TOTAL: Sum(Sales) / Sum(TOTAL Sales).',
   examples: { bad: 'Sum(Aggr(Sum(Sales), Customer))', good: 'Sum(Sales)' },
+  severityReason:
+    'The cost is certain: the Aggr builds a temporary table on every calculation for a result the plain aggregation gives alone.',
   options: z.object({}),
   needs: ['objects'],
   check(ctx) {

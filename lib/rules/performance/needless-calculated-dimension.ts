@@ -16,6 +16,8 @@ export default defineRule({
   },
   howToFix: 'Remove the = and use the field name.',
   examples: { bad: '=[Region]', good: 'Region' },
+  severityReason:
+    'A dimension that is only =Field behaves like the field and no cost was measured; dropping the = is a simplification, a suggestion.',
   options: z.object({}),
   needs: ['objects'],
   check(ctx) {

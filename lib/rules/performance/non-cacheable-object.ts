@@ -14,6 +14,8 @@ export default defineRule({
     sources: [SOURCES.appEvaluation, SOURCES.qlikApiApps],
   },
   howToFix: 'Remove volatile functions (Now(), Rand(), ReloadTime() inside aggregations) from the object, or compute them in the script.',
+  severityReason:
+    "The engine's own app evaluation reports it: the result is recalculated for every user and every repeat of a selection, a certain calculation cost.",
   options: z.object({}),
   needs: ['evaluation'],
   check(ctx) {

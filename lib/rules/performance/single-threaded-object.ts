@@ -14,6 +14,8 @@ export default defineRule({
     sources: [SOURCES.appEvaluation, SOURCES.qlikApiApps],
   },
   howToFix: 'Rewrite the expression without the single-threaded construct (often Aggr or a large calculated dimension) or precompute it in the script.',
+  severityReason:
+    "The engine's own app evaluation reports it: the calculation cannot use more than one core, a certain cost in response time; the object still shows its data.",
   options: z.object({}),
   needs: ['evaluation'],
   check(ctx) {

@@ -14,6 +14,8 @@ export default defineRule({
     sources: [SOURCES.appEvaluation, SOURCES.qsdaFlags],
   },
   howToFix: 'Reduce the data model (unused fields, high-cardinality fields), and remove variables with leading = that calculate on open.',
+  severityReason:
+    "One open time depends on whether the engine already held the app in memory and on the tenant's load, so a single analysis does not measure a certain cost: a pointer to the model size.",
   options: z.object({ openMs: z.number().positive().default(10_000).describe('open time threshold (ms)') }),
   needs: ['layouts'],
   check(ctx) {

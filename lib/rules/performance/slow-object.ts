@@ -17,6 +17,8 @@ export default defineRule({
     sources: [SOURCES.appEvaluation, SOURCES.appEvaluationAutomation],
   },
   howToFix: 'Look at the performance findings on the same object (P06–P21); simplify the expression, add a calculation condition, or move work to the script.',
+  severityReason:
+    'The time is measured on this app: users wait that long for the object when the sheet opens and after selections; the object still shows its data, so it is a cost, not an error.',
   options: z.object({
     firstMs: z.number().positive().default(1000).describe('first calculation threshold (ms)'),
     cachedMs: z.number().positive().default(300).describe('cached calculation threshold (ms)'),

@@ -16,6 +16,8 @@ export default defineRule({
     sources: [SOURCES.appEvaluation, SOURCES.qlikApiApps],
   },
   howToFix: 'Split the sheet, remove objects nobody needs, or fix its slowest objects first (see P01).',
+  severityReason:
+    "Measured: the sum of the sheet's object calculation times is what users wait for when they open the sheet; every object still shows its data.",
   options: z.object({ totalMs: z.number().positive().default(3000).describe('sum of first calculation times (ms)') }),
   needs: [],
   check(ctx) {

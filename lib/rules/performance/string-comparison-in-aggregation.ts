@@ -16,6 +16,8 @@ export default defineRule({
   },
   howToFix: "Use set analysis (Sum({<Status={'Open'}>} Amount)) or a numeric flag made in the script.",
   examples: { bad: "Sum(If(Status = 'Open', Amount))", good: "Sum({<Status={'Open'}>} Amount)" },
+  severityReason:
+    'Comparing text row by row is slower than numeric flags or set analysis, but the cost was not measured and some comparisons have no numeric equivalent: a suggestion.',
   options: z.object({}),
   needs: ['objects'],
   check(ctx) {

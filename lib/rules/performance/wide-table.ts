@@ -15,6 +15,8 @@ export default defineRule({
     sources: [SOURCES.appPerformance],
   },
   howToFix: 'Split the table, move rarely used columns to a detail sheet, or use alternative columns users switch on.',
+  severityReason:
+    "A column count measures no cost and wide tables are often what users asked for; Qlik's guide names them as a possible cause of slow sheets, so it is a suggestion (slow sheets are P02).",
   options: z.object({ columns: z.number().int().positive().default(15).describe('columns (dimensions + measures) at which to report') }),
   needs: ['objects'],
   check(ctx) {

@@ -7,13 +7,15 @@ export default defineRule({
   code: 'Q13',
   name: 'dangerous-field-name',
   category: 'quality',
-  severity: 'warning',
+  severity: 'info',
   summary: 'A field name the engine marks as dangerous in an expression (e.g. one that needs brackets).',
   why: {
     text: 'The engine flags field names that it may read as something else (names with spaces or operators, names that look like functions) unless they are bracketed.',
     sources: [SOURCES.engineApi],
   },
   howToFix: 'Put the field name in brackets: [Order Date].',
+  severityReason:
+    'The engine accepted the expression and calculates it (a real error is Q01 or Q11); bracketing the name only guards against a future misreading and no cost is measured today, so it is a suggestion.',
   options: z.object({}),
   needs: ['expressionChecks'],
   check(ctx) {

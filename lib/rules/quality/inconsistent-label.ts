@@ -22,6 +22,8 @@ export default defineRule({
     sources: [SOURCES.governanceLabels, SOURCES.masterItems],
   },
   howToFix: 'Make one master measure for the label and link every chart to it, or rename the measures that mean something else.',
+  severityReason:
+    'The cost is certain: users compare numbers by their labels and the same label shows two different values; both measures still calculate, so nothing is broken.',
   options: z.object({ ignoreCase: z.boolean().default(true).describe('treat labels that differ only in case as the same label') }),
   needs: ['objects', 'masterItems'],
   check(ctx) {

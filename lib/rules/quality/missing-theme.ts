@@ -16,6 +16,8 @@ export default defineRule({
     sources: [SOURCES.qsdaFlagLevels, SOURCES.themes],
   },
   howToFix: 'Import the theme on the tenant, or choose an installed theme in the app options.',
+  severityReason:
+    "Kept at error for want of evidence either way: Qlik's help on themes (Uploading and managing themes, Custom themes) does not say what an app shows when its theme is not installed, so whether users get a working app in a default theme or a broken one is undocumented. If Qlik documents a fallback to a default theme, this becomes a warning.",
   options: z.object({}),
   needs: ['themes'],
   check(ctx) {

@@ -8,7 +8,7 @@ export default defineRule({
   code: 'Q17',
   name: 'variable-definition-error',
   category: 'quality',
-  severity: 'warning',
+  severity: 'error',
   summary: 'A variable whose text turns a valid expression into an invalid one where it is expanded.',
   why: {
     text:
@@ -20,6 +20,8 @@ export default defineRule({
   },
   howToFix: 'Correct the variable definition in the variables dialog; test it by expanding it in a KPI.',
   examples: { bad: "vFactor = 1,05  →  Sum(Sales) * $(vFactor)", good: 'vFactor = 1.05' },
+  severityReason:
+    'Once the variable is expanded the expression no longer parses, so every chart using it shows an error to users, as with Q01; when a live engine checked the expanded expression and found no error, nothing is reported.',
   options: z.object({}),
   needs: ['variables'],
   check(ctx) {

@@ -13,6 +13,8 @@ export default defineRule({
     sources: [SOURCES.qsdaFlags, SOURCES.engineApi],
   },
   howToFix: 'Fix the source or the mapping that should fill it, or stop loading it.',
+  severityReason:
+    'Measured: the field holds no value in any row yet costs a column in every table that has it; nothing users see breaks.',
   options: z.object({}),
   needs: ['dataModel'],
   check(ctx) {

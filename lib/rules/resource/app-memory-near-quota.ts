@@ -17,6 +17,8 @@ export default defineRule({
     sources: [SOURCES.appAnalyzer, SOURCES.qlikApiApps],
   },
   howToFix: 'Drop unused and high-cardinality fields (R01, R07, R08), aggregate large tables, or move the app to a space with a larger quota.',
+  severityReason:
+    "Measured against the tenant's quota: the app still opens and reloads, but over the quota it no longer does; the App Analyzer warns from 80 %.",
   options: z.object({
     quotaBytes: z.number().positive().default(DEFAULT_QUOTA_BYTES).describe("the tenant's in-memory app size quota in bytes (default 5 GiB; set your entitlement)"),
     share: z.number().min(0).max(1).default(0.8).describe('share of the quota at which to report'),

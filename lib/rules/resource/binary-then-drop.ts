@@ -13,6 +13,8 @@ export default defineRule({
     sources: [SOURCES.dropFieldMemory],
   },
   howToFix: 'Reload the affected tables RESIDENT after the DROP (NoConcatenate LOAD * RESIDENT T; DROP TABLE T;), or drop the fields in the source app.',
+  severityReason:
+    'Found in the script text; the space left unreleased was not measured in this app: a suggestion.',
   options: z.object({}),
   needs: ['script'],
   check(ctx) {

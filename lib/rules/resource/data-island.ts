@@ -13,6 +13,8 @@ export default defineRule({
     sources: [SOURCES.appAnalyzer],
   },
   howToFix: 'If the table should be linked, give its key field the same name as in the related table; if it is a parameter island, suppress the finding.',
+  severityReason:
+    'An island is right for parameter and what-if tables and a bug only when a key name is misspelt: a suggestion to check.',
   options: z.object({}),
   needs: ['dataModel'],
   check(ctx) {

@@ -14,6 +14,8 @@ export default defineRule({
     sources: [SOURCES.metadataAnalyzer, SOURCES.symbolTables],
   },
   howToFix: 'Check whether the field is needed (R01); split timestamps, round numbers, AutoNumber keys, or move long texts to a detail app.',
+  severityReason:
+    'A large share of the memory shows where optimisation pays, not a fault (the field may well be needed): a suggestion.',
   options: z.object({
     share: z.number().min(0).max(1).default(0.1).describe('share of the app memory at which to report'),
     minAppBytes: z.number().nonnegative().default(100 * 1024 ** 2).describe('only for apps at least this large (bytes): in small apps some field always dominates'),

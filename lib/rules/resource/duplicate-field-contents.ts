@@ -13,6 +13,8 @@ export default defineRule({
     sources: [SOURCES.qlikApiApps],
   },
   howToFix: 'Load the column once; if both names are needed, rename in the presentation (labels), not in the data.',
+  severityReason:
+    'The second copy costs memory, but a copy is often deliberate (a key kept also as an attribute): a suggestion to check.',
   options: z.object({}),
   needs: ['dataModel'],
   check(ctx) {

@@ -13,6 +13,8 @@ export default defineRule({
     sources: [SOURCES.qsdaFlags],
   },
   howToFix: 'Check the source and the filters of the LOAD statement, or remove the table.',
+  severityReason:
+    "The zero row count is measured and the table's fields associate with nothing; it often means a failed source, but whether users miss data depends on the app, so it is a warning.",
   options: z.object({}),
   needs: ['dataModel'],
   check(ctx) {

@@ -14,6 +14,8 @@ export default defineRule({
     sources: [SOURCES.appAnalyzer, SOURCES.symbolTables],
   },
   howToFix: 'Drop the field if it is not needed, split it (date and time, codes into parts), round numbers, or AutoNumber keys.',
+  severityReason:
+    "Measured: the number of distinct values sets the size of the field's symbol table and the width of its pointers, memory over the App Analyzer's threshold.",
   options: z.object({ distinct: z.number().int().positive().default(1_000_000).describe('distinct values above which to report') }),
   needs: ['dataModel'],
   check(ctx) {

@@ -14,6 +14,8 @@ export default defineRule({
     sources: [SOURCES.symbolTables, SOURCES.appAnalyzer],
   },
   howToFix: 'In the script: Date(Floor(TS)) AS Date, Time(Frac(TS)) AS Time; or round: Timestamp(Floor(TS, 1/24/60)) for minutes.',
+  severityReason:
+    "Measured: the timestamp's distinct values cost memory that a date and a time field, or rounding, would save.",
   options: z.object({ distinct: z.number().int().positive().default(100_000).describe('distinct values above which to report') }),
   needs: ['dataModel'],
   check(ctx) {

@@ -14,6 +14,8 @@ export default defineRule({
     sources: [SOURCES.appAnalyzer],
   },
   howToFix: 'Aggregate to the grain the app needs, cut history, or use On-Demand App Generation / Direct Query for detail.',
+  severityReason:
+    "A row count is not a defect (large tables are often the point of the app); over the App Analyzer's threshold it marks a candidate for aggregation or On-Demand Apps: a suggestion.",
   options: z.object({ rows: z.number().int().positive().default(50_000_000).describe('rows above which to report') }),
   needs: ['dataModel'],
   check(ctx) {

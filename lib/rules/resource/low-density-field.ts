@@ -13,6 +13,8 @@ export default defineRule({
     sources: [SOURCES.engineApi],
   },
   howToFix: 'Move the field to its own table linked by a key, or check the concatenation that leaves it empty.',
+  severityReason:
+    'A pointer per row costs little and sparse fields are often legitimate (optional attributes): a suggestion.',
   options: z.object({ density: z.number().min(0).max(1).default(0.01).describe('information density below which to report') }),
   needs: ['dataModel'],
   check(ctx) {

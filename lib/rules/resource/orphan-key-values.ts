@@ -13,6 +13,8 @@ export default defineRule({
     sources: [SOURCES.engineApi],
   },
   howToFix: 'Complete the dimension table (add the missing values, e.g. "Unknown"), or fix the key in the fact table.',
+  severityReason:
+    'Facts without a master record are often real (late or optional dimension rows) and the null row users see may be intended: a suggestion to check.',
   options: z.object({}),
   needs: ['dataModel'],
   check(ctx) {

@@ -16,6 +16,8 @@ export default defineRule({
     sources: [SOURCES.appAnalyzer, SOURCES.reloadApi],
   },
   howToFix: 'Drop temporary tables as soon as they are used, avoid large joins, load incrementally, or raise the quota.',
+  severityReason:
+    "Measured: the last reload's peak memory against the quota; that reload succeeded, but one that reaches the quota fails.",
   options: z.object({
     quotaBytes: z.number().positive().default(DEFAULT_QUOTA_BYTES).describe('the reload memory quota in bytes (default 5 GiB; set your entitlement)'),
     share: z.number().min(0).max(1).default(0.8).describe('share of the quota at which to report'),

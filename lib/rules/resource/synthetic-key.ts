@@ -13,6 +13,8 @@ export default defineRule({
     sources: [SOURCES.syntheticKeys, SOURCES.appAnalyzer],
   },
   howToFix: 'Keep one key field between the tables: rename or drop the extra shared fields, or build a composite key (AutoNumber of the combination).',
+  severityReason:
+    'The cost is certain: the engine builds and keeps a synthetic key table, paid in memory and calculation time; the results may still be right, so it is a warning.',
   options: z.object({}),
   needs: ['dataModel'],
   check(ctx) {

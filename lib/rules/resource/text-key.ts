@@ -13,6 +13,8 @@ export default defineRule({
     sources: [SOURCES.keyDataTypes, SOURCES.symbolTables],
   },
   howToFix: "Replace the key by AutoNumber(Key, 'KeyName') in every table that holds it (same counter name everywhere).",
+  severityReason:
+    'Text keys associate as fast as numeric ones; AutoNumber saves memory of a size not measured here: a suggestion.',
   options: z.object({}),
   needs: ['dataModel'],
   check(ctx) {

@@ -13,6 +13,8 @@ export default defineRule({
     sources: [SOURCES.appAnalyzer],
   },
   howToFix: 'Drop unused fields (see R01) and keep technical fields out of the app.',
+  severityReason:
+    'A field count is a usability pointer, not a measured cost (fields no one uses are R01): a suggestion.',
   options: z.object({ fields: z.number().int().positive().default(150).describe('non-system fields above which to report') }),
   needs: ['dataModel'],
   check(ctx) {

@@ -41,6 +41,8 @@ export default defineRule({
     '(a syntax error, a value only known at run time) are listed apart as "could not decide", with that expression, ' +
     'and are never in the DROP FIELDS statement.',
   examples: { bad: 'LOAD OrderID, Sales, InternalComment FROM …  // InternalComment is used by no sheet', good: 'LOAD OrderID, Sales FROM …' },
+  severityReason:
+    'A measured cost: the memory the field takes (shown with each finding) and its reload time, for nothing; the app works with it, so it is a warning, not an error.',
   options: z.object({
     includeHidden: z.boolean().default(true).describe('also report hidden fields (HidePrefix/HideSuffix)'),
   }),

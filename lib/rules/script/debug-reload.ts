@@ -11,6 +11,8 @@ export default defineRule({
   summary: 'The last successful reload was row-limited (debug/limited load) or skipped its STORE statements.',
   why: { text: 'A limited load keeps only the first rows of every table: the app looks fine but its numbers are wrong; a reload with skipped stores leaves QVDs out of date for other apps.', sources: [SOURCES.reloadApi] },
   howToFix: 'Reload the app again without a row limit and with stores.',
+  severityReason:
+    "The cost is certain: the app, or the QVDs it feeds, hold fewer rows or older data than a full reload gives. It stays a warning because the same finding covers skipped stores, which touch other apps rather than this app's users.",
   options: z.object({}),
   needs: ['reloads'],
   check(ctx) {

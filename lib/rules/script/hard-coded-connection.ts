@@ -20,6 +20,8 @@ export default defineRule({
   why: { text: 'Qlik Cloud reads data through named data connections (lib://…); literal paths and connection strings do not work there, cannot be moved between spaces, and may carry credentials.', sources: [SOURCES.dataConnections] },
   howToFix: "Create a data connection and use lib://Connection/path in the statement (LIB CONNECT TO 'Connection' for databases).",
   examples: { bad: "LOAD * FROM [C:\\Data\\sales.qvd] (qvd);", good: 'LOAD * FROM [lib://Sales:DataFiles/sales.qvd] (qvd);' },
+  severityReason:
+    'The cost is certain: a literal path or connection string cannot move between spaces or tenants and may carry credentials; the reload works where it runs now (a failed one is S02).',
   options: z.object({}),
   needs: ['script'],
   check(ctx) {

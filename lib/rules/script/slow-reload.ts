@@ -12,6 +12,8 @@ export default defineRule({
   summary: 'The last reload took long (duration or CPU time over a threshold).',
   why: { text: "Long reloads delay fresh data, hold capacity and collide with other reloads; Qlik's App Analyzer reports reload CPU over 30 minutes.", sources: [SOURCES.appAnalyzer, SOURCES.reloadApi] },
   howToFix: 'Look at the slowest statements (S05): load incrementally, store intermediate QVDs, push work to the database.',
+  severityReason:
+    "Measured: the last reload's duration or CPU time over the threshold delays fresh data and holds capacity; that reload succeeded, so it is a warning.",
   options: z.object({ maxMs: z.number().positive().default(30 * 60_000).describe('duration or CPU time threshold (ms)') }),
   needs: ['reloads'],
   check(ctx) {

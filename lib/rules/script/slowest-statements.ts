@@ -12,6 +12,8 @@ export default defineRule({
   summary: 'The slowest statements of the last successful reload, with their duration and rows (one finding listing them).',
   why: { text: 'Reload time is rarely spread evenly: a few statements usually take most of it, and the reload metadata names them.', sources: [SOURCES.reloadApi] },
   howToFix: 'Start with the slowest statement: filter at the source, load from QVD, or make it incremental.',
+  severityReason:
+    'A list of where the reload time went, for orientation: information, not a fault.',
   options: z.object({
     top: z.number().int().positive().default(5).describe('how many statements to list'),
     minMs: z.number().nonnegative().default(60_000).describe('only statements at least this long (ms)'),

@@ -11,6 +11,8 @@ export default defineRule({
   summary: 'The reload log announces synthetic keys.',
   why: { text: 'The reload log names the synthetic keys the script creates as it creates them, which points to the statement to fix.', sources: [SOURCES.syntheticKeys, SOURCES.reloadApi] },
   howToFix: 'Rename or drop the extra shared fields in the statements the log names, or build one composite key.',
+  severityReason:
+    'The same certain cost as R04 (memory and calculation time for the synthetic key), pointed at the script statement that creates it.',
   options: z.object({}),
   needs: ['reloads'],
   check(ctx) {

@@ -98,6 +98,7 @@ describe('History in the side panel', () => {
       clicked.push(this.download);
     });
     await act(async () => view.root.querySelector<HTMLButtonElement>('[data-format="sarif"]')!.click());
+    await view.until('Saved '); // the renderers load on first use (a dynamic import)
     expect(clicked[0]).toMatch(/^qlarity-Sales-\d{4}-\d\d-\d\dT\d\d-\d\d\.sarif$/);
     const sarif = JSON.parse(await blobs[0].text()) as { version: string; runs: { tool: { driver: { version: string } }; properties: { source: { host: string; connectionMode: string } } }[] };
     expect(sarif.version).toBe('2.1.0');

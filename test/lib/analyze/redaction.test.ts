@@ -16,6 +16,7 @@ const echoesTheScript = defineRule({
   summary: 'Reports each script line (test rule).',
   why: { text: 'test', sources: [] },
   howToFix: 'test',
+  severityReason: 'test',
   options: z.object({}),
   needs: ['script'],
   check(ctx) {

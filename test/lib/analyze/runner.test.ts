@@ -14,6 +14,7 @@ const perObject = defineRule({
   summary: 'Reports every object (test rule).',
   why: { text: 'test', sources: [] },
   howToFix: 'test',
+  severityReason: 'test',
   options: z.object({ minTitleLength: z.number().int().min(0).default(0) }),
   needs: ['objects'],
   check(ctx) {

@@ -46,6 +46,16 @@ describe('rule catalogue meta-test', () => {
     }
   });
 
+  it('justifies every default severity in the rule itself (severityReason, shown on its docs page)', () => {
+    // the type requires the field; this also catches an empty or placeholder text in a rule loaded at run time
+    const missing = files.filter(({ rule }) => (rule.severityReason ?? '').trim().length < 40).map(({ rule }) => `${rule.code} ${rule.name}`);
+    expect(missing, 'rules without a severityReason of a sentence or two').toEqual([]);
+    for (const { rule, file } of files) {
+      expect(generated.get(`docs/rules/${rule.name}.md`), file).toContain(`## Severity\n\nDefault: **${rule.severity}**.`);
+      expect(generated.get(`docs/rules/${rule.name}.md`), file).toContain(rule.severityReason);
+    }
+  });
+
   it('has a doc page and a test file for every rule', () => {
     for (const { rule, category } of files) {
       expect(existsSync(join(ROOT, 'docs/rules', `${rule.name}.md`)), `docs/rules/${rule.name}.md`).toBe(true);

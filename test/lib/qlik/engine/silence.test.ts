@@ -137,7 +137,8 @@ afterAll(async () => {
   await sim?.close();
 });
 
-const SHORT: Partial<EngineTimeouts> = { connectMs: 500, callMs: 300, longCallMs: 600 };
+// Short enough for a test, long enough that a loaded CI machine never trips them on a healthy engine.
+const SHORT: Partial<EngineTimeouts> = { connectMs: 3000, callMs: 1500, longCallMs: 2000 };
 const open = (extra: Partial<OpenEngineSessionOptions> = {}) =>
   openEngineSession({ url: sim.url, appId, createSocket: nodeSocketFactory({ headers: { Authorization: `Bearer ${sim.apiKey}` } }), timeouts: SHORT, ...extra });
 
@@ -149,9 +150,9 @@ describe('a silent engine, over ws against the simulated tenant', () => {
     const elapsed = Date.now() - started;
     expect(error).toBeInstanceOf(EngineError);
     expect(error).toMatchObject({ kind: 'unresponsive' });
-    expect((error as Error).message).toMatch(/^The engine stopped answering: no answer for [\d.]+ s while OpenDoc .*\(limit 0\.6 s;/);
-    expect(elapsed).toBeGreaterThanOrEqual(550);
-    expect(elapsed).toBeLessThan(5000);
+    expect((error as Error).message).toMatch(/^The engine stopped answering: no answer for [\d.]+ s while OpenDoc .*\(limit 2 s;/);
+    expect(elapsed).toBeGreaterThanOrEqual(1950);
+    expect(elapsed).toBeLessThan(10_000);
   });
 
   it('that stops answering one kind of call mid-collection: collectApp ends with the reason, nothing is left waiting', async () => {
@@ -159,9 +160,9 @@ describe('a silent engine, over ws against the simulated tenant', () => {
     sim.faults.set({ silent: { methods: ['GetFullPropertyTree'] } });
     const started = Date.now();
     const error = await collectApp({ engine, appId, source: { host: 'sim', mode: 'test' }, timings: false }).catch((e: unknown) => e);
-    expect(Date.now() - started).toBeLessThan(5000);
+    expect(Date.now() - started).toBeLessThan(10_000);
     expect(error).toBeInstanceOf(EngineError);
-    expect((error as Error).message).toMatch(/^Collection stopped: The engine stopped answering: no answer for [\d.]+ s while GetFullPropertyTree .*\(limit 0\.6 s;/);
+    expect((error as Error).message).toMatch(/^Collection stopped: The engine stopped answering: no answer for [\d.]+ s while GetFullPropertyTree .*\(limit 2 s;/);
     expect(engine.failure()).toMatchObject({ kind: 'unresponsive' });
     // the session is over: a further call fails at once instead of waiting
     await expect(engine.doc.getAppLayout()).rejects.toThrow();
@@ -174,7 +175,7 @@ describe('a silent engine, over ws against the simulated tenant', () => {
     sim.faults.set({ silent: { methods: ['GetFullPropertyTree'] } });
     const started = Date.now();
     const error = await collectApp({ engine, appId, source: { host: 'sim', mode: 'test' }, timings: false, timeoutMs: 700 }).catch((e: unknown) => e);
-    expect(Date.now() - started).toBeLessThan(5000);
+    expect(Date.now() - started).toBeLessThan(10_000);
     expect(error).toMatchObject({ kind: 'unresponsive' });
     expect((error as Error).message).toBe('Collection stopped: the analysis did not finish within 0.7 s (the limit for a whole run); the engine kept the app busy without finishing.');
     await engine.close();
@@ -188,8 +189,8 @@ describe('a silent engine, over ws against the simulated tenant', () => {
     const started = Date.now();
     const error = await open({ createSocket: neverOpens }).catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'connect' });
-    expect(Date.now() - started).toBeLessThan(3000);
-    expect((error as Error).message).toMatch(/^Could not connect to the engine at ws:\/\/127\.0\.0\.1:\d+\/app\/\S+: the WebSocket did not open within 0\.5 s \(the server or a proxy on the way does not answer\)\.$/);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect((error as Error).message).toMatch(/^Could not connect to the engine at ws:\/\/127\.0\.0\.1:\d+\/app\/\S+: the WebSocket did not open within 3 s \(the server or a proxy on the way does not answer\)\.$/);
   });
 });
 

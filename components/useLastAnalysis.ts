@@ -1,0 +1,50 @@
+// The app's last full analysis as the side panel shows it: loaded from the history (IndexedDB),
+// again whenever a run finishes, with hide / show again going through the history. Apart from
+// FullReport.tsx so the side panel's first view can use it without loading the report views.
+import { useEffect, useState } from 'preact/hooks';
+import type { Finding } from '@/lib/analyze/result';
+import type { AnalysisHistory } from '@/lib/extension/last-analysis';
+import type { StoredAnalysis } from '@/lib/protocol/report';
+
+export type HistorySource = Pick<AnalysisHistory, 'load' | 'setHidden'>;
+
+export interface LastAnalysis {
+  /** the app's last full analysis; null while loading or when there is none */
+  analysis: StoredAnalysis | null;
+  error: string | null;
+  setHidden(finding: Finding, hidden: boolean): void;
+}
+
+/** Loads the app's last analysis, again whenever `refreshKey` changes (a run finished). */
+export function useLastAnalysis(history: HistorySource | undefined, appKey: string | null, refreshKey: string): LastAnalysis {
+  const [loaded, setLoaded] = useState<{ appKey: string; analysis: StoredAnalysis | null } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    if (!history || !appKey) return;
+    let live = true;
+    history.load(appKey).then(
+      (analysis) => live && (setLoaded({ appKey, analysis }), setError(null)),
+      (e: unknown) => live && setError(`Could not read the last analysis: ${messageOf(e)}`),
+    );
+    return () => {
+      live = false;
+    };
+  }, [history, appKey, refreshKey]);
+
+  const analysis = loaded && loaded.appKey === appKey ? loaded.analysis : null;
+  return {
+    analysis,
+    error,
+    setHidden(finding, hidden) {
+      if (!history || !appKey) return;
+      history.setHidden(appKey, finding, hidden).then(
+        (next) => setLoaded({ appKey, analysis: next }),
+        (e: unknown) => setError(`Could not ${hidden ? 'hide' : 'show'} the finding: ${messageOf(e)}`),
+      );
+    },
+  };
+}
+
+function messageOf(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

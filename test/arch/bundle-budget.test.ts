@@ -1,0 +1,109 @@
+// Bundle budgets (issue #20, speed): what each extension context loads at start, in raw bytes of
+// the built JavaScript (1 KB = 1,024 bytes), read from the Chrome build in .output/chrome-mv3.
+// A page counts its entry chunk and every chunk it imports statically (what the browser must load
+// before the first render); chunks behind a dynamic import() (the side panel's report views, the
+// export renderers) load later and are not counted. `npm test` builds before the unit tests run;
+// alone, run `npx wxt build` first.
+import { existsSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+
+const OUT = fileURLToPath(new URL('../../.output/chrome-mv3/', import.meta.url));
+const KB = 1024;
+
+type Context = 'service worker' | 'popup' | 'side panel' | 'content script';
+
+/** The budgets of issue #20. */
+const BUDGET_KB: Record<Context, number> = { 'service worker': 400, popup: 80, 'side panel': 250, 'content script': 40 };
+
+/**
+ * Budgets not met yet, with the ceiling that holds meanwhile (the size when the budget test landed,
+ * 478 KB and 197 KB, plus about 5 % for work in flight): a context over its budget may not grow
+ * further. What is left to reach the budget is in the README ("Bundle sizes").
+ */
+const CEILING_KB: Partial<Record<Context, number>> = { 'service worker': 500, popup: 210 };
+
+const Manifest = (raw: unknown) =>
+  raw as {
+    background?: { service_worker?: string };
+    action?: { default_popup?: string };
+    side_panel?: { default_path?: string };
+    content_scripts?: { js?: string[] }[];
+  };
+
+/** A chunk and every chunk it imports statically (`import … from "./x.js"`, `import "./x.js"`). */
+function staticClosure(file: string, seen = new Set<string>()): Set<string> {
+  if (seen.has(file)) return seen;
+  seen.add(file);
+  const code = readFileSync(file, 'utf8');
+  // minified ES modules: `import{a as b}from"./x.js"` or `import"./x.js"`; `import("./x.js")` is dynamic
+  for (const match of code.matchAll(/\bimport\s*(?:[\w$*{}\s,]+?from\s*)?["']([^"']+\.js)["']/g)) {
+    staticClosure(path.resolve(path.dirname(file), match[1]), seen);
+  }
+  return seen;
+}
+
+function pageEntry(html: string): string {
+  const source = readFileSync(path.join(OUT, html), 'utf8');
+  const src = /<script[^>]+type="module"[^>]+src="([^"]+)"/.exec(source)?.[1];
+  if (!src) throw new Error(`${html} has no module script`);
+  return path.join(OUT, src.replace(/^\//, ''));
+}
+
+function bytesOf(files: Iterable<string>): number {
+  let total = 0;
+  for (const file of files) total += readFileSync(file).byteLength;
+  return total;
+}
+
+function measure(): Record<Context, { bytes: number; files: string[] }> {
+  const manifest = Manifest(JSON.parse(readFileSync(path.join(OUT, 'manifest.json'), 'utf8')));
+  const of = (files: Set<string>) => ({ bytes: bytesOf(files), files: [...files].map((f) => path.relative(OUT, f)) });
+  const worker = manifest.background?.service_worker;
+  const popup = manifest.action?.default_popup;
+  const panel = manifest.side_panel?.default_path;
+  const scripts = (manifest.content_scripts ?? []).flatMap((c) => c.js ?? []);
+  if (!worker || !popup || !panel || scripts.length === 0) throw new Error('manifest.json lacks a service worker, popup, side panel or content script');
+  return {
+    'service worker': of(staticClosure(path.join(OUT, worker))),
+    popup: of(staticClosure(pageEntry(popup))),
+    'side panel': of(staticClosure(pageEntry(panel))),
+    'content script': of(new Set(scripts.map((s) => path.join(OUT, s)))),
+  };
+}
+
+function table(sizes: Record<Context, { bytes: number; files: string[] }>): string {
+  return (Object.keys(BUDGET_KB) as Context[])
+    .map((context) => {
+      const { bytes, files } = sizes[context];
+      const ceiling = CEILING_KB[context];
+      return `${context}: ${(bytes / KB).toFixed(1)} KB of ${BUDGET_KB[context]} KB${ceiling ? ` (over budget; ceiling ${ceiling} KB)` : ''} [${files.join(', ')}]`;
+    })
+    .join('\n');
+}
+
+describe('bundle budgets (raw bytes of the Chrome build)', () => {
+  const built = existsSync(path.join(OUT, 'manifest.json'));
+
+  it('the build is there to measure', () => {
+    expect(built, `No build in ${OUT}: run \`npx wxt build\` first (npm test builds before the unit tests).`).toBe(true);
+  });
+
+  const sizes = built ? measure() : undefined;
+  for (const context of Object.keys(BUDGET_KB) as Context[]) {
+    const ceiling = CEILING_KB[context];
+    const limit = ceiling ?? BUDGET_KB[context];
+    it(ceiling ? `${context} stays under ${ceiling} KB while over its ${BUDGET_KB[context]} KB budget` : `${context} ≤ ${limit} KB`, () => {
+      if (!sizes) throw new Error(`No build in ${OUT}: run \`npx wxt build\` first.`);
+      expect(sizes[context].bytes, `${context} is over ${limit} KB:\n${table(sizes)}`).toBeLessThanOrEqual(limit * KB);
+    });
+  }
+
+  it('counts what a page loads before its first render, not its lazy chunks', () => {
+    if (!sizes) throw new Error(`No build in ${OUT}: run \`npx wxt build\` first.`);
+    // the side panel's report views and the export renderers are dynamic imports
+    expect(sizes['side panel'].files.some((f) => /FullReport|AnalysisWorkspace|export-/.test(f)), table(sizes)).toBe(false);
+    expect(sizes['side panel'].files.length).toBeGreaterThan(1);
+  });
+});
