@@ -8,16 +8,19 @@ import { FindingList } from './FindingList';
 import { LimitationNote } from './LimitationNote';
 import { ScoreBadge } from './ScoreBadge';
 import { SeverityChips } from './SeverityChips';
+import { TimingNote } from './TimingNote';
 import { TopFindingList } from './TopFindingList';
 
 interface Props {
   report: AnalysisReport;
   onShow(finding: ReportFinding): void;
+  /** turns the app's skipped timing pass back on */
+  onMeasureTimings?(): void;
   /** numbers, bytes and dates in the browser's locale unless a test fixes one */
   fmt?: Formatter;
 }
 
-export function ReportSummary({ report, onShow, fmt = createFormatter(navigator.language) }: Props) {
+export function ReportSummary({ report, onShow, onMeasureTimings, fmt = createFormatter(navigator.language) }: Props) {
   return (
     <section class="card summary" aria-labelledby="summary-title" data-testid="report-summary">
       <div class="row spread nowrap">
@@ -32,6 +35,7 @@ export function ReportSummary({ report, onShow, fmt = createFormatter(navigator.
         {` (analysis took ${fmt.duration(report.finishedAt - report.startedAt)})`}
       </p>
       <LimitationNote text={report.limitation} />
+      <TimingNote timings={report.timings} {...(onMeasureTimings ? { onMeasureAgain: onMeasureTimings } : {})} />
       <SeverityChips counts={report.counts} fmt={fmt} />
       <FixFirst report={report} onShow={onShow} fmt={fmt} />
       <details class="facts-details">

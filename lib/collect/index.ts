@@ -32,7 +32,7 @@ import { buildMasterDimension, buildMasterMeasure } from './master-items.ts';
 import { collectRestParts } from './rest-parts.ts';
 import { collectScript } from './script.ts';
 import { type SheetsPart, collectSheetsAndObjects } from './sheets.ts';
-import { DEFAULT_TIMING_CONCURRENCY, collectTimings, layoutFacts, timingsSummary } from './timings.ts';
+import { DEFAULT_TIMING_CONCURRENCY, type TimingsResult, collectTimings, layoutFacts, timingsSummary } from './timings.ts';
 import { buildVariable, withCalculatedValues } from './variables.ts';
 
 export type { CollectProgress } from './context.ts';
@@ -66,8 +66,18 @@ export interface CollectAppOptions {
   signal?: AbortSignal;
   /** engine requests in flight (default DEFAULT_CONCURRENCY) */
   concurrency?: number;
-  /** false: skip the timing pass; or how many objects of a sheet to time at once (default: the whole sheet, up to 50) */
-  timings?: false | { concurrency?: number };
+  /**
+   * false: skip the timing pass; or how many objects of a sheet to time at once (default
+   * DEFAULT_TIMING_CONCURRENCY) and `stop`: aborted, the pass ends at once, the sheets not measured
+   * are marked so (timings.ts TimingHooks) and collectApp returns what was measured
+   */
+  timings?: false | { concurrency?: number; stop?: AbortSignal };
+  /**
+   * The snapshot before the timing pass (everything else is in: timings empty), then after each
+   * timed sheet, with the sheets measured so far: a caller can analyse and show it at once.
+   * Called synchronously; the snapshot is the caller's.
+   */
+  onPartial?: (snapshot: AppSnapshot, sheets: { measured: number; total: number }) => void;
   /** the whole collection's limit, ms (default DEFAULT_RUN_TIMEOUT_MS; 0: none) */
   timeoutMs?: number;
 }
@@ -116,7 +126,7 @@ export async function collectApp(options: CollectAppOptions): Promise<AppSnapsho
   });
   try {
     if (signal.aborted) throw new CollectionAborted();
-    const snapshot = await collect(ctx, options);
+    const snapshot = await collect(ctx, options, started);
     await Promise.all(ctx.releases); // every session object is destroyed before we return
     // Typed, not re-parsed: every engine and REST answer was parsed where it came in, and the
     // snapshot is built from those values (parsing the whole snapshot again costs ~10% of a large
@@ -157,7 +167,7 @@ function resumedMessage(resume: Resume): string {
   return `The engine connection dropped after ${resume.messages} messages (${reason}) and was resumed after ${attempts}, ${outcome}; the calls it interrupted were made again.`;
 }
 
-async function collect(ctx: CollectContext, options: CollectAppOptions): Promise<Omit<AppSnapshot, 'collectionMs'>> {
+async function collect(ctx: CollectContext, options: CollectAppOptions, started: number): Promise<Omit<AppSnapshot, 'collectionMs'>> {
   if (!ctx.rest) {
     ctx.issues.push({ part: 'metadata', code: 'NO_REST', message: 'No REST access: metadata, reloads, evaluations, themes and extensions were not collected.' });
   }
@@ -209,40 +219,49 @@ async function collect(ctx: CollectContext, options: CollectAppOptions): Promise
 
   const timingOptions = options.timings;
   const timingConcurrency = timingOptions === false ? 0 : (timingOptions?.concurrency ?? DEFAULT_TIMING_CONCURRENCY);
-  const timed = timingOptions === false ? undefined : await collectTimings(ctx, objectsBySheet(sheetsPart.objects), timingConcurrency);
-  const objects: VisObject[] = sheetsPart.objects.map((o) => ({ ...o, ...layoutFacts(timed?.layouts.get(o.id)) }));
-  ctx.progress('done', 1, 1);
-
-  return {
-    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
-    collectedAt: new Date().toISOString(),
-    source: { ...options.source, appId: options.appId, ...(options.engine.engineVersion ? { engineVersion: options.engine.engineVersion } : {}) },
-    access: buildAccess(appParts, script !== undefined),
-    app,
-    sheets: sheetsPart.sheets,
-    objects,
-    masterMeasures,
-    masterDimensions,
-    masterVisualizations: sheetsPart.masterVisualizations,
-    variables: vars,
-    bookmarks,
-    stories: sheetsPart.stories,
-    ...(restParts.extensions ? { extensions: restParts.extensions } : {}),
-    ...(restParts.themes ? { themes: restParts.themes } : {}),
-    ...(dataModel ? { dataModel } : {}),
-    ...(restParts.metadata ? { metadata: restParts.metadata } : {}),
-    ...(restParts.reloads ? { reloads: restParts.reloads } : {}),
-    ...(script ? { script } : {}),
-    expressions,
-    libraryReferences: extracted.libraryReferences,
-    fieldReferences: extracted.fieldReferences,
-    mentions: extracted.mentions,
-    ...(timed ? { timings: timingsSummary(options.engine.appOpenMs, timed.timings, timingConcurrency) } : {}),
-    ...(restParts.evaluation ? { evaluation: restParts.evaluation } : {}),
-    ...(restParts.item ? { item: restParts.item } : {}),
-    ...(restParts.space ? { space: restParts.space } : {}),
-    collectionIssues: ctx.issues,
+  const snapshotWith = (timed: TimingsResult | undefined): Omit<AppSnapshot, 'collectionMs'> => {
+    const objects: VisObject[] = sheetsPart.objects.map((o) => ({ ...o, ...layoutFacts(timed?.layouts.get(o.id)) }));
+    return {
+      schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+      collectedAt: new Date().toISOString(),
+      source: { ...options.source, appId: options.appId, ...(options.engine.engineVersion ? { engineVersion: options.engine.engineVersion } : {}) },
+      access: buildAccess(appParts, script !== undefined),
+      app,
+      sheets: sheetsPart.sheets,
+      objects,
+      masterMeasures,
+      masterDimensions,
+      masterVisualizations: sheetsPart.masterVisualizations,
+      variables: vars,
+      bookmarks,
+      stories: sheetsPart.stories,
+      ...(restParts.extensions ? { extensions: restParts.extensions } : {}),
+      ...(restParts.themes ? { themes: restParts.themes } : {}),
+      ...(dataModel ? { dataModel } : {}),
+      ...(restParts.metadata ? { metadata: restParts.metadata } : {}),
+      ...(restParts.reloads ? { reloads: restParts.reloads } : {}),
+      ...(script ? { script } : {}),
+      expressions,
+      libraryReferences: extracted.libraryReferences,
+      fieldReferences: extracted.fieldReferences,
+      mentions: extracted.mentions,
+      ...(timed ? { timings: timingsSummary(options.engine.appOpenMs, [...timed.timings], timingConcurrency) } : {}),
+      ...(restParts.evaluation ? { evaluation: restParts.evaluation } : {}),
+      ...(restParts.item ? { item: restParts.item } : {}),
+      ...(restParts.space ? { space: restParts.space } : {}),
+      collectionIssues: [...ctx.issues],
+    };
   };
+  const sheets = objectsBySheet(sheetsPart.objects);
+  const partial = (timed: TimingsResult, measured: number): void =>
+    options.onPartial?.({ ...snapshotWith(timed), collectionMs: now() - started }, { measured, total: sheets.size });
+  if (timingOptions !== false) partial({ timings: [], layouts: new Map() }, 0);
+  const timed =
+    timingOptions === false
+      ? undefined
+      : await collectTimings(ctx, sheets, timingConcurrency, { ...(timingOptions?.stop ? { stop: timingOptions.stop } : {}), onSheet: partial });
+  ctx.progress('done', 1, 1);
+  return snapshotWith(timed);
 }
 
 

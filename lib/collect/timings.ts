@@ -8,7 +8,7 @@
 // fetched up front through the pool (not timed). A pass that a connection drop ran through is not
 // a calculation time and is reported as not measured. The QIX API has no per-object calc time
 // (engine.md §3.20), so the client-side round trip is the measure.
-import type { ObjectTiming, Timings, VisObject } from '../snapshot/schema.ts';
+import { type ObjectTiming, TIMINGS_STOPPED, type Timings, type VisObject } from '../snapshot/schema.ts';
 import { EngineError } from '../qlik/engine/errors.ts';
 import type { NxPage, QixGenericObject } from '../qlik/engine/types.ts';
 import { type CollectContext, addIssue, attempt, connectionEpoch, engineCall, isFatal, issueCode } from './context.ts';
@@ -35,6 +35,31 @@ export interface TimingsResult {
 
 type Target = Pick<VisObject, 'id' | 'type' | 'sheetId'>;
 
+/** The caller's hooks into the pass: stop it (the reason, a string, is what unmeasured objects say), and each finished sheet. */
+export interface TimingHooks {
+  /** aborted: the sheet in flight and the following ones are not timed; its reason (a string) says why */
+  stop?: AbortSignal;
+  /** after each sheet (timed or not): the results so far, and how many sheets are done */
+  onSheet?(sofar: TimingsResult, sheetsDone: number): void;
+}
+
+const stopMessage = (stop: AbortSignal): string =>
+  typeof stop.reason === 'string' ? stop.reason : 'Not timed: the timing pass was stopped before this sheet.';
+
+class Stopped extends Error {}
+
+/** Rejects with Stopped once `stop` is aborted; the abandoned calls' outcome is ignored. */
+function unlessStopped<T>(work: Promise<T>, stop: AbortSignal | undefined): Promise<T> {
+  if (!stop) return work;
+  work.catch(() => {});
+  return new Promise<T>((resolve, reject) => {
+    const onStop = (): void => reject(new Stopped());
+    if (stop.aborted) return onStop();
+    stop.addEventListener('abort', onStop, { once: true });
+    work.then(resolve, reject).finally(() => stop.removeEventListener('abort', onStop));
+  });
+}
+
 interface Pass {
   ms: number;
   layout: unknown;
@@ -46,6 +71,7 @@ export async function collectTimings(
   ctx: CollectContext,
   sheetObjects: ReadonlyMap<string, Target[]>,
   concurrency = DEFAULT_TIMING_CONCURRENCY,
+  { stop, onSheet }: TimingHooks = {},
 ): Promise<TimingsResult> {
   const targets = [...sheetObjects.entries()].flatMap(([sheetId, objects]) => objects.map((o) => ({ o, sheetId })));
   const layouts = new Map<string, unknown>();
@@ -58,10 +84,23 @@ export async function collectTimings(
   const handleOf = new Map(targets.map((t, i) => [t.o.id, handles[i]]));
   const timings: ObjectTiming[] = [];
   let stoppedAnswering: EngineError | undefined;
+  let sheetsDone = 0;
+  const sheetDone = (): void => onSheet?.({ timings, layouts }, ++sheetsDone);
   for (const [sheetId, objects] of sheetObjects) {
+    // the user stopped the pass: what was measured stays, each sheet not measured says why
+    const notMeasured = (why: AbortSignal): void => {
+      addIssue(ctx, 'timings', TIMINGS_STOPPED, stopMessage(why), sheetId);
+      for (const o of objects) timings.push({ objectId: o.id, objectType: o.type, sheetId, firstMs: 0, cachedMs: 0, cellsFetched: 0, error: stopMessage(why) });
+      sheetDone();
+    };
+    if (stop?.aborted) {
+      notMeasured(stop);
+      continue;
+    }
     if (stoppedAnswering) {
       // the engine went silent on an earlier sheet: what was collected stays, these are not timed
       for (const o of objects) timings.push({ objectId: o.id, objectType: o.type, sheetId, firstMs: 0, cachedMs: 0, cellsFetched: 0, error: NOT_TIMED_SILENT });
+      sheetDone();
       continue;
     }
     const present = objects.filter((o) => handleOf.get(o.id));
@@ -70,9 +109,13 @@ export async function collectTimings(
     let first: (Pass | Error)[];
     let second: (Pass | Error)[];
     try {
-      first = await mapLimited(present, concurrency, pass);
-      second = await mapLimited(present, concurrency, (o, i) => (first[i] instanceof Error ? Promise.resolve(first[i]) : pass(o)));
+      first = await unlessStopped(mapLimited(present, concurrency, pass), stop);
+      second = await unlessStopped(mapLimited(present, concurrency, (o, i) => (first[i] instanceof Error ? Promise.resolve(first[i]) : pass(o))), stop);
     } catch (error) {
+      if (error instanceof Stopped && stop) {
+        notMeasured(stop);
+        continue;
+      }
       // The timing pass runs last and times each object alone: an engine that stops answering on a
       // heavy object ends the session (lib/qlik/engine/timeouts.ts), but everything else is in
       // hand, so the snapshot keeps it and says which objects were not timed and why.
@@ -80,6 +123,7 @@ export async function collectTimings(
       stoppedAnswering = error;
       addIssue(ctx, 'timings', 'ENGINE_UNRESPONSIVE', `${error.message} The objects of this and the following sheets were not timed.`, sheetId);
       for (const o of objects) timings.push({ objectId: o.id, objectType: o.type, sheetId, firstMs: 0, cachedMs: 0, cellsFetched: 0, error: NOT_TIMED_SILENT });
+      sheetDone();
       continue;
     }
     present.forEach((o, i) => {
@@ -98,6 +142,7 @@ export async function collectTimings(
     });
     done += objects.length;
     ctx.progress('timings', done, targets.length);
+    sheetDone();
   }
   return { timings, layouts };
 }

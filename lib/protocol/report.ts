@@ -6,7 +6,7 @@ import { fixFirst, Gain } from '../report/fix-first';
 import { objectLookupOf, targetDisplayName, visualizationName } from '../report/names';
 import { slowestObjects, unusedFieldsMemory } from '../report/overview';
 import { appSizeBytes } from '../snapshot/app-size';
-import { AppSnapshot } from '../snapshot/schema';
+import { AppSnapshot, TIMINGS_STOPPED } from '../snapshot/schema';
 
 export const Severity = z.enum(['error', 'warning', 'info']);
 export type Severity = z.infer<typeof Severity>;
@@ -79,6 +79,41 @@ export const TopFinding = z.object({
 });
 export type TopFinding = z.infer<typeof TopFinding>;
 
+/**
+ * The timing pass as the report covers it (absent: complete, or a report saved by an older version).
+ * measuring: the report is shown while the pass runs and grows sheet by sheet; stopped/skipped: the
+ * user ended it, the sheets not measured are named (at most MAX_NOT_MEASURED) and counted.
+ */
+export const TimingCoverage = z.object({
+  state: z.enum(['measuring', 'complete', 'stopped', 'skipped']),
+  measuredSheets: z.number().int().nonnegative(),
+  totalSheets: z.number().int().nonnegative(),
+  /** titles of sheets not measured, first few */
+  notMeasured: z.array(z.string()).optional(),
+});
+export type TimingCoverage = z.infer<typeof TimingCoverage>;
+export const MAX_NOT_MEASURED = 5;
+
+/**
+ * How far a finished collection's timing pass got: skipped (the user turned it off for the app),
+ * stopped (sheets carry TIMINGS_STOPPED: named here), or complete. Undefined when the snapshot has
+ * no sheets to time and the pass was not skipped. Pure.
+ */
+export function timingCoverageOf(snapshot: AppSnapshot, skipped: boolean): TimingCoverage | undefined {
+  const sheetIds = new Set(snapshot.objects.flatMap((o) => (o.sheetId === undefined ? [] : [o.sheetId])));
+  if (skipped) return { state: 'skipped', measuredSheets: 0, totalSheets: sheetIds.size };
+  if (sheetIds.size === 0) return undefined;
+  const stopped = [...new Set(snapshot.collectionIssues.filter((i) => i.part === 'timings' && i.code === TIMINGS_STOPPED && i.objectId).map((i) => i.objectId as string))];
+  if (stopped.length === 0) return { state: 'complete', measuredSheets: sheetIds.size, totalSheets: sheetIds.size };
+  const title = (id: string) => snapshot.sheets.find((s) => s.id === id)?.title || id;
+  return {
+    state: 'stopped',
+    measuredSheets: sheetIds.size - stopped.length,
+    totalSheets: sheetIds.size,
+    notMeasured: stopped.slice(0, MAX_NOT_MEASURED).map(title),
+  };
+}
+
 /** How many Fix first rows the popup shows. */
 export const TOP_FINDINGS = 3;
 
@@ -101,6 +136,7 @@ export const AnalysisReport = z.object({
   facts: AppFacts.optional(),
   /** the analysis covered only part of the app as a whole (REST only: the engine was not reachable in this mode); shown as a note */
   limitation: z.string().optional(),
+  timings: TimingCoverage.optional(),
 });
 export type AnalysisReport = z.infer<typeof AnalysisReport>;
 
@@ -128,6 +164,7 @@ export interface ReportMeta {
   limitation?: string;
   /** the top findings named from the snapshot (topFindingsOf); default: from the result alone */
   top?: TopFinding[];
+  timings?: TimingCoverage;
 }
 
 /** The popup's facts: app memory, unused memory (R01) and the slowest object, from the same
@@ -217,6 +254,7 @@ export function reportFromAnalysis(result: AnalysisResult, meta: ReportMeta): An
     top: meta.top ?? topFindingsOf(result),
     ...(meta.facts ? { facts: meta.facts } : {}),
     ...(meta.limitation ? { limitation: meta.limitation } : {}),
+    ...(meta.timings ? { timings: meta.timings } : {}),
   });
 }
 

@@ -58,6 +58,9 @@ export const CollectionPart = z.enum([
 ]);
 export type CollectionPart = z.infer<typeof CollectionPart>;
 
+/** The code of the timings issue on each sheet a user's stop of the timing pass left unmeasured (objectId: the sheet). */
+export const TIMINGS_STOPPED = 'TIMINGS_STOPPED';
+
 /** A part (or one object of a part) that could not be collected; read by rule G04. */
 export const CollectionIssue = z.object({
   part: CollectionPart,
