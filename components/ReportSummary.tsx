@@ -32,7 +32,9 @@ export function ReportSummary({ report, onShow, onMeasureTimings, fmt = createFo
       <p class="muted small">
         {`${fmt.number(report.findings.length)} ${report.findings.length === 1 ? 'finding' : 'findings'} · `}
         <AnalysisAge savedAt={report.finishedAt} locale={fmt.locale} inline />
-        {` (analysis took ${fmt.duration(report.finishedAt - report.startedAt)})`}
+        {report.timings?.state === 'measuring'
+          ? ` (timing pass running, ${fmt.duration(report.finishedAt - report.startedAt)} so far)`
+          : ` (analysis took ${fmt.duration(report.finishedAt - report.startedAt)})`}
       </p>
       <LimitationNote text={report.limitation} />
       <TimingNote timings={report.timings} {...(onMeasureTimings ? { onMeasureAgain: onMeasureTimings } : {})} />

@@ -37,14 +37,14 @@ type Target = Pick<VisObject, 'id' | 'type' | 'sheetId'>;
 
 /** The caller's hooks into the pass: stop it (the reason, a string, is what unmeasured objects say), and each finished sheet. */
 export interface TimingHooks {
-  /** aborted: the sheet in flight and the following ones are not timed; its reason (a string) says why */
+  /** aborted: the sheet in flight and the following ones are not timed; its reason (a string) says why, on each object and in the one TIMINGS_STOPPED issue */
   stop?: AbortSignal;
   /** after each sheet (timed or not): the results so far, and how many sheets are done */
   onSheet?(sofar: TimingsResult, sheetsDone: number): void;
 }
 
 const stopMessage = (stop: AbortSignal): string =>
-  typeof stop.reason === 'string' ? stop.reason : 'Not timed: the timing pass was stopped before this sheet.';
+  typeof stop.reason === 'string' ? stop.reason : 'Not timed: the timing pass was stopped from this sheet on.';
 
 class Stopped extends Error {}
 
@@ -87,9 +87,10 @@ export async function collectTimings(
   let sheetsDone = 0;
   const sheetDone = (): void => onSheet?.({ timings, layouts }, ++sheetsDone);
   for (const [sheetId, objects] of sheetObjects) {
-    // the user stopped the pass: what was measured stays, each sheet not measured says why
+    // the user stopped the pass: what was measured stays; one issue on the first sheet not measured
+    // (not one per sheet: a stop is one event), and every object not measured says why
     const notMeasured = (why: AbortSignal): void => {
-      addIssue(ctx, 'timings', TIMINGS_STOPPED, stopMessage(why), sheetId);
+      if (!ctx.issues.some((i) => i.code === TIMINGS_STOPPED)) addIssue(ctx, 'timings', TIMINGS_STOPPED, stopMessage(why), sheetId);
       for (const o of objects) timings.push({ objectId: o.id, objectType: o.type, sheetId, firstMs: 0, cachedMs: 0, cellsFetched: 0, error: stopMessage(why) });
       sheetDone();
     };

@@ -50,8 +50,8 @@ interface Entry {
   done: Promise<void>;
 }
 
-const CANCELLED_TIMINGS = 'Not timed: the timing pass was cancelled before this sheet.';
-const SKIPPED_TIMINGS = 'Not timed: the timing pass was skipped before this sheet (it stays off for this app until turned back on).';
+const CANCELLED_TIMINGS = 'Not timed: the timing pass was cancelled from this sheet on.';
+const SKIPPED_TIMINGS = 'Not timed: the timing pass was skipped from this sheet on (it stays off for this app until turned back on).';
 
 export function createRunRegistry<Connection, Snapshot>(
   options: RunRegistryOptions<Connection, Snapshot>,

@@ -96,15 +96,19 @@ export const MAX_NOT_MEASURED = 5;
 
 /**
  * How far a finished collection's timing pass got: skipped (the user turned it off for the app),
- * stopped (sheets carry TIMINGS_STOPPED: named here), or complete. Undefined when the snapshot has
+ * stopped (the TIMINGS_STOPPED issue: the sheets whose objects carry its reason are named), or complete. Undefined when the snapshot has
  * no sheets to time and the pass was not skipped. Pure.
  */
 export function timingCoverageOf(snapshot: AppSnapshot, skipped: boolean): TimingCoverage | undefined {
   const sheetIds = new Set(snapshot.objects.flatMap((o) => (o.sheetId === undefined ? [] : [o.sheetId])));
   if (skipped) return { state: 'skipped', measuredSheets: 0, totalSheets: sheetIds.size };
   if (sheetIds.size === 0) return undefined;
-  const stopped = [...new Set(snapshot.collectionIssues.filter((i) => i.part === 'timings' && i.code === TIMINGS_STOPPED && i.objectId).map((i) => i.objectId as string))];
-  if (stopped.length === 0) return { state: 'complete', measuredSheets: sheetIds.size, totalSheets: sheetIds.size };
+  const stop = snapshot.collectionIssues.find((i) => i.part === 'timings' && i.code === TIMINGS_STOPPED);
+  if (!stop) return { state: 'complete', measuredSheets: sheetIds.size, totalSheets: sheetIds.size };
+  // the sheets whose every object carries the stop's reason, in timing order
+  const bySheet = new Map<string, boolean>();
+  for (const t of snapshot.timings?.objects ?? []) if (t.sheetId) bySheet.set(t.sheetId, (bySheet.get(t.sheetId) ?? true) && t.error === stop.message);
+  const stopped = [...bySheet].filter(([, notTimed]) => notTimed).map(([id]) => id);
   const title = (id: string) => snapshot.sheets.find((s) => s.id === id)?.title || id;
   return {
     state: 'stopped',

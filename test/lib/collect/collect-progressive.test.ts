@@ -8,7 +8,7 @@ import { openEngineSession } from '../../../lib/qlik/engine/session.ts';
 import { AppSnapshot, TIMINGS_STOPPED } from '../../../lib/snapshot/schema.ts';
 import { appModelOf, loadAppFolder } from '../../sim/app/index.ts';
 import { type Simulator, startSimulator } from '../../sim/index.ts';
-import type { SimApp } from '../../sim/types.ts';
+import type { FaultConfig, SimApp } from '../../sim/types.ts';
 import { inMemorySocketFactory, onVirtualClock, readOnlyViolations } from './sim-harness.ts';
 import type { CallRecord } from '../../sim/types.ts';
 
@@ -37,7 +37,7 @@ async function collectWith(stopAfterSheets?: number) {
   const partials: Partial[] = [];
   const calls: CallRecord[] = [];
   const stop = new AbortController();
-  const REASON = 'Not timed: the timing pass was cancelled before this sheet.';
+  const REASON = 'Not timed: the timing pass was cancelled from this sheet on.';
   const snapshot = await onVirtualClock(async () => {
     const engine = await openEngineSession({ url: 'https://tenant.example', appId, createSocket: inMemorySocketFactory(app, sim.users.developer, (c) => calls.push(c)) });
     try {
@@ -92,13 +92,49 @@ describe('collectApp partial snapshots', () => {
     const rest = timings.filter((t) => t.sheetId !== firstSheet);
     expect(rest.length).toBeGreaterThan(0);
     expect(rest.every((t) => t.error === REASON)).toBe(true);
-    const stoppedSheets = snapshot.collectionIssues.filter((i) => i.code === TIMINGS_STOPPED);
-    expect(stoppedSheets.map((i) => i.objectId).sort()).toEqual([...new Set(rest.map((t) => t.sheetId))].sort());
-    expect(stoppedSheets.every((i) => i.part === 'timings' && i.message === REASON)).toBe(true);
+    // one issue for the stop (not one per sheet), on the first sheet not measured
+    const notMeasuredSheets = [...new Set(rest.map((t) => t.sheetId))];
+    const stops = snapshot.collectionIssues.filter((i) => i.code === TIMINGS_STOPPED);
+    expect(stops).toEqual([{ part: 'timings', code: TIMINGS_STOPPED, objectId: notMeasuredSheets[0], message: REASON }]);
     const coverage = timingCoverageOf(snapshot, false);
-    expect(coverage).toMatchObject({ state: 'stopped', measuredSheets: 1, totalSheets: total });
-    const title = (id: string | undefined) => snapshot.sheets.find((s) => s.id === id)?.title;
-    expect(coverage?.notMeasured?.[0]).toBe(title(stoppedSheets[0]?.objectId));
+    const title = (id: string | undefined) => snapshot.sheets.find((s) => s.id === id)?.title || id;
+    expect(coverage).toEqual({ state: 'stopped', measuredSheets: 1, totalSheets: total, notMeasured: notMeasuredSheets.slice(0, 5).map(title) });
+    expect(readOnlyViolations(calls)).toEqual([]);
+  }, 60_000);
+
+  it('a stop in the middle of a sheet ends the pass at once: that sheet and the following ones are not measured', async () => {
+    const REASON = 'Not timed: the timing pass was skipped from this sheet on.';
+    const stop = new AbortController();
+    const calls: CallRecord[] = [];
+    const slow = (): FaultConfig => ({ objectLayoutLatencyMs: 300 });
+    const engine = await openEngineSession({ url: 'https://tenant.example', appId, createSocket: inMemorySocketFactory(app, sim.users.developer, (c) => calls.push(c), slow) });
+    let stoppedAt = 0;
+    let sheets = 0;
+    try {
+      const snapshot = await collectApp({
+        engine,
+        appId,
+        source: { host: 'tenant.example', mode: 'test' },
+        timings: { stop: stop.signal },
+        onPartial: (_partial, progress) => {
+          sheets = progress.total;
+          if (progress.measured === 0)
+            setTimeout(() => {
+              stoppedAt = performance.now();
+              stop.abort(REASON);
+            }, 100);
+        },
+      });
+      // the in-flight GetLayout answers (300 ms) are not waited for
+      expect(performance.now() - stoppedAt).toBeLessThan(250);
+      const timings = snapshot.timings?.objects ?? [];
+      expect(timings.length).toBeGreaterThan(0);
+      expect(timings.every((t) => t.error === REASON)).toBe(true);
+      expect(timingCoverageOf(snapshot, false)).toMatchObject({ state: 'stopped', measuredSheets: 0, totalSheets: sheets });
+      expect(AppSnapshot.parse(snapshot)).toEqual(snapshot);
+    } finally {
+      await engine.close();
+    }
     expect(readOnlyViolations(calls)).toEqual([]);
   }, 60_000);
 });
