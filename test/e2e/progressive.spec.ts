@@ -1,6 +1,7 @@
 // Progressive results (issue #20): with a slow timing pass, the popup shows the findings while
 // calculation times are still being measured; Skip timings ends the pass with what was measured
 // and the app's next analysis runs without it until the user turns it back on.
+import type { StoredAnalysis } from '../../lib/protocol/report';
 import { DEMO_APP_ID, expect, test } from './fixtures';
 
 test.setTimeout(180_000);
@@ -34,4 +35,33 @@ test('findings show in the popup while the timing pass still runs; Skip timings 
   sim.faults.set({});
   expect(await popup.analyze()).toBe('report');
   await expect(popup.timingNote).toHaveCount(0);
+});
+
+test('the side panel shows the report while the timing pass runs; Cancel keeps what was measured and names what was not', async ({ login, qlik, openPopup, openSidePanel, sim }) => {
+  sim.faults.set({ objectLayoutLatencyMs: 400 });
+  await login.logIn();
+  await qlik.openFirstSheet(DEMO_APP_ID);
+  const popup = await openPopup(qlik.page);
+  await popup.analyzeButton.click();
+  await expect(popup.progress).toContainText('Measuring calculation times', { timeout: 60_000 });
+
+  const panel = await openSidePanel(qlik.page);
+  await expect(panel.report).toBeVisible({ timeout: 30_000 });
+  await expect(panel.page.getByTestId('timing-note')).toContainText(/measured so far/);
+  await expect(panel.page.getByTestId('progress')).toContainText('Measuring calculation times');
+
+  await popup.cancelButton.click();
+  await expect(popup.progress).toBeHidden({ timeout: 30_000 });
+  await expect(popup.timingNote).toContainText(/the timing pass was stopped\. Not measured: /);
+  await expect(popup.summary).toContainText('Qlarity Demo');
+  await expect(panel.page.getByTestId('timing-note')).toContainText(/the timing pass was stopped/);
+  await expect(panel.report).toBeVisible();
+  // the stored analysis: the objects not measured say why
+  const appKey = `https://${new URL(qlik.page.url()).host}|${DEMO_APP_ID}`;
+  const { snapshot } = await popup.request<StoredAnalysis>({ type: 'get-last-analysis', appKey });
+  expect(snapshot.timings?.objects.some((t) => t.error === 'Not timed: the timing pass was cancelled from this sheet on.')).toBe(true);
+  // one analysis, one history entry, though its report was stored several times
+  await panel.page.getByText(/^History \(1\)$/).click();
+  await expect(panel.page.getByTestId('history-entry')).toHaveCount(1);
+  expect(sim.persistentChanges()).toEqual([]);
 });
