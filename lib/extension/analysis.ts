@@ -116,10 +116,22 @@ export async function runAnalysis<Connection, Snapshot>(
   let pump: Promise<void> | undefined;
   let lastPartialAt = -Infinity;
   let finishing = false;
+  /** ends the pump's wait at once when the collection is done: the final report must not wait for the interval */
+  let wake: (() => void) | undefined;
+  const finish = (): void => {
+    finishing = true;
+    wake?.();
+  };
   const publish = async (): Promise<void> => {
     while (offered && !finishing && !signal.aborted) {
       const wait = lastPartialAt + partialIntervalMs - now();
-      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      if (wait > 0) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, wait);
+          wake = () => (clearTimeout(timer), resolve());
+        });
+        wake = undefined;
+      }
       const next = offered;
       offered = undefined;
       if (finishing || signal.aborted) return;
@@ -152,7 +164,7 @@ export async function runAnalysis<Connection, Snapshot>(
         offer(partial, sheets);
       },
     });
-    finishing = true;
+    finish();
     // a partial report being stored must not land after the final one
     await pump;
     signal.throwIfAborted();
@@ -161,7 +173,7 @@ export async function runAnalysis<Connection, Snapshot>(
     signal.throwIfAborted();
     return outcome;
   } finally {
-    finishing = true;
+    finish();
     // A failure to close must not hide the outcome of the analysis itself.
     await Promise.resolve()
       .then(() => steps.disconnect(connection))

@@ -122,6 +122,19 @@ describe('progressive results: runAnalysis', () => {
     expect(progress.every((p) => p.total === SHEETS)).toBe(true);
   });
 
+  it('the final report does not wait for the interval of a partial one still waiting', async () => {
+    const { steps, gates } = timedSteps();
+    const partials: number[] = [];
+    const done = runAnalysis(context(), steps, { onPartial: (o) => void partials.push(o.report.timings?.measuredSheets ?? -1), partialIntervalMs: 60_000 });
+    await vi.waitFor(() => expect(partials).toEqual([0]));
+    const started = performance.now();
+    gates.forEach((g) => g.resolve()); // the next partial would wait a minute
+    const outcome = await done;
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(outcome.report.timings?.state).toBe('complete');
+    expect(partials).toEqual([0]);
+  });
+
   it('gives every result of the run the run\'s start as its time, so partial and final reports are one analysis', async () => {
     const { steps, gates, analysed } = timedSteps();
     gates.forEach((g) => g.resolve());
