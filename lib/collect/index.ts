@@ -74,10 +74,11 @@ export interface CollectAppOptions {
   timings?: false | { concurrency?: number; stop?: AbortSignal };
   /**
    * The snapshot before the timing pass (everything else is in: timings empty), then after each
-   * timed sheet, with the sheets measured so far: a caller can analyse and show it at once.
-   * Called synchronously; the snapshot is the caller's.
+   * timed sheet, with the sheets measured so far: a caller can analyse and show it at once. The
+   * timing pass waits for a returned promise (no object is timed meanwhile, so the caller's work
+   * does not inflate a time); the snapshot is the caller's.
    */
-  onPartial?: (snapshot: AppSnapshot, sheets: { measured: number; total: number }) => void;
+  onPartial?: (snapshot: AppSnapshot, sheets: { measured: number; total: number }) => void | Promise<void>;
   /** the whole collection's limit, ms (default DEFAULT_RUN_TIMEOUT_MS; 0: none) */
   timeoutMs?: number;
 }
@@ -253,9 +254,10 @@ async function collect(ctx: CollectContext, options: CollectAppOptions, started:
     };
   };
   const sheets = objectsBySheet(sheetsPart.objects);
-  const partial = (timed: TimingsResult, measured: number): void =>
-    options.onPartial?.({ ...snapshotWith(timed), collectionMs: now() - started }, { measured, total: sheets.size });
-  if (timingOptions !== false) partial({ timings: [], layouts: new Map() }, 0);
+  const partial = async (timed: TimingsResult, measured: number): Promise<void> => {
+    if (options.onPartial) await options.onPartial({ ...snapshotWith(timed), collectionMs: now() - started }, { measured, total: sheets.size });
+  };
+  if (timingOptions !== false) await partial({ timings: [], layouts: new Map() }, 0);
   const timed =
     timingOptions === false
       ? undefined

@@ -39,8 +39,12 @@ type Target = Pick<VisObject, 'id' | 'type' | 'sheetId'>;
 export interface TimingHooks {
   /** aborted: the sheet in flight and the following ones are not timed; its reason (a string) says why, on each object and in the one TIMINGS_STOPPED issue */
   stop?: AbortSignal;
-  /** after each sheet (timed or not): the results so far, and how many sheets are done */
-  onSheet?(sofar: TimingsResult, sheetsDone: number): void;
+  /**
+   * after each sheet (timed or not): the results so far, and how many sheets are done. The next
+   * sheet waits for its promise: work done here (analysing what was measured) never runs while an
+   * object is being timed, so it cannot inflate a round trip.
+   */
+  onSheet?(sofar: TimingsResult, sheetsDone: number): void | Promise<void>;
 }
 
 const stopMessage = (stop: AbortSignal): string =>
@@ -85,23 +89,23 @@ export async function collectTimings(
   const timings: ObjectTiming[] = [];
   let stoppedAnswering: EngineError | undefined;
   let sheetsDone = 0;
-  const sheetDone = (): void => onSheet?.({ timings, layouts }, ++sheetsDone);
+  const sheetDone = async (): Promise<void> => onSheet?.({ timings, layouts }, ++sheetsDone);
   for (const [sheetId, objects] of sheetObjects) {
     // the user stopped the pass: what was measured stays; one issue on the first sheet not measured
     // (not one per sheet: a stop is one event), and every object not measured says why
-    const notMeasured = (why: AbortSignal): void => {
+    const notMeasured = async (why: AbortSignal): Promise<void> => {
       if (!ctx.issues.some((i) => i.code === TIMINGS_STOPPED)) addIssue(ctx, 'timings', TIMINGS_STOPPED, stopMessage(why), sheetId);
       for (const o of objects) timings.push({ objectId: o.id, objectType: o.type, sheetId, firstMs: 0, cachedMs: 0, cellsFetched: 0, error: stopMessage(why) });
-      sheetDone();
+      await sheetDone();
     };
     if (stop?.aborted) {
-      notMeasured(stop);
+      await notMeasured(stop);
       continue;
     }
     if (stoppedAnswering) {
       // the engine went silent on an earlier sheet: what was collected stays, these are not timed
       for (const o of objects) timings.push({ objectId: o.id, objectType: o.type, sheetId, firstMs: 0, cachedMs: 0, cellsFetched: 0, error: NOT_TIMED_SILENT });
-      sheetDone();
+      await sheetDone();
       continue;
     }
     const present = objects.filter((o) => handleOf.get(o.id));
@@ -114,7 +118,7 @@ export async function collectTimings(
       second = await unlessStopped(mapLimited(present, concurrency, (o, i) => (first[i] instanceof Error ? Promise.resolve(first[i]) : pass(o))), stop);
     } catch (error) {
       if (error instanceof Stopped && stop) {
-        notMeasured(stop);
+        await notMeasured(stop);
         continue;
       }
       // The timing pass runs last and times each object alone: an engine that stops answering on a
@@ -124,7 +128,7 @@ export async function collectTimings(
       stoppedAnswering = error;
       addIssue(ctx, 'timings', 'ENGINE_UNRESPONSIVE', `${error.message} The objects of this and the following sheets were not timed.`, sheetId);
       for (const o of objects) timings.push({ objectId: o.id, objectType: o.type, sheetId, firstMs: 0, cachedMs: 0, cellsFetched: 0, error: NOT_TIMED_SILENT });
-      sheetDone();
+      await sheetDone();
       continue;
     }
     present.forEach((o, i) => {
@@ -143,7 +147,7 @@ export async function collectTimings(
     });
     done += objects.length;
     ctx.progress('timings', done, targets.length);
-    sheetDone();
+    await sheetDone();
   }
   return { timings, layouts };
 }

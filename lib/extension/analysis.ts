@@ -3,9 +3,9 @@
 // cancellation checks and the promise that the connection is always closed (the user's app is
 // only ever read, and a metered engine session must not be left open).
 // Progressive results: the collection hands over partial snapshots (everything but the timing
-// pass, then after each timed sheet); each is analysed at most every `partialIntervalMs` (the
-// newest one wins) and given to `onPartial`, so the findings show long before the timing pass
-// ends. Every result of one run carries the run's start as its time (one history entry).
+// pass, then after each timed sheet); one is analysed and given to `onPartial` at most every
+// `partialIntervalMs`, so the findings show long before the timing pass ends. Every result of one
+// run carries the run's start as its time (one history entry).
 import type { AnalysisResult } from '../analyze/result';
 import { reportFromAnalysis, type AnalysisReport, type AppFacts, type TimingCoverage, type TopFinding } from '../protocol/report';
 import type { AnalysisPhase } from '../protocol/run';
@@ -46,8 +46,8 @@ export interface AnalysisSteps<Connection, Snapshot> {
     connection: Connection,
     context: AnalysisContext & {
       onProgress(done: number, total: number, detail?: string): void;
-      /** a partial snapshot: all but the timing pass, then after each timed sheet (optional for a step) */
-      onPartial?(snapshot: Snapshot, sheets: SheetProgress): void;
+      /** a partial snapshot: all but the timing pass, then after each timed sheet (optional for a step); the pass waits for the promise */
+      onPartial?(snapshot: Snapshot, sheets: SheetProgress): Promise<void>;
     },
   ): Promise<Snapshot>;
   /** runs the rules: pure, never touches the app */
@@ -73,14 +73,14 @@ export interface AnalysisOutcome<Snapshot> {
 
 export interface RunOptions<Snapshot = unknown> {
   onProgress?: (update: ProgressUpdate) => void;
-  /** a report of the run so far (timing pass under way); awaited before the next one and before the final outcome */
+  /** a report of the run so far (timing pass under way); the timing pass waits for it, so it always lands before the final outcome */
   onPartial?: (outcome: AnalysisOutcome<Snapshot>) => void | Promise<void>;
   /** the least time between two partial reports, ms (default PARTIAL_INTERVAL_MS) */
   partialIntervalMs?: number;
   now?: () => number;
 }
 
-/** Partial reports during the timing pass: often enough to follow it, rarely enough that analysing and storing stay cheap. */
+/** Partial reports during the timing pass: often enough to follow it, rarely enough that analysing and storing cost the pass little. */
 export const PARTIAL_INTERVAL_MS = 1500;
 
 export async function runAnalysis<Connection, Snapshot>(
@@ -111,43 +111,22 @@ export async function runAnalysis<Connection, Snapshot>(
     return { report, result, snapshot };
   };
 
-  // The newest partial snapshot waits here; one pump analyses them in turn, no faster than the interval.
-  let offered: { snapshot: Snapshot; sheets: SheetProgress } | undefined;
-  let pump: Promise<void> | undefined;
-  let lastPartialAt = -Infinity;
-  let finishing = false;
-  /** ends the pump's wait at once when the collection is done: the final report must not wait for the interval */
-  let wake: (() => void) | undefined;
-  const finish = (): void => {
-    finishing = true;
-    wake?.();
-  };
-  const publish = async (): Promise<void> => {
-    while (offered && !finishing && !signal.aborted) {
-      const wait = lastPartialAt + partialIntervalMs - now();
-      if (wait > 0) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, wait);
-          wake = () => (clearTimeout(timer), resolve());
-        });
-        wake = undefined;
-      }
-      const next = offered;
-      offered = undefined;
-      if (finishing || signal.aborted) return;
-      lastPartialAt = now();
-      const coverage: TimingCoverage = { state: 'measuring', measuredSheets: next.sheets.measured, totalSheets: next.sheets.total };
-      await onPartial?.(await outcomeOf(next.snapshot, coverage));
-    }
-  };
-  const offer = (snapshot: Snapshot, sheets: SheetProgress): void => {
+  // A partial snapshot is analysed and handed over while the timing pass waits between two sheets
+  // (collectApp's onPartial), so no object is timed while this thread is busy with it; the next one
+  // only once the interval has passed, and no sooner than 4× what the last one cost, so the pass is
+  // slowed by at most a fifth however large the app. Sheets in between are in the next report.
+  let nextPartialAt = -Infinity;
+  const offer = async (snapshot: Snapshot, sheets: SheetProgress): Promise<void> => {
     onProgress({ phase: 'measuring', done: sheets.measured, total: sheets.total, detail: `sheet ${Math.min(sheets.measured + 1, sheets.total)} of ${sheets.total}` });
-    if (!onPartial) return;
-    offered = { snapshot, sheets };
-    // a partial report that fails costs only that view: the run goes on to its final report
-    pump ??= publish()
-      .catch((error: unknown) => console.error('Qlarity: could not show the partial report', error))
-      .finally(() => (pump = undefined));
+    if (!onPartial || now() < nextPartialAt || signal.aborted) return;
+    const started = now();
+    try {
+      await onPartial(await outcomeOf(snapshot, { state: 'measuring', measuredSheets: sheets.measured, totalSheets: sheets.total }));
+    } catch (error) {
+      // a partial report that fails costs only that view: the run goes on to its final report
+      console.error('Qlarity: could not show the partial report', error);
+    }
+    nextPartialAt = now() + Math.max(partialIntervalMs, 4 * (now() - started));
   };
 
   try {
@@ -161,19 +140,15 @@ export async function runAnalysis<Connection, Snapshot>(
       },
       onPartial: (partial, sheets) => {
         measuring = true;
-        offer(partial, sheets);
+        return offer(partial, sheets);
       },
     });
-    finish();
-    // a partial report being stored must not land after the final one
-    await pump;
     signal.throwIfAborted();
     onProgress({ phase: 'analysing', detail: 'Running the rules' });
     const outcome = await outcomeOf(snapshot, steps.timingCoverage?.(snapshot, run));
     signal.throwIfAborted();
     return outcome;
   } finally {
-    finish();
     // A failure to close must not hide the outcome of the analysis itself.
     await Promise.resolve()
       .then(() => steps.disconnect(connection))

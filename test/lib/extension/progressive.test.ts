@@ -38,7 +38,7 @@ function timedSteps(options: { sheetGates?: ReturnType<typeof deferred>[] } = {}
     async collect(_conn, ctx) {
       collectCalls.push(ctx);
       if (ctx.skipTimings) return { measured: 0, total: SHEETS };
-      ctx.onPartial?.({ measured: 0, total: SHEETS }, { measured: 0, total: SHEETS });
+      await ctx.onPartial?.({ measured: 0, total: SHEETS }, { measured: 0, total: SHEETS });
       for (let sheet = 0; sheet < SHEETS; sheet++) {
         const stop = ctx.stopTimings;
         const stopped = stop
@@ -48,7 +48,7 @@ function timedSteps(options: { sheetGates?: ReturnType<typeof deferred>[] } = {}
         if (!gate) throw new Error('no gate');
         await Promise.race([gate.promise, stopped]);
         if (stop?.aborted) return { measured: sheet, total: SHEETS, stopped: String(stop.reason) };
-        ctx.onPartial?.({ measured: sheet + 1, total: SHEETS }, { measured: sheet + 1, total: SHEETS });
+        await ctx.onPartial?.({ measured: sheet + 1, total: SHEETS }, { measured: sheet + 1, total: SHEETS });
       }
       return { measured: SHEETS, total: SHEETS };
     },
@@ -68,7 +68,6 @@ function timedSteps(options: { sheetGates?: ReturnType<typeof deferred>[] } = {}
 function registryWith(steps: AnalysisSteps<string, Snap>, skippedApps = new Set<string>()) {
   const changes: AnalysisRun[] = [];
   const saved: AnalysisOutcome<Snap>[] = [];
-  let t = 1_000;
   let n = 0;
   const registry = createRunRegistry({
     steps,
@@ -78,7 +77,7 @@ function registryWith(steps: AnalysisSteps<string, Snap>, skippedApps = new Set<
     skipTimings: async (appKey) => void skippedApps.add(appKey),
     onChange: (_tabId, run) => changes.push(run),
     newRunId: () => `run-${++n}`,
-    now: () => (t += 10),
+    now: () => performance.now(), // a report costs what it costs: the next one is not held back by a fake clock
     partialIntervalMs: 0,
   });
   return { registry, changes, saved, skippedApps };
@@ -100,26 +99,72 @@ describe('progressive results: runAnalysis', () => {
     expect(partials.at(-1)?.report.timings?.state).toBe('measuring');
   });
 
-  it('streams the timing pass sheet by sheet, no more often than the interval (the newest sheet wins)', async () => {
-    const gates = Array.from({ length: SHEETS }, () => deferred());
+  it('streams the timing pass sheet by sheet, no more often than the interval, nor than 4× what a report costs', async () => {
+    const gates = Array.from({ length: SHEETS + 1 }, () => deferred());
     const { steps } = timedSteps({ sheetGates: gates });
+    let clock = 0;
     const partials: number[] = [];
     const progress: SheetProgress[] = [];
     const done = runAnalysis(context(), steps, {
-      onPartial: (o) => void partials.push(o.report.timings?.measuredSheets ?? -1),
+      onPartial: (o) => {
+        partials.push(o.report.timings?.measuredSheets ?? -1);
+        if (partials.length === 2) clock += 100; // this report costs 100 ms: the next one waits 400
+      },
       onProgress: (p) => p.phase === 'measuring' && progress.push({ measured: p.done ?? -1, total: p.total ?? -1 }),
       partialIntervalMs: 60,
+      now: () => clock,
     });
     await vi.waitFor(() => expect(partials).toEqual([0]));
-    // two sheets finish within one interval: one report follows, with both
-    gates[0]?.resolve();
-    gates[1]?.resolve();
+    clock = 30;
+    gates[0]?.resolve(); // sheet 1 within the interval: no report
+    await vi.waitFor(() => expect(progress.map((p) => p.measured)).toEqual([0, 1]));
+    expect(partials).toEqual([0]);
+    clock = 70;
+    gates[1]?.resolve(); // sheet 2 after it: a report with both sheets
     await vi.waitFor(() => expect(partials).toEqual([0, 2]));
+    clock = 300; // 60 ms passed, but the last report cost 100 ms: not before 570
     gates[2]?.resolve();
-    await done;
-    expect(partials[partials.length - 1]).toBeLessThanOrEqual(SHEETS);
+    const outcome = await done;
+    expect(partials).toEqual([0, 2]);
+    expect(outcome.report.timings?.measuredSheets).toBe(SHEETS);
     expect(progress.map((p) => p.measured)).toEqual([0, 1, 2, 3]);
     expect(progress.every((p) => p.total === SHEETS)).toBe(true);
+  });
+
+  it('the timing pass waits while a partial report is made: no object is timed meanwhile', async () => {
+    const { steps, gates } = timedSteps();
+    const events: string[] = [];
+    const collect = steps.collect;
+    const slow = deferred();
+    const done = runAnalysis(
+      context(),
+      {
+        ...steps,
+        collect: (conn, ctx) =>
+          collect(conn, {
+            ...ctx,
+            onPartial: async (snap, sheets) => {
+              events.push(`sheet ${sheets.measured} done`);
+              await ctx.onPartial?.(snap, sheets);
+              events.push(`pass goes on after ${sheets.measured}`);
+            },
+          }),
+      },
+      {
+        onPartial: async () => {
+          events.push('report');
+          await slow.promise;
+        },
+        partialIntervalMs: 0,
+      },
+    );
+    await vi.waitFor(() => expect(events).toEqual(['sheet 0 done', 'report']));
+    gates.forEach((g) => g.resolve());
+    await new Promise((r) => setTimeout(r, 20));
+    expect(events).toEqual(['sheet 0 done', 'report']); // the pass is still waiting
+    slow.resolve();
+    await done;
+    expect(events.slice(0, 3)).toEqual(['sheet 0 done', 'report', 'pass goes on after 0']);
   });
 
   it('the final report does not wait for the interval of a partial one still waiting', async () => {
@@ -143,25 +188,6 @@ describe('progressive results: runAnalysis', () => {
     expect(new Set(analysed.map((a) => a.startedAt))).toEqual(new Set([4_242]));
   });
 
-  it('never lets a slow partial report land after the final one', async () => {
-    const { steps, gates } = timedSteps();
-    const order: string[] = [];
-    const slowSave = deferred();
-    const done = runAnalysis(context(), steps, {
-      onPartial: async (o) => {
-        order.push(`partial ${o.report.timings?.measuredSheets}`);
-        await slowSave.promise;
-        order.push('partial stored');
-      },
-      partialIntervalMs: 0,
-    });
-    await vi.waitFor(() => expect(order).toEqual(['partial 0']));
-    gates.forEach((g) => g.resolve());
-    setTimeout(() => slowSave.resolve(), 20);
-    const outcome = await done;
-    order.push(`final ${outcome.report.timings?.state}`);
-    expect(order).toEqual(['partial 0', 'partial stored', 'final complete']);
-  });
 });
 
 describe('progressive results: the run registry', () => {
@@ -189,6 +215,7 @@ describe('progressive results: the run registry', () => {
     const { steps, gates, collectCalls } = timedSteps();
     const { registry, saved } = registryWith(steps);
     registry.start(3, demoApp);
+    await vi.waitFor(() => expect(saved).toHaveLength(1));
     gates[0]?.resolve();
     await vi.waitFor(() => expect(saved.map((o) => o.report.timings?.measuredSheets)).toContain(1));
     expect(registry.cancel(3)).toBe(true);
