@@ -30,13 +30,10 @@ export function AnalysisControls({ run, hasReport, onAnalyse, onCancel, onSkipTi
           ) : (
             <progress aria-label="Analysis progress" value={fraction} max={1} />
           )}
-          {run.phase === 'measuring' && (
-            <p class="muted small" data-testid="measuring-note">
-              The findings below are in; calculation times follow sheet by sheet. Cancel keeps what was measured.
-            </p>
-          )}
           <div class="row" style={{ marginTop: '8px' }}>
-            <button onClick={onCancel}>Cancel</button>
+            <button onClick={onCancel} title={run.phase === 'measuring' ? 'Ends the timing pass now; the findings and the sheets measured are kept' : undefined}>
+              Cancel
+            </button>
             {run.phase === 'measuring' && onSkipTimings && (
               <button onClick={onSkipTimings} title="Ends the timing pass now and leaves it out of this app's next analyses" data-testid="skip-timings">
                 Skip timings
