@@ -162,8 +162,10 @@ export default async function collectBench(): Promise<BenchResult[]> {
       // first findings: the inventory's snapshot analysed as the UI would, then the run is cancelled
       const cancel = new AbortController();
       let findings = 0;
-      const onInventory = kind.firstFindings
-        ? (inventory: Parameters<typeof analyse>[0]): void => {
+      // the first partial snapshot is the inventory (before any object is timed)
+      const onPartial = kind.firstFindings
+        ? (inventory: Parameters<typeof analyse>[0], { measured }: { measured: number }): void => {
+            if (measured > 0) return;
             findings = analyse(inventory).findings.length;
             cancel.abort();
           }
@@ -179,7 +181,7 @@ export default async function collectBench(): Promise<BenchResult[]> {
             ...(options.concurrency ? { concurrency: options.concurrency } : {}),
             timings: kind.timings === false ? false : { mode: kind.timings },
             ...(kind.checks === false ? { expressionChecks: false as const } : {}),
-            ...(onInventory ? { onInventory, signal: cancel.signal } : {}),
+            ...(onPartial ? { onPartial, signal: cancel.signal } : {}),
           }).catch((error: unknown) => {
             if (error instanceof CollectionAborted && kind.firstFindings && findings) return undefined;
             throw error;

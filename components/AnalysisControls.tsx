@@ -9,11 +9,13 @@ interface Props {
   hasReport: boolean;
   onAnalyse(): void;
   onCancel(): void;
+  /** during the timing pass: end it and skip it for this app from now on */
+  onSkipTimings?(): void;
   /** shown beside Analyze when there is a report: the way to the full report */
   onOpenReport?(): void;
 }
 
-export function AnalysisControls({ run, hasReport, onAnalyse, onCancel, onOpenReport }: Props) {
+export function AnalysisControls({ run, hasReport, onAnalyse, onCancel, onSkipTimings, onOpenReport }: Props) {
   const running = isRunning(run);
   const fraction = run ? progressFraction(run) : undefined;
   return (
@@ -29,7 +31,14 @@ export function AnalysisControls({ run, hasReport, onAnalyse, onCancel, onOpenRe
             <progress aria-label="Analysis progress" value={fraction} max={1} />
           )}
           <div class="row" style={{ marginTop: '8px' }}>
-            <button onClick={onCancel}>Cancel</button>
+            <button onClick={onCancel} title={run.phase === 'measuring' ? 'Ends the timing pass now; the findings and the sheets measured are kept' : undefined}>
+              Cancel
+            </button>
+            {run.phase === 'measuring' && onSkipTimings && (
+              <button onClick={onSkipTimings} title="Ends the timing pass now and leaves it out of this app's next analyses" data-testid="skip-timings">
+                Skip timings
+              </button>
+            )}
           </div>
         </div>
       ) : (

@@ -37,6 +37,7 @@ export function PopupView({ model, history }: { model: TabModel; history?: Chang
             hasReport={!!model.report.value}
             onAnalyse={() => void model.analyse()}
             onCancel={() => void model.cancel()}
+            onSkipTimings={() => void model.skipTimings()}
             onOpenReport={() => void model.openSidePanel()}
           />
         )}
@@ -45,6 +46,7 @@ export function PopupView({ model, history }: { model: TabModel; history?: Chang
           <ReportSummary
             report={model.report.value}
             onShow={(finding) => void model.showInApp(finding)}
+            onMeasureTimings={() => void model.measureTimingsAgain()}
           />
         )}
         {model.app.value && model.report.value && history && (

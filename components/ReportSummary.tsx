@@ -8,16 +8,19 @@ import { FindingList } from './FindingList';
 import { LimitationNote } from './LimitationNote';
 import { ScoreBadge } from './ScoreBadge';
 import { SeverityChips } from './SeverityChips';
+import { TimingNote } from './TimingNote';
 import { TopFindingList } from './TopFindingList';
 
 interface Props {
   report: AnalysisReport;
   onShow(finding: ReportFinding): void;
+  /** turns the app's skipped timing pass back on */
+  onMeasureTimings?(): void;
   /** numbers, bytes and dates in the browser's locale unless a test fixes one */
   fmt?: Formatter;
 }
 
-export function ReportSummary({ report, onShow, fmt = createFormatter(navigator.language) }: Props) {
+export function ReportSummary({ report, onShow, onMeasureTimings, fmt = createFormatter(navigator.language) }: Props) {
   return (
     <section class="card summary" aria-labelledby="summary-title" data-testid="report-summary">
       <div class="row spread nowrap">
@@ -29,9 +32,12 @@ export function ReportSummary({ report, onShow, fmt = createFormatter(navigator.
       <p class="muted small">
         {`${fmt.number(report.findings.length)} ${report.findings.length === 1 ? 'finding' : 'findings'} · `}
         <AnalysisAge savedAt={report.finishedAt} locale={fmt.locale} inline />
-        {` (analysis took ${fmt.duration(report.finishedAt - report.startedAt)})`}
+        {report.timings?.state === 'measuring'
+          ? ` (timing pass running, ${fmt.duration(report.finishedAt - report.startedAt)} so far)`
+          : ` (analysis took ${fmt.duration(report.finishedAt - report.startedAt)})`}
       </p>
       <LimitationNote text={report.limitation} />
+      <TimingNote timings={report.timings} {...(onMeasureTimings ? { onMeasureAgain: onMeasureTimings } : {})} />
       <SeverityChips counts={report.counts} fmt={fmt} />
       <FixFirst report={report} onShow={onShow} fmt={fmt} />
       <details class="facts-details">

@@ -17,6 +17,7 @@ import { Header } from './Header';
 import type { TabModel } from './models/tab-model';
 import { Overview } from './Overview';
 import { TabStatus } from './TabStatus';
+import { TimingNote } from './TimingNote';
 
 // The full report (views, data-model graph, history, rule texts) is its own chunk: the side panel's
 // first view does not wait for it.
@@ -49,7 +50,7 @@ export function SidePanelView({
   const report = model.report.value;
   const app = model.app.value;
   const run = model.run.value;
-  const last = useLastAnalysis(history, app ? appKeyOf(app) : null, `${run?.runId ?? ''}:${run?.phase ?? ''}`);
+  const last = useLastAnalysis(history, app ? appKeyOf(app) : null, `${run?.runId ?? ''}:${run?.phase ?? ''}:${run?.reportAt ?? ''}`);
   const full = app ? last.analysis : null;
   // The model shows a summary finding; only its target matters to "Show in app".
   const showInApp = (target: Target) =>
@@ -74,6 +75,7 @@ export function SidePanelView({
             hasReport={!!report}
             onAnalyse={() => void model.analyse()}
             onCancel={() => void model.cancel()}
+            onSkipTimings={() => void model.skipTimings()}
           />
         )}
         <LogInCard model={model} />
@@ -87,6 +89,7 @@ export function SidePanelView({
             {last.error}
           </p>
         )}
+        {report && <TimingNote timings={report.timings} onMeasureAgain={() => void model.measureTimingsAgain()} />}
         {full && app && historyActions && (
           <AnalysisWorkspace actions={historyActions} appKey={appKeyOf(app)} last={full} version={version} onShowInApp={showInApp} onSetHidden={last.setHidden} />
         )}

@@ -13,6 +13,7 @@ export const SEVERITY_ONE: Record<Severity, string> = { error: 'Error', warning:
 const PHASE_LABEL: Record<AnalysisPhase, string> = {
   connecting: 'Connecting to the app…',
   collecting: 'Reading the app…',
+  measuring: 'Measuring calculation times…',
   analysing: 'Running the rules…',
   done: 'Analysis complete',
   failed: 'Analysis failed',

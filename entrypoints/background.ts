@@ -13,6 +13,7 @@ import { createAnalysisHistory } from '@/lib/extension/last-analysis';
 import { startLogin } from '@/lib/extension/login-flow';
 import { createPipeline } from '@/lib/extension/pipeline';
 import { createRunRegistry } from '@/lib/extension/runs';
+import { setTimingsSkipped, timingsSkipped } from '@/lib/extension/timing-choice';
 import { showInApp } from '@/lib/extension/show-in-app';
 import { listStoredApps, loadLastResult, loadSettings, pruneResults, saveLastResult, saveSettings } from '@/lib/extension/storage';
 import { createPlatformLookup } from '@/lib/extension/platform-lookup';
@@ -31,6 +32,8 @@ export default defineBackground(() => {
   const runs = createRunRegistry({
     steps: createPipeline(),
     loadSettings,
+    timingsSkipped,
+    skipTimings: (appKey) => setTimingsSkipped(appKey, true),
     // The popup's summary in storage.local, the side panel's full report in IndexedDB. A failure
     // to keep the full report must not lose the summary (nor fail the run): it is logged.
     saveResult: async ({ report, result, snapshot }) => {
@@ -71,6 +74,11 @@ export default defineBackground(() => {
       return runs.start(tabId, state.app);
     },
     'cancel-analysis': ({ tabId }) => ({ cancelled: runs.cancel(tabId) }),
+    'skip-timings': async ({ tabId }) => ({ skipped: await runs.skipTimings(tabId) }),
+    'set-timings-skipped': async ({ appKey, skipped }) => {
+      await setTimingsSkipped(appKey, skipped);
+      return { skipped };
+    },
     'log-in': async ({ tabId }) => {
       const state = await tabState(tabId);
       if (state.kind !== 'qlik-app') throw new QlarityError('not-an-app', 'The tab does not show a Qlik app Qlarity can read.');

@@ -13,6 +13,8 @@ export function createBrowserClient(search: string): ExtensionClient {
     getTabState: (tabId) => sendMessage('get-tab-state', { tabId }),
     startAnalysis: (tabId) => sendMessage('start-analysis', { tabId }),
     cancelAnalysis: async (tabId) => (await sendMessage('cancel-analysis', { tabId })).cancelled,
+    skipTimings: async (tabId) => (await sendMessage('skip-timings', { tabId })).skipped,
+    setTimingsSkipped: async (appKey, skipped) => void (await sendMessage('set-timings-skipped', { appKey, skipped })),
     getLastResult: (appKey) => sendMessage('get-last-result', { appKey }),
     showInApp: (tabId, target) => sendMessage('show-in-app', { tabId, target }),
     logIn: async (tabId) => void (await sendMessage('log-in', { tabId })),

@@ -11,6 +11,10 @@ export interface ExtensionClient {
   getTabState(tabId: number): Promise<TabState>;
   startAnalysis(tabId: number): Promise<AnalysisRun>;
   cancelAnalysis(tabId: number): Promise<boolean>;
+  /** during the timing pass: ends it and skips it in the app's next analyses */
+  skipTimings(tabId: number): Promise<boolean>;
+  /** turns the app's timing pass back on (false) or off (true) */
+  setTimingsSkipped(appKey: string, skipped: boolean): Promise<void>;
   getLastResult(appKey: string): Promise<AnalysisReport | null>;
   showInApp(tabId: number, target: FindingTarget): Promise<{ shown: boolean; detail: string }>;
   /** opens the tenant's login in a tab; the background runs the analysis again once signed in */

@@ -70,6 +70,29 @@ export function createTabModel(client: ExtensionClient) {
     }
   }
 
+  /** During the timing pass: end it, keep what was measured, and skip it for this app from now on. */
+  async function skipTimings(): Promise<void> {
+    const id = tabId.value;
+    if (id === null) return;
+    try {
+      if (await client.skipTimings(id)) notice.value = 'Timing pass skipped: this app is analysed without it until you turn it back on.';
+    } catch (e) {
+      error.value = messageOf(e);
+    }
+  }
+
+  /** Turns the app's timing pass back on for its next analyses. */
+  async function measureTimingsAgain(): Promise<void> {
+    const current = app.value;
+    if (!current) return;
+    try {
+      await client.setTimingsSkipped(appKeyOf(current), false);
+      notice.value = 'The timing pass is on again: the next analysis measures the calculation times.';
+    } catch (e) {
+      error.value = messageOf(e);
+    }
+  }
+
   async function logIn(): Promise<void> {
     const id = tabId.value;
     const host = app.value?.host;
@@ -122,8 +145,11 @@ export function createTabModel(client: ExtensionClient) {
         if (!running.value) void load();
         return;
       }
+      const previous = run.value;
       run.value = event.run;
-      if (event.run.phase === 'done') void client.getLastResult(event.run.appKey).then((r) => (report.value = r));
+      // done, or a report stored while the timing pass runs (it grows sheet by sheet)
+      const updated = event.run.reportAt !== undefined && (event.run.runId !== previous?.runId || event.run.reportAt !== previous.reportAt);
+      if (event.run.phase === 'done' || updated) void client.getLastResult(event.run.appKey).then((r) => (report.value = r));
     });
     const stopTabs = client.onActiveTabChange(() => void load());
     return () => {
@@ -146,6 +172,8 @@ export function createTabModel(client: ExtensionClient) {
     load,
     analyse,
     cancel,
+    skipTimings,
+    measureTimingsAgain,
     allowHost,
     logIn,
     showInApp,

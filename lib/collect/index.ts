@@ -70,15 +70,23 @@ export interface CollectAppOptions {
   /** engine requests in flight (default DEFAULT_CONCURRENCY) */
   concurrency?: number;
   /**
-   * The snapshot without the timing pass, as soon as the inventory and the expression checks are in
-   * and before the timing pass starts (objects carry no layout yet): the first findings can be
-   * shown from it while the objects are timed. Not called when the timing pass is skipped.
-   */
-  onInventory?: (snapshot: AppSnapshot) => void;
   /** false: skip the engine's expression checks (CheckExpression, GetFieldsFromExpression): the inventory alone, as a bench baseline */
   expressionChecks?: false;
-  /** false: skip the timing pass; or how many objects of a sheet to time at once (default DEFAULT_TIMING_CONCURRENCY) and whether to time the cached calculation too (default DEFAULT_TIMING_MODE) */
-  timings?: false | { concurrency?: number; mode?: TimingMode };
+  /**
+   * false: skip the timing pass; or how many objects of a sheet to time at once (default
+   * DEFAULT_TIMING_CONCURRENCY), whether to time the cached calculation too (default
+   * DEFAULT_TIMING_MODE), and `stop`: aborted, the pass ends at once, the sheets not measured are
+   * marked so (timings.ts TimingOptions) and collectApp returns what was measured
+   */
+  timings?: false | { concurrency?: number; mode?: TimingMode; stop?: AbortSignal };
+  /**
+   * The snapshot before the timing pass (everything else is in, the expression checks included:
+   * timings empty, objects without layouts), then after each timed sheet, with the sheets measured
+   * so far: a caller can analyse and show it at once. The timing pass waits for a returned promise
+   * (no object is timed meanwhile, so the caller's work does not inflate a time); the snapshot is
+   * the caller's. Not called when the timing pass is skipped.
+   */
+  onPartial?: (snapshot: AppSnapshot, sheets: { measured: number; total: number }) => void | Promise<void>;
   /** the whole collection's limit, ms (default DEFAULT_RUN_TIMEOUT_MS; 0: none) */
   timeoutMs?: number;
 }
@@ -245,7 +253,7 @@ async function collect(ctx: CollectContext, options: CollectAppOptions, started:
     libraryReferences: extracted.libraryReferences,
     fieldReferences: extracted.fieldReferences,
     mentions: extracted.mentions,
-    ...(timed ? { timings: timingsSummary(options.engine.appOpenMs, timed.timings, timingConcurrency, timingMode) } : {}),
+    ...(timed ? { timings: timingsSummary(options.engine.appOpenMs, [...timed.timings], timingConcurrency, timingMode) } : {}),
     ...(restParts.evaluation ? { evaluation: restParts.evaluation } : {}),
     ...(restParts.item ? { item: restParts.item } : {}),
     ...(restParts.space ? { space: restParts.space } : {}),
@@ -255,8 +263,12 @@ async function collect(ctx: CollectContext, options: CollectAppOptions, started:
     ctx.progress('done', 1, 1);
     return assemble(undefined);
   }
-  if (options.onInventory) options.onInventory({ ...assemble(undefined), collectionMs: now() - started });
-  const timed = await collectTimings(ctx, objectsBySheet(sheetsPart.objects), { concurrency: timingConcurrency, mode: timingMode });
+  const sheets = objectsBySheet(sheetsPart.objects);
+  const partial = async (timed: TimingsResult, measured: number): Promise<void> => {
+    if (options.onPartial) await options.onPartial({ ...assemble(timed), collectionMs: now() - started }, { measured, total: sheets.size });
+  };
+  await partial({ timings: [], layouts: new Map() }, 0);
+  const timed = await collectTimings(ctx, sheets, { concurrency: timingConcurrency, mode: timingMode, ...(timingOptions?.stop ? { stop: timingOptions.stop } : {}), onSheet: partial });
   ctx.progress('done', 1, 1);
   return assemble(timed);
 }

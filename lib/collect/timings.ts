@@ -10,7 +10,7 @@
 // fetched up front through the pool (not timed). A pass that a connection drop ran through is not
 // a calculation time and is reported as not measured. The QIX API has no per-object calc time
 // (engine.md §3.20), so the client-side round trip is the measure.
-import type { ObjectTiming, Timings, VisObject } from '../snapshot/schema.ts';
+import { type ObjectTiming, TIMINGS_STOPPED, type Timings, type VisObject } from '../snapshot/schema.ts';
 import { EngineError } from '../qlik/engine/errors.ts';
 import type { NxPage, QixGenericObject } from '../qlik/engine/types.ts';
 import { type CollectContext, addIssue, attempt, connectionEpoch, engineCall, isFatal, issueCode } from './context.ts';
@@ -38,6 +38,40 @@ export interface TimingsResult {
 
 type Target = Pick<VisObject, 'id' | 'type' | 'sheetId'>;
 
+/**
+ * How to run the pass: objects of a sheet at once, quick or full, and the caller's hooks: stop it
+ * (the reason, a string, is what unmeasured objects say), and each finished sheet.
+ */
+export interface TimingOptions {
+  concurrency?: number;
+  mode?: TimingMode;
+  /** aborted: the sheet in flight and the following ones are not timed; its reason (a string) says why, on each object and in the one TIMINGS_STOPPED issue */
+  stop?: AbortSignal;
+  /**
+   * after each sheet (timed or not): the results so far, and how many sheets are done. The next
+   * sheet waits for its promise: work done here (analysing what was measured) never runs while an
+   * object is being timed, so it cannot inflate a round trip.
+   */
+  onSheet?(sofar: TimingsResult, sheetsDone: number): void | Promise<void>;
+}
+
+const stopMessage = (stop: AbortSignal): string =>
+  typeof stop.reason === 'string' ? stop.reason : 'Not timed: the timing pass was stopped from this sheet on.';
+
+class Stopped extends Error {}
+
+/** Rejects with Stopped once `stop` is aborted; the abandoned calls' outcome is ignored. */
+function unlessStopped<T>(work: Promise<T>, stop: AbortSignal | undefined): Promise<T> {
+  if (!stop) return work;
+  work.catch(() => {});
+  return new Promise<T>((resolve, reject) => {
+    const onStop = (): void => reject(new Stopped());
+    if (stop.aborted) return onStop();
+    stop.addEventListener('abort', onStop, { once: true });
+    work.then(resolve, reject).finally(() => stop.removeEventListener('abort', onStop));
+  });
+}
+
 interface Pass {
   ms: number;
   layout: unknown;
@@ -48,7 +82,7 @@ interface Pass {
 export async function collectTimings(
   ctx: CollectContext,
   sheetObjects: ReadonlyMap<string, Target[]>,
-  { concurrency = DEFAULT_TIMING_CONCURRENCY, mode = DEFAULT_TIMING_MODE }: { concurrency?: number; mode?: TimingMode } = {},
+  { concurrency = DEFAULT_TIMING_CONCURRENCY, mode = DEFAULT_TIMING_MODE, stop, onSheet }: TimingOptions = {},
 ): Promise<TimingsResult> {
   const targets = [...sheetObjects.entries()].flatMap(([sheetId, objects]) => objects.map((o) => ({ o, sheetId })));
   const layouts = new Map<string, unknown>();
@@ -61,11 +95,25 @@ export async function collectTimings(
   const handleOf = new Map(targets.map((t, i) => [t.o.id, handles[i]]));
   const timings: ObjectTiming[] = [];
   let stoppedAnswering: EngineError | undefined;
-  const notTimed = (o: Target, sheetId: string): ObjectTiming => ({ objectId: o.id, objectType: o.type, sheetId, firstMs: 0, ...(mode === 'full' ? { cachedMs: 0 } : {}), cellsFetched: 0, error: NOT_TIMED_SILENT });
+  const notTimed = (o: Target, sheetId: string, error: string): ObjectTiming => ({ objectId: o.id, objectType: o.type, sheetId, firstMs: 0, ...(mode === 'full' ? { cachedMs: 0 } : {}), cellsFetched: 0, error });
+  let sheetsDone = 0;
+  const sheetDone = async (): Promise<void> => onSheet?.({ timings, layouts }, ++sheetsDone);
   for (const [sheetId, objects] of sheetObjects) {
+    // the user stopped the pass: what was measured stays; one issue on the first sheet not measured
+    // (not one per sheet: a stop is one event), and every object not measured says why
+    const notMeasured = async (why: AbortSignal): Promise<void> => {
+      if (!ctx.issues.some((i) => i.code === TIMINGS_STOPPED)) addIssue(ctx, 'timings', TIMINGS_STOPPED, stopMessage(why), sheetId);
+      for (const o of objects) timings.push(notTimed(o, sheetId, stopMessage(why)));
+      await sheetDone();
+    };
+    if (stop?.aborted) {
+      await notMeasured(stop);
+      continue;
+    }
     if (stoppedAnswering) {
       // the engine went silent on an earlier sheet: what was collected stays, these are not timed
-      for (const o of objects) timings.push(notTimed(o, sheetId));
+      for (const o of objects) timings.push(notTimed(o, sheetId, NOT_TIMED_SILENT));
+      await sheetDone();
       continue;
     }
     const present = objects.filter((o) => handleOf.get(o.id));
@@ -74,16 +122,21 @@ export async function collectTimings(
     let first: (Pass | Error)[];
     let second: (Pass | Error)[] | undefined;
     try {
-      first = await mapLimited(present, concurrency, pass);
-      second = mode === 'full' ? await mapLimited(present, concurrency, (o, i) => (first[i] instanceof Error ? Promise.resolve(first[i]) : pass(o))) : undefined;
+      first = await unlessStopped(mapLimited(present, concurrency, pass), stop);
+      second = mode === 'full' ? await unlessStopped(mapLimited(present, concurrency, (o, i) => (first[i] instanceof Error ? Promise.resolve(first[i]) : pass(o))), stop) : undefined;
     } catch (error) {
+      if (error instanceof Stopped && stop) {
+        await notMeasured(stop);
+        continue;
+      }
       // The timing pass runs last and times each object alone: an engine that stops answering on a
       // heavy object ends the session (lib/qlik/engine/timeouts.ts), but everything else is in
       // hand, so the snapshot keeps it and says which objects were not timed and why.
       if (!(error instanceof EngineError && error.kind === 'unresponsive')) throw error;
       stoppedAnswering = error;
       addIssue(ctx, 'timings', 'ENGINE_UNRESPONSIVE', `${error.message} The objects of this and the following sheets were not timed.`, sheetId);
-      for (const o of objects) timings.push(notTimed(o, sheetId));
+      for (const o of objects) timings.push(notTimed(o, sheetId, NOT_TIMED_SILENT));
+      await sheetDone();
       continue;
     }
     present.forEach((o, i) => {
@@ -104,6 +157,7 @@ export async function collectTimings(
     });
     done += objects.length;
     ctx.progress('timings', done, targets.length);
+    await sheetDone();
   }
   return { timings, layouts };
 }

@@ -16,7 +16,7 @@ import { openEngineSession, type EngineSession } from '../qlik/engine/session';
 import { createRestClient } from '../qlik/rest/client';
 import { baseUrlOf } from '../qlik/url';
 import { analysisConfigOf, connectionFor } from '../protocol/settings';
-import { appFactsOf, topFindingsOf } from '../report/analysis-report';
+import { appFactsOf, timingCoverageOf, topFindingsOf } from '../report/analysis-report';
 import { appKeyOf } from '../protocol/tab-state';
 import { RULES } from '../rules/index';
 import type { AppSnapshot } from '../snapshot/schema';
@@ -83,7 +83,7 @@ export function createPipeline(): AnalysisSteps<LiveConnection, AppSnapshot> {
         throw reason;
       }
     },
-    async collect({ connection, engine }, { app, settings, signal, onProgress }) {
+    async collect({ connection, engine }, { app, settings, signal, onProgress, onPartial, stopTimings, skipTimings }) {
       const rest = createRestClient({ baseUrl: baseUrlOf(connection.app), fetch: connection.fetch, signal });
       const source = { host: app.host, mode: 'extension', collectorVersion: browser.runtime.getManifest().version } as const;
       try {
@@ -102,20 +102,28 @@ export function createPipeline(): AnalysisSteps<LiveConnection, AppSnapshot> {
           rest,
           appId: connection.app.appId,
           source,
+          // the user may skip the timing pass for this app, or stop it (Cancel, Skip) while it runs;
+          // quick or full from the options page (absent: the collector's default)
+          timings: skipTimings ? false : { ...(stopTimings ? { stop: stopTimings } : {}), ...(settings.timingMode ? { mode: settings.timingMode } : {}) },
+          ...(onPartial ? { onPartial } : {}),
           // a dropped engine connection being resumed (lib/qlik/engine/session.ts): say so
           onProgress: ({ phase, done, total }) =>
             phase === 'reconnecting' ? onProgress(done, total, `(connection lost, reconnecting: attempt ${done} of ${total})`) : onProgress(done, total, phase),
           signal,
-          // quick or full (options page); absent: the collector's default
-          ...(settings.timingMode ? { timings: { mode: settings.timingMode } } : {}),
         });
       } catch (error) {
         throw await explained(connection, error);
       }
     },
     // The user's rule settings and the findings they hid for this app (see suppressions.ts).
-    analyse: async (snapshot, { app, settings }) =>
-      analyse(snapshot, { ...analysisConfigOf(settings), suppressions: await loadSuppressions(appKeyOf(app)) }),
+    // Every result of one run carries the run's start, so its partial reports and its final one are one history entry.
+    analyse: async (snapshot, { app, settings, startedAt }) =>
+      analyse(
+        snapshot,
+        { ...analysisConfigOf(settings), suppressions: await loadSuppressions(appKeyOf(app)) },
+        startedAt !== undefined ? { now: () => new Date(startedAt) } : {},
+      ),
+    timingCoverage: (snapshot, { skipTimings }) => timingCoverageOf(snapshot, skipTimings === true),
     facts: (snapshot, result) => appFactsOf(result, snapshot),
     top: (snapshot, result) => topFindingsOf(result, snapshot, ruleSummary),
     limitation: (snapshot) => engineUnavailableNote(snapshot),

@@ -28,6 +28,16 @@ export const requests = {
     request: request('cancel-analysis', { tabId: TabId }),
     response: z.object({ cancelled: z.boolean() }),
   },
+  /** During the timing pass: end it (the run keeps what was measured) and skip it in the app's next analyses. */
+  'skip-timings': {
+    request: request('skip-timings', { tabId: TabId }),
+    response: z.object({ skipped: z.boolean() }),
+  },
+  /** Turns the app's timing pass back on (or off) for its next analyses. */
+  'set-timings-skipped': {
+    request: request('set-timings-skipped', { appKey: z.string().min(1), skipped: z.boolean() }),
+    response: z.object({ skipped: z.boolean() }),
+  },
   /** The last finished report for an app (see appKeyOf), or null. */
   'get-last-result': {
     request: request('get-last-result', { appKey: z.string().min(1) }),

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { AnalysisResult as AnalysisResultSchema } from '../analyze/result';
 import { AppSnapshot } from '../snapshot/schema';
 
-export { AnalysisReport, AppFacts, FindingTarget, ReportFinding, Severity, SeverityCounts, TopFinding } from '../report/analysis-report';
+export { AnalysisReport, AppFacts, FindingTarget, ReportFinding, Severity, SeverityCounts, TimingCoverage, TopFinding } from '../report/analysis-report';
 // the views still import these from here; their home is lib/report/analysis-report.ts
 export { findingTargetOf, SEVERITIES, TOP_FINDINGS } from '../report/analysis-report';
 

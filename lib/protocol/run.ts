@@ -1,10 +1,12 @@
 // The life of one analysis run, as the popup and side panel see it.
 import { z } from 'zod';
 
-export const AnalysisPhase = z.enum(['connecting', 'collecting', 'analysing', 'done', 'failed', 'cancelled']);
+// measuring: everything but the timing pass is analysed and stored; the timing pass runs and its
+// results stream into the stored report sheet by sheet (lib/extension/analysis.ts).
+export const AnalysisPhase = z.enum(['connecting', 'collecting', 'measuring', 'analysing', 'done', 'failed', 'cancelled']);
 export type AnalysisPhase = z.infer<typeof AnalysisPhase>;
 
-export const RUNNING_PHASES: readonly AnalysisPhase[] = ['connecting', 'collecting', 'analysing'];
+export const RUNNING_PHASES: readonly AnalysisPhase[] = ['connecting', 'collecting', 'measuring', 'analysing'];
 
 /** An error that crosses a message boundary: a stable code for code, a sentence for people. */
 export const ErrorInfo = z.object({
@@ -24,6 +26,8 @@ export const AnalysisRun = z.object({
   /** what is happening now, e.g. "Reading sheet 3 of 8" */
   detail: z.string().optional(),
   error: ErrorInfo.optional(),
+  /** when the stored report of this run was last updated while it runs (measuring): the pages reload it */
+  reportAt: z.number().optional(),
 });
 export type AnalysisRun = z.infer<typeof AnalysisRun>;
 

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { bySeverity, Severity, type AnalysisResult, type Target } from '../analyze/result';
 import { appSizeBytes } from '../snapshot/app-size';
-import type { AppSnapshot } from '../snapshot/schema';
+import { TIMINGS_STOPPED, type AppSnapshot } from '../snapshot/schema';
 import { fixFirst, Gain } from './fix-first';
 import { objectLookupOf, targetDisplayName, visualizationName } from './names';
 import { slowestObjects, unusedFieldsMemory } from './overview';
@@ -76,6 +76,46 @@ export const TopFinding = z.object({
 });
 export type TopFinding = z.infer<typeof TopFinding>;
 
+/**
+ * The timing pass as the report covers it (absent: complete, or a report saved by an older version).
+ * measuring: the report is shown while the pass runs and grows sheet by sheet; stopped/skipped: the
+ * user ended it, the sheets not measured are named (at most MAX_NOT_MEASURED) and counted.
+ */
+export const TimingCoverage = z.object({
+  state: z.enum(['measuring', 'complete', 'stopped', 'skipped']),
+  measuredSheets: z.number().int().nonnegative(),
+  totalSheets: z.number().int().nonnegative(),
+  /** titles of sheets not measured, first few */
+  notMeasured: z.array(z.string()).optional(),
+});
+export type TimingCoverage = z.infer<typeof TimingCoverage>;
+export const MAX_NOT_MEASURED = 5;
+
+/**
+ * How far a finished collection's timing pass got: skipped (the user turned it off for the app),
+ * stopped (the TIMINGS_STOPPED issue: the sheets whose objects carry its reason are named), or
+ * complete. Undefined when the snapshot has no sheets to time and the pass was not skipped. Pure.
+ */
+export function timingCoverageOf(snapshot: AppSnapshot, skipped: boolean): TimingCoverage | undefined {
+  const sheetIds = new Set(snapshot.objects.flatMap((o) => (o.sheetId === undefined ? [] : [o.sheetId])));
+  if (skipped) return { state: 'skipped', measuredSheets: 0, totalSheets: sheetIds.size };
+  if (sheetIds.size === 0) return undefined;
+  const stop = snapshot.collectionIssues.find((i) => i.part === 'timings' && i.code === TIMINGS_STOPPED);
+  if (!stop) return { state: 'complete', measuredSheets: sheetIds.size, totalSheets: sheetIds.size };
+  // the sheets whose every object carries the stop's reason, in timing order
+  const bySheet = new Map<string, boolean>();
+  for (const t of snapshot.timings?.objects ?? []) if (t.sheetId) bySheet.set(t.sheetId, (bySheet.get(t.sheetId) ?? true) && t.error === stop.message);
+  const stopped = [...bySheet].filter(([, notTimed]) => notTimed).map(([id]) => id);
+  const title = (id: string) => snapshot.sheets.find((s) => s.id === id)?.title || id;
+  return {
+    state: 'stopped',
+    measuredSheets: sheetIds.size - stopped.length,
+    totalSheets: sheetIds.size,
+    notMeasured: stopped.slice(0, MAX_NOT_MEASURED).map(title),
+  };
+}
+
+
 /** How many Fix first rows the popup shows. */
 export const TOP_FINDINGS = 3;
 
@@ -98,6 +138,7 @@ export const AnalysisReport = z.object({
   facts: AppFacts.optional(),
   /** the analysis covered only part of the app as a whole (REST only: the engine was not reachable in this mode); shown as a note */
   limitation: z.string().optional(),
+  timings: TimingCoverage.optional(),
 });
 export type AnalysisReport = z.infer<typeof AnalysisReport>;
 
@@ -125,6 +166,7 @@ export interface ReportMeta {
   limitation?: string;
   /** the top findings named from the snapshot (topFindingsOf); default: from the result alone */
   top?: TopFinding[];
+  timings?: TimingCoverage;
 }
 
 /** The popup's facts: app memory, unused memory (R01) and the slowest object, from the same
@@ -214,5 +256,6 @@ export function reportFromAnalysis(result: AnalysisResult, meta: ReportMeta): An
     top: meta.top ?? topFindingsOf(result),
     ...(meta.facts ? { facts: meta.facts } : {}),
     ...(meta.limitation ? { limitation: meta.limitation } : {}),
+    ...(meta.timings ? { timings: meta.timings } : {}),
   });
 }

@@ -59,6 +59,12 @@ export const CollectionPart = z.enum([
 ]);
 export type CollectionPart = z.infer<typeof CollectionPart>;
 
+/**
+ * The code of the one timings issue a user's stop of the timing pass leaves (objectId: the first
+ * sheet not measured; message: the reason, which every object not measured carries as its error).
+ */
+export const TIMINGS_STOPPED = 'TIMINGS_STOPPED';
+
 /** A part (or one object of a part) that could not be collected; read by rule G04. */
 export const CollectionIssue = z.object({
   part: CollectionPart,

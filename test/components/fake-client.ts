@@ -20,6 +20,8 @@ export class FakeClient implements ExtensionClient {
   getTabState = vi.fn(async () => this.tabState);
   startAnalysis = vi.fn(async (): Promise<AnalysisRun> => ({ runId: 'r1', appKey: 'k', phase: 'connecting', startedAt: 1 }));
   cancelAnalysis = vi.fn(async () => true);
+  skipTimings = vi.fn(async () => true);
+  setTimingsSkipped = vi.fn(async () => {});
   logIn = vi.fn(async () => {});
   getLastResult = vi.fn(async () => this.lastResult);
   showInApp = vi.fn(async () => ({ shown: true, detail: 'Highlighted the object in the Qlik tab.' }));

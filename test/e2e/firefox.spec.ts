@@ -139,7 +139,8 @@ test('firefox: Analyze in the popup runs on the demo app and shows the result wi
   expect(appTabId, 'the detection test found the Qlik tab').not.toBeNull();
   const popup = await openExtensionPage(`popup.html?tabId=${appTabId}`, '[data-testid="tab-status"][data-kind="qlik-app"]');
   await popup.evaluate(() => [...document.querySelectorAll('button')].find((b) => /^Analyze( again)?$/.test(b.textContent ?? ''))?.click());
-  await until(popup, () => !!document.querySelector('[data-testid="report-summary"], [data-testid="run-error"]'), null, 'the run ends', 150_000);
+  // the summary shows while the timing pass still runs (progressive results): the run has ended once the progress is gone
+  await until(popup, () => !!document.querySelector('[data-testid="report-summary"], [data-testid="run-error"]') && !document.querySelector('[data-testid="progress"]'), null, 'the run ends', 150_000);
   expect(await popup.$('[data-testid="run-error"]'), 'no run error').toBeNull();
   const summary = await popup.$eval('[data-testid="report-summary"]', (el) => (el as HTMLElement).innerText);
   expect(summary).toContain('Qlarity Demo');

@@ -43,6 +43,8 @@ export interface SimApp {
 export interface FaultConfig {
   /** extra delay before every engine message is answered, in ms */
   latencyMs?: number;
+  /** extra delay before GetLayout of a saved visualization (what the timing pass asks) is answered, in ms: a slow timing pass after a quick inventory */
+  objectLayoutLatencyMs?: number;
   /**
    * drop the engine socket (1006, no close frame) after this many received messages: requests
    * 1..N are answered, later ones are never handled. Applies to every socket (also the ones a

@@ -15,6 +15,10 @@ export class PopupPage {
   readonly slowestObject: Locator;
   readonly analysedAt: Locator;
   readonly openReportButton: Locator;
+  /** during the timing pass: end it and skip it for this app */
+  readonly skipTimingsButton: Locator;
+  /** how far the timing pass got (measuring, stopped, skipped) */
+  readonly timingNote: Locator;
 
   constructor(readonly page: Page) {
     this.tabStatus = page.getByTestId('tab-status');
@@ -29,6 +33,8 @@ export class PopupPage {
     this.slowestObject = page.getByTestId('fact-slowest-object');
     this.analysedAt = page.getByTestId('fact-analysed-at');
     this.openReportButton = page.getByRole('button', { name: 'Open report' });
+    this.skipTimingsButton = page.getByRole('button', { name: 'Skip timings' });
+    this.timingNote = page.getByTestId('timing-note');
   }
 
   /** The "Allow access to <host>" button of a tab on a host Qlarity may not read yet. */

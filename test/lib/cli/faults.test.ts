@@ -40,6 +40,7 @@ async function analyzeWith(faults: FaultConfig, extra: string[] = []): Promise<{
 /** Every key of FaultConfig, each with a value that exercises it; `fatal`: the collection cannot survive it. */
 const FAULTS: { name: keyof FaultConfig; faults: FaultConfig; fatal: boolean; args?: string[] }[] = [
   { name: 'latencyMs', faults: { latencyMs: 30 }, fatal: false },
+  { name: 'objectLayoutLatencyMs', faults: { objectLayoutLatencyMs: 30 }, fatal: false },
   { name: 'dropAfterMessages', faults: { dropAfterMessages: 40 }, fatal: false },
   { name: 'dropTimes', faults: { dropAfterMessages: 40, dropTimes: 1 }, fatal: false },
   { name: 'closeCode', faults: { closeCode: 4203 }, fatal: true },
@@ -54,7 +55,7 @@ const FAULTS: { name: keyof FaultConfig; faults: FaultConfig; fatal: boolean; ar
 describe('the CLI under every simulator fault', () => {
   it('covers every fault the simulator offers', () => {
     const keys: Record<keyof FaultConfig, true> = {
-      latencyMs: true, dropAfterMessages: true, dropTimes: true, closeCode: true, engineErrors: true, rateLimit: true, sessionTimeoutMs: true, malformedFrameOn: true, silent: true,
+      latencyMs: true, objectLayoutLatencyMs: true, dropAfterMessages: true, dropTimes: true, closeCode: true, engineErrors: true, rateLimit: true, sessionTimeoutMs: true, malformedFrameOn: true, silent: true,
     };
     expect(FAULTS.map((f) => f.name).sort()).toEqual(Object.keys(keys).sort());
   });

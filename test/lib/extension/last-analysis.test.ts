@@ -66,6 +66,20 @@ describe('analysis history', () => {
     return createAnalysisHistory(() => openHistoryStore({ name, now }), now);
   };
 
+  it('keeps one entry per analysis: the partial results of a run (same analysedAt) are replaced by its final one', async () => {
+    const h = history();
+    const at = '2026-12-07T19:00:00.000Z';
+    const partial = analysisResult([broken], { analysedAt: at });
+    const final = analysisResult([broken, unused], { analysedAt: at });
+    await h.save({ appKey: 'app-1', report: report([]), result: partial, snapshot: minimalSnapshot() }, DEFAULT_SETTINGS);
+    await h.save({ appKey: 'app-1', report: report([]), result: partial, snapshot: minimalSnapshot() }, DEFAULT_SETTINGS);
+    await h.save({ appKey: 'app-1', report: report([]), result: final, snapshot: minimalSnapshot() }, DEFAULT_SETTINGS);
+    const entries = await h.list('app-1');
+    expect(entries).toHaveLength(1);
+    expect(entries[0]).toMatchObject({ at: Date.parse(at), counts: { error: 1, warning: 1 } });
+    expect((await h.load('app-1'))?.result.findings.map((f) => f.id)).toEqual([broken.id, unused.id]);
+  });
+
   it('saves a run outcome and loads it with the hidden findings applied', async () => {
     const h = history();
     expect(await h.load('app-1')).toBeNull();

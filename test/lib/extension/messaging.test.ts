@@ -16,6 +16,8 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'get-tab-state': ({ tabId }) => ({ kind: 'not-qlik', tabId }),
     'start-analysis': fail,
     'cancel-analysis': () => ({ cancelled: false }),
+    'skip-timings': () => ({ skipped: false }),
+    'set-timings-skipped': ({ skipped }) => ({ skipped }),
     'get-last-result': () => null,
     'get-last-analysis': () => null,
     'list-analysed-apps': () => [],

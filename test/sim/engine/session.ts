@@ -133,6 +133,7 @@ export function createEngineSession(options: EngineSessionOptions): EngineSessio
     if (faults.silent && (faults.silent.methods === undefined || faults.silent.methods.includes(method))) return; // never answered
     if (faults.latencyMs) await sleep(faults.latencyMs);
     const entry = state.handles.get(handleNo);
+    if (faults.objectLayoutLatencyMs && method === 'GetLayout' && entry?.type === 'GenericObject' && entry.persistent) await sleep(faults.objectLayoutLatencyMs);
     const reply = (body: Record<string, unknown>) => {
       if (faults.malformedFrameOn === method) send('{"jsonrpc":"2.0", this is not JSON');
       send(frameText({ jsonrpc: '2.0', id, ...body }));
