@@ -123,33 +123,38 @@ export function checkTenant(host: string | undefined, apiKey: string | undefined
   if (!apiKey && !cookieFile) throw new UsageError('authentication required: --api-key (or QLIK_API_KEY) or --cookie-file');
 }
 
+/** Options `analyze` and `scan` both take, with the same meaning (see each USAGE). */
+export const SHARED_OPTIONS = {
+  host: { type: 'string' },
+  'api-key': { type: 'string' },
+  'cookie-file': { type: 'string' },
+  out: { type: 'string' },
+  format: { type: 'string' },
+  'fail-on': { type: 'string' },
+  config: { type: 'string' },
+  concurrency: { type: 'string' },
+  'engine-timeout': { type: 'string' },
+  insecure: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 export function parseCliArgs(argv: string[], env: Record<string, string | undefined> = {}): CliOptions {
   const { values } = parseOrUsage({
     args: argv,
     strict: true,
     allowPositionals: false,
     options: {
-      host: { type: 'string' },
+      ...SHARED_OPTIONS,
       app: { type: 'string' },
-      'api-key': { type: 'string' },
-      'cookie-file': { type: 'string' },
       snapshot: { type: 'string' },
       folder: { type: 'string' },
       'tables-and-keys': { type: 'string' },
       'save-snapshot': { type: 'string' },
-      out: { type: 'string' },
-      format: { type: 'string' },
-      'fail-on': { type: 'string' },
       baseline: { type: 'string' },
       'update-baseline': { type: 'boolean' },
-      config: { type: 'string' },
       'no-timings': { type: 'boolean' },
       'full-timings': { type: 'boolean' },
-      concurrency: { type: 'string' },
-      'engine-timeout': { type: 'string' },
-      insecure: { type: 'boolean' },
-      quiet: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
     },
   });
   const help = values.help === true;
