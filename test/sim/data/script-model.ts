@@ -20,6 +20,14 @@ export interface ScriptModel {
 
 const CONTROL_LINE = /^\s*(if\b.*\bthen\b.*|elseif\b.*|else\b|end\s*if\b|endif\b|for\b.*|next\b.*|sub\b.*|end\s*sub\b|endsub\b|do\b.*|loop\b.*|switch\b.*|case\b.*|default\b|end\s*switch\b|exit\s+(for|do|sub)\b.*)\s*$/i;
 
+/** Where a quoted string or bracketed name opening at `i` ends (just past its close, or the end of the text); undefined when none opens there. */
+function quotedEnd(text: string, i: number): number | undefined {
+  const c = text[i];
+  if (c !== "'" && c !== '"' && c !== '[' && c !== '`') return undefined;
+  const end = text.indexOf(c === '[' ? ']' : c, i + 1);
+  return end < 0 ? text.length : end + 1;
+}
+
 /** Comments removed (`//`, `/* … *\/`, `REM …;`), strings and bracketed names kept. */
 export function stripComments(script: string): string {
   let out = '';
@@ -36,10 +44,8 @@ export function stripComments(script: string): string {
       i = end < 0 ? script.length : end;
       continue;
     }
-    if (c === "'" || c === '"' || c === '[' || c === '`') {
-      const close = c === '[' ? ']' : c;
-      const end = script.indexOf(close, i + 1);
-      const stop = end < 0 ? script.length : end + 1;
+    const stop = quotedEnd(script, i);
+    if (stop !== undefined) {
       out += script.slice(i, stop);
       i = stop;
       continue;
@@ -57,13 +63,12 @@ export function splitStatements(text: string): string[] {
   let start = 0;
   let i = 0;
   while (i < text.length) {
-    const c = text[i];
-    if (c === "'" || c === '"' || c === '[' || c === '`') {
-      const close = c === '[' ? ']' : c;
-      const end = text.indexOf(close, i + 1);
-      i = end < 0 ? text.length : end + 1;
+    const skipTo = quotedEnd(text, i);
+    if (skipTo !== undefined) {
+      i = skipTo;
       continue;
     }
+    const c = text[i];
     if (c === '(') depth++;
     else if (c === ')') depth = Math.max(0, depth - 1);
     else if (c === ';' && depth === 0) {
@@ -85,13 +90,12 @@ export function splitTopLevel(text: string, separator = ','): string[] {
   let start = 0;
   let i = 0;
   while (i < text.length) {
-    const c = text[i];
-    if (c === "'" || c === '"' || c === '[' || c === '`') {
-      const close = c === '[' ? ']' : c;
-      const end = text.indexOf(close, i + 1);
-      i = end < 0 ? text.length : end + 1;
+    const skipTo = quotedEnd(text, i);
+    if (skipTo !== undefined) {
+      i = skipTo;
       continue;
     }
+    const c = text[i];
     if (c === '(') depth++;
     else if (c === ')') depth--;
     else if (c === separator && depth === 0) {
@@ -118,13 +122,12 @@ function findTopLevel(text: string, keyword: RegExp, from = 0): { index: number;
   let depth = 0;
   let i = from;
   while (i < text.length) {
-    const c = text[i];
-    if (c === "'" || c === '"' || c === '[' || c === '`') {
-      const close = c === '[' ? ']' : c;
-      const end = text.indexOf(close, i + 1);
-      i = end < 0 ? text.length : end + 1;
+    const skipTo = quotedEnd(text, i);
+    if (skipTo !== undefined) {
+      i = skipTo;
       continue;
     }
+    const c = text[i];
     if (c === '(') depth++;
     else if (c === ')') depth--;
     else if (depth === 0 && /[A-Za-z]/.test(c) && !/[\p{L}\p{N}_.$]/u.test(text[i - 1] ?? ' ')) {
@@ -222,13 +225,12 @@ function labelAndPrefix(before: string): { label?: string; prefix: string } {
   let colon = -1;
   let i = 0;
   while (i < before.length) {
-    const c = before[i];
-    if (c === "'" || c === '"' || c === '[' || c === '`') {
-      const close = c === '[' ? ']' : c;
-      const end = before.indexOf(close, i + 1);
-      i = end < 0 ? before.length : end + 1;
+    const skipTo = quotedEnd(before, i);
+    if (skipTo !== undefined) {
+      i = skipTo;
       continue;
     }
+    const c = before[i];
     if (c === ':' && before[i + 1] !== ':' && before[i - 1] !== ':') colon = i;
     i++;
   }
