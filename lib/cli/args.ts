@@ -89,6 +89,11 @@ export function parseOrUsage<const T extends ParseArgsConfig>(config: T): Return
   }
 }
 
+/** Named options only (no positionals), unknown ones refused: how analyze, scan and rules read argv. */
+export function parseOptions<const O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O) {
+  return parseOrUsage({ args: argv, strict: true, allowPositionals: false, options });
+}
+
 export function parseFailOn(value: string | undefined, fallback: FailOn): FailOn {
   const failOn = value ?? fallback;
   if (!(FAIL_ON_LEVELS as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on must be error, warning, info or none, got "${failOn}"`);
@@ -140,22 +145,17 @@ export const SHARED_OPTIONS = {
 } as const;
 
 export function parseCliArgs(argv: string[], env: Record<string, string | undefined> = {}): CliOptions {
-  const { values } = parseOrUsage({
-    args: argv,
-    strict: true,
-    allowPositionals: false,
-    options: {
-      ...SHARED_OPTIONS,
-      app: { type: 'string' },
-      snapshot: { type: 'string' },
-      folder: { type: 'string' },
-      'tables-and-keys': { type: 'string' },
-      'save-snapshot': { type: 'string' },
-      baseline: { type: 'string' },
-      'update-baseline': { type: 'boolean' },
-      'no-timings': { type: 'boolean' },
-      'full-timings': { type: 'boolean' },
-    },
+  const { values } = parseOptions(argv, {
+    ...SHARED_OPTIONS,
+    app: { type: 'string' },
+    snapshot: { type: 'string' },
+    folder: { type: 'string' },
+    'tables-and-keys': { type: 'string' },
+    'save-snapshot': { type: 'string' },
+    baseline: { type: 'string' },
+    'update-baseline': { type: 'boolean' },
+    'no-timings': { type: 'boolean' },
+    'full-timings': { type: 'boolean' },
   });
   const help = values.help === true;
   const engineTimeoutMs = parseEngineTimeout(values['engine-timeout']);

@@ -8,7 +8,7 @@ import { createRestClient } from '../qlik/rest/client.ts';
 import { metricsOf } from '../export/index.ts';
 import { mapLimited } from '../collect/limiter.ts';
 import { analyseSnapshot, type CliIo, readConfigOption } from './analyze.ts';
-import { type FailOn, SHARED_OPTIONS, UsageError, checkTenant, parseEngineTimeout, parseFailOn, parseFormat, parseOrUsage } from './args.ts';
+import { type FailOn, SHARED_OPTIONS, UsageError, checkTenant, parseEngineTimeout, parseFailOn, parseFormat, parseOptions } from './args.ts';
 import { collectFromTenant, readCookieFile } from './collect-node.ts';
 import { EXIT, EXIT_CODES_TEXT } from './exit-codes.ts';
 import { EXTENSION, type OutputFormat } from './formats.ts';
@@ -107,22 +107,17 @@ const positiveInt = (value: string | undefined, name: string, fallback: number, 
 };
 
 export function parseScanArgs(argv: string[], env: Record<string, string | undefined>): ScanOptions | 'help' {
-  const { values } = parseOrUsage({
-    args: argv,
-    strict: true,
-    allowPositionals: false,
-    options: {
-      ...SHARED_OPTIONS,
-      space: { type: 'string' },
-      apps: { type: 'string' },
-      all: { type: 'boolean' },
-      resume: { type: 'boolean' },
-      force: { type: 'boolean' },
-      timings: { type: 'boolean' },
-      yes: { type: 'boolean', short: 'y' },
-      'confirm-above': { type: 'string' },
-      'rest-rate': { type: 'string' },
-    },
+  const { values } = parseOptions(argv, {
+    ...SHARED_OPTIONS,
+    space: { type: 'string' },
+    apps: { type: 'string' },
+    all: { type: 'boolean' },
+    resume: { type: 'boolean' },
+    force: { type: 'boolean' },
+    timings: { type: 'boolean' },
+    yes: { type: 'boolean', short: 'y' },
+    'confirm-above': { type: 'string' },
+    'rest-rate': { type: 'string' },
   });
   if (values.help) return 'help';
   const chosen = [values.space !== undefined, values.apps !== undefined, values.all === true].filter(Boolean).length;
