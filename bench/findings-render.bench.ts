@@ -1,13 +1,12 @@
 // Time to first render of the Findings view with 10,000 findings in happy-dom, next to baselines
 // measured in the same run: the same view with 100 findings, and building the 10,000 rows as one
 // plain HTML string into the same document (what a non-virtual list costs at least).
-import { Window } from 'happy-dom';
 import { h, render } from 'preact';
+import { bestOf, installDom } from './dom-render.ts';
 import type { BenchResult } from './run.ts';
 import type { Finding } from '../lib/analyze/result.ts';
 
 const COUNT = 10_000;
-const ROUNDS = 5;
 
 function findings(count: number): Finding[] {
   const rules = [
@@ -27,26 +26,8 @@ function findings(count: number): Finding[] {
   });
 }
 
-function best(run: () => void): number {
-  let fastest = Infinity;
-  run(); // warm-up (module code, JIT)
-  for (let r = 0; r < ROUNDS; r++) {
-    const start = performance.now();
-    run();
-    fastest = Math.min(fastest, performance.now() - start);
-  }
-  return fastest;
-}
-
 export default async function bench(): Promise<BenchResult[]> {
-  const window = new Window({ url: 'https://localhost/' });
-  // Preact and the view read these globals; Node 20 has none of them.
-  const globals = globalThis as Record<string, unknown>;
-  const dom = window as unknown as Record<string, unknown>;
-  globals.window = window;
-  globals.document = window.document;
-  globals.getComputedStyle = window.getComputedStyle.bind(window);
-  for (const name of ['navigator', 'Node', 'Element', 'HTMLElement', 'Event', 'KeyboardEvent']) globals[name] ??= dom[name];
+  const window = installDom();
   const { FindingsView } = await import('../components/report/FindingsView.tsx');
   const { defaultCanShowInApp } = await import('../components/report/labels.ts');
   const { createFormatter } = await import('../lib/report/format.ts');
@@ -63,9 +44,9 @@ export default async function bench(): Promise<BenchResult[]> {
     render(null, root);
     root.remove();
   };
-  const virtual = best(renderView(many));
-  const small = best(renderView(few));
-  const plain = best(() => {
+  const virtual = bestOf(renderView(many));
+  const small = bestOf(renderView(few));
+  const plain = bestOf(() => {
     const root = document.createElement('div');
     document.body.append(root);
     let html = '';

@@ -4,25 +4,13 @@
 // Skipped, saying so, when the corpus is absent.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Window } from 'happy-dom';
 import { h, render } from 'preact';
+import { bestOf, installDom } from './dom-render.ts';
 import type { BenchResult } from './run.ts';
 import type { AnalysisResult } from '../lib/analyze/result.ts';
 import type { AppSnapshot } from '../lib/snapshot/schema.ts';
 
 const CORPUS = fileURLToPath(new URL('../../shared/corpus', import.meta.url));
-const ROUNDS = 5;
-
-function best(run: () => void): number {
-  let fastest = Infinity;
-  run(); // warm-up (module code, JIT)
-  for (let r = 0; r < ROUNDS; r++) {
-    const start = performance.now();
-    run();
-    fastest = Math.min(fastest, performance.now() - start);
-  }
-  return fastest;
-}
 
 /** Every corpus app collected and analysed; the one with the most findings. */
 async function largestCorpusApp(): Promise<{ name: string; snapshot: AppSnapshot; result: AnalysisResult }> {
@@ -56,13 +44,7 @@ export default async function bench(): Promise<BenchResult[]> {
     return [];
   }
   const app = await largestCorpusApp();
-  const window = new Window({ url: 'https://localhost/' });
-  const globals = globalThis as Record<string, unknown>;
-  const dom = window as unknown as Record<string, unknown>;
-  globals.window = window;
-  globals.document = window.document;
-  globals.getComputedStyle = window.getComputedStyle.bind(window);
-  for (const name of ['navigator', 'Node', 'Element', 'HTMLElement', 'Event', 'KeyboardEvent', 'ResizeObserver']) globals[name] ??= dom[name];
+  const window = installDom(['ResizeObserver']);
   const { ReportView } = await import('../components/report/ReportView.tsx');
   const { FindingsView } = await import('../components/report/FindingsView.tsx');
   const { defaultCanShowInApp } = await import('../components/report/labels.ts');
@@ -80,15 +62,15 @@ export default async function bench(): Promise<BenchResult[]> {
   };
   const few = app.result.findings.slice(0, 100);
   const fmt = createFormatter('en-US');
-  const baseline = best(() => {
+  const baseline = bestOf(() => {
     const root = document.createElement('div');
     document.body.append(root);
     render(h(FindingsView, { findings: few, suppressed: [], ruleDoc: () => undefined, fmt, canShowInApp: defaultCanShowInApp }), root);
     render(null, root);
     root.remove();
   });
-  const overview = best(renderReport('overview'));
-  const findings = best(renderReport('findings'));
+  const overview = bestOf(renderReport('overview'));
+  const findings = bestOf(renderReport('findings'));
   await window.happyDOM.close();
   const label = `${app.name}, ${app.result.findings.length.toLocaleString('en-US')} findings`;
   const base = { name: 'the Findings view with 100 findings', value: baseline };

@@ -72,13 +72,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return EXIT.ok;
   }
 
-  let config: AnalysisConfigInput | undefined;
-  try {
-    config = options.config ? await readConfig(options.config) : undefined;
-  } catch (error) {
-    io.stderr(`${terminalSafe((error as Error).message)}\n`);
-    return EXIT.usage;
-  }
+  const configRead = await readConfigOption(options.config, io);
+  if (!configRead.ok) return EXIT.usage;
+  const { config } = configRead;
 
   let snapshot: AppSnapshot;
   try {
@@ -135,6 +131,19 @@ export async function readConfig(file: string): Promise<AnalysisConfigInput> {
     throw new Error(`--config ${file}: not an analysis configuration: ${details.join('; ')}`);
   }
   return value as AnalysisConfigInput;
+}
+
+/** `--config` as both commands take it: absent is no configuration, a bad file is reported as a usage error. */
+export async function readConfigOption(
+  file: string | undefined,
+  io: Pick<CliIo, 'stderr'>,
+): Promise<{ ok: true; config: AnalysisConfigInput | undefined } | { ok: false }> {
+  try {
+    return { ok: true, config: file ? await readConfig(file) : undefined };
+  } catch (error) {
+    io.stderr(`${terminalSafe((error as Error).message)}\n`);
+    return { ok: false };
+  }
 }
 
 async function collect(options: CliOptions, io: CliIo): Promise<AppSnapshot> {

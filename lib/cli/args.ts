@@ -89,6 +89,11 @@ export function parseOrUsage<const T extends ParseArgsConfig>(config: T): Return
   }
 }
 
+/** Named options only (no positionals), unknown ones refused: how analyze, scan and rules read argv. */
+export function parseOptions<const O extends NonNullable<ParseArgsConfig['options']>>(argv: string[], options: O) {
+  return parseOrUsage({ args: argv, strict: true, allowPositionals: false, options });
+}
+
 export function parseFailOn(value: string | undefined, fallback: FailOn): FailOn {
   const failOn = value ?? fallback;
   if (!(FAIL_ON_LEVELS as readonly string[]).includes(failOn)) throw new UsageError(`--fail-on must be error, warning, info or none, got "${failOn}"`);
@@ -123,34 +128,34 @@ export function checkTenant(host: string | undefined, apiKey: string | undefined
   if (!apiKey && !cookieFile) throw new UsageError('authentication required: --api-key (or QLIK_API_KEY) or --cookie-file');
 }
 
+/** Options `analyze` and `scan` both take, with the same meaning (see each USAGE). */
+export const SHARED_OPTIONS = {
+  host: { type: 'string' },
+  'api-key': { type: 'string' },
+  'cookie-file': { type: 'string' },
+  out: { type: 'string' },
+  format: { type: 'string' },
+  'fail-on': { type: 'string' },
+  config: { type: 'string' },
+  concurrency: { type: 'string' },
+  'engine-timeout': { type: 'string' },
+  insecure: { type: 'boolean' },
+  quiet: { type: 'boolean' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
 export function parseCliArgs(argv: string[], env: Record<string, string | undefined> = {}): CliOptions {
-  const { values } = parseOrUsage({
-    args: argv,
-    strict: true,
-    allowPositionals: false,
-    options: {
-      host: { type: 'string' },
-      app: { type: 'string' },
-      'api-key': { type: 'string' },
-      'cookie-file': { type: 'string' },
-      snapshot: { type: 'string' },
-      folder: { type: 'string' },
-      'tables-and-keys': { type: 'string' },
-      'save-snapshot': { type: 'string' },
-      out: { type: 'string' },
-      format: { type: 'string' },
-      'fail-on': { type: 'string' },
-      baseline: { type: 'string' },
-      'update-baseline': { type: 'boolean' },
-      config: { type: 'string' },
-      'no-timings': { type: 'boolean' },
-      'full-timings': { type: 'boolean' },
-      concurrency: { type: 'string' },
-      'engine-timeout': { type: 'string' },
-      insecure: { type: 'boolean' },
-      quiet: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const { values } = parseOptions(argv, {
+    ...SHARED_OPTIONS,
+    app: { type: 'string' },
+    snapshot: { type: 'string' },
+    folder: { type: 'string' },
+    'tables-and-keys': { type: 'string' },
+    'save-snapshot': { type: 'string' },
+    baseline: { type: 'string' },
+    'update-baseline': { type: 'boolean' },
+    'no-timings': { type: 'boolean' },
+    'full-timings': { type: 'boolean' },
   });
   const help = values.help === true;
   const engineTimeoutMs = parseEngineTimeout(values['engine-timeout']);

@@ -16,16 +16,22 @@ export function nodeFolderReader(root: string): FolderReader {
         throw new Error(`${abs(dir)}: cannot list the folder (${code ?? (error as Error).message})`, { cause: error });
       }
     },
-    exists: async (rel) => (await stat(abs(rel)).catch(() => undefined)) !== undefined,
-    readText: async (rel) => {
-      const path = abs(rel);
-      try {
-        return await readFile(path, 'utf8');
-      } catch (error) {
-        const code = (error as NodeJS.ErrnoException).code;
-        if (code === 'ENOENT') throw new Error(`${path}: file not found (${basename(dirname(path))} needs it)`, { cause: error });
-        throw new Error(`${path}: cannot read: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
-      }
-    },
+    exists: async (rel) => pathExists(abs(rel)),
+    readText: async (rel) => readTextFile(abs(rel)),
   };
+}
+
+export async function pathExists(path: string): Promise<boolean> {
+  return (await stat(path).catch(() => undefined)) !== undefined;
+}
+
+/** A UTF-8 file, with a message that names the file and, when it is missing, the folder that needs it. */
+export async function readTextFile(path: string): Promise<string> {
+  try {
+    return await readFile(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new Error(`${path}: file not found (${basename(dirname(path))} needs it)`, { cause: error });
+    throw new Error(`${path}: cannot read: ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+  }
 }

@@ -1,7 +1,7 @@
 // `qlarity rules`: the rule catalogue with severities and options, as text or JSON.
 import { z } from 'zod';
 import type { AnyRule } from '../analyze/rule.ts';
-import { UsageError, parseOrUsage } from './args.ts';
+import { UsageError, parseOptions } from './args.ts';
 import { EXIT, EXIT_CODES_TEXT } from './exit-codes.ts';
 import type { CliIo } from './analyze.ts';
 
@@ -75,7 +75,7 @@ export function formatRules(listing: RuleListing[]): string {
 export async function runRules(argv: string[], io: CliIo): Promise<number> {
   let values;
   try {
-    ({ values } = parseOrUsage({ args: argv, strict: true, allowPositionals: false, options: { format: { type: 'string' }, category: { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
+    ({ values } = parseOptions(argv, { format: { type: 'string' }, category: { type: 'string' }, help: { type: 'boolean', short: 'h' } }));
     if (values.format !== undefined && values.format !== 'text' && values.format !== 'json') throw new UsageError(`--format must be text or json, got "${values.format}"`);
   } catch (error) {
     io.stderr(`${(error as Error).message}\n\n${RULES_USAGE}\n`);

@@ -7,9 +7,8 @@ import { join } from 'node:path';
 import { createRestClient } from '../qlik/rest/client.ts';
 import { metricsOf } from '../export/index.ts';
 import { mapLimited } from '../collect/limiter.ts';
-import type { AnalysisConfigInput } from '../analyze/config.ts';
-import { analyseSnapshot, type CliIo, readConfig } from './analyze.ts';
-import { type FailOn, UsageError, checkTenant, parseEngineTimeout, parseFailOn, parseFormat, parseOrUsage } from './args.ts';
+import { analyseSnapshot, type CliIo, readConfigOption } from './analyze.ts';
+import { type FailOn, SHARED_OPTIONS, UsageError, checkTenant, parseEngineTimeout, parseFailOn, parseFormat, parseOptions } from './args.ts';
 import { collectFromTenant, readCookieFile } from './collect-node.ts';
 import { EXIT, EXIT_CODES_TEXT } from './exit-codes.ts';
 import { EXTENSION, type OutputFormat } from './formats.ts';
@@ -108,33 +107,17 @@ const positiveInt = (value: string | undefined, name: string, fallback: number, 
 };
 
 export function parseScanArgs(argv: string[], env: Record<string, string | undefined>): ScanOptions | 'help' {
-  const { values } = parseOrUsage({
-    args: argv,
-    strict: true,
-    allowPositionals: false,
-    options: {
-      host: { type: 'string' },
-      'api-key': { type: 'string' },
-      'cookie-file': { type: 'string' },
-      space: { type: 'string' },
-      apps: { type: 'string' },
-      all: { type: 'boolean' },
-      out: { type: 'string' },
-      format: { type: 'string' },
-      'fail-on': { type: 'string' },
-      resume: { type: 'boolean' },
-      force: { type: 'boolean' },
-      timings: { type: 'boolean' },
-      yes: { type: 'boolean', short: 'y' },
-      'confirm-above': { type: 'string' },
-      concurrency: { type: 'string' },
-      'rest-rate': { type: 'string' },
-      'engine-timeout': { type: 'string' },
-      config: { type: 'string' },
-      insecure: { type: 'boolean' },
-      quiet: { type: 'boolean' },
-      help: { type: 'boolean', short: 'h' },
-    },
+  const { values } = parseOptions(argv, {
+    ...SHARED_OPTIONS,
+    space: { type: 'string' },
+    apps: { type: 'string' },
+    all: { type: 'boolean' },
+    resume: { type: 'boolean' },
+    force: { type: 'boolean' },
+    timings: { type: 'boolean' },
+    yes: { type: 'boolean', short: 'y' },
+    'confirm-above': { type: 'string' },
+    'rest-rate': { type: 'string' },
   });
   if (values.help) return 'help';
   const chosen = [values.space !== undefined, values.apps !== undefined, values.all === true].filter(Boolean).length;
@@ -204,13 +187,9 @@ export async function runScan(argv: string[], io: ScanIo): Promise<number> {
     io.stderr(`${(error as Error).message}\n\n${SCAN_USAGE}\n`);
     return EXIT.usage;
   }
-  let config: AnalysisConfigInput | undefined;
-  try {
-    config = options.config ? await readConfig(options.config) : undefined;
-  } catch (error) {
-    io.stderr(`${terminalSafe((error as Error).message)}\n`);
-    return EXIT.usage;
-  }
+  const configRead = await readConfigOption(options.config, io);
+  if (!configRead.ok) return EXIT.usage;
+  const { config } = configRead;
   if (options.insecure) process.env.NODE_TLS_REJECT_UNAUTHORIZED = '0'; // fetch: self-signed simulator only
 
   const fetchPaced = pacedFetch(createPacer(options.restRate));

@@ -6,6 +6,7 @@
 import { ENGINE_ALLOWED_METHODS, engineRefusal } from '../read-only.ts';
 import { EngineError } from './errors.ts';
 import type { WebSocketLike } from './types.ts';
+import { wrapSocket } from './wrap-socket.ts';
 
 export interface GuardedSocket extends WebSocketLike {
   /** from now on every send throws `error` */
@@ -14,35 +15,17 @@ export interface GuardedSocket extends WebSocketLike {
 
 export function guardSocket(inner: WebSocketLike): GuardedSocket {
   let refused: EngineError | undefined;
-  const outer: GuardedSocket = {
-    get readyState() {
-      return inner.readyState;
-    },
-    get OPEN() {
-      return inner.OPEN ?? 1;
-    },
-    send(data: string) {
-      if (refused) throw refused;
-      const method = requestMethod(data);
-      if (method === undefined || !ENGINE_ALLOWED_METHODS.has(method)) throw new EngineError(engineRefusal(undefined, method ?? '') ?? 'refused', 'refused');
-      inner.send(data);
-    },
-    close(code?: number, reason?: string) {
-      inner.close(code, reason);
-    },
-    refuseAll(error) {
+  const outer = wrapSocket(inner, (data) => {
+    if (refused) throw refused;
+    const method = requestMethod(data);
+    if (method === undefined || !ENGINE_ALLOWED_METHODS.has(method)) throw new EngineError(engineRefusal(undefined, method ?? '') ?? 'refused', 'refused');
+    inner.send(data);
+  });
+  return Object.assign(outer, {
+    refuseAll(error: EngineError) {
       refused = error;
     },
-    onopen: null,
-    onclose: null,
-    onerror: null,
-    onmessage: null,
-  };
-  inner.onopen = (event) => outer.onopen?.(event);
-  inner.onerror = (event) => outer.onerror?.(event);
-  inner.onmessage = (event) => outer.onmessage?.(event);
-  inner.onclose = (event) => outer.onclose?.(event);
-  return outer;
+  });
 }
 
 function requestMethod(data: string): string | undefined {

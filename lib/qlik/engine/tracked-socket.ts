@@ -5,6 +5,7 @@
 // the connection as a protocol error (1002) that names the problem.
 import type { Timers } from './timers.ts';
 import type { WebSocketLike } from './types.ts';
+import { wrapSocket } from './wrap-socket.ts';
 
 export interface SocketActivity {
   /** frames sent and received on the current socket */
@@ -25,27 +26,10 @@ export function trackSocket(
     activity.messages += 1;
     activity.lastActivity = timers.now();
   };
-  const outer: WebSocketLike = {
-    get readyState() {
-      return inner.readyState;
-    },
-    get OPEN() {
-      return inner.OPEN ?? 1;
-    },
-    send(data: string) {
-      inner.send(data);
-      touch();
-    },
-    close(code?: number, reason?: string) {
-      inner.close(code, reason);
-    },
-    onopen: null,
-    onclose: null,
-    onerror: null,
-    onmessage: null,
-  };
-  inner.onopen = (event) => outer.onopen?.(event);
-  inner.onerror = (event) => outer.onerror?.(event);
+  const outer = wrapSocket(inner, (data) => {
+    inner.send(data);
+    touch();
+  });
   let protocolError: { code: number; reason: string } | undefined;
   inner.onmessage = (event) => {
     if (protocolError) return;

@@ -5,17 +5,15 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { type Simulator, startSimulator } from '../../sim/index.ts';
+import type { Simulator } from '../../sim/index.ts';
+import { startDemoTenant } from './sim-tenant.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 let sim: Simulator;
 let demoId: string;
 
 beforeAll(async () => {
-  sim = await startSimulator({ http: true });
-  const demo = sim.apps.find((a) => a.source.endsWith('demo'));
-  if (!demo) throw new Error('the simulator loaded no demo app');
-  demoId = demo.id;
+  ({ sim, demoId } = await startDemoTenant());
 });
 afterAll(async () => {
   await sim?.close();

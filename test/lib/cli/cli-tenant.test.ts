@@ -6,17 +6,15 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../../lib/cli/analyze.ts';
-import { type Simulator, startSimulator } from '../../sim/index.ts';
+import type { Simulator } from '../../sim/index.ts';
+import { type Run, captureRun, startDemoTenant } from './sim-tenant.ts';
 
 let sim: Simulator;
 let demoId: string;
 let dir: string;
 
 beforeAll(async () => {
-  sim = await startSimulator({ http: true });
-  const demo = sim.apps.find((a) => a.source.endsWith('demo'));
-  if (!demo) throw new Error('the simulator loaded no demo app');
-  demoId = demo.id;
+  ({ sim, demoId } = await startDemoTenant());
   dir = await mkdtemp(join(tmpdir(), 'qlarity-cli-tenant-'));
 });
 afterAll(async () => {
@@ -24,18 +22,7 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function cli(argv: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runCli(argv, { stdout: (t) => (stdout += t), stderr: (t) => (stderr += t), env });
-  return { code, stdout, stderr };
-}
+const cli = (argv: string[], env: Record<string, string | undefined> = {}): Promise<Run> => captureRun((io) => runCli(argv, { ...io, env }));
 
 /** Logs in through the tenant's login form and returns the session's Cookie header value. */
 async function logIn(user: { email: string; password: string }): Promise<string> {

@@ -9,32 +9,23 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runQlarity } from '../../../lib/cli/main.ts';
-import { type FaultConfig, type Simulator, startSimulator } from '../../sim/index.ts';
+import type { FaultConfig, Simulator } from '../../sim/index.ts';
+import { type Run, captureRun, startDemoTenant } from './sim-tenant.ts';
 
 let sim: Simulator;
 let demoId: string;
 
 beforeAll(async () => {
-  sim = await startSimulator({ http: true });
-  const demo = sim.apps.find((a) => a.source.endsWith('demo'));
-  if (!demo) throw new Error('the simulator loaded no demo app');
-  demoId = demo.id;
+  ({ sim, demoId } = await startDemoTenant());
 }, 60_000);
 afterAll(async () => {
   await sim?.close();
 });
 
-async function analyzeWith(faults: FaultConfig, extra: string[] = []): Promise<{ code: number; stdout: string; stderr: string }> {
+async function analyzeWith(faults: FaultConfig, extra: string[] = []): Promise<Run> {
   sim.reset();
   sim.faults.set(faults);
-  let stdout = '';
-  let stderr = '';
-  const code = await runQlarity(['analyze', '--host', sim.url, '--app', demoId, '--api-key', sim.apiKey, '--format', 'json', '--no-timings', '--quiet', '--fail-on', 'none', ...extra], {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    env: {},
-  });
-  return { code, stdout, stderr };
+  return captureRun((io) => runQlarity(['analyze', '--host', sim.url, '--app', demoId, '--api-key', sim.apiKey, '--format', 'json', '--no-timings', '--quiet', '--fail-on', 'none', ...extra], { ...io, env: {} }));
 }
 
 /** Every key of FaultConfig, each with a value that exercises it; `fatal`: the collection cannot survive it. */

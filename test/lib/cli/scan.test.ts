@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runQlarity } from '../../../lib/cli/main.ts';
 import { loadAppFolder } from '../../sim/app/index.ts';
 import { type SimApp, type Simulator, startSimulator } from '../../sim/index.ts';
+import { type Run, captureRun } from './sim-tenant.ts';
 
 const DEMO = fileURLToPath(new URL('../../sim/apps/demo', import.meta.url));
 const BIN = fileURLToPath(new URL('../../../bin/qlarity.mjs', import.meta.url));
@@ -37,24 +38,8 @@ afterAll(async () => {
   if (dir) await rm(dir, { recursive: true, force: true });
 });
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function scan(args: string[], io: { interactive?: boolean; confirm?: () => Promise<boolean> } = {}): Promise<Run> {
-  let stdout = '';
-  let stderr = '';
-  const code = await runQlarity(['scan', '--host', sim.url, '--api-key', sim.apiKey, ...args], {
-    stdout: (t) => (stdout += t),
-    stderr: (t) => (stderr += t),
-    env: {},
-    isTTY: false,
-    ...io,
-  });
-  return { code, stdout, stderr };
-}
+const scan = (args: string[], io: { interactive?: boolean; confirm?: () => Promise<boolean> } = {}): Promise<Run> =>
+  captureRun((output) => runQlarity(['scan', '--host', sim.url, '--api-key', sim.apiKey, ...args], { ...output, env: {}, isTTY: false, ...io }));
 
 const opened = (): string[] => [...new Set(sim.calls().filter((c) => c.method === 'OpenDoc').map((c) => c.appId))];
 

@@ -20,6 +20,14 @@ export interface ScriptModel {
 
 const CONTROL_LINE = /^\s*(if\b.*\bthen\b.*|elseif\b.*|else\b|end\s*if\b|endif\b|for\b.*|next\b.*|sub\b.*|end\s*sub\b|endsub\b|do\b.*|loop\b.*|switch\b.*|case\b.*|default\b|end\s*switch\b|exit\s+(for|do|sub)\b.*)\s*$/i;
 
+/** Where a quoted string or bracketed name opening at `i` ends (just past its close, or the end of the text); undefined when none opens there. */
+function quotedEnd(text: string, i: number): number | undefined {
+  const c = text[i];
+  if (c !== "'" && c !== '"' && c !== '[' && c !== '`') return undefined;
+  const end = text.indexOf(c === '[' ? ']' : c, i + 1);
+  return end < 0 ? text.length : end + 1;
+}
+
 /** Comments removed (`//`, `/* … *\/`, `REM …;`), strings and bracketed names kept. */
 export function stripComments(script: string): string {
   let out = '';
@@ -36,10 +44,8 @@ export function stripComments(script: string): string {
       i = end < 0 ? script.length : end;
       continue;
     }
-    if (c === "'" || c === '"' || c === '[' || c === '`') {
-      const close = c === '[' ? ']' : c;
-      const end = script.indexOf(close, i + 1);
-      const stop = end < 0 ? script.length : end + 1;
+    const stop = quotedEnd(script, i);
+    if (stop !== undefined) {
       out += script.slice(i, stop);
       i = stop;
       continue;
@@ -52,56 +58,55 @@ export function stripComments(script: string): string {
 
 /** Statements split on `;` outside quotes, brackets and parentheses; leading control-statement lines dropped. */
 export function splitStatements(text: string): string[] {
-  const out: string[] = [];
-  let depth = 0;
-  let start = 0;
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === "'" || c === '"' || c === '[' || c === '`') {
-      const close = c === '[' ? ']' : c;
-      const end = text.indexOf(close, i + 1);
-      i = end < 0 ? text.length : end + 1;
-      continue;
-    }
-    if (c === '(') depth++;
-    else if (c === ')') depth = Math.max(0, depth - 1);
-    else if (c === ';' && depth === 0) {
-      out.push(text.slice(start, i));
-      start = i + 1;
-    }
-    i++;
-  }
-  out.push(text.slice(start));
-  return out
+  // a stray `)` must not stop the split: statements are read on whatever follows it
+  return splitOutside(text, ';', { clampDepth: true })
     .map((s) => s.split('\n').filter((line) => !CONTROL_LINE.test(line) && !/^\s*\/\/\/\$tab/.test(line)).join('\n').trim())
     .filter((s) => s !== '');
 }
 
 /** Top-level items of a comma list (parentheses, quotes and brackets respected). */
 export function splitTopLevel(text: string, separator = ','): string[] {
-  const items: string[] = [];
-  let depth = 0;
+  return splitOutside(text, separator).map((s) => s.trim()).filter((s) => s !== '');
+}
+
+function splitOutside(text: string, separator: string, options: { clampDepth?: boolean } = {}): string[] {
+  const pieces: string[] = [];
   let start = 0;
-  let i = 0;
+  walkTopLevel(
+    text,
+    0,
+    (i) => {
+      if (text[i] !== separator) return false;
+      pieces.push(text.slice(start, i));
+      start = i + 1;
+      return false;
+    },
+    options,
+  );
+  pieces.push(text.slice(start));
+  return pieces;
+}
+
+/**
+ * Calls `visit` with each index outside quotes and brackets at parenthesis depth 0 (parentheses
+ * themselves are not visited) until it returns true. Without `clampDepth` a stray `)` takes the
+ * depth below 0, so nothing is visited until a `(` balances it.
+ */
+function walkTopLevel(text: string, from: number, visit: (i: number) => boolean, { clampDepth = false }: { clampDepth?: boolean } = {}): void {
+  let depth = 0;
+  let i = from;
   while (i < text.length) {
-    const c = text[i];
-    if (c === "'" || c === '"' || c === '[' || c === '`') {
-      const close = c === '[' ? ']' : c;
-      const end = text.indexOf(close, i + 1);
-      i = end < 0 ? text.length : end + 1;
+    const skipTo = quotedEnd(text, i);
+    if (skipTo !== undefined) {
+      i = skipTo;
       continue;
     }
+    const c = text[i];
     if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (c === separator && depth === 0) {
-      items.push(text.slice(start, i));
-      start = i + 1;
-    }
+    else if (c === ')') depth = clampDepth ? Math.max(0, depth - 1) : depth - 1;
+    else if (depth === 0 && visit(i)) return;
     i++;
   }
-  items.push(text.slice(start));
-  return items.map((s) => s.trim()).filter((s) => s !== '');
 }
 
 /** `[a b]`, `"a b"`, `` `a b` `` or a bare name → the name; anything else → undefined. */
@@ -115,25 +120,15 @@ export function nameOf(text: string): string | undefined {
 
 /** Index of a keyword at the top level (outside quotes, brackets, parentheses), or -1. */
 function findTopLevel(text: string, keyword: RegExp, from = 0): { index: number; length: number } {
-  let depth = 0;
-  let i = from;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === "'" || c === '"' || c === '[' || c === '`') {
-      const close = c === '[' ? ']' : c;
-      const end = text.indexOf(close, i + 1);
-      i = end < 0 ? text.length : end + 1;
-      continue;
-    }
-    if (c === '(') depth++;
-    else if (c === ')') depth--;
-    else if (depth === 0 && /[A-Za-z]/.test(c) && !/[\p{L}\p{N}_.$]/u.test(text[i - 1] ?? ' ')) {
-      const m = keyword.exec(text.slice(i));
-      if (m && m.index === 0) return { index: i, length: m[0].length };
-    }
-    i++;
-  }
-  return { index: -1, length: 0 };
+  let found = { index: -1, length: 0 };
+  walkTopLevel(text, from, (i) => {
+    if (!/[A-Za-z]/.test(text[i]) || /[\p{L}\p{N}_.$]/u.test(text[i - 1] ?? ' ')) return false;
+    const m = keyword.exec(text.slice(i));
+    if (!m || m.index !== 0) return false;
+    found = { index: i, length: m[0].length };
+    return true;
+  });
+  return found;
 }
 
 /** The field a LOAD item creates: `expr AS name` → name, a bare name → itself, `*` → '*'. */
@@ -222,13 +217,12 @@ function labelAndPrefix(before: string): { label?: string; prefix: string } {
   let colon = -1;
   let i = 0;
   while (i < before.length) {
-    const c = before[i];
-    if (c === "'" || c === '"' || c === '[' || c === '`') {
-      const close = c === '[' ? ']' : c;
-      const end = before.indexOf(close, i + 1);
-      i = end < 0 ? before.length : end + 1;
+    const skipTo = quotedEnd(before, i);
+    if (skipTo !== undefined) {
+      i = skipTo;
       continue;
     }
+    const c = before[i];
     if (c === ':' && before[i + 1] !== ':' && before[i - 1] !== ':') colon = i;
     i++;
   }

@@ -1,0 +1,28 @@
+// A socket that stands in front of another: state, close and every event pass through unchanged;
+// the wrapper decides how a frame goes out. A wrapper that must see incoming frames or the close
+// first replaces inner.onmessage / inner.onclose after wrapping and forwards to the returned socket.
+import type { WebSocketLike } from './types.ts';
+
+export function wrapSocket(inner: WebSocketLike, send: (data: string) => void): WebSocketLike {
+  const outer: WebSocketLike = {
+    get readyState() {
+      return inner.readyState;
+    },
+    get OPEN() {
+      return inner.OPEN ?? 1;
+    },
+    send,
+    close(code?: number, reason?: string) {
+      inner.close(code, reason);
+    },
+    onopen: null,
+    onclose: null,
+    onerror: null,
+    onmessage: null,
+  };
+  inner.onopen = (event) => outer.onopen?.(event);
+  inner.onerror = (event) => outer.onerror?.(event);
+  inner.onmessage = (event) => outer.onmessage?.(event);
+  inner.onclose = (event) => outer.onclose?.(event);
+  return outer;
+}
