@@ -1,8 +1,14 @@
 // The target a finding points at (object, sheet, master item, field, table, variable, app), named
 // from the snapshot. Targets are shared by findings and never mutated.
 import type { ExpressionLocation } from '../snapshot/schema';
+import { titleExpressionName } from '../snapshot/visualization-names';
 import { memo, type Lookups } from './lookups';
 import type { Target } from './result';
+
+function calculatedTitle(layout: Record<string, unknown> | undefined): string | undefined {
+  const title = layout?.title;
+  return typeof title === 'string' && title.trim() ? title : undefined;
+}
 
 export class Targets {
   constructor(private readonly lookups: Lookups) {}
@@ -20,7 +26,8 @@ export class Targets {
       const master = this.lookups.masterVisualizations.get(object.rootId);
       return { kind: 'master-object', id: objectId, name: object.title || master?.title || object.type };
     }
-    const title = object?.titleIsExpression ? '(title expression)' : object?.title;
+    // a title expression: the title the engine calculated (the layout's), else the type in words
+    const title = object?.titleIsExpression ? calculatedTitle(object.layout) ?? titleExpressionName(object.visualization || object.type) : object?.title;
     const target: Target = { kind: 'object', id: objectId, name: title || object?.type || objectId };
     const sheet = this.sheetRef(object?.sheetId);
     if (sheet) target.sheet = sheet;

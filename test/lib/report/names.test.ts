@@ -16,6 +16,7 @@ describe('targetDisplayName', () => {
   it('keeps a real title, and names a title expression by type unless the engine calculated it', () => {
     expect(targetDisplayName({ kind: 'object', id: 'c', name: 'Revenue by region', sheet })).toBe('Revenue by region');
     expect(targetDisplayName({ kind: 'object', id: 'c', name: '(title expression)', sheet })).toBe('Object on Sales overview');
+    expect(targetDisplayName({ kind: 'object', id: 'c', name: 'Bar chart (title expression)', sheet })).toBe('Bar chart on Sales overview');
   });
 
   it('uses the snapshot for the type and the calculated title', () => {
