@@ -165,13 +165,7 @@ function visitInactiveString(text: string, path: string[], owner: ExpressionOwne
     (reason === 'inactive-colour' && !ownKey.startsWith('q') && (ownKey === 'colorExpression' || ownKey === 'key')) ||
     (!ownKey.startsWith('q') && startsWithEquals(text) && text.trim().length > 1);
   if (!expressionLike) return;
-  const pointer = toPointer(path);
-  const kind = classifyExpressionPath(path, attributeId);
-  const location: ExpressionLocation =
-    owner.sheetId !== undefined
-      ? { objectId: owner.objectId, objectType: owner.objectType, owner: owner.owner, sheetId: owner.sheetId, path: pointer, kind }
-      : { objectId: owner.objectId, objectType: owner.objectType, owner: owner.owner, path: pointer, kind };
-  out.mentions.push({ text, location, reason });
+  out.mentions.push({ text, location: locationOf(owner, toPointer(path), path, attributeId), reason });
 }
 
 const isIndex = (key: string): boolean => {
@@ -181,13 +175,15 @@ const isIndex = (key: string): boolean => {
 
 function addExpression(out: Extracted, owner: ExpressionOwner, path: readonly string[], attributeId: string | undefined, text: string, syntax: Expression['syntax']): void {
   const pointer = toPointer(path);
+  out.expressions.push({ id: owner.objectId + ':' + pointer, text, syntax, location: locationOf(owner, pointer, path, attributeId) });
+}
+
+/** Where an expression or mention sits; one object shape per case, no spreads: this runs for every expression of the app. */
+function locationOf(owner: ExpressionOwner, pointer: string, path: readonly string[], attributeId: string | undefined): ExpressionLocation {
   const kind = classifyExpressionPath(path, attributeId);
-  // one object shape per case, no spreads: this runs for every expression of the app
-  const location: ExpressionLocation =
-    owner.sheetId !== undefined
-      ? { objectId: owner.objectId, objectType: owner.objectType, owner: owner.owner, sheetId: owner.sheetId, path: pointer, kind }
-      : { objectId: owner.objectId, objectType: owner.objectType, owner: owner.owner, path: pointer, kind };
-  out.expressions.push({ id: owner.objectId + ':' + pointer, text, syntax, location });
+  return owner.sheetId !== undefined
+    ? { objectId: owner.objectId, objectType: owner.objectType, owner: owner.owner, sheetId: owner.sheetId, path: pointer, kind }
+    : { objectId: owner.objectId, objectType: owner.objectType, owner: owner.owner, path: pointer, kind };
 }
 
 function refLocation(owner: ExpressionOwner): { objectId: string; objectType: string; sheetId?: string } {
