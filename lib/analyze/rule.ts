@@ -2,26 +2,23 @@
 // stable codes, Lighthouse's declared artifacts). `defineRule` only types and freezes it; the
 // runner (runner.ts) resolves configuration, checks the declared needs and isolates failures.
 import type { z } from 'zod';
+import type { SnapshotPart } from '../snapshot/parts';
 import type { AppSnapshot } from '../snapshot/schema';
 import type { AnalysisIndex } from './analysis-index';
 import type { AnalysisError, Category, ExpressionRange, Severity, Target } from './result';
 
-/** Parts of the snapshot a rule reads; the runner says "could not run" when one is missing. */
-export type Need =
-  | 'objects'
-  | 'masterItems'
-  | 'variables'
-  | 'bookmarks'
-  | 'dataModel'
-  /** the app's size in memory: from the data model, or REST /data/metadata when the engine was out of reach */
+/**
+ * Checks that read more than one part or only some of a part's fields; every other need is a part
+ * of the snapshot, named as the collectors and collection issues name it.
+ */
+export type DerivedNeed =
+  /** the app's size in memory: from `dataModel`, or `metadata` (REST) when the engine was out of reach */
   | 'appSize'
-  | 'script'
-  | 'reloads'
-  | 'evaluation'
-  | 'layouts'
-  | 'expressionChecks'
-  | 'extensions'
-  | 'themes';
+  /** the engine's verdict on `expressions` (CheckExpression): their `check` */
+  | 'expressionChecks';
+
+/** What a rule reads: parts of the snapshot (lib/snapshot/parts.ts); the runner says "could not run" when one is missing. */
+export type Need = SnapshotPart | DerivedNeed;
 
 export interface Source {
   title: string;

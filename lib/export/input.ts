@@ -3,6 +3,7 @@
 // "could not run" reasons, findings with their fingerprint and hidden flag, worst first.
 import { bySeverity, type AnalysisResult, type Finding } from '../analyze/result';
 import type { RuleDoc } from '../report/rule-docs';
+import { PART_LABELS } from '../snapshot/parts';
 import type { Comparison } from './compare';
 import { fingerprintAll } from './fingerprint';
 import type { AnalysisMetrics } from './metrics';
@@ -63,7 +64,7 @@ export function notRunReasons(result: AnalysisResult, metrics?: AnalysisMetrics)
     else if (run.status === 'error') reasons.push({ kind: 'rule-error', rule: run.rule, message: `${run.rule} ${run.name} failed: ${run.reason ?? 'unknown error'}` });
   }
   for (const issue of result.configIssues) reasons.push({ kind: 'config', message: `Configuration ${issue.path}: ${issue.message}` });
-  for (const issue of metrics?.notCollected ?? []) reasons.push({ kind: 'collection', part: issue.part, message: `Not collected (${issue.part}): ${issue.message}` });
+  for (const issue of metrics?.notCollected ?? []) reasons.push({ kind: 'collection', part: issue.part, message: `Not collected (${PART_LABELS[issue.part]}): ${issue.message}` });
   return reasons;
 }
 

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { AnalysisResult } from '../analyze/result';
 import { appSizeBytes } from '../snapshot/app-size';
+import { StoredIssuePart } from '../snapshot/parts';
 import type { AppSnapshot } from '../snapshot/schema';
 import { unusedFieldsMemory } from '../report/overview';
 
@@ -28,7 +29,7 @@ export const AnalysisMetrics = z.object({
   /** the engine round trip of a trivial call in that session, ms: the scale of timing noise */
   roundTripMs: z.number().nonnegative().optional(),
   /** parts of the app that could not be collected, with why (the snapshot's collectionIssues) */
-  notCollected: z.array(z.object({ part: z.string(), code: z.string(), message: z.string(), objectId: z.string().optional() })).optional(),
+  notCollected: z.array(z.object({ part: StoredIssuePart, code: z.string(), message: z.string(), objectId: z.string().optional() })).optional(),
 });
 export type AnalysisMetrics = z.infer<typeof AnalysisMetrics>;
 

@@ -21,7 +21,8 @@ import { buildMasterVisualization, buildSheet } from '../collect/sheets.ts';
 import { flattenTree } from '../collect/tree.ts';
 import { buildVariable } from '../collect/variables.ts';
 import { emptySnapshotParts } from '../snapshot/empty-parts.ts';
-import { type AppSnapshot, type CollectionIssue, type CollectionPart, SNAPSHOT_SCHEMA_VERSION, type VisObject } from '../snapshot/schema.ts';
+import type { IssuePart } from '../snapshot/parts.ts';
+import { type AppSnapshot, type CollectionIssue, SNAPSHOT_SCHEMA_VERSION, type VisObject } from '../snapshot/schema.ts';
 import { type JsonObject, type RawApp, type StoredObject, isObject, propertyTreeOf } from './raw-app.ts';
 import { computedVariableNames, variablesAfterReload } from './script-variables.ts';
 
@@ -43,7 +44,7 @@ export interface OfflineInput {
 
 const ENGINE_REASON = 'an app folder is analysed without an engine';
 
-function issue(part: CollectionPart, message: string): CollectionIssue {
+function issue(part: IssuePart, message: string): CollectionIssue {
   return { part, code: OFFLINE_UNAVAILABLE, message };
 }
 
@@ -144,12 +145,12 @@ export function snapshotFromRawApp(input: OfflineInput): AppSnapshot {
     );
   }
   issues.push(
-    issue('expressionChecks', `the engine's expression check (CheckExpression) is not available: ${ENGINE_REASON}`),
-    issue('expressionFields', `GetFieldsFromExpression is not available: ${ENGINE_REASON}`),
-    issue('scriptSyntax', `the engine's script syntax check is not available: ${ENGINE_REASON}`),
+    issue('expressions', `the engine's expression check (CheckExpression) is not available: ${ENGINE_REASON}`),
+    issue('expressions', `GetFieldsFromExpression is not available: ${ENGINE_REASON}`),
+    issue('script', `the engine's script syntax check is not available: ${ENGINE_REASON}`),
     issue('timings', `object layouts and calculation times need the engine: ${ENGINE_REASON}`),
     issue('reloads', 'an app folder holds no reload history'),
-    issue('evaluations', 'an app folder holds no app evaluation'),
+    issue('evaluation', 'an app folder holds no app evaluation'),
     issue('extensions', "the tenant's installed extensions are not known offline"),
     issue('themes', "the tenant's installed themes are not known offline"),
   );

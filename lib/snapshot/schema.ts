@@ -10,6 +10,7 @@
 //   `collectionIssues` (never guess a default for something we did not see).
 // - Times are milliseconds, sizes bytes, dates ISO strings as Qlik sends them.
 import { z } from 'zod';
+import { StoredIssuePart } from './parts.ts';
 import { TimingMode } from './timing-mode.ts';
 
 /** Bump on every change that an older reader would misread; document the change in lib/snapshot/README.md. */
@@ -49,16 +50,6 @@ export const Access = z.object({
 });
 export type Access = z.infer<typeof Access>;
 
-export const CollectionPart = z.enum([
-  'app', 'access', 'sheets', 'objects', 'masterMeasures', 'masterDimensions', 'masterVisualizations',
-  'variables', 'bookmarks', 'stories', 'extensions', 'themes', 'dataModel', 'fields', 'metadata',
-  'reloads', 'reloadMetadata', 'reloadLog', 'script', 'scriptSyntax', 'expressionChecks',
-  'expressionFields', 'timings', 'evaluations', 'item', 'space',
-  // not a part of the app: the engine connection dropped and was resumed (nothing is missing for it)
-  'connection',
-]);
-export type CollectionPart = z.infer<typeof CollectionPart>;
-
 /**
  * The code of the one timings issue a user's stop of the timing pass leaves (objectId: the first
  * sheet not measured; message: the reason, which every object not measured carries as its error).
@@ -67,7 +58,8 @@ export const TIMINGS_STOPPED = 'TIMINGS_STOPPED';
 
 /** A part (or one object of a part) that could not be collected; read by rule G04. */
 export const CollectionIssue = z.object({
-  part: CollectionPart,
+  /** old part names (`evaluations`, `expressionChecks` …) read as the part they belonged to */
+  part: StoredIssuePart,
   /** the object it concerns, when it concerns one */
   objectId: z.string().optional(),
   /** machine-readable reason: `ENGINE_5` (engine error code), `HTTP_403`, `NO_SCRIPT_RIGHTS`, … */

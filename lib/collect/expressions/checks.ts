@@ -17,7 +17,7 @@
 import type { Expression, ExpressionCheck } from '../../snapshot/schema.ts';
 import { type CollectContext, attempt, engineCall } from '../context.ts';
 import { CheckExpressionResult } from '../engine-schemas.ts';
-import { shouldCheck } from './index.ts';
+import { shouldCheck } from '../../snapshot/engine-checked.ts';
 
 export interface ExpressionChecker {
   /** the master measure labels (valid in every expression); checks wait for them */
@@ -48,13 +48,13 @@ export function createExpressionChecker(ctx: CollectContext): ExpressionChecker 
     const labels = labelsIn(text, inText, chartLabels);
     const key = JSON.stringify([text, labels]); // unambiguous, whatever characters the text holds
     checkKey.set(e, key);
-    checks.ask(key, () => attempt(ctx, 'expressionChecks', async () => toCheck(await engineCall(ctx, 'CheckExpression', () => ctx.doc.checkExpression(text, labels)))));
+    checks.ask(key, () => attempt(ctx, 'expressions', async () => toCheck(await engineCall(ctx, 'CheckExpression', () => ctx.doc.checkExpression(text, labels)))));
   };
   const submit = (expressions: readonly Expression[], chartLabels: Iterable<string> = []): void => {
     for (const e of expressions) {
       if (!shouldCheck(e)) continue;
       const text = e.text;
-      fields.ask(text, () => attempt(ctx, 'expressionFields', async () => toFields(await engineCall(ctx, 'GetFieldsFromExpression', () => ctx.doc.getFieldsFromExpression(text)))));
+      fields.ask(text, () => attempt(ctx, 'expressions', async () => toFields(await engineCall(ctx, 'GetFieldsFromExpression', () => ctx.doc.getFieldsFromExpression(text)))));
     }
     if (!mastersKnown) {
       waiting.push({ expressions, chartLabels });

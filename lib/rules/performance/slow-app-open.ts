@@ -17,7 +17,7 @@ export default defineRule({
   severityReason:
     "One open time depends on whether the engine already held the app in memory and on the tenant's load, so a single analysis does not measure a certain cost: a pointer to the model size.",
   options: z.object({ openMs: z.number().positive().default(10_000).describe('open time threshold (ms)') }),
-  needs: ['layouts'],
+  needs: ['timings'],
   check(ctx) {
     const ms = ctx.snapshot.timings?.appOpenMs;
     if (ms === undefined) return ctx.cannotRun('the app open time was not measured');

@@ -25,7 +25,7 @@ export default defineRule({
   severityReason:
     'The cost is certain: users compare numbers by their labels and the same label shows two different values; both measures still calculate, so nothing is broken.',
   options: z.object({ ignoreCase: z.boolean().default(true).describe('treat labels that differ only in case as the same label') }),
-  needs: ['objects', 'masterItems'],
+  needs: ['objects', 'masterMeasures', 'masterDimensions', 'masterVisualizations'],
   check(ctx) {
     const { index, snapshot } = ctx;
     const key = (label: string) => (ctx.options.ignoreCase ? label.trim().toLowerCase() : label.trim());

@@ -30,7 +30,7 @@ export default defineRule({
   examples: { bad: '[Total Revenu] - [Total Cost]', good: '[Total Revenue] - [Total Cost]' },
   severityReason: 'A [Label] that resolves to nothing makes the expression fail: the chart shows an error to users.',
   options: z.object({}),
-  needs: ['dataModel', 'masterItems'],
+  needs: ['dataModel', 'masterMeasures', 'masterDimensions', 'masterVisualizations'],
   check(ctx) {
     for (const e of ctx.index.expressions) {
       if (e.expression.location.owner === 'variable') continue;

@@ -188,6 +188,16 @@ describe('JSON export', () => {
     expect(back.source.connectionMode).toBe('session');
   });
 
+  it('imports an export written when collection issues named parts the old way (evaluations, expressionChecks …)', () => {
+    const doc = JSON.parse(render('json')) as { metrics: { notCollected?: { part: string; code: string; message: string }[] } };
+    doc.metrics.notCollected = [
+      { part: 'evaluations', code: 'HTTP_403', message: 'forbidden' },
+      { part: 'expressionChecks', code: 'ENGINE_-128', message: 'failed' },
+    ];
+    const back = parseJsonExport(JSON.stringify(doc));
+    expect(back.metrics.notCollected?.map((i) => i.part)).toEqual(['evaluation', 'expressions']);
+  });
+
   it('refuses text that is not JSON, foreign JSON, a newer version and a damaged export, with a clear message', () => {
     expect(() => parseJsonExport('not json')).toThrow(ImportError);
     expect(() => parseJsonExport('not json')).toThrow(/not JSON/);

@@ -140,6 +140,25 @@ describe('history store (IndexedDB)', () => {
     expect((await store.list('app-1'))[0].full).toBe(false);
   });
 
+  it('opens a stored analysis whose collected data names parts the old way (evaluations, expressionChecks …)', async () => {
+    const { store, name } = await open();
+    const saved = await store.save(run('app-1', 1), retention);
+    const oldIssues = [
+      { part: 'evaluations', code: 'HTTP_403', message: 'forbidden' },
+      { part: 'expressionChecks', code: 'ENGINE_-128', message: 'failed' },
+      { part: 'reloadLog', objectId: 'r1', code: 'HTTP_403', message: 'forbidden' },
+    ];
+    const raw = await openDB(name, 2);
+    await raw.put('snapshots', { id: saved.id, snapshot: { ...minimalSnapshot(), collectionIssues: oldIssues } });
+    const record = await raw.get('results', saved.id);
+    await raw.put('results', { ...record, metrics: { notCollected: oldIssues } });
+    raw.close();
+    const opened = await store.open(saved.id);
+    expect(opened?.entry.full).toBe(true);
+    expect(opened?.snapshot?.collectionIssues.map((i) => i.part)).toEqual(['evaluation', 'expressions', 'reloads']);
+    expect(opened?.metrics.notCollected?.map((i) => i.part)).toEqual(['evaluation', 'expressions', 'reloads']);
+  });
+
   it('migrates the last analysis per app kept by version 1 into the history', async () => {
     const name = `history-v1-${++dbCount}`;
     const v1 = await openDB(name, 1, {

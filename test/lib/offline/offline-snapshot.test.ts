@@ -75,7 +75,7 @@ describe('app folder formats read offline', () => {
     // no engine: nothing is claimed to have been checked
     expect(snapshot.expressions.every((e) => e.check === undefined)).toBe(true);
     expect(snapshot.collectionIssues.filter((i) => i.code === OFFLINE_UNAVAILABLE).map((i) => i.part).sort()).toEqual(
-      ['dataModel', 'evaluations', 'expressionChecks', 'expressionFields', 'extensions', 'metadata', 'reloads', 'scriptSyntax', 'themes', 'timings'],
+      ['dataModel', 'evaluation', 'expressions', 'expressions', 'extensions', 'metadata', 'reloads', 'script', 'themes', 'timings'],
     );
   });
 
