@@ -2,7 +2,8 @@
 // and each is destroyed right after its layout is read), fast (independent parts run together,
 // every engine call goes through one bounded pool so enigma.js pipelines them over the socket;
 // list definitions bring whole inventories in one call; one property tree call per sheet).
-// Order: 1) inventory, trees, data model, script, REST in parallel; 2) expression checks (unique
+// Order: 1) inventory, trees, data model, script, REST in parallel (parts.ts lists the collectors and
+// the snapshot parts each fills); 2) expression checks (unique
 // texts); 3) timings alone, so other traffic does not inflate them.
 // A connection drop that the engine session resumes is not fatal: the calls it rejected are made
 // again (context.ts), the drop is listed in collectionIssues (part "connection", with the reason),

@@ -25,7 +25,7 @@ import { ENGINE_UNAVAILABLE } from '../snapshot/engine-unavailable.ts';
 export { ENGINE_UNAVAILABLE, engineUnavailableNote } from '../snapshot/engine-unavailable.ts';
 
 
-/** The parts only the engine gives. */
+/** The parts only the engine gives or completes (`script`: its syntax check; `expressions`: their engine checks). */
 export const ENGINE_ONLY_PARTS: readonly SnapshotPart[] = [
   'sheets', 'objects', 'masterMeasures', 'masterDimensions', 'masterVisualizations', 'variables', 'bookmarks',
   'stories', 'dataModel', 'script', 'expressions', 'timings',
