@@ -24,7 +24,7 @@ export default defineRule({
     }
     for (const issues of groups.values()) {
       const [issue] = issues as [(typeof issues)[number]];
-      const parts = issues.map((i) => i.part);
+      const parts = [...new Set(issues.map((i) => i.part))];
       const target = issue.objectId ? ctx.index.objectTarget(issue.objectId) : ctx.index.appTarget();
       const what = issue.objectId ? `Object ${issue.objectId}` : partsInWords(parts);
       ctx.report({

@@ -29,4 +29,16 @@ describe('G04 partial-collection', () => {
     expect(messages.sort()).toEqual([`Sheets and variables could not be collected: ${reason} (ENGINE_UNAVAILABLE).`, 'The app evaluation could not be collected: forbidden (HTTP_403).']);
     expect(findings.find((f) => f.message.startsWith('Sheets'))?.data).toMatchObject({ parts: ['sheets', 'variables'] });
   });
+
+  it('names a part once when several of its issues share the reason (two calls for one reload)', () => {
+    const s = app()
+      .issue({ part: 'reloads', objectId: 'r1', code: 'HTTP_403', message: 'forbidden' })
+      .issue({ part: 'reloads', objectId: 'r1', code: 'HTTP_403', message: 'forbidden' })
+      .issue({ part: 'expressions', code: 'ENGINE_-128', message: 'failed' })
+      .issue({ part: 'expressions', code: 'ENGINE_-128', message: 'failed' })
+      .build();
+    const { findings, messages } = runRule(rule, s);
+    expect(messages.sort()).toEqual(['Expressions could not be collected: failed (ENGINE_-128).', 'Object r1 could not be collected: forbidden (HTTP_403).']);
+    expect(findings.map((f) => f.data?.parts).sort()).toEqual([['expressions'], ['reloads']]);
+  });
 });
