@@ -30,16 +30,23 @@ function describe(schema: z.ZodMiniType): string | undefined {
   }
 }
 
-/** A number schema's bounds as the checks set them (exclusive bounds count as bounds) and whether it takes whole numbers only. */
+/**
+ * A number schema's bounds (exclusive ones count as bounds) and whether it takes whole numbers
+ * only, read off its checks (`z.int()` is a number format that is its own first check).
+ */
 function numberBounds(schema: z.ZodMiniNumber): { min: number | null; max: number | null; integer: boolean } {
-  const bag = schema._zod.bag;
-  const min = Math.max(bag.minimum ?? Number.NEGATIVE_INFINITY, bag.exclusiveMinimum ?? Number.NEGATIVE_INFINITY);
-  const max = Math.min(bag.maximum ?? Number.POSITIVE_INFINITY, bag.exclusiveMaximum ?? Number.POSITIVE_INFINITY);
-  return {
-    min: Number.isFinite(min) ? min : null,
-    max: Number.isFinite(max) ? max : null,
-    integer: !!bag.format?.includes('int') || Number.isSafeInteger(bag.multipleOf),
-  };
+  let min = Number.NEGATIVE_INFINITY;
+  let max = Number.POSITIVE_INFINITY;
+  let integer = false;
+  const checks = [...(schema instanceof z.ZodMiniNumberFormat ? [schema] : []), ...(schema.def.checks ?? [])];
+  for (const check of checks) {
+    const def = check._zod.def as { check: string; value?: unknown; format?: string };
+    if (def.check === 'greater_than' && typeof def.value === 'number') min = Math.max(min, def.value);
+    else if (def.check === 'less_than' && typeof def.value === 'number') max = Math.min(max, def.value);
+    else if (def.check === 'number_format' && def.format?.includes('int')) integer = true;
+    else if (def.check === 'multiple_of' && Number.isSafeInteger(def.value)) integer = true;
+  }
+  return { min: Number.isFinite(min) ? min : null, max: Number.isFinite(max) ? max : null, integer };
 }
 
 /** Fields of the option types the page can edit; others (none today) are left to the config file. */
