@@ -1,7 +1,7 @@
 // A rule is metadata plus a pure check over the snapshot (ESLint's `create`, Biome/Ruff's
 // stable codes, Lighthouse's declared artifacts). `defineRule` only types and freezes it; the
 // runner (runner.ts) resolves configuration, checks the declared needs and isolates failures.
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { SnapshotPart } from '../snapshot/parts';
 import type { AppSnapshot } from '../snapshot/schema';
 import type { AnalysisIndex } from './analysis-index';
@@ -49,7 +49,7 @@ export interface RuleContext<Options> {
   analysisError(error: Omit<AnalysisError, 'rule'>): void;
 }
 
-export interface RuleMeta<Schema extends z.ZodObject = z.ZodObject> {
+export interface RuleMeta<Schema extends z.ZodMiniObject = z.ZodMiniObject> {
   /** stable, never reused: a letter for the category and two digits */
   code: string;
   /** kebab-case */
@@ -76,13 +76,13 @@ export interface RuleMeta<Schema extends z.ZodObject = z.ZodObject> {
   examples?: { bad?: string; good?: string };
 }
 
-export interface Rule<Schema extends z.ZodObject = z.ZodObject> extends RuleMeta<Schema> {
+export interface Rule<Schema extends z.ZodMiniObject = z.ZodMiniObject> extends RuleMeta<Schema> {
   check(ctx: RuleContext<z.output<Schema>>): void;
 }
 
 /** Any rule, whatever its options, as the registry holds it. */
-export type AnyRule = Rule<z.ZodObject>;
+export type AnyRule = Rule<z.ZodMiniObject>;
 
-export function defineRule<Schema extends z.ZodObject>(rule: Rule<Schema>): AnyRule {
+export function defineRule<Schema extends z.ZodMiniObject>(rule: Rule<Schema>): AnyRule {
   return Object.freeze(rule) as unknown as AnyRule;
 }

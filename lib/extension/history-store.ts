@@ -14,7 +14,7 @@
 // Version 1 kept one record per app (store `analyses`); opening migrates each into the new stores.
 // Every read is validated: a damaged or outdated record is dropped with a log, never shown.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import { z } from 'zod';
+import { z } from '../schema/zod';
 import { AnalysisResult } from '../analyze/result';
 import { compareAnalyses } from '../export/compare';
 import { AnalysisMetrics, metricsOf } from '../export/metrics';
@@ -31,12 +31,12 @@ const SNAPSHOTS = 'snapshots';
 const LEGACY = 'analyses';
 const BY_APP = 'appKey';
 
-const Counts = z.object({ error: z.number().int().nonnegative(), warning: z.number().int().nonnegative(), info: z.number().int().nonnegative() });
+const Counts = z.object({ error: z.number().check(z.int(), z.nonnegative()), warning: z.number().check(z.int(), z.nonnegative()), info: z.number().check(z.int(), z.nonnegative()) });
 
 /** One analysis as the History view lists it. */
 export const HistoryEntry = z.object({
-  id: z.string().min(1),
-  appKey: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
+  appKey: z.string().check(z.minLength(1)),
   /** when the analysis ran (its `analysedAt`), epoch ms: the history's order */
   at: z.number(),
   /** when it was stored here, epoch ms */
@@ -44,17 +44,17 @@ export const HistoryEntry = z.object({
   appName: z.string(),
   score: z.number(),
   counts: Counts,
-  hidden: z.number().int().nonnegative(),
+  hidden: z.number().check(z.int(), z.nonnegative()),
   /** how it was collected: session, web-integration, oauth, api-key (absent when unknown) */
-  connectionMode: z.string().optional(),
+  connectionMode: z.optional(z.string()),
   /** the collected app is kept too: every report view can show it */
   full: z.boolean(),
   /** imported from a JSON export (by whom is not known) */
   imported: z.boolean(),
-  appMemoryBytes: z.number().optional(),
-  fieldCount: z.number().optional(),
+  appMemoryBytes: z.optional(z.number()),
+  fieldCount: z.optional(z.number()),
   /** new and fixed findings (not hidden) since the app's previous analysis, when there was one */
-  change: z.object({ sinceAt: z.number(), new: Counts, fixed: Counts }).optional(),
+  change: z.optional(z.object({ sinceAt: z.number(), new: Counts, fixed: Counts })),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
@@ -204,7 +204,7 @@ export async function openHistoryStore({ name = HISTORY_DB, now = Date.now, log 
     return valid;
   }
 
-  async function dropDamaged(id: unknown, error?: z.ZodError): Promise<void> {
+  async function dropDamaged(id: unknown, error?: z.core.$ZodError): Promise<void> {
     const why = error ? error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') : 'a part of it is missing';
     log(`Qlarity: dropped the stored analysis ${String(id)}: it cannot be read (${why}). Run a new analysis.`);
     if (typeof id === 'string') await deleteEntries([id]);

@@ -1,7 +1,7 @@
 // Readers for the three app folder formats (test/sim/APP-FOLDER.md): a qlik-cli / corectl unbuild,
 // one serializeapp JSON, Gitoqlik split files. Each gives the same RawApp. Pure: the files come
 // through a FolderReader.
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { FieldListItem } from '../collect/engine-schemas.ts';
 import { type FolderReader, displayPath, joinRel, parseSimpleYaml, readJson } from './folder-reader.ts';
 import { type AppFormat, type Connection, type JsonObject, type RawApp, type StoredObject, addPropertyTree, byId, isObject } from './raw-app.ts';

@@ -2,7 +2,7 @@
 // objects with their parent/child links, master items, variables, bookmarks, connections, media and
 // the load script, indexed by id. Shared by the offline analysis (`qlarity analyze --folder`) and the
 // simulated tenant (test/sim/app), which serves apps from the same folders. Pure.
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { FieldListItem } from '../collect/engine-schemas.ts';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };

@@ -8,7 +8,7 @@
 // data model (unless the user gives a saved GetTablesAndKeys result), and
 // everything REST gives (reloads, evaluations,
 // installed extensions and themes). Pure.
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { buildAccess, buildAppInfo } from '../collect/app.ts';
 import { buildBookmark } from '../collect/bookmarks.ts';
 import { buildDataModel } from '../collect/data-model.ts';

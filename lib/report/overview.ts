@@ -1,6 +1,6 @@
 // What the Overview tab shows: counts by category and severity, memory by table and field, the
 // slowest objects and sheets, and the memory of unused fields (R01's own summary when it ran).
-import { z } from 'zod';
+import { z } from '../schema/zod';
 import type { AnalysisResult, Category, Finding, Severity } from '../analyze/result';
 import type { AppSnapshot } from '../snapshot/schema';
 import { sheetCalcTotals } from '../snapshot/timings';
@@ -68,17 +68,17 @@ const UndecidedField = z.object({
   field: z.string(),
   expression: z.string(),
   why: z.string(),
-  where: z.object({ kind: z.string(), id: z.string(), name: z.string().optional() }),
+  where: z.object({ kind: z.string(), id: z.string(), name: z.optional(z.string()) }),
 });
 export type UndecidedField = z.infer<typeof UndecidedField>;
 
 const UnusedFieldSummary = z.object({
   fieldCount: z.number(),
   totalBytes: z.number(),
-  highConfidenceBytes: z.number().optional(),
-  dropStatement: z.string().optional(),
-  dropStatementAll: z.string().optional(),
-  undecided: z.array(UndecidedField).optional(),
+  highConfidenceBytes: z.optional(z.number()),
+  dropStatement: z.optional(z.string()),
+  dropStatementAll: z.optional(z.string()),
+  undecided: z.optional(z.array(UndecidedField)),
 });
 
 export interface UnusedFieldsMemory {

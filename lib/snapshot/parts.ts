@@ -3,7 +3,7 @@
 // part that could not be collected is reported under the same name (`CollectionIssue.part`), as
 // Lighthouse's gatherers and audits share artifact names. test/lib/snapshot/parts.test.ts checks
 // that this list is exactly the snapshot's keys besides its envelope.
-import { z } from 'zod';
+import { z } from '../schema/zod';
 
 /** Every key of the AppSnapshot that holds something collected from the app. */
 export const SNAPSHOT_PARTS = [
@@ -67,7 +67,10 @@ export const LEGACY_PART_NAMES: Readonly<Record<string, IssuePart>> = {
 };
 
 /** An issue's part as stored, old names read as the part they belonged to. */
-export const StoredIssuePart = z.preprocess((value) => (typeof value === 'string' ? (LEGACY_PART_NAMES[value] ?? value) : value), IssuePart);
+export const StoredIssuePart = z.pipe(
+  z.transform((value: unknown) => (typeof value === 'string' ? (LEGACY_PART_NAMES[value] ?? value) : value)),
+  IssuePart,
+);
 
 /** Parts in words, as a sentence's subject: "Sheets and variables", "The app evaluation". */
 export function partsInWords(parts: readonly IssuePart[]): string {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { describeEngineError, LIMIT_ERRORS } from '../../analyze/engine-errors';
 import { defineRule } from '../../analyze/rule';
 import { evaluationList } from '../shared/evaluation';

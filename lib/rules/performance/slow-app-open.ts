@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
 import { formatMs } from '../shared/helpers';
 import { SOURCES } from '../shared/sources';
@@ -16,7 +16,7 @@ export default defineRule({
   howToFix: 'Reduce the data model (unused fields, high-cardinality fields), and remove variables with leading = that calculate on open.',
   severityReason:
     "One open time depends on whether the engine already held the app in memory and on the tenant's load, so a single analysis does not measure a certain cost: a pointer to the model size.",
-  options: z.object({ openMs: z.number().positive().default(10_000).describe('open time threshold (ms)') }),
+  options: z.object({ openMs: z._default(z.number().check(z.positive()), 10_000).check(z.describe('open time threshold (ms)')) }),
   needs: ['timings'],
   check(ctx) {
     const ms = ctx.snapshot.timings?.appOpenMs;

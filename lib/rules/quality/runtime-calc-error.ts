@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { CONDITION_CODES, describeEngineError, LIMIT_ERRORS } from '../../analyze/engine-errors';
 import { defineRule } from '../../analyze/rule';
 import { objectsWithStaticErrors } from '../shared/explained-errors';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { type RuleContext, defineRule } from '../../analyze/rule';
 import { describeSite, plural, reportAt } from '../shared/helpers';
 import { SOURCES } from '../shared/sources';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
 import { appSizeBytes } from '../../snapshot/app-size';
 import { formatBytes } from '../../format/bytes';
@@ -20,8 +20,8 @@ export default defineRule({
   severityReason:
     "Measured against the tenant's quota: the app still opens and reloads, but over the quota it no longer does; the App Analyzer warns from 80 %.",
   options: z.object({
-    quotaBytes: z.number().positive().default(DEFAULT_QUOTA_BYTES).describe("the tenant's in-memory app size quota in bytes (default 5 GiB; set your entitlement)"),
-    share: z.number().min(0).max(1).default(0.8).describe('share of the quota at which to report'),
+    quotaBytes: z._default(z.number().check(z.positive()), DEFAULT_QUOTA_BYTES).check(z.describe("the tenant's in-memory app size quota in bytes (default 5 GiB; set your entitlement)")),
+    share: z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.8).check(z.describe('share of the quota at which to report')),
   }),
   needs: ['appSize'],
   check(ctx) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
 import { formatBytes } from '../../format/bytes';
 import { SOURCES } from '../shared/sources';
@@ -17,8 +17,8 @@ export default defineRule({
   severityReason:
     'A large share of the memory shows where optimisation pays, not a fault (the field may well be needed): a suggestion.',
   options: z.object({
-    share: z.number().min(0).max(1).default(0.1).describe('share of the app memory at which to report'),
-    minAppBytes: z.number().nonnegative().default(100 * 1024 ** 2).describe('only for apps at least this large (bytes): in small apps some field always dominates'),
+    share: z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.1).check(z.describe('share of the app memory at which to report')),
+    minAppBytes: z._default(z.number().check(z.nonnegative()), 100 * 1024 ** 2).check(z.describe('only for apps at least this large (bytes): in small apps some field always dominates')),
   }),
   needs: ['dataModel'],
   check(ctx) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
 import { SOURCES } from '../shared/sources';
 
@@ -15,7 +15,7 @@ export default defineRule({
   howToFix: 'Move the field to its own table linked by a key, or check the concatenation that leaves it empty.',
   severityReason:
     'A pointer per row costs little and sparse fields are often legitimate (optional attributes): a suggestion.',
-  options: z.object({ density: z.number().min(0).max(1).default(0.01).describe('information density below which to report') }),
+  options: z.object({ density: z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.01).check(z.describe('information density below which to report')) }),
   needs: ['dataModel'],
   check(ctx) {
     for (const t of ctx.snapshot.dataModel?.tables ?? []) {

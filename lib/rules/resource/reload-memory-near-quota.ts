@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
 import { formatBytes } from '../../format/bytes';
 import { lastSuccessfulReload } from '../shared/reloads';
@@ -19,8 +19,8 @@ export default defineRule({
   severityReason:
     "Measured: the last reload's peak memory against the quota; that reload succeeded, but one that reaches the quota fails.",
   options: z.object({
-    quotaBytes: z.number().positive().default(DEFAULT_QUOTA_BYTES).describe('the reload memory quota in bytes (default 5 GiB; set your entitlement)'),
-    share: z.number().min(0).max(1).default(0.8).describe('share of the quota at which to report'),
+    quotaBytes: z._default(z.number().check(z.positive()), DEFAULT_QUOTA_BYTES).check(z.describe('the reload memory quota in bytes (default 5 GiB; set your entitlement)')),
+    share: z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.8).check(z.describe('share of the quota at which to report')),
   }),
   needs: [],
   check(ctx) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import type { Target } from '../../analyze/result';
 import { defineRule } from '../../analyze/rule';
 import { dropFieldsStatement } from '../shared/drop-fields-statement';
@@ -44,7 +44,7 @@ export default defineRule({
   severityReason:
     'A measured cost: the memory the field takes (shown with each finding) and its reload time, for nothing; the app works with it, so it is a warning, not an error.',
   options: z.object({
-    includeHidden: z.boolean().default(true).describe('also report hidden fields (HidePrefix/HideSuffix)'),
+    includeHidden: z._default(z.boolean(), true).check(z.describe('also report hidden fields (HidePrefix/HideSuffix)')),
   }),
   needs: ['dataModel', 'objects'],
   check(ctx) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from '../../../lib/schema/zod';
 import { AnalysisResult } from '../../../lib/analyze/result';
 import { defineRule } from '../../../lib/analyze/rule';
 import { analyse } from '../../../lib/rules/analyse';
@@ -15,7 +15,7 @@ const perObject = defineRule({
   why: { text: 'test', sources: [] },
   howToFix: 'test',
   severityReason: 'test',
-  options: z.object({ minTitleLength: z.number().int().min(0).default(0) }),
+  options: z.object({ minTitleLength: z._default(z.number().check(z.int(), z.minimum(0)), 0) }),
   needs: ['objects'],
   check(ctx) {
     for (const o of ctx.snapshot.objects) {
