@@ -82,7 +82,9 @@ export function runRules(snapshot: AppSnapshot, configInput: AnalysisConfigInput
         throw new CannotRun(reason);
       },
       summary: (data) => {
-        summaryData = data;
+        // the contract the views read it by: a summary that does not fit it is the rule's error
+        if (!rule.runSummary) throw new Error(`${rule.code} keeps a run summary but declares no runSummary`);
+        summaryData = rule.runSummary.schema.parse(data);
       },
       analysisError: (error) => {
         errors.push({ ...error, rule: rule.code });
