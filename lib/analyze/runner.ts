@@ -8,7 +8,6 @@ import { stableHash } from './hash';
 import { missingNeed } from './needs';
 import {
   ANALYSIS_RESULT_VERSION,
-  bySeverity,
   type AnalysisError,
   type AnalysisResult,
   type Category,
@@ -18,6 +17,7 @@ import {
   type Severity,
   type Summary,
 } from './result';
+import { sortFindings } from './finding-order';
 import type { AnyRule, ReportInput, RuleContext } from './rule';
 import { redactSecrets, redactSecretsDeep } from '../snapshot/redact-secrets';
 import { computeScore } from './score';
@@ -158,20 +158,6 @@ function toFinding(rule: AnyRule, severity: Severity, raw: ReportInput): Finding
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => (seen.has(f.id) ? false : (seen.add(f.id), true)));
-}
-
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Stable order: severity, rule, target, path, id (plain code-unit comparison: fast and locale-independent). */
-function sortFindings(findings: Finding[]): Finding[] {
-  return [...findings].sort(
-    (a, b) =>
-      bySeverity(a.severity, b.severity) ||
-      compare(a.rule, b.rule) ||
-      compare(a.target.name ?? a.target.id, b.target.name ?? b.target.id) ||
-      compare(a.path ?? '', b.path ?? '') ||
-      compare(a.id, b.id),
-  );
 }
 
 function describeError(error: unknown): string {
