@@ -6,6 +6,7 @@ import type { SnapshotPart } from '../snapshot/parts';
 import type { AppSnapshot } from '../snapshot/schema';
 import type { AnalysisIndex } from './analysis-index';
 import type { AnalysisError, Category, ExpressionRange, Severity, Target } from './result';
+import type { RunSummaryContract } from './run-summary';
 
 /**
  * Checks that read more than one part or only some of a part's fields; every other need is a part
@@ -35,7 +36,10 @@ export interface ReportInput {
   content?: string;
 }
 
-export interface RuleContext<Options> {
+/** What `ctx.summary` takes: the input of the rule's declared summary schema, nothing for a rule that declares none. */
+type SummaryInput<Summary> = Summary extends RunSummaryContract<infer S> ? z.input<S> : never;
+
+export interface RuleContext<Options, Summary extends RunSummaryContract | undefined = RunSummaryContract | undefined> {
   readonly snapshot: AppSnapshot;
   readonly options: Options;
   /** shared, built once per analysis (parsed expressions, usage, data model lookups) */
@@ -43,13 +47,13 @@ export interface RuleContext<Options> {
   report(finding: ReportInput): void;
   /** the data this rule needs is not there: the result says so instead of staying silent */
   cannotRun(reason: string): never;
-  /** rule-level data for the UI (totals, a generated statement …), kept on the rule's run */
-  summary(data: Record<string, unknown>): void;
+  /** rule-level data for the views (totals, a generated statement …) of the shape `runSummary` declares, kept on the rule's run */
+  summary(data: SummaryInput<Summary>): void;
   /** a gap in the analysis itself (e.g. our parser rejects what the engine accepted): kept in the result's `errors`, never a finding */
   analysisError(error: Omit<AnalysisError, 'rule'>): void;
 }
 
-export interface RuleMeta<Schema extends z.ZodMiniObject = z.ZodMiniObject> {
+export interface RuleMeta<Schema extends z.ZodMiniObject = z.ZodMiniObject, Summary extends RunSummaryContract | undefined = RunSummaryContract | undefined> {
   /** stable, never reused: a letter for the category and two digits */
   code: string;
   /** kebab-case */
@@ -58,6 +62,12 @@ export interface RuleMeta<Schema extends z.ZodMiniObject = z.ZodMiniObject> {
   severity: Severity;
   /** one line, what it detects */
   summary: string;
+  /**
+   * The rule-level data the rule keeps on its run for the views (`ctx.summary`): its rule code and
+   * zod schema, declared once in lib/rules/shared so the views read it typed (`runSummaryOf`)
+   * without bundling the rule. Absent: the rule keeps none.
+   */
+  runSummary?: Summary;
   why: { text: string; sources: Source[] };
   howToFix: string;
   /**
@@ -76,13 +86,14 @@ export interface RuleMeta<Schema extends z.ZodMiniObject = z.ZodMiniObject> {
   examples?: { bad?: string; good?: string };
 }
 
-export interface Rule<Schema extends z.ZodMiniObject = z.ZodMiniObject> extends RuleMeta<Schema> {
-  check(ctx: RuleContext<z.output<Schema>>): void;
+export interface Rule<Schema extends z.ZodMiniObject = z.ZodMiniObject, Summary extends RunSummaryContract | undefined = RunSummaryContract | undefined>
+  extends RuleMeta<Schema, Summary> {
+  check(ctx: RuleContext<z.output<Schema>, Summary>): void;
 }
 
-/** Any rule, whatever its options, as the registry holds it. */
+/** Any rule, whatever its options and summary, as the registry holds it. */
 export type AnyRule = Rule<z.ZodMiniObject>;
 
-export function defineRule<Schema extends z.ZodMiniObject>(rule: Rule<Schema>): AnyRule {
+export function defineRule<Schema extends z.ZodMiniObject, Summary extends RunSummaryContract | undefined = undefined>(rule: Rule<Schema, Summary>): AnyRule {
   return Object.freeze(rule) as unknown as AnyRule;
 }

@@ -1,6 +1,7 @@
 // The CLI's result: a stable JSON contract (documented in the README, "CLI JSON output") built
 // from the AnalysisResult and the snapshot, its text rendering, and the exit code for CI gates. Pure.
 import { SEVERITIES, type AnalysisResult } from '../analyze/result.ts';
+import { formatMs } from '../format/numbers.ts';
 import { fingerprintAll } from '../export/fingerprint.ts';
 import type { AppSnapshot } from '../snapshot/schema.ts';
 import { type SnapshotSummary, summarizeSnapshot } from '../snapshot/summary.ts';
@@ -128,8 +129,8 @@ export function formatText(output: CliOutput): string {
       `Collected: ${n.sheets} sheets, ${n.objects} objects, ${n.expressions} expressions (${n.uniqueExpressions} unique; engine: ${n.engineSyntaxErrors} syntax errors, ${n.engineBadFieldNames} with unknown fields), ` +
         `${n.masterMeasures} master measures, ${n.masterDimensions} master dimensions, ${n.masterVisualizations} master visualizations, ${n.variables} variables, ${n.bookmarks} bookmarks, ` +
         `${n.tables} tables, ${n.fields} fields${n.syntheticTables ? ` (${n.syntheticTables} synthetic tables)` : ''}, script ${n.scriptReadable ? `readable (${n.scriptSyntaxErrors} syntax errors)` : 'not readable'}` +
-        (n.appOpenMs !== undefined ? `, app open ${Math.round(n.appOpenMs)} ms` : '') +
-        (n.slowestObject ? `, slowest object ${safe(n.slowestObject.id)} ${Math.round(n.slowestObject.firstMs)} ms` : '') +
+        (n.appOpenMs !== undefined ? `, app open ${formatMs(n.appOpenMs)}` : '') +
+        (n.slowestObject ? `, slowest object ${safe(n.slowestObject.id)} ${formatMs(n.slowestObject.firstMs)}` : '') +
         '.',
     );
   } else {

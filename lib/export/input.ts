@@ -1,7 +1,8 @@
 // What every export renderer reads: the AnalysisResult plus what the result itself does not know
 // (the app's measured facts, where and how it was analysed), and the helpers they share: the
 // "could not run" reasons, findings with their fingerprint and hidden flag, worst first.
-import { bySeverity, type AnalysisResult, type Finding } from '../analyze/result';
+import { compareFindings } from '../analyze/finding-order';
+import type { AnalysisResult, Finding } from '../analyze/result';
 import type { RuleDoc } from '../report/rule-docs';
 import { PART_LABELS } from '../snapshot/parts';
 import type { Comparison } from './compare';
@@ -43,7 +44,7 @@ export interface NotRunReason {
 }
 
 
-/** Shown and hidden findings with their fingerprints, worst first (stable within a severity), secrets removed. */
+/** Shown and hidden findings with their fingerprints, the shown first, each in the one order of findings, secrets removed. */
 export function exportedFindings(result: AnalysisResult): ExportedFinding[] {
   const all = [
     ...result.findings.map((finding) => ({ finding: withoutSecrets(finding), hidden: false })),
@@ -51,8 +52,8 @@ export function exportedFindings(result: AnalysisResult): ExportedFinding[] {
   ];
   const prints = fingerprintAll(all.map((e) => e.finding));
   return all
-    .map((e, index) => ({ ...e, index, fingerprint: prints.get(e.finding) ?? '' }))
-    .sort((a, b) => Number(a.hidden) - Number(b.hidden) || bySeverity(a.finding.severity, b.finding.severity) || a.index - b.index)
+    .map((e) => ({ ...e, fingerprint: prints.get(e.finding) ?? '' }))
+    .sort((a, b) => Number(a.hidden) - Number(b.hidden) || compareFindings(a.finding, b.finding))
     .map(({ fingerprint, hidden, finding }) => ({ fingerprint, hidden, finding }));
 }
 

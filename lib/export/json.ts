@@ -4,6 +4,7 @@
 // fingerprint, every rule run with its status and "could not run" reason, the measured facts.
 import { z } from '../schema/zod';
 import { AnalysisResult, ANALYSIS_RESULT_VERSION, Category, ConfigIssue, Finding, RuleRun, Score } from '../analyze/result';
+import { withValidRunSummaries } from '../rules/run-summaries';
 import { exportedAtOf, exportedFindings, notRunReasons, type ExportInput } from './input';
 import { AnalysisMetrics } from './metrics';
 import { stripSecretKeys } from './secrets';
@@ -152,5 +153,5 @@ export function parseJsonExport(text: string): ImportedAnalysis {
   });
   if (!rebuilt.success) throw new ImportError(`This Qlarity export cannot be read as an analysis: ${rebuilt.error.issues[0]?.message ?? 'invalid'}.`);
   if (Number.isNaN(Date.parse(doc.analysedAt))) throw new ImportError('This Qlarity export has no valid analysis time ("analysedAt").');
-  return { result: rebuilt.data, metrics: doc.metrics, source: doc.source, exportedAt: doc.exportedAt };
+  return { result: withValidRunSummaries(rebuilt.data), metrics: doc.metrics, source: doc.source, exportedAt: doc.exportedAt };
 }

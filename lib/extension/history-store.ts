@@ -16,6 +16,7 @@
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
 import { z } from '../schema/zod';
 import { AnalysisResult } from '../analyze/result';
+import { withValidRunSummaries } from '../rules/run-summaries';
 import { compareAnalyses } from '../export/compare';
 import { AnalysisMetrics, metricsOf } from '../export/metrics';
 import { StoredAnalysis } from '../protocol/report';
@@ -59,6 +60,12 @@ export const HistoryEntry = z.object({
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
 const ResultRecord = z.object({ id: z.string(), result: AnalysisResult, metrics: AnalysisMetrics });
+
+/** A stored result record, its rule summaries checked against their rules' contracts (a summary of an older shape is dropped, not the analysis). */
+function parseResultRecord(raw: unknown): ReturnType<typeof ResultRecord.safeParse> {
+  const parsed = ResultRecord.safeParse(raw);
+  return parsed.success ? { ...parsed, data: { ...parsed.data, result: withValidRunSummaries(parsed.data.result) } } : parsed;
+}
 const SnapshotRecord = z.object({ id: z.string(), snapshot: AppSnapshot });
 
 /** One analysis of the history, opened: a summary has no snapshot. */
@@ -241,7 +248,7 @@ export async function openHistoryStore({ name = HISTORY_DB, now = Date.now, log 
     if (rawEntry === undefined) return null;
     const entry = HistoryEntry.safeParse(rawEntry);
     if (!entry.success) return dropDamaged(id, entry.error).then(() => null);
-    const result = ResultRecord.safeParse(rawResult);
+    const result = parseResultRecord(rawResult);
     if (!result.success) return dropDamaged(id, rawResult === undefined ? undefined : result.error).then(() => null);
     const analysis: HistoryAnalysis = { entry: entry.data, result: result.data.result, metrics: result.data.metrics };
     if (entry.data.full) {
@@ -260,7 +267,7 @@ export async function openHistoryStore({ name = HISTORY_DB, now = Date.now, log 
 
   /** an entry's result alone (no snapshot), or undefined when it cannot be read */
   async function readResult(id: string): Promise<z.infer<typeof ResultRecord> | undefined> {
-    const parsed = ResultRecord.safeParse(await (await handle()).get(RESULTS, id));
+    const parsed = parseResultRecord(await (await handle()).get(RESULTS, id));
     return parsed.success ? parsed.data : undefined;
   }
 

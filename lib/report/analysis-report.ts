@@ -1,7 +1,8 @@
 // The report view of an analysis: what the popup and side panel show, small enough to store per app
 // and to send between contexts (its schemas), and how it is made from lib/analyze's result.
 import { z } from '../schema/zod';
-import { bySeverity, Severity, type AnalysisResult, type Target } from '../analyze/result';
+import { sortFindings } from '../analyze/finding-order';
+import { Severity, type AnalysisResult, type Target } from '../analyze/result';
 import { appSizeBytes } from '../snapshot/app-size';
 import { TIMINGS_STOPPED, type AppSnapshot } from '../snapshot/schema';
 import { fixFirst, Gain } from './fix-first';
@@ -147,14 +148,6 @@ export function countBySeverity(findings: readonly Pick<ReportFinding, 'severity
   return counts;
 }
 
-/** Errors first, then warnings, then info; stable within a severity. */
-export function sortFindings<T extends Pick<ReportFinding, 'severity'>>(findings: readonly T[]): T[] {
-  return findings
-    .map((finding, index) => ({ finding, index }))
-    .sort((a, b) => bySeverity(a.finding.severity, b.finding.severity) || a.index - b.index)
-    .map(({ finding }) => finding);
-}
-
 /** Where and when the result was made: what the analyser itself does not know. */
 export interface ReportMeta {
   appKey: string;
@@ -233,7 +226,7 @@ export function topFindingsOf(result: AnalysisResult, snapshot?: AppSnapshot, ru
 
 /** The view of lib/analyze's AnalysisResult that Qlarity stores and shows. */
 export function reportFromAnalysis(result: AnalysisResult, meta: ReportMeta): AnalysisReport {
-  const findings: ReportFinding[] = result.findings.map(reportFindingOf);
+  const findings: ReportFinding[] = sortFindings(result.findings).map(reportFindingOf);
   const notes = result.rules
     .filter((run) => run.status === 'could-not-run' || run.status === 'error')
     .map((run) =>
@@ -249,7 +242,7 @@ export function reportFromAnalysis(result: AnalysisResult, meta: ReportMeta): An
     startedAt: meta.startedAt,
     finishedAt: meta.finishedAt,
     counts: countBySeverity(findings),
-    findings: sortFindings(findings),
+    findings,
     notes,
     score: result.score.value,
     top: meta.top ?? topFindingsOf(result),

@@ -4,6 +4,8 @@
 // time (P01 objects, P02 sheets whose objects are not listed already) and reload time (S04).
 import { z } from '../schema/zod';
 import type { AnalysisResult, Finding } from '../analyze/result';
+import { UNUSED_FIELD_SUMMARY } from '../rules/shared/unused-field-summary';
+import type { ReadyStatement } from './ready-statement';
 import { distinctTargets, groupFindings, type GroupOptions } from './groups';
 import type { Formatter } from './format';
 import { unusedFieldsMemory } from './overview';
@@ -42,7 +44,7 @@ export interface FixFirstItem {
   /** the occurrences (each keeps its own "Show in app" and hiding) */
   findings: Finding[];
   /** a ready statement to paste (R01's DROP FIELDS) */
-  statement?: string;
+  statement?: ReadyStatement;
 }
 
 const SlowObjectData = z.object({ firstMs: z.optional(z.number()), responseTimeSeconds: z.optional(z.number()) });
@@ -72,17 +74,18 @@ function brokenItems(findings: readonly Finding[], options: GroupOptions): FixFi
 function memoryItem(result: AnalysisResult): FixFirstItem[] {
   const unused = unusedFieldsMemory(result, undefined);
   if (!unused || unused.totalBytes <= 0) return [];
-  const findings = result.findings.filter((f) => f.rule === 'R01');
+  const rule = UNUSED_FIELD_SUMMARY.rule;
+  const findings = result.findings.filter((f) => f.rule === rule);
   if (findings.length === 0) return [];
   return [
     {
-      key: 'memory:R01',
-      rule: 'R01',
+      key: `memory:${rule}`,
+      rule,
       name: findings[0].name,
       title: `Drop ${unused.fieldCount === 1 ? 'the unused field' : `${unused.fieldCount} unused fields`}`,
       gain: { kind: 'memory', bytes: unused.totalBytes, fields: unused.fieldCount },
       findings,
-      ...(unused.dropStatement ? { statement: unused.dropStatement } : {}),
+      ...(unused.statement ? { statement: unused.statement } : {}),
     },
   ];
 }

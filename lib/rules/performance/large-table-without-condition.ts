@@ -1,7 +1,7 @@
 import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
 import { chartDimensionFields } from '../shared/chart-dimensions';
-import { formatNumber } from '../shared/helpers';
+import { formatNumber } from '../../format/numbers';
 import { SOURCES } from '../shared/sources';
 
 export const TABLE_TYPES = new Set(['table', 'pivot-table', 'sn-table', 'sn-pivot-table', 'sn-straight-table']);

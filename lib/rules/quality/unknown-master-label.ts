@@ -1,6 +1,7 @@
 import { z } from '../../schema/zod';
 import { type RuleContext, defineRule } from '../../analyze/rule';
-import { describeSite, plural, reportAt } from '../shared/helpers';
+import { plural } from '../../format/numbers';
+import { describeSite, reportAt } from '../shared/helpers';
 import { SOURCES } from '../shared/sources';
 import { labelCandidates } from '../shared/label-candidates';
 

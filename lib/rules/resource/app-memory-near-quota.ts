@@ -3,6 +3,7 @@ import { defineRule } from '../../analyze/rule';
 import { appSizeBytes } from '../../snapshot/app-size';
 import { formatBytes } from '../../format/bytes';
 import { SOURCES } from '../shared/sources';
+import { formatPercent } from '../../format/numbers';
 
 export const DEFAULT_QUOTA_BYTES = 5 * 1024 ** 3;
 
@@ -31,7 +32,7 @@ export default defineRule({
     if (size < quotaBytes * share) return;
     ctx.report({
       target: ctx.index.appTarget(),
-      message: `The app needs ${formatBytes(size)} in memory, ${Math.round((size / quotaBytes) * 100)} % of the ${formatBytes(quotaBytes)} quota (threshold ${Math.round(share * 100)} %).`,
+      message: `The app needs ${formatBytes(size)} in memory, ${formatPercent(size / quotaBytes)} of the ${formatBytes(quotaBytes)} quota (threshold ${formatPercent(share)}).`,
       data: { bytes: size, quotaBytes },
       content: 'app-size',
     });

@@ -2,6 +2,7 @@ import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
 import { formatBytes } from '../../format/bytes';
 import { SOURCES } from '../shared/sources';
+import { formatPercent } from '../../format/numbers';
 
 export default defineRule({
   code: 'R13',
@@ -29,7 +30,7 @@ export default defineRule({
       if (f.isSystem || f.name.startsWith('$') || f.byteSize === undefined || f.byteSize / total < ctx.options.share) continue;
       ctx.report({
         target: ctx.index.fieldTarget(f.name),
-        message: `Field "${f.name}" takes ${formatBytes(f.byteSize)}, ${Math.round((f.byteSize / total) * 100)} % of the app's ${formatBytes(total)} (threshold ${Math.round(ctx.options.share * 100)} %).`,
+        message: `Field "${f.name}" takes ${formatBytes(f.byteSize)}, ${formatPercent(f.byteSize / total)} of the app's ${formatBytes(total)} (threshold ${formatPercent(ctx.options.share)}).`,
         data: { bytes: f.byteSize, share: f.byteSize / total },
         content: f.name,
       });

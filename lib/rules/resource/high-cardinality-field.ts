@@ -1,6 +1,6 @@
 import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
-import { formatNumber } from '../shared/helpers';
+import { formatNumber } from '../../format/numbers';
 import { SOURCES } from '../shared/sources';
 
 export default defineRule({

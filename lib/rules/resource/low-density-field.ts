@@ -1,6 +1,7 @@
 import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
 import { SOURCES } from '../shared/sources';
+import { formatPercent } from '../../format/numbers';
 
 export default defineRule({
   code: 'R18',
@@ -24,7 +25,7 @@ export default defineRule({
         if (f.name.startsWith('$') || f.nonNulls === 0 || f.informationDensity >= ctx.options.density) continue; // all-null: R02
         ctx.report({
           target: ctx.index.fieldTarget(f.name),
-          message: `Field "${f.name}" has values in ${(f.informationDensity * 100).toFixed(2)} % of the rows of table ${t.name} (threshold ${ctx.options.density * 100} %).`,
+          message: `Field "${f.name}" has values in ${formatPercent(f.informationDensity, 2)} of the rows of table ${t.name} (threshold ${formatPercent(ctx.options.density, 2)}).`,
           data: { table: t.name, density: f.informationDensity },
           content: `${f.name}\u0000${t.name}`,
         });

@@ -4,6 +4,7 @@ import { formatBytes } from '../../format/bytes';
 import { lastSuccessfulReload } from '../shared/reloads';
 import { SOURCES } from '../shared/sources';
 import { DEFAULT_QUOTA_BYTES } from './app-memory-near-quota';
+import { formatPercent } from '../../format/numbers';
 
 export default defineRule({
   code: 'R12',
@@ -33,7 +34,7 @@ export default defineRule({
     if (peak < quotaBytes * share) return;
     ctx.report({
       target: { kind: 'reload', id: meta?.reloadId ?? lastSuccessfulReload(ctx.snapshot).reload?.id ?? 'last', name: 'Last successful reload' },
-      message: `The last reload peaked at ${formatBytes(peak)}, ${Math.round((peak / quotaBytes) * 100)} % of the ${formatBytes(quotaBytes)} quota (threshold ${Math.round(share * 100)} %).`,
+      message: `The last reload peaked at ${formatBytes(peak)}, ${formatPercent(peak / quotaBytes)} of the ${formatBytes(quotaBytes)} quota (threshold ${formatPercent(share)}).`,
       data: { peakBytes: peak, quotaBytes },
       content: 'reload-peak',
     });

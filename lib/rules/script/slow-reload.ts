@@ -1,6 +1,6 @@
 import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
-import { formatMs } from '../shared/helpers';
+import { formatMs } from '../../format/numbers';
 import { lastSuccessfulReload } from '../shared/reloads';
 import { SOURCES } from '../shared/sources';
 

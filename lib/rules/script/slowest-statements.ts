@@ -1,6 +1,6 @@
 import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
-import { formatMs, formatNumber } from '../shared/helpers';
+import { formatMs, formatNumber } from '../../format/numbers';
 import { lastSuccessfulReload } from '../shared/reloads';
 import { SOURCES } from '../shared/sources';
 

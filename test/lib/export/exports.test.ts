@@ -198,6 +198,19 @@ describe('JSON export', () => {
     expect(back.metrics.notCollected?.map((i) => i.part)).toEqual(['evaluation', 'expressions']);
   });
 
+  it("checks each rule summary of an imported file against its rule's contract: a retired field is dropped, a damaged summary too, the analysis still opens", () => {
+    const doc = JSON.parse(render('json')) as { rules: Array<{ rule: string; data?: Record<string, unknown> }> };
+    const r01 = doc.rules.find((r) => r.rule === 'R01');
+    if (!r01?.data) throw new Error('the seeded analysis has no R01 summary');
+    const kept = { ...r01.data };
+    const retired = JSON.stringify({ ...doc, rules: doc.rules.map((r) => (r === r01 ? { ...r, data: { ...kept, dropStatementAll: 'DROP FIELDS [X];' } } : r)) });
+    expect(parseJsonExport(retired).result.rules.find((r) => r.rule === 'R01')?.data).toEqual(kept);
+    const damaged = JSON.stringify({ ...doc, rules: doc.rules.map((r) => (r === r01 ? { ...r, data: { fieldCount: 'many' } } : r)) });
+    const back = parseJsonExport(damaged);
+    expect(back.result.rules.find((r) => r.rule === 'R01')?.data).toBeUndefined();
+    expect(back.result.findings.length).toBeGreaterThan(0);
+  });
+
   it('refuses text that is not JSON, foreign JSON, a newer version and a damaged export, with a clear message', () => {
     expect(() => parseJsonExport('not json')).toThrow(ImportError);
     expect(() => parseJsonExport('not json')).toThrow(/not JSON/);

@@ -76,6 +76,23 @@ describe('history store (IndexedDB)', () => {
     expect(await store.keys()).toEqual(['app-1']);
   });
 
+  it("opens a result stored with an older shape of R01's summary: the retired field is dropped, the rest kept, and a damaged summary does not lose the analysis", async () => {
+    const { store } = await open();
+    const r01 = { rule: 'R01', name: 'unused-field', category: 'resource' as const, severity: 'warning' as const, status: 'ran' as const, findings: 1, suppressed: 0, durationMs: 1 };
+    const stored = run('app-1', DAY);
+    const summary = { fieldCount: 1, totalBytes: 2048, highConfidenceBytes: 2048, dropStatement: 'DROP FIELDS [Unused];' };
+    stored.result = { ...stored.result, rules: [{ ...r01, data: { ...summary, dropStatementAll: 'DROP FIELDS [Unused];' } }] };
+    await store.save(stored, retention);
+    const damaged = run('app-2', DAY);
+    damaged.result = { ...damaged.result, rules: [{ ...r01, data: { fieldCount: 'one' } }] };
+    await store.save(damaged, retention);
+    const [entry] = await store.list('app-1');
+    expect((await store.open(entry.id))?.result.rules[0].data).toEqual(summary);
+    const opened = await store.load('app-2');
+    expect(opened?.result.findings).toHaveLength(1);
+    expect(opened?.result.rules[0]).toEqual(r01);
+  });
+
   it('survives a reopen (a service-worker or browser restart)', async () => {
     const { store, name } = await open();
     await store.save(run('app-1', 1), retention);

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from '../../../lib/schema/zod';
 import { RULES } from '../../../lib/rules/index';
+import { RUN_SUMMARIES } from '../../../lib/rules/run-summaries';
 import { loadRuleFiles, orphanDocs, renderAll, ROOT, staleFiles, type RuleFile } from '../../../scripts/gen-rules';
 
 let files: RuleFile[];
@@ -32,6 +33,12 @@ describe('rule catalogue meta-test', () => {
 
   it('registers every rule file in lib/rules/index.ts, and nothing else', () => {
     expect(RULES.map((r) => r.code)).toEqual(files.map((f) => f.rule.code));
+  });
+
+  it('lists every run summary contract a rule declares in RUN_SUMMARIES, each naming its own rule', () => {
+    const declared = RULES.flatMap((r) => (r.runSummary ? [r.runSummary] : []));
+    expect([...RUN_SUMMARIES].sort((a, b) => a.rule.localeCompare(b.rule))).toEqual(declared);
+    for (const rule of RULES) if (rule.runSummary) expect(rule.runSummary.rule, rule.code).toBe(rule.code);
   });
 
   it('gives every rule its documentation text, a source and defaults for every option', () => {
