@@ -50,6 +50,23 @@ export function toPointer(path: readonly string[]): string {
   return pointer;
 }
 
+/**
+ * Each JSON pointer kept once (`toPointer`'s string the first time it is seen): objects of the same
+ * kind share their paths, and every expression, mention and reference keeps one, so an app of
+ * 10,000 expressions kept as many copies of a few hundred pointers, each built segment by segment.
+ * Bounded: cleared when full (a cache, not a record; a cleared pointer is simply made again).
+ */
+const POINTERS = new Map<string, string>();
+const POINTERS_MAX = 50_000;
+function pointerOf(path: readonly string[]): string {
+  const pointer = toPointer(path);
+  const known = POINTERS.get(pointer);
+  if (known !== undefined) return known;
+  if (POINTERS.size >= POINTERS_MAX) POINTERS.clear();
+  POINTERS.set(pointer, pointer);
+  return pointer;
+}
+
 /** `String(i)` for array indexes, made once: a walk pushes one per array item of every tree. */
 const INDEX_KEYS = Array.from({ length: 256 }, (_, i) => String(i));
 const indexKey = (i: number): string => INDEX_KEYS[i] ?? String(i);
@@ -114,23 +131,23 @@ function visitString(text: string, path: string[], owner: ExpressionOwner, out: 
   if (inactive !== undefined) return visitInactiveString(text, path, owner, out, attributeId, inactive, key, parent);
 
   if (key === 'qLibraryId') {
-    out.libraryReferences.push({ kind: libraryKind(path), targetId: text, ...refLocation(owner), path: toPointer(path) });
+    out.libraryReferences.push({ kind: libraryKind(path), targetId: text, ...refLocation(owner), path: pointerOf(path) });
     return;
   }
   if (key === 'qExtendsId') {
-    out.libraryReferences.push({ kind: 'visualization', targetId: text, ...refLocation(owner), path: toPointer(path) });
+    out.libraryReferences.push({ kind: 'visualization', targetId: text, ...refLocation(owner), path: pointerOf(path) });
     return;
   }
   if (parent === 'qFieldDefs') {
     const isExpression = startsWithEquals(text);
     addExpression(out, owner, path, attributeId, text, isExpression ? 'expression' : 'field');
     if (!isExpression && path.includes('qListObjectDef')) {
-      out.fieldReferences.push({ field: stripBrackets(text), kind: 'listbox', ...refLocation(owner), path: toPointer(path) });
+      out.fieldReferences.push({ field: stripBrackets(text), kind: 'listbox', ...refLocation(owner), path: pointerOf(path) });
     }
     return;
   }
   if (FILTER_FIELD_KEYS.has(key) && isInFilters(path)) {
-    out.fieldReferences.push({ field: stripBrackets(text), kind: 'chart-filter', ...refLocation(owner), path: toPointer(path) });
+    out.fieldReferences.push({ field: stripBrackets(text), kind: 'chart-filter', ...refLocation(owner), path: pointerOf(path) });
     return;
   }
   if ((parent === 'qStringExpression' || parent === 'qValueExpression') && key === 'qExpr') return addExpression(out, owner, path, attributeId, text, 'expression');
@@ -165,7 +182,7 @@ function visitInactiveString(text: string, path: string[], owner: ExpressionOwne
     (reason === 'inactive-colour' && !ownKey.startsWith('q') && (ownKey === 'colorExpression' || ownKey === 'key')) ||
     (!ownKey.startsWith('q') && startsWithEquals(text) && text.trim().length > 1);
   if (!expressionLike) return;
-  out.mentions.push({ text, location: locationOf(owner, toPointer(path), path, attributeId), reason });
+  out.mentions.push({ text, location: locationOf(owner, pointerOf(path), path, attributeId), reason });
 }
 
 const isIndex = (key: string): boolean => {
@@ -174,7 +191,7 @@ const isIndex = (key: string): boolean => {
 };
 
 function addExpression(out: Extracted, owner: ExpressionOwner, path: readonly string[], attributeId: string | undefined, text: string, syntax: Expression['syntax']): void {
-  const pointer = toPointer(path);
+  const pointer = pointerOf(path);
   out.expressions.push({ id: owner.objectId + ':' + pointer, text, syntax, location: locationOf(owner, pointer, path, attributeId) });
 }
 
