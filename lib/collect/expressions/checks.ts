@@ -44,11 +44,12 @@ export function createExpressionChecker(ctx: CollectContext): ExpressionChecker 
   const masterLabelsIn = new Map<string, { labels: string[]; key: string }>();
   const keyOf = (text: string, labels: readonly string[]): string => JSON.stringify([text, labels]); // unambiguous, whatever characters the text holds
   // The requests are built in functions of their own: a closure inside askCheck or submit's loop
-  // would allocate its scope for every expression, asked already or not.
+  // would allocate its scope for every expression, asked already or not. `.then`, not one more
+  // async function: thousands of these are in flight at once, each holding its suspended frame.
   const requestCheck = (key: string, text: string, labels: string[]): void =>
-    checks.ask(key, () => attempt(ctx, 'expressionChecks', async () => toCheck(await engineCall(ctx, 'CheckExpression', () => ctx.doc.checkExpression(text, labels)))));
+    checks.ask(key, () => attempt(ctx, 'expressionChecks', () => engineCall(ctx, 'CheckExpression', () => ctx.doc.checkExpression(text, labels)).then(toCheck)));
   const requestFields = (text: string): void =>
-    fields.ask(text, () => attempt(ctx, 'expressionFields', async () => toFields(await engineCall(ctx, 'GetFieldsFromExpression', () => ctx.doc.getFieldsFromExpression(text)))));
+    fields.ask(text, () => attempt(ctx, 'expressionFields', () => engineCall(ctx, 'GetFieldsFromExpression', () => ctx.doc.getFieldsFromExpression(text)).then(toFields)));
 
   const askCheck = (e: Expression, chartLabels: Iterable<string>): void => {
     if (checkKey.has(e)) return;
