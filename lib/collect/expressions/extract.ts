@@ -46,25 +46,44 @@ const FILTER_FIELD_KEYS = new Set(['field', 'fieldName', 'qField', 'qFieldName']
 export function toPointer(path: readonly string[]): string {
   if (path.length === 0) return '';
   let pointer = '';
-  for (const segment of path) pointer += '/' + (segment.includes('~') || segment.includes('/') ? segment.replace(/~/g, '~0').replace(/\//g, '~1') : segment);
+  for (const segment of path) pointer += '/' + escapeSegment(segment);
   return pointer;
 }
 
+const escapeSegment = (segment: string): string => (segment.includes('~') || segment.includes('/') ? segment.replace(/~/g, '~0').replace(/\//g, '~1') : segment);
+
+interface PointerNode {
+  pointer: string;
+  next?: Map<string, PointerNode>;
+}
+
 /**
- * Each JSON pointer kept once (`toPointer`'s string the first time it is seen): objects of the same
- * kind share their paths, and every expression, mention and reference keeps one, so an app of
- * 10,000 expressions kept as many copies of a few hundred pointers, each built segment by segment.
- * Bounded: cleared when full (a cache, not a record; a cleared pointer is simply made again).
+ * Each JSON pointer made once (`toPointer(path)`, from a trie of the paths seen): objects of the
+ * same kind share their paths, and every expression, mention and reference keeps one, so an app of
+ * 10,000 expressions built and kept as many copies of a few hundred pointers, segment by segment.
+ * A pointer extends its parent's, so they share their prefixes too. Bounded: dropped when full (a
+ * cache, not a record; a dropped pointer is simply made again).
  */
-const POINTERS = new Map<string, string>();
-const POINTERS_MAX = 50_000;
+const POINTERS: PointerNode = { pointer: '' };
+const POINTERS_MAX = 10_000;
+let pointerCount = 0;
 function pointerOf(path: readonly string[]): string {
-  const pointer = toPointer(path);
-  const known = POINTERS.get(pointer);
-  if (known !== undefined) return known;
-  if (POINTERS.size >= POINTERS_MAX) POINTERS.clear();
-  POINTERS.set(pointer, pointer);
-  return pointer;
+  let node = POINTERS;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i] as string;
+    let next = node.next?.get(segment);
+    if (!next) {
+      if (++pointerCount > POINTERS_MAX) {
+        POINTERS.next = undefined;
+        pointerCount = 0;
+        return toPointer(path);
+      }
+      next = { pointer: node.pointer + '/' + escapeSegment(segment) };
+      (node.next ??= new Map()).set(segment, next);
+    }
+    node = next;
+  }
+  return node.pointer;
 }
 
 /** `String(i)` for array indexes, made once: a walk pushes one per array item of every tree. */
