@@ -51,7 +51,7 @@ export function createExpressionChecker(ctx: CollectContext): ExpressionChecker 
   const requestFields = (text: string): void =>
     fields.ask(text, () => attempt(ctx, 'expressionFields', () => engineCall(ctx, 'GetFieldsFromExpression', () => ctx.doc.getFieldsFromExpression(text)).then(toFields)));
 
-  const askCheck = (e: Expression, chartLabels: Iterable<string>): void => {
+  const askCheck = (e: Expression, chartLabels: readonly string[]): void => {
     if (checkKey.has(e)) return;
     const text = e.text;
     let inText = masterLabelsIn.get(text);
@@ -72,7 +72,9 @@ export function createExpressionChecker(ctx: CollectContext): ExpressionChecker 
       waiting.push({ expressions, chartLabels });
       return;
     }
-    for (const e of expressions) if (shouldCheck(e)) askCheck(e, chartLabels);
+    // an array, walked for each expression without an iterator (a chart's labels come as a Set)
+    const chartList = Array.isArray(chartLabels) ? (chartLabels as readonly string[]) : [...chartLabels];
+    for (const e of expressions) if (shouldCheck(e)) askCheck(e, chartList);
   };
   const setMasterLabels = (labels: Iterable<string>): void => {
     for (const label of labels) masterLabels.add(label);
@@ -124,9 +126,10 @@ function requestsOnce<T>() {
 }
 
 /** The labels `text` may reference: `masterFound` (the master labels in it) and the chart labels that occur in it, sorted and once each; `masterFound` itself when no chart label occurs. */
-function labelsIn(text: string, masterFound: string[], chartLabels: Iterable<string>): string[] {
+function labelsIn(text: string, masterFound: string[], chartLabels: readonly string[]): string[] {
   let found: string[] | undefined;
-  for (const label of chartLabels) {
+  for (let i = 0; i < chartLabels.length; i++) {
+    const label = chartLabels[i] as string;
     if (label && text.includes(label) && !masterFound.includes(label) && !found?.includes(label)) (found ??= [...masterFound]).push(label);
   }
   return found ? found.sort() : masterFound;
