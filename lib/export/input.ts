@@ -3,6 +3,7 @@
 // "could not run" reasons, findings with their fingerprint and hidden flag, worst first.
 import { bySeverity, type AnalysisResult, type Finding } from '../analyze/result';
 import type { RuleDoc } from '../report/rule-docs';
+import type { SnapshotSources } from '../snapshot/schema';
 import type { Comparison } from './compare';
 import { fingerprintAll } from './fingerprint';
 import type { AnalysisMetrics } from './metrics';
@@ -26,6 +27,8 @@ export interface ExportInput {
   docsBaseUrl?: string;
   /** the change since an earlier analysis (lib/export/compare.ts), shown by HTML and Markdown */
   comparison?: Comparison;
+  /** the snapshot's `sources` of an app folder analysis: SARIF, Markdown and CSV point findings at the folder's files */
+  sources?: SnapshotSources;
 }
 
 export interface ExportedFinding {

@@ -45,7 +45,44 @@ export function parseJson(text: string, file: string): unknown {
 }
 
 export async function readJson(reader: FolderReader, path: string): Promise<unknown> {
-  return parseJson(await reader.readText(path), displayPath(reader, path));
+  return (await readJsonWithText(reader, path)).value;
+}
+
+/** The parsed file and its text, for finding where items sit in it (`qIdLines`). */
+export async function readJsonWithText(reader: FolderReader, path: string): Promise<{ value: unknown; text: string }> {
+  const text = await reader.readText(path);
+  return { value: parseJson(text, displayPath(reader, path)), text };
+}
+
+/**
+ * The 1-based line of each `"qId": "…"` in a JSON text (the first one when an id repeats): where
+ * a saved item starts, found in one pass without a positional parser.
+ */
+export function qIdLines(text: string): Map<string, number> {
+  const lines = new Map<string, number>();
+  let line = 1;
+  let counted = 0;
+  for (const match of text.matchAll(/"qId"\s*:\s*"((?:[^"\\]|\\.)*)"/g)) {
+    for (let i = text.indexOf('\n', counted); i !== -1 && i < match.index; i = text.indexOf('\n', i + 1)) line++;
+    counted = match.index;
+    const id = decodeJsonString(match[1]);
+    if (id !== undefined && !lines.has(id)) lines.set(id, line);
+  }
+  return lines;
+}
+
+/** The 1-based line of the first `"key":` in a JSON text (`key`: a plain word). */
+export function keyLine(text: string, key: string): number | undefined {
+  const at = text.search(new RegExp(`"${key}"\\s*:`));
+  return at === -1 ? undefined : text.slice(0, at).split('\n').length;
+}
+
+function decodeJsonString(inner: string): string | undefined {
+  try {
+    return JSON.parse(`"${inner}"`) as string;
+  } catch {
+    return undefined;
+  }
 }
 
 /**

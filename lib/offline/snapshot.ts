@@ -22,8 +22,8 @@ import { flattenTree } from '../collect/tree.ts';
 import { buildVariable } from '../collect/variables.ts';
 import { emptySnapshotParts } from '../snapshot/empty-parts.ts';
 import { type AppSnapshot, type CollectionIssue, type CollectionPart, SNAPSHOT_SCHEMA_VERSION, type VisObject } from '../snapshot/schema.ts';
-import { type JsonObject, type RawApp, type StoredObject, isObject, propertyTreeOf } from './raw-app.ts';
-import { computedVariableNames, variablesAfterReload } from './script-variables.ts';
+import { type JsonObject, type RawApp, type RawSources, type StoredObject, isObject, propertyTreeOf } from './raw-app.ts';
+import { assignmentsAfterReload, computedVariableNames } from './script-variables.ts';
 
 /** Collection issue code of every part an app folder cannot give. */
 export const OFFLINE_UNAVAILABLE = 'OFFLINE_UNAVAILABLE';
@@ -39,6 +39,8 @@ export interface OfflineInput {
   /** a `GET /api/v1/apps/{id}/data/metadata` answer kept next to the app (`metadata.json`) */
   metadata?: unknown;
   collectedAt: string;
+  /** where the folder read sits, relative to its repository root ('/'-separated), for `sources`; default '' */
+  folder?: string;
 }
 
 const ENGINE_REASON = 'an app folder is analysed without an engine';
@@ -96,9 +98,8 @@ export function snapshotFromRawApp(input: OfflineInput): AppSnapshot {
     }),
   );
   const savedNames = new Set(saved.map((v) => v.name));
-  const fromScript = [...variablesAfterReload(raw.script)]
-    .filter(([name]) => !savedNames.has(name))
-    .map(([name, definition]) => buildVariable({ qName: name, qDefinition: definition, qIsScriptCreated: true }));
+  const assignments = [...assignmentsAfterReload(raw.script)].filter(([name]) => !savedNames.has(name));
+  const fromScript = assignments.map(([name, { definition }]) => buildVariable({ qName: name, qDefinition: definition, qIsScriptCreated: true }));
   const variables = [...saved, ...fromScript];
   const computed = computedVariableNames(raw.script);
   if (computed.length > 0) {
@@ -178,5 +179,17 @@ export function snapshotFromRawApp(input: OfflineInput): AppSnapshot {
     libraryReferences: extracted.libraryReferences,
     fieldReferences: extracted.fieldReferences,
     collectionIssues: issues,
+    ...(raw.sources ? { sources: { ...withScriptVariables(raw.sources, assignments), folder: input.folder ?? '' } } : {}),
   };
+}
+
+/** The script-created variables at the line of the assignment that leaves them (in a verbatim script file). */
+function withScriptVariables(sources: RawSources, assignments: [string, { line: number }][]): RawSources {
+  const script = sources.script;
+  if (!script) return sources;
+  const items = assignments.map(([name, { line }]) => {
+    const at = script.verbatim ? line : script.line;
+    return { kind: 'variable' as const, id: name, file: script.file, ...(at !== undefined ? { line: at } : {}) };
+  });
+  return { ...sources, items: [...sources.items, ...items] };
 }
