@@ -1,6 +1,6 @@
 // Where in the repository a finding of an app folder analysis (`qlarity analyze --folder`) points:
 // the file its item was read from (the snapshot's `sources`), relative to the repository root, and
-// the line. A script finding's `data.line` is the line in the whole script text; a verbatim script
+// the line: of the property the finding names (its `path`) when known, else of the item's qId. A script finding's `data.line` is the line in the whole script text; a verbatim script
 // file (unbuild, Gitoqlik script.qvs) has the same lines, a script kept as one JSON string
 // (serializeapp `loadScript`) has the line of its key. Fields and tables come from the script.
 // Anything without a file of its own points at the app properties.
@@ -35,7 +35,8 @@ export function sourcePlaces(sources: SnapshotSources): (finding: Finding) => Re
     const { kind, id } = finding.target;
     const itemKind = ITEM_KIND[kind];
     const item = itemKind ? items.get(`${itemKind}\u0000${id}`) : undefined;
-    if (item) return place(item.file, item.line);
+    // the property the finding names, when the reader placed it; else the item's start
+    if (item) return place(item.file, (finding.path !== undefined ? item.paths?.[finding.path] : undefined) ?? item.line);
     const script = sources.script;
     if (script && FROM_SCRIPT.has(kind)) {
       const line = kind === 'script' ? positive(finding.data?.line) : undefined;

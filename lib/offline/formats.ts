@@ -4,8 +4,8 @@
 import type { z } from 'zod';
 import type { FieldListItem } from '../collect/engine-schemas.ts';
 import type { SourceItemKind } from '../snapshot/schema.ts';
-import { type FolderReader, displayPath, joinRel, keyLine, parseSimpleYaml, qIdLines, readJson, readJsonWithText } from './folder-reader.ts';
-import { type AppFormat, type Connection, type JsonObject, type RawApp, type RawSources, type StoredObject, addPropertyTree, byId, isObject } from './raw-app.ts';
+import { type FolderReader, type JsonPositions, displayPath, joinRel, jsonPositions, keyLine, parseSimpleYaml, readJson, readJsonWithText } from './folder-reader.ts';
+import { type AppFormat, type Connection, type JsonObject, type RawApp, type StoredObject, addPropertyTree, byId, isObject, propertyKey } from './raw-app.ts';
 
 /** Files that are extras in any format (the simulator's and the offline analysis's), never the app itself. */
 export const EXTRA_FILES = new Set(['sim.json', 'tables-and-keys.json', 'metadata.json', 'reloads.json', 'evaluations.json', 'engine-behaviour.json']);
@@ -57,7 +57,7 @@ function mediaFromList(value: unknown): string[] {
 }
 
 /** What a reader builds: a RawApp whose sources are always there. */
-type ReadApp = RawApp & { sources: RawSources };
+type ReadApp = RawApp & Required<Pick<RawApp, 'sources' | 'propertyLines'>>;
 
 function emptyRaw(format: AppFormat): ReadApp {
   return {
@@ -73,6 +73,7 @@ function emptyRaw(format: AppFormat): ReadApp {
     script: '',
     notes: [],
     sources: { format, items: [] },
+    propertyLines: new Map(),
   };
 }
 
@@ -80,19 +81,21 @@ function emptyRaw(format: AppFormat): ReadApp {
 export interface SourceText {
   file: string;
   text: string;
-  /** `qIdLines(text)`, computed once per file */
-  qIdLines?: Map<string, number>;
+  /** `jsonPositions(text)`, computed once per file */
+  positions?: JsonPositions;
 }
 
-/** Records the items of `ids` as read from `source`, each at the line of its qId. */
+/** Records the items of `ids` as read from `source`, each at the line of its qId, and where their properties' values sit. */
 function recordPlaces(raw: ReadApp, source: SourceText, ids: Iterable<string>, kindOf: (id: string) => SourceItemKind): void {
-  const lines = (source.qIdLines ??= qIdLines(source.text));
+  const { lines, owners } = (source.positions ??= jsonPositions(source.text));
   for (const id of ids) {
     const kind = kindOf(id);
     // variables are known by name to rules and findings
     const key = kind === 'variable' ? String(raw.variables.get(id)?.qName ?? id) : id;
-    const line = lines.get(id);
+    const owner = owners.get(id);
+    const line = owner === undefined ? undefined : lines.get(`${owner}/qInfo/qId`);
     raw.sources.items.push({ kind, id: key, file: source.file, ...(line !== undefined ? { line } : {}) });
+    if (owner !== undefined) raw.propertyLines.set(propertyKey(kind, key), (pointer) => lines.get(`${owner}${pointer}`));
   }
 }
 

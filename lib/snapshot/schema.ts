@@ -611,7 +611,16 @@ export const SnapshotSources = z.object({
   app: SourcePlace.optional(),
   /** `verbatim`: the file holds the script text as is (script line n = file line n); else it sits at `line` (a JSON string) */
   script: z.object({ file: z.string(), line: z.number().int().min(1).optional(), verbatim: z.boolean() }).optional(),
-  items: z.array(z.object({ kind: SourceItemKind, id: z.string(), file: z.string(), line: z.number().int().min(1).optional() })),
+  items: z.array(
+    z.object({
+      kind: SourceItemKind,
+      id: z.string(),
+      file: z.string(),
+      line: z.number().int().min(1).optional(),
+      /** the line of each property an expression or a library/field reference sits at, by JSON pointer into the item's properties (as `Finding.path`) */
+      paths: z.record(z.string(), z.number().int().min(1)).optional(),
+    }),
+  ),
 });
 export type SnapshotSources = z.infer<typeof SnapshotSources>;
 

@@ -1,6 +1,6 @@
 // An app folder analysis in SARIF (and Markdown, CSV): every result points at the folder's real file,
-// relative to %SRCROOT% (the repository root), at the line of its item (the item's qInfo.qId) or,
-// for the script, the script's own line. The three folder kinds as small fixtures
+// relative to %SRCROOT% (the repository root), at the line of the property it names (its path) or
+// of its item (the item's qInfo.qId) or, for the script, the script's own line. The three folder kinds as small fixtures
 // (test/fixtures/app-folders: one app, written as a qlik-cli unbuild, Gitoqlik files and one
 // serializeapp JSON), then the real apps of ../shared/corpus when present.
 import { existsSync, readFileSync } from 'node:fs';
@@ -28,24 +28,53 @@ async function analysed(folder: string) {
 
 const lineOf = (file: string, line: number) => readFileSync(file, 'utf8').split('\n')[line - 1] ?? '';
 
-/** The qId a finding's item has in the folder (variables are found by name). */
-function qIdOf(snapshot: AppSnapshot, target: { kind: string; id: string }): string | undefined {
-  if (target.kind === 'variable') return (snapshot.variables.find((v) => v.name === target.id)?.raw.qInfo as { qId?: string } | undefined)?.qId;
-  return ['sheet', 'object', 'master-object', 'master-measure', 'master-dimension', 'bookmark'].includes(target.kind) ? target.id : undefined;
+type Target = { kind: string; id: string };
+
+/** The saved item a finding is about: its qId in the folder and its properties (variables are found by name). */
+function itemOf(snapshot: AppSnapshot, target: Target): { qId: string; properties: unknown } | undefined {
+  if (target.kind === 'variable') {
+    const raw = snapshot.variables.find((v) => v.name === target.id && !v.isScriptCreated)?.raw;
+    const qId = (raw?.qInfo as { qId?: string } | undefined)?.qId;
+    return qId ? { qId, properties: raw } : undefined;
+  }
+  const all = [...snapshot.sheets, ...snapshot.objects, ...snapshot.masterMeasures, ...snapshot.masterDimensions, ...snapshot.masterVisualizations, ...snapshot.bookmarks];
+  const found = ['sheet', 'object', 'master-object', 'master-measure', 'master-dimension', 'bookmark'].includes(target.kind) ? all.find((x) => x.id === target.id) : undefined;
+  return found ? { qId: found.id, properties: found.properties } : undefined;
 }
 
-/** Every result names a file that exists (under `base`), and an item's line holds its qId. */
+const valueAt = (value: unknown, pointer: string): unknown =>
+  pointer.split('/').slice(1).reduce<unknown>((v, key) => (v as Record<string, unknown> | undefined)?.[key.replace(/~1/g, '/').replace(/~0/g, '~')], value);
+
+/** The scalar a pretty-printed JSON line holds (`"key": value,` or `value,`). */
+function scalarOnLine(line: string): unknown {
+  const value = /^\s*(?:"(?:[^"\\]|\\.)*"\s*:\s*)?(.*?),?\s*$/.exec(line)?.[1] ?? '';
+  try {
+    return JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Every result names a file that exists (under `base`); an item's result sits on the line of the property it names, or of its qId. */
 function expectRealPlaces(log: Sarif.Log, snapshot: AppSnapshot, base: string) {
   const results = log.runs[0]?.results ?? [];
   expect(results.length).toBeGreaterThan(0);
+  let onProperty = 0;
   for (const r of results) {
     const physical = r.locations?.[0]?.physicalLocation;
     expect(physical?.artifactLocation?.uriBaseId).toBe(SRCROOT);
     const file = `${base}${decodeURIComponent(physical?.artifactLocation?.uri ?? '')}`;
     expect(existsSync(file), file).toBe(true);
-    const qId = qIdOf(snapshot, (r.properties as { target: { kind: string; id: string } }).target);
-    if (qId) expect(lineOf(file, physical?.region?.startLine ?? 0), `${r.ruleId} ${qId}`).toContain(`"qId": ${JSON.stringify(qId)}`);
+    const { target, path } = r.properties as { target: Target; path?: string };
+    const item = itemOf(snapshot, target);
+    if (!item) continue;
+    const line = lineOf(file, physical?.region?.startLine ?? 0);
+    const value = path === undefined ? undefined : valueAt(item.properties, path);
+    const holdsValue = typeof value === 'string' && value !== '' && scalarOnLine(line) === value;
+    if (holdsValue) onProperty++;
+    expect(holdsValue || line.includes(`"qId": ${JSON.stringify(item.qId)}`), `${r.ruleId} ${item.qId} ${path ?? ''}: ${line}`).toBe(true);
   }
+  return onProperty;
 }
 
 describe.each([
@@ -66,13 +95,16 @@ describe.each([
     expect(validate(log), JSON.stringify(validate.errors?.slice(0, 3))).toBe(true);
     expect(snapshot.sources).toMatchObject({ format: kind, folder });
     expect(log.runs[0]?.originalUriBaseIds?.[SRCROOT]).toBeDefined();
-    expectRealPlaces(log, snapshot, ROOT);
+    expect(expectRealPlaces(log, snapshot, ROOT)).toBeGreaterThan(0);
     expect(log.runs[0]?.artifacts?.map((a) => a.location?.uri)).not.toContain(expect.stringMatching(/^qlik-app\//));
   });
 
   it('puts each finding at its item: the object, the master measure, the variables, the app properties', async () => {
     const { log } = await analysed(`${ROOT}${folder}`);
-    expect(place(log, 'P09', 'chart1').uri).toBe(at(object));
+    const p09 = place(log, 'P09', 'chart1');
+    expect(p09.uri).toBe(at(object));
+    // at the measure the finding names, not only the chart
+    expect(lineOf(`${ROOT}${at(object)}`, p09.line ?? 0)).toContain('"qDef": "Sum(If(Year = 2024, Sales))"');
     expect(place(log, 'D02', 'sheet1').uri).toBe(at(object));
     expect(place(log, 'D04', 'measure1').uri).toBe(at(measures));
     expect(place(log, 'D06', 'vUnused').uri).toBe(at(variables));

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../../lib/rules/analyse.ts';
 import { snapshotFromFolder } from '../../../lib/cli/folder.ts';
-import { type FolderReader, keyLine, qIdLines } from '../../../lib/offline/folder-reader.ts';
+import { type FolderReader, jsonPositions, keyLine } from '../../../lib/offline/folder-reader.ts';
 import { readAppFolder } from '../../../lib/offline/formats.ts';
 import { assignmentsAfterReload, computedVariableNames, variablesAfterReload } from '../../../lib/offline/script-variables.ts';
 import { OFFLINE_UNAVAILABLE, snapshotFromRawApp } from '../../../lib/offline/snapshot.ts';
@@ -100,7 +100,7 @@ describe('app folder formats read offline', () => {
     }
   });
 
-  it('records where each item was read: file and the line of its qId; bookmarks and variables by their own kind, the script verbatim or at its key', async () => {
+  it('records where each item was read: file, the line of its qId and of its expressions; bookmarks and variables by their own kind, the script verbatim or at its key', async () => {
     const pretty = (v: unknown) => JSON.stringify(v, null, 2);
     const bookmark = { qProperty: { qInfo: { qId: 'b1', qType: 'bookmark' }, qMetaDef: { title: 'B' } }, qChildren: [] };
     const unbuild = await snapshotOf({
@@ -116,9 +116,16 @@ describe('app folder formats read offline', () => {
     expect(unbuild.sources?.items).toEqual(
       expect.arrayContaining([
         { kind: 'object', id: 'sheet1', file: 'objects/sheet1.json', line: lineWith(sheetLines, 'sheet1') },
-        { kind: 'object', id: 'c1', file: 'objects/sheet1.json', line: lineWith(sheetLines, 'c1') },
+        {
+          kind: 'object',
+          id: 'c1',
+          file: 'objects/sheet1.json',
+          line: lineWith(sheetLines, 'c1'),
+          // the line of each property holding an expression, by the pointer findings name it with
+          paths: expect.objectContaining({ '/qHyperCubeDef/qMeasures/0/qDef/qDef': sheetLines.findIndex((l) => l.includes('"qDef": "Sum(Sales)"')) + 1 }),
+        },
         { kind: 'bookmark', id: 'b1', file: 'objects/b1.json', line: 4 },
-        { kind: 'variable', id: 'vSaved', file: 'variables.json', line: 4 },
+        { kind: 'variable', id: 'vSaved', file: 'variables.json', line: 4, paths: { '/qDefinition': 8 } },
         // created by the script: at the SET that leaves it
         { kind: 'variable', id: 'vTarget', file: 'script.qvs', line: 2 },
       ]),
@@ -128,12 +135,18 @@ describe('app folder formats read offline', () => {
     expect(serialized.sources?.items).toContainEqual({ kind: 'variable', id: 'vTarget', file: 'app.json', line: 3 });
   });
 
-  it('finds qId lines in one pass, escaped ids included, the first of a repeated id', () => {
-    const text = '[\n {"qInfo": {"qId": "a"}},\n {"qInfo": {"qId" : "b\\"q"}},\n\n {"qId": "a"}\n]';
-    expect([...qIdLines(text)]).toEqual([
-      ['a', 2],
-      ['b"q', 3],
+  it('finds the line of every value by JSON pointer in one pass, and the properties holding each qInfo.qId', () => {
+    const text = '[\n {"qInfo": {"qId": "a"},\n  "q/~": [1, {"x": "y\\"z"}]},\n {"qInfo" : {"qId" : "b\\"q"}},\n\n {"qInfo": {"qId": "a"}}\n]';
+    const { lines, owners } = jsonPositions(text);
+    expect([...owners]).toEqual([
+      ['a', '/0'],
+      ['b"q', '/1'],
     ]);
+    expect(lines.get('/0/qInfo/qId')).toBe(2);
+    expect(lines.get('/0/q~1~0/1/x')).toBe(3);
+    expect(lines.get('/1/qInfo/qId')).toBe(4);
+    expect(lines.get('/2')).toBe(6);
+    expect(lines.size).toBe(new Set(lines.keys()).size);
     expect(keyLine('{\n  "properties": {},\n  "loadScript": "x"\n}', 'loadScript')).toBe(3);
     expect(keyLine('{}', 'loadScript')).toBeUndefined();
   });
