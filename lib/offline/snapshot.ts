@@ -14,7 +14,6 @@ import { buildBookmark } from '../collect/bookmarks.ts';
 import { buildDataModel } from '../collect/data-model.ts';
 import type { ListItem, PropertyEntry, VariableListItem } from '../collect/engine-schemas.ts';
 import { TablesAndKeys } from '../collect/engine-schemas.ts';
-import type { Extracted } from '../collect/expressions/extract.ts';
 import { extractAllExpressions } from '../collect/expressions/index.ts';
 import { buildMasterDimension, buildMasterMeasure } from '../collect/master-items.ts';
 import { scriptTabs } from '../collect/script.ts';
@@ -22,18 +21,10 @@ import { buildMasterVisualization, buildSheet } from '../collect/sheets.ts';
 import { flattenTree } from '../collect/tree.ts';
 import { buildVariable } from '../collect/variables.ts';
 import { emptySnapshotParts } from '../snapshot/empty-parts.ts';
-import {
-  type AppSnapshot,
-  type CollectionIssue,
-  type CollectionPart,
-  type ExpressionLocation,
-  SNAPSHOT_SCHEMA_VERSION,
-  type SourceItemKind,
-  type Variable,
-  type VisObject,
-} from '../snapshot/schema.ts';
-import { type JsonObject, type RawApp, type RawSources, type StoredObject, isObject, propertyKey, propertyTreeOf } from './raw-app.ts';
+import { type AppSnapshot, type CollectionIssue, type CollectionPart, SNAPSHOT_SCHEMA_VERSION, type VisObject } from '../snapshot/schema.ts';
+import { type JsonObject, type RawApp, type StoredObject, isObject, propertyTreeOf } from './raw-app.ts';
 import { assignmentsAfterReload, computedVariableNames } from './script-variables.ts';
+import { snapshotSources } from './sources.ts';
 
 /** Collection issue code of every part an app folder cannot give. */
 export const OFFLINE_UNAVAILABLE = 'OFFLINE_UNAVAILABLE';
@@ -189,58 +180,6 @@ export function snapshotFromRawApp(input: OfflineInput): AppSnapshot {
     libraryReferences: extracted.libraryReferences,
     fieldReferences: extracted.fieldReferences,
     collectionIssues: issues,
-    ...(raw.sources ? { sources: { ...withPropertyLines(withScriptVariables(raw.sources, assignments), raw, extracted, variables), folder: input.folder ?? '' } } : {}),
-  };
-}
-
-/** The script-created variables at the line of the assignment that leaves them (in a verbatim script file). */
-function withScriptVariables(sources: RawSources, assignments: [string, { line: number }][]): RawSources {
-  const script = sources.script;
-  if (!script) return sources;
-  const items = assignments.map(([name, { line }]) => {
-    const at = script.verbatim ? line : script.line;
-    return { kind: 'variable' as const, id: name, file: script.file, ...(at !== undefined ? { line: at } : {}) };
-  });
-  return { ...sources, items: [...sources.items, ...items] };
-}
-
-const OWNER_KIND: Record<ExpressionLocation['owner'], SourceItemKind> = {
-  object: 'object',
-  sheet: 'object',
-  'master-visualization': 'object',
-  story: 'object',
-  app: 'object',
-  'master-measure': 'measure',
-  'master-dimension': 'dimension',
-  variable: 'variable',
-};
-
-/**
- * Adds to each item the line of every property of it that holds an expression, a mention or a
- * library/field reference: the places findings name by `path`.
- */
-function withPropertyLines(
-  sources: RawSources,
-  raw: RawApp,
-  extracted: Extracted,
-  variables: Variable[],
-): RawSources {
-  const variableNames = new Map(variables.map((v) => [v.id ?? v.name, v.name]));
-  const paths = new Map<string, Record<string, number>>();
-  const note = (kind: SourceItemKind, objectId: string, pointer: string) => {
-    const id = kind === 'variable' ? (variableNames.get(objectId) ?? objectId) : objectId;
-    const line = raw.propertyLines?.get(propertyKey(kind, id))?.(pointer);
-    if (line === undefined) return;
-    const key = propertyKey(kind, id);
-    paths.set(key, { ...paths.get(key), [pointer]: line });
-  };
-  for (const { location } of [...extracted.expressions, ...extracted.mentions]) note(OWNER_KIND[location.owner], location.objectId, location.path);
-  for (const r of [...extracted.libraryReferences, ...extracted.fieldReferences]) note('object', r.objectId, r.path);
-  return {
-    ...sources,
-    items: sources.items.map((item) => {
-      const found = paths.get(propertyKey(item.kind, item.id));
-      return found ? { ...item, paths: found } : item;
-    }),
+    ...(raw.sources ? { sources: snapshotSources(raw, raw.sources, { assignments, extracted, variables, folder: input.folder ?? '' }) } : {}),
   };
 }
