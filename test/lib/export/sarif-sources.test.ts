@@ -141,6 +141,15 @@ describe.each([
   });
 });
 
+describe('SARIF of a serializeapp JSON named as the file itself', () => {
+  it('names the file from the repository root like its folder would', async () => {
+    const { log, snapshot } = await analysed(`${ROOT}${FIXTURES}/serializeapp/fixture-app.json`);
+    expect(validate(log)).toBe(true);
+    expect(snapshot.sources).toMatchObject({ format: 'serializeapp', folder: `${FIXTURES}/serializeapp`, app: { file: 'fixture-app.json', line: 2 } });
+    expect(expectRealPlaces(log, snapshot, ROOT)).toBeGreaterThan(0);
+  });
+});
+
 describe('SARIF of an engine analysis (no sources)', () => {
   it('keeps the stand-in artifact qlik-app/<id>, with no base URI', async () => {
     const { result } = await analysed(`${ROOT}${FIXTURES}/unbuild`);
