@@ -5,6 +5,7 @@ import { compareFindings } from '../analyze/finding-order';
 import type { AnalysisResult, Finding } from '../analyze/result';
 import type { RuleDoc } from '../report/rule-docs';
 import { PART_LABELS } from '../snapshot/parts';
+import type { SnapshotSources } from '../snapshot/schema';
 import type { Comparison } from './compare';
 import { fingerprintAll } from './fingerprint';
 import type { AnalysisMetrics } from './metrics';
@@ -28,6 +29,8 @@ export interface ExportInput {
   docsBaseUrl?: string;
   /** the change since an earlier analysis (lib/export/compare.ts), shown by HTML and Markdown */
   comparison?: Comparison;
+  /** the snapshot's `sources` of an app folder analysis: SARIF, Markdown and CSV point findings at the folder's files */
+  sources?: SnapshotSources;
 }
 
 export interface ExportedFinding {

@@ -24,7 +24,8 @@ import { emptySnapshotParts } from '../snapshot/empty-parts.ts';
 import type { IssuePart } from '../snapshot/parts.ts';
 import { type AppSnapshot, type CollectionIssue, SNAPSHOT_SCHEMA_VERSION, type VisObject } from '../snapshot/schema.ts';
 import { type JsonObject, type RawApp, type StoredObject, isObject, propertyTreeOf } from './raw-app.ts';
-import { computedVariableNames, variablesAfterReload } from './script-variables.ts';
+import { assignmentsAfterReload, computedVariableNames } from './script-variables.ts';
+import { snapshotSources } from './sources.ts';
 
 /** Collection issue code of every part an app folder cannot give. */
 export const OFFLINE_UNAVAILABLE = 'OFFLINE_UNAVAILABLE';
@@ -40,6 +41,8 @@ export interface OfflineInput {
   /** a `GET /api/v1/apps/{id}/data/metadata` answer kept next to the app (`metadata.json`) */
   metadata?: unknown;
   collectedAt: string;
+  /** where the folder read sits, relative to its repository root ('/'-separated), for `sources`; default '' */
+  folder?: string;
 }
 
 const ENGINE_REASON = 'an app folder is analysed without an engine';
@@ -97,9 +100,8 @@ export function snapshotFromRawApp(input: OfflineInput): AppSnapshot {
     }),
   );
   const savedNames = new Set(saved.map((v) => v.name));
-  const fromScript = [...variablesAfterReload(raw.script)]
-    .filter(([name]) => !savedNames.has(name))
-    .map(([name, definition]) => buildVariable({ qName: name, qDefinition: definition, qIsScriptCreated: true }));
+  const assignments = [...assignmentsAfterReload(raw.script)].filter(([name]) => !savedNames.has(name));
+  const fromScript = assignments.map(([name, { definition }]) => buildVariable({ qName: name, qDefinition: definition, qIsScriptCreated: true }));
   const variables = [...saved, ...fromScript];
   const computed = computedVariableNames(raw.script);
   if (computed.length > 0) {
@@ -179,5 +181,6 @@ export function snapshotFromRawApp(input: OfflineInput): AppSnapshot {
     libraryReferences: extracted.libraryReferences,
     fieldReferences: extracted.fieldReferences,
     collectionIssues: issues,
+    ...(raw.sources ? { sources: snapshotSources(raw, raw.sources, { assignments, extracted, variables, folder: input.folder ?? '' }) } : {}),
   };
 }

@@ -14,7 +14,7 @@ export const SNAPSHOT_PARTS = [
 export type SnapshotPart = (typeof SNAPSHOT_PARTS)[number];
 
 /** The snapshot's keys that describe the collection rather than the app. */
-export const SNAPSHOT_ENVELOPE = ['schemaVersion', 'collectedAt', 'collectionMs', 'source', 'collectionIssues'] as const;
+export const SNAPSHOT_ENVELOPE = ['schemaVersion', 'collectedAt', 'collectionMs', 'source', 'collectionIssues', 'sources'] as const;
 
 /** Not a part of the app: the engine connection dropped and was resumed (nothing is missing for it). */
 export const CONNECTION = 'connection';

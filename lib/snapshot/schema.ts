@@ -581,6 +581,42 @@ export const Timings = z.object({
 export type Timings = z.infer<typeof Timings>;
 
 // ---------------------------------------------------------------------------------------------
+// Sources: where an app folder keeps each item (filled only by lib/offline; rules never read it)
+// ---------------------------------------------------------------------------------------------
+
+/** A place in the app folder: file path relative to `SnapshotSources.folder`, '/'-separated. */
+export const SourcePlace = z.object({
+  file: z.string(),
+  /** 1-based line where the item starts (the line of its `qInfo.qId`); absent: the whole file */
+  line: z.optional(z.number().check(z.int(), z.minimum(1))),
+});
+export type SourcePlace = z.infer<typeof SourcePlace>;
+
+/** The item kinds a folder's files hold; `object` is every saved generic object (sheet, chart, master visualization, story), `variable` is keyed by name. */
+export const SourceItemKind = z.enum(['object', 'measure', 'dimension', 'variable', 'bookmark']);
+export type SourceItemKind = z.infer<typeof SourceItemKind>;
+
+export const SnapshotSources = z.object({
+  format: z.enum(['unbuild', 'serializeapp', 'gitoqlik']),
+  /** the app folder relative to the repository root ('' = the root itself), '/'-separated */
+  folder: z.string(),
+  app: z.optional(SourcePlace),
+  /** `verbatim`: the file holds the script text as is (script line n = file line n); else it sits at `line` (a JSON string) */
+  script: z.optional(z.object({ file: z.string(), line: z.optional(z.number().check(z.int(), z.minimum(1))), verbatim: z.boolean() })),
+  items: z.array(
+    z.object({
+      kind: SourceItemKind,
+      id: z.string(),
+      file: z.string(),
+      line: z.optional(z.number().check(z.int(), z.minimum(1))),
+      /** the line of each property an expression or a library/field reference sits at, by JSON pointer into the item's properties (as `Finding.path`) */
+      paths: z.optional(z.record(z.string(), z.number().check(z.int(), z.minimum(1)))),
+    }),
+  ),
+});
+export type SnapshotSources = z.infer<typeof SnapshotSources>;
+
+// ---------------------------------------------------------------------------------------------
 // The snapshot
 // ---------------------------------------------------------------------------------------------
 
@@ -622,6 +658,8 @@ export const AppSnapshot = z.object({
   /** REST space of the app (type shared/managed/personal) */
   space: z.optional(QlikObject),
   collectionIssues: z.array(CollectionIssue),
+  /** the files an app folder analysis read each item from (`qlarity analyze --folder`), for exports that point at them */
+  sources: z.optional(SnapshotSources),
 });
 export type AppSnapshot = z.infer<typeof AppSnapshot>;
 

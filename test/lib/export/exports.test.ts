@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { Ajv, type AnySchema } from 'ajv';
-import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import type { AnalysisResult, Finding } from '../../../lib/analyze/result';
 import { EXPORT_FORMATS, exportFileName, renderExport, type ExportFormat, type ExportInput } from '../../../lib/export/index';
@@ -11,6 +8,7 @@ import { escapeMarkdown, renderMarkdown } from '../../../lib/export/markdown';
 import { SARIF_FINGERPRINT_KEY, toSarif } from '../../../lib/export/sarif';
 import { compareAnalyses } from '../../../lib/export/compare';
 import { analysedSalesApp, finding } from '../report/fixtures';
+import { sarifValidator } from './sarif-validator';
 
 const { snapshot, result } = analysedSalesApp();
 const HOSTILE = `<img src=x onerror=alert(1)> "quoted", 'single' | pipe [link](javascript:alert(1)) \`tick\` =HYPERLINK("http://evil")\r\nnext line`;
@@ -36,16 +34,6 @@ const input: ExportInput = {
   locale: 'en-GB',
 };
 const render = (format: ExportFormat, change: Partial<ExportInput> = {}) => renderExport(format, { ...input, ...change }).content;
-
-function sarifValidator() {
-  // The OASIS schema is draft-04 (`id`); ajv 8 reads it as draft-07 once the id is `$id`.
-  const schema = JSON.parse(readFileSync(new URL('../../../../shared/specs/sarif-schema-2.1.0.json', import.meta.url), 'utf8')) as Record<string, unknown>;
-  const { $schema: _draft, id, ...rest } = schema;
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
-  addFormats(ajv);
-  return ajv.compile({ ...rest, $id: id } as AnySchema);
-}
 
 describe('SARIF 2.1.0 export', () => {
   it('is valid against the OASIS schema, with rule help and a fingerprint per result', () => {
