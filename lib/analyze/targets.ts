@@ -1,7 +1,10 @@
 // The target a finding points at (object, sheet, master item, field, table, variable, app), named
-// from the snapshot. Targets are shared by findings and never mutated.
+// from the snapshot, and how a message names it. An object without a title of its own is named by
+// its type in words (Qlik's visualization names, shared with the report's names), never by its
+// type code or id: a message says where it is ('Bar chart on sheet "Sales overview"'). Targets
+// are shared by findings and never mutated.
 import type { ExpressionLocation } from '../snapshot/schema';
-import { titleExpressionName } from '../snapshot/visualization-names';
+import { titleExpressionName, visualizationName } from '../snapshot/visualization-names';
 import { memo, type Lookups } from './lookups';
 import type { Target } from './result';
 
@@ -10,8 +13,37 @@ function calculatedTitle(layout: Record<string, unknown> | undefined): string | 
   return typeof title === 'string' && title.trim() ? title : undefined;
 }
 
+/** What a message says of an object the app evaluation lists but the snapshot does not hold. */
+export interface ListedObject {
+  id: string;
+  title?: string;
+  type?: string;
+  sheetId?: string;
+}
+
 export class Targets {
+  /** the targets named by their type in words: a message says where they are, not a quoted title */
+  private readonly untitled = new WeakSet<Target>();
+
   constructor(private readonly lookups: Lookups) {}
+
+  private named(target: Target, title: string | undefined, type: string | undefined): Target {
+    if (title) return { ...target, name: title };
+    const untitled = { ...target, name: visualizationName(type) };
+    this.untitled.add(untitled);
+    return untitled;
+  }
+
+  /**
+   * How a message names a target: `object "Sales by region"`, `field "Region"` (`noun` in place of the
+   * kind's word, the sheet with `withSheet`); one without a title by its type in words and where it
+   * is: `Bar chart on sheet "Sales overview"`, `Table in master items`.
+   */
+  describe(target: Target, options: { noun?: string; withSheet?: boolean } = {}): string {
+    const onSheet = target.sheet ? ` on ${target.sheet.name ? `sheet "${target.sheet.name}"` : 'an untitled sheet'}` : '';
+    if (this.untitled.has(target)) return `${target.name}${onSheet || (target.kind === 'master-object' ? ' in master items' : '')}`;
+    return `${options.noun ?? target.kind.replace('-', ' ')} "${target.name ?? target.id}"${options.withSheet ? onSheet : ''}`;
+  }
 
   sheetRef(sheetId: string | undefined): Target['sheet'] {
     if (!sheetId) return undefined;
@@ -22,16 +54,28 @@ export class Targets {
   /** The target of an object (cached). */
   readonly object = memo((objectId): Target => {
     const object = this.lookups.objects.get(objectId);
+    const type = object ? object.visualization || object.type : undefined;
     if (object?.inMasterVisualization) {
       const master = this.lookups.masterVisualizations.get(object.rootId);
-      return { kind: 'master-object', id: objectId, name: object.title || master?.title || object.type };
+      return this.named({ kind: 'master-object', id: objectId }, object.title || master?.title, type);
     }
     // a title expression: the title the engine calculated (the layout's), else the type in words
-    const title = object?.titleIsExpression ? calculatedTitle(object.layout) ?? titleExpressionName(object.visualization || object.type) : object?.title;
-    const target: Target = { kind: 'object', id: objectId, name: title || object?.type || objectId };
+    const title = object?.titleIsExpression ? calculatedTitle(object.layout) ?? titleExpressionName(type) : object?.title;
     const sheet = this.sheetRef(object?.sheetId);
-    if (sheet) target.sheet = sheet;
-    return target;
+    return this.named({ kind: 'object', id: objectId, ...(sheet ? { sheet } : {}) }, title, type);
+  });
+
+  /** An object the app evaluation lists: the snapshot's target when it holds the object, else what the list says. */
+  listedObject(listed: ListedObject): Target {
+    if (this.lookups.objects.has(listed.id)) return this.object(listed.id);
+    const sheet = this.sheetRef(listed.sheetId);
+    return this.named({ kind: 'object', id: listed.id, ...(sheet ? { sheet } : {}) }, listed.title, listed.type);
+  }
+
+  /** The target of a master visualization itself (cached). */
+  readonly masterVisualization = memo((id): Target => {
+    const v = this.lookups.masterVisualizations.get(id);
+    return this.named({ kind: 'master-object', id }, v?.title, v?.visualization);
   });
 
   sheet(sheetId: string): Target {
@@ -71,18 +115,20 @@ export class Targets {
         const d = lookups.masterDimensions.get(location.objectId);
         return { kind: 'master-dimension', id: location.objectId, name: d?.title || location.objectId };
       }
-      case 'master-visualization': {
-        const v = lookups.masterVisualizations.get(location.objectId);
-        return { kind: 'master-object', id: location.objectId, name: v?.title || location.objectId };
-      }
+      case 'master-visualization':
+        return this.masterVisualization(location.objectId);
       case 'variable': {
         const v = lookups.snapshot.variables.find((x) => x.id === location.objectId || x.name === location.objectId);
         return this.variable(v?.name ?? location.objectId);
       }
       case 'app':
         return this.app();
+      case 'story': {
+        const story = lookups.snapshot.stories.find((x) => x.id === location.objectId);
+        return this.named({ kind: 'object', id: location.objectId }, story?.title, 'story');
+      }
       default:
-        return { kind: 'object', id: location.objectId, name: location.objectType };
+        return this.named({ kind: 'object', id: location.objectId }, undefined, location.objectType);
     }
   }
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { defineRule } from '../../analyze/rule';
 import type { QlikObject } from '../../snapshot/schema';
+import { targetSubject } from '../shared/helpers';
 import { SOURCES } from '../shared/sources';
 
 /** states set on the object, on its hypercube or on its list object (Sense writes either) */
@@ -39,7 +40,7 @@ export default defineRule({
       const unknown = statesOf(o.properties, o.stateName).find((x) => !isKnown(x.state));
       if (!unknown) continue;
       const target = ctx.index.objectTarget(o.id);
-      ctx.report({ target, path: unknown.path, message: `Object "${target.name}" uses alternate state "${unknown.state}", which the app does not define.`, data: { state: unknown.state }, content: unknown.state });
+      ctx.report({ target, path: unknown.path, message: `${targetSubject(ctx, target)} uses alternate state "${unknown.state}", which the app does not define.`, data: { state: unknown.state }, content: unknown.state });
     }
   },
 });
