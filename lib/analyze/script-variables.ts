@@ -1,6 +1,8 @@
-// The variables a reload of the load script leaves in the app, read from the script text, so that
-// expressions using them are not called undefined (Q10) and their definitions are judged (Q17)
-// also where the engine's variable list is not available (offline snapshots, app folders).
+// The variables a reload of the load script leaves in the app, read from the script text (the one
+// reading of SET/LET): so that expressions using them are not called undefined (Q10) and their
+// definitions are judged (Q17) also where the engine's variable list is not available, and so that
+// an app folder analysed offline lists the script-created variables the engine would
+// (lib/offline/snapshot.ts: `variablesAfterReload`, `computedVariableNames`).
 //
 // Qlik help, "Working with variables in the data load editor" and the Set / Let statements
 // (https://help.qlik.com/en-US/cloud-services/Subsystems/Hub/Content/Sense_Hub/Scripting/work-with-variables-in-data-load-editor.htm,
@@ -22,6 +24,8 @@ export interface ScriptVariable {
   /** the name as written (may contain `$(…)`) */
   written: string;
   statement: 'set' | 'let';
+  /** what the engine would list, as far as the text tells: the SET text, a LET's literal, else the LET expression as written (not run) */
+  value: string;
   /** what `$(name)` inserts: the SET text or LET literal, or `=expression` (value unknown until reload) for another LET */
   definition: VariableDefinition;
   /** for a name built with `$(…)`: the names it can stand for */
@@ -37,7 +41,7 @@ function withoutComments(script: string): string {
     .replace(/^\s*REM\b[^;]*;/gim, '');
 }
 
-const NAME = String.raw`((?:\[[^\]\n]+\]|[\p{L}\p{N}_.#@]|\$\([^()\n]*\))+)`;
+const NAME = String.raw`((?:\$\([^()\n]*\)|\[[^\]\n]+\]|[\p{L}\p{N}_.#@$])+)`;
 // a value runs to the first ';' outside quotes and brackets
 const VALUE = String.raw`((?:'[^']*'|"[^"]*"|\[[^\]]*\]|[^;'"[])*)`;
 const STATEMENT = new RegExp(String.raw`^[ \t]*(?:(SET|LET)\s+${NAME}\s*=\s*${VALUE};|DROP\s+VARIABLES?\s+([^;]*);)`, 'gimu');
@@ -66,19 +70,27 @@ function patternOf(written: string): RegExp | undefined {
   return new RegExp(`^${parts.map(escapeRegExp).join('.+')}$`, 'u');
 }
 
+type Statement = { kind: 'assign'; statement: ScriptVariable['statement']; written: string; raw: string } | { kind: 'drop'; names: string[] };
+
+/** The SET, LET and DROP VARIABLE statements of a script, in text order. */
+function* statements(script: string): Generator<Statement> {
+  for (const m of withoutComments(script).matchAll(STATEMENT)) {
+    if (m[4] !== undefined) yield { kind: 'drop', names: m[4].split(',').map((name) => unbracket(name.trim())) };
+    else yield { kind: 'assign', statement: m[1].toLowerCase() as ScriptVariable['statement'], written: unbracket(m[2]), raw: m[3].trim() };
+  }
+}
+
 /** The script-created variables a reload leaves in the app, by the name as written. */
 export function scriptVariables(script: string | undefined): Map<string, ScriptVariable> {
   const vars = new Map<string, ScriptVariable>();
   if (!script) return vars;
   let scriptOnly = false;
-  for (const m of withoutComments(script).matchAll(STATEMENT)) {
-    if (m[4] !== undefined) {
-      for (const name of m[4].split(',')) vars.delete(unbracket(name.trim()));
+  for (const s of statements(script)) {
+    if (s.kind === 'drop') {
+      for (const name of s.names) vars.delete(name);
       continue;
     }
-    const statement = m[1].toLowerCase() as ScriptVariable['statement'];
-    const written = unbracket(m[2]);
-    const raw = m[3].trim();
+    const { statement, written, raw } = s;
     if (written === 'ScriptOnlyVariables') {
       scriptOnly = (statement === 'set' ? unquoteSetValue(raw) : (letValue(raw) ?? raw)).trim() === '1';
       continue;
@@ -89,11 +101,26 @@ export function scriptVariables(script: string | undefined): Map<string, ScriptV
     }
     // a LET of one literal stores that literal (`Let vSales2 = '=Sum(Sales)'` makes a calculated variable); any other LET stores a value computed at reload
     const literal = statement === 'let' ? letValue(raw) : undefined;
-    const definition: VariableDefinition = statement === 'set' ? { definition: unquoteSetValue(raw) } : literal !== undefined ? { definition: literal } : { definition: `=${raw}` };
+    const value = statement === 'set' ? unquoteSetValue(raw) : (literal ?? raw);
+    const definition: VariableDefinition = { definition: statement === 'let' && literal === undefined ? `=${raw}` : value };
     const pattern = patternOf(written);
-    vars.set(written, { written, statement, definition, ...(pattern ? { pattern } : {}) });
+    vars.set(written, { written, statement, value, definition, ...(pattern ? { pattern } : {}) });
   }
   return vars;
+}
+
+/**
+ * What the engine would list as script-created variables after a reload, name → value (see
+ * `ScriptVariable.value`), for an app no engine reloaded: names built with `$(…)` are left out
+ * (only a reload knows them; `computedVariableNames`).
+ */
+export function variablesAfterReload(script: string): Map<string, string> {
+  return new Map([...scriptVariables(script).values()].filter((v) => !v.pattern).map((v) => [v.written, v.value]));
+}
+
+/** The names SET/LET statements build with `$(…)` (`LET file_size_$(t) = …`), in text order: which variables they create only a reload knows. */
+export function computedVariableNames(script: string): string[] {
+  return [...statements(script)].flatMap((s) => (s.kind === 'assign' && s.written.includes('$(') ? [s.written] : []));
 }
 
 /**

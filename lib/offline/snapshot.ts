@@ -23,7 +23,7 @@ import { buildVariable } from '../collect/variables.ts';
 import { emptySnapshotParts } from '../snapshot/empty-parts.ts';
 import { type AppSnapshot, type CollectionIssue, type CollectionPart, SNAPSHOT_SCHEMA_VERSION, type VisObject } from '../snapshot/schema.ts';
 import { type JsonObject, type RawApp, type StoredObject, isObject, propertyTreeOf } from './raw-app.ts';
-import { computedVariableNames, variablesAfterReload } from './script-variables.ts';
+import { computedVariableNames, variablesAfterReload } from '../analyze/script-variables.ts';
 
 /** Collection issue code of every part an app folder cannot give. */
 export const OFFLINE_UNAVAILABLE = 'OFFLINE_UNAVAILABLE';
