@@ -8,6 +8,8 @@ import { titleExpressionName, visualizationName } from '../snapshot/visualizatio
 import { memo, type Lookups } from './lookups';
 import type { Target } from './result';
 
+const onSheet = (sheet: Target['sheet']): string => (sheet ? ` on ${sheet.name ? `sheet "${sheet.name}"` : 'an untitled sheet'}` : '');
+
 function calculatedTitle(layout: Record<string, unknown> | undefined): string | undefined {
   const title = layout?.title;
   return typeof title === 'string' && title.trim() ? title : undefined;
@@ -22,15 +24,16 @@ export interface ListedObject {
 }
 
 export class Targets {
-  /** the targets named by their type in words: a message says where they are, not a quoted title */
-  private readonly untitled = new WeakSet<Target>();
+  /** the targets named by their type in words, with where they are: a message says that, not a quoted title */
+  private readonly untitled = new WeakMap<Target, string>();
 
   constructor(private readonly lookups: Lookups) {}
 
-  private named(target: Target, title: string | undefined, type: string | undefined): Target {
+  /** The target named by its title; without one, by `placeholder` (the type in words), and `where` it is for messages. */
+  private named(target: Target, title: string | undefined, placeholder: string, where = ''): Target {
     if (title) return { ...target, name: title };
-    const untitled = { ...target, name: visualizationName(type) };
-    this.untitled.add(untitled);
+    const untitled = { ...target, name: placeholder };
+    this.untitled.set(untitled, where || onSheet(untitled.sheet));
     return untitled;
   }
 
@@ -40,9 +43,9 @@ export class Targets {
    * is: `Bar chart on sheet "Sales overview"`, `Table in master items`.
    */
   describe(target: Target, options: { noun?: string; withSheet?: boolean } = {}): string {
-    const onSheet = target.sheet ? ` on ${target.sheet.name ? `sheet "${target.sheet.name}"` : 'an untitled sheet'}` : '';
-    if (this.untitled.has(target)) return `${target.name}${onSheet || (target.kind === 'master-object' ? ' in master items' : '')}`;
-    return `${options.noun ?? target.kind.replace('-', ' ')} "${target.name ?? target.id}"${options.withSheet ? onSheet : ''}`;
+    const where = this.untitled.get(target);
+    if (where !== undefined) return `${target.name}${where}`;
+    return `${options.noun ?? target.kind.replace('-', ' ')} "${target.name ?? target.id}"${options.withSheet ? onSheet(target.sheet) : ''}`;
   }
 
   sheetRef(sheetId: string | undefined): Target['sheet'] {
@@ -54,28 +57,32 @@ export class Targets {
   /** The target of an object (cached). */
   readonly object = memo((objectId): Target => {
     const object = this.lookups.objects.get(objectId);
-    const type = object ? object.visualization || object.type : undefined;
-    if (object?.inMasterVisualization) {
-      const master = this.lookups.masterVisualizations.get(object.rootId);
-      return this.named({ kind: 'master-object', id: objectId }, object.title || master?.title, type);
-    }
+    if (!object) return this.named({ kind: 'object', id: objectId }, undefined, visualizationName(undefined));
+    const type = object.visualization || object.type;
     // a title expression: the title the engine calculated (the layout's), else the type in words
-    const title = object?.titleIsExpression ? calculatedTitle(object.layout) ?? titleExpressionName(type) : object?.title;
-    const sheet = this.sheetRef(object?.sheetId);
-    return this.named({ kind: 'object', id: objectId, ...(sheet ? { sheet } : {}) }, title, type);
+    const title = object.titleIsExpression ? calculatedTitle(object.layout) : object.title;
+    const placeholder = object.titleIsExpression ? titleExpressionName(type) : visualizationName(type);
+    if (object.inMasterVisualization) {
+      // the master's own object goes by the master's name; an untitled part of it by its type, in that master
+      if (object.id === object.rootId) return this.masterVisualization(object.rootId);
+      const master = this.describe(this.masterVisualization(object.rootId), { noun: 'master visualization' });
+      return this.named({ kind: 'master-object', id: objectId }, title, placeholder, ` in ${master}`);
+    }
+    const sheet = this.sheetRef(object.sheetId);
+    return this.named({ kind: 'object', id: objectId, ...(sheet ? { sheet } : {}) }, title, placeholder);
   });
 
   /** An object the app evaluation lists: the snapshot's target when it holds the object, else what the list says. */
   listedObject(listed: ListedObject): Target {
     if (this.lookups.objects.has(listed.id)) return this.object(listed.id);
     const sheet = this.sheetRef(listed.sheetId);
-    return this.named({ kind: 'object', id: listed.id, ...(sheet ? { sheet } : {}) }, listed.title, listed.type);
+    return this.named({ kind: 'object', id: listed.id, ...(sheet ? { sheet } : {}) }, listed.title, visualizationName(listed.type));
   }
 
   /** The target of a master visualization itself (cached). */
   readonly masterVisualization = memo((id): Target => {
     const v = this.lookups.masterVisualizations.get(id);
-    return this.named({ kind: 'master-object', id }, v?.title, v?.visualization);
+    return this.named({ kind: 'master-object', id }, v?.title, visualizationName(v?.visualization), ' in master items');
   });
 
   sheet(sheetId: string): Target {
@@ -116,7 +123,8 @@ export class Targets {
         return { kind: 'master-dimension', id: location.objectId, name: d?.title || location.objectId };
       }
       case 'master-visualization':
-        return this.masterVisualization(location.objectId);
+        // the location's object is the master's own or one of its parts (a chart inside a master layout container)
+        return lookups.objects.has(location.objectId) ? this.object(location.objectId) : this.masterVisualization(location.objectId);
       case 'variable': {
         const v = lookups.snapshot.variables.find((x) => x.id === location.objectId || x.name === location.objectId);
         return this.variable(v?.name ?? location.objectId);
@@ -125,10 +133,10 @@ export class Targets {
         return this.app();
       case 'story': {
         const story = lookups.snapshot.stories.find((x) => x.id === location.objectId);
-        return this.named({ kind: 'object', id: location.objectId }, story?.title, 'story');
+        return this.named({ kind: 'object', id: location.objectId }, story?.title, visualizationName('story'));
       }
       default:
-        return this.named({ kind: 'object', id: location.objectId }, undefined, location.objectType);
+        return this.named({ kind: 'object', id: location.objectId }, undefined, visualizationName(location.objectType));
     }
   }
 }

@@ -39,6 +39,31 @@ describe('finding targets and how messages name them', () => {
     expect(index.describeTarget(titled, { noun: 'master visualization' })).toBe('master visualization "Top customers"');
   });
 
+  it("names an untitled part of a master visualization by its type in that master, and the master's own object by the master", () => {
+    const parts = {
+      ...snapshot,
+      objects: [
+        ...snapshot.objects,
+        { ...snapshot.objects.find((o) => o.id === 'mv-titled')!, id: 'part', rootId: 'mv-titled', parentId: 'mv-titled', type: 'barchart', visualization: 'barchart', title: undefined },
+        { ...snapshot.objects.find((o) => o.id === 'mv-untitled')!, id: 'part2', rootId: 'mv-untitled', parentId: 'mv-untitled', type: 'kpi', visualization: 'kpi', title: undefined },
+      ],
+    };
+    const partIndex = new AnalysisIndex(parts);
+    const at = (objectId: string) => partIndex.locationTarget({ objectId, objectType: 'barchart', owner: 'master-visualization', path: '/x', kind: 'measure' });
+    expect([at('part').name, partIndex.describeTarget(at('part'))]).toEqual(['Bar chart', 'Bar chart in master visualization "Top customers"']);
+    expect(partIndex.describeTarget(at('part2'))).toBe('KPI in Line chart in master items');
+    expect(at('mv-titled')).toBe(partIndex.masterVisualizationTarget('mv-titled'));
+  });
+
+  it('names an object with a title expression by the calculated title, else by its type and a placeholder', () => {
+    const objects = snapshot.objects.map((o) =>
+      o.id === 'untitled' ? { ...o, title: "='Sales ' & Year(Today())", titleIsExpression: true } : o.id === 'titled' ? { ...o, title: '=vTitle', titleIsExpression: true, layout: { title: 'Sales 2026' } } : o,
+    );
+    const exprIndex = new AnalysisIndex({ ...snapshot, objects });
+    const describe = (id: string) => exprIndex.describeTarget(exprIndex.objectTarget(id));
+    expect([describe('untitled'), describe('titled')]).toEqual(['Bar chart (title expression) on sheet "Sales overview"', 'object "Sales 2026"']);
+  });
+
   it('names an object only an app evaluation lists by its title, else by its type in words', () => {
     const listed = index.listedObjectTarget({ id: 'gone', type: 'piechart', sheetId: 's1' });
     expect([listed.name, index.describeTarget(listed)]).toEqual(['Pie chart', 'Pie chart on sheet "Sales overview"']);
