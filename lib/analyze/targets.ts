@@ -30,10 +30,10 @@ export class Targets {
   constructor(private readonly lookups: Lookups) {}
 
   /** The target named by its title; without one, by `placeholder` (the type in words), and `where` it is for messages. */
-  private named(target: Target, title: string | undefined, placeholder: string, where = ''): Target {
+  private named(target: Target, title: string | undefined, placeholder: string, where?: string): Target {
     if (title) return { ...target, name: title };
     const untitled = { ...target, name: placeholder };
-    this.untitled.set(untitled, where || onSheet(untitled.sheet));
+    this.untitled.set(untitled, where ?? onSheet(untitled.sheet));
     return untitled;
   }
 
@@ -85,9 +85,11 @@ export class Targets {
     return this.named({ kind: 'master-object', id }, v?.title, visualizationName(v?.visualization), ' in master items');
   });
 
-  sheet(sheetId: string): Target {
-    return { kind: 'sheet', id: sheetId, name: this.lookups.sheets.get(sheetId)?.title ?? sheetId, sheet: this.sheetRef(sheetId) };
-  }
+  /** The target of a sheet (cached); one without a title is 'Untitled sheet', as Qlik shows it nowhere by id either. */
+  readonly sheet = memo((sheetId): Target => {
+    const sheet = this.lookups.sheets.get(sheetId);
+    return this.named({ kind: 'sheet', id: sheetId, sheet: this.sheetRef(sheetId) }, sheet?.title.trim() ? sheet.title : undefined, sheet ? 'Untitled sheet' : visualizationName('sheet'), '');
+  });
 
   field(name: string): Target {
     return { kind: 'field', id: name, name };

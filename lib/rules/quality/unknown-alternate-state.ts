@@ -34,7 +34,8 @@ export default defineRule({
     const isKnown = (state: string) => state === '$' || states.has(state);
     for (const s of ctx.snapshot.sheets) {
       if (!s.stateName || isKnown(s.stateName)) continue;
-      ctx.report({ target: ctx.index.sheetTarget(s.id), path: '/qStateName', message: `Sheet "${s.title}" uses alternate state "${s.stateName}", which the app does not define.`, data: { state: s.stateName }, content: s.stateName });
+      const target = ctx.index.sheetTarget(s.id);
+      ctx.report({ target, path: '/qStateName', message: `${targetSubject(ctx, target)} uses alternate state "${s.stateName}", which the app does not define.`, data: { state: s.stateName }, content: s.stateName });
     }
     for (const o of ctx.snapshot.objects) {
       const unknown = statesOf(o.properties, o.stateName).find((x) => !isKnown(x.state));

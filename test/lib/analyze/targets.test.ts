@@ -22,6 +22,11 @@ describe('finding targets and how messages name them', () => {
     expect(index.objectTarget('untitled').sheet).toEqual({ id: 's1', name: 'Sales overview' });
   });
 
+  it('names a sheet by its title, an untitled one "Untitled sheet" (never its id)', () => {
+    expect(index.describeTarget(index.sheetTarget('s1'))).toBe('sheet "Sales overview"');
+    expect([index.sheetTarget('s2').name, index.describeTarget(index.sheetTarget('s2'))]).toEqual(['Untitled sheet', 'Untitled sheet']);
+  });
+
   it('quotes a title, with the sheet only when asked', () => {
     expect(named('titled')).toEqual(['Sales by region', 'object "Sales by region"']);
     const titled = index.objectTarget('titled');
