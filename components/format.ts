@@ -2,6 +2,7 @@
 import type { AnalysisPhase, AnalysisRun } from '@/lib/protocol/run';
 import type { ReportFinding, Severity } from '@/lib/protocol/report';
 import type { QlikApp } from '@/lib/protocol/tab-state';
+import { targetDisplayName } from '@/lib/report/names';
 
 export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
@@ -47,10 +48,12 @@ export function describeApp(app: QlikApp): string {
 }
 
 
+/** `object “Margin KPI”`; an untitled object by its type in words (`object “Bar chart”`), never its type code or id. */
 export function targetLabel(finding: ReportFinding): string | undefined {
   const target = finding.target;
   if (!target) return undefined;
-  const name = target.name ?? target.id;
+  const isObject = target.kind === 'object' || target.kind === 'master-object';
+  const name = isObject ? targetDisplayName({ kind: target.kind as 'object' | 'master-object', id: target.id ?? '', ...(target.name !== undefined ? { name: target.name } : {}) }) : (target.name ?? target.id);
   return name ? `${target.kind} “${name}”` : target.kind;
 }
 
