@@ -3,6 +3,7 @@
 import type { AnalysisPhase, AnalysisRun } from '@/lib/protocol/run';
 import type { ReportFinding } from '@/lib/protocol/report';
 import type { QlikApp } from '@/lib/protocol/tab-state';
+import { targetDisplayName } from '@/lib/report/names';
 
 const PHASE_LABEL: Record<AnalysisPhase, string> = {
   connecting: 'Connecting to the app…',
@@ -30,10 +31,12 @@ export function describeApp(app: QlikApp): string {
 }
 
 
+/** `object “Margin KPI”`; an untitled object by its type in words (`object “Bar chart”`), never its type code or id. */
 export function targetLabel(finding: ReportFinding): string | undefined {
   const target = finding.target;
   if (!target) return undefined;
-  const name = target.name ?? target.id;
+  const isObject = target.kind === 'object' || target.kind === 'master-object';
+  const name = isObject ? targetDisplayName({ kind: target.kind as 'object' | 'master-object', id: target.id ?? '', ...(target.name !== undefined ? { name: target.name } : {}) }) : (target.name ?? target.id);
   return name ? `${target.kind} “${name}”` : target.kind;
 }
 

@@ -3,6 +3,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import { fieldRows, KEY_TYPE_LABEL, tableRows, type FieldRow, type TableRow } from '@/lib/report/data-model';
 import type { Formatter } from '@/lib/report/format';
+import { targetDisplayName } from '@/lib/report/names';
 import { USE_KIND_LABEL, usageOf } from '@/lib/report/usage';
 import type { AppSnapshot } from '@/lib/snapshot/schema';
 import { KeyGraph } from './KeyGraph';
@@ -88,7 +89,7 @@ export function DataModelView({ snapshot, fmt }: { snapshot?: AppSnapshot; fmt: 
               <ul class="qr-uses">
                 {f.uses.slice(0, 50).map((u, i) => (
                   <li key={i}>
-                    {USE_KIND_LABEL[u.kind]} in {TARGET_KIND_LABEL[u.target.kind].toLocaleLowerCase()} <Name>{u.target.name || u.target.id}</Name>
+                    {USE_KIND_LABEL[u.kind]} in {TARGET_KIND_LABEL[u.target.kind].toLocaleLowerCase()} <Name>{targetDisplayName(u.target)}</Name>
                     {u.via && <> (via variable <Name>{u.via}</Name>)</>}
                   </li>
                 ))}

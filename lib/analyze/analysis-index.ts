@@ -10,7 +10,7 @@ import { lazy, Lookups } from './lookups';
 import { Names, type NameResolution } from './names';
 import type { ParsedExpression } from './parsed-expression';
 import type { Target } from './result';
-import { Targets } from './targets';
+import { type ListedObject, Targets } from './targets';
 import { UsageIndex } from './usage-index';
 
 export type { IndexedExpression, NameResolution };
@@ -70,6 +70,17 @@ export class AnalysisIndex extends Lookups {
   /** The target of an object (cached: targets are shared by findings and never mutated). */
   objectTarget(objectId: string): Target {
     return this.targets.object(objectId);
+  }
+  /** The target of an object an app evaluation lists, which the snapshot may not hold. */
+  listedObjectTarget(listed: ListedObject): Target {
+    return this.targets.listedObject(listed);
+  }
+  masterVisualizationTarget(id: string): Target {
+    return this.targets.masterVisualization(id);
+  }
+  /** How a message names a target: `object "Sales"`, or an untitled one `Bar chart on sheet "Sales overview"`. */
+  describeTarget(target: Target, options?: { noun?: string; withSheet?: boolean }): string {
+    return this.targets.describe(target, options);
   }
   sheetTarget(sheetId: string): Target {
     return this.targets.sheet(sheetId);

@@ -1,6 +1,8 @@
-// The variables a reload of the load script leaves in the app, read from the script text, so that
-// expressions using them are not called undefined (Q10) and their definitions are judged (Q17)
-// also where the engine's variable list is not available (offline snapshots, app folders).
+// The variables a reload of the load script leaves in the app, read from the script text (the one
+// reading of SET/LET): so that expressions using them are not called undefined (Q10) and their
+// definitions are judged (Q17) also where the engine's variable list is not available, and so that
+// an app folder analysed offline lists the script-created variables the engine would
+// (lib/offline/snapshot.ts: `variablesAfterReload`, `computedVariableNames`).
 //
 // Qlik help, "Working with variables in the data load editor" and the Set / Let statements
 // (https://help.qlik.com/en-US/cloud-services/Subsystems/Hub/Content/Sense_Hub/Scripting/work-with-variables-in-data-load-editor.htm,
@@ -22,22 +24,29 @@ export interface ScriptVariable {
   /** the name as written (may contain `$(…)`) */
   written: string;
   statement: 'set' | 'let';
+  /** what the engine would list, as far as the text tells: the SET text, a LET's literal, else the LET expression as written (not run) */
+  value: string;
   /** what `$(name)` inserts: the SET text or LET literal, or `=expression` (value unknown until reload) for another LET */
   definition: VariableDefinition;
   /** for a name built with `$(…)`: the names it can stand for */
   pattern?: RegExp;
+  /** 1-based script line of the statement that assigns it (the last one, for a name assigned again) */
+  line: number;
 }
 
-/** Comments and REM statements removed (none of them assign); offsets are not kept. */
+/** Every character but line ends blanked, so what follows keeps its line. */
+const blank = (text: string) => text.replace(/[^\n]/g, ' ');
+
+/** Comments and REM statements blanked (none of them assign), lines kept in place. */
 function withoutComments(script: string): string {
   return script
-    .replace(/\/\*[\s\S]*?\*\//g, ' ')
+    .replace(/\/\*[\s\S]*?\*\//g, blank)
     // a // comment starts a line or follows a blank (`lib://` and other URLs do not)
-    .replace(/(^|[ \t])\/\/.*$/gm, '$1')
-    .replace(/^\s*REM\b[^;]*;/gim, '');
+    .replace(/(^|[ \t])(\/\/.*)$/gm, (_all: string, lead: string, comment: string) => lead + blank(comment))
+    .replace(/^\s*REM\b[^;]*;/gim, blank);
 }
 
-const NAME = String.raw`((?:\[[^\]\n]+\]|[\p{L}\p{N}_.#@]|\$\([^()\n]*\))+)`;
+const NAME = String.raw`((?:\$\([^()\n]*\)|\[[^\]\n]+\]|[\p{L}\p{N}_.#@$])+)`;
 // a value runs to the first ';' outside quotes and brackets
 const VALUE = String.raw`((?:'[^']*'|"[^"]*"|\[[^\]]*\]|[^;'"[])*)`;
 const STATEMENT = new RegExp(String.raw`^[ \t]*(?:(SET|LET)\s+${NAME}\s*=\s*${VALUE};|DROP\s+VARIABLES?\s+([^;]*);)`, 'gimu');
@@ -66,19 +75,37 @@ function patternOf(written: string): RegExp | undefined {
   return new RegExp(`^${parts.map(escapeRegExp).join('.+')}$`, 'u');
 }
 
+type Statement = { kind: 'assign'; statement: ScriptVariable['statement']; written: string; raw: string; line: number } | { kind: 'drop'; names: string[] };
+
+/** The SET, LET and DROP VARIABLE statements of a script, in text order. */
+function* statements(script: string): Generator<Statement> {
+  const text = withoutComments(script);
+  let line = 1;
+  let counted = 0;
+  for (const m of text.matchAll(STATEMENT)) {
+    if (m[4] !== undefined) {
+      yield { kind: 'drop', names: m[4].split(',').map((name) => unbracket(name.trim())) };
+      continue;
+    }
+    // the match starts at the blanks before the keyword: the line is the keyword's
+    const keyword = m.index + m[0].search(/\S/);
+    for (let i = counted; i < keyword; i++) if (text.charCodeAt(i) === 10) line++;
+    counted = keyword;
+    yield { kind: 'assign', statement: m[1].toLowerCase() as ScriptVariable['statement'], written: unbracket(m[2]), raw: m[3].trim(), line };
+  }
+}
+
 /** The script-created variables a reload leaves in the app, by the name as written. */
 export function scriptVariables(script: string | undefined): Map<string, ScriptVariable> {
   const vars = new Map<string, ScriptVariable>();
   if (!script) return vars;
   let scriptOnly = false;
-  for (const m of withoutComments(script).matchAll(STATEMENT)) {
-    if (m[4] !== undefined) {
-      for (const name of m[4].split(',')) vars.delete(unbracket(name.trim()));
+  for (const s of statements(script)) {
+    if (s.kind === 'drop') {
+      for (const name of s.names) vars.delete(name);
       continue;
     }
-    const statement = m[1].toLowerCase() as ScriptVariable['statement'];
-    const written = unbracket(m[2]);
-    const raw = m[3].trim();
+    const { statement, written, raw, line } = s;
     if (written === 'ScriptOnlyVariables') {
       scriptOnly = (statement === 'set' ? unquoteSetValue(raw) : (letValue(raw) ?? raw)).trim() === '1';
       continue;
@@ -89,11 +116,31 @@ export function scriptVariables(script: string | undefined): Map<string, ScriptV
     }
     // a LET of one literal stores that literal (`Let vSales2 = '=Sum(Sales)'` makes a calculated variable); any other LET stores a value computed at reload
     const literal = statement === 'let' ? letValue(raw) : undefined;
-    const definition: VariableDefinition = statement === 'set' ? { definition: unquoteSetValue(raw) } : literal !== undefined ? { definition: literal } : { definition: `=${raw}` };
+    const value = statement === 'set' ? unquoteSetValue(raw) : (literal ?? raw);
+    const definition: VariableDefinition = { definition: statement === 'let' && literal === undefined ? `=${raw}` : value };
     const pattern = patternOf(written);
-    vars.set(written, { written, statement, definition, ...(pattern ? { pattern } : {}) });
+    vars.set(written, { written, statement, value, definition, line, ...(pattern ? { pattern } : {}) });
   }
   return vars;
+}
+
+/**
+ * What the engine would list as script-created variables after a reload, name → value (see
+ * `ScriptVariable.value`), for an app no engine reloaded: names built with `$(…)` are left out
+ * (only a reload knows them; `computedVariableNames`).
+ */
+export function variablesAfterReload(script: string): Map<string, string> {
+  return new Map([...assignmentsAfterReload(script)].map(([name, { definition }]) => [name, definition]));
+}
+
+/** `variablesAfterReload` with the 1-based script line of the assignment that left each variable (for an app folder's file lines). */
+export function assignmentsAfterReload(script: string): Map<string, { definition: string; line: number }> {
+  return new Map([...scriptVariables(script).values()].filter((v) => !v.pattern).map((v) => [v.written, { definition: v.value, line: v.line }]));
+}
+
+/** The names SET/LET statements build with `$(…)` (`LET file_size_$(t) = …`), in text order: which variables they create only a reload knows. */
+export function computedVariableNames(script: string): string[] {
+  return [...statements(script)].flatMap((s) => (s.kind === 'assign' && s.written.includes('$(') ? [s.written] : []));
 }
 
 /**

@@ -171,9 +171,9 @@ export class UsageIndex {
     if (firstError || parsed.unknownValues.length > 0) {
       const why = firstError ? `could not be fully read (${firstError.message})` : 'contains a value only known at run time';
       const unreadable: UnreadableExpression = { expression: parsed.text, why, target: site.target, ...(site.path !== undefined ? { path: site.path } : {}) };
-      this.weakTexts.push({ text: parsed.text, reason: `in an expression that ${why} (${site.target.kind} ${site.target.name ?? site.target.id})`, unreadable });
+      this.weakTexts.push({ text: parsed.text, reason: `in an expression that ${why} (${this.targets.describe(site.target)})`, unreadable });
       for (const u of parsed.unknownValues) {
-        if (u.expression) this.weakTexts.push({ text: u.expression, reason: `in a calculated value used by ${site.target.name ?? site.target.id}`, unreadable: { ...unreadable, expression: u.expression, why: `a calculated value used by ${parsed.text}` } });
+        if (u.expression) this.weakTexts.push({ text: u.expression, reason: `in a calculated value used by ${this.targets.describe(site.target)}`, unreadable: { ...unreadable, expression: u.expression, why: `a calculated value used by ${parsed.text}` } });
       }
     }
   }
@@ -184,7 +184,7 @@ export class UsageIndex {
       const target = this.targets.location(m.location);
       const what =
         m.reason === 'inactive-colour' ? 'a colour setting of an inactive colour mode' : m.reason === 'inactive-setting' ? 'a setting not in force' : 'a property Sense keeps but does not evaluate';
-      this.weakTexts.push({ text: m.text, reason: `in ${what} (${target.kind} ${target.name ?? target.id}, ${m.location.path})` });
+      this.weakTexts.push({ text: m.text, reason: `in ${what} (${this.targets.describe(target)}, ${m.location.path})` });
     }
   }
 
@@ -254,7 +254,7 @@ export class UsageIndex {
         const path = '/' + segments.join('/');
         if (field !== undefined) push(this.fieldUses, field, { kind: 'property', target, path });
         if (isVariable) this.useVariable(name, { kind: 'property', target, path });
-        if (extension && text.length > 1) this.weakTexts.push({ text, reason: `in the properties of extension object ${target.name ?? target.id}` });
+        if (extension && text.length > 1) this.weakTexts.push({ text, reason: `in the properties of ${this.targets.describe(target, { noun: 'extension object' })}` });
       });
     }
   }

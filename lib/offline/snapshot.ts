@@ -24,7 +24,7 @@ import { emptySnapshotParts } from '../snapshot/empty-parts.ts';
 import type { IssuePart } from '../snapshot/parts.ts';
 import { type AppSnapshot, type CollectionIssue, SNAPSHOT_SCHEMA_VERSION, type VisObject } from '../snapshot/schema.ts';
 import { type JsonObject, type RawApp, type StoredObject, isObject, propertyTreeOf } from './raw-app.ts';
-import { assignmentsAfterReload, computedVariableNames } from './script-variables.ts';
+import { assignmentsAfterReload, computedVariableNames } from '../analyze/script-variables.ts';
 import { snapshotSources } from './sources.ts';
 
 /** Collection issue code of every part an app folder cannot give. */

@@ -2,6 +2,7 @@
 // it runs on every keystroke of the search box over up to tens of thousands of findings.
 import { sortFindings } from '../analyze/finding-order';
 import type { Category, Finding, Severity, Target } from '../analyze/result';
+import { targetDisplayName } from './names';
 
 // the views import the orders under these names; their home is lib/analyze/result.ts
 export { CATEGORIES as CATEGORY_ORDER, SEVERITIES as SEVERITY_ORDER } from '../analyze/result';
@@ -74,7 +75,7 @@ export function findingRows(findings: readonly Finding[], grouping: Grouping, ru
   const groups = new Map<string, { label: string; findings: Finding[] }>();
   for (const finding of sorted) {
     const key = grouping === 'rule' ? finding.rule : `${finding.target.kind}:${finding.target.id}`;
-    const label = grouping === 'rule' ? ruleLabel(finding.rule) : `${finding.target.kind} ${targetName(finding.target)}`;
+    const label = grouping === 'rule' ? ruleLabel(finding.rule) : `${finding.target.kind} ${targetDisplayName(finding.target)}`;
     const group = groups.get(key);
     if (group) group.findings.push(finding);
     else groups.set(key, { label, findings: [finding] });

@@ -1,9 +1,9 @@
 // Names for what a finding is about, in words a Qlik user reads: an untitled object is named by
-// its type and its sheet ("Bar chart on Sales overview"), never by its id; the id stays
-// available to the view (hover, copy) through the target itself.
+// its type and its sheet ("Bar chart on Sales overview"), never by its type code or id; the id
+// stays available to the view (hover, copy) through the target itself.
 import type { Target } from '../analyze/result';
 import type { AppSnapshot } from '../snapshot/schema';
-import { isKnownVisualization, isTitleExpressionName, visualizationName } from '../snapshot/visualization-names';
+import { isKnownVisualization, isTitleExpressionName, isVisualizationWords, visualizationName } from '../snapshot/visualization-names';
 
 export { isKnownVisualization, visualizationName } from '../snapshot/visualization-names';
 
@@ -33,15 +33,20 @@ export function objectLookupOf(snapshot: AppSnapshot | undefined): ObjectLookup 
   };
 }
 
-/** "Bar chart" from the analyser's "Bar chart (title expression)"; "Object" from older results' bare placeholder. */
-function typeWordsOfTitleExpression(name: string | undefined): string {
-  return name && isTitleExpressionName(name) && name !== '(title expression)' ? name.slice(0, -' (title expression)'.length) : visualizationName(undefined);
-}
-
-/** The analyser names an untitled object by its type code or id, a title expression by a placeholder. */
+/**
+ * The analyser names an untitled object by its type in words ("Bar chart", "Line chart (title
+ * expression)"); results saved by earlier versions name it by its type code, its id or a bare
+ * "(title expression)". None of these is a title to show.
+ */
 function isPlaceholderName(target: Target, type: string | undefined): boolean {
   const name = target.name;
-  return !nonEmpty(name) || name === target.id || name === type || isTitleExpressionName(name) || isKnownVisualization(name);
+  return !nonEmpty(name) || name === target.id || name === type || isTitleExpressionName(name) || isKnownVisualization(name) || isVisualizationWords(name);
+}
+
+/** The type in words a placeholder name carries: "Bar chart" from "Bar chart" or "Bar chart (title expression)"; else "Object". */
+function typeWordsOf(name: string | undefined): string {
+  const words = name && isTitleExpressionName(name) ? name.slice(0, -'(title expression)'.length).trim() : name;
+  return isVisualizationWords(words) ? words : visualizationName(undefined);
 }
 
 /**
@@ -58,5 +63,5 @@ export function targetDisplayName(target: Target, lookup: ObjectLookup = () => u
   const title = facts ? (facts.title ?? facts.shownTitle) : isPlaceholderName(target, type) ? undefined : target.name;
   if (title) return title;
   const where = target.sheet ? ` on ${nonEmpty(target.sheet.name) ?? 'an untitled sheet'}` : target.kind === 'master-object' ? ' in master items' : '';
-  return `${type === undefined ? typeWordsOfTitleExpression(target.name) : visualizationName(type)}${where}`;
+  return `${type === undefined ? typeWordsOf(target.name) : visualizationName(type)}${where}`;
 }

@@ -24,6 +24,7 @@ const VISUALIZATION_NAMES: Record<string, string> = {
   'pivot-table': 'Pivot table',
   scatterplot: 'Scatter plot',
   sheet: 'Sheet',
+  story: 'Story',
   table: 'Table',
   'text-image': 'Text & image',
   treemap: 'Treemap',
@@ -91,6 +92,11 @@ export function visualizationName(type: string | undefined): string {
   return isKnownVisualization(type) ? VISUALIZATION_NAMES[type] : `Extension ${type}`;
 }
 
+const WORDS = new Set(Object.values(VISUALIZATION_NAMES));
+
+/** A name `visualizationName` gives ("Bar chart", "Extension my-ext", "Object"): what names an untitled object. */
+export const isVisualizationWords = (name: string | undefined): name is string =>
+  name !== undefined && (WORDS.has(name) || name === visualizationName(undefined) || /^Extension \S/.test(name));
 
 /** The name of an object whose title is an expression the engine has not calculated for us. */
 export const titleExpressionName = (type: string | undefined): string => `${visualizationName(type)} (title expression)`;

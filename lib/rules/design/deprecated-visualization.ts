@@ -1,6 +1,7 @@
 import { z } from '../../schema/zod';
 import { DEPRECATED_VISUALIZATIONS } from '../../analyze/native-visualizations';
 import { defineRule } from '../../analyze/rule';
+import { targetSubject } from '../shared/helpers';
 import { SOURCES } from '../shared/sources';
 
 export default defineRule({
@@ -21,7 +22,7 @@ export default defineRule({
       const replacement = DEPRECATED_VISUALIZATIONS.get(type);
       if (!replacement) continue;
       const target = ctx.index.objectTarget(o.id);
-      ctx.report({ target, message: `Object "${target.name}" uses the deprecated "${type}"; use ${replacement} instead.`, data: { visualization: type, replacement }, content: type });
+      ctx.report({ target, message: `${targetSubject(ctx, target)} uses the deprecated "${type}"; use ${replacement} instead.`, data: { visualization: type, replacement }, content: type });
     }
   },
 });

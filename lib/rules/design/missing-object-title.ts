@@ -1,5 +1,6 @@
 import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
+import { targetSubject } from '../shared/helpers';
 import { SOURCES } from '../shared/sources';
 
 /** chart types that show a title (filter panes, KPIs, text and buttons are readable without one) */
@@ -26,7 +27,7 @@ export default defineRule({
       // instances of master visualizations take their title from the master (a missing master is Q06)
       if (o.extendsId || !TITLED.has(o.visualization ?? o.type) || o.title?.trim() || o.properties.showTitles === false) continue;
       const target = ctx.index.objectTarget(o.id);
-      ctx.report({ target, message: `${o.visualization ?? o.type} "${o.id}"${target.sheet?.name ? ` on sheet "${target.sheet.name}"` : ''} has no title.`, content: 'title' });
+      ctx.report({ target, message: `${targetSubject(ctx, target)} has no title.`, content: 'title' });
     }
   },
 });

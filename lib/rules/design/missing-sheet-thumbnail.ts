@@ -1,5 +1,6 @@
 import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
+import { targetSubject } from '../shared/helpers';
 import { SOURCES } from '../shared/sources';
 
 export default defineRule({
@@ -17,7 +18,8 @@ export default defineRule({
   check(ctx) {
     for (const s of ctx.snapshot.sheets) {
       if (s.thumbnail?.trim()) continue;
-      ctx.report({ target: ctx.index.sheetTarget(s.id), message: `Sheet "${s.title}" has no thumbnail.`, content: 'thumbnail' });
+      const target = ctx.index.sheetTarget(s.id);
+      ctx.report({ target, message: `${targetSubject(ctx, target)} has no thumbnail.`, content: 'thumbnail' });
     }
   },
 });

@@ -1,5 +1,6 @@
 import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
+import { targetSubject } from '../shared/helpers';
 import { SOURCES } from '../shared/sources';
 
 export default defineRule({
@@ -18,7 +19,8 @@ export default defineRule({
     if (!ctx.snapshot.app.published) return;
     for (const s of ctx.snapshot.sheets) {
       if (s.published) continue;
-      ctx.report({ target: ctx.index.sheetTarget(s.id), message: `Sheet "${s.title}" is private in a published app.`, data: { ownerId: s.ownerId }, content: 'private' });
+      const target = ctx.index.sheetTarget(s.id);
+      ctx.report({ target, message: `${targetSubject(ctx, target)} is private in a published app.`, data: { ownerId: s.ownerId }, content: 'private' });
     }
   },
 });

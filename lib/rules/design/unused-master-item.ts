@@ -1,5 +1,6 @@
 import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
+import { targetSubject } from '../shared/helpers';
 import { SOURCES } from '../shared/sources';
 
 export default defineRule({
@@ -29,7 +30,8 @@ export default defineRule({
     }
     for (const v of ctx.snapshot.masterVisualizations) {
       if (usage.masterVisualizationUses.has(v.id)) continue;
-      ctx.report({ target: { kind: 'master-object', id: v.id, name: v.title }, message: `Master visualization "${v.title}" is not placed on any sheet.`, content: v.title });
+      const target = ctx.index.masterVisualizationTarget(v.id);
+      ctx.report({ target, message: `${targetSubject(ctx, target, 'master visualization')} is not placed on any sheet.`, content: v.title });
     }
   },
 });

@@ -1,5 +1,6 @@
 import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
+import { targetSubject } from '../shared/helpers';
 import { SOURCES } from '../shared/sources';
 
 export default defineRule({
@@ -21,7 +22,8 @@ export default defineRule({
     for (const s of ctx.snapshot.sheets) {
       const count = s.cells.length > 0 ? s.cells.length : s.childIds.length; // top-level objects
       if (count <= ctx.options.objects) continue;
-      ctx.report({ target: ctx.index.sheetTarget(s.id), message: `Sheet "${s.title}" has ${count} objects (threshold ${ctx.options.objects}).`, data: { objects: count }, content: `${s.id}\u0000${count}` });
+      const target = ctx.index.sheetTarget(s.id);
+      ctx.report({ target, message: `${targetSubject(ctx, target)} has ${count} objects (threshold ${ctx.options.objects}).`, data: { objects: count }, content: `${s.id}\u0000${count}` });
     }
   },
 });

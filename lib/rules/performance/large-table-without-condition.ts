@@ -2,6 +2,7 @@ import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
 import { chartDimensionFields } from '../shared/chart-dimensions';
 import { formatNumber } from '../../format/numbers';
+import { targetSubject } from '../shared/helpers';
 import { SOURCES } from '../shared/sources';
 
 export const TABLE_TYPES = new Set(['table', 'pivot-table', 'sn-table', 'sn-pivot-table', 'sn-straight-table']);
@@ -33,7 +34,7 @@ export default defineRule({
       const target = index.objectTarget(o.id);
       ctx.report({
         target,
-        message: `Table "${target.name}" has no calculation condition and shows dimensions of table ${largest.name} with ${formatNumber(largest.rows)} rows (threshold ${formatNumber(options.rows)}).`,
+        message: `${targetSubject(ctx, target, 'table')} has no calculation condition and shows dimensions of table ${largest.name} with ${formatNumber(largest.rows)} rows (threshold ${formatNumber(options.rows)}).`,
         data: { table: largest.name, rows: largest.rows },
         content: `${o.id}\u0000${largest.name}`,
       });

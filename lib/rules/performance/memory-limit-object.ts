@@ -1,7 +1,8 @@
 import { z } from '../../schema/zod';
 import { describeEngineError, LIMIT_ERRORS } from '../../analyze/engine-errors';
 import { defineRule } from '../../analyze/rule';
-import { evaluationList } from '../shared/evaluation';
+import { evaluationList, evaluationTarget } from '../shared/evaluation';
+import { targetSubject } from '../shared/helpers';
 import { SOURCES } from '../shared/sources';
 
 export default defineRule({
@@ -27,13 +28,13 @@ export default defineRule({
       if (!err) continue;
       seen.add(o.id);
       const target = index.objectTarget(o.id);
-      ctx.report({ target, path: err.path, message: `Object "${target.name}" hits an engine limit: ${describeEngineError(err.qErrorCode)}.`, data: { code: err.qErrorCode }, content: `${o.id}\u0000${err.qErrorCode}` });
+      ctx.report({ target, path: err.path, message: `${targetSubject(ctx, target)} hits an engine limit: ${describeEngineError(err.qErrorCode)}.`, data: { code: err.qErrorCode }, content: `${o.id}\u0000${err.qErrorCode}` });
     }
     for (const o of evaluationList(snapshot, 'objMemoryLimit')) {
       const id = o.id as string;
       if (seen.has(id)) continue;
-      const target = index.objects.has(id) ? index.objectTarget(id) : { kind: 'object' as const, id, name: o.title || id };
-      ctx.report({ target, message: `The app evaluation reports that object "${target.name}" hits the memory limit${o.memoryLimitStatusCode ? ` (${o.memoryLimitStatusCode})` : ''}.`, data: { ...o }, content: `${id}\u0000evaluation` });
+      const target = evaluationTarget(index, o);
+      ctx.report({ target, message: `The app evaluation reports that ${index.describeTarget(target)} hits the memory limit${o.memoryLimitStatusCode ? ` (${o.memoryLimitStatusCode})` : ''}.`, data: { ...o }, content: `${id}\u0000evaluation` });
     }
   },
 });

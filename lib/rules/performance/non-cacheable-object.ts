@@ -19,6 +19,6 @@ export default defineRule({
   options: z.object({}),
   needs: ['evaluation'],
   check(ctx) {
-    reportEvaluationList(ctx, 'objNoCache', (_o, name) => `The app evaluation reports that the result of object "${name}" cannot be cached.`);
+    reportEvaluationList(ctx, 'objNoCache', (_o, what) => `The app evaluation reports that the result of ${what} cannot be cached.`);
   },
 });

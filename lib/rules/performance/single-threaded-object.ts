@@ -19,6 +19,6 @@ export default defineRule({
   options: z.object({}),
   needs: ['evaluation'],
   check(ctx) {
-    reportEvaluationList(ctx, 'objSingleThreaded', (o, name) => `The app evaluation reports that object "${name}" calculates single-threaded${o.cpuQuotient1 !== undefined ? ` (CPU quotient ${o.cpuQuotient1.toFixed(2)})` : ''}.`);
+    reportEvaluationList(ctx, 'objSingleThreaded', (o, what) => `The app evaluation reports that ${what} calculates single-threaded${o.cpuQuotient1 !== undefined ? ` (CPU quotient ${o.cpuQuotient1.toFixed(2)})` : ''}.`);
   },
 });

@@ -1,7 +1,8 @@
 import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
 import { formatMs } from '../../format/numbers';
-import { evaluationList } from '../shared/evaluation';
+import { targetSubject } from '../shared/helpers';
+import { evaluationList, evaluationTarget } from '../shared/evaluation';
 import { SOURCES } from '../shared/sources';
 
 export default defineRule({
@@ -44,7 +45,7 @@ export default defineRule({
       ].filter(Boolean);
       ctx.report({
         target,
-        message: `Object "${target.name}" takes ${parts.join(' and ')} to calculate.`,
+        message: `${targetSubject(ctx, target)} takes ${parts.join(' and ')} to calculate.`,
         data: { firstMs: t.firstMs, ...(t.cachedMs !== undefined ? { cachedMs: t.cachedMs } : {}), source: 'timings' },
         content: `${t.objectId}\u0000${first}\u0000${cached}`,
       });
@@ -54,11 +55,11 @@ export default defineRule({
         const id = o.id as string;
         if (seen.has(id)) continue;
         seen.add(id);
-        const target = index.objects.has(id) ? index.objectTarget(id) : { kind: 'object' as const, id, name: o.title || id };
+        const target = evaluationTarget(index, o);
         const seconds = o.responseTimeSeconds;
         ctx.report({
           target,
-          message: `The app evaluation lists object "${target.name}" as slow ${cached ? 'from the cache' : 'on first calculation'}${seconds !== undefined ? `: ${formatMs(seconds * 1000)}` : ''}.`,
+          message: `The app evaluation lists ${index.describeTarget(target)} as slow ${cached ? 'from the cache' : 'on first calculation'}${seconds !== undefined ? `: ${formatMs(seconds * 1000)}` : ''}.`,
           data: { responseTimeSeconds: seconds, source: 'evaluation', cached },
           content: `${id}\u0000evaluation\u0000${cached}`,
         });

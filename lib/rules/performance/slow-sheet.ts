@@ -1,6 +1,7 @@
 import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
 import { formatMs } from '../../format/numbers';
+import { targetSubject } from '../shared/helpers';
 import { evaluationSheets } from '../shared/evaluation';
 import { SOURCES } from '../shared/sources';
 import { sheetCalcTotals } from '../../snapshot/timings';
@@ -31,7 +32,7 @@ export default defineRule({
       const slowest = (snapshot.timings?.objects ?? []).filter((t) => t.sheetId === sheetId).sort((a, b) => b.firstMs - a.firstMs).slice(0, 3);
       ctx.report({
         target,
-        message: `Sheet "${target.name}" needs ${formatMs(ms)} to calculate its objects (threshold ${formatMs(options.totalMs)}).`,
+        message: `${targetSubject(ctx, target)} needs ${formatMs(ms)} to calculate its objects (threshold ${formatMs(options.totalMs)}).`,
         data: { totalMs: ms, slowest: slowest.map((t) => ({ objectId: t.objectId, firstMs: t.firstMs })) },
         content: sheetId,
       });

@@ -1,6 +1,7 @@
 import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
 import { chartColumnCount } from '../shared/chart-dimensions';
+import { targetSubject } from '../shared/helpers';
 import { SOURCES } from '../shared/sources';
 import { TABLE_TYPES } from './large-table-without-condition';
 
@@ -25,7 +26,7 @@ export default defineRule({
       const columns = chartColumnCount(ctx.index, o.id);
       if (columns < ctx.options.columns) continue;
       const target = ctx.index.objectTarget(o.id);
-      ctx.report({ target, message: `Table "${target.name}" has ${columns} columns (threshold ${ctx.options.columns}).`, data: { columns }, content: `${o.id}\u0000${columns}` });
+      ctx.report({ target, message: `${targetSubject(ctx, target, 'table')} has ${columns} columns (threshold ${ctx.options.columns}).`, data: { columns }, content: `${o.id}\u0000${columns}` });
     }
   },
 });

@@ -23,7 +23,7 @@ export default defineRule({
       ctx.report({
         target,
         path: ref.path,
-        message: `Chart filter of "${target.name}" uses field "${ref.field}", which does not exist in the data model.`,
+        message: `Chart filter of ${ctx.index.describeTarget(target)} uses field "${ref.field}", which does not exist in the data model.`,
         data: { field: ref.field },
         content: `${ref.path}\u0000${ref.field}`,
       });

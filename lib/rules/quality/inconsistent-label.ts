@@ -59,7 +59,7 @@ export default defineRule({
       ctx.report({
         target: differing.target,
         path: differing.path,
-        message: `Label "${differing.label}" has ${variants.size} different definitions in the app: "${differing.definition}" here, "${agreed.definition}" in ${agreed.target.kind.replace('-', ' ')} "${agreed.target.name ?? agreed.target.id}".`,
+        message: `Label "${differing.label}" has ${variants.size} different definitions in the app: "${differing.definition}" here, "${agreed.definition}" in ${ctx.index.describeTarget(agreed.target)}.`,
         expression: { text: differing.definition, from: 0, to: differing.definition.length },
         data: { label: differing.label, definitions: [...variants], occurrences: group.map((x) => ({ target: x.target, definition: x.definition })) },
         content: `${key(differing.label)}\u0000${[...variants].sort().join('\u0001')}`,

@@ -1,6 +1,7 @@
 import { z } from '../../schema/zod';
 import { isNativeVisualization } from '../../analyze/native-visualizations';
 import { defineRule } from '../../analyze/rule';
+import { targetSubject } from '../shared/helpers';
 import { SOURCES } from '../shared/sources';
 
 export default defineRule({
@@ -25,7 +26,7 @@ export default defineRule({
       const target = ctx.index.objectTarget(o.id);
       ctx.report({
         target,
-        message: `Object "${target.name}" uses visualization "${type}", which is not native and not installed as an extension on this tenant.`,
+        message: `${targetSubject(ctx, target)} uses visualization "${type}", which is not native and not installed as an extension on this tenant.`,
         data: { visualization: type },
         content: type,
       });

@@ -2,6 +2,7 @@ import { z } from '../../schema/zod';
 import { CONDITION_CODES, describeEngineError, LIMIT_ERRORS } from '../../analyze/engine-errors';
 import { defineRule } from '../../analyze/rule';
 import { objectsWithStaticErrors } from '../shared/explained-errors';
+import { targetSubject } from '../shared/helpers';
 import { SOURCES } from '../shared/sources';
 
 export default defineRule({
@@ -28,7 +29,7 @@ export default defineRule({
         ctx.report({
           target,
           path: err.path,
-          message: `Object "${target.name}" fails to calculate: ${describeEngineError(err.qErrorCode)}${err.qExtendedMessage ? ` ${err.qExtendedMessage}` : ''} at ${err.path}.`,
+          message: `${targetSubject(ctx, target)} fails to calculate: ${describeEngineError(err.qErrorCode)}${err.qExtendedMessage ? ` ${err.qExtendedMessage}` : ''} at ${err.path}.`,
           data: { code: err.qErrorCode, context: err.qContext },
           content: `${err.path}\u0000${err.qErrorCode}`,
         });

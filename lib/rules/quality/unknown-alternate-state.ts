@@ -1,6 +1,7 @@
 import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
 import type { QlikObject } from '../../snapshot/schema';
+import { targetSubject } from '../shared/helpers';
 import { SOURCES } from '../shared/sources';
 
 /** states set on the object, on its hypercube or on its list object (Sense writes either) */
@@ -33,13 +34,14 @@ export default defineRule({
     const isKnown = (state: string) => state === '$' || states.has(state);
     for (const s of ctx.snapshot.sheets) {
       if (!s.stateName || isKnown(s.stateName)) continue;
-      ctx.report({ target: ctx.index.sheetTarget(s.id), path: '/qStateName', message: `Sheet "${s.title}" uses alternate state "${s.stateName}", which the app does not define.`, data: { state: s.stateName }, content: s.stateName });
+      const target = ctx.index.sheetTarget(s.id);
+      ctx.report({ target, path: '/qStateName', message: `${targetSubject(ctx, target)} uses alternate state "${s.stateName}", which the app does not define.`, data: { state: s.stateName }, content: s.stateName });
     }
     for (const o of ctx.snapshot.objects) {
       const unknown = statesOf(o.properties, o.stateName).find((x) => !isKnown(x.state));
       if (!unknown) continue;
       const target = ctx.index.objectTarget(o.id);
-      ctx.report({ target, path: unknown.path, message: `Object "${target.name}" uses alternate state "${unknown.state}", which the app does not define.`, data: { state: unknown.state }, content: unknown.state });
+      ctx.report({ target, path: unknown.path, message: `${targetSubject(ctx, target)} uses alternate state "${unknown.state}", which the app does not define.`, data: { state: unknown.state }, content: unknown.state });
     }
   },
 });

@@ -9,7 +9,7 @@ import { labelCandidates } from '../shared/label-candidates';
 function otherCharts(ctx: RuleContext<unknown>, objectIds: readonly string[]): string {
   if (objectIds.length === 0) return '';
   const first = ctx.index.objectTarget(objectIds[0] as string);
-  const where = `"${first.name ?? first.id}"${first.sheet?.name ? ` on sheet "${first.sheet.name}"` : ''}`;
+  const where = ctx.index.describeTarget(first, { withSheet: true });
   const more = objectIds.length > 1 ? ` and ${plural(objectIds.length - 1, 'other chart')}` : '';
   return ` It labels a measure in ${where}${more}, but a chart measure's label works only in its own chart: make it a master measure to reuse it.`;
 }

@@ -1,6 +1,8 @@
 // Reads the lists of a Qlik app evaluation result (REST `Evaluation.result`, qlik-api-ts apps.d.ts:
 // objSlowCached, objSlowUncached, objNoCache, objSingleThreaded, objMemoryLimit, sheets).
 import { z } from '../../schema/zod';
+import type { AnalysisIndex } from '../../analyze/analysis-index';
+import type { Target } from '../../analyze/result';
 import type { AppSnapshot } from '../../snapshot/schema';
 
 export const EvaluationObject = z.looseObject({
@@ -37,3 +39,7 @@ export function evaluationSheets(snapshot: AppSnapshot): Array<{ id: string; sec
     return sheet.success && sheet.data.id && sheet.data.responseTimeSeconds !== undefined ? [{ id: sheet.data.id, seconds: sheet.data.responseTimeSeconds }] : [];
   });
 }
+
+/** The target of a listed object: the snapshot's when it holds the object, else named from the entry (its title, else its type in words). */
+export const evaluationTarget = (index: AnalysisIndex, o: EvaluationObject): Target =>
+  index.listedObjectTarget({ id: o.id as string, title: o.title, type: o.objectType, sheetId: o.sheetId });

@@ -1,6 +1,7 @@
 // Small helpers shared by rules: describing where an expression sits, and reporting at an
 // expression's location with the offending range.
 import type { IndexedExpression } from '../../analyze/analysis-index';
+import type { Target } from '../../analyze/result';
 import type { ReportInput, RuleContext } from '../../analyze/rule';
 import type { ExpressionCheck, ExpressionKind, ExpressionLocation } from '../../snapshot/schema';
 
@@ -35,10 +36,15 @@ export function describeLocation(location: ExpressionLocation): string {
   return word;
 }
 
-/** "the measure 1 of "Sales by region"" */
+/** 'measure 1 of object "Sales by region"', 'title of Bar chart on sheet "Sales overview"' */
 export function describeSite(ctx: RuleContext<unknown>, e: IndexedExpression): string {
-  const target = ctx.index.locationTarget(e.expression.location);
-  return `${describeLocation(e.expression.location)} of ${target.kind.replace('-', ' ')} "${target.name ?? target.id}"`;
+  return `${describeLocation(e.expression.location)} of ${ctx.index.describeTarget(ctx.index.locationTarget(e.expression.location))}`;
+}
+
+/** The target as the subject opening a message: 'Object "Sales"', 'Bar chart on sheet "Sales overview"'. */
+export function targetSubject(ctx: RuleContext<unknown>, target: Target, noun?: string): string {
+  const words = ctx.index.describeTarget(target, noun ? { noun } : {});
+  return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
 /** Report a finding on an expression, pointing at [from, to) of its original text. */

@@ -18,7 +18,7 @@ export function reportMissingLibraryItems(ctx: RuleContext<unknown>, kind: Libra
     ctx.report({
       target,
       path: ref.path,
-      message: `${slot(ref.path)} ${target.kind.replace('-', ' ')} "${target.name ?? target.id}" links to ${WORDS[kind]} "${ref.targetId}", which no longer exists.`,
+      message: `${slot(ref.path)} ${ctx.index.describeTarget(target)} links to ${WORDS[kind]} "${ref.targetId}", which no longer exists.`,
       data: { libraryId: ref.targetId },
       content: `${ref.path}\u0000${ref.targetId}`,
     });

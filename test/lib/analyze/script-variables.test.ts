@@ -1,7 +1,7 @@
 // The variables a reload of the load script leaves in the app (issue #14 item 6). Qlik help:
 // "Working with variables in the data load editor", Set and Let statements (cloud-services).
 import { describe, expect, it } from 'vitest';
-import { scriptMentions, scriptVariables, unquoteSetValue, VariableDefinitions } from '../../../lib/analyze/script-variables';
+import { computedVariableNames, scriptMentions, scriptVariables, unquoteSetValue, VariableDefinitions, variablesAfterReload } from '../../../lib/analyze/script-variables';
 
 const definitions = (script: string) => Object.fromEntries([...scriptVariables(script)].map(([name, v]) => [name, v.definition]));
 
@@ -49,6 +49,39 @@ describe('scriptVariables', () => {
     expect(scriptVariables(undefined).size).toBe(0);
     expect(scriptVariables('SET = ;\nLET ;\nSET x = \'unterminated;\n').size).toBe(0);
     expect(unquoteSetValue("'a'b'")).toBe("'a'b'");
+  });
+});
+
+describe('variablesAfterReload (what an app folder lists as script-created variables)', () => {
+  it('lists the SET text and a LET literal as the engine stores them, and any other LET as written (no engine runs it)', () => {
+    const vars = variablesAfterReload("SET vPath = 'lib://Data/';\nLET vN = 7;\nLET vText = 'it''s';\nLET vNow = Now();\nSET vSum = Sum(Sales); // the sum\n");
+    expect([...vars]).toEqual([
+      ['vPath', 'lib://Data/'],
+      ['vN', '7'],
+      ['vText', "it's"],
+      ['vNow', 'Now()'],
+      ['vSum', 'Sum(Sales)'],
+    ]);
+  });
+
+  it('reads bracketed and non-ASCII names, and leaves out names built with $(…)', () => {
+    const vars = variablesAfterReload("SET [v Space] = 1;\nSET vÅr = 2;\nSET v$Cost = 3;\nLET size_$(t) = 4;\n");
+    expect([...vars.keys()]).toEqual(['v Space', 'vÅr', 'v$Cost']);
+  });
+
+  it('follows the statements in order: an overwrite keeps the last value, DROP, empty values and ScriptOnlyVariables remove', () => {
+    const script = "SET a = 1;\nSET a = 2;\nLET b = Now();\n// SET c = 3;\nSET ScriptOnlyVariables = 1;\nSET tmp = 2;\nLET ScriptOnlyVariables = '0';\nDROP VARIABLE b;\nSET d = ;\nSET e = 'x';\n";
+    expect([...variablesAfterReload(script)]).toEqual([
+      ['a', '2'],
+      ['e', 'x'],
+    ]);
+  });
+});
+
+describe('computedVariableNames', () => {
+  it('lists every name a SET or LET builds with $(…), in text order, bracketed or not', () => {
+    expect(computedVariableNames("FOR EACH t IN 'A','B'\n  LET size_$(t) = 1;\n  SET [label $(t)] = x;\n  // LET hidden_$(t) = 2;\nNEXT t\nSET plain = 1;\n")).toEqual(['size_$(t)', 'label $(t)']);
+    expect(computedVariableNames('SET plain = 1;')).toEqual([]);
   });
 });
 

@@ -10,7 +10,7 @@ import { analyse } from '../../../lib/rules/analyse.ts';
 import { snapshotFromFolder } from '../../../lib/cli/folder.ts';
 import { type FolderReader, jsonPositions, keyLine } from '../../../lib/offline/folder-reader.ts';
 import { readAppFolder } from '../../../lib/offline/formats.ts';
-import { assignmentsAfterReload, computedVariableNames, variablesAfterReload } from '../../../lib/offline/script-variables.ts';
+import { assignmentsAfterReload, computedVariableNames, variablesAfterReload } from '../../../lib/analyze/script-variables.ts';
 import { OFFLINE_UNAVAILABLE, snapshotFromRawApp } from '../../../lib/offline/snapshot.ts';
 import { AppSnapshot } from '../../../lib/snapshot/schema.ts';
 

@@ -64,6 +64,12 @@ describe('grouping', () => {
     expect(rows[0]).toMatchObject({ type: 'group', label: 'object Chart X', count: 2 });
   });
 
+  it('heads the group of an untitled object with its type in words and sheet, not its id', () => {
+    const untitled = { kind: 'object' as const, id: 'KnASd', name: 'Bar chart', sheet: { id: 's1', name: 'Sales overview' } };
+    const rows = findingRows([finding({ target: untitled })], 'object');
+    expect(rows[0]).toMatchObject({ type: 'group', label: 'object Bar chart on Sales overview', count: 1 });
+  });
+
   it('lists no headers without grouping', () => {
     expect(findingRows(manyFindings(5), 'none').every((r) => r.type === 'finding')).toBe(true);
   });

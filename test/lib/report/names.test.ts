@@ -13,6 +13,14 @@ describe('targetDisplayName', () => {
     expect(targetDisplayName({ kind: 'master-object', id: 'm', name: 'table' })).toBe('Table in master items');
   });
 
+  it("reads the analyser's type in words as a placeholder, not a title, and adds where the object is", () => {
+    expect(targetDisplayName({ kind: 'object', id: 'KnASd', name: 'Bar chart', sheet })).toBe('Bar chart on Sales overview');
+    expect(targetDisplayName({ kind: 'object', id: 'x', name: 'Extension acme-sql-box', sheet })).toBe('Extension acme-sql-box on Sales overview');
+    expect(targetDisplayName({ kind: 'object', id: 'x', name: 'Object', sheet })).toBe('Object on Sales overview');
+    expect(targetDisplayName({ kind: 'master-object', id: '3217ea14-5b1c-4d0e-9f3a-0c6d2e8b7a51', name: 'Line chart' })).toBe('Line chart in master items');
+    expect(targetDisplayName({ kind: 'master-object', id: '3217ea14-5b1c-4d0e-9f3a-0c6d2e8b7a51', name: '3217ea14-5b1c-4d0e-9f3a-0c6d2e8b7a51' })).toBe('Object in master items');
+  });
+
   it('keeps a real title, and names a title expression by type unless the engine calculated it', () => {
     expect(targetDisplayName({ kind: 'object', id: 'c', name: 'Revenue by region', sheet })).toBe('Revenue by region');
     expect(targetDisplayName({ kind: 'object', id: 'c', name: '(title expression)', sheet })).toBe('Object on Sales overview');

@@ -141,7 +141,7 @@ describe('analysis of the demo app', () => {
     const q15 = result.findings.filter((f) => f.rule === 'Q15' && f.target.id === 'VmjGcr');
     expect(q15.map((f) => f.data?.label).sort()).toEqual(['Bulk order revenue', 'Net Revenue']);
     const crossChart = q15.find((f) => f.data?.label === 'Bulk order revenue');
-    expect(crossChart?.message).toContain('It labels a measure in "Bulk order revenue" on sheet "');
+    expect(crossChart?.message).toContain('It labels a measure in object "Bulk order revenue" on sheet "');
     expect(crossChart?.data?.labelsMeasureIn).toEqual(['uipfao']);
     // collected with its own chart's labels only, the engine's check reports the name as a bad field
     const checked = snapshot.expressions.find((e) => e.location.objectId === 'VmjGcr' && e.text.startsWith('[Bulk order revenue]'));

@@ -13,7 +13,7 @@ describe('D09 hard-coded-colour', () => {
     const s = app().sheet().barchart({ measure: { def: 'Sum(Sales)', colour: "If(Sum(Sales) < 0, RGB(255, 0, 0), '#00aa00')" } }).build();
     expect(runRule(rule, s).findings[0].data?.colours).toEqual(['RGB', '#00aa00']);
     expect(runRule(rule, s).found).toEqual([
-      'D09 object:barchart-5 The colour expression of measure 1 of object "barchart" hard-codes 2 colours (RGB, #00aa00).',
+      'D09 object:barchart-5 The colour expression of measure 1 of Bar chart on sheet "Sheet" hard-codes 2 colours (RGB, #00aa00).',
     ]);
   });
 });

@@ -15,8 +15,8 @@ describe('D10 hard-coded-set-values', () => {
     expect(findings.map((f) => f.data?.value)).toEqual(['2023', '2023-05']);
     expect(findings[0].expression?.text.slice(findings[0].expression.from, findings[0].expression.to)).toBe('2023');
     expect(runRule(rule, s).found).toEqual([
-      'D10 object:kpi-5 The measure 1 of object "kpi" hard-codes Year=2023 in set analysis.',
-      'D10 object:kpi-5 The measure 2 of object "kpi" hard-codes YearMonth=2023-05 in set analysis.',
+      'D10 object:kpi-5 The measure 1 of KPI on sheet "Sheet" hard-codes Year=2023 in set analysis.',
+      'D10 object:kpi-5 The measure 2 of KPI on sheet "Sheet" hard-codes YearMonth=2023-05 in set analysis.',
     ]);
   });
 });

@@ -11,6 +11,6 @@ describe('D08 missing-object-title', () => {
 
   it('flags a chart without a title', () => {
     const s = app().sheet({ title: 'Main' }).barchart({ id: 'b1' }).build();
-    expect(runRule(rule, s).messages).toEqual(['barchart "b1" on sheet "Main" has no title.']);
+    expect(runRule(rule, s).messages).toEqual(['Bar chart on sheet "Main" has no title.']);
   });
 });

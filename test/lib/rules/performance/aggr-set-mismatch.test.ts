@@ -11,7 +11,7 @@ describe('P13 aggr-set-mismatch', () => {
 
   it('flags a set only on the outer aggregation', () => {
     expect(runRule(rule, app().sheet().kpi({ id: 'k', measure: 'Avg({<Year={1}>} Aggr(Sum(Sales), Customer))' }).build()).found).toEqual([
-      'P13 object:k In the measure 1 of object "kpi", set analysis is only on the outer aggregation of Aggr().',
+      'P13 object:k In the measure 1 of KPI on sheet "Sheet", set analysis is only on the outer aggregation of Aggr().',
     ]);
   });
 });

@@ -15,7 +15,7 @@ describe('P19 cache-unfriendly-duplicates', () => {
     expect(findings.map((f) => f.target.id)).toEqual(['odd']);
     expect(findings[0].data?.common).toBe('Sum(Sales)');
     expect(runRule(rule, s).found).toEqual([
-      'P19 object:odd The measure 1 of object "kpi" is written "sum( Sales )"; elsewhere the same expression is "Sum(Sales)": each spelling is cached separately.',
+      'P19 object:odd The measure 1 of KPI on sheet "Sheet" is written "sum( Sales )"; elsewhere the same expression is "Sum(Sales)": each spelling is cached separately.',
     ]);
   });
 });

@@ -12,8 +12,8 @@ describe('P06 calculated-dimension', () => {
     const s = app().dimension({ title: 'Size', field: "=If(Sales > 10, 'L', 'S')" }).sheet().barchart({ dimension: '=Year(OrderDate)' }).build();
     expect(runRule(rule, s).findings.map((f) => f.target.kind).sort()).toEqual(['master-dimension', 'object']);
     expect(runRule(rule, s).found).toEqual([
+      'P06 object:barchart-5 The dimension 1 of Bar chart on sheet "Sheet" is calculated: =Year(OrderDate).',
       `P06 master-dimension:dimension-3 The dimension of master dimension "Size" is calculated: =If(Sales > 10, 'L', 'S').`,
-      'P06 object:barchart-5 The dimension 1 of object "barchart" is calculated: =Year(OrderDate).',
     ]);
   });
 });

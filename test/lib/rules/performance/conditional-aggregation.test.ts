@@ -14,7 +14,7 @@ describe('P08 conditional-aggregation', () => {
     const [f] = runRule(rule, s).findings;
     expect(f.expression?.text.slice(f.expression.from, f.expression.to)).toBe("If(vMode = 'Count', Count(OrderID), Sum(Sales))");
     expect(runRule(rule, s).found).toEqual([
-      'P08 object:kpi-4 The measure 1 of object "kpi" chooses between 2 aggregations inside If(): all of them are calculated every time.',
+      'P08 object:kpi-4 The measure 1 of KPI on sheet "Sheet" chooses between 2 aggregations inside If(): all of them are calculated every time.',
     ]);
   });
 });

@@ -10,7 +10,7 @@ describe('P10 date-function-in-aggregation', () => {
 
   it('flags InYearToDate inside Sum', () => {
     expect(runRule(rule, app().sheet().kpi({ id: 'k', measure: 'Sum(If(InYearToDate(OrderDate, Today(), 0), Sales))' }).build()).found).toEqual([
-      'P10 object:k The measure 1 of object "kpi" calls InYearToDate() for every row inside an aggregation: use a calendar flag and set analysis.',
+      'P10 object:k The measure 1 of KPI on sheet "Sheet" calls InYearToDate() for every row inside an aggregation: use a calendar flag and set analysis.',
     ]);
   });
 });

@@ -14,6 +14,6 @@ describe('P11 deep-if-nesting', () => {
     const s = app().sheet().kpi({ measure: nested(4) }).build();
     expect(runRule(rule, s).messages[0]).toContain('4 levels deep (threshold 3)');
     expect(runRule(rule, s, { maxDepth: 4 }).findings).toEqual([]);
-    expect(runRule(rule, s).found).toEqual(['P11 object:kpi-4 The measure 1 of object "kpi" nests If 4 levels deep (threshold 3).']);
+    expect(runRule(rule, s).found).toEqual(['P11 object:kpi-4 The measure 1 of KPI on sheet "Sheet" nests If 4 levels deep (threshold 3).']);
   });
 });

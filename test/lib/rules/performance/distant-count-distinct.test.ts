@@ -19,7 +19,7 @@ describe('P14 distant-count-distinct', () => {
     const { findings, found } = runRule(rule, model().sheet().barchart({ id: 'c', dimension: 'Region', measure: 'Count(DISTINCT GroupName)' }).build());
     expect(findings[0].data).toEqual({ field: 'GroupName', hops: 3 });
     expect(found).toEqual([
-      'P14 object:c The measure 1 of object "barchart" counts distinct GroupName, 3 key hops from the tables of the dimensions (Region); threshold 2.',
+      'P14 object:c The measure 1 of Bar chart on sheet "Sheet" counts distinct GroupName, 3 key hops from the tables of the dimensions (Region); threshold 2.',
     ]);
   });
 

@@ -12,6 +12,6 @@ describe('P09 if-inside-aggregation', () => {
     const { findings, found } = runRule(rule, app().sheet().kpi({ id: 'k', measure: 'Sum(If(Year = 2024, Sales))' }).build());
     const f = findings[0];
     expect(f.expression?.text.slice(f.expression.from, f.expression.to)).toBe('If(Year = 2024, Sales)');
-    expect(found).toEqual(['P09 object:k The measure 1 of object "kpi" evaluates If() row by row inside Sum(): use set analysis or a flag field.']);
+    expect(found).toEqual(['P09 object:k The measure 1 of KPI on sheet "Sheet" evaluates If() row by row inside Sum(): use set analysis or a flag field.']);
   });
 });

@@ -16,8 +16,8 @@ describe('P12 needless-aggr', () => {
     expect(messages[0]).toContain('Sum(Aggr(Sum(…))) is the same as Sum(…) alone');
     expect(messages[1]).toContain("exactly the chart's dimensions (Region)");
     expect(runRule(rule, s).found).toEqual([
-      'P12 object:barchart-4 Needless Aggr in the measure 1 of object "barchart": Sum(Aggr(Sum(…))) is the same as Sum(…) alone.',
-      `P12 object:barchart-4 Needless Aggr in the measure 2 of object "barchart": the Aggr runs over exactly the chart's dimensions (Region).`,
+      'P12 object:barchart-4 Needless Aggr in the measure 1 of Bar chart on sheet "Sheet": Sum(Aggr(Sum(…))) is the same as Sum(…) alone.',
+      `P12 object:barchart-4 Needless Aggr in the measure 2 of Bar chart on sheet "Sheet": the Aggr runs over exactly the chart's dimensions (Region).`,
     ]);
   });
 });

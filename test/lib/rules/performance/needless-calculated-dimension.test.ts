@@ -10,8 +10,8 @@ describe('P07 needless-calculated-dimension', () => {
 
   it('flags =[Field] and =Field', () => {
     expect(runRule(rule, app().sheet().barchart({ id: 'c', dimensions: ['=[Region]', '= Year'] }).build()).found).toEqual([
-      'P07 object:c The dimension 1 of object "barchart" is "=[Region]": use the field Region without "=".',
-      'P07 object:c The dimension 2 of object "barchart" is "= Year": use the field Year without "=".',
+      'P07 object:c The dimension 1 of Bar chart on sheet "Sheet" is "=[Region]": use the field Region without "=".',
+      'P07 object:c The dimension 2 of Bar chart on sheet "Sheet" is "= Year": use the field Year without "=".',
     ]);
   });
 });

@@ -12,8 +12,8 @@ describe('P21 string-comparison-in-aggregation', () => {
     const s = app().sheet().kpi({ measures: ["Sum(If(Status = 'Open', Amount))", "Count(If(WildMatch(Name, 'A*'), ID))"] }).build();
     expect(runRule(rule, s).findings).toHaveLength(2);
     expect(runRule(rule, s).found).toEqual([
-      'P21 object:kpi-4 The measure 1 of object "kpi" compares text (=) row by row inside an aggregation.',
-      'P21 object:kpi-4 The measure 2 of object "kpi" compares text (WildMatch) row by row inside an aggregation.',
+      'P21 object:kpi-4 The measure 1 of KPI on sheet "Sheet" compares text (=) row by row inside an aggregation.',
+      'P21 object:kpi-4 The measure 2 of KPI on sheet "Sheet" compares text (WildMatch) row by row inside an aggregation.',
     ]);
   });
 });

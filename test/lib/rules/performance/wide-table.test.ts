@@ -13,12 +13,12 @@ describe('P16 wide-table', () => {
   it('flags 15 columns, not charts', () => {
     const s = app().sheet().table({ id: 't', measures: columns(15) }).barchart({ measures: columns(20) }).build();
     expect(runRule(rule, s).findings.map((f) => f.target.id)).toEqual(['t']);
-    expect(runRule(rule, s).found).toEqual(['P16 object:t Table "table" has 15 columns (threshold 15).']);
+    expect(runRule(rule, s).found).toEqual(['P16 object:t Table on sheet "Sheet" has 15 columns (threshold 15).']);
   });
 
   it('honours the columns option', () => {
     const s = app().sheet().table({ id: 't', measures: columns(15) }).build();
     expect(runRule(rule, s, { columns: 16 }).findings).toEqual([]);
-    expect(runRule(rule, s, { columns: 10 }).found).toEqual(['P16 object:t Table "table" has 15 columns (threshold 10).']);
+    expect(runRule(rule, s, { columns: 10 }).found).toEqual(['P16 object:t Table on sheet "Sheet" has 15 columns (threshold 10).']);
   });
 });

@@ -14,7 +14,7 @@ describe('Q16 chart-filter-unknown-field', () => {
   it('flags a filter on a missing field', () => {
     expect(runRule(rule, filtered('Country')).findings.map((f) => f.data?.field)).toEqual(['Country']);
     expect(runRule(rule, filtered('Country')).found).toEqual([
-      'Q16 object:c Chart filter of "barchart" uses field "Country", which does not exist in the data model.',
+      'Q16 object:c Chart filter of Bar chart on sheet "Sheet" uses field "Country", which does not exist in the data model.',
     ]);
   });
 });

@@ -14,7 +14,7 @@ describe('Q13 dangerous-field-name', () => {
     const [f] = runRule(rule, s).findings;
     expect(f.data?.field).toBe('Order-Amount');
     expect(runRule(rule, s).found).toEqual([
-      'Q13 object:kpi-4 "Order-Amount" in the measure 1 of object "kpi" is a field name the engine reads as dangerous: bracket it.',
+      'Q13 object:kpi-4 "Order-Amount" in the measure 1 of KPI on sheet "Sheet" is a field name the engine reads as dangerous: bracket it.',
     ]);
   });
 

@@ -13,7 +13,7 @@ describe('Q06 missing-master-visualization', () => {
     const s = app().sheet().barchart({ id: 'o1', extendsId: 'deleted-mv' }).build();
     const { findings } = runRule(rule, s);
     expect(findings.map((f) => [f.target.id, f.data?.libraryId])).toEqual([['o1', 'deleted-mv']]);
-    expect(findings[0].message).toMatch(/^The object ".+" links to master visualization "deleted-mv", which no longer exists\.$/);
+    expect(findings[0].message).toMatch(/^The Bar chart on sheet "Sheet" links to master visualization "deleted-mv", which no longer exists\.$/);
   });
 
   it('does not read a layout container\'s child list template (qChildListDef.qData.qExtendsId: "/qExtendsId") as a link (engine-rpc ChildListDef)', () => {

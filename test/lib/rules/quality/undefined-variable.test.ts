@@ -17,8 +17,8 @@ describe('Q10 undefined-variable', () => {
     expect(direct?.expression?.text.slice(direct.expression.from, direct.expression.to)).toBe('$(vYeer)');
     expect(findings.some((f) => f.message.includes("'vInner'") && f.message.includes('vOuter'))).toBe(true);
     expect(runRule(rule, s).found).toEqual([
-      `Q10 object:kpi-6 Variable 'vYeer' is not defined in the measure 1 of object "kpi".`,
-      `Q10 object:kpi-6 Variable 'vInner' is not defined (used in the definition of 'vOuter') in the measure 2 of object "kpi".`,
+      `Q10 object:kpi-6 Variable 'vYeer' is not defined in the measure 1 of KPI on sheet "Sheet".`,
+      `Q10 object:kpi-6 Variable 'vInner' is not defined (used in the definition of 'vOuter') in the measure 2 of KPI on sheet "Sheet".`,
     ]);
   });
 

@@ -13,8 +13,8 @@ describe('Q12 unknown-alternate-state', () => {
     const s = app().sheet({ id: 's', title: 'S', stateName: 'Old' }).barchart({ id: 'o', state: 'Gone' }).build();
     expect(runRule(rule, s).findings.map((f) => f.target.id).sort()).toEqual(['o', 's']);
     expect(runRule(rule, s).found).toEqual([
+      'Q12 object:o Bar chart on sheet "S" uses alternate state "Gone", which the app does not define.',
       'Q12 sheet:s Sheet "S" uses alternate state "Old", which the app does not define.',
-      'Q12 object:o Object "barchart" uses alternate state "Gone", which the app does not define.',
     ]);
   });
 });

@@ -16,7 +16,7 @@ describe('Q15 unknown-master-label', () => {
     const { findings } = runRule(rule, s);
     expect(findings.map((f) => f.data?.label)).toEqual(['Total Revenu']);
     expect(runRule(rule, s).found).toEqual([
-      'Q15 object:kpi-6 [Total Revenu] in the measure 1 of object "kpi" is neither a field nor the label of a master measure or of a measure in this chart.',
+      'Q15 object:kpi-6 [Total Revenu] in the measure 1 of KPI on sheet "Sheet" is neither a field nor the label of a master measure or of a measure in this chart.',
     ]);
   });
 
@@ -25,7 +25,7 @@ describe('Q15 unknown-master-label', () => {
       .sheet({ title: 'Overview' }).table({ title: 'Margins', measures: [{ def: 'Sum(Sales)', label: 'Gross' }] }).kpi({ measures: ['[Gross] * 2'] }).build();
     const { findings } = runRule(rule, s);
     expect(findings).toHaveLength(1);
-    expect(findings[0]?.message).toMatch(/^\[Gross\] in the measure 1 of object "kpi" is neither a field nor the label of a master measure or of a measure in this chart\. It labels a measure in "Margins" on sheet "Overview", but a chart measure's label works only in its own chart: make it a master measure to reuse it\.$/);
+    expect(findings[0]?.message).toMatch(/^\[Gross\] in the measure 1 of KPI on sheet "Overview" is neither a field nor the label of a master measure or of a measure in this chart\. It labels a measure in object "Margins" on sheet "Overview", but a chart measure's label works only in its own chart: make it a master measure to reuse it\.$/);
     expect(findings[0]?.data).toEqual({ label: 'Gross', labelsMeasureIn: [s.objects.find((o) => o.type === 'table')?.id] });
   });
 });

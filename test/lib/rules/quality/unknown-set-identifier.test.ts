@@ -19,7 +19,7 @@ describe('Q03 unknown-set-identifier', () => {
     expect(f.expression?.text.slice(f.expression.from, f.expression.to)).toBe('BM99');
     expect(f.message).toContain('"BM99"');
     expect(runRule(rule, s).found).toEqual([
-      'Q03 object:kpi-4 Set identifier "BM99" in the measure 1 of object "kpi" is neither a bookmark nor an alternate state of this app.',
+      'Q03 object:kpi-4 Set identifier "BM99" in the measure 1 of KPI on sheet "Sheet" is neither a bookmark nor an alternate state of this app.',
     ]);
   });
 });

@@ -99,7 +99,7 @@ describe('R01 unused-field', () => {
     const { findings } = runRule(rule, snapshot);
     expect(fieldsOf(findings)).toEqual(['Maybe']);
     expect(findings[0].data?.confidence).toBe('medium');
-    expect(String(findings[0].data?.reason)).toContain('extension');
+    expect(String(findings[0].data?.reason)).toBe('the name appears in the properties of Extension acme-sql-box on sheet "Sheet"');
   });
 
   it('never calls a field mentioned in a broken expression unused with high confidence', () => {
