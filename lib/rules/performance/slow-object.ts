@@ -24,6 +24,7 @@ export default defineRule({
     cachedMs: z.number().positive().default(300).describe('cached calculation threshold (ms)'),
   }),
   needs: [],
+  reads: ['layouts', 'evaluation'],
   check(ctx) {
     const { snapshot, options, index } = ctx;
     const slowUncached = evaluationList(snapshot, 'objSlowUncached');

@@ -20,6 +20,7 @@ export default defineRule({
     "Measured: the sum of the sheet's object calculation times is what users wait for when they open the sheet; every object still shows its data.",
   options: z.object({ totalMs: z.number().positive().default(3000).describe('sum of first calculation times (ms)') }),
   needs: [],
+  reads: ['layouts', 'evaluation'],
   check(ctx) {
     const { snapshot, options, index } = ctx;
     if (!snapshot.timings && !snapshot.evaluation) return ctx.cannotRun('neither object timings nor an app evaluation were collected');
