@@ -1,6 +1,7 @@
 // A list of findings: severity, rule, message, what it is about, and "Show in app" where possible.
 import type { ReportFinding } from '@/lib/protocol/report';
-import { canShowInApp, SEVERITY_ONE, targetLabel } from './format';
+import { SEVERITY_NAME } from '@/lib/report/labels';
+import { canShowInApp, targetLabel } from './format';
 
 interface Props {
   findings: readonly ReportFinding[];
@@ -18,7 +19,7 @@ export function FindingList({ findings, onShow, limit }: Props) {
         {shown.map((finding) => (
           <li key={finding.id} class="finding" data-testid="finding" data-severity={finding.severity}>
             <div class="row">
-              <span class={`chip sev-${finding.severity}`}>{SEVERITY_ONE[finding.severity]}</span>
+              <span class={`chip sev-${finding.severity}`}>{SEVERITY_NAME[finding.severity]}</span>
               <span class="code">
                 {finding.ruleCode} {finding.ruleName}
               </span>

@@ -1,13 +1,13 @@
 import { SEVERITIES, type SeverityCounts } from '@/lib/protocol/report';
 import type { Formatter } from '@/lib/report/format';
-import { SEVERITY_LABEL } from './format';
+import { SEVERITY_PLURAL } from '@/lib/report/labels';
 
 export function SeverityChips({ counts, fmt }: { counts: SeverityCounts; fmt?: Formatter }) {
   return (
     <ul class="chips" aria-label="Findings by severity" data-testid="severity-counts">
       {SEVERITIES.map((severity) => (
         <li key={severity} class={`chip sev-${severity}`} data-severity={severity}>
-          {SEVERITY_LABEL[severity]}: {fmt ? fmt.number(counts[severity]) : counts[severity]}
+          {SEVERITY_PLURAL[severity]}: {fmt ? fmt.number(counts[severity]) : counts[severity]}
         </li>
       ))}
     </ul>

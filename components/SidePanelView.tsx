@@ -12,7 +12,7 @@ import { lazyView } from './LazyView';
 import type { HistoryActions } from './report/history/AnalysisWorkspace';
 import { useLastAnalysis, type HistorySource } from './useLastAnalysis';
 import type { Target } from '@/lib/analyze/result';
-import { SEVERITY_LABEL } from './format';
+import { SEVERITY_PLURAL } from '@/lib/report/labels';
 import { Header } from './Header';
 import type { TabModel } from './models/tab-model';
 import { Overview } from './Overview';
@@ -135,7 +135,7 @@ export function SidePanelView({
                     <option value="all">All severities</option>
                     {SEVERITIES.map((severity) => (
                       <option key={severity} value={severity}>
-                        {SEVERITY_LABEL[severity]}
+                        {SEVERITY_PLURAL[severity]}
                       </option>
                     ))}
                   </select>

@@ -3,7 +3,8 @@
 import { describeGain } from '@/lib/report/fix-first';
 import type { Formatter } from '@/lib/report/format';
 import type { ReportFinding, TopFinding } from '@/lib/protocol/report';
-import { canShowInApp, SEVERITY_ONE } from './format';
+import { SEVERITY_NAME } from '@/lib/report/labels';
+import { canShowInApp } from './format';
 
 interface Props {
   items: readonly TopFinding[];
@@ -17,7 +18,7 @@ export function TopFindingList({ items, fmt, onShow }: Props) {
       {items.map((item) => (
         <li key={item.key} class="top-finding" data-testid="finding" data-severity={item.severity}>
           <div class="row top-line">
-            <span class={`chip sev-${item.severity}`}>{SEVERITY_ONE[item.severity]}</span>
+            <span class={`chip sev-${item.severity}`}>{SEVERITY_NAME[item.severity]}</span>
             <span class="gain" data-testid="gain">
               {describeGain(item.gain, fmt)}
             </span>

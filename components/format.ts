@@ -1,14 +1,8 @@
-// Words and numbers for the views: pure, so they are tested on their own.
+// Words for the views: pure, so they are tested on their own. Numbers, sizes, durations and dates
+// follow the reader's locale through lib/report/format.ts.
 import type { AnalysisPhase, AnalysisRun } from '@/lib/protocol/run';
-import type { ReportFinding, Severity } from '@/lib/protocol/report';
+import type { ReportFinding } from '@/lib/protocol/report';
 import type { QlikApp } from '@/lib/protocol/tab-state';
-
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`;
-}
-
-export const SEVERITY_LABEL: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Info' };
-export const SEVERITY_ONE: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Info' };
 
 const PHASE_LABEL: Record<AnalysisPhase, string> = {
   connecting: 'Connecting to the app…',
@@ -28,17 +22,6 @@ export function phaseLabel(run: AnalysisRun): string {
 export function progressFraction(run: AnalysisRun): number | undefined {
   if (!run.progress || run.progress.total === 0) return undefined;
   return Math.min(1, run.progress.done / run.progress.total);
-}
-
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.max(0, Math.round(ms))} ms`;
-  const seconds = ms / 1000;
-  if (seconds < 60) return `${seconds.toFixed(1)} s`;
-  return `${Math.floor(seconds / 60)} min ${Math.round(seconds % 60)} s`;
-}
-
-export function formatTime(epochMs: number): string {
-  return new Date(epochMs).toLocaleString('en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 export function describeApp(app: QlikApp): string {

@@ -1,6 +1,7 @@
 // One finding in full: message, what and where, the expression with the offending part marked,
 // why it matters and how to fix it (the rule's own text), and the actions.
 import type { Finding, Target } from '@/lib/analyze/result';
+import type { ReadyStatement } from '@/lib/report/ready-statement';
 import { highlightParts, targetName } from '@/lib/report/findings';
 import { isSafeLink, type RuleDoc } from '@/lib/report/rule-docs';
 import { Statement } from './Statement';
@@ -17,7 +18,7 @@ interface Props {
   /** what fixing it gains, in words (a Fix first row) */
   gain?: string | undefined;
   /** a ready statement to paste (R01's DROP FIELDS) */
-  statement?: string | undefined;
+  statement?: ReadyStatement | undefined;
   canShowInApp(target: Target): boolean;
   onShowInApp?(target: Target): void;
   onSuppress?(finding: Finding): void;
@@ -69,7 +70,7 @@ export function FindingDetails({ finding, rule, hidden, nameOf = targetName, gai
         )}
       </dl>
       {finding.expression && <HighlightedExpression {...finding.expression} />}
-      {statement && <Statement text={statement} />}
+      {statement && <Statement statement={statement} />}
       {rule ? (
         <>
           <h4>Why it matters</h4>

@@ -28,7 +28,7 @@ export function GroupDetails({ group, rule, fmt }: Props) {
         {group.gain && <strong>{describeGain(group.gain, fmt)}. </strong>}
         {fmt.number(group.findings.length)} {group.findings.length === 1 ? 'place' : 'places'}: {group.expanded ? 'each is listed under the row above.' : 'open the row to list each place.'}
       </p>
-      {group.statement && <Statement text={group.statement} />}
+      {group.statement && <Statement statement={group.statement} />}
       {rule && (
         <>
           <h4>Why it matters</h4>

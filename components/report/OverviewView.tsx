@@ -153,7 +153,7 @@ export function OverviewView({ result, snapshot, fmt, fixFirst = [], onOpenFindi
               {unused.highConfidenceBytes !== undefined && <> ({fmt.bytes(unused.highConfidenceBytes)} with high confidence)</>}.
             </p>
             <BarChart title="Largest unused fields" items={unused.fields} format={fmt.bytes} empty="No sizes known for the unused fields." />
-            {unused.dropStatement && <Statement text={unused.dropStatement} />}
+            {unused.statement && <Statement statement={unused.statement} />}
             {unused.undecided && unused.undecided.length > 0 && (
               <details data-testid="unused-undecided" open={unused.undecided.length <= 10}>
                 <summary>Could not decide ({fmt.number(unused.undecided.length)}): named in an expression that could not be fully read, never dropped</summary>

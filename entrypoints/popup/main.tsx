@@ -3,9 +3,12 @@ import '@/components/styles.css';
 import { createBrowserClient } from '@/components/models/browser-client';
 import { createTabModel } from '@/components/models/tab-model';
 import { PopupView } from '@/components/PopupView';
-import { createAnalysisHistory } from '@/lib/extension/last-analysis';
+import type { AnalysisHistory } from '@/lib/extension/last-analysis';
 
 const model = createTabModel(createBrowserClient(location.search));
 // "3 new errors, 5 fixed since 1 Dec": the history's newest entry, read from IndexedDB directly.
-const history = createAnalysisHistory();
-render(<PopupView model={model} history={{ list: (appKey) => history.list(appKey) }} />, document.getElementById('app')!);
+// The history's code (IndexedDB, its stored schemas) loads when that line is first asked for, after
+// the popup's first render.
+let history: Promise<AnalysisHistory> | undefined;
+const openHistory = () => (history ??= import('@/lib/extension/last-analysis').then((m) => m.createAnalysisHistory()));
+render(<PopupView model={model} history={{ list: async (appKey) => (await openHistory()).list(appKey) }} />, document.getElementById('app')!);

@@ -2,7 +2,7 @@
 // options (thresholds) per rule; the same per app id; and the user's suppressions.
 // Later wins: rule default < categories < rules < apps[id].categories < apps[id].rules.
 // Rule keys may be the code ("R01") or the name ("unused-field").
-import { z } from 'zod';
+import { z } from '../schema/zod';
 import { Category, type ConfigIssue, type Severity } from './result';
 import type { AnyRule } from './rule';
 import { Suppression } from './suppression';
@@ -13,21 +13,21 @@ export type SeveritySetting = z.infer<typeof SeveritySetting>;
 export const RuleSetting = z.union([
   SeveritySetting,
   z.strictObject({
-    severity: SeveritySetting.optional(),
-    options: z.record(z.string(), z.unknown()).optional(),
+    severity: z.optional(SeveritySetting),
+    options: z.optional(z.record(z.string(), z.unknown())),
   }),
 ]);
 export type RuleSetting = z.infer<typeof RuleSetting>;
 
 const Scope = z.strictObject({
-  rules: z.record(z.string(), RuleSetting).default({}),
-  categories: z.partialRecord(Category, SeveritySetting).default({}),
+  rules: z._default(z.record(z.string(), RuleSetting), {}),
+  categories: z._default(z.partialRecord(Category, SeveritySetting), {}),
 });
 
-export const AnalysisConfig = Scope.extend({
+export const AnalysisConfig = z.extend(Scope, {
   /** per app id: overrides on top of the global settings */
-  apps: z.record(z.string(), Scope).default({}),
-  suppressions: z.array(Suppression).default([]),
+  apps: z._default(z.record(z.string(), Scope), {}),
+  suppressions: z._default(z.array(Suppression), []),
 });
 export type AnalysisConfig = z.infer<typeof AnalysisConfig>;
 export type AnalysisConfigInput = z.input<typeof AnalysisConfig>;

@@ -16,8 +16,8 @@ import type { AnyRule, Need } from './rule';
 import { parseConfig, resultOf, runRule, type AnalyseOptions, type RuleOutcome } from './runner';
 import type { AppSnapshot, VisObject } from '../snapshot/schema';
 
-/** The parts of the snapshot the timing pass fills in, as rules name them in `needs` and `reads`. */
-export const TIMING_PASS_PARTS: readonly Need[] = ['layouts'];
+/** The parts of the snapshot the timing pass fills in, as rules name them in `needs` and `reads` (`timings` stands for the objects' layout facts too). */
+export const TIMING_PASS_PARTS: readonly Need[] = ['timings'];
 
 /** The object facts that come from the timing pass's layouts (lib/collect/timings.ts layoutFacts). */
 const LAYOUT_FACTS = new Set<string>(['layout', 'layoutErrors', 'calcCondMessage'] satisfies (keyof VisObject)[]);

@@ -1,6 +1,6 @@
 // The AnalysisResult: what `analyse` returns and what the UI, the exports and the CLI's JSON
 // read. Versioned like the snapshot; parse it at every boundary (storage, files, messages).
-import { z } from 'zod';
+import { z } from '../schema/zod';
 
 export const ANALYSIS_RESULT_VERSION = 1;
 
@@ -38,17 +38,17 @@ export const Target = z.object({
   kind: TargetKind,
   /** stable across runs: the qId of an object, the name of a field/table/variable */
   id: z.string(),
-  name: z.string().optional(),
+  name: z.optional(z.string()),
   /** the sheet the object is on, when there is one */
-  sheet: z.object({ id: z.string(), name: z.string().optional() }).optional(),
+  sheet: z.optional(z.object({ id: z.string(), name: z.optional(z.string()) })),
 });
 export type Target = z.infer<typeof Target>;
 
 /** An expression with the offending part: `text.slice(from, to)` is what the finding points at. */
 export const ExpressionRange = z.object({
   text: z.string(),
-  from: z.number().int().nonnegative(),
-  to: z.number().int().nonnegative(),
+  from: z.number().check(z.int(), z.nonnegative()),
+  to: z.number().check(z.int(), z.nonnegative()),
 });
 export type ExpressionRange = z.infer<typeof ExpressionRange>;
 
@@ -65,12 +65,12 @@ export const Finding = z.object({
   message: z.string(),
   target: Target,
   /** where in the target's properties, e.g. "qHyperCubeDef.qMeasures[0].qDef.qDef" */
-  path: z.string().optional(),
-  expression: ExpressionRange.optional(),
+  path: z.optional(z.string()),
+  expression: z.optional(ExpressionRange),
   /** hash of what the finding is about: a suppression keyed on it ends when the thing changes */
   contentHash: z.string(),
   /** rule-specific data for the UI (numbers, lists, a generated statement …) */
-  data: z.record(z.string(), z.unknown()).optional(),
+  data: z.optional(z.record(z.string(), z.unknown())),
 });
 export type Finding = z.infer<typeof Finding>;
 
@@ -85,36 +85,36 @@ export const RuleRun = z.object({
   severity: Severity,
   status: RuleRunStatus,
   /** for could-not-run: the missing data; for error: the exception message */
-  reason: z.string().optional(),
-  findings: z.number().int().nonnegative(),
-  suppressed: z.number().int().nonnegative(),
-  durationMs: z.number().nonnegative(),
+  reason: z.optional(z.string()),
+  findings: z.number().check(z.int(), z.nonnegative()),
+  suppressed: z.number().check(z.int(), z.nonnegative()),
+  durationMs: z.number().check(z.nonnegative()),
   /** rule-level data for the UI, e.g. R01's total memory and DROP FIELDS statement */
-  data: z.record(z.string(), z.unknown()).optional(),
+  data: z.optional(z.record(z.string(), z.unknown())),
 });
 export type RuleRun = z.infer<typeof RuleRun>;
 
-const SeverityCounts = z.object({ error: z.number().int(), warning: z.number().int(), info: z.number().int() });
+const SeverityCounts = z.object({ error: z.number().check(z.int()), warning: z.number().check(z.int()), info: z.number().check(z.int()) });
 export type SeverityCounts = z.infer<typeof SeverityCounts>;
 
 export const Summary = z.object({
-  total: z.number().int(),
+  total: z.number().check(z.int()),
   bySeverity: SeverityCounts,
   byCategory: z.record(Category, SeverityCounts),
-  suppressed: z.number().int(),
-  rulesRun: z.number().int(),
-  rulesCouldNotRun: z.number().int(),
-  rulesFailed: z.number().int(),
+  suppressed: z.number().check(z.int()),
+  rulesRun: z.number().check(z.int()),
+  rulesCouldNotRun: z.number().check(z.int()),
+  rulesFailed: z.number().check(z.int()),
 });
 export type Summary = z.infer<typeof Summary>;
 
 export const Score = z.object({
   /** 0..100, 100 = no findings */
-  value: z.number().min(0).max(100),
-  penalty: z.number().nonnegative(),
+  value: z.number().check(z.minimum(0), z.maximum(100)),
+  penalty: z.number().check(z.nonnegative()),
   /** 0..100 per category over that category's findings; a category without findings is absent (= 100).
    *  Absent in results saved before per-category scores. The formula: docs/rules/README.md */
-  categories: z.partialRecord(Category, z.number().min(0).max(100)).optional(),
+  categories: z.optional(z.partialRecord(Category, z.number().check(z.minimum(0), z.maximum(100)))),
 });
 export type Score = z.infer<typeof Score>;
 
@@ -135,11 +135,11 @@ export const AnalysisError = z.object({
   rule: z.string(),
   message: z.string(),
   /** the expression as written */
-  expression: z.string().optional(),
+  expression: z.optional(z.string()),
   /** what our parser said about it */
-  parserMessage: z.string().optional(),
-  target: Target.optional(),
-  path: z.string().optional(),
+  parserMessage: z.optional(z.string()),
+  target: z.optional(Target),
+  path: z.optional(z.string()),
 });
 export type AnalysisError = z.infer<typeof AnalysisError>;
 
@@ -147,7 +147,7 @@ export const AnalysisResult = z.object({
   version: z.literal(ANALYSIS_RESULT_VERSION),
   app: z.object({ id: z.string(), name: z.string() }),
   analysedAt: z.string(),
-  durationMs: z.number().nonnegative(),
+  durationMs: z.number().check(z.nonnegative()),
   findings: z.array(Finding),
   /** findings hidden by a suppression, kept so the UI can show and un-hide them */
   suppressedFindings: z.array(Finding),
@@ -157,6 +157,6 @@ export const AnalysisResult = z.object({
   /** configuration entries that were ignored, with why */
   configIssues: z.array(ConfigIssue),
   /** the analysis' own gaps (e.g. parser-gap), for us to fix; results stored before the list existed read as [] */
-  errors: z.array(AnalysisError).default([]),
+  errors: z._default(z.array(AnalysisError), []),
 });
 export type AnalysisResult = z.infer<typeof AnalysisResult>;

@@ -1,27 +1,25 @@
 // A rule is metadata plus a pure check over the snapshot (ESLint's `create`, Biome/Ruff's
 // stable codes, Lighthouse's declared artifacts). `defineRule` only types and freezes it; the
 // runner (runner.ts) resolves configuration, checks the declared needs and isolates failures.
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
+import type { SnapshotPart } from '../snapshot/parts';
 import type { AppSnapshot } from '../snapshot/schema';
 import type { AnalysisIndex } from './analysis-index';
 import type { AnalysisError, Category, ExpressionRange, Severity, Target } from './result';
+import type { RunSummaryContract } from './run-summary';
 
-/** Parts of the snapshot a rule reads; the runner says "could not run" when one is missing. */
-export type Need =
-  | 'objects'
-  | 'masterItems'
-  | 'variables'
-  | 'bookmarks'
-  | 'dataModel'
-  /** the app's size in memory: from the data model, or REST /data/metadata when the engine was out of reach */
+/**
+ * Checks that read more than one part or only some of a part's fields; every other need is a part
+ * of the snapshot, named as the collectors and collection issues name it.
+ */
+export type DerivedNeed =
+  /** the app's size in memory: from `dataModel`, or `metadata` (REST) when the engine was out of reach */
   | 'appSize'
-  | 'script'
-  | 'reloads'
-  | 'evaluation'
-  | 'layouts'
-  | 'expressionChecks'
-  | 'extensions'
-  | 'themes';
+  /** the engine's verdict on `expressions` (CheckExpression): their `check` */
+  | 'expressionChecks';
+
+/** What a rule reads: parts of the snapshot (lib/snapshot/parts.ts); the runner says "could not run" when one is missing. */
+export type Need = SnapshotPart | DerivedNeed;
 
 export interface Source {
   title: string;
@@ -38,7 +36,10 @@ export interface ReportInput {
   content?: string;
 }
 
-export interface RuleContext<Options> {
+/** What `ctx.summary` takes: the input of the rule's declared summary schema, nothing for a rule that declares none. */
+type SummaryInput<Summary> = Summary extends RunSummaryContract<infer S> ? z.input<S> : never;
+
+export interface RuleContext<Options, Summary extends RunSummaryContract | undefined = RunSummaryContract | undefined> {
   readonly snapshot: AppSnapshot;
   readonly options: Options;
   /** shared, built once per analysis (parsed expressions, usage, data model lookups) */
@@ -46,13 +47,13 @@ export interface RuleContext<Options> {
   report(finding: ReportInput): void;
   /** the data this rule needs is not there: the result says so instead of staying silent */
   cannotRun(reason: string): never;
-  /** rule-level data for the UI (totals, a generated statement …), kept on the rule's run */
-  summary(data: Record<string, unknown>): void;
+  /** rule-level data for the views (totals, a generated statement …) of the shape `runSummary` declares, kept on the rule's run */
+  summary(data: SummaryInput<Summary>): void;
   /** a gap in the analysis itself (e.g. our parser rejects what the engine accepted): kept in the result's `errors`, never a finding */
   analysisError(error: Omit<AnalysisError, 'rule'>): void;
 }
 
-export interface RuleMeta<Schema extends z.ZodObject = z.ZodObject> {
+export interface RuleMeta<Schema extends z.ZodMiniObject = z.ZodMiniObject, Summary extends RunSummaryContract | undefined = RunSummaryContract | undefined> {
   /** stable, never reused: a letter for the category and two digits */
   code: string;
   /** kebab-case */
@@ -61,6 +62,12 @@ export interface RuleMeta<Schema extends z.ZodObject = z.ZodObject> {
   severity: Severity;
   /** one line, what it detects */
   summary: string;
+  /**
+   * The rule-level data the rule keeps on its run for the views (`ctx.summary`): its rule code and
+   * zod schema, declared once in lib/rules/shared so the views read it typed (`runSummaryOf`)
+   * without bundling the rule. Absent: the rule keeps none.
+   */
+  runSummary?: Summary;
   why: { text: string; sources: Source[] };
   howToFix: string;
   /**
@@ -84,13 +91,14 @@ export interface RuleMeta<Schema extends z.ZodObject = z.ZodObject> {
   examples?: { bad?: string; good?: string };
 }
 
-export interface Rule<Schema extends z.ZodObject = z.ZodObject> extends RuleMeta<Schema> {
-  check(ctx: RuleContext<z.output<Schema>>): void;
+export interface Rule<Schema extends z.ZodMiniObject = z.ZodMiniObject, Summary extends RunSummaryContract | undefined = RunSummaryContract | undefined>
+  extends RuleMeta<Schema, Summary> {
+  check(ctx: RuleContext<z.output<Schema>, Summary>): void;
 }
 
-/** Any rule, whatever its options, as the registry holds it. */
-export type AnyRule = Rule<z.ZodObject>;
+/** Any rule, whatever its options and summary, as the registry holds it. */
+export type AnyRule = Rule<z.ZodMiniObject>;
 
-export function defineRule<Schema extends z.ZodObject>(rule: Rule<Schema>): AnyRule {
+export function defineRule<Schema extends z.ZodMiniObject, Summary extends RunSummaryContract | undefined = undefined>(rule: Rule<Schema, Summary>): AnyRule {
   return Object.freeze(rule) as unknown as AnyRule;
 }

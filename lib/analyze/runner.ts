@@ -8,7 +8,6 @@ import { stableHash } from './hash';
 import { missingNeed } from './needs';
 import {
   ANALYSIS_RESULT_VERSION,
-  bySeverity,
   type AnalysisError,
   type AnalysisResult,
   type Category,
@@ -18,6 +17,7 @@ import {
   type Severity,
   type Summary,
 } from './result';
+import { sortFindings } from './finding-order';
 import type { AnyRule, ReportInput, RuleContext } from './rule';
 import { redactSecrets, redactSecretsDeep } from '../snapshot/redact-secrets';
 import { computeScore } from './score';
@@ -89,7 +89,9 @@ export function runRule(rule: AnyRule, snapshot: AppSnapshot, config: AnalysisCo
       throw new CannotRun(reason);
     },
     summary: (data) => {
-      summaryData = data;
+      // the contract the views read it by: a summary that does not fit it is the rule's error
+      if (!rule.runSummary) throw new Error(`${rule.code} keeps a run summary but declares no runSummary`);
+      summaryData = rule.runSummary.schema.parse(data);
     },
     analysisError: (error) => {
       errors.push({ ...error, rule: rule.code });
@@ -178,20 +180,6 @@ function toFinding(rule: AnyRule, severity: Severity, raw: ReportInput): Finding
 function dedupe(findings: Finding[]): Finding[] {
   const seen = new Set<string>();
   return findings.filter((f) => (seen.has(f.id) ? false : (seen.add(f.id), true)));
-}
-
-const compare = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
-
-/** Stable order: severity, rule, target, path, id (plain code-unit comparison: fast and locale-independent). */
-function sortFindings(findings: Finding[]): Finding[] {
-  return [...findings].sort(
-    (a, b) =>
-      bySeverity(a.severity, b.severity) ||
-      compare(a.rule, b.rule) ||
-      compare(a.target.name ?? a.target.id, b.target.name ?? b.target.id) ||
-      compare(a.path ?? '', b.path ?? '') ||
-      compare(a.id, b.id),
-  );
 }
 
 function describeError(error: unknown): string {

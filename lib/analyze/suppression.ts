@@ -1,7 +1,7 @@
 // Suppressions: a finding the user hides stays hidden on later runs. The key is the rule, a
 // stable target key and the finding's content hash, so when the thing changes (another
 // expression, another value) the finding comes back.
-import { z } from 'zod';
+import { z } from '../schema/zod';
 import type { Finding, Target } from './result';
 
 export const Suppression = z.object({
@@ -10,8 +10,8 @@ export const Suppression = z.object({
   /** `targetKey(finding.target)` */
   target: z.string(),
   contentHash: z.string(),
-  note: z.string().optional(),
-  createdAt: z.string().optional(),
+  note: z.optional(z.string()),
+  createdAt: z.optional(z.string()),
 });
 export type Suppression = z.infer<typeof Suppression>;
 

@@ -6,11 +6,12 @@
 import { stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
 import { fromSerialized, readAppFolder } from '../offline/formats.ts';
-import { readJson } from '../offline/folder-reader.ts';
+import { readJson, readJsonWithText } from '../offline/folder-reader.ts';
 import { isObject } from '../offline/raw-app.ts';
 import { snapshotFromRawApp } from '../offline/snapshot.ts';
 import type { AppSnapshot } from '../snapshot/schema.ts';
 import { nodeFolderReader } from './node-folder-reader.ts';
+import { sourceFolderOf } from './source-folder.ts';
 
 /** A folder in one of the three formats, or a serializeapp JSON file itself. */
 export async function snapshotFromFolder(path: string, tablesAndKeysFile?: string): Promise<AppSnapshot> {
@@ -20,14 +21,16 @@ export async function snapshotFromFolder(path: string, tablesAndKeysFile?: strin
   let name: string;
   if (info.isFile()) {
     const reader = nodeFolderReader(dirname(path));
-    const parts = await readJson(reader, basename(path));
+    const { value: parts, text } = await readJsonWithText(reader, basename(path));
     if (!isObject(parts) || !('properties' in parts)) throw new Error(`${path}: not a serializeapp JSON (top-level "properties", "sheets" …); give the app's folder for an unbuild or Gitoqlik app`);
-    raw = fromSerialized('serializeapp', parts, (key) => `${path} (key "${key}")`);
+    const source = { file: basename(path), text };
+    raw = fromSerialized('serializeapp', parts, (key) => `${path} (key "${key}")`, () => source);
     name = basename(path).replace(/\.json$/i, '');
   } else {
     raw = await readAppFolder(nodeFolderReader(path));
     name = basename(resolve(path));
   }
+  const folder = await sourceFolderOf(info.isFile() ? dirname(path) : path);
   const tablesAndKeys = tablesAndKeysFile ? await readJson(nodeFolderReader(dirname(tablesAndKeysFile)), basename(tablesAndKeysFile)) : undefined;
-  return snapshotFromRawApp({ raw, appId: name, fallbackName: name, collectedAt: new Date().toISOString(), ...(tablesAndKeys !== undefined ? { tablesAndKeys } : {}) });
+  return snapshotFromRawApp({ raw, appId: name, fallbackName: name, collectedAt: new Date().toISOString(), folder, ...(tablesAndKeys !== undefined ? { tablesAndKeys } : {}) });
 }

@@ -1,7 +1,9 @@
 // The CLI's result: a stable JSON contract (documented in the README, "CLI JSON output") built
 // from the AnalysisResult and the snapshot, its text rendering, and the exit code for CI gates. Pure.
 import { SEVERITIES, type AnalysisResult } from '../analyze/result.ts';
+import { formatMs } from '../format/numbers.ts';
 import { fingerprintAll } from '../export/fingerprint.ts';
+import { sourcePlaces } from '../export/source-places.ts';
 import type { AppSnapshot } from '../snapshot/schema.ts';
 import { type SnapshotSummary, summarizeSnapshot } from '../snapshot/summary.ts';
 import type { FailOn } from './args.ts';
@@ -25,6 +27,8 @@ export interface CliFinding {
   target: { kind: string; id: string; name?: string; sheetId?: string };
   path?: string;
   expression?: { text: string; from: number; to: number };
+  /** an app folder analysis (`--folder`): the file of the folder, relative to the repository root, and the line */
+  source?: { file: string; line: number };
 }
 
 export interface CliError {
@@ -71,6 +75,7 @@ export function toCliOutput(snapshot: AppSnapshot, result: AnalysisResult | unde
     };
   }
   const prints = fingerprintAll(result.findings);
+  const placeOf = snapshot.sources ? sourcePlaces(snapshot.sources) : () => undefined;
   const findings: CliFinding[] = result.findings.map((f) => ({
     fingerprint: prints.get(f) ?? f.id,
     rule: f.rule,
@@ -86,6 +91,7 @@ export function toCliOutput(snapshot: AppSnapshot, result: AnalysisResult | unde
     },
     ...(f.path !== undefined ? { path: f.path } : {}),
     ...(f.expression ? { expression: f.expression } : {}),
+    ...sourceOf(placeOf(f)),
   }));
   const byCategory: Record<string, Counts> = {};
   for (const [category, counts] of Object.entries(result.summary.byCategory)) if (counts) byCategory[category] = { ...counts };
@@ -104,6 +110,10 @@ export function toCliOutput(snapshot: AppSnapshot, result: AnalysisResult | unde
     findings,
     errors: [...ruleErrors, ...collectionErrors, ...configErrors],
   };
+}
+
+function sourceOf(place: { path: string; startLine: number } | undefined): Pick<CliFinding, 'source'> {
+  return place ? { source: { file: place.path, line: place.startLine } } : {};
 }
 
 const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
@@ -128,8 +138,8 @@ export function formatText(output: CliOutput): string {
       `Collected: ${n.sheets} sheets, ${n.objects} objects, ${n.expressions} expressions (${n.uniqueExpressions} unique; engine: ${n.engineSyntaxErrors} syntax errors, ${n.engineBadFieldNames} with unknown fields), ` +
         `${n.masterMeasures} master measures, ${n.masterDimensions} master dimensions, ${n.masterVisualizations} master visualizations, ${n.variables} variables, ${n.bookmarks} bookmarks, ` +
         `${n.tables} tables, ${n.fields} fields${n.syntheticTables ? ` (${n.syntheticTables} synthetic tables)` : ''}, script ${n.scriptReadable ? `readable (${n.scriptSyntaxErrors} syntax errors)` : 'not readable'}` +
-        (n.appOpenMs !== undefined ? `, app open ${Math.round(n.appOpenMs)} ms` : '') +
-        (n.slowestObject ? `, slowest object ${safe(n.slowestObject.id)} ${Math.round(n.slowestObject.firstMs)} ms` : '') +
+        (n.appOpenMs !== undefined ? `, app open ${formatMs(n.appOpenMs)}` : '') +
+        (n.slowestObject ? `, slowest object ${safe(n.slowestObject.id)} ${formatMs(n.slowestObject.firstMs)}` : '') +
         '.',
     );
   } else {
@@ -139,7 +149,8 @@ export function formatText(output: CliOutput): string {
   for (const severity of SEVERITIES) {
     for (const f of output.findings.filter((x) => x.severity === severity)) {
       const where = `${f.target.kind} ${f.target.name ? `"${safe(f.target.name)}" ` : ''}(${safe(f.target.id)})${f.target.sheetId ? ` on sheet ${safe(f.target.sheetId)}` : ''}`;
-      lines.push(`${f.new ? '+' : ''}${LETTER[severity]} ${f.rule} ${f.name}  ${where}: ${safe(f.message)}`);
+      const file = f.source ? ` [${safe(`${f.source.file}:${f.source.line}`)}]` : '';
+      lines.push(`${f.new ? '+' : ''}${LETTER[severity]} ${f.rule} ${f.name}  ${where}${file}: ${safe(f.message)}`);
     }
   }
   if (output.errors.length) {

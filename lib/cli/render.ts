@@ -26,6 +26,7 @@ export function renderCliOutput(format: OutputFormat, input: RenderInput): strin
     metrics: metricsOf(result, snapshot),
     source: { host: snapshot.source.host, connectionMode: 'cli' },
     generator: { name: 'qlarity', version: QLARITY_VERSION },
+    ...(snapshot.sources ? { sources: snapshot.sources } : {}),
   }).content;
   if (format !== 'json' || !output.baseline) return content;
   // with --baseline the JSON also says which findings are new (readers of the export ignore the extra key)

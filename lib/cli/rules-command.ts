@@ -1,5 +1,6 @@
 // `qlarity rules`: the rule catalogue with severities and options, as text or JSON.
 import { z } from 'zod';
+import { CATEGORIES } from '../analyze/result.ts';
 import type { AnyRule } from '../analyze/rule.ts';
 import { UsageError, parseOptions } from './args.ts';
 import { EXIT, EXIT_CODES_TEXT } from './exit-codes.ts';
@@ -13,7 +14,7 @@ needs from the app, and its options with their defaults. Set severities and opti
 \`qlarity analyze --config FILE\` (JSON), e.g. {"rules": {"D04": "off", "P01": {"options": {…}}}}.
 
   --format text|json    default text
-  --category C          only this category (quality, performance, resource, design, script, context)
+  --category C          only this category (${CATEGORIES.join(', ')})
   -h, --help            this text
 
 ${EXIT_CODES_TEXT}`;

@@ -3,6 +3,7 @@
 import type { Bookmark } from '../snapshot/schema.ts';
 import { type CollectContext, attempt, engineCall } from './context.ts';
 import { BookmarkLayout, type ListItem, loose } from './engine-schemas.ts';
+import { listBookmarks } from './lists.ts';
 
 type Loose = Record<string, unknown>;
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
@@ -42,4 +43,12 @@ export function buildBookmark(item: ListItem, properties: Loose, layout: Loose |
     properties,
     ...(layout ? { layout } : {}),
   };
+}
+
+/** Every bookmark; one whose layout failed keeps what the list gave (the issue names it). */
+export async function collectBookmarks(ctx: CollectContext): Promise<Bookmark[]> {
+  const items = await attempt(ctx, 'bookmarks', () => listBookmarks(ctx));
+  return Promise.all(
+    (items ?? []).map(async (item) => (await attempt(ctx, 'bookmarks', () => collectBookmark(ctx, item), item.qInfo.qId)) ?? buildBookmark(item, {}, undefined, undefined)),
+  );
 }

@@ -5,7 +5,8 @@
 // is made again. Calls on the doc and on saved objects survive any resume (enigma.js re-fetches
 // their handles by id); a session object survives only a re-attached session, so
 // withSessionObject creates it again when the engine session was replaced.
-import type { CollectionIssue, CollectionPart } from '../snapshot/schema.ts';
+import type { IssuePart } from '../snapshot/parts.ts';
+import type { CollectionIssue } from '../snapshot/schema.ts';
 import { EngineError, toEngineError } from '../qlik/engine/errors.ts';
 import type { QixDoc, QixGenericObject } from '../qlik/engine/types.ts';
 import { RestError, type RestClient } from '../qlik/rest/client.ts';
@@ -135,7 +136,7 @@ export function isFatal(error: unknown): boolean {
  */
 export async function attempt<T>(
   ctx: CollectContext,
-  part: CollectionPart,
+  part: IssuePart,
   run: () => Promise<T>,
   objectId?: string,
 ): Promise<T | undefined> {
@@ -148,7 +149,7 @@ export async function attempt<T>(
   }
 }
 
-export function addIssue(ctx: CollectContext, part: CollectionPart, code: string, message: string, objectId?: string): void {
+export function addIssue(ctx: CollectContext, part: IssuePart, code: string, message: string, objectId?: string): void {
   ctx.issues.push({ part, code, message, ...(objectId !== undefined ? { objectId } : {}) });
 }
 

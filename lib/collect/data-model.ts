@@ -2,7 +2,7 @@
 // them) + the field list (cardinality, tags, system/hidden, source tables) + REST metadata (bytes,
 // hashes). Semantics of the per-table statistics: engine.md §3.8 (density = nonNulls/rows,
 // subset ratio = present/total distinct). Pure builder; the engine calls are in collectDataModel.
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { DataModel, DataTable, ModelField, TableField } from '../snapshot/schema.ts';
 import { type CollectContext, engineCall } from './context.ts';
 import { type FieldListItem, TablesAndKeys } from './engine-schemas.ts';

@@ -2,7 +2,8 @@
 // and each is destroyed right after its layout is read), fast (independent parts run together,
 // every engine call goes through one bounded pool so enigma.js pipelines them over the socket;
 // list definitions bring whole inventories in one call; one property tree call per sheet).
-// Order: 1) inventory, trees, data model, script, REST in parallel; 2) expression checks (unique
+// Order: 1) inventory, trees, data model, script, REST in parallel (parts.ts lists the collectors and
+// the snapshot parts each fills); 2) expression checks (unique
 // texts); 3) timings alone, so other traffic does not inflate them.
 // A connection drop that the engine session resumes is not fatal: the calls it rejected are made
 // again (context.ts), the drop is listed in collectionIssues (part "connection", with the reason),
@@ -20,22 +21,17 @@ import type { ConnectionEvent, Resume } from '../qlik/engine/session.ts';
 import type { QixDoc, QixGlobal } from '../qlik/engine/types.ts';
 import type { RestClient } from '../qlik/rest/client.ts';
 import { chartMeasureLabels } from '../snapshot/chart-labels.ts';
-import { buildAccess, buildAppInfo, collectAppParts } from './app.ts';
-import { buildBookmark, collectBookmark } from './bookmarks.ts';
-import { CollectionAborted, type CollectContext, type CollectProgress, addIssue, attempt, isFatal } from './context.ts';
-import { buildDataModel, fetchDataModelSources } from './data-model.ts';
+import { buildAccess, buildAppInfo } from './app.ts';
+import { CollectionAborted, type CollectContext, type CollectProgress, addIssue, isFatal } from './context.ts';
+import { buildDataModel } from './data-model.ts';
 import { type ExpressionChecker, createExpressionChecker } from './expressions/checks.ts';
 import { type Extracted, extractAllExpressions, extractObject } from './expressions/index.ts';
 import { DEFAULT_CONCURRENCY, createLimiter } from './limiter.ts';
-import { listBookmarks, listDimensions, listMeasures, listVariables } from './lists.ts';
-import { buildMasterDimension, buildMasterMeasure } from './master-items.ts';
 import { onePerPercent } from './progress.ts';
-import { collectRestParts } from './rest-parts.ts';
-import { collectScript } from './script.ts';
-import { type SheetsPart, collectSheetsAndObjects } from './sheets.ts';
+import { COUNTED_COLLECTORS, collectInventory } from './parts.ts';
+import type { SheetsPart } from './sheets.ts';
 import { DEFAULT_TIMING_MODE, type TimingMode } from '../snapshot/timing-mode.ts';
 import { DEFAULT_TIMING_CONCURRENCY, type TimingsResult, collectTimings, layoutFacts, timingsSummary } from './timings.ts';
-import { buildVariable, withCalculatedValues } from './variables.ts';
 
 export type { CollectProgress } from './context.ts';
 export { CollectionAborted } from './context.ts';
@@ -180,10 +176,8 @@ async function collect(ctx: CollectContext, options: CollectAppOptions, started:
   if (!ctx.rest) {
     ctx.issues.push({ part: 'metadata', code: 'NO_REST', message: 'No REST access: metadata, reloads, evaluations, themes and extensions were not collected.' });
   }
-  const phases = 8;
   let phasesDone = 0;
-  const phase = <T>(p: Promise<T>): Promise<T> => p.finally(() => ctx.progress('inventory', ++phasesDone, phases));
-  ctx.progress('inventory', 0, phases);
+  ctx.progress('inventory', 0, COUNTED_COLLECTORS);
 
   // Each tree's expressions go to the engine checks as soon as it has arrived, each object's with
   // its own chart's measure labels (checks.ts); the checks wait only for the master measure labels.
@@ -197,28 +191,10 @@ async function collect(ctx: CollectContext, options: CollectAppOptions, started:
     }
   };
 
-  const appPartsPromise = phase(collectAppParts(ctx));
-  const [appParts, sheetsPart, masterMeasures, dimensions, variables, bookmarks, modelSources, script, restParts] = await Promise.all([
-    appPartsPromise,
-    phase(collectSheetsAndObjects(ctx, onObjects)),
-    phase(
-      attempt(ctx, 'masterMeasures', () => listMeasures(ctx)).then((items) => {
-        const built = (items ?? []).map(buildMasterMeasure);
-        checker.setMasterLabels(built.map((m) => m.label));
-        return built;
-      }),
-    ),
-    phase(attempt(ctx, 'masterDimensions', () => listDimensions(ctx))),
-    phase(attempt(ctx, 'variables', async () => withCalculatedValues(ctx, (await listVariables(ctx)).map(buildVariable)))),
-    phase(collectBookmarks(ctx)),
-    phase(attempt(ctx, 'dataModel', () => fetchDataModelSources(ctx))),
-    phase(collectScript(ctx)),
-    appPartsPromise.then((parts) => collectRestParts(ctx, typeof parts.attributes?.spaceId === 'string' ? parts.attributes.spaceId : undefined)),
-  ]);
+  const inventory = await collectInventory(ctx, { checker, onObjects }, () => ctx.progress('inventory', ++phasesDone, COUNTED_COLLECTORS));
+  const { app: appParts, sheets: sheetsPart, masterMeasures, masterDimensions, variables: vars, bookmarks, dataModel: modelSources, script, rest: restParts } = inventory;
 
   const app = buildAppInfo(appParts, options.appId);
-  const masterDimensions = (dimensions ?? []).map(buildMasterDimension);
-  const vars = variables ?? [];
   const dataModel = modelSources
     ? buildDataModel({ ...modelSources, ...(restParts.metadata ? { metadata: restParts.metadata as Parameters<typeof buildDataModel>[0]['metadata'] } : {}) })
     : undefined;
@@ -276,14 +252,6 @@ async function collect(ctx: CollectContext, options: CollectAppOptions, started:
 /** The checker when the engine's expression checks are skipped: expressions stay as extracted. */
 const noChecks: ExpressionChecker = { setMasterLabels: () => undefined, submit: () => undefined, finish: async (expressions) => [...expressions] };
 
-
-async function collectBookmarks(ctx: CollectContext) {
-  const items = await attempt(ctx, 'bookmarks', () => listBookmarks(ctx));
-  const bookmarks = await Promise.all(
-    (items ?? []).map(async (item) => (await attempt(ctx, 'bookmarks', () => collectBookmark(ctx, item), item.qInfo.qId)) ?? buildBookmark(item, {}, undefined, undefined)),
-  );
-  return bookmarks;
-}
 
 /** Sheet id → the objects on it (direct children and container children), in tree order. */
 function objectsBySheet(objects: Pick<VisObject, 'id' | 'type' | 'sheetId'>[]): Map<string, Pick<VisObject, 'id' | 'type' | 'sheetId'>[]> {

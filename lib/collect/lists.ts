@@ -1,11 +1,11 @@
 // Inventory through session objects with list definitions: one object brings every item of a kind
 // (no per-item round trips). List defs per engine.md §3.7 (the engine has no qSheetListDef: Sense
 // itself uses qAppObjectListDef with qType sheet/masterobject/story/appprops).
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { type CollectContext, withSessionObject } from './context.ts';
 import { FieldListLayout, ListLayout, type ListItem, VariableListLayout } from './engine-schemas.ts';
 
-function parseLayout<T extends z.ZodType>(schema: T, layout: unknown, what: string): z.infer<T> {
+function parseLayout<T extends z.ZodMiniType>(schema: T, layout: unknown, what: string): z.infer<T> {
   const parsed = schema.safeParse(layout);
   if (!parsed.success) throw new Error(`${what}: unexpected layout shape (${parsed.error.issues[0]?.message ?? 'invalid'})`);
   return parsed.data;

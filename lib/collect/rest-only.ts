@@ -9,7 +9,8 @@
 // the data model's tables and keys, the script syntax check, expression checks, timings) is
 // listed in collectionIssues with the reason, so the rules needing it report "could not run".
 import { emptySnapshotParts } from '../snapshot/empty-parts.ts';
-import { AppSnapshot, SNAPSHOT_SCHEMA_VERSION, type CollectionPart, type Script, type SnapshotSource } from '../snapshot/schema.ts';
+import type { SnapshotPart } from '../snapshot/parts.ts';
+import { AppSnapshot, SNAPSHOT_SCHEMA_VERSION, type Script, type SnapshotSource } from '../snapshot/schema.ts';
 import type { QixDoc } from '../qlik/engine/types.ts';
 import { RestError, type RestClient } from '../qlik/rest/client.ts';
 import { getApp, getCurrentScript, getMe } from '../qlik/rest/endpoints.ts';
@@ -24,10 +25,10 @@ import { ENGINE_UNAVAILABLE } from '../snapshot/engine-unavailable.ts';
 export { ENGINE_UNAVAILABLE, engineUnavailableNote } from '../snapshot/engine-unavailable.ts';
 
 
-/** The parts only the engine gives. */
-export const ENGINE_ONLY_PARTS: readonly CollectionPart[] = [
+/** The parts only the engine gives or completes (`script`: its syntax check; `expressions`: their engine checks). */
+export const ENGINE_ONLY_PARTS: readonly SnapshotPart[] = [
   'sheets', 'objects', 'masterMeasures', 'masterDimensions', 'masterVisualizations', 'variables', 'bookmarks',
-  'stories', 'dataModel', 'fields', 'scriptSyntax', 'expressionChecks', 'timings',
+  'stories', 'dataModel', 'script', 'expressions', 'timings',
 ];
 
 export interface CollectRestOnlyOptions {

@@ -38,7 +38,7 @@ export async function collectRestParts(ctx: CollectContext, spaceId: string | un
   const [metadata, reloads, evaluation, item, space, themes, extensions] = await Promise.all([
     attempt(ctx, 'metadata', () => restCall(ctx, (r) => getDataMetadata(r, ctx.appId))),
     collectReloads(ctx),
-    attempt(ctx, 'evaluations', async () => {
+    attempt(ctx, 'evaluation', async () => {
       const list = await restCall(ctx, (r) => getEvaluations(r, ctx.appId));
       return newestFinished(list.data);
     }),
@@ -104,11 +104,11 @@ const SUCCEEDED = new Set(['SUCCEEDED', 'SUCCESS', 'OK']);
 
 async function reloadDetails(ctx: CollectContext, reloadId: string): Promise<{ metadata?: ReloadMetadata[]; log?: { text: string; truncated: boolean } }> {
   const [metadata, log] = await Promise.all([
-    attempt(ctx, 'reloadMetadata', async () => {
+    attempt(ctx, 'reloads', async () => {
       const answer = await restCall(ctx, (r) => getReloadMetadata(r, ctx.appId, reloadId));
       return answer.data.map((m) => toReloadMetadata(m, reloadId));
     }, reloadId),
-    attempt(ctx, 'reloadLog', () => restCall(ctx, (r) => getReloadLog(r, ctx.appId, reloadId, RELOAD_LOG_MAX_CHARS)), reloadId),
+    attempt(ctx, 'reloads', () => restCall(ctx, (r) => getReloadLog(r, ctx.appId, reloadId, RELOAD_LOG_MAX_CHARS)), reloadId),
   ]);
   return { ...(metadata ? { metadata } : {}), ...(log ? { log: { text: log.text, truncated: log.truncated } } : {}) };
 }

@@ -22,7 +22,7 @@ export async function collectScript(ctx: CollectContext): Promise<Script | undef
     );
     return undefined;
   }
-  const syntaxErrors = await attempt(ctx, 'scriptSyntax', async () =>
+  const syntaxErrors = await attempt(ctx, 'script', async () =>
     ScriptSyntaxErrors.parse((await engineCall(ctx, 'CheckScriptSyntax', () => ctx.doc.checkScriptSyntax())) ?? []),
   );
   return { text, tabs: scriptTabs(text), ...(syntaxErrors ? { syntaxErrors } : {}) };

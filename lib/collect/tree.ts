@@ -9,11 +9,6 @@ export interface TreeContext {
   inMasterVisualization: boolean;
 }
 
-/** Own properties of the entry's object, without `qChildren`. */
-export function ownProperties(entry: PropertyEntry): Record<string, unknown> {
-  return { ...entry.qProperty };
-}
-
 /** Objects under a sheet (root excluded), or a master visualization tree (root included). */
 export function flattenTree(root: PropertyEntry, context: TreeContext, includeRoot: boolean): Omit<VisObject, 'layoutErrors'>[] {
   const out: Omit<VisObject, 'layoutErrors'>[] = [];
@@ -34,7 +29,8 @@ export function flattenTree(root: PropertyEntry, context: TreeContext, includeRo
       ...(typeof props.qExtendsId === 'string' && props.qExtendsId ? { extendsId: props.qExtendsId } : {}),
       ...(typeof props.qStateName === 'string' && props.qStateName ? { stateName: props.qStateName } : {}),
       childIds: children.map((c) => c.qProperty.qInfo.qId),
-      properties: ownProperties(entry),
+      // the entry's own properties (its children are a sibling key, qChildren) as parsed, not copied
+      properties: entry.qProperty,
     });
     for (const child of children) visit(child, props.qInfo.qId);
   };

@@ -3,7 +3,7 @@
 // expansion inserts is the evaluated result, not the definition (help.qlik.com "Dollar-sign
 // expansion using a variable": a variable whose definition starts with '=' is calculated and
 // expands to its result). Read with Doc.EvaluateEx in our own session: it only reads.
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { Variable } from '../snapshot/schema.ts';
 import { type CollectContext, attempt, engineCall } from './context.ts';
 import type { VariableListItem } from './engine-schemas.ts';

@@ -14,7 +14,8 @@
 // Timing noise: one object's first calculation varies from run to run (engine cache, tenant load,
 // network). A change counts only when |after − before| exceeds
 //   max(100 ms, 25 % of the larger of the two times, 2 × the engine round trip of either run).
-import { bySeverity, SEVERITIES, type AnalysisResult, type Finding, type Severity } from '../analyze/result';
+import { compareFindings } from '../analyze/finding-order';
+import { SEVERITIES, type AnalysisResult, type Finding, type Severity } from '../analyze/result';
 import { fingerprintAll } from './fingerprint';
 import type { AnalysisMetrics } from './metrics';
 
@@ -167,11 +168,9 @@ function countShown(list: readonly ComparedFinding[]): Counts {
   return counts;
 }
 
+/** In the one order of findings (worst first). */
 function worstFirst<T extends ComparedFinding>(list: T[]): T[] {
-  return list
-    .map((e, i) => ({ e, i }))
-    .sort((x, y) => bySeverity(x.e.finding.severity, y.e.finding.severity) || x.i - y.i)
-    .map(({ e }) => e);
+  return [...list].sort((x, y) => compareFindings(x.finding, y.finding));
 }
 
 const delta = (before: number, after: number): NumberDelta => ({ before, after, delta: after - before });

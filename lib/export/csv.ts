@@ -3,11 +3,14 @@
 // spreadsheet would run as a formula (starting with = + - @, a tab or a carriage return) gets a
 // leading apostrophe, so a hostile name or expression stays text (OWASP "CSV injection").
 import { exportedFindings, type ExportInput } from './input';
+import { sourcePlaces } from './source-places';
 
 export const CSV_COLUMNS = [
   'severity', 'rule', 'rule_name', 'category', 'message', 'target_kind', 'target_id', 'target_name',
   'sheet_id', 'sheet_name', 'path', 'expression', 'hidden', 'fingerprint', 'finding_id',
 ] as const;
+/** added after the others for an app folder analysis (input `sources`): the file and line in the repository */
+export const CSV_SOURCE_COLUMNS = ['source_file', 'source_line'] as const;
 
 const BOM = '\uFEFF';
 
@@ -19,9 +22,15 @@ export function csvCell(value: string | number | boolean | undefined): string {
 }
 
 export function renderCsv(input: ExportInput): string {
-  const rows = exportedFindings(input.result).map(({ fingerprint, hidden, finding: f }) => [
-    f.severity, f.rule, f.name, f.category, f.message, f.target.kind, f.target.id, f.target.name,
-    f.target.sheet?.id, f.target.sheet?.name, f.path, f.expression?.text, hidden ? 'yes' : 'no', fingerprint, f.id,
-  ]);
-  return BOM + [CSV_COLUMNS as readonly string[], ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
+  const placeOf = input.sources ? sourcePlaces(input.sources) : undefined;
+  const rows = exportedFindings(input.result).map(({ fingerprint, hidden, finding: f }) => {
+    const row: (string | number | undefined)[] = [
+      f.severity, f.rule, f.name, f.category, f.message, f.target.kind, f.target.id, f.target.name,
+      f.target.sheet?.id, f.target.sheet?.name, f.path, f.expression?.text, hidden ? 'yes' : 'no', fingerprint, f.id,
+    ];
+    const place = placeOf?.(f);
+    return placeOf ? [...row, place?.path, place?.startLine] : row;
+  });
+  const header: readonly string[] = placeOf ? [...CSV_COLUMNS, ...CSV_SOURCE_COLUMNS] : CSV_COLUMNS;
+  return BOM + [header, ...rows].map((row) => row.map(csvCell).join(',')).join('\r\n') + '\r\n';
 }

@@ -3,7 +3,9 @@
 // left out (hiding says "keep it"); medium-confidence fields are listed as comments to check first.
 // The statement itself comes from `dropFieldsStatement` (drop-fields-statement.ts), as R01's does.
 import type { Finding } from '../analyze/result';
+import { runSummaryOf } from '../analyze/run-summary';
 import { bracketFieldName, dropFieldsStatement } from '../rules/shared/drop-fields-statement';
+import { UNUSED_FIELD_SUMMARY } from '../rules/shared/unused-field-summary';
 import { exportedAtOf, exportedFindings, type ExportInput } from './input';
 
 /** One line of comment text: line breaks and the comment's own end marker cannot leave the comment. */
@@ -18,7 +20,7 @@ export function renderDropFields(input: ExportInput): string {
   const medium = unused.filter((e) => !e.hidden && confidenceOf(e.finding) !== 'high').map((e) => e.finding.target.id);
   const hidden = unused.filter((e) => e.hidden).map((e) => e.finding.target.id);
   const run = result.rules.find((r) => r.rule === 'R01');
-  const warning = typeof run?.data?.warning === 'string' ? run.data.warning : undefined;
+  const warning = runSummaryOf(result, UNUSED_FIELD_SUMMARY)?.warning;
   const lines = [
     `// Unused fields of "${commentText(result.app.name || result.app.id)}" (${commentText(result.app.id)}), Qlarity rule R01 unused-field`,
     `// analysed ${commentText(result.analysedAt)}, exported ${commentText(exportedAtOf(input))}`,

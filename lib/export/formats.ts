@@ -1,6 +1,6 @@
 // The export formats and their menu labels, apart from the renderers (lib/export/index.ts): the
 // side panel shows the menu at once and loads the renderers only when a file is asked for.
-import { z } from 'zod';
+import { z } from '../schema/zod';
 
 export const ExportFormat = z.enum(['json', 'html', 'markdown', 'csv', 'sarif', 'drop-fields']);
 export type ExportFormat = z.infer<typeof ExportFormat>;

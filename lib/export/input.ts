@@ -1,8 +1,11 @@
 // What every export renderer reads: the AnalysisResult plus what the result itself does not know
 // (the app's measured facts, where and how it was analysed), and the helpers they share: the
 // "could not run" reasons, findings with their fingerprint and hidden flag, worst first.
-import { bySeverity, type AnalysisResult, type Finding } from '../analyze/result';
+import { compareFindings } from '../analyze/finding-order';
+import type { AnalysisResult, Finding } from '../analyze/result';
 import type { RuleDoc } from '../report/rule-docs';
+import { PART_LABELS } from '../snapshot/parts';
+import type { SnapshotSources } from '../snapshot/schema';
 import type { Comparison } from './compare';
 import { fingerprintAll } from './fingerprint';
 import type { AnalysisMetrics } from './metrics';
@@ -26,6 +29,8 @@ export interface ExportInput {
   docsBaseUrl?: string;
   /** the change since an earlier analysis (lib/export/compare.ts), shown by HTML and Markdown */
   comparison?: Comparison;
+  /** the snapshot's `sources` of an app folder analysis: SARIF, Markdown and CSV point findings at the folder's files */
+  sources?: SnapshotSources;
 }
 
 export interface ExportedFinding {
@@ -42,7 +47,7 @@ export interface NotRunReason {
 }
 
 
-/** Shown and hidden findings with their fingerprints, worst first (stable within a severity), secrets removed. */
+/** Shown and hidden findings with their fingerprints, the shown first, each in the one order of findings, secrets removed. */
 export function exportedFindings(result: AnalysisResult): ExportedFinding[] {
   const all = [
     ...result.findings.map((finding) => ({ finding: withoutSecrets(finding), hidden: false })),
@@ -50,8 +55,8 @@ export function exportedFindings(result: AnalysisResult): ExportedFinding[] {
   ];
   const prints = fingerprintAll(all.map((e) => e.finding));
   return all
-    .map((e, index) => ({ ...e, index, fingerprint: prints.get(e.finding) ?? '' }))
-    .sort((a, b) => Number(a.hidden) - Number(b.hidden) || bySeverity(a.finding.severity, b.finding.severity) || a.index - b.index)
+    .map((e) => ({ ...e, fingerprint: prints.get(e.finding) ?? '' }))
+    .sort((a, b) => Number(a.hidden) - Number(b.hidden) || compareFindings(a.finding, b.finding))
     .map(({ fingerprint, hidden, finding }) => ({ fingerprint, hidden, finding }));
 }
 
@@ -63,7 +68,7 @@ export function notRunReasons(result: AnalysisResult, metrics?: AnalysisMetrics)
     else if (run.status === 'error') reasons.push({ kind: 'rule-error', rule: run.rule, message: `${run.rule} ${run.name} failed: ${run.reason ?? 'unknown error'}` });
   }
   for (const issue of result.configIssues) reasons.push({ kind: 'config', message: `Configuration ${issue.path}: ${issue.message}` });
-  for (const issue of metrics?.notCollected ?? []) reasons.push({ kind: 'collection', part: issue.part, message: `Not collected (${issue.part}): ${issue.message}` });
+  for (const issue of metrics?.notCollected ?? []) reasons.push({ kind: 'collection', part: issue.part, message: `Not collected (${PART_LABELS[issue.part]}): ${issue.message}` });
   return reasons;
 }
 

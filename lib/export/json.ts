@@ -2,8 +2,9 @@
 // It is also what the side panel imports back (`parseJsonExport`): a file made by a colleague joins
 // the app's history. Everything is in it: shown and hidden findings (marked), each with its stable
 // fingerprint, every rule run with its status and "could not run" reason, the measured facts.
-import { z } from 'zod';
+import { z } from '../schema/zod';
 import { AnalysisResult, ANALYSIS_RESULT_VERSION, Category, ConfigIssue, Finding, RuleRun, Score } from '../analyze/result';
+import { withValidRunSummaries } from '../rules/run-summaries';
 import { exportedAtOf, exportedFindings, notRunReasons, type ExportInput } from './input';
 import { AnalysisMetrics } from './metrics';
 import { stripSecretKeys } from './secrets';
@@ -12,11 +13,11 @@ export const JSON_EXPORT_FORMAT = 'qlarity-analysis';
 /** bumped on incompatible changes; readers refuse a newer version with a clear message */
 export const JSON_EXPORT_VERSION = 1;
 
-const Counts = z.object({ error: z.number().int().nonnegative(), warning: z.number().int().nonnegative(), info: z.number().int().nonnegative() });
+const Counts = z.object({ error: z.number().check(z.int(), z.nonnegative()), warning: z.number().check(z.int(), z.nonnegative()), info: z.number().check(z.int(), z.nonnegative()) });
 
-export const ExportedFindingJson = Finding.extend({
+export const ExportedFindingJson = z.extend(Finding, {
   /** stable across analyses (lib/export/fingerprint.ts) */
-  fingerprint: z.string().min(1),
+  fingerprint: z.string().check(z.minLength(1)),
   /** hidden by the user (a suppression); not counted in the summary */
   hidden: z.boolean(),
 });
@@ -24,8 +25,8 @@ export const ExportedFindingJson = Finding.extend({
 export const NotRunJson = z.object({
   kind: z.enum(['rule-could-not-run', 'rule-error', 'config', 'collection']),
   message: z.string(),
-  rule: z.string().optional(),
-  part: z.string().optional(),
+  rule: z.optional(z.string()),
+  part: z.optional(z.string()),
 });
 
 export const JsonExport = z.object({
@@ -33,19 +34,19 @@ export const JsonExport = z.object({
   schemaVersion: z.literal(JSON_EXPORT_VERSION),
   generator: z.object({ name: z.string(), version: z.string() }),
   exportedAt: z.string(),
-  app: z.object({ id: z.string().min(1), name: z.string() }),
-  source: z.object({ host: z.string().optional(), connectionMode: z.string().optional() }),
+  app: z.object({ id: z.string().check(z.minLength(1)), name: z.string() }),
+  source: z.object({ host: z.optional(z.string()), connectionMode: z.optional(z.string()) }),
   analysedAt: z.string(),
-  durationMs: z.number().nonnegative(),
+  durationMs: z.number().check(z.nonnegative()),
   score: Score,
   summary: z.object({
-    total: z.number().int().nonnegative(),
+    total: z.number().check(z.int(), z.nonnegative()),
     bySeverity: Counts,
     byCategory: z.record(Category, Counts),
-    hidden: z.number().int().nonnegative(),
-    rulesRun: z.number().int().nonnegative(),
-    rulesCouldNotRun: z.number().int().nonnegative(),
-    rulesFailed: z.number().int().nonnegative(),
+    hidden: z.number().check(z.int(), z.nonnegative()),
+    rulesRun: z.number().check(z.int(), z.nonnegative()),
+    rulesCouldNotRun: z.number().check(z.int(), z.nonnegative()),
+    rulesFailed: z.number().check(z.int(), z.nonnegative()),
   }),
   metrics: AnalysisMetrics,
   /** shown findings first (worst first), then hidden ones */
@@ -152,5 +153,5 @@ export function parseJsonExport(text: string): ImportedAnalysis {
   });
   if (!rebuilt.success) throw new ImportError(`This Qlarity export cannot be read as an analysis: ${rebuilt.error.issues[0]?.message ?? 'invalid'}.`);
   if (Number.isNaN(Date.parse(doc.analysedAt))) throw new ImportError('This Qlarity export has no valid analysis time ("analysedAt").');
-  return { result: rebuilt.data, metrics: doc.metrics, source: doc.source, exportedAt: doc.exportedAt };
+  return { result: withValidRunSummaries(rebuilt.data), metrics: doc.metrics, source: doc.source, exportedAt: doc.exportedAt };
 }

@@ -9,6 +9,7 @@ import { SEVERITY_NAME, SEVERITY_PLURAL } from '../report/labels';
 import { describeChange } from './compare';
 import { exportedFindings, notRunReasons, ruleDocUrl, type ExportedFinding, type ExportInput } from './input';
 import { renderDropFields } from './drop-fields';
+import { sourcePlaces, type RepositoryPlace } from './source-places';
 
 export interface MarkdownOptions {
   /** how many findings the table lists (default 20) */
@@ -35,10 +36,11 @@ export function fenced(text: string, language = ''): string {
   return `${fence}${language}\n${text.replace(/\n$/, '')}\n${fence}`;
 }
 
-function where(f: Finding): string {
+function where(f: Finding, place: RepositoryPlace | undefined): string {
   const t = f.target;
   const label = t.name && t.name !== t.id ? `${escapeMarkdown(t.name)} (${escapeMarkdown(t.id)})` : escapeMarkdown(t.id);
-  return `${escapeMarkdown(t.kind)} ${label}${t.sheet ? ` on sheet ${escapeMarkdown(t.sheet.name ?? t.sheet.id)}` : ''}`;
+  const file = place ? ` in ${escapeMarkdown(`${place.path}:${place.startLine}`)}` : '';
+  return `${escapeMarkdown(t.kind)} ${label}${t.sheet ? ` on sheet ${escapeMarkdown(t.sheet.name ?? t.sheet.id)}` : ''}${file}`;
 }
 
 export function renderMarkdown(input: ExportInput, options: MarkdownOptions = {}): string {
@@ -57,12 +59,13 @@ export function renderMarkdown(input: ExportInput, options: MarkdownOptions = {}
     '',
   );
   if (input.comparison) lines.push(`**Since the previous analysis:** ${escapeMarkdown(describeChange(input.comparison, fmt.dateTime))}`, '');
+  const placeOf = input.sources ? sourcePlaces(input.sources) : () => undefined;
   const table = (entries: readonly ExportedFinding[], more: string) => {
     lines.push(`| Severity | Rule | Where | Finding |`, `| --- | --- | --- | --- |`);
     for (const { finding: f } of entries.slice(0, top)) {
       const url = ruleDocUrl(input, f.name);
       const rule = url ? `[${escapeMarkdown(f.rule)} ${escapeMarkdown(f.name)}](${url.replace(/[()\s]/g, encodeURIComponent)})` : `${escapeMarkdown(f.rule)} ${escapeMarkdown(f.name)}`;
-      lines.push(`| ${SEVERITY_NAME[f.severity]} | ${rule} | ${where(f)} | ${escapeMarkdown(f.message)} |`);
+      lines.push(`| ${SEVERITY_NAME[f.severity]} | ${rule} | ${where(f, placeOf(f))} | ${escapeMarkdown(f.message)} |`);
     }
     if (entries.length > top) lines.push('', `… and ${fmt.number(entries.length - top)} more ${more} (the JSON, CSV or HTML export lists them all).`);
     lines.push('');

@@ -1,34 +1,35 @@
 // The measured facts of one analysis that history, comparison and exports keep next to the result:
 // app memory, field count, unused memory and the per-object calculation times. Taken from the
 // snapshot once, when the analysis is saved, so they survive after the (large) snapshot is dropped.
-import { z } from 'zod';
+import { z } from '../schema/zod';
 import type { AnalysisResult } from '../analyze/result';
 import { appSizeBytes } from '../snapshot/app-size';
+import { StoredIssuePart } from '../snapshot/parts';
 import type { AppSnapshot } from '../snapshot/schema';
 import { unusedFieldsMemory } from '../report/overview';
 
 export const ObjectTime = z.object({
   /** object title, or "<type> <id>" when it has none */
   name: z.string(),
-  sheetId: z.string().optional(),
+  sheetId: z.optional(z.string()),
   /** first calculation (GetLayout + first data page), ms */
-  ms: z.number().nonnegative(),
+  ms: z.number().check(z.nonnegative()),
 });
 export type ObjectTime = z.infer<typeof ObjectTime>;
 
 export const AnalysisMetrics = z.object({
   /** the app's size in memory, bytes */
-  appMemoryBytes: z.number().nonnegative().optional(),
+  appMemoryBytes: z.optional(z.number().check(z.nonnegative())),
   /** fields of the data model, system fields ($Field …) left out */
-  fieldCount: z.number().int().nonnegative().optional(),
+  fieldCount: z.optional(z.number().check(z.int(), z.nonnegative())),
   /** what rule R01's unused fields hold */
-  unusedFields: z.object({ count: z.number().int().nonnegative(), bytes: z.number().nonnegative() }).optional(),
+  unusedFields: z.optional(z.object({ count: z.number().check(z.int(), z.nonnegative()), bytes: z.number().check(z.nonnegative()) })),
   /** object id → first calculation time; absent when no timings were taken */
-  objectTimes: z.record(z.string(), ObjectTime).optional(),
+  objectTimes: z.optional(z.record(z.string(), ObjectTime)),
   /** the engine round trip of a trivial call in that session, ms: the scale of timing noise */
-  roundTripMs: z.number().nonnegative().optional(),
+  roundTripMs: z.optional(z.number().check(z.nonnegative())),
   /** parts of the app that could not be collected, with why (the snapshot's collectionIssues) */
-  notCollected: z.array(z.object({ part: z.string(), code: z.string(), message: z.string(), objectId: z.string().optional() })).optional(),
+  notCollected: z.optional(z.array(z.object({ part: StoredIssuePart, code: z.string(), message: z.string(), objectId: z.optional(z.string()) }))),
 });
 export type AnalysisMetrics = z.infer<typeof AnalysisMetrics>;
 

@@ -2,13 +2,17 @@
 // dashboards: one run, the rules with their help text, one result per finding with its stable
 // fingerprint in `partialFingerprints`, hidden findings as accepted suppressions, and every
 // "could not run" reason as a tool execution notification. Types from @types/sarif; a test
-// validates the output against the OASIS schema.
+// validates the output against the OASIS schema. An app folder analysis (input `sources`) points
+// each result at the file of the folder its item was read from, relative to %SRCROOT% (the
+// repository root, which GitHub code scanning resolves relative paths against), so the dashboard
+// annotates the real file; otherwise at a stand-in artifact `qlik-app/<id>`.
 // Spec: https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
 import type * as Sarif from 'sarif';
 import type { Finding, Severity } from '../analyze/result';
 import type { RuleDoc } from '../report/rule-docs';
 import { exportedAtOf, exportedFindings, notRunReasons, ruleDocUrl, type ExportInput } from './input';
 import { rulesOf } from './rules-of';
+import { sourcePlaces, type RepositoryPlace } from './source-places';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 /** the key of Qlarity's fingerprint in `partialFingerprints`; the suffix is the fingerprint version */
@@ -34,17 +38,35 @@ function ruleDescriptor(doc: RuleDoc, input: ExportInput): Sarif.ReportingDescri
   };
 }
 
-function location(finding: Finding, appUri: string): Sarif.Location {
+export const SRCROOT = '%SRCROOT%';
+
+/** A relative path as a URI reference: each segment percent-encoded. */
+const pathUri = (path: string) => path.split('/').map(encodeURIComponent).join('/');
+
+function location(finding: Finding, appUri: string, place: RepositoryPlace | undefined): Sarif.Location {
   const t = finding.target;
   const qualified = [t.sheet ? `sheet:${t.sheet.id}` : undefined, `${t.kind}:${t.id}`, finding.path].filter(Boolean).join('/');
   // Code-scanning dashboards (GitHub: rule GH1003) need a region with a start line on every result.
-  // An app is no text file: a script finding's own line when it has one, else line 1 of the app.
+  // Without a file (an engine analysis) the app is no text file: a script finding's own line when
+  // it has one, else line 1 of the stand-in.
   const line = finding.data?.line;
-  const startLine = typeof line === 'number' && Number.isInteger(line) && line >= 1 ? line : 1;
+  const startLine = place?.startLine ?? (typeof line === 'number' && Number.isInteger(line) && line >= 1 ? line : 1);
+  const artifactLocation: Sarif.ArtifactLocation = place ? { uri: pathUri(place.path), uriBaseId: SRCROOT } : { uri: appUri };
   return {
-    physicalLocation: { artifactLocation: { uri: appUri }, region: { startLine } },
+    physicalLocation: { artifactLocation, region: { startLine } },
     logicalLocations: [{ name: t.name ?? t.id, fullyQualifiedName: qualified, kind: t.kind === 'variable' ? 'variable' : 'resource' }],
   };
+}
+
+/** The files the results point at, and the stand-in app artifact when a result points at it (or nothing else is there). */
+function artifactsOf(locations: Sarif.Location[], app: Sarif.Artifact): Sarif.Artifact[] {
+  const files = new Map<string, Sarif.ArtifactLocation>();
+  let pointsAtApp = false;
+  for (const artifactLocation of locations.map((l) => l.physicalLocation?.artifactLocation)) {
+    if (artifactLocation?.uriBaseId && artifactLocation.uri) files.set(artifactLocation.uri, artifactLocation);
+    else pointsAtApp = true;
+  }
+  return [...[...files.values()].map((location) => ({ location })), ...(pointsAtApp || files.size === 0 ? [app] : [])];
 }
 
 export function toSarif(input: ExportInput): Sarif.Log {
@@ -59,12 +81,13 @@ export function toSarif(input: ExportInput): Sarif.Log {
   });
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const appUri = `qlik-app/${encodeURIComponent(result.app.id)}`;
+  const placeOf = input.sources ? sourcePlaces(input.sources) : () => undefined;
   const results: Sarif.Result[] = exportedFindings(result).map(({ fingerprint, hidden, finding }) => ({
     ruleId: finding.rule,
     ruleIndex: ruleIndex.get(finding.rule),
     level: LEVEL[finding.severity],
     message: { text: finding.message || `${finding.rule} ${finding.name}` },
-    locations: [location(finding, appUri)],
+    locations: [location(finding, appUri, placeOf(finding))],
     partialFingerprints: { [SARIF_FINGERPRINT_KEY]: fingerprint },
     ...(hidden ? { suppressions: [{ kind: 'external' as const, status: 'accepted' as const, justification: 'Hidden by the user in Qlarity' }] } : {}),
     properties: {
@@ -90,7 +113,11 @@ export function toSarif(input: ExportInput): Sarif.Log {
         tool: { driver: { name: 'Qlarity', version: generator.version, ...(input.docsBaseUrl ? { informationUri: input.docsBaseUrl } : {}), rules } },
         automationDetails: { id: `qlarity/${result.app.id}/` },
         invocations: [{ executionSuccessful: true, endTimeUtc: validTime(result.analysedAt), toolExecutionNotifications: notifications }],
-        artifacts: [{ location: { uri: appUri }, description: { text: `Qlik Sense app "${result.app.name}" (${result.app.id})` } }],
+        ...(input.sources ? { originalUriBaseIds: { [SRCROOT]: { description: { text: 'The root of the repository holding the app folder' } } } } : {}),
+        artifacts: artifactsOf(
+          results.flatMap((r) => r.locations ?? []),
+          { location: { uri: appUri }, description: { text: `Qlik Sense app "${result.app.name}" (${result.app.id})` } },
+        ),
         results,
         properties: {
           app: result.app,

@@ -1,6 +1,6 @@
 // Diagnostics are plain data (they cross worker/page boundaries and go into AnalysisResult); the zod
 // schema is for those boundaries, the parser itself builds plain objects.
-import { z } from 'zod';
+import { z } from '../schema/zod';
 
 export const DiagnosticCodeSchema = z.enum([
   'syntax',
@@ -22,8 +22,8 @@ export const DiagnosticSchema = z.object({
   /** in the words people expect: "Expected ')' but found ','" */
   message: z.string(),
   /** offsets in the ORIGINAL text (before dollar expansion) */
-  from: z.number().int().nonnegative(),
-  to: z.number().int().nonnegative(),
+  from: z.number().check(z.int(), z.nonnegative()),
+  to: z.number().check(z.int(), z.nonnegative()),
   severity: SeveritySchema,
 });
 export type Diagnostic = z.infer<typeof DiagnosticSchema>;

@@ -14,8 +14,9 @@
 // Version 1 kept one record per app (store `analyses`); opening migrates each into the new stores.
 // Every read is validated: a damaged or outdated record is dropped with a log, never shown.
 import { openDB, type DBSchema, type IDBPDatabase, type IDBPTransaction, type StoreNames } from 'idb';
-import { z } from 'zod';
+import { z } from '../schema/zod';
 import { AnalysisResult } from '../analyze/result';
+import { withValidRunSummaries } from '../rules/run-summaries';
 import { compareAnalyses } from '../export/compare';
 import { AnalysisMetrics, metricsOf } from '../export/metrics';
 import { StoredAnalysis } from '../protocol/report';
@@ -31,12 +32,12 @@ const SNAPSHOTS = 'snapshots';
 const LEGACY = 'analyses';
 const BY_APP = 'appKey';
 
-const Counts = z.object({ error: z.number().int().nonnegative(), warning: z.number().int().nonnegative(), info: z.number().int().nonnegative() });
+const Counts = z.object({ error: z.number().check(z.int(), z.nonnegative()), warning: z.number().check(z.int(), z.nonnegative()), info: z.number().check(z.int(), z.nonnegative()) });
 
 /** One analysis as the History view lists it. */
 export const HistoryEntry = z.object({
-  id: z.string().min(1),
-  appKey: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
+  appKey: z.string().check(z.minLength(1)),
   /** when the analysis ran (its `analysedAt`), epoch ms: the history's order */
   at: z.number(),
   /** when it was stored here, epoch ms */
@@ -44,21 +45,27 @@ export const HistoryEntry = z.object({
   appName: z.string(),
   score: z.number(),
   counts: Counts,
-  hidden: z.number().int().nonnegative(),
+  hidden: z.number().check(z.int(), z.nonnegative()),
   /** how it was collected: session, web-integration, oauth, api-key (absent when unknown) */
-  connectionMode: z.string().optional(),
+  connectionMode: z.optional(z.string()),
   /** the collected app is kept too: every report view can show it */
   full: z.boolean(),
   /** imported from a JSON export (by whom is not known) */
   imported: z.boolean(),
-  appMemoryBytes: z.number().optional(),
-  fieldCount: z.number().optional(),
+  appMemoryBytes: z.optional(z.number()),
+  fieldCount: z.optional(z.number()),
   /** new and fixed findings (not hidden) since the app's previous analysis, when there was one */
-  change: z.object({ sinceAt: z.number(), new: Counts, fixed: Counts }).optional(),
+  change: z.optional(z.object({ sinceAt: z.number(), new: Counts, fixed: Counts })),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
 const ResultRecord = z.object({ id: z.string(), result: AnalysisResult, metrics: AnalysisMetrics });
+
+/** A stored result record, its rule summaries checked against their rules' contracts (a summary of an older shape is dropped, not the analysis). */
+function parseResultRecord(raw: unknown): ReturnType<typeof ResultRecord.safeParse> {
+  const parsed = ResultRecord.safeParse(raw);
+  return parsed.success ? { ...parsed, data: { ...parsed.data, result: withValidRunSummaries(parsed.data.result) } } : parsed;
+}
 const SnapshotRecord = z.object({ id: z.string(), snapshot: AppSnapshot });
 
 /** One analysis of the history, opened: a summary has no snapshot. */
@@ -204,7 +211,7 @@ export async function openHistoryStore({ name = HISTORY_DB, now = Date.now, log 
     return valid;
   }
 
-  async function dropDamaged(id: unknown, error?: z.ZodError): Promise<void> {
+  async function dropDamaged(id: unknown, error?: z.core.$ZodError): Promise<void> {
     const why = error ? error.issues.slice(0, 3).map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`).join('; ') : 'a part of it is missing';
     log(`Qlarity: dropped the stored analysis ${String(id)}: it cannot be read (${why}). Run a new analysis.`);
     if (typeof id === 'string') await deleteEntries([id]);
@@ -241,7 +248,7 @@ export async function openHistoryStore({ name = HISTORY_DB, now = Date.now, log 
     if (rawEntry === undefined) return null;
     const entry = HistoryEntry.safeParse(rawEntry);
     if (!entry.success) return dropDamaged(id, entry.error).then(() => null);
-    const result = ResultRecord.safeParse(rawResult);
+    const result = parseResultRecord(rawResult);
     if (!result.success) return dropDamaged(id, rawResult === undefined ? undefined : result.error).then(() => null);
     const analysis: HistoryAnalysis = { entry: entry.data, result: result.data.result, metrics: result.data.metrics };
     if (entry.data.full) {
@@ -260,7 +267,7 @@ export async function openHistoryStore({ name = HISTORY_DB, now = Date.now, log 
 
   /** an entry's result alone (no snapshot), or undefined when it cannot be read */
   async function readResult(id: string): Promise<z.infer<typeof ResultRecord> | undefined> {
-    const parsed = ResultRecord.safeParse(await (await handle()).get(RESULTS, id));
+    const parsed = parseResultRecord(await (await handle()).get(RESULTS, id));
     return parsed.success ? parsed.data : undefined;
   }
 

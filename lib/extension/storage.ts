@@ -4,7 +4,7 @@
 // full result with its snapshot lives in IndexedDB (history-store.ts). Both are bounded by the
 // same retention setting (how many apps, how many days).
 import { storage } from 'wxt/utils/storage';
-import { z } from 'zod';
+import { z } from '../schema/zod';
 import { AnalysisReport, type AnalysedApp } from '../protocol/report';
 import { DEFAULT_SETTINGS, Settings, migrateStoredSettings, type Retention } from '../protocol/settings';
 import { appsToDrop } from './history-store';
@@ -14,7 +14,7 @@ export const settingsItem = storage.defineItem<Settings>('local:settings', {
   version: 1,
 });
 
-const ResultIndex = z.array(z.object({ appKey: z.string().min(1), savedAt: z.number() }));
+const ResultIndex = z.array(z.object({ appKey: z.string().check(z.minLength(1)), savedAt: z.number() }));
 type ResultIndex = z.infer<typeof ResultIndex>;
 
 /** The apps with a stored summary and when each was saved (the report's finishedAt), newest first. */

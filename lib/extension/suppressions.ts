@@ -2,7 +2,7 @@
 // on every run (lib/analyze/config.ts `suppressions`); the side panel also applies a change to
 // the stored result at once, so the finding moves to "hidden" without a new analysis.
 import { storage } from 'wxt/utils/storage';
-import { z } from 'zod';
+import { z } from '../schema/zod';
 import type { AnalysisResult, Finding } from '../analyze/result';
 import { computeScore } from '../analyze/score';
 import { splitSuppressed, suppressionFor, Suppression } from '../analyze/suppression';

@@ -1,7 +1,7 @@
 // The apps whose timing pass the user skipped (storage.local, by app key): their next analyses
 // run without it, until the user turns it back on (the report says it was skipped and offers that).
 import { storage } from 'wxt/utils/storage';
-import { z } from 'zod';
+import { z } from '../schema/zod';
 
 const SkippedApps = z.record(z.string(), z.literal(true));
 type SkippedApps = z.infer<typeof SkippedApps>;

@@ -45,7 +45,89 @@ export function parseJson(text: string, file: string): unknown {
 }
 
 export async function readJson(reader: FolderReader, path: string): Promise<unknown> {
-  return parseJson(await reader.readText(path), displayPath(reader, path));
+  return (await readJsonWithText(reader, path)).value;
+}
+
+/** The parsed file and its text, for finding where items sit in it (`jsonPositions`). */
+export async function readJsonWithText(reader: FolderReader, path: string): Promise<{ value: unknown; text: string }> {
+  const text = await reader.readText(path);
+  return { value: parseJson(text, displayPath(reader, path)), text };
+}
+
+/** Where the values of a JSON text sit: what `jsonPositions` gives. */
+export interface JsonPositions {
+  /** JSON pointer of every value → the 1-based line it starts on */
+  lines: Map<string, number>;
+  /** `qInfo.qId` → the JSON pointer of the object holding that `qInfo` (a saved item's properties); the first when an id repeats */
+  owners: Map<string, string>;
+}
+
+const pointerKey = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+
+/**
+ * The line of every value of a JSON text, by JSON pointer, in one pass. The text must be valid
+ * JSON (the readers parse it first): this walk trusts its structure and only counts lines. JSON
+ * strings hold no raw line break, so lines are counted in the whitespace between tokens.
+ */
+export function jsonPositions(text: string): JsonPositions {
+  const lines = new Map<string, number>();
+  const owners = new Map<string, string>();
+  let i = 0;
+  let line = 1;
+  const skipSpace = () => {
+    for (; i < text.length; i++) {
+      const c = text[i];
+      if (c === '\n') line++;
+      else if (c !== ' ' && c !== '\t' && c !== '\r' && c !== '\uFEFF') return;
+    }
+  };
+  const readString = (): string => {
+    const start = i++;
+    let escaped = false;
+    for (; text[i] !== '"'; i++) {
+      if (text[i] !== '\\') continue;
+      escaped = true;
+      i++;
+    }
+    i++;
+    return escaped ? (JSON.parse(text.slice(start, i)) as string) : text.slice(start + 1, i - 1);
+  };
+  const value = (pointer: string): string | undefined => {
+    skipSpace();
+    lines.set(pointer, line);
+    const c = text[i];
+    if (c === '"') return readString();
+    if (c === '{' || c === '[') {
+      const close = c === '{' ? '}' : ']';
+      i++;
+      skipSpace();
+      for (let n = 0; text[i] !== close; n++) {
+        if (text[i] === ',') i++;
+        skipSpace();
+        let key = String(n);
+        if (c === '{') {
+          key = readString();
+          skipSpace();
+          i++; // ':'
+        }
+        const inner = value(`${pointer}/${pointerKey(key)}`);
+        if (key === 'qId' && inner !== undefined && pointer.endsWith('/qInfo') && !owners.has(inner)) owners.set(inner, pointer.slice(0, -'/qInfo'.length));
+        skipSpace();
+      }
+      i++;
+      return undefined;
+    }
+    while (i < text.length && !/[\s,\]}]/.test(text[i] ?? '')) i++;
+    return undefined;
+  };
+  value('');
+  return { lines, owners };
+}
+
+/** The 1-based line of the first `"key":` in a JSON text (`key`: a plain word). */
+export function keyLine(text: string, key: string): number | undefined {
+  const at = text.search(new RegExp(`"${key}"\\s*:`));
+  return at === -1 ? undefined : text.slice(0, at).split('\n').length;
 }
 
 /**

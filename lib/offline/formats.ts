@@ -1,10 +1,11 @@
 // Readers for the three app folder formats (test/sim/APP-FOLDER.md): a qlik-cli / corectl unbuild,
 // one serializeapp JSON, Gitoqlik split files. Each gives the same RawApp. Pure: the files come
 // through a FolderReader.
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { FieldListItem } from '../collect/engine-schemas.ts';
-import { type FolderReader, displayPath, joinRel, parseSimpleYaml, readJson } from './folder-reader.ts';
-import { type AppFormat, type Connection, type JsonObject, type RawApp, type StoredObject, addPropertyTree, byId, isObject } from './raw-app.ts';
+import type { SourceItemKind } from '../snapshot/schema.ts';
+import { type FolderReader, type JsonPositions, displayPath, joinRel, jsonPositions, keyLine, parseSimpleYaml, readJson, readJsonWithText } from './folder-reader.ts';
+import { type AppFormat, type Connection, type JsonObject, type RawApp, type StoredObject, addPropertyTree, byId, isObject, propertyKey } from './raw-app.ts';
 
 /** Files that are extras in any format (the simulator's and the offline analysis's), never the app itself. */
 export const EXTRA_FILES = new Set(['sim.json', 'tables-and-keys.json', 'metadata.json', 'reloads.json', 'evaluations.json', 'engine-behaviour.json']);
@@ -55,7 +56,10 @@ function mediaFromList(value: unknown): string[] {
   return value.map((m) => (isObject(m) ? (m.qUrl ?? m.qUrlDef) : m)).filter((m): m is string => typeof m === 'string');
 }
 
-function emptyRaw(format: AppFormat): RawApp {
+/** What a reader builds: a RawApp whose sources are always there. */
+type ReadApp = RawApp & Required<Pick<RawApp, 'sources' | 'propertyLines'>>;
+
+function emptyRaw(format: AppFormat): ReadApp {
   return {
     format,
     appProperties: {},
@@ -68,7 +72,39 @@ function emptyRaw(format: AppFormat): RawApp {
     media: [],
     script: '',
     notes: [],
+    sources: { format, items: [] },
+    propertyLines: new Map(),
   };
+}
+
+/** A file of the folder (path relative to it) and its text, to find where items sit in it. */
+export interface SourceText {
+  file: string;
+  text: string;
+  /** `jsonPositions(text)`, computed once per file */
+  positions?: JsonPositions;
+}
+
+/** Records the items of `ids` as read from `source`, each at the line of its qId, and where their properties' values sit. */
+function recordPlaces(raw: ReadApp, source: SourceText, ids: Iterable<string>, kindOf: (id: string) => SourceItemKind): void {
+  const { lines, owners } = (source.positions ??= jsonPositions(source.text));
+  for (const id of ids) {
+    const kind = kindOf(id);
+    // variables are known by name to rules and findings
+    const key = kind === 'variable' ? String(raw.variables.get(id)?.qName ?? id) : id;
+    const owner = owners.get(id);
+    const line = owner === undefined ? undefined : lines.get(`${owner}/qInfo/qId`);
+    raw.sources.items.push({ kind, id: key, file: source.file, ...(line !== undefined ? { line } : {}) });
+    if (owner !== undefined) raw.propertyLines.set(propertyKey(kind, key), (pointer) => lines.get(`${owner}${pointer}`));
+  }
+}
+
+const objectKind = (raw: RawApp) => (id: string): SourceItemKind => (raw.bookmarks.has(id) && !raw.objects.has(id) ? 'bookmark' : 'object');
+const MASTER_KIND = { measures: 'measure', dimensions: 'dimension', variables: 'variable', bookmarks: 'bookmark' } as const;
+
+/** The ids of a stored object and of everything under it. */
+function treeIds(objects: Map<string, StoredObject>, id: string): string[] {
+  return [id, ...(objects.get(id)?.childIds ?? []).flatMap((child) => treeIds(objects, child))];
 }
 
 /** qlik-cli / corectl unbuild: config.yml names the files; app-properties.json + objects/ otherwise. */
@@ -95,13 +131,18 @@ export async function readUnbuild(reader: FolderReader): Promise<RawApp> {
   const props = await readJson(reader, propsPath);
   if (!isObject(props)) throw new Error(`${displayPath(reader, propsPath)}: expected a JSON object (NxAppProperties)`);
   raw.appProperties = props;
+  raw.sources.app = { file: propsPath };
   for (const key of ['measures', 'dimensions', 'variables', 'bookmarks'] as const) {
     if (!(await reader.exists(file(key)))) continue;
     const shown = displayPath(reader, file(key));
-    raw[key] = byId(asArray(await readJson(reader, file(key)), shown, key), key.slice(0, -1), shown);
+    const { value, text } = await readJsonWithText(reader, file(key));
+    raw[key] = byId(asArray(value, shown, key), key.slice(0, -1), shown);
+    recordPlaces(raw, { file: file(key), text }, raw[key].keys(), () => MASTER_KIND[key]);
   }
-  if (await reader.exists(file('script'))) raw.script = await reader.readText(file('script'));
-  else raw.notes.push('no script.qvs: empty load script');
+  if (await reader.exists(file('script'))) {
+    raw.script = await reader.readText(file('script'));
+    raw.sources.script = { file: file('script'), verbatim: true };
+  } else raw.notes.push('no script.qvs: empty load script');
   if (await reader.exists(file('connections'))) {
     raw.connections = connectionsFromYaml(parseSimpleYaml(await reader.readText(file('connections')), displayPath(reader, file('connections'))));
   }
@@ -109,14 +150,16 @@ export async function readUnbuild(reader: FolderReader): Promise<RawApp> {
   const names = (await reader.list(objectsDir)).filter((n) => n.endsWith('.json')).sort();
   for (const name of names) {
     const path = joinRel(objectsDir, name);
-    const entry = await readJson(reader, path);
+    const { value: entry, text } = await readJsonWithText(reader, path);
     const shown = displayPath(reader, path);
     if (!isObject(entry)) throw new Error(`${shown}: expected a GenericObjectEntry object ({qProperty, qChildren})`);
     const stored = addPropertyTree(raw.objects, isObject(entry.qProperty) ? entry : { qProperty: entry, qChildren: [] }, shown);
+    const ids = treeIds(raw.objects, stored.id);
     if (stored.type === 'bookmark') {
       raw.objects.delete(stored.id);
       raw.bookmarks.set(stored.id, stored.properties);
     }
+    recordPlaces(raw, { file: path, text }, ids, objectKind(raw));
   }
   return raw;
 }
@@ -138,20 +181,45 @@ const SERIALIZED_KEYS = [
   'variables',
 ] as const;
 
-/** serializeapp output (one JSON) and Gitoqlik (the same keys as files) share this shape. */
-export function fromSerialized(format: AppFormat, parts: Record<string, unknown>, fileOf: (key: string) => string): RawApp {
+/**
+ * serializeapp output (one JSON) and Gitoqlik (the same keys as files) share this shape.
+ * `sourceOf(key)`: the file (relative to the folder) and text a key was read from, for `sources`.
+ */
+export function fromSerialized(
+  format: AppFormat,
+  parts: Record<string, unknown>,
+  fileOf: (key: string) => string,
+  sourceOf: (key: string) => SourceText | undefined = () => undefined,
+): ReadApp {
   const raw = emptyRaw(format);
   const props = parts.properties;
   if (props !== undefined && !isObject(props)) throw new Error(`${fileOf('properties')}: expected a JSON object (app properties)`);
   raw.appProperties = props ?? {};
   raw.script = typeof parts.loadScript === 'string' ? parts.loadScript : '';
-  for (const key of ['sheets', 'stories', 'masterobjects', 'appprops', 'snapshots'] as const) addTrees(raw.objects, parts[key], fileOf(key));
+  const at = (key: string) => {
+    const source = sourceOf(key);
+    if (!source) return undefined;
+    const line = keyLine(source.text, key);
+    return { file: source.file, ...(format === 'serializeapp' && line !== undefined ? { line } : {}) };
+  };
+  const appAt = props !== undefined ? at('properties') : undefined;
+  if (appAt) raw.sources.app = appAt;
+  const scriptAt = typeof parts.loadScript === 'string' ? at('loadScript') : undefined;
+  if (scriptAt) raw.sources.script = { ...scriptAt, verbatim: false };
+  for (const key of ['sheets', 'stories', 'masterobjects', 'appprops', 'snapshots'] as const) {
+    const before = new Set(raw.objects.keys());
+    addTrees(raw.objects, parts[key], fileOf(key));
+    const source = sourceOf(key);
+    if (source) recordPlaces(raw, source, [...raw.objects.keys()].filter((id) => !before.has(id)), () => 'object');
+  }
   // LoadModel, listed by GetAllInfos in every real app (blueprintObjectList.json shows it)
   if (!raw.objects.has('LoadModel')) {
     raw.objects.set('LoadModel', { id: 'LoadModel', type: 'LoadModel', properties: { qInfo: { qId: 'LoadModel', qType: 'LoadModel' }, qMetaDef: {} }, childIds: [] });
   }
   for (const key of ['measures', 'dimensions', 'variables', 'bookmarks'] as const) {
     raw[key] = byId(asArray(parts[key], fileOf(key), key).map((p) => (isObject(p.qProperty) ? p.qProperty : p)), key.slice(0, -1), fileOf(key));
+    const source = sourceOf(key);
+    if (source) recordPlaces(raw, source, raw[key].keys(), () => MASTER_KIND[key]);
   }
   raw.connections = connectionsFromList(parts.dataconnections, fileOf('dataconnections'));
   raw.media = mediaFromList(parts.embeddedmedia);
@@ -161,21 +229,35 @@ export function fromSerialized(format: AppFormat, parts: Record<string, unknown>
 
 export async function readGitoqlik(reader: FolderReader): Promise<RawApp> {
   const parts: Record<string, unknown> = {};
+  const texts = new Map<string, string>();
   for (const key of SERIALIZED_KEYS) {
     if (key === 'loadScript') continue;
-    if (await reader.exists(`${key}.json`)) parts[key] = await readJson(reader, `${key}.json`);
+    if (!(await reader.exists(`${key}.json`))) continue;
+    const { value, text } = await readJsonWithText(reader, `${key}.json`);
+    parts[key] = value;
+    texts.set(key, text);
   }
   if (await reader.exists('script.qvs')) parts.loadScript = await reader.readText('script.qvs');
-  const raw = fromSerialized('gitoqlik', parts, (key) => displayPath(reader, `${key}.json`));
+  const sourceOf = (key: string) => {
+    const text = texts.get(key);
+    return text === undefined ? undefined : { file: `${key}.json`, text };
+  };
+  const raw = fromSerialized('gitoqlik', parts, (key) => displayPath(reader, `${key}.json`), sourceOf);
   if (parts.loadScript === undefined) raw.notes.push('no script.qvs: empty load script');
+  else raw.sources.script = { file: 'script.qvs', verbatim: true };
   return raw;
 }
 
 /** The single serializeapp JSON among `candidates`, if there is one: top-level `properties` plus `sheets` or `measures`. */
-export async function findSerializeappFile(reader: FolderReader, candidates: string[]): Promise<{ path: string; parts: Record<string, unknown> } | undefined> {
+export async function findSerializeappFile(
+  reader: FolderReader,
+  candidates: string[],
+): Promise<{ path: string; parts: Record<string, unknown>; source: SourceText } | undefined> {
   for (const name of candidates) {
-    const value = await readJson(reader, name);
-    if (isObject(value) && 'properties' in value && ('sheets' in value || 'measures' in value)) return { path: displayPath(reader, name), parts: value };
+    const { value, text } = await readJsonWithText(reader, name);
+    if (isObject(value) && 'properties' in value && ('sheets' in value || 'measures' in value)) {
+      return { path: displayPath(reader, name), parts: value, source: { file: name, text } };
+    }
   }
   return undefined;
 }
@@ -188,7 +270,7 @@ export async function readAppFolder(reader: FolderReader): Promise<RawApp> {
   if (GITOQLIK_MARKERS.some(has)) return readGitoqlik(reader);
   const candidates = files.filter((n) => n.endsWith('.json') && !EXTRA_FILES.has(n));
   const single = await findSerializeappFile(reader, candidates);
-  if (single) return fromSerialized('serializeapp', single.parts, (key) => `${single.path} (key "${key}")`);
+  if (single) return fromSerialized('serializeapp', single.parts, (key) => `${single.path} (key "${key}")`, () => single.source);
   if (has('app-properties.json')) return readUnbuild(reader);
   throw new Error(
     `${reader.root}: unknown app folder format: expected a qlik-cli unbuild (config.yml or app-properties.json + objects/), ` +

@@ -2,8 +2,9 @@
 // objects with their parent/child links, master items, variables, bookmarks, connections, media and
 // the load script, indexed by id. Shared by the offline analysis (`qlarity analyze --folder`) and the
 // simulated tenant (test/sim/app), which serves apps from the same folders. Pure.
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import type { FieldListItem } from '../collect/engine-schemas.ts';
+import type { SnapshotSources, SourceItemKind } from '../snapshot/schema.ts';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };
@@ -47,7 +48,16 @@ export interface RawApp {
   fieldList?: z.infer<typeof FieldListItem>[];
   /** what the reader wants the user to know (e.g. "no script.qvs: empty load script") */
   notes: string[];
+  /** the file (and line) each item was read from, relative to the folder read; the readers always fill it */
+  sources?: RawSources;
+  /** by `propertyKey(kind, id)`: the line of a value of the item's properties, by JSON pointer into them */
+  propertyLines?: Map<string, (pointer: string) => number | undefined>;
 }
+
+export const propertyKey = (kind: SourceItemKind, id: string): string => `${kind}\u0000${id}`;
+
+/** The snapshot's `sources` before the CLI knows where the folder sits in its repository. */
+export type RawSources = Omit<SnapshotSources, 'folder'>;
 
 export function isObject(value: unknown): value is JsonObject {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

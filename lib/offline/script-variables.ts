@@ -3,12 +3,15 @@
 // the script). The values are the text as written (LET is not evaluated); names computed with $(…)
 // are reported separately, since only a reload knows them. Pure.
 
-/** The script without block comments, `//` comment lines and REM statements (none of them assign). */
+/** Blanks every character but line ends, so positions keep their line. */
+const blank = (text: string) => text.replace(/[^\n]/g, ' ');
+
+/** The script without block comments, `//` comment lines and REM statements (none of them assign), lines kept in place. */
 function scriptStatementsText(script: string): string {
   return script
-    .replace(/\/\*[\s\S]*?\*\//g, ' ')
-    .replace(/^\s*\/\/.*$/gm, '')
-    .replace(/^\s*REM\b[^;]*;/gim, '');
+    .replace(/\/\*[\s\S]*?\*\//g, blank)
+    .replace(/^\s*\/\/.*$/gm, blank)
+    .replace(/^\s*REM\b[^;]*;/gim, blank);
 }
 
 /**
@@ -24,11 +27,17 @@ function scriptStatementsText(script: string): string {
  *   ScriptOnlyVariables system variable remove script variables from the app).
  */
 export function variablesAfterReload(script: string): Map<string, string> {
-  const vars = new Map<string, string>();
+  return new Map([...assignmentsAfterReload(script)].map(([name, { definition }]) => [name, definition]));
+}
+
+/** `variablesAfterReload` with the 1-based script line of the assignment that left each variable. */
+export function assignmentsAfterReload(script: string): Map<string, { definition: string; line: number }> {
+  const vars = new Map<string, { definition: string; line: number }>();
+  const text = scriptStatementsText(script);
   let scriptOnly = false;
   // a value runs to the first ';' outside quotes and brackets
   const statement = /^\s*(?:(SET|LET)\s+([\w.$]+)\s*=\s*((?:'[^']*'|"[^"]*"|\[[^\]]*\]|[^;'"[])*);|DROP\s+VARIABLES?\s+([^;]*);)/gim;
-  for (const m of scriptStatementsText(script).matchAll(statement)) {
+  for (const m of text.matchAll(statement)) {
     if (m[4] !== undefined) {
       for (const name of m[4].split(',')) vars.delete(name.trim().replace(/^\[|\]$/g, ''));
       continue;
@@ -41,7 +50,8 @@ export function variablesAfterReload(script: string): Map<string, string> {
       continue;
     }
     if (value === '' || scriptOnly) vars.delete(name);
-    else vars.set(name, value);
+    // the match starts at the whitespace before the keyword: the line is the keyword's
+    else vars.set(name, { definition: value, line: text.slice(0, m.index + m[0].search(/\S/)).split('\n').length });
   }
   return vars;
 }

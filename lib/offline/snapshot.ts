@@ -8,7 +8,7 @@
 // data model (unless the user gives a saved GetTablesAndKeys result), and
 // everything REST gives (reloads, evaluations,
 // installed extensions and themes). Pure.
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { buildAccess, buildAppInfo } from '../collect/app.ts';
 import { buildBookmark } from '../collect/bookmarks.ts';
 import { buildDataModel } from '../collect/data-model.ts';
@@ -21,9 +21,11 @@ import { buildMasterVisualization, buildSheet } from '../collect/sheets.ts';
 import { flattenTree } from '../collect/tree.ts';
 import { buildVariable } from '../collect/variables.ts';
 import { emptySnapshotParts } from '../snapshot/empty-parts.ts';
-import { type AppSnapshot, type CollectionIssue, type CollectionPart, SNAPSHOT_SCHEMA_VERSION, type VisObject } from '../snapshot/schema.ts';
+import type { IssuePart } from '../snapshot/parts.ts';
+import { type AppSnapshot, type CollectionIssue, SNAPSHOT_SCHEMA_VERSION, type VisObject } from '../snapshot/schema.ts';
 import { type JsonObject, type RawApp, type StoredObject, isObject, propertyTreeOf } from './raw-app.ts';
-import { computedVariableNames, variablesAfterReload } from './script-variables.ts';
+import { assignmentsAfterReload, computedVariableNames } from './script-variables.ts';
+import { snapshotSources } from './sources.ts';
 
 /** Collection issue code of every part an app folder cannot give. */
 export const OFFLINE_UNAVAILABLE = 'OFFLINE_UNAVAILABLE';
@@ -39,11 +41,13 @@ export interface OfflineInput {
   /** a `GET /api/v1/apps/{id}/data/metadata` answer kept next to the app (`metadata.json`) */
   metadata?: unknown;
   collectedAt: string;
+  /** where the folder read sits, relative to its repository root ('/'-separated), for `sources`; default '' */
+  folder?: string;
 }
 
 const ENGINE_REASON = 'an app folder is analysed without an engine';
 
-function issue(part: CollectionPart, message: string): CollectionIssue {
+function issue(part: IssuePart, message: string): CollectionIssue {
   return { part, code: OFFLINE_UNAVAILABLE, message };
 }
 
@@ -96,9 +100,8 @@ export function snapshotFromRawApp(input: OfflineInput): AppSnapshot {
     }),
   );
   const savedNames = new Set(saved.map((v) => v.name));
-  const fromScript = [...variablesAfterReload(raw.script)]
-    .filter(([name]) => !savedNames.has(name))
-    .map(([name, definition]) => buildVariable({ qName: name, qDefinition: definition, qIsScriptCreated: true }));
+  const assignments = [...assignmentsAfterReload(raw.script)].filter(([name]) => !savedNames.has(name));
+  const fromScript = assignments.map(([name, { definition }]) => buildVariable({ qName: name, qDefinition: definition, qIsScriptCreated: true }));
   const variables = [...saved, ...fromScript];
   const computed = computedVariableNames(raw.script);
   if (computed.length > 0) {
@@ -144,12 +147,12 @@ export function snapshotFromRawApp(input: OfflineInput): AppSnapshot {
     );
   }
   issues.push(
-    issue('expressionChecks', `the engine's expression check (CheckExpression) is not available: ${ENGINE_REASON}`),
-    issue('expressionFields', `GetFieldsFromExpression is not available: ${ENGINE_REASON}`),
-    issue('scriptSyntax', `the engine's script syntax check is not available: ${ENGINE_REASON}`),
+    issue('expressions', `the engine's expression check (CheckExpression) is not available: ${ENGINE_REASON}`),
+    issue('expressions', `GetFieldsFromExpression is not available: ${ENGINE_REASON}`),
+    issue('script', `the engine's script syntax check is not available: ${ENGINE_REASON}`),
     issue('timings', `object layouts and calculation times need the engine: ${ENGINE_REASON}`),
     issue('reloads', 'an app folder holds no reload history'),
-    issue('evaluations', 'an app folder holds no app evaluation'),
+    issue('evaluation', 'an app folder holds no app evaluation'),
     issue('extensions', "the tenant's installed extensions are not known offline"),
     issue('themes', "the tenant's installed themes are not known offline"),
   );
@@ -178,5 +181,6 @@ export function snapshotFromRawApp(input: OfflineInput): AppSnapshot {
     libraryReferences: extracted.libraryReferences,
     fieldReferences: extracted.fieldReferences,
     collectionIssues: issues,
+    ...(raw.sources ? { sources: snapshotSources(raw, raw.sources, { assignments, extracted, variables, folder: input.folder ?? '' }) } : {}),
   };
 }

@@ -2,14 +2,14 @@
 // background, declared once. Requests carry `type`; the background answers with a Reply envelope.
 // Events are one-way notices from the background to whichever pages are open.
 // (Messages between the Qlik page and the content relay live in lib/protocol/bridge.ts.)
-import { z } from 'zod';
+import { z } from '../schema/zod';
 import { AnalysedApp, AnalysisReport, StoredAnalysis } from './report';
 import { AnalysisRun, ErrorInfo } from './run';
 import { Settings } from './settings';
 import { FindingTarget } from './report';
 import { TabId, TabState } from './tab-state';
 
-const request = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+const request = <T extends string, S extends z.core.$ZodShape>(type: T, shape: S) =>
   z.object({ type: z.literal(type), ...shape });
 
 /** Request schema and response schema per message type. */
@@ -35,13 +35,13 @@ export const requests = {
   },
   /** Turns the app's timing pass back on (or off) for its next analyses. */
   'set-timings-skipped': {
-    request: request('set-timings-skipped', { appKey: z.string().min(1), skipped: z.boolean() }),
+    request: request('set-timings-skipped', { appKey: z.string().check(z.minLength(1)), skipped: z.boolean() }),
     response: z.object({ skipped: z.boolean() }),
   },
   /** The last finished report for an app (see appKeyOf), or null. */
   'get-last-result': {
-    request: request('get-last-result', { appKey: z.string().min(1) }),
-    response: AnalysisReport.nullable(),
+    request: request('get-last-result', { appKey: z.string().check(z.minLength(1)) }),
+    response: z.nullable(AnalysisReport),
   },
   /**
    * The last full analysis (result + snapshot, hidden findings applied) of an app, or null. The
@@ -49,8 +49,8 @@ export const requests = {
    * snapshot can be several MB; this request serves pages or tools that cannot.
    */
   'get-last-analysis': {
-    request: request('get-last-analysis', { appKey: z.string().min(1) }),
-    response: StoredAnalysis.nullable(),
+    request: request('get-last-analysis', { appKey: z.string().check(z.minLength(1)) }),
+    response: z.nullable(StoredAnalysis),
   },
   /** Bring what a finding points at into view in the Qlik tab. */
   'show-in-app': {
@@ -63,7 +63,7 @@ export const requests = {
    */
   'log-in': {
     request: request('log-in', { tabId: TabId }),
-    response: z.object({ loginTabId: TabId.nullable() }),
+    response: z.object({ loginTabId: z.nullable(TabId) }),
   },
   /** The apps with a stored analysis, newest first (the options page offers them for per-app rules). */
   'list-analysed-apps': {
@@ -93,7 +93,7 @@ export type AnyRequest = z.infer<typeof AnyRequest>;
 export const REQUEST_TYPES = Object.keys(requests) as RequestType[];
 
 /** The background's answer: the response, or an error that survives structured cloning. */
-export function replySchema<T extends z.ZodType>(value: T) {
+export function replySchema<T extends z.core.$ZodType>(value: T) {
   return z.discriminatedUnion('ok', [
     z.object({ ok: z.literal(true), value }),
     z.object({ ok: z.literal(false), error: ErrorInfo }),

@@ -1,7 +1,7 @@
 // What the popup and side panel show of an analysis, as it travels between contexts and is stored:
 // schemas only. The report view's schemas are made in lib/report/analysis-report.ts (with the
 // functions that build a report from an analysis); they are part of the protocol as re-exported here.
-import { z } from 'zod';
+import { z } from '../schema/zod';
 import { AnalysisResult as AnalysisResultSchema } from '../analyze/result';
 import { AppSnapshot } from '../snapshot/schema';
 
@@ -11,8 +11,8 @@ export { findingTargetOf, SEVERITIES, TOP_FINDINGS } from '../report/analysis-re
 
 /** An app with a stored analysis, as the options page lists them. */
 export const AnalysedApp = z.object({
-  appKey: z.string().min(1),
-  appId: z.string().min(1),
+  appKey: z.string().check(z.minLength(1)),
+  appId: z.string().check(z.minLength(1)),
   name: z.string(),
   origin: z.string(),
   /** epoch ms */
@@ -25,7 +25,7 @@ export type AnalysedApp = z.infer<typeof AnalysedApp>;
  * side panel's report: the result with the snapshot it was made from, and when it was saved.
  */
 export const StoredAnalysis = z.object({
-  appKey: z.string().min(1),
+  appKey: z.string().check(z.minLength(1)),
   result: AnalysisResultSchema,
   snapshot: AppSnapshot,
   /** epoch ms */

@@ -1,5 +1,5 @@
 // The life of one analysis run, as the popup and side panel see it.
-import { z } from 'zod';
+import { z } from '../schema/zod';
 
 // measuring: everything but the timing pass is analysed and stored; the timing pass runs and its
 // results stream into the stored report sheet by sheet (lib/extension/analysis.ts).
@@ -10,24 +10,24 @@ export const RUNNING_PHASES: readonly AnalysisPhase[] = ['connecting', 'collecti
 
 /** An error that crosses a message boundary: a stable code for code, a sentence for people. */
 export const ErrorInfo = z.object({
-  code: z.string().min(1),
+  code: z.string().check(z.minLength(1)),
   message: z.string(),
 });
 export type ErrorInfo = z.infer<typeof ErrorInfo>;
 
 export const AnalysisRun = z.object({
-  runId: z.string().min(1),
-  appKey: z.string().min(1),
+  runId: z.string().check(z.minLength(1)),
+  appKey: z.string().check(z.minLength(1)),
   phase: AnalysisPhase,
   startedAt: z.number(),
-  finishedAt: z.number().optional(),
+  finishedAt: z.optional(z.number()),
   /** work units done / known so far in the current phase (objects collected, rules run) */
-  progress: z.object({ done: z.number().int().nonnegative(), total: z.number().int().nonnegative() }).optional(),
+  progress: z.optional(z.object({ done: z.number().check(z.int(), z.nonnegative()), total: z.number().check(z.int(), z.nonnegative()) })),
   /** what is happening now, e.g. "Reading sheet 3 of 8" */
-  detail: z.string().optional(),
-  error: ErrorInfo.optional(),
+  detail: z.optional(z.string()),
+  error: z.optional(ErrorInfo),
   /** when the stored report of this run was last updated while it runs (measuring): the pages reload it */
-  reportAt: z.number().optional(),
+  reportAt: z.optional(z.number()),
 });
 export type AnalysisRun = z.infer<typeof AnalysisRun>;
 

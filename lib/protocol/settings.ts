@@ -2,7 +2,7 @@
 // lib/extension/storage.ts; every read is validated, so a damaged value falls back to defaults.
 // The fields after `connection` are optional so settings saved by older versions still load;
 // read them through connectionFor / retentionOf / analysisConfigOf, which supply the defaults.
-import { z } from 'zod';
+import { z } from '../schema/zod';
 import { RuleSetting, SeveritySetting, type AnalysisConfigInput } from '../analyze/config';
 import { Category } from '../analyze/result';
 import { TimingMode } from '../snapshot/timing-mode';
@@ -19,13 +19,13 @@ export type ConnectionMode = z.infer<typeof ConnectionMode>;
 
 export const ConnectionSettings = z.object({
   mode: ConnectionMode,
-  webIntegrationId: z.string().trim().max(200),
-  oauthClientId: z.string().trim().max(200),
+  webIntegrationId: z.string().check(z.trim(), z.maxLength(200)),
+  oauthClientId: z.string().check(z.trim(), z.maxLength(200)),
   /**
    * Only in a tenant's own entry, and sent to that host only. Kept in this browser profile only
    * (storage.local, trusted contexts), never synced, never sent to the page, never exported.
    */
-  apiKey: z.string().trim().max(4000),
+  apiKey: z.string().check(z.trim(), z.maxLength(4000)),
 });
 export type ConnectionSettings = z.infer<typeof ConnectionSettings>;
 
@@ -36,28 +36,30 @@ export const API_KEY_PER_TENANT_MESSAGE =
  * The connection for tenants without their own entry. It never holds an API key: a key sent to
  * "every other host" would leave for any look-alike host the user once allowed.
  */
-export const DefaultConnectionSettings = ConnectionSettings.refine((c) => c.mode !== 'api-key' && c.apiKey === '', {
-  message: API_KEY_PER_TENANT_MESSAGE,
-  path: ['mode'],
-});
+export const DefaultConnectionSettings = ConnectionSettings.check(
+  z.refine((c) => c.mode !== 'api-key' && c.apiKey === '', {
+    message: API_KEY_PER_TENANT_MESSAGE,
+    path: ['mode'],
+  }),
+);
 
 /** A tenant host name as the address bar shows it, lower case, optional port: `acme.eu.qlikcloud.com`. */
-export const TenantHost = z
-  .string()
-  .max(253)
-  .regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*(?::\d{1,5})?$/, {
+export const TenantHost = z.string().check(
+  z.maxLength(253),
+  z.regex(/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)*(?::\d{1,5})?$/, {
     message: 'Enter a host name such as acme.eu.qlikcloud.com (no https://, no path).',
-  });
+  }),
+);
 
 export const Retention = z.object({
   /** how many apps keep their last analysis */
-  maxApps: z.int('Enter a whole number.').min(1, 'Keep at least 1 app.').max(500, 'At most 500 apps.'),
+  maxApps: z.int('Enter a whole number.').check(z.minimum(1, 'Keep at least 1 app.'), z.maximum(500, 'At most 500 apps.')),
   /** analyses older than this are dropped */
-  maxAgeDays: z.int('Enter a whole number.').min(1, 'Keep analyses at least 1 day.').max(3650, 'At most 3650 days.'),
+  maxAgeDays: z.int('Enter a whole number.').check(z.minimum(1, 'Keep analyses at least 1 day.'), z.maximum(3650, 'At most 3650 days.')),
   /** how many analyses of each app the history keeps (optional: settings saved before history had none) */
-  maxAnalysesPerApp: z.int('Enter a whole number.').min(1, 'Keep at least 1 analysis.').max(1000, 'At most 1000 analyses.').optional(),
+  maxAnalysesPerApp: z.optional(z.int('Enter a whole number.').check(z.minimum(1, 'Keep at least 1 analysis.'), z.maximum(1000, 'At most 1000 analyses.'))),
   /** how many of each app's newest analyses keep their full report (result and collected data); older ones keep the result only */
-  fullReportsPerApp: z.int('Enter a whole number.').min(1, 'Keep at least 1 full report.').max(50, 'At most 50 full reports.').optional(),
+  fullReportsPerApp: z.optional(z.int('Enter a whole number.').check(z.minimum(1, 'Keep at least 1 full report.'), z.maximum(50, 'At most 50 full reports.'))),
 });
 export type Retention = z.infer<typeof Retention>;
 
@@ -69,17 +71,17 @@ export const RuleScope = z.strictObject({
 export type RuleScope = z.infer<typeof RuleScope>;
 
 /** A Qlik app id as the address bar shows it (a GUID on Qlik Cloud and Qlik Sense Enterprise). */
-export const AppId = z
-  .string()
-  .max(100, 'At most 100 characters.')
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { message: 'Enter an app id such as 9c1f3a52-6d2e-4b8f-a7c4-2e5d8b1f0a63 (letters, digits, - . _).' });
+export const AppId = z.string().check(
+  z.maxLength(100, 'At most 100 characters.'),
+  z.regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, { message: 'Enter an app id such as 9c1f3a52-6d2e-4b8f-a7c4-2e5d8b1f0a63 (letters, digits, - . _).' }),
+);
 
 /**
  * The rule configuration: the global scope, plus per app id a scope that wins over it
  * (lib/analyze/config.ts: rule default < categories < rules < apps[id].categories < apps[id].rules).
  */
-export const RuleConfig = RuleScope.extend({
-  apps: z.record(AppId, RuleScope).optional(),
+export const RuleConfig = z.extend(RuleScope, {
+  apps: z.optional(z.record(AppId, RuleScope)),
 });
 export type RuleConfig = z.infer<typeof RuleConfig>;
 
@@ -87,17 +89,17 @@ export const Settings = z.object({
   /** the connection used for tenants without their own entry in `tenants` (never API-key mode) */
   connection: DefaultConnectionSettings,
   /** per tenant host: how to connect there; an API key lives only here */
-  tenants: z.record(TenantHost, ConnectionSettings).optional(),
-  analysis: RuleConfig.optional(),
-  retention: Retention.optional(),
+  tenants: z.optional(z.record(TenantHost, ConnectionSettings)),
+  analysis: z.optional(RuleConfig),
+  retention: z.optional(Retention),
   /** the timing pass: quick (first calculation) or full (also cached); absent: DEFAULT_TIMING_MODE (lib/snapshot/timing-mode.ts) */
-  timingMode: TimingMode.optional(),
+  timingMode: z.optional(TimingMode),
   /**
    * Set when settings of an older version held an API key in the default connection: the key was
    * removed (it is not known which tenant it was for) and the options page asks to enter it again
    * per tenant, until the user dismisses the note.
    */
-  defaultApiKeyRemoved: z.literal(true).optional(),
+  defaultApiKeyRemoved: z.optional(z.literal(true)),
 });
 export type Settings = z.infer<typeof Settings>;
 

@@ -1,22 +1,22 @@
 // What the extension knows about one browser tab: the contract between the background and the
 // popup / side panel. Built by lib/extension/tab-state.ts from the tab's address.
-import { z } from 'zod';
+import { z } from '../schema/zod';
 import { QlikPlatform } from '../qlik/platform';
 import type { QlikAppLocation } from '../qlik/url';
 import { AnalysisRun } from './run';
 
-export const TabId = z.number().int().nonnegative();
+export const TabId = z.number().check(z.int(), z.nonnegative());
 
 /** The Qlik app shown in a tab (mirrors lib/qlik/url.ts `QlikAppLocation`, validated at the boundary). */
 export const QlikApp = z.object({
   origin: z.url({ protocol: /^https?$/ }),
-  host: z.string().min(1),
+  host: z.string().check(z.minLength(1)),
   prefix: z.string(),
   hostKind: z.enum(['qlik-cloud', 'qlik-cloud-gov', 'other']),
-  appId: z.string().min(1),
+  appId: z.string().check(z.minLength(1)),
   view: z.enum(['app', 'sheet', 'dataloadeditor', 'datamodelviewer', 'single']),
-  sheetId: z.string().optional(),
-  sheetMode: z.enum(['analysis', 'edit']).optional(),
+  sheetId: z.optional(z.string()),
+  sheetMode: z.optional(z.enum(['analysis', 'edit'])),
 });
 export type QlikApp = z.infer<typeof QlikApp>;
 
@@ -32,8 +32,8 @@ export const TabPlatform = z.object({
   platform: QlikPlatform,
   confirmed: z.boolean(),
   /** e.g. "Qlik Sense (November 2024)" */
-  productLabel: z.string().max(200).optional(),
-  version: z.string().max(100).optional(),
+  productLabel: z.optional(z.string().check(z.maxLength(200))),
+  version: z.optional(z.string().check(z.maxLength(100))),
 });
 export type TabPlatform = z.infer<typeof TabPlatform>;
 
@@ -44,11 +44,11 @@ export function appKeyOf(app: Pick<QlikApp, 'origin' | 'prefix' | 'appId'>): str
 
 export const TabState = z.discriminatedUnion('kind', [
   /** A Qlik app page Qlarity may analyse. */
-  z.object({ kind: z.literal('qlik-app'), tabId: TabId, app: QlikApp, run: AnalysisRun.nullable(), platform: TabPlatform.optional() }),
+  z.object({ kind: z.literal('qlik-app'), tabId: TabId, app: QlikApp, run: z.nullable(AnalysisRun), platform: z.optional(TabPlatform) }),
   /** Looks like a Qlik app on a host outside the default permissions: the user must allow it first. */
   z.object({ kind: z.literal('needs-permission'), tabId: TabId, app: QlikApp, originPattern: z.string() }),
   /** Any other page (or one whose address the extension may not read). */
-  z.object({ kind: z.literal('not-qlik'), tabId: TabId, host: z.string().optional() }),
+  z.object({ kind: z.literal('not-qlik'), tabId: TabId, host: z.optional(z.string()) }),
   /** No tab to talk about (closed, or a browser page). */
   z.object({ kind: z.literal('no-tab') }),
 ]);

@@ -1,7 +1,8 @@
 // The report view of an analysis: what the popup and side panel show, small enough to store per app
 // and to send between contexts (its schemas), and how it is made from lib/analyze's result.
-import { z } from 'zod';
-import { bySeverity, Severity, type AnalysisResult, type Target } from '../analyze/result';
+import { z } from '../schema/zod';
+import { sortFindings } from '../analyze/finding-order';
+import { Severity, type AnalysisResult, type Target } from '../analyze/result';
 import { appSizeBytes } from '../snapshot/app-size';
 import { TIMINGS_STOPPED, type AppSnapshot } from '../snapshot/schema';
 import { fixFirst, Gain } from './fix-first';
@@ -12,67 +13,66 @@ export { Severity, SEVERITIES } from '../analyze/result';
 
 /** Where a finding points in the app, so "Show in app" can take the user there. */
 export const FindingTarget = z.object({
-  kind: z.string().min(1), // sheet, object, measure, dimension, variable, field, table, script, app, …
-  id: z.string().optional(),
-  name: z.string().optional(),
+  kind: z.string().check(z.minLength(1)), // sheet, object, measure, dimension, variable, field, table, script, app, …
+  id: z.optional(z.string()),
+  name: z.optional(z.string()),
   /** the sheet an object sits on, when known */
-  sheetId: z.string().optional(),
+  sheetId: z.optional(z.string()),
 });
 export type FindingTarget = z.infer<typeof FindingTarget>;
 
 export const ReportFinding = z.object({
   /** unique within the report */
-  id: z.string().min(1),
+  id: z.string().check(z.minLength(1)),
   /** stable rule code, e.g. "Q01" */
-  ruleCode: z.string().min(1),
-  ruleName: z.string().min(1),
-  category: z.string().optional(),
+  ruleCode: z.string().check(z.minLength(1)),
+  ruleName: z.string().check(z.minLength(1)),
+  category: z.optional(z.string()),
   severity: Severity,
   message: z.string(),
-  target: FindingTarget.optional(),
+  target: z.optional(FindingTarget),
 });
 export type ReportFinding = z.infer<typeof ReportFinding>;
 
 export const SeverityCounts = z.object({
-  error: z.number().int().nonnegative(),
-  warning: z.number().int().nonnegative(),
-  info: z.number().int().nonnegative(),
+  error: z.number().check(z.int(), z.nonnegative()),
+  warning: z.number().check(z.int(), z.nonnegative()),
+  info: z.number().check(z.int(), z.nonnegative()),
 });
 export type SeverityCounts = z.infer<typeof SeverityCounts>;
 
 /** A few facts about the app for the popup, taken from the snapshot and the result when the run ends. */
 export const AppFacts = z.object({
   /** the app's RAM footprint (REST metadata `static_byte_size`), when it was collected */
-  appMemoryBytes: z.number().nonnegative().optional(),
+  appMemoryBytes: z.optional(z.number().check(z.nonnegative())),
   /** what the unused fields hold (rule R01's summary), when R01 ran */
-  unusedMemory: z.object({ fieldCount: z.number().int().nonnegative(), bytes: z.number().nonnegative() }).optional(),
+  unusedMemory: z.optional(z.object({ fieldCount: z.number().check(z.int(), z.nonnegative()), bytes: z.number().check(z.nonnegative()) })),
   /** the object with the longest first calculation, when timings were taken */
-  slowestObject: z
+  slowestObject: z.optional(z
     .object({
       id: z.string(),
       name: z.string(),
-      sheetId: z.string().optional(),
-      sheetName: z.string().optional(),
-      ms: z.number().nonnegative(),
-    })
-    .optional(),
+      sheetId: z.optional(z.string()),
+      sheetName: z.optional(z.string()),
+      ms: z.number().check(z.nonnegative()),
+    })),
 });
 export type AppFacts = z.infer<typeof AppFacts>;
 
 /** One of the popup's top findings: a Fix first row (lib/report/fix-first.ts) with its estimated gain. */
 export const TopFinding = z.object({
-  key: z.string().min(1),
-  ruleCode: z.string().min(1),
-  ruleName: z.string().min(1),
+  key: z.string().check(z.minLength(1)),
+  ruleCode: z.string().check(z.minLength(1)),
+  ruleName: z.string().check(z.minLength(1)),
   severity: Severity,
   /** what to fix, in words */
   title: z.string(),
   gain: Gain,
   /** how many occurrences the row stands for */
-  count: z.number().int().positive(),
+  count: z.number().check(z.int(), z.positive()),
   /** the first occurrence, for "Show in app", named as the report names it */
   first: ReportFinding,
-  firstName: z.string().optional(),
+  firstName: z.optional(z.string()),
 });
 export type TopFinding = z.infer<typeof TopFinding>;
 
@@ -83,10 +83,10 @@ export type TopFinding = z.infer<typeof TopFinding>;
  */
 export const TimingCoverage = z.object({
   state: z.enum(['measuring', 'complete', 'stopped', 'skipped']),
-  measuredSheets: z.number().int().nonnegative(),
-  totalSheets: z.number().int().nonnegative(),
+  measuredSheets: z.number().check(z.int(), z.nonnegative()),
+  totalSheets: z.number().check(z.int(), z.nonnegative()),
   /** titles of sheets not measured, first few */
-  notMeasured: z.array(z.string()).optional(),
+  notMeasured: z.optional(z.array(z.string())),
 });
 export type TimingCoverage = z.infer<typeof TimingCoverage>;
 export const MAX_NOT_MEASURED = 5;
@@ -122,8 +122,8 @@ export const TOP_FINDINGS = 3;
 export const AnalysisReport = z.object({
   /** bump when the shape changes; stored reports of another version are dropped, not misread */
   version: z.literal(1),
-  appKey: z.string().min(1),
-  app: z.object({ appId: z.string().min(1), name: z.string(), origin: z.string() }),
+  appKey: z.string().check(z.minLength(1)),
+  app: z.object({ appId: z.string().check(z.minLength(1)), name: z.string(), origin: z.string() }),
   startedAt: z.number(),
   finishedAt: z.number(),
   counts: SeverityCounts,
@@ -131,14 +131,14 @@ export const AnalysisReport = z.object({
   /** rules that could not run, data that could not be read: said, never hidden */
   notes: z.array(z.string()),
   /** the 0-100 quality score, when the analyser gives one */
-  score: z.number().min(0).max(100).optional(),
+  score: z.optional(z.number().check(z.minimum(0), z.maximum(100))),
   /** the first rows of Fix first (absent in reports saved by older versions) */
-  top: z.array(TopFinding).max(TOP_FINDINGS).optional(),
+  top: z.optional(z.array(TopFinding).check(z.maxLength(TOP_FINDINGS))),
   /** app memory, unused memory, the slowest object (absent in reports saved by older versions) */
-  facts: AppFacts.optional(),
+  facts: z.optional(AppFacts),
   /** the analysis covered only part of the app as a whole (REST only: the engine was not reachable in this mode); shown as a note */
-  limitation: z.string().optional(),
-  timings: TimingCoverage.optional(),
+  limitation: z.optional(z.string()),
+  timings: z.optional(TimingCoverage),
 });
 export type AnalysisReport = z.infer<typeof AnalysisReport>;
 
@@ -146,14 +146,6 @@ export function countBySeverity(findings: readonly Pick<ReportFinding, 'severity
   const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
   for (const finding of findings) counts[finding.severity]++;
   return counts;
-}
-
-/** Errors first, then warnings, then info; stable within a severity. */
-export function sortFindings<T extends Pick<ReportFinding, 'severity'>>(findings: readonly T[]): T[] {
-  return findings
-    .map((finding, index) => ({ finding, index }))
-    .sort((a, b) => bySeverity(a.finding.severity, b.finding.severity) || a.index - b.index)
-    .map(({ finding }) => finding);
 }
 
 /** Where and when the result was made: what the analyser itself does not know. */
@@ -234,7 +226,7 @@ export function topFindingsOf(result: AnalysisResult, snapshot?: AppSnapshot, ru
 
 /** The view of lib/analyze's AnalysisResult that Qlarity stores and shows. */
 export function reportFromAnalysis(result: AnalysisResult, meta: ReportMeta): AnalysisReport {
-  const findings: ReportFinding[] = result.findings.map(reportFindingOf);
+  const findings: ReportFinding[] = sortFindings(result.findings).map(reportFindingOf);
   const notes = result.rules
     .filter((run) => run.status === 'could-not-run' || run.status === 'error')
     .map((run) =>
@@ -250,7 +242,7 @@ export function reportFromAnalysis(result: AnalysisResult, meta: ReportMeta): An
     startedAt: meta.startedAt,
     finishedAt: meta.finishedAt,
     counts: countBySeverity(findings),
-    findings: sortFindings(findings),
+    findings,
     notes,
     score: result.score.value,
     top: meta.top ?? topFindingsOf(result),

@@ -1,6 +1,7 @@
 // Filtering, grouping and flattening findings for the virtual list. Pure and allocation-light:
 // it runs on every keystroke of the search box over up to tens of thousands of findings.
-import { bySeverity, type Category, type Finding, type Severity, type Target } from '../analyze/result';
+import { sortFindings } from '../analyze/finding-order';
+import type { Category, Finding, Severity, Target } from '../analyze/result';
 
 // the views import the orders under these names; their home is lib/analyze/result.ts
 export { CATEGORIES as CATEGORY_ORDER, SEVERITIES as SEVERITY_ORDER } from '../analyze/result';
@@ -57,20 +58,6 @@ export function filterFindings(findings: readonly Finding[], filter: FindingFilt
 
 export function sheetIdOf(target: Target): string | undefined {
   return target.sheet?.id ?? (target.kind === 'sheet' ? target.id : undefined);
-}
-
-/** Errors first, then by rule code, then by the target's name: a stable reading order. */
-export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return findings
-    .map((finding, index) => ({ finding, index }))
-    .sort(
-      (a, b) =>
-        bySeverity(a.finding.severity, b.finding.severity) ||
-        compare(a.finding.rule, b.finding.rule) ||
-        compare(targetName(a.finding.target), targetName(b.finding.target)) ||
-        a.index - b.index,
-    )
-    .map(({ finding }) => finding);
 }
 
 const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

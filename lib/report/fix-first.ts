@@ -2,19 +2,21 @@
 // estimated gain. In this order: what is broken for the app's users (errors, by how many objects
 // they break), the memory unused fields hold (R01, with its DROP FIELDS statement), calculation
 // time (P01 objects, P02 sheets whose objects are not listed already) and reload time (S04).
-import { z } from 'zod';
+import { z } from '../schema/zod';
 import type { AnalysisResult, Finding } from '../analyze/result';
+import { UNUSED_FIELD_SUMMARY } from '../rules/shared/unused-field-summary';
+import type { ReadyStatement } from './ready-statement';
 import { distinctTargets, groupFindings, type GroupOptions } from './groups';
 import type { Formatter } from './format';
 import { unusedFieldsMemory } from './overview';
 
 export const Gain = z.discriminatedUnion('kind', [
   /** objects or items that do not work for users until fixed */
-  z.object({ kind: z.literal('broken'), places: z.number().int().nonnegative() }),
-  z.object({ kind: z.literal('memory'), bytes: z.number().nonnegative(), fields: z.number().int().nonnegative() }),
+  z.object({ kind: z.literal('broken'), places: z.number().check(z.int(), z.nonnegative()) }),
+  z.object({ kind: z.literal('memory'), bytes: z.number().check(z.nonnegative()), fields: z.number().check(z.int(), z.nonnegative()) }),
   /** calculation time of the object or sheet, the most a fix can save */
-  z.object({ kind: z.literal('calc-time'), ms: z.number().nonnegative() }),
-  z.object({ kind: z.literal('reload-time'), ms: z.number().nonnegative() }),
+  z.object({ kind: z.literal('calc-time'), ms: z.number().check(z.nonnegative()) }),
+  z.object({ kind: z.literal('reload-time'), ms: z.number().check(z.nonnegative()) }),
 ]);
 export type Gain = z.infer<typeof Gain>;
 
@@ -42,12 +44,12 @@ export interface FixFirstItem {
   /** the occurrences (each keeps its own "Show in app" and hiding) */
   findings: Finding[];
   /** a ready statement to paste (R01's DROP FIELDS) */
-  statement?: string;
+  statement?: ReadyStatement;
 }
 
-const SlowObjectData = z.object({ firstMs: z.number().optional(), responseTimeSeconds: z.number().optional() });
-const SlowSheetData = z.object({ totalMs: z.number(), slowest: z.array(z.object({ objectId: z.string() })).optional() });
-const SlowReloadData = z.object({ durationMs: z.number().optional(), cpuMs: z.number().optional() });
+const SlowObjectData = z.object({ firstMs: z.optional(z.number()), responseTimeSeconds: z.optional(z.number()) });
+const SlowSheetData = z.object({ totalMs: z.number(), slowest: z.optional(z.array(z.object({ objectId: z.string() }))) });
+const SlowReloadData = z.object({ durationMs: z.optional(z.number()), cpuMs: z.optional(z.number()) });
 
 function objectMs(f: Finding): number | undefined {
   const data = SlowObjectData.safeParse(f.data);
@@ -72,17 +74,18 @@ function brokenItems(findings: readonly Finding[], options: GroupOptions): FixFi
 function memoryItem(result: AnalysisResult): FixFirstItem[] {
   const unused = unusedFieldsMemory(result, undefined);
   if (!unused || unused.totalBytes <= 0) return [];
-  const findings = result.findings.filter((f) => f.rule === 'R01');
+  const rule = UNUSED_FIELD_SUMMARY.rule;
+  const findings = result.findings.filter((f) => f.rule === rule);
   if (findings.length === 0) return [];
   return [
     {
-      key: 'memory:R01',
-      rule: 'R01',
+      key: `memory:${rule}`,
+      rule,
       name: findings[0].name,
       title: `Drop ${unused.fieldCount === 1 ? 'the unused field' : `${unused.fieldCount} unused fields`}`,
       gain: { kind: 'memory', bytes: unused.totalBytes, fields: unused.fieldCount },
       findings,
-      ...(unused.dropStatement ? { statement: unused.dropStatement } : {}),
+      ...(unused.statement ? { statement: unused.statement } : {}),
     },
   ];
 }

@@ -3,6 +3,7 @@
 // "Show in app" and the JSON output. Documentation and style rules roll up to one row per rule.
 import { describeEngineError } from '../analyze/engine-errors';
 import type { Category, Finding, Severity } from '../analyze/result';
+import { BYTE_UNITS } from '../format/bytes';
 import { SEVERITY_ORDER } from './findings';
 
 /** Finding data keys that name the one thing a finding is about, with the word for it. */
@@ -34,11 +35,14 @@ export function normaliseExpression(text: string): string {
   return text.replace(/\s+/g, ' ').trim().replace(/^=\s*/, '');
 }
 
+/** A number with the unit the messages give it (lib/format: durations, byte sizes, percentages), blanked as one. */
+const MEASURE = new RegExp(`\\d[\\d.,]*(?:\\s?(?:${['ms', 's', 'min', 'h', ...BYTE_UNITS, '%'].join('|')})(?!\\w))?`, 'g');
+
 /** A message with its quoted names and numbers blanked: 'Master measure "…" has no description.' */
 export function messagePattern(message: string): string {
   return message
     .replace(/"[^"]*"|“[^”]*”|'[^']*'/g, '"…"')
-    .replace(/\d[\d.,]*(\s?(ms|s|min|h|KB|MB|GB|B|%))?/g, '#')
+    .replace(MEASURE, '#')
     .trim();
 }
 

@@ -1,12 +1,14 @@
 // What the Overview tab shows: counts by category and severity, memory by table and field, the
 // slowest objects and sheets, and the memory of unused fields (R01's own summary when it ran).
-import { z } from 'zod';
 import type { AnalysisResult, Category, Finding, Severity } from '../analyze/result';
+import { runSummaryOf } from '../analyze/run-summary';
+import { UNUSED_FIELD_SUMMARY, type UnusedFieldSummary } from '../rules/shared/unused-field-summary';
 import type { AppSnapshot } from '../snapshot/schema';
 import { sheetCalcTotals } from '../snapshot/timings';
 import type { BarInput } from './charts';
 import { CATEGORY_ORDER } from './findings';
 import { objectLookupOf, targetDisplayName } from './names';
+import { dropFieldsOf, type ReadyStatement } from './ready-statement';
 
 export interface CategoryCounts {
   category: Category;
@@ -63,43 +65,21 @@ export function slowestSheets(snapshot: AppSnapshot | undefined): BarInput[] {
   return [...totals].map(([id, ms]) => ({ label: titles.get(id) || id, value: ms, key: id }));
 }
 
-/** A field R01 could not decide about: named in an expression that could not be fully read. */
-const UndecidedField = z.object({
-  field: z.string(),
-  expression: z.string(),
-  why: z.string(),
-  where: z.object({ kind: z.string(), id: z.string(), name: z.string().optional() }),
-});
-export type UndecidedField = z.infer<typeof UndecidedField>;
-
-const UnusedFieldSummary = z.object({
-  fieldCount: z.number(),
-  totalBytes: z.number(),
-  highConfidenceBytes: z.number().optional(),
-  dropStatement: z.string().optional(),
-  dropStatementAll: z.string().optional(),
-  undecided: z.array(UndecidedField).optional(),
-});
-
-export interface UnusedFieldsMemory {
-  fieldCount: number;
-  totalBytes: number;
-  highConfidenceBytes?: number;
-  dropStatement?: string;
+export interface UnusedFieldsMemory extends UnusedFieldSummary {
   /** the largest unused fields */
   fields: BarInput[];
-  /** fields named in an expression that could not be fully read: neither used nor unused */
-  undecided?: UndecidedField[];
+  /** the DROP FIELDS statement to paste, with its caveat */
+  statement?: ReadyStatement;
 }
 
 /** From rule R01 (unused-field): its run summary and its findings; undefined when R01 did not run or found nothing. */
 export function unusedFieldsMemory(result: AnalysisResult, snapshot: AppSnapshot | undefined): UnusedFieldsMemory | undefined {
-  const run = result.rules.find((r) => r.rule === 'R01');
-  const summary = UnusedFieldSummary.safeParse(run?.data);
-  if (!summary.success) return undefined;
+  const summary = runSummaryOf(result, UNUSED_FIELD_SUMMARY);
+  if (!summary) return undefined;
   const bytes = new Map((snapshot?.dataModel?.fields ?? []).map((f) => [f.name, f.byteSize]));
   const fields = result.findings
-    .filter((f) => f.rule === 'R01' && f.target.kind === 'field')
+    .filter((f) => f.rule === UNUSED_FIELD_SUMMARY.rule && f.target.kind === 'field')
     .map((f) => ({ label: f.target.id, value: bytes.get(f.target.id) ?? 0, key: f.target.id }));
-  return { ...summary.data, fields };
+  const statement = dropFieldsOf(summary);
+  return { ...summary, fields, ...(statement ? { statement } : {}) };
 }

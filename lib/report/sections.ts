@@ -4,6 +4,7 @@
 // places; a cause that occurs once is a plain finding row. Pure: the view keeps what is expanded.
 import type { AnalysisResult, Finding, Severity } from '../analyze/result';
 import type { FixFirstItem, Gain } from './fix-first';
+import type { ReadyStatement } from './ready-statement';
 import { groupFindings } from './groups';
 
 export type SectionId = 'fix-first' | 'findings' | 'suggestions' | 'passed';
@@ -42,7 +43,7 @@ export type SectionRow =
       expanded: boolean;
       findings: Finding[];
       gain?: Gain;
-      statement?: string;
+      statement?: ReadyStatement;
     }
   | { type: 'finding'; key: string; finding: Finding; nested: boolean }
   | { type: 'passed'; key: string; rule: string; name: string };

@@ -9,7 +9,8 @@
 // - Optional parts are absent when they could not be collected; the reason is then in
 //   `collectionIssues` (never guess a default for something we did not see).
 // - Times are milliseconds, sizes bytes, dates ISO strings as Qlik sends them.
-import { z } from 'zod';
+import { z } from '../schema/zod';
+import { StoredIssuePart } from './parts.ts';
 import { TimingMode } from './timing-mode.ts';
 
 /** Bump on every change that an older reader would misread; document the change in lib/snapshot/README.md. */
@@ -30,15 +31,15 @@ export const SnapshotSource = z.object({
   /** who collected: the browser extension, the Node CLI, or a test */
   mode: z.enum(['extension', 'cli', 'test']),
   /** engine version string from `Global.EngineVersion`, when available */
-  engineVersion: z.string().optional(),
+  engineVersion: z.optional(z.string()),
   /** Qlarity version that collected it */
-  collectorVersion: z.string().optional(),
+  collectorVersion: z.optional(z.string()),
 });
 export type SnapshotSource = z.infer<typeof SnapshotSource>;
 
 export const Access = z.object({
-  userId: z.string().optional(),
-  userName: z.string().optional(),
+  userId: z.optional(z.string()),
+  userName: z.optional(z.string()),
   /** REST app privileges (`read`, `update`, `reload`, `source`, …) */
   privileges: z.array(z.string()),
   /** may change the app (privilege `update`): private sheets of others are invisible otherwise */
@@ -49,16 +50,6 @@ export const Access = z.object({
 });
 export type Access = z.infer<typeof Access>;
 
-export const CollectionPart = z.enum([
-  'app', 'access', 'sheets', 'objects', 'masterMeasures', 'masterDimensions', 'masterVisualizations',
-  'variables', 'bookmarks', 'stories', 'extensions', 'themes', 'dataModel', 'fields', 'metadata',
-  'reloads', 'reloadMetadata', 'reloadLog', 'script', 'scriptSyntax', 'expressionChecks',
-  'expressionFields', 'timings', 'evaluations', 'item', 'space',
-  // not a part of the app: the engine connection dropped and was resumed (nothing is missing for it)
-  'connection',
-]);
-export type CollectionPart = z.infer<typeof CollectionPart>;
-
 /**
  * The code of the one timings issue a user's stop of the timing pass leaves (objectId: the first
  * sheet not measured; message: the reason, which every object not measured carries as its error).
@@ -67,9 +58,10 @@ export const TIMINGS_STOPPED = 'TIMINGS_STOPPED';
 
 /** A part (or one object of a part) that could not be collected; read by rule G04. */
 export const CollectionIssue = z.object({
-  part: CollectionPart,
+  /** old part names (`evaluations`, `expressionChecks` …) read as the part they belonged to */
+  part: StoredIssuePart,
   /** the object it concerns, when it concerns one */
-  objectId: z.string().optional(),
+  objectId: z.optional(z.string()),
   /** machine-readable reason: `ENGINE_5` (engine error code), `HTTP_403`, `NO_SCRIPT_RIGHTS`, … */
   code: z.string(),
   message: z.string(),
@@ -83,33 +75,33 @@ export type CollectionIssue = z.infer<typeof CollectionIssue>;
 export const AppInfo = z.object({
   id: z.string(),
   name: z.string(),
-  description: z.string().optional(),
+  description: z.optional(z.string()),
   /** thumbnail URL; empty/absent means the app has none (D01) */
-  thumbnail: z.string().optional(),
+  thumbnail: z.optional(z.string()),
   published: z.boolean(),
-  publishTime: z.string().optional(),
-  ownerId: z.string().optional(),
-  spaceId: z.string().optional(),
+  publishTime: z.optional(z.string()),
+  ownerId: z.optional(z.string()),
+  spaceId: z.optional(z.string()),
   /** `ANALYTICS`, `DATA_PREPARATION`, `DIRECT_QUERY_MODE`, … */
-  usage: z.string().optional(),
+  usage: z.optional(z.string()),
   directQuery: z.boolean(),
   sectionAccess: z.boolean(),
-  lastReloadTime: z.string().optional(),
-  createdDate: z.string().optional(),
-  modifiedDate: z.string().optional(),
+  lastReloadTime: z.optional(z.string()),
+  createdDate: z.optional(z.string()),
+  modifiedDate: z.optional(z.string()),
   /** theme id from the `appprops` object (`sense`, `sense-breeze`, a custom theme id); absent = default */
-  theme: z.string().optional(),
+  theme: z.optional(z.string()),
   /** alternate states (`qStateNames`) */
   alternateStates: z.array(z.string()),
-  hasScript: z.boolean().optional(),
+  hasScript: z.optional(z.boolean()),
   /** REST `GET /api/v1/apps/{id}` `attributes` as received */
-  attributes: QlikObject.optional(),
+  attributes: z.optional(QlikObject),
   /** `Doc.GetAppLayout` as received */
   layout: QlikObject,
   /** `Doc.GetAppProperties` as received */
   properties: QlikObject,
   /** the `appprops` generic object's properties (theme, sheet title styling) */
-  appprops: QlikObject.optional(),
+  appprops: z.optional(QlikObject),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 
@@ -119,28 +111,28 @@ export type AppInfo = z.infer<typeof AppInfo>;
 
 export const SheetCell = z.looseObject({
   name: z.string(),
-  type: z.string().optional(),
-  col: z.number().optional(),
-  row: z.number().optional(),
-  colspan: z.number().optional(),
-  rowspan: z.number().optional(),
+  type: z.optional(z.string()),
+  col: z.optional(z.number()),
+  row: z.optional(z.number()),
+  colspan: z.optional(z.number()),
+  rowspan: z.optional(z.number()),
 });
 
 export const Sheet = z.object({
   id: z.string(),
   title: z.string(),
-  description: z.string().optional(),
-  rank: z.number().optional(),
+  description: z.optional(z.string()),
+  rank: z.optional(z.number()),
   published: z.boolean(),
   approved: z.boolean(),
-  ownerId: z.string().optional(),
+  ownerId: z.optional(z.string()),
   /** thumbnail URL; absent = none (D02) */
-  thumbnail: z.string().optional(),
+  thumbnail: z.optional(z.string()),
   cells: z.array(SheetCell),
   /** ids of the sheet's direct children (visualizations and containers) */
   childIds: z.array(z.string()),
   /** sheet-level alternate state (`qStateName`), when set */
-  stateName: z.string().optional(),
+  stateName: z.optional(z.string()),
   /** `qMeta` as listed by the engine (privileges, owner, dates) */
   meta: QlikObject,
   /** the sheet's own properties, without children */
@@ -152,8 +144,8 @@ export const LayoutError = z.object({
   /** JSON pointer into the layout, e.g. `/qHyperCube/qMeasureInfo/0/qError` */
   path: z.string(),
   qErrorCode: z.number(),
-  qContext: z.string().optional(),
-  qExtendedMessage: z.string().optional(),
+  qContext: z.optional(z.string()),
+  qExtendedMessage: z.optional(z.string()),
 });
 export type LayoutError = z.infer<typeof LayoutError>;
 
@@ -163,31 +155,31 @@ export const VisObject = z.object({
   /** `qInfo.qType` (barchart, container, sn-layout-container, an extension name, …) */
   type: z.string(),
   /** `visualization` property (usually equals `type`) */
-  visualization: z.string().optional(),
+  visualization: z.optional(z.string()),
   /** title as stored: a literal, or the expression text when it is an expression */
-  title: z.string().optional(),
-  titleIsExpression: z.boolean().optional(),
+  title: z.optional(z.string()),
+  titleIsExpression: z.optional(z.boolean()),
   /** the sheet it sits on (absent for master visualizations) */
-  sheetId: z.string().optional(),
+  sheetId: z.optional(z.string()),
   /** the sheet, container or master visualization holding it; absent for top-level master visualizations */
-  parentId: z.string().optional(),
+  parentId: z.optional(z.string()),
   /** the top object of its tree: the sheet id or the master visualization id */
   rootId: z.string(),
   /** part of a master visualization's tree (the master itself or a child of it) */
   inMasterVisualization: z.boolean(),
   /** `qExtendsId`: this object is an instance of that master visualization */
-  extendsId: z.string().optional(),
+  extendsId: z.optional(z.string()),
   /** object-level alternate state (`qStateName`), when set */
-  stateName: z.string().optional(),
+  stateName: z.optional(z.string()),
   childIds: z.array(z.string()),
   /** full properties as stored (`GetFullPropertyTree` entry without its children) */
   properties: QlikObject,
   /** layout from the timing pass, with data pages removed; absent when not fetched */
-  layout: QlikObject.optional(),
+  layout: z.optional(QlikObject),
   /** every `qError` found in the layout (Q11, P05) */
   layoutErrors: z.array(LayoutError),
   /** `qCalcCondMsg` when the calculation condition is unfulfilled */
-  calcCondMessage: z.string().optional(),
+  calcCondMessage: z.optional(z.string()),
 });
 export type VisObject = z.infer<typeof VisObject>;
 
@@ -199,12 +191,12 @@ export const MasterMeasure = z.object({
   id: z.string(),
   /** `qMeasure.qLabel`: the label expressions reference as `[Label]` */
   label: z.string(),
-  title: z.string().optional(),
-  description: z.string().optional(),
+  title: z.optional(z.string()),
+  description: z.optional(z.string()),
   tags: z.array(z.string()),
   /** `qMeasure.qDef` */
   definition: z.string(),
-  labelExpression: z.string().optional(),
+  labelExpression: z.optional(z.string()),
   /** `qMeasure.qExpressions`: alternative expressions, when any */
   alternatives: z.array(z.string()),
   properties: QlikObject,
@@ -214,14 +206,14 @@ export type MasterMeasure = z.infer<typeof MasterMeasure>;
 export const MasterDimension = z.object({
   id: z.string(),
   title: z.string(),
-  description: z.string().optional(),
+  description: z.optional(z.string()),
   tags: z.array(z.string()),
   /** `N` single, `H` drill-down, `C` cyclic */
   grouping: z.string(),
   /** `qDim.qFieldDefs`: field names or `=expressions` */
   fieldDefs: z.array(z.string()),
   fieldLabels: z.array(z.string()),
-  labelExpression: z.string().optional(),
+  labelExpression: z.optional(z.string()),
   properties: QlikObject,
 });
 export type MasterDimension = z.infer<typeof MasterDimension>;
@@ -229,9 +221,9 @@ export type MasterDimension = z.infer<typeof MasterDimension>;
 export const MasterVisualization = z.object({
   id: z.string(),
   title: z.string(),
-  description: z.string().optional(),
+  description: z.optional(z.string()),
   tags: z.array(z.string()),
-  visualization: z.string().optional(),
+  visualization: z.optional(z.string()),
   /** its own object and children are in `objects` with `rootId` = this id */
   properties: QlikObject,
 });
@@ -242,10 +234,10 @@ export type MasterVisualization = z.infer<typeof MasterVisualization>;
 // ---------------------------------------------------------------------------------------------
 
 export const Variable = z.object({
-  id: z.string().optional(),
+  id: z.optional(z.string()),
   name: z.string(),
   definition: z.string(),
-  comment: z.string().optional(),
+  comment: z.optional(z.string()),
   tags: z.array(z.string()),
   isScriptCreated: z.boolean(),
   /** system variables such as `ThousandSep` (`qIsReserved`) */
@@ -253,7 +245,7 @@ export const Variable = z.object({
   /** configuration variables (`qIsConfig`) */
   isConfig: z.boolean(),
   /** the evaluated value of a calculated variable (definition starting with '='), as `Doc.EvaluateEx` `qText`; absent for others or when it could not be evaluated */
-  value: z.string().optional(),
+  value: z.optional(z.string()),
   raw: QlikObject,
 });
 export type Variable = z.infer<typeof Variable>;
@@ -269,14 +261,14 @@ export const BookmarkFieldSelection = z.object({
 export const Bookmark = z.object({
   id: z.string(),
   title: z.string(),
-  description: z.string().optional(),
-  sheetId: z.string().optional(),
+  description: z.optional(z.string()),
+  sheetId: z.optional(z.string()),
   /** the fields the bookmark selects in (Q08, R01 usage) */
   selections: z.array(BookmarkFieldSelection),
   /** `Doc.GetSetAnalysis` for this bookmark, when the engine answered */
-  setExpression: z.string().optional(),
+  setExpression: z.optional(z.string()),
   properties: QlikObject,
-  layout: QlikObject.optional(),
+  layout: z.optional(QlikObject),
 });
 export type Bookmark = z.infer<typeof Bookmark>;
 
@@ -291,18 +283,18 @@ export type Story = z.infer<typeof Story>;
 
 /** Installed extension (REST `/api/v1/extensions` item). `name` is the visualization type it provides. */
 export const Extension = z.looseObject({
-  id: z.string().optional(),
+  id: z.optional(z.string()),
   name: z.string(),
-  type: z.string().optional(),
-  version: z.string().optional(),
+  type: z.optional(z.string()),
+  version: z.optional(z.string()),
 });
 export type Extension = z.infer<typeof Extension>;
 
 /** Custom theme (REST `/api/v1/themes` item); built-in themes are known to the rules. */
 export const Theme = z.looseObject({
-  id: z.string().optional(),
-  name: z.string().optional(),
-  qextFilename: z.string().optional(),
+  id: z.optional(z.string()),
+  name: z.optional(z.string()),
+  qextFilename: z.optional(z.string()),
 });
 export type Theme = z.infer<typeof Theme>;
 
@@ -327,7 +319,7 @@ export const TableField = z.object({
   subsetRatio: z.number(),
   hasNull: z.boolean(),
   hasDuplicates: z.boolean(),
-  comment: z.string().optional(),
+  comment: z.optional(z.string()),
 });
 export type TableField = z.infer<typeof TableField>;
 
@@ -340,10 +332,10 @@ export const DataTable = z.object({
   isLoose: z.boolean(),
   isDirectDiscovery: z.boolean(),
   isSystem: z.boolean(),
-  comment: z.string().optional(),
+  comment: z.optional(z.string()),
   tags: z.array(z.string()),
   /** REST metadata `byte_size` */
-  byteSize: z.number().optional(),
+  byteSize: z.optional(z.number()),
   keyFieldCount: z.number(),
 });
 export type DataTable = z.infer<typeof DataTable>;
@@ -354,17 +346,17 @@ export const ModelField = z.object({
   tables: z.array(z.string()),
   tags: z.array(z.string()),
   cardinal: z.number(),
-  totalCount: z.number().optional(),
+  totalCount: z.optional(z.number()),
   isSystem: z.boolean(),
   isHidden: z.boolean(),
   isSemantic: z.boolean(),
-  isNumeric: z.boolean().optional(),
+  isNumeric: z.optional(z.boolean()),
   /** appears with a key type other than NOT_KEY in some table */
   isKey: z.boolean(),
-  byteSize: z.number().optional(),
+  byteSize: z.optional(z.number()),
   /** REST metadata content hash: equal hashes = identical contents (R16) */
-  hash: z.string().optional(),
-  comment: z.string().optional(),
+  hash: z.optional(z.string()),
+  comment: z.optional(z.string()),
   /** derived (calendar) field definitions, when any */
   derived: z.array(QlikObject),
 });
@@ -383,7 +375,7 @@ export const DataModel = z.object({
   syntheticTables: z.array(z.string()),
   looseTables: z.array(z.string()),
   /** app RAM footprint from REST metadata `static_byte_size` */
-  staticByteSize: z.number().optional(),
+  staticByteSize: z.optional(z.number()),
 });
 export type DataModel = z.infer<typeof DataModel>;
 
@@ -394,40 +386,40 @@ export type DataModel = z.infer<typeof DataModel>;
 export const Reload = z.looseObject({
   id: z.string(),
   status: z.string(),
-  type: z.string().optional(),
-  partial: z.boolean().optional(),
-  creationTime: z.string().optional(),
-  startTime: z.string().optional(),
-  endTime: z.string().optional(),
+  type: z.optional(z.string()),
+  partial: z.optional(z.boolean()),
+  creationTime: z.optional(z.string()),
+  startTime: z.optional(z.string()),
+  endTime: z.optional(z.string()),
   /** engine time in ms, or end − start */
-  durationMs: z.number().optional(),
-  errorCode: z.string().optional(),
-  errorMessage: z.string().optional(),
+  durationMs: z.optional(z.number()),
+  errorCode: z.optional(z.string()),
+  errorMessage: z.optional(z.string()),
 });
 export type Reload = z.infer<typeof Reload>;
 
 export const ReloadStatement = z.looseObject({
-  label: z.string().optional(),
-  type: z.string().optional(),
-  tableName: z.string().optional(),
-  connection: z.string().optional(),
-  nbrOfRows: z.number().optional(),
-  nbrOfFields: z.number().optional(),
-  dataSize: z.number().optional(),
+  label: z.optional(z.string()),
+  type: z.optional(z.string()),
+  tableName: z.optional(z.string()),
+  connection: z.optional(z.string()),
+  nbrOfRows: z.optional(z.number()),
+  nbrOfFields: z.optional(z.number()),
+  dataSize: z.optional(z.number()),
   /** ms */
-  duration: z.number().optional(),
+  duration: z.optional(z.number()),
 });
 
 export const ReloadMetadata = z.looseObject({
   reloadId: z.string(),
-  success: z.boolean().optional(),
+  success: z.optional(z.boolean()),
   /** ms */
-  duration: z.number().optional(),
-  rowLimit: z.number().optional(),
-  skipStore: z.boolean().optional(),
-  isPartialReload: z.boolean().optional(),
-  cpuTimeSpentMs: z.number().optional(),
-  peakMemoryBytes: z.number().optional(),
+  duration: z.optional(z.number()),
+  rowLimit: z.optional(z.number()),
+  skipStore: z.optional(z.boolean()),
+  isPartialReload: z.optional(z.boolean()),
+  cpuTimeSpentMs: z.optional(z.number()),
+  peakMemoryBytes: z.optional(z.number()),
   statements: z.array(ReloadStatement),
 });
 export type ReloadMetadata = z.infer<typeof ReloadMetadata>;
@@ -441,22 +433,22 @@ export const ReloadInfo = z.object({
   /** reload metadata of the newest reload and of the newest successful one (when different), matched by `reloadId` */
   metadata: z.array(ReloadMetadata),
   /** log of the newest reload (`reloads[0]`) */
-  lastLog: ReloadLog.optional(),
+  lastLog: z.optional(ReloadLog),
   /**
    * The newest successful reload (the one whose data the app holds; S03–S06 read it): its id and
    * log. Its metadata is in `metadata` under its `reloadId`. Absent when no listed reload succeeded.
    */
-  lastSuccessful: z.object({ reloadId: z.string(), log: ReloadLog.optional() }).optional(),
+  lastSuccessful: z.optional(z.object({ reloadId: z.string(), log: z.optional(ReloadLog) })),
 });
 export type ReloadInfo = z.infer<typeof ReloadInfo>;
 
 export const ScriptSyntaxError = z.looseObject({
-  qErrLen: z.number().optional(),
-  qTabIx: z.number().optional(),
-  qLineInTab: z.number().optional(),
-  qColInLine: z.number().optional(),
-  qTextPos: z.number().optional(),
-  qSecondaryFailure: z.boolean().optional(),
+  qErrLen: z.optional(z.number()),
+  qTabIx: z.optional(z.number()),
+  qLineInTab: z.optional(z.number()),
+  qColInLine: z.optional(z.number()),
+  qTextPos: z.optional(z.number()),
+  qSecondaryFailure: z.optional(z.boolean()),
 });
 
 export const Script = z.object({
@@ -464,7 +456,7 @@ export const Script = z.object({
   /** tab names in order (`///$tab Name` markers) */
   tabs: z.array(z.string()),
   /** `Doc.CheckScriptSyntax`; absent when the check could not run */
-  syntaxErrors: z.array(ScriptSyntaxError).optional(),
+  syntaxErrors: z.optional(z.array(ScriptSyntaxError)),
 });
 export type Script = z.infer<typeof Script>;
 
@@ -488,7 +480,7 @@ export const ExpressionLocation = z.object({
   /** the owner's `qType` (barchart, measure, dimension, variable, sheet, …) */
   objectType: z.string(),
   owner: ExpressionOwnerType,
-  sheetId: z.string().optional(),
+  sheetId: z.optional(z.string()),
   /** JSON pointer inside the owner's properties, e.g. `/qHyperCubeDef/qMeasures/0/qDef/qDef` */
   path: z.string(),
   kind: ExpressionKind,
@@ -499,7 +491,7 @@ export const NxRange = z.object({ from: z.number(), count: z.number() });
 
 export const ExpressionCheck = z.object({
   /** engine `qErrorMsg`; absent/empty = no syntax error */
-  errorMsg: z.string().optional(),
+  errorMsg: z.optional(z.string()),
   badFieldNames: z.array(NxRange),
   dangerousFieldNames: z.array(NxRange),
 });
@@ -514,9 +506,9 @@ export const Expression = z.object({
   syntax: z.enum(['expression', 'field']),
   location: ExpressionLocation,
   /** engine CheckExpression answer for `text` (offsets into `text`); absent when not checked */
-  check: ExpressionCheck.optional(),
+  check: z.optional(ExpressionCheck),
   /** engine GetFieldsFromExpression answer */
-  fieldsFromEngine: z.array(z.string()).optional(),
+  fieldsFromEngine: z.optional(z.array(z.string())),
 });
 export type Expression = z.infer<typeof Expression>;
 
@@ -540,7 +532,7 @@ export const LibraryReference = z.object({
   targetId: z.string(),
   objectId: z.string(),
   objectType: z.string(),
-  sheetId: z.string().optional(),
+  sheetId: z.optional(z.string()),
   path: z.string(),
 });
 export type LibraryReference = z.infer<typeof LibraryReference>;
@@ -551,7 +543,7 @@ export const FieldReference = z.object({
   kind: z.enum(['chart-filter', 'listbox', 'other']),
   objectId: z.string(),
   objectType: z.string(),
-  sheetId: z.string().optional(),
+  sheetId: z.optional(z.string()),
   path: z.string(),
 });
 export type FieldReference = z.infer<typeof FieldReference>;
@@ -567,26 +559,62 @@ export const ObjectTiming = z.object({
   /** GetLayout + first data page, first time in this session (ms) */
   firstMs: z.number(),
   /** the same again right after (engine cache warm) (ms); absent when only the first calculation was timed (quick mode) */
-  cachedMs: z.number().optional(),
+  cachedMs: z.optional(z.number()),
   /** rows × columns of the first page fetched (0 when the object has no hypercube) */
   cellsFetched: z.number(),
   /** an engine error ended the measurement early */
-  error: z.string().optional(),
+  error: z.optional(z.string()),
 });
 export type ObjectTiming = z.infer<typeof ObjectTiming>;
 
 export const Timings = z.object({
   /** OpenDoc round trip in our own session (ms) */
-  appOpenMs: z.number().optional(),
+  appOpenMs: z.optional(z.number()),
   /** absent in older snapshots: full */
-  mode: TimingMode.optional(),
+  mode: z.optional(TimingMode),
   /** how the object timings were taken (each object on its own, a few in flight across the pass; see lib/collect/timings.ts) */
   method: z.string(),
   /** the engine round trip of a trivial call in the same session, for scale (ms) */
-  roundTripMs: z.number().optional(),
+  roundTripMs: z.optional(z.number()),
   objects: z.array(ObjectTiming),
 });
 export type Timings = z.infer<typeof Timings>;
+
+// ---------------------------------------------------------------------------------------------
+// Sources: where an app folder keeps each item (filled only by lib/offline; rules never read it)
+// ---------------------------------------------------------------------------------------------
+
+/** A place in the app folder: file path relative to `SnapshotSources.folder`, '/'-separated. */
+export const SourcePlace = z.object({
+  file: z.string(),
+  /** 1-based line where the item starts (the line of its `qInfo.qId`); absent: the whole file */
+  line: z.optional(z.number().check(z.int(), z.minimum(1))),
+});
+export type SourcePlace = z.infer<typeof SourcePlace>;
+
+/** The item kinds a folder's files hold; `object` is every saved generic object (sheet, chart, master visualization, story), `variable` is keyed by name. */
+export const SourceItemKind = z.enum(['object', 'measure', 'dimension', 'variable', 'bookmark']);
+export type SourceItemKind = z.infer<typeof SourceItemKind>;
+
+export const SnapshotSources = z.object({
+  format: z.enum(['unbuild', 'serializeapp', 'gitoqlik']),
+  /** the app folder relative to the repository root ('' = the root itself), '/'-separated */
+  folder: z.string(),
+  app: z.optional(SourcePlace),
+  /** `verbatim`: the file holds the script text as is (script line n = file line n); else it sits at `line` (a JSON string) */
+  script: z.optional(z.object({ file: z.string(), line: z.optional(z.number().check(z.int(), z.minimum(1))), verbatim: z.boolean() })),
+  items: z.array(
+    z.object({
+      kind: SourceItemKind,
+      id: z.string(),
+      file: z.string(),
+      line: z.optional(z.number().check(z.int(), z.minimum(1))),
+      /** the line of each property an expression or a library/field reference sits at, by JSON pointer into the item's properties (as `Finding.path`) */
+      paths: z.optional(z.record(z.string(), z.number().check(z.int(), z.minimum(1)))),
+    }),
+  ),
+});
+export type SnapshotSources = z.infer<typeof SnapshotSources>;
 
 // ---------------------------------------------------------------------------------------------
 // The snapshot
@@ -596,7 +624,7 @@ export const AppSnapshot = z.object({
   schemaVersion: z.literal(SNAPSHOT_SCHEMA_VERSION),
   collectedAt: z.string(),
   /** total collection wall time (ms) */
-  collectionMs: z.number().optional(),
+  collectionMs: z.optional(z.number()),
   source: SnapshotSource,
   access: Access,
   app: AppInfo,
@@ -609,27 +637,29 @@ export const AppSnapshot = z.object({
   variables: z.array(Variable),
   bookmarks: z.array(Bookmark),
   stories: z.array(Story),
-  extensions: z.array(Extension).optional(),
-  themes: z.array(Theme).optional(),
-  dataModel: DataModel.optional(),
+  extensions: z.optional(z.array(Extension)),
+  themes: z.optional(z.array(Theme)),
+  dataModel: z.optional(DataModel),
   /** REST `GET /api/v1/apps/{id}/data/metadata` as received */
-  metadata: QlikObject.optional(),
-  reloads: ReloadInfo.optional(),
+  metadata: z.optional(QlikObject),
+  reloads: z.optional(ReloadInfo),
   /** absent when the user may not read it (see collectionIssues) */
-  script: Script.optional(),
+  script: z.optional(Script),
   expressions: z.array(Expression),
   libraryReferences: z.array(LibraryReference),
   fieldReferences: z.array(FieldReference),
   /** would-be expressions Sense keeps but does not evaluate (absent in snapshots collected before they were listed) */
-  mentions: z.array(Mention).optional(),
-  timings: Timings.optional(),
+  mentions: z.optional(z.array(Mention)),
+  timings: z.optional(Timings),
   /** newest finished REST app evaluation, as received */
-  evaluation: QlikObject.optional(),
+  evaluation: z.optional(QlikObject),
   /** REST items entry for the app (resourceSize, space) */
-  item: QlikObject.optional(),
+  item: z.optional(QlikObject),
   /** REST space of the app (type shared/managed/personal) */
-  space: QlikObject.optional(),
+  space: z.optional(QlikObject),
   collectionIssues: z.array(CollectionIssue),
+  /** the files an app folder analysis read each item from (`qlarity analyze --folder`), for exports that point at them */
+  sources: z.optional(SnapshotSources),
 });
 export type AppSnapshot = z.infer<typeof AppSnapshot>;
 

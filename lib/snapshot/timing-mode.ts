@@ -1,7 +1,7 @@
 // How the timing pass measures each object (lib/collect/timings.ts), in a file of its own so that
 // the settings and the options page can name the modes and the default without importing the
 // snapshot schema or the collector.
-import { z } from 'zod';
+import { z } from '../schema/zod';
 
 /** full: first calculation and again from the cache; quick: first calculation only */
 export const TimingMode = z.enum(['full', 'quick']);

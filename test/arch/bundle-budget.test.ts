@@ -18,11 +18,11 @@ type Context = 'service worker' | 'popup' | 'side panel' | 'content script';
 const BUDGET_KB: Record<Context, number> = { 'service worker': 400, popup: 80, 'side panel': 250, 'content script': 40 };
 
 /**
- * Budgets not met yet, with the ceiling that holds meanwhile (the size when the budget test landed,
- * 478 KB and 197 KB, plus about 5 % for work in flight): a context over its budget may not grow
- * further. What is left to reach the budget is in the README ("Bundle sizes").
+ * Budgets not met yet, with the ceiling that holds meanwhile (the size after the schemas moved to
+ * zod/mini, 433 KB and 111 KB, plus about 3 % for work in flight): a context over its budget may
+ * not grow further. What is left to reach the budget is in the README ("Bundle sizes").
  */
-const CEILING_KB: Partial<Record<Context, number>> = { 'service worker': 500, popup: 210 };
+const CEILING_KB: Partial<Record<Context, number>> = { 'service worker': 447, popup: 115 };
 
 const Manifest = (raw: unknown) =>
   raw as {

@@ -24,6 +24,7 @@ const LAYERS: readonly (readonly string[])[] = [
   ['lib/rules'],
   ['lib/analyze', 'lib/collect', 'lib/offline'],
   ['lib/expression', 'lib/qlik', 'lib/snapshot', 'lib/format'],
+  ['lib/schema'],
 ];
 
 /** The layer folder a repository path belongs to, or undefined outside the layered code. */

@@ -1,19 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { canShowInApp, formatDuration, phaseLabel, plural, progressFraction, targetLabel } from '@/components/format';
+import { canShowInApp, phaseLabel, progressFraction, targetLabel } from '@/components/format';
 import { finding } from '../lib/protocol/report-fixtures';
 
 describe('format helpers', () => {
-  it('pluralises', () => {
-    expect(plural(1, 'finding')).toBe('1 finding');
-    expect(plural(1200, 'finding')).toBe('1,200 findings');
-  });
-
-  it('formats durations for people', () => {
-    expect(formatDuration(340)).toBe('340 ms');
-    expect(formatDuration(2_500)).toBe('2.5 s');
-    expect(formatDuration(125_000)).toBe('2 min 5 s');
-  });
-
   it('describes progress, determinate only when the total is known', () => {
     const run = { runId: 'r', appKey: 'k', startedAt: 1 };
     expect(progressFraction({ ...run, phase: 'collecting', progress: { done: 1, total: 4 } })).toBe(0.25);

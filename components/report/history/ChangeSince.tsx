@@ -1,8 +1,8 @@
 // The popup's line about the app's last analysis: "3 new errors, 5 fixed since 1 Dec". Read from
 // the history's newest entry (IndexedDB, same extension origin), which kept the counts when it was
-// saved; nothing is shown when there is no earlier analysis to compare with.
+// saved; nothing is shown when there is no earlier analysis to compare with. The comparison's code
+// loads with the line (a dynamic import), so the popup's first render does not wait for it.
 import { useEffect, useState } from 'preact/hooks';
-import { describeCounts } from '@/lib/export/compare';
 import type { HistoryEntry } from '@/lib/extension/history-store';
 
 export interface ChangeSource {
@@ -19,8 +19,8 @@ export function ChangeSince({ source, appKey, refreshKey, locale, now = Date.now
   const [line, setLine] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    source.list(appKey).then(
-      (entries) => {
+    Promise.all([source.list(appKey), import('@/lib/export/compare')]).then(
+      ([entries, { describeCounts }]) => {
         const change = entries[0]?.change;
         if (live) setLine(change ? describeCounts(change, shortDate(change.sinceAt, now(), locale)) : null);
       },

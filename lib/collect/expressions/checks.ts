@@ -17,7 +17,7 @@
 import type { Expression, ExpressionCheck } from '../../snapshot/schema.ts';
 import { type CollectContext, attempt, engineCall } from '../context.ts';
 import { CheckExpressionResult } from '../engine-schemas.ts';
-import { shouldCheck } from './index.ts';
+import { shouldCheck } from '../../snapshot/engine-checked.ts';
 
 export interface ExpressionChecker {
   /** the master measure labels (valid in every expression); checks wait for them */
@@ -37,30 +37,44 @@ export function createExpressionChecker(ctx: CollectContext): ExpressionChecker 
   /** by text and the labels sent with it */
   const checks = requestsOnce<ExpressionCheck>();
   const checkKey = new Map<Expression, string>();
-  /** text → the master labels in it (a text recurs across charts; the master labels are fixed once known) */
-  const masterLabelsIn = new Map<string, string[]>();
+  /**
+   * text → the master labels in it and the key of the text with those labels alone (a text recurs
+   * across charts, mostly without chart labels in it: one key per text, not one string per expression)
+   */
+  const masterLabelsIn = new Map<string, { labels: string[]; key: string }>();
+  const keyOf = (text: string, labels: readonly string[]): string => JSON.stringify([text, labels]); // unambiguous, whatever characters the text holds
+  // The requests are built in functions of their own: a closure inside askCheck or submit's loop
+  // would allocate its scope for every expression, asked already or not. `.then`, not one more
+  // async function: thousands of these are in flight at once, each holding its suspended frame.
+  const requestCheck = (key: string, text: string, labels: string[]): void =>
+    checks.ask(key, () => attempt(ctx, 'expressions', () => engineCall(ctx, 'CheckExpression', () => ctx.doc.checkExpression(text, labels)).then(toCheck)));
+  const requestFields = (text: string): void =>
+    fields.ask(text, () => attempt(ctx, 'expressions', () => engineCall(ctx, 'GetFieldsFromExpression', () => ctx.doc.getFieldsFromExpression(text)).then(toFields)));
 
-  const askCheck = (e: Expression, chartLabels: Iterable<string>): void => {
+  const askCheck = (e: Expression, chartLabels: readonly string[]): void => {
     if (checkKey.has(e)) return;
     const text = e.text;
     let inText = masterLabelsIn.get(text);
-    if (!inText) masterLabelsIn.set(text, (inText = masterLabels.find(text)));
-    const labels = labelsIn(text, inText, chartLabels);
-    const key = JSON.stringify([text, labels]); // unambiguous, whatever characters the text holds
+    if (!inText) {
+      const labels = masterLabels.find(text);
+      masterLabelsIn.set(text, (inText = { labels, key: keyOf(text, labels) }));
+    }
+    const labels = labelsIn(text, inText.labels, chartLabels);
+    const key = labels === inText.labels ? inText.key : keyOf(text, labels);
     checkKey.set(e, key);
-    checks.ask(key, () => attempt(ctx, 'expressionChecks', async () => toCheck(await engineCall(ctx, 'CheckExpression', () => ctx.doc.checkExpression(text, labels)))));
+    if (!checks.has(key)) requestCheck(key, text, labels);
   };
   const submit = (expressions: readonly Expression[], chartLabels: Iterable<string> = []): void => {
     for (const e of expressions) {
-      if (!shouldCheck(e)) continue;
-      const text = e.text;
-      fields.ask(text, () => attempt(ctx, 'expressionFields', async () => toFields(await engineCall(ctx, 'GetFieldsFromExpression', () => ctx.doc.getFieldsFromExpression(text)))));
+      if (shouldCheck(e) && !fields.has(e.text)) requestFields(e.text);
     }
     if (!mastersKnown) {
       waiting.push({ expressions, chartLabels });
       return;
     }
-    for (const e of expressions) if (shouldCheck(e)) askCheck(e, chartLabels);
+    // an array, walked for each expression without an iterator (a chart's labels come as a Set)
+    const chartList = Array.isArray(chartLabels) ? (chartLabels as readonly string[]) : [...chartLabels];
+    for (const e of expressions) if (shouldCheck(e)) askCheck(e, chartList);
   };
   const setMasterLabels = (labels: Iterable<string>): void => {
     for (const label of labels) masterLabels.add(label);
@@ -103,19 +117,22 @@ function requestsOnce<T>() {
       settled.catch(() => undefined);
       asked.set(key, settled);
     },
+    /** asked already (lets a caller skip building the request: submit sees every expression, most of them repeats) */
+    has: (key: string): boolean => asked.has(key),
     answer: (key: string): T | undefined => answers.get(key),
     pending: (): Promise<void>[] => [...asked.values()],
     size: (): number => asked.size,
   };
 }
 
-/** The labels `text` may reference: `masterFound` (the master labels in it) and the chart labels that occur in it, sorted and once each. */
-function labelsIn(text: string, masterFound: readonly string[], chartLabels: Iterable<string>): string[] {
+/** The labels `text` may reference: `masterFound` (the master labels in it) and the chart labels that occur in it, sorted and once each; `masterFound` itself when no chart label occurs. */
+function labelsIn(text: string, masterFound: string[], chartLabels: readonly string[]): string[] {
   let found: string[] | undefined;
-  for (const label of chartLabels) {
+  for (let i = 0; i < chartLabels.length; i++) {
+    const label = chartLabels[i] as string;
     if (label && text.includes(label) && !masterFound.includes(label) && !found?.includes(label)) (found ??= [...masterFound]).push(label);
   }
-  return found ? found.sort() : [...masterFound];
+  return found ? found.sort() : masterFound;
 }
 
 /** `e` with its answers (built field by field: this runs for every expression of the app) */

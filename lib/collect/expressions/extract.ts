@@ -46,8 +46,44 @@ const FILTER_FIELD_KEYS = new Set(['field', 'fieldName', 'qField', 'qFieldName']
 export function toPointer(path: readonly string[]): string {
   if (path.length === 0) return '';
   let pointer = '';
-  for (const segment of path) pointer += '/' + (segment.includes('~') || segment.includes('/') ? segment.replace(/~/g, '~0').replace(/\//g, '~1') : segment);
+  for (const segment of path) pointer += '/' + escapeSegment(segment);
   return pointer;
+}
+
+const escapeSegment = (segment: string): string => (segment.includes('~') || segment.includes('/') ? segment.replace(/~/g, '~0').replace(/\//g, '~1') : segment);
+
+interface PointerNode {
+  pointer: string;
+  next?: Map<string, PointerNode>;
+}
+
+/**
+ * Each JSON pointer made once (`toPointer(path)`, from a trie of the paths seen): objects of the
+ * same kind share their paths, and every expression, mention and reference keeps one, so an app of
+ * 10,000 expressions built and kept as many copies of a few hundred pointers, segment by segment.
+ * A pointer extends its parent's, so they share their prefixes too. Bounded: dropped when full (a
+ * cache, not a record; a dropped pointer is simply made again).
+ */
+const POINTERS: PointerNode = { pointer: '' };
+const POINTERS_MAX = 10_000;
+let pointerCount = 0;
+function pointerOf(path: readonly string[]): string {
+  let node = POINTERS;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i] as string;
+    let next = node.next?.get(segment);
+    if (!next) {
+      if (++pointerCount > POINTERS_MAX) {
+        POINTERS.next = undefined;
+        pointerCount = 0;
+        return toPointer(path);
+      }
+      next = { pointer: node.pointer + '/' + escapeSegment(segment) };
+      (node.next ??= new Map()).set(segment, next);
+    }
+    node = next;
+  }
+  return node.pointer;
 }
 
 /** `String(i)` for array indexes, made once: a walk pushes one per array item of every tree. */
@@ -114,23 +150,23 @@ function visitString(text: string, path: string[], owner: ExpressionOwner, out: 
   if (inactive !== undefined) return visitInactiveString(text, path, owner, out, attributeId, inactive, key, parent);
 
   if (key === 'qLibraryId') {
-    out.libraryReferences.push({ kind: libraryKind(path), targetId: text, ...refLocation(owner), path: toPointer(path) });
+    out.libraryReferences.push({ kind: libraryKind(path), targetId: text, ...refLocation(owner), path: pointerOf(path) });
     return;
   }
   if (key === 'qExtendsId') {
-    out.libraryReferences.push({ kind: 'visualization', targetId: text, ...refLocation(owner), path: toPointer(path) });
+    out.libraryReferences.push({ kind: 'visualization', targetId: text, ...refLocation(owner), path: pointerOf(path) });
     return;
   }
   if (parent === 'qFieldDefs') {
     const isExpression = startsWithEquals(text);
     addExpression(out, owner, path, attributeId, text, isExpression ? 'expression' : 'field');
     if (!isExpression && path.includes('qListObjectDef')) {
-      out.fieldReferences.push({ field: stripBrackets(text), kind: 'listbox', ...refLocation(owner), path: toPointer(path) });
+      out.fieldReferences.push({ field: stripBrackets(text), kind: 'listbox', ...refLocation(owner), path: pointerOf(path) });
     }
     return;
   }
   if (FILTER_FIELD_KEYS.has(key) && isInFilters(path)) {
-    out.fieldReferences.push({ field: stripBrackets(text), kind: 'chart-filter', ...refLocation(owner), path: toPointer(path) });
+    out.fieldReferences.push({ field: stripBrackets(text), kind: 'chart-filter', ...refLocation(owner), path: pointerOf(path) });
     return;
   }
   if ((parent === 'qStringExpression' || parent === 'qValueExpression') && key === 'qExpr') return addExpression(out, owner, path, attributeId, text, 'expression');
@@ -165,7 +201,7 @@ function visitInactiveString(text: string, path: string[], owner: ExpressionOwne
     (reason === 'inactive-colour' && !ownKey.startsWith('q') && (ownKey === 'colorExpression' || ownKey === 'key')) ||
     (!ownKey.startsWith('q') && startsWithEquals(text) && text.trim().length > 1);
   if (!expressionLike) return;
-  out.mentions.push({ text, location: locationOf(owner, toPointer(path), path, attributeId), reason });
+  out.mentions.push({ text, location: locationOf(owner, pointerOf(path), path, attributeId), reason });
 }
 
 const isIndex = (key: string): boolean => {
@@ -174,7 +210,7 @@ const isIndex = (key: string): boolean => {
 };
 
 function addExpression(out: Extracted, owner: ExpressionOwner, path: readonly string[], attributeId: string | undefined, text: string, syntax: Expression['syntax']): void {
-  const pointer = toPointer(path);
+  const pointer = pointerOf(path);
   out.expressions.push({ id: owner.objectId + ':' + pointer, text, syntax, location: locationOf(owner, pointer, path, attributeId) });
 }
 

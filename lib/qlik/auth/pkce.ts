@@ -6,7 +6,7 @@
 //   token exchange (`purpose: "websocket"`) whose short-lived token goes on the engine URL as
 //   `?accessToken=`. `offline_access` must be requested to get a refresh token (qlik.dev "OAuth Scopes").
 // Uses WebCrypto only (service worker, page and Node 20 all have it).
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 
 export const DEFAULT_SCOPE = 'user_default offline_access';
 
@@ -84,7 +84,7 @@ export function readAuthorizeRedirect(redirectedTo: string, expectedState: strin
   return code ? { ok: true, code } : { ok: false, error: 'no_code', description: 'The sign-in answer has no authorization code.' };
 }
 
-const ErrorsBody = z.object({ errors: z.array(z.object({ code: z.string().optional(), title: z.string().optional() })).min(1) });
+const ErrorsBody = z.object({ errors: z.array(z.object({ code: z.optional(z.string()), title: z.optional(z.string()) })).check(z.minLength(1)) });
 
 /**
  * Why the tenant refused a sign-in, from its answer to `GET /oauth/authorize` asked again without
@@ -115,11 +115,11 @@ export function explainAuthorizeRefusal(status: number, body: string, r: { clien
 }
 
 export const TokenResponse = z.object({
-  access_token: z.string().min(1),
-  token_type: z.string().optional(),
-  expires_in: z.number().positive().optional(),
-  refresh_token: z.string().min(1).optional(),
-  scope: z.string().optional(),
+  access_token: z.string().check(z.minLength(1)),
+  token_type: z.optional(z.string()),
+  expires_in: z.optional(z.number().check(z.positive())),
+  refresh_token: z.optional(z.string().check(z.minLength(1))),
+  scope: z.optional(z.string()),
 });
 export type TokenResponse = z.infer<typeof TokenResponse>;
 

@@ -1,17 +1,17 @@
 // OAuth tokens as Qlarity stores them: in the extension's own storage (storage.local, never
 // storage.sync, never in the Qlik page), one entry per tenant origin and client.
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import type { TokenResponse } from './pkce';
 
 export const StoredOAuthTokens = z.object({
   version: z.literal(1),
   origin: z.url({ protocol: /^https$/ }),
-  clientId: z.string().min(1),
-  accessToken: z.string().min(1),
-  refreshToken: z.string().min(1).optional(),
+  clientId: z.string().check(z.minLength(1)),
+  accessToken: z.string().check(z.minLength(1)),
+  refreshToken: z.optional(z.string().check(z.minLength(1))),
   /** ms since epoch */
   expiresAt: z.number(),
-  scope: z.string().optional(),
+  scope: z.optional(z.string()),
 });
 export type StoredOAuthTokens = z.infer<typeof StoredOAuthTokens>;
 

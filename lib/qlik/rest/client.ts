@@ -5,7 +5,7 @@
 // Only GETs: a cookie session needs no CSRF token for them (lib/qlik/auth/csrf.ts).
 // Read-only: every request is checked against lib/qlik/read-only.ts (GET on the listed paths) and
 // refused before it leaves. Each request, body included, has a limit (`timeoutMs`).
-import type { z } from 'zod';
+import type { z } from 'zod/mini';
 import { httpRefusal } from '../read-only.ts';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
@@ -49,7 +49,7 @@ export class RestError extends Error {
 
 export interface RestClient {
   readonly baseUrl: string;
-  getJson<T extends z.ZodType>(path: string, schema: T): Promise<z.infer<T>>;
+  getJson<T extends z.ZodMiniType>(path: string, schema: T): Promise<z.infer<T>>;
   /** text body, cut at `maxChars` (reports whether it was cut) */
   getText(path: string, maxChars?: number): Promise<{ text: string; truncated: boolean }>;
 }

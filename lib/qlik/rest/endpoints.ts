@@ -1,44 +1,44 @@
 // The Qlik Cloud REST endpoints Qlarity reads, each with the zod schema of the part we rely on.
 // Shapes: ../shared/qlik/openapi/{apps,users,reloads,items,spaces,themes,extensions}.json.
 // Everything else in the bodies passes through (loose objects).
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import type { RestClient } from './client.ts';
 
 const loose = z.looseObject({});
 const enc = encodeURIComponent;
 
-export const User = z.looseObject({ id: z.string(), name: z.string().optional(), email: z.string().optional() });
+export const User = z.looseObject({ id: z.string(), name: z.optional(z.string()), email: z.optional(z.string()) });
 export const NxApp = z.looseObject({
-  attributes: z.looseObject({ id: z.string().optional(), name: z.string().optional() }),
-  privileges: z.array(z.string()).optional(),
+  attributes: z.looseObject({ id: z.optional(z.string()), name: z.optional(z.string()) }),
+  privileges: z.optional(z.array(z.string())),
 });
 export const DataMetadata = z.looseObject({
-  static_byte_size: z.number().optional(),
-  has_section_access: z.boolean().optional(),
-  is_direct_query_mode: z.boolean().optional(),
-  fields: z.array(z.looseObject({ name: z.string(), byte_size: z.number().optional(), hash: z.string().optional() })).optional(),
-  tables: z.array(z.looseObject({ name: z.string(), byte_size: z.number().optional() })).optional(),
-  reload_meta: loose.optional(),
+  static_byte_size: z.optional(z.number()),
+  has_section_access: z.optional(z.boolean()),
+  is_direct_query_mode: z.optional(z.boolean()),
+  fields: z.optional(z.array(z.looseObject({ name: z.string(), byte_size: z.optional(z.number()), hash: z.optional(z.string()) }))),
+  tables: z.optional(z.array(z.looseObject({ name: z.string(), byte_size: z.optional(z.number()) }))),
+  reload_meta: z.optional(loose),
 });
 export const ReloadItem = z.looseObject({
   id: z.string(),
   status: z.string(),
-  type: z.string().optional(),
-  partial: z.boolean().optional(),
-  creationTime: z.string().optional(),
-  startTime: z.string().optional(),
-  endTime: z.string().optional(),
-  engineTime: z.string().optional(),
-  errorCode: z.string().optional(),
-  errorMessage: z.string().optional(),
+  type: z.optional(z.string()),
+  partial: z.optional(z.boolean()),
+  creationTime: z.optional(z.string()),
+  startTime: z.optional(z.string()),
+  endTime: z.optional(z.string()),
+  engineTime: z.optional(z.string()),
+  errorCode: z.optional(z.string()),
+  errorMessage: z.optional(z.string()),
 });
 export const ReloadList = z.looseObject({ data: z.array(ReloadItem) });
 export const ReloadMetadataList = z.looseObject({
-  data: z.array(z.looseObject({ reloadId: z.string().optional(), statements: z.array(loose).optional() })),
+  data: z.array(z.looseObject({ reloadId: z.optional(z.string()), statements: z.optional(z.array(loose)) })),
 });
-export const EvaluationList = z.looseObject({ data: z.array(z.looseObject({ id: z.string().optional(), status: z.string().optional() })) });
+export const EvaluationList = z.looseObject({ data: z.array(z.looseObject({ id: z.optional(z.string()), status: z.optional(z.string()) })) });
 export const ItemList = z.looseObject({ data: z.array(loose) });
-export const Space = z.looseObject({ id: z.string(), type: z.string().optional() });
+export const Space = z.looseObject({ id: z.string(), type: z.optional(z.string()) });
 export const ListOf = z.looseObject({ data: z.array(loose) });
 /** apps.json `ScriptVersion` (only `script` is read) */
 export const ScriptVersion = z.looseObject({ script: z.string() });

@@ -1,5 +1,6 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
+import { partsInWords } from '../../snapshot/parts';
 import { SOURCES } from '../shared/sources';
 
 export default defineRule({
@@ -23,9 +24,9 @@ export default defineRule({
     }
     for (const issues of groups.values()) {
       const [issue] = issues as [(typeof issues)[number]];
-      const parts = issues.map((i) => i.part);
+      const parts = [...new Set(issues.map((i) => i.part))];
       const target = issue.objectId ? ctx.index.objectTarget(issue.objectId) : ctx.index.appTarget();
-      const what = issue.objectId ? `Object ${issue.objectId}` : parts.length > 1 ? `Parts ${parts.map((p) => `"${p}"`).join(', ')}` : `Part "${issue.part}"`;
+      const what = issue.objectId ? `Object ${issue.objectId}` : partsInWords(parts);
       ctx.report({
         target,
         // a resumed connection is not a missing part: say what happened

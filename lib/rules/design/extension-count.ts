@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { isNativeVisualization } from '../../analyze/native-visualizations';
 import { defineRule } from '../../analyze/rule';
 import { SOURCES } from '../shared/sources';
@@ -13,7 +13,7 @@ export default defineRule({
   howToFix: 'Prefer native and bundle objects; keep a list of the extensions you depend on and their owners.',
   severityReason:
     'A count of upgrade risk, not a fault: every extension counted renders today (a missing one is Q07).',
-  options: z.object({ max: z.number().int().nonnegative().default(0).describe('extension objects allowed before reporting') }),
+  options: z.object({ max: z._default(z.number().check(z.int(), z.nonnegative()), 0).check(z.describe('extension objects allowed before reporting')) }),
   needs: ['objects'],
   check(ctx) {
     const byType = new Map<string, number>();

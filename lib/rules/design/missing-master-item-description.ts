@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
 import { SOURCES } from '../shared/sources';
 
@@ -16,7 +16,7 @@ export default defineRule({
   severityReason: 'A missing description is documentation: the measure still calculates and costs nothing; it helps users and Qlik Answers, so it is a suggestion.',
   rollUp: true,
   options: z.object({}),
-  needs: ['masterItems'],
+  needs: ['masterMeasures', 'masterDimensions', 'masterVisualizations'],
   check(ctx) {
     for (const m of ctx.snapshot.masterMeasures) {
       if (m.description?.trim()) continue;

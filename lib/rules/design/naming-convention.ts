@@ -1,9 +1,9 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
 import type { Target } from '../../analyze/result';
 import { SOURCES } from '../shared/sources';
 
-const pattern = z.string().optional();
+const pattern = z.optional(z.string());
 
 export default defineRule({
   code: 'D13',
@@ -17,11 +17,11 @@ export default defineRule({
   severityReason:
     "Naming is a team's style and the rule is off by default; a name outside the convention costs nothing: a suggestion.",
   options: z.object({
-    variable: pattern.default('^v[A-Z0-9_]').describe('regular expression variable names must match'),
-    table: pattern.describe('regular expression table names must match'),
-    field: pattern.describe('regular expression field names must match'),
-    masterMeasure: pattern.describe('regular expression master measure labels must match'),
-    masterDimension: pattern.describe('regular expression master dimension titles must match'),
+    variable: z._default(pattern, '^v[A-Z0-9_]').check(z.describe('regular expression variable names must match')),
+    table: pattern.check(z.describe('regular expression table names must match')),
+    field: pattern.check(z.describe('regular expression field names must match')),
+    masterMeasure: pattern.check(z.describe('regular expression master measure labels must match')),
+    masterDimension: pattern.check(z.describe('regular expression master dimension titles must match')),
   }),
   needs: [],
   check(ctx) {

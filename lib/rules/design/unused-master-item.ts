@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
 import { SOURCES } from '../shared/sources';
 
@@ -16,7 +16,7 @@ export default defineRule({
   severityReason: 'An unused master item costs nothing at run time and is often kept on purpose (template and library apps): a suggestion to tidy up.',
   rollUp: true,
   options: z.object({}),
-  needs: ['masterItems', 'objects'],
+  needs: ['masterMeasures', 'masterDimensions', 'masterVisualizations', 'objects'],
   check(ctx) {
     const { usage } = ctx.index;
     for (const m of ctx.snapshot.masterMeasures) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
 import { scriptMentions } from '../../analyze/script-variables';
 import { mentions } from '../../analyze/usage-index';
@@ -17,7 +17,7 @@ export default defineRule({
   howToFix: 'Delete the variable (for script-created ones, remove its SET/LET from the script) once you are sure no extension or mashup reads it.',
   severityReason: 'An unused variable costs nothing measurable and script control variables are often set on purpose: a suggestion to tidy up.',
   rollUp: true,
-  options: z.object({ includeScriptCreated: z.boolean().default(true).describe('also list variables the script creates') }),
+  options: z.object({ includeScriptCreated: z._default(z.boolean(), true).check(z.describe('also list variables the script creates')) }),
   needs: ['variables', 'objects'],
   check(ctx) {
     // a variable the load script uses ($(vDataRoot) in a FROM clause, vMax in a LET or a control

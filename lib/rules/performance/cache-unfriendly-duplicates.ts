@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import type { IndexedExpression } from '../../analyze/analysis-index';
 import { defineRule } from '../../analyze/rule';
 import { describeSite, reportAt } from '../shared/helpers';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
 import { SOURCES } from '../shared/sources';
 
@@ -15,7 +15,7 @@ export default defineRule({
   howToFix: 'Split the sheet by question, or group related charts in a container so only the visible one calculates.',
   severityReason:
     'An object count is a proxy, not a measured cost (slow sheets are P02): a layout suggestion.',
-  options: z.object({ objects: z.number().int().positive().default(12).describe('objects on a sheet above which to report') }),
+  options: z.object({ objects: z._default(z.number().check(z.int(), z.positive()), 12).check(z.describe('objects on a sheet above which to report')) }),
   needs: ['objects'],
   check(ctx) {
     for (const s of ctx.snapshot.sheets) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
 import { describeSite, reportAt } from '../shared/helpers';
 import { isCalculated } from '../shared/measures';
@@ -17,7 +17,7 @@ export default defineRule({
   howToFix: 'Replace the chain with Pick(Match(…)), a mapping table in the script, or ApplyMap.',
   severityReason:
     'Nesting depth alone measures no cost and deep If is sometimes the clearest form; a mapping table or Pick(Match()) is a suggestion.',
-  options: z.object({ maxDepth: z.number().int().positive().default(3).describe('deepest If nesting allowed') }),
+  options: z.object({ maxDepth: z._default(z.number().check(z.int(), z.positive()), 3).check(z.describe('deepest If nesting allowed')) }),
   needs: ['objects'],
   check(ctx) {
     for (const e of ctx.index.expressions) {

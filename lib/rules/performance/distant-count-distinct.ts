@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
 import type { AnalysisIndex } from '../../analyze/analysis-index';
 import { chartDimensionFields } from '../shared/chart-dimensions';
@@ -53,7 +53,7 @@ export default defineRule({
   howToFix: 'Count a field in the fact table (a key or a counter field made in the script), or move the field closer in the data model.',
   severityReason:
     'Count(distinct) is not slow by itself; what the key hops cost depends on the data and was not measured: a suggestion to check.',
-  options: z.object({ minHops: z.number().int().positive().default(2).describe('key hops at which to report') }),
+  options: z.object({ minHops: z._default(z.number().check(z.int(), z.positive()), 2).check(z.describe('key hops at which to report')) }),
   needs: ['objects', 'dataModel'],
   check(ctx) {
     const { index } = ctx;

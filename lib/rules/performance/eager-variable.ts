@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
-import { plural } from '../shared/helpers';
+import { plural } from '../../format/numbers';
 import { SOURCES } from '../shared/sources';
 
 export default defineRule({

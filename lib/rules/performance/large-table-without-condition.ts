@@ -1,7 +1,7 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
 import { chartDimensionFields } from '../shared/chart-dimensions';
-import { formatNumber } from '../shared/helpers';
+import { formatNumber } from '../../format/numbers';
 import { SOURCES } from '../shared/sources';
 
 export const TABLE_TYPES = new Set(['table', 'pivot-table', 'sn-table', 'sn-pivot-table', 'sn-straight-table']);
@@ -19,7 +19,7 @@ export default defineRule({
   howToFix: "Add a calculation condition such as GetSelectedCount(Customer) > 0 or Count(DISTINCT OrderID) < 50000, with a message telling users what to select.",
   severityReason:
     'The cost is certain: without a calculation condition every user who opens the sheet unfiltered waits for every row of a large table to be calculated.',
-  options: z.object({ rows: z.number().int().positive().default(100_000).describe('rows of the largest table behind the dimensions') }),
+  options: z.object({ rows: z._default(z.number().check(z.int(), z.positive()), 100_000).check(z.describe('rows of the largest table behind the dimensions')) }),
   needs: ['objects', 'dataModel'],
   check(ctx) {
     const { index, options } = ctx;

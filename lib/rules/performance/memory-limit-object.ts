@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { describeEngineError, LIMIT_ERRORS } from '../../analyze/engine-errors';
 import { defineRule } from '../../analyze/rule';
 import { evaluationList } from '../shared/evaluation';
@@ -18,7 +18,7 @@ export default defineRule({
   severityReason: 'The engine stops calculating the object at the limit: users see an error or an empty object instead of its data.',
   options: z.object({}),
   needs: [],
-  reads: ['layouts', 'evaluation'],
+  reads: ['timings', 'evaluation'],
   check(ctx) {
     const { snapshot, index } = ctx;
     if (!snapshot.timings && !snapshot.evaluation) return ctx.cannotRun('neither object layouts nor an app evaluation were collected');

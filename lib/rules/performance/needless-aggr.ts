@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import type { Expr } from '../../expression/ast';
 import { unwrap } from '../../expression/walk';
 import { defineRule } from '../../analyze/rule';

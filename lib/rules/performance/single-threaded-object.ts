@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
 import { reportEvaluationList } from '../shared/evaluation-rule';
 import { SOURCES } from '../shared/sources';

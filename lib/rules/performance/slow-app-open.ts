@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
-import { formatMs } from '../shared/helpers';
+import { formatMs } from '../../format/numbers';
 import { SOURCES } from '../shared/sources';
 
 export default defineRule({
@@ -16,8 +16,8 @@ export default defineRule({
   howToFix: 'Reduce the data model (unused fields, high-cardinality fields), and remove variables with leading = that calculate on open.',
   severityReason:
     "One open time depends on whether the engine already held the app in memory and on the tenant's load, so a single analysis does not measure a certain cost: a pointer to the model size.",
-  options: z.object({ openMs: z.number().positive().default(10_000).describe('open time threshold (ms)') }),
-  needs: ['layouts'],
+  options: z.object({ openMs: z._default(z.number().check(z.positive()), 10_000).check(z.describe('open time threshold (ms)')) }),
+  needs: ['timings'],
   check(ctx) {
     const ms = ctx.snapshot.timings?.appOpenMs;
     if (ms === undefined) return ctx.cannotRun('the app open time was not measured');

@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
-import { formatMs } from '../shared/helpers';
+import { formatMs } from '../../format/numbers';
 import { evaluationList } from '../shared/evaluation';
 import { SOURCES } from '../shared/sources';
 
@@ -20,11 +20,11 @@ export default defineRule({
   severityReason:
     'The time is measured on this app: users wait that long for the object when the sheet opens and after selections; the object still shows its data, so it is a cost, not an error.',
   options: z.object({
-    firstMs: z.number().positive().default(1000).describe('first calculation threshold (ms)'),
-    cachedMs: z.number().positive().default(300).describe('cached calculation threshold (ms)'),
+    firstMs: z._default(z.number().check(z.positive()), 1000).check(z.describe('first calculation threshold (ms)')),
+    cachedMs: z._default(z.number().check(z.positive()), 300).check(z.describe('cached calculation threshold (ms)')),
   }),
   needs: [],
-  reads: ['layouts', 'evaluation'],
+  reads: ['timings', 'evaluation'],
   check(ctx) {
     const { snapshot, options, index } = ctx;
     const slowUncached = evaluationList(snapshot, 'objSlowUncached');

@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
-import { formatMs } from '../shared/helpers';
+import { formatMs } from '../../format/numbers';
 import { evaluationSheets } from '../shared/evaluation';
 import { SOURCES } from '../shared/sources';
 import { sheetCalcTotals } from '../../snapshot/timings';
@@ -18,9 +18,9 @@ export default defineRule({
   howToFix: 'Split the sheet, remove objects nobody needs, or fix its slowest objects first (see P01).',
   severityReason:
     "Measured: the sum of the sheet's object calculation times is what users wait for when they open the sheet; every object still shows its data.",
-  options: z.object({ totalMs: z.number().positive().default(3000).describe('sum of first calculation times (ms)') }),
+  options: z.object({ totalMs: z._default(z.number().check(z.positive()), 3000).check(z.describe('sum of first calculation times (ms)')) }),
   needs: [],
-  reads: ['layouts', 'evaluation'],
+  reads: ['timings', 'evaluation'],
   check(ctx) {
     const { snapshot, options, index } = ctx;
     if (!snapshot.timings && !snapshot.evaluation) return ctx.cannotRun('neither object timings nor an app evaluation were collected');

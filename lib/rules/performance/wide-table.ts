@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
 import { chartColumnCount } from '../shared/chart-dimensions';
 import { SOURCES } from '../shared/sources';
@@ -17,7 +17,7 @@ export default defineRule({
   howToFix: 'Split the table, move rarely used columns to a detail sheet, or use alternative columns users switch on.',
   severityReason:
     "A column count measures no cost and wide tables are often what users asked for; Qlik's guide names them as a possible cause of slow sheets, so it is a suggestion (slow sheets are P02).",
-  options: z.object({ columns: z.number().int().positive().default(15).describe('columns (dimensions + measures) at which to report') }),
+  options: z.object({ columns: z._default(z.number().check(z.int(), z.positive()), 15).check(z.describe('columns (dimensions + measures) at which to report')) }),
   needs: ['objects'],
   check(ctx) {
     for (const o of ctx.snapshot.objects) {

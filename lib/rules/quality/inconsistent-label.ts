@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
 import type { Target } from '../../analyze/result';
 import { SOURCES } from '../shared/sources';
@@ -24,8 +24,8 @@ export default defineRule({
   howToFix: 'Make one master measure for the label and link every chart to it, or rename the measures that mean something else.',
   severityReason:
     'The cost is certain: users compare numbers by their labels and the same label shows two different values; both measures still calculate, so nothing is broken.',
-  options: z.object({ ignoreCase: z.boolean().default(true).describe('treat labels that differ only in case as the same label') }),
-  needs: ['objects', 'masterItems'],
+  options: z.object({ ignoreCase: z._default(z.boolean(), true).check(z.describe('treat labels that differ only in case as the same label')) }),
+  needs: ['objects', 'masterMeasures', 'masterDimensions', 'masterVisualizations'],
   check(ctx) {
     const { index, snapshot } = ctx;
     const key = (label: string) => (ctx.options.ignoreCase ? label.trim().toLowerCase() : label.trim());

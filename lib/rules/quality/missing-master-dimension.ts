@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
 import { SOURCES } from '../shared/sources';
 import { reportMissingLibraryItems } from '../shared/library-references';
@@ -16,7 +16,7 @@ export default defineRule({
   howToFix: 'Link the chart dimension to an existing master dimension, or replace it with a field.',
   severityReason: 'A dimension linked to a deleted master dimension has no definition left: the chart shows an error to users.',
   options: z.object({}),
-  needs: ['objects', 'masterItems'],
+  needs: ['objects', 'masterMeasures', 'masterDimensions', 'masterVisualizations'],
   check(ctx) {
     reportMissingLibraryItems(ctx, 'dimension', new Set(ctx.snapshot.masterDimensions.map((m) => m.id)));
   },

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
 import { SOURCES } from '../shared/sources';
 import { reportMissingLibraryItems } from '../shared/library-references';
@@ -16,7 +16,7 @@ export default defineRule({
   howToFix: 'Link the chart measure to an existing master measure, or replace it with an expression.',
   severityReason: 'A measure linked to a deleted master measure has no definition left: the chart shows an error to users.',
   options: z.object({}),
-  needs: ['objects', 'masterItems'],
+  needs: ['objects', 'masterMeasures', 'masterDimensions', 'masterVisualizations'],
   check(ctx) {
     reportMissingLibraryItems(ctx, 'measure', new Set(ctx.snapshot.masterMeasures.map((m) => m.id)));
   },

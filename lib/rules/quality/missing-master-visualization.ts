@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
 import { SOURCES } from '../shared/sources';
 import { reportMissingLibraryItems } from '../shared/library-references';
@@ -16,7 +16,7 @@ export default defineRule({
   howToFix: 'Replace the object with an existing master visualization, or unlink it and rebuild it.',
   severityReason: 'An object extending a deleted master visualization has nothing to render: users see an invalid object.',
   options: z.object({}),
-  needs: ['objects', 'masterItems'],
+  needs: ['objects', 'masterMeasures', 'masterDimensions', 'masterVisualizations'],
   check(ctx) {
     reportMissingLibraryItems(ctx, 'visualization', new Set(ctx.snapshot.masterVisualizations.map((m) => m.id)));
   },

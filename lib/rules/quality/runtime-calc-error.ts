@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { CONDITION_CODES, describeEngineError, LIMIT_ERRORS } from '../../analyze/engine-errors';
 import { defineRule } from '../../analyze/rule';
 import { objectsWithStaticErrors } from '../shared/explained-errors';
@@ -17,7 +17,7 @@ export default defineRule({
   howToFix: 'Open the object and follow the engine message. Resource limits (memory, time, cells) are P05; errors caused by a syntax error or a missing master item are reported by Q01, Q04–Q06 and Q17 instead.',
   severityReason: 'The engine itself reported the calculation error: the object does not show its data to users.',
   options: z.object({}),
-  needs: ['objects', 'layouts'],
+  needs: ['objects', 'timings'],
   check(ctx) {
     const explained = objectsWithStaticErrors(ctx.index);
     for (const o of ctx.snapshot.objects) {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
 import { describeSite, reportAt } from '../shared/helpers';
 import { isListboxFrequencyPath } from '../../snapshot/property-shapes';

@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { type RuleContext, defineRule } from '../../analyze/rule';
-import { describeSite, plural, reportAt } from '../shared/helpers';
+import { plural } from '../../format/numbers';
+import { describeSite, reportAt } from '../shared/helpers';
 import { SOURCES } from '../shared/sources';
 import { labelCandidates } from '../shared/label-candidates';
 
@@ -30,7 +31,7 @@ export default defineRule({
   examples: { bad: '[Total Revenu] - [Total Cost]', good: '[Total Revenue] - [Total Cost]' },
   severityReason: 'A [Label] that resolves to nothing makes the expression fail: the chart shows an error to users.',
   options: z.object({}),
-  needs: ['dataModel', 'masterItems'],
+  needs: ['dataModel', 'masterMeasures', 'masterDimensions', 'masterVisualizations'],
   check(ctx) {
     for (const e of ctx.index.expressions) {
       if (e.expression.location.owner === 'variable') continue;

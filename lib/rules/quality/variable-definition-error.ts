@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
 import { brokenExpansions } from '../../expression/blame';
 import { describeSite, engineVerdict, reportParserGap } from '../shared/helpers';

@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
 import { SOURCES } from '../shared/sources';
+import { formatNumber } from '../../format/numbers';
 
 export default defineRule({
   code: 'R02',
@@ -26,7 +27,7 @@ export default defineRule({
       const rows = occurrences.reduce((sum, o) => sum + o.table.rows, 0);
       ctx.report({
         target: ctx.index.fieldTarget(field.name),
-        message: `Field "${field.name}" (table ${occurrences.map((o) => o.table.name).join(', ')}) is null in all ${rows.toLocaleString('en-US')} rows.`,
+        message: `Field "${field.name}" (table ${occurrences.map((o) => o.table.name).join(', ')}) is null in all ${formatNumber(rows)} rows.`,
         data: { tables: occurrences.map((o) => o.table.name), rows },
         content: field.name,
       });

@@ -1,8 +1,9 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
 import { appSizeBytes } from '../../snapshot/app-size';
 import { formatBytes } from '../../format/bytes';
 import { SOURCES } from '../shared/sources';
+import { formatPercent } from '../../format/numbers';
 
 export const DEFAULT_QUOTA_BYTES = 5 * 1024 ** 3;
 
@@ -20,8 +21,8 @@ export default defineRule({
   severityReason:
     "Measured against the tenant's quota: the app still opens and reloads, but over the quota it no longer does; the App Analyzer warns from 80 %.",
   options: z.object({
-    quotaBytes: z.number().positive().default(DEFAULT_QUOTA_BYTES).describe("the tenant's in-memory app size quota in bytes (default 5 GiB; set your entitlement)"),
-    share: z.number().min(0).max(1).default(0.8).describe('share of the quota at which to report'),
+    quotaBytes: z._default(z.number().check(z.positive()), DEFAULT_QUOTA_BYTES).check(z.describe("the tenant's in-memory app size quota in bytes (default 5 GiB; set your entitlement)")),
+    share: z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.8).check(z.describe('share of the quota at which to report')),
   }),
   needs: ['appSize'],
   check(ctx) {
@@ -31,7 +32,7 @@ export default defineRule({
     if (size < quotaBytes * share) return;
     ctx.report({
       target: ctx.index.appTarget(),
-      message: `The app needs ${formatBytes(size)} in memory, ${Math.round((size / quotaBytes) * 100)} % of the ${formatBytes(quotaBytes)} quota (threshold ${Math.round(share * 100)} %).`,
+      message: `The app needs ${formatBytes(size)} in memory, ${formatPercent(size / quotaBytes)} of the ${formatBytes(quotaBytes)} quota (threshold ${formatPercent(share)}).`,
       data: { bytes: size, quotaBytes },
       content: 'app-size',
     });

@@ -1,7 +1,8 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
 import { formatBytes } from '../../format/bytes';
 import { SOURCES } from '../shared/sources';
+import { formatPercent } from '../../format/numbers';
 
 export default defineRule({
   code: 'R13',
@@ -17,8 +18,8 @@ export default defineRule({
   severityReason:
     'A large share of the memory shows where optimisation pays, not a fault (the field may well be needed): a suggestion.',
   options: z.object({
-    share: z.number().min(0).max(1).default(0.1).describe('share of the app memory at which to report'),
-    minAppBytes: z.number().nonnegative().default(100 * 1024 ** 2).describe('only for apps at least this large (bytes): in small apps some field always dominates'),
+    share: z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.1).check(z.describe('share of the app memory at which to report')),
+    minAppBytes: z._default(z.number().check(z.nonnegative()), 100 * 1024 ** 2).check(z.describe('only for apps at least this large (bytes): in small apps some field always dominates')),
   }),
   needs: ['dataModel'],
   check(ctx) {
@@ -29,7 +30,7 @@ export default defineRule({
       if (f.isSystem || f.name.startsWith('$') || f.byteSize === undefined || f.byteSize / total < ctx.options.share) continue;
       ctx.report({
         target: ctx.index.fieldTarget(f.name),
-        message: `Field "${f.name}" takes ${formatBytes(f.byteSize)}, ${Math.round((f.byteSize / total) * 100)} % of the app's ${formatBytes(total)} (threshold ${Math.round(ctx.options.share * 100)} %).`,
+        message: `Field "${f.name}" takes ${formatBytes(f.byteSize)}, ${formatPercent(f.byteSize / total)} of the app's ${formatBytes(total)} (threshold ${formatPercent(ctx.options.share)}).`,
         data: { bytes: f.byteSize, share: f.byteSize / total },
         content: f.name,
       });

@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
-import { formatNumber } from '../shared/helpers';
+import { formatNumber } from '../../format/numbers';
 import { SOURCES } from '../shared/sources';
 
 export default defineRule({
@@ -16,7 +16,7 @@ export default defineRule({
   howToFix: 'Drop the field if it is not needed, split it (date and time, codes into parts), round numbers, or AutoNumber keys.',
   severityReason:
     "Measured: the number of distinct values sets the size of the field's symbol table and the width of its pointers, memory over the App Analyzer's threshold.",
-  options: z.object({ distinct: z.number().int().positive().default(1_000_000).describe('distinct values above which to report') }),
+  options: z.object({ distinct: z._default(z.number().check(z.int(), z.positive()), 1_000_000).check(z.describe('distinct values above which to report')) }),
   needs: ['dataModel'],
   check(ctx) {
     for (const f of ctx.snapshot.dataModel?.fields ?? []) {

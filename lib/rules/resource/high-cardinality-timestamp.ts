@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
-import { formatNumber } from '../shared/helpers';
+import { formatNumber } from '../../format/numbers';
 import { SOURCES } from '../shared/sources';
 
 export default defineRule({
@@ -16,7 +16,7 @@ export default defineRule({
   howToFix: 'In the script: Date(Floor(TS)) AS Date, Time(Frac(TS)) AS Time; or round: Timestamp(Floor(TS, 1/24/60)) for minutes.',
   severityReason:
     "Measured: the timestamp's distinct values cost memory that a date and a time field, or rounding, would save.",
-  options: z.object({ distinct: z.number().int().positive().default(100_000).describe('distinct values above which to report') }),
+  options: z.object({ distinct: z._default(z.number().check(z.int(), z.positive()), 100_000).check(z.describe('distinct values above which to report')) }),
   needs: ['dataModel'],
   check(ctx) {
     for (const f of ctx.snapshot.dataModel?.fields ?? []) {

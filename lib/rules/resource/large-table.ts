@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
-import { formatNumber } from '../shared/helpers';
+import { formatNumber } from '../../format/numbers';
 import { SOURCES } from '../shared/sources';
 
 export default defineRule({
@@ -16,7 +16,7 @@ export default defineRule({
   howToFix: 'Aggregate to the grain the app needs, cut history, or use On-Demand App Generation / Direct Query for detail.',
   severityReason:
     "A row count is not a defect (large tables are often the point of the app); over the App Analyzer's threshold it marks a candidate for aggregation or On-Demand Apps: a suggestion.",
-  options: z.object({ rows: z.number().int().positive().default(50_000_000).describe('rows above which to report') }),
+  options: z.object({ rows: z._default(z.number().check(z.int(), z.positive()), 50_000_000).check(z.describe('rows above which to report')) }),
   needs: ['dataModel'],
   check(ctx) {
     for (const t of ctx.snapshot.dataModel?.tables ?? []) {

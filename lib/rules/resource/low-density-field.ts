@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
 import { SOURCES } from '../shared/sources';
+import { formatPercent } from '../../format/numbers';
 
 export default defineRule({
   code: 'R18',
@@ -15,7 +16,7 @@ export default defineRule({
   howToFix: 'Move the field to its own table linked by a key, or check the concatenation that leaves it empty.',
   severityReason:
     'A pointer per row costs little and sparse fields are often legitimate (optional attributes): a suggestion.',
-  options: z.object({ density: z.number().min(0).max(1).default(0.01).describe('information density below which to report') }),
+  options: z.object({ density: z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.01).check(z.describe('information density below which to report')) }),
   needs: ['dataModel'],
   check(ctx) {
     for (const t of ctx.snapshot.dataModel?.tables ?? []) {
@@ -24,7 +25,7 @@ export default defineRule({
         if (f.name.startsWith('$') || f.nonNulls === 0 || f.informationDensity >= ctx.options.density) continue; // all-null: R02
         ctx.report({
           target: ctx.index.fieldTarget(f.name),
-          message: `Field "${f.name}" has values in ${(f.informationDensity * 100).toFixed(2)} % of the rows of table ${t.name} (threshold ${ctx.options.density * 100} %).`,
+          message: `Field "${f.name}" has values in ${formatPercent(f.informationDensity, 2)} of the rows of table ${t.name} (threshold ${formatPercent(ctx.options.density, 2)}).`,
           data: { table: t.name, density: f.informationDensity },
           content: `${f.name}\u0000${t.name}`,
         });

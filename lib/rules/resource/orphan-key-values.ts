@@ -1,6 +1,7 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
 import { SOURCES } from '../shared/sources';
+import { formatPercent } from '../../format/numbers';
 
 export default defineRule({
   code: 'R15',
@@ -27,10 +28,9 @@ export default defineRule({
       const sides = primary.length > 0 ? primary : [...occurrences].sort((a, b) => a.table.rows - b.table.rows).slice(0, 1);
       for (const { table, f } of sides) {
         if (f.subsetRatio >= 1 || f.subsetRatio <= 0) continue;
-        const missing = Math.round((1 - f.subsetRatio) * 100);
         ctx.report({
           target: ctx.index.fieldTarget(field.name),
-          message: `Key "${field.name}": table ${table.name} holds only ${100 - missing} % of its values; ${missing} % are used elsewhere without a row here.`,
+          message: `Key "${field.name}": table ${table.name} holds only ${formatPercent(f.subsetRatio)} of its values; ${formatPercent(1 - f.subsetRatio)} are used elsewhere without a row here.`,
           data: { table: table.name, subsetRatio: f.subsetRatio },
           content: `${field.name}\u0000${table.name}`,
         });

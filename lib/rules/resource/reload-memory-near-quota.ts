@@ -1,9 +1,10 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
 import { formatBytes } from '../../format/bytes';
 import { lastSuccessfulReload } from '../shared/reloads';
 import { SOURCES } from '../shared/sources';
 import { DEFAULT_QUOTA_BYTES } from './app-memory-near-quota';
+import { formatPercent } from '../../format/numbers';
 
 export default defineRule({
   code: 'R12',
@@ -19,8 +20,8 @@ export default defineRule({
   severityReason:
     "Measured: the last reload's peak memory against the quota; that reload succeeded, but one that reaches the quota fails.",
   options: z.object({
-    quotaBytes: z.number().positive().default(DEFAULT_QUOTA_BYTES).describe('the reload memory quota in bytes (default 5 GiB; set your entitlement)'),
-    share: z.number().min(0).max(1).default(0.8).describe('share of the quota at which to report'),
+    quotaBytes: z._default(z.number().check(z.positive()), DEFAULT_QUOTA_BYTES).check(z.describe('the reload memory quota in bytes (default 5 GiB; set your entitlement)')),
+    share: z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.8).check(z.describe('share of the quota at which to report')),
   }),
   needs: [],
   check(ctx) {
@@ -33,7 +34,7 @@ export default defineRule({
     if (peak < quotaBytes * share) return;
     ctx.report({
       target: { kind: 'reload', id: meta?.reloadId ?? lastSuccessfulReload(ctx.snapshot).reload?.id ?? 'last', name: 'Last successful reload' },
-      message: `The last reload peaked at ${formatBytes(peak)}, ${Math.round((peak / quotaBytes) * 100)} % of the ${formatBytes(quotaBytes)} quota (threshold ${Math.round(share * 100)} %).`,
+      message: `The last reload peaked at ${formatBytes(peak)}, ${formatPercent(peak / quotaBytes)} of the ${formatBytes(quotaBytes)} quota (threshold ${formatPercent(share)}).`,
       data: { peakBytes: peak, quotaBytes },
       content: 'reload-peak',
     });

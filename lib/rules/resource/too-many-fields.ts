@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
 import { SOURCES } from '../shared/sources';
 
@@ -15,7 +15,7 @@ export default defineRule({
   howToFix: 'Drop unused fields (see R01) and keep technical fields out of the app.',
   severityReason:
     'A field count is a usability pointer, not a measured cost (fields no one uses are R01): a suggestion.',
-  options: z.object({ fields: z.number().int().positive().default(150).describe('non-system fields above which to report') }),
+  options: z.object({ fields: z._default(z.number().check(z.int(), z.positive()), 150).check(z.describe('non-system fields above which to report')) }),
   needs: ['dataModel'],
   check(ctx) {
     const count = (ctx.snapshot.dataModel?.fields ?? []).filter((f) => !f.isSystem).length;

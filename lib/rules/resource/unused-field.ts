@@ -1,20 +1,10 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import type { Target } from '../../analyze/result';
 import { defineRule } from '../../analyze/rule';
 import { dropFieldsStatement } from '../shared/drop-fields-statement';
 import { formatBytes } from '../../format/bytes';
 import { SOURCES } from '../shared/sources';
-
-/** A field R01 could not decide about: an expression that could not be fully read names it (in the run summary, not a finding). */
-interface UndecidedField {
-  field: string;
-  tables: string[];
-  byteSize?: number;
-  expression: string;
-  why: string;
-  where: Target;
-  path?: string;
-}
+import { UNUSED_FIELD_SUMMARY, type UndecidedField } from '../shared/unused-field-summary';
 
 export const BINARY_DROP_WARNING =
   'The script starts with a BINARY load: DROP FIELDS after BINARY does not release all the memory. ' +
@@ -44,9 +34,10 @@ export default defineRule({
   severityReason:
     'A measured cost: the memory the field takes (shown with each finding) and its reload time, for nothing; the app works with it, so it is a warning, not an error.',
   options: z.object({
-    includeHidden: z.boolean().default(true).describe('also report hidden fields (HidePrefix/HideSuffix)'),
+    includeHidden: z._default(z.boolean(), true).check(z.describe('also report hidden fields (HidePrefix/HideSuffix)')),
   }),
   needs: ['dataModel', 'objects'],
+  runSummary: UNUSED_FIELD_SUMMARY,
   check(ctx) {
     const { index, snapshot } = ctx;
     const usage = index.usage;
@@ -91,7 +82,6 @@ export default defineRule({
       totalBytes: unused.reduce((sum, u) => sum + u.bytes, 0),
       highConfidenceBytes: high.reduce((sum, u) => sum + u.bytes, 0),
       dropStatement: high.length > 0 ? dropFieldsStatement(high.map((u) => u.name)) : undefined,
-      dropStatementAll: unused.length > 0 ? dropFieldsStatement(unused.map((u) => u.name)) : undefined,
       ...(binary ? { warning: BINARY_DROP_WARNING } : {}),
       ...(undecided.length > 0 ? { undecided } : {}),
     });

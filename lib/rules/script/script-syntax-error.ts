@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
 import { SOURCES } from '../shared/sources';
 
@@ -21,11 +21,14 @@ export default defineRule({
       const tab = err.qTabIx !== undefined ? (script.tabs[err.qTabIx] ?? `tab ${err.qTabIx + 1}`) : 'the script';
       const line = err.qLineInTab !== undefined ? err.qLineInTab + 1 : undefined;
       const start = err.qTextPos ?? 0;
+      // qTextPos counts from the start of the whole script (Engine API ScriptSyntaxError): `data.line` is
+      // the line in the script text, as every script rule gives it (the message shows the tab's own line)
+      const scriptLine = err.qTextPos !== undefined ? script.text.slice(0, err.qTextPos).split('\n').length : undefined;
       const excerpt = script.text.slice(start, start + Math.max(err.qErrLen ?? 0, 1)).split('\n')[0];
       ctx.report({
         target: { kind: 'script', id: 'script', name: tab },
         message: `Syntax error in ${tab}${line !== undefined ? `, line ${line}` : ''}${err.qColInLine !== undefined ? `, column ${err.qColInLine + 1}` : ''}${excerpt ? `: "${excerpt}"` : ''}.`,
-        data: { tab, line, column: err.qColInLine, textPos: err.qTextPos },
+        data: { tab, line: scriptLine, lineInTab: line, column: err.qColInLine, textPos: err.qTextPos },
         content: `${tab}\u0000${excerpt}`,
       });
     }

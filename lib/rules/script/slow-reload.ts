@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
-import { formatMs } from '../shared/helpers';
+import { formatMs } from '../../format/numbers';
 import { lastSuccessfulReload } from '../shared/reloads';
 import { SOURCES } from '../shared/sources';
 
@@ -14,7 +14,7 @@ export default defineRule({
   howToFix: 'Look at the slowest statements (S05): load incrementally, store intermediate QVDs, push work to the database.',
   severityReason:
     "Measured: the last reload's duration or CPU time over the threshold delays fresh data and holds capacity; that reload succeeded, so it is a warning.",
-  options: z.object({ maxMs: z.number().positive().default(30 * 60_000).describe('duration or CPU time threshold (ms)') }),
+  options: z.object({ maxMs: z._default(z.number().check(z.positive()), 30 * 60_000).check(z.describe('duration or CPU time threshold (ms)')) }),
   needs: ['reloads'],
   check(ctx) {
     const { metadata: meta, reload: last } = lastSuccessfulReload(ctx.snapshot);

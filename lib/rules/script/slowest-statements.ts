@@ -1,6 +1,6 @@
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
-import { formatMs, formatNumber } from '../shared/helpers';
+import { formatMs, formatNumber } from '../../format/numbers';
 import { lastSuccessfulReload } from '../shared/reloads';
 import { SOURCES } from '../shared/sources';
 
@@ -15,8 +15,8 @@ export default defineRule({
   severityReason:
     'A list of where the reload time went, for orientation: information, not a fault.',
   options: z.object({
-    top: z.number().int().positive().default(5).describe('how many statements to list'),
-    minMs: z.number().nonnegative().default(60_000).describe('only statements at least this long (ms)'),
+    top: z._default(z.number().check(z.int(), z.positive()), 5).check(z.describe('how many statements to list')),
+    minMs: z._default(z.number().check(z.nonnegative()), 60_000).check(z.describe('only statements at least this long (ms)')),
   }),
   needs: ['reloads'],
   check(ctx) {

@@ -1,17 +1,17 @@
 // Reads the lists of a Qlik app evaluation result (REST `Evaluation.result`, qlik-api-ts apps.d.ts:
 // objSlowCached, objSlowUncached, objNoCache, objSingleThreaded, objMemoryLimit, sheets).
-import { z } from 'zod';
+import { z } from '../../schema/zod';
 import type { AppSnapshot } from '../../snapshot/schema';
 
 export const EvaluationObject = z.looseObject({
-  id: z.string().optional(),
-  objectType: z.string().optional(),
-  sheetId: z.string().optional(),
-  title: z.string().optional(),
-  responseTimeSeconds: z.number().optional(),
-  cpuQuotient1: z.number().optional(),
-  memoryLimitStatusCode: z.string().optional(),
-  timeoutStatusCode: z.string().optional(),
+  id: z.optional(z.string()),
+  objectType: z.optional(z.string()),
+  sheetId: z.optional(z.string()),
+  title: z.optional(z.string()),
+  responseTimeSeconds: z.optional(z.number()),
+  cpuQuotient1: z.optional(z.number()),
+  memoryLimitStatusCode: z.optional(z.string()),
+  timeoutStatusCode: z.optional(z.string()),
 });
 export type EvaluationObject = z.infer<typeof EvaluationObject>;
 

@@ -85,11 +85,3 @@ export function reportParserGap(ctx: RuleContext<unknown>, e: IndexedExpression,
     path: e.expression.location.path,
   });
 }
-
-export const plural = (n: number, word: string, many = `${word}s`) => `${n.toLocaleString('en-US')} ${n === 1 ? word : many}`;
-
-export const formatNumber = (n: number) => n.toLocaleString('en-US');
-
-export function formatMs(ms: number): string {
-  return ms >= 1000 ? `${(ms / 1000).toFixed(ms >= 10_000 ? 0 : 1)} s` : `${Math.round(ms)} ms`;
-}

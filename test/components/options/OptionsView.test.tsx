@@ -4,6 +4,7 @@ import { OptionsView } from '@/components/options/OptionsView';
 import type { OptionsEnvironment } from '@/components/options/environment';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/protocol/settings';
 import { RULES } from '@/lib/rules/index';
+import { z } from '@/lib/schema/zod';
 import { FakeClient } from '../fake-client';
 import { act, mount } from '../render';
 
@@ -136,7 +137,7 @@ describe('OptionsView (options page)', () => {
     const first = $(view.root, '#f-rule-P01-firstMs');
     expect(first.type).toBe('number');
     expect(first.value).toBe('1000');
-    expect(view.text()).toContain(p01.options.shape.firstMs.description!);
+    expect(view.text()).toContain(z.globalRegistry.get(p01.options.shape.firstMs)!.description!);
     expect($(view.root, '#f-rule-Q14-ignoreCase').type).toBe('checkbox');
     expect($(view.root, '#f-rule-D13-variable').value).toBe('^v[A-Z0-9_]');
 

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from '@/lib/schema/zod';
 import { optionErrors, optionFields } from '@/components/options/option-fields';
 import { RULES } from '@/lib/rules/index';
 
 const schema = z.object({
-  maxDepth: z.int().min(1).max(9).default(3).describe('deepest nesting'),
-  ms: z.number().positive().default(300),
-  hidden: z.boolean().default(true).describe('also hidden fields'),
-  pattern: z.string().optional().describe('regular expression names must match'),
-  note: z.string().default('x'),
-  tags: z.array(z.string()).default([]),
+  maxDepth: z._default(z.int().check(z.minimum(1), z.maximum(9)), 3).check(z.describe('deepest nesting')),
+  ms: z._default(z.number().check(z.positive()), 300),
+  hidden: z._default(z.boolean(), true).check(z.describe('also hidden fields')),
+  pattern: z.optional(z.string()).check(z.describe('regular expression names must match')),
+  note: z._default(z.string(), 'x'),
+  tags: z._default(z.array(z.string()), []),
 });
 
 describe('optionFields', () => {

@@ -6,7 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from '../../../lib/schema/zod';
 import { createProgressiveAnalysis, TIMING_PASS_PARTS } from '../../../lib/analyze/progressive';
 import type { AnalysisResult } from '../../../lib/analyze/result';
 import { defineRule, type RuleMeta } from '../../../lib/analyze/rule';

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { z } from 'zod';
+import { z } from '../../../lib/schema/zod';
 import { AnalysisResult } from '../../../lib/analyze/result';
 import { defineRule } from '../../../lib/analyze/rule';
+import { defineRunSummary, runSummaryOf } from '../../../lib/analyze/run-summary';
 import { analyse } from '../../../lib/rules/analyse';
 import { suppressionFor } from '../../../lib/analyze/suppression';
 import { app } from '../../fixtures/builders';
@@ -15,7 +16,7 @@ const perObject = defineRule({
   why: { text: 'test', sources: [] },
   howToFix: 'test',
   severityReason: 'test',
-  options: z.object({ minTitleLength: z.number().int().min(0).default(0) }),
+  options: z.object({ minTitleLength: z._default(z.number().check(z.int(), z.minimum(0)), 0) }),
   needs: ['objects'],
   check(ctx) {
     for (const o of ctx.snapshot.objects) {
@@ -32,7 +33,20 @@ const rules = [perObject, throwing, needsScript, givesUp, offByDefault];
 const snapshot = () => app({ id: 'app-A' }).noScript().sheet({ title: 'S' }).kpi({ id: 'k1', title: 'Sales' }).kpi({ id: 'k2', title: 'Margin %' }).build();
 const now = () => new Date('2026-01-02T03:04:05Z');
 
+const kept = defineRunSummary('X06', z.object({ count: z.number().check(z.int()), note: z._default(z.string(), 'none') }));
+const keepsSummary = defineRule({ ...perObject, code: 'X06', name: 'keeps-summary', runSummary: kept, check: (ctx) => ctx.summary({ count: ctx.snapshot.objects.length }) });
+const keepsWrongShape = defineRule({ ...perObject, code: 'X07', name: 'keeps-wrong-shape', runSummary: kept, check: (ctx) => ctx.summary({ count: 1.5 }) });
+const keepsUndeclared = defineRule({ ...perObject, code: 'X08', name: 'keeps-undeclared', check: (ctx) => (ctx.summary as (data: unknown) => void)({ count: 1 }) });
+
 describe('analyse', () => {
+  it("keeps a rule's run summary as its declared contract parses it; a summary that does not fit, or is not declared, is the rule's error", () => {
+    const result = analyse(snapshot(), {}, { rules: [keepsSummary, keepsWrongShape, keepsUndeclared] });
+    expect(runSummaryOf(result, kept)).toEqual({ count: 2, note: 'none' });
+    const status = Object.fromEntries(result.rules.map((r) => [r.rule, r.status]));
+    expect(status).toEqual({ X06: 'ran', X07: 'error', X08: 'error' });
+    expect(result.rules.find((r) => r.rule === 'X08')?.reason).toContain('declares no runSummary');
+  });
+
   it('isolates a throwing rule, says why others could not run, and keeps running the rest', () => {
     const result = analyse(snapshot(), {}, { rules, now });
     expect(() => AnalysisResult.parse(result)).not.toThrow();

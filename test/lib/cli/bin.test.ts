@@ -3,6 +3,7 @@
 // package as `npm pack` makes it, unpacked into a fresh node_modules that holds only the declared
 // runtime dependencies: the command runs from there (no dev dependency is needed at run time).
 import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, realpath, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -120,6 +121,21 @@ describe('qlarity through its bin launcher', () => {
     expect(notJson.code).toBe(3);
     expect(notJson.stderr).toMatch(/baseline\.json: .*not a Qlarity analysis export/);
   }, 90_000);
+});
+
+describe('analyze --folder --format sarif for code scanning', () => {
+  it('points results at the folder\'s files from the repository root, whatever the working directory', async () => {
+    const placesFrom = async (cwd: string, folder: string) => {
+      const sarif = await run(['analyze', '--folder', folder, '--format', 'sarif'], { cwd });
+      expect(sarif.code, sarif.stderr).toBe(0);
+      const log = JSON.parse(sarif.stdout) as { runs: { results: { ruleId: string; locations: { physicalLocation: { artifactLocation: { uri: string; uriBaseId?: string }; region: { startLine: number } } }[] }[] }[] };
+      return log.runs[0]?.results.map((r) => ({ rule: r.ruleId, ...r.locations[0]?.physicalLocation.artifactLocation, line: r.locations[0]?.physicalLocation.region.startLine }));
+    };
+    const fromRoot = await placesFrom(ROOT, 'test/fixtures/app-folders/unbuild');
+    expect(fromRoot).toContainEqual({ rule: 'S07', uri: 'test/fixtures/app-folders/unbuild/script.qvs', uriBaseId: '%SRCROOT%', line: 5 });
+    // from a subfolder the repository root is found by its .git (absent in an unpacked copy: then the working directory counts)
+    if (existsSync(join(ROOT, '.git'))) expect(await placesFrom(join(ROOT, 'test'), 'fixtures/app-folders/unbuild')).toEqual(fromRoot);
+  });
 });
 
 describe('the npm pack tarball', () => {

@@ -98,6 +98,12 @@ describe('CLI output contract', () => {
     expect(formatText(out)).toMatch(/Collected: 0 sheets/);
   });
 
+  it('says the measured times as the findings do (lib/format/numbers.ts)', () => {
+    const out = toCliOutput(minimalSnapshot(), undefined, 'module missing');
+    const timed = { ...out, snapshotSummary: { ...out.snapshotSummary!, appOpenMs: 2340, slowestObject: { id: 'o1', sheetId: 's1', firstMs: 640.4 } } };
+    expect(formatText(timed)).toContain(', app open 2.3 s, slowest object o1 640 ms.');
+  });
+
   it('renders findings as text, worst first', () => {
     const text = formatText(toCliOutput(minimalSnapshot(), result([finding('info'), finding('error')])));
     expect(text.indexOf('E Q01')).toBeLessThan(text.indexOf('I Q01'));

@@ -47,7 +47,7 @@ describe('partial collection', () => {
     expect(snapshot.script).toBeUndefined();
     expect(snapshot.access).toMatchObject({ canEdit: false, canReadScript: false, canReload: false });
     expect(snapshot.collectionIssues).toContainEqual(expect.objectContaining({ part: 'script', code: 'NO_SCRIPT_RIGHTS' }));
-    expect(snapshot.collectionIssues).toContainEqual(expect.objectContaining({ part: 'reloadLog', code: 'HTTP_403' }));
+    expect(snapshot.collectionIssues).toContainEqual(expect.objectContaining({ part: 'reloads', code: 'HTTP_403' }));
     expect(snapshot.sheets.length).toBeGreaterThan(0);
     expect(snapshot.expressions.length).toBeGreaterThan(0);
     expect(readOnlyViolations(sim.calls())).toEqual([]);
@@ -66,7 +66,7 @@ describe('partial collection', () => {
     const snapshot = await collectAs('developer');
     expect(snapshot.expressions.length).toBeGreaterThan(0);
     expect(snapshot.expressions.every((e) => e.check === undefined)).toBe(true);
-    expect(snapshot.collectionIssues.filter((i) => i.part === 'expressionChecks').length).toBeGreaterThan(0);
+    expect(snapshot.collectionIssues.filter((i) => i.part === 'expressions').length).toBeGreaterThan(0);
   }, 60_000);
 
   it('a failing EvaluateEx leaves the calculated variable without a value and says so; the rest is collected', async () => {

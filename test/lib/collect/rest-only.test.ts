@@ -75,7 +75,7 @@ describe('collectRestOnly (demo app, API key)', () => {
   it('analysis: the engine rules could not run with the reason; the REST-only rules ran', () => {
     const result = analyse(snapshot);
     const byCode = new Map(result.rules.map((r) => [r.rule, r]));
-    const engineNeeds = new Set(['objects', 'masterItems', 'variables', 'bookmarks', 'dataModel', 'layouts']);
+    const engineNeeds = new Set(['objects', 'masterMeasures', 'masterDimensions', 'masterVisualizations', 'variables', 'bookmarks', 'dataModel', 'timings']);
     const engineRules = RULES.filter((r) => r.needs.some((n) => engineNeeds.has(n)));
     expect(engineRules.length).toBeGreaterThan(10);
     for (const rule of engineRules) {

@@ -1,6 +1,3 @@
-import { readFileSync } from 'node:fs';
-import { Ajv, type AnySchema } from 'ajv';
-import addFormatsModule from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import type { AnalysisResult, Finding } from '../../../lib/analyze/result';
 import { EXPORT_FORMATS, exportFileName, renderExport, type ExportFormat, type ExportInput } from '../../../lib/export/index';
@@ -11,6 +8,7 @@ import { escapeMarkdown, renderMarkdown } from '../../../lib/export/markdown';
 import { SARIF_FINGERPRINT_KEY, toSarif } from '../../../lib/export/sarif';
 import { compareAnalyses } from '../../../lib/export/compare';
 import { analysedSalesApp, finding } from '../report/fixtures';
+import { sarifValidator } from './sarif-validator';
 
 const { snapshot, result } = analysedSalesApp();
 const HOSTILE = `<img src=x onerror=alert(1)> "quoted", 'single' | pipe [link](javascript:alert(1)) \`tick\` =HYPERLINK("http://evil")\r\nnext line`;
@@ -36,16 +34,6 @@ const input: ExportInput = {
   locale: 'en-GB',
 };
 const render = (format: ExportFormat, change: Partial<ExportInput> = {}) => renderExport(format, { ...input, ...change }).content;
-
-function sarifValidator() {
-  // The OASIS schema is draft-04 (`id`); ajv 8 reads it as draft-07 once the id is `$id`.
-  const schema = JSON.parse(readFileSync(new URL('../../../../shared/specs/sarif-schema-2.1.0.json', import.meta.url), 'utf8')) as Record<string, unknown>;
-  const { $schema: _draft, id, ...rest } = schema;
-  const ajv = new Ajv({ strict: false, allErrors: true });
-  const addFormats = ((addFormatsModule as unknown as { default?: unknown }).default ?? addFormatsModule) as (ajv: Ajv) => Ajv;
-  addFormats(ajv);
-  return ajv.compile({ ...rest, $id: id } as AnySchema);
-}
 
 describe('SARIF 2.1.0 export', () => {
   it('is valid against the OASIS schema, with rule help and a fingerprint per result', () => {
@@ -186,6 +174,29 @@ describe('JSON export', () => {
     expect(back.result.score).toEqual(seeded.score);
     expect(back.metrics).toEqual(input.metrics);
     expect(back.source.connectionMode).toBe('session');
+  });
+
+  it('imports an export written when collection issues named parts the old way (evaluations, expressionChecks …)', () => {
+    const doc = JSON.parse(render('json')) as { metrics: { notCollected?: { part: string; code: string; message: string }[] } };
+    doc.metrics.notCollected = [
+      { part: 'evaluations', code: 'HTTP_403', message: 'forbidden' },
+      { part: 'expressionChecks', code: 'ENGINE_-128', message: 'failed' },
+    ];
+    const back = parseJsonExport(JSON.stringify(doc));
+    expect(back.metrics.notCollected?.map((i) => i.part)).toEqual(['evaluation', 'expressions']);
+  });
+
+  it("checks each rule summary of an imported file against its rule's contract: a retired field is dropped, a damaged summary too, the analysis still opens", () => {
+    const doc = JSON.parse(render('json')) as { rules: Array<{ rule: string; data?: Record<string, unknown> }> };
+    const r01 = doc.rules.find((r) => r.rule === 'R01');
+    if (!r01?.data) throw new Error('the seeded analysis has no R01 summary');
+    const kept = { ...r01.data };
+    const retired = JSON.stringify({ ...doc, rules: doc.rules.map((r) => (r === r01 ? { ...r, data: { ...kept, dropStatementAll: 'DROP FIELDS [X];' } } : r)) });
+    expect(parseJsonExport(retired).result.rules.find((r) => r.rule === 'R01')?.data).toEqual(kept);
+    const damaged = JSON.stringify({ ...doc, rules: doc.rules.map((r) => (r === r01 ? { ...r, data: { fieldCount: 'many' } } : r)) });
+    const back = parseJsonExport(damaged);
+    expect(back.result.rules.find((r) => r.rule === 'R01')?.data).toBeUndefined();
+    expect(back.result.findings.length).toBeGreaterThan(0);
   });
 
   it('refuses text that is not JSON, foreign JSON, a newer version and a damaged export, with a clear message', () => {

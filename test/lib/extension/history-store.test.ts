@@ -76,6 +76,23 @@ describe('history store (IndexedDB)', () => {
     expect(await store.keys()).toEqual(['app-1']);
   });
 
+  it("opens a result stored with an older shape of R01's summary: the retired field is dropped, the rest kept, and a damaged summary does not lose the analysis", async () => {
+    const { store } = await open();
+    const r01 = { rule: 'R01', name: 'unused-field', category: 'resource' as const, severity: 'warning' as const, status: 'ran' as const, findings: 1, suppressed: 0, durationMs: 1 };
+    const stored = run('app-1', DAY);
+    const summary = { fieldCount: 1, totalBytes: 2048, highConfidenceBytes: 2048, dropStatement: 'DROP FIELDS [Unused];' };
+    stored.result = { ...stored.result, rules: [{ ...r01, data: { ...summary, dropStatementAll: 'DROP FIELDS [Unused];' } }] };
+    await store.save(stored, retention);
+    const damaged = run('app-2', DAY);
+    damaged.result = { ...damaged.result, rules: [{ ...r01, data: { fieldCount: 'one' } }] };
+    await store.save(damaged, retention);
+    const [entry] = await store.list('app-1');
+    expect((await store.open(entry.id))?.result.rules[0].data).toEqual(summary);
+    const opened = await store.load('app-2');
+    expect(opened?.result.findings).toHaveLength(1);
+    expect(opened?.result.rules[0]).toEqual(r01);
+  });
+
   it('survives a reopen (a service-worker or browser restart)', async () => {
     const { store, name } = await open();
     await store.save(run('app-1', 1), retention);
@@ -138,6 +155,25 @@ describe('history store (IndexedDB)', () => {
     expect(opened?.entry.full).toBe(false);
     expect(log).toHaveBeenCalledWith(expect.stringMatching(/kept as a summary/));
     expect((await store.list('app-1'))[0].full).toBe(false);
+  });
+
+  it('opens a stored analysis whose collected data names parts the old way (evaluations, expressionChecks …)', async () => {
+    const { store, name } = await open();
+    const saved = await store.save(run('app-1', 1), retention);
+    const oldIssues = [
+      { part: 'evaluations', code: 'HTTP_403', message: 'forbidden' },
+      { part: 'expressionChecks', code: 'ENGINE_-128', message: 'failed' },
+      { part: 'reloadLog', objectId: 'r1', code: 'HTTP_403', message: 'forbidden' },
+    ];
+    const raw = await openDB(name, 2);
+    await raw.put('snapshots', { id: saved.id, snapshot: { ...minimalSnapshot(), collectionIssues: oldIssues } });
+    const record = await raw.get('results', saved.id);
+    await raw.put('results', { ...record, metrics: { notCollected: oldIssues } });
+    raw.close();
+    const opened = await store.open(saved.id);
+    expect(opened?.entry.full).toBe(true);
+    expect(opened?.snapshot?.collectionIssues.map((i) => i.part)).toEqual(['evaluation', 'expressions', 'reloads']);
+    expect(opened?.metrics.notCollected?.map((i) => i.part)).toEqual(['evaluation', 'expressions', 'reloads']);
   });
 
   it('migrates the last analysis per app kept by version 1 into the history', async () => {

@@ -8,9 +8,9 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../../lib/rules/analyse.ts';
 import { snapshotFromFolder } from '../../../lib/cli/folder.ts';
-import type { FolderReader } from '../../../lib/offline/folder-reader.ts';
+import { type FolderReader, jsonPositions, keyLine } from '../../../lib/offline/folder-reader.ts';
 import { readAppFolder } from '../../../lib/offline/formats.ts';
-import { computedVariableNames, variablesAfterReload } from '../../../lib/offline/script-variables.ts';
+import { assignmentsAfterReload, computedVariableNames, variablesAfterReload } from '../../../lib/offline/script-variables.ts';
 import { OFFLINE_UNAVAILABLE, snapshotFromRawApp } from '../../../lib/offline/snapshot.ts';
 import { AppSnapshot } from '../../../lib/snapshot/schema.ts';
 
@@ -75,7 +75,7 @@ describe('app folder formats read offline', () => {
     // no engine: nothing is claimed to have been checked
     expect(snapshot.expressions.every((e) => e.check === undefined)).toBe(true);
     expect(snapshot.collectionIssues.filter((i) => i.code === OFFLINE_UNAVAILABLE).map((i) => i.part).sort()).toEqual(
-      ['dataModel', 'evaluations', 'expressionChecks', 'expressionFields', 'extensions', 'metadata', 'reloads', 'scriptSyntax', 'themes', 'timings'],
+      ['dataModel', 'evaluation', 'expressions', 'expressions', 'extensions', 'metadata', 'reloads', 'script', 'themes', 'timings'],
     );
   });
 
@@ -100,6 +100,57 @@ describe('app folder formats read offline', () => {
     }
   });
 
+  it('records where each item was read: file, the line of its qId and of its expressions; bookmarks and variables by their own kind, the script verbatim or at its key', async () => {
+    const pretty = (v: unknown) => JSON.stringify(v, null, 2);
+    const bookmark = { qProperty: { qInfo: { qId: 'b1', qType: 'bookmark' }, qMetaDef: { title: 'B' } }, qChildren: [] };
+    const unbuild = await snapshotOf({
+      'app-properties.json': '{}',
+      'objects/sheet1.json': pretty(sheetEntry([chart('c1', 'Sum(Sales)')])),
+      'objects/b1.json': pretty(bookmark),
+      'variables.json': pretty([{ qInfo: { qId: 'v1', qType: 'variable' }, qName: 'vSaved', qDefinition: '1' }]),
+      'script.qvs': SCRIPT,
+    });
+    const sheetLines = pretty(sheetEntry([chart('c1', 'Sum(Sales)')])).split('\n');
+    const lineWith = (lines: string[], id: string) => lines.findIndex((l) => l.includes(`"qId": "${id}"`)) + 1;
+    expect(unbuild.sources).toMatchObject({ format: 'unbuild', folder: '', app: { file: 'app-properties.json' }, script: { file: 'script.qvs', verbatim: true } });
+    expect(unbuild.sources?.items).toEqual(
+      expect.arrayContaining([
+        { kind: 'object', id: 'sheet1', file: 'objects/sheet1.json', line: lineWith(sheetLines, 'sheet1') },
+        {
+          kind: 'object',
+          id: 'c1',
+          file: 'objects/sheet1.json',
+          line: lineWith(sheetLines, 'c1'),
+          // the line of each property holding an expression, by the pointer findings name it with
+          paths: expect.objectContaining({ '/qHyperCubeDef/qMeasures/0/qDef/qDef': sheetLines.findIndex((l) => l.includes('"qDef": "Sum(Sales)"')) + 1 }),
+        },
+        { kind: 'bookmark', id: 'b1', file: 'objects/b1.json', line: 4 },
+        { kind: 'variable', id: 'vSaved', file: 'variables.json', line: 4, paths: { '/qDefinition': 8 } },
+        // created by the script: at the SET that leaves it
+        { kind: 'variable', id: 'vTarget', file: 'script.qvs', line: 2 },
+      ]),
+    );
+    const serialized = await snapshotOf({ 'app.json': pretty({ properties: {}, loadScript: SCRIPT, sheets: [sheetEntry([])] }) });
+    expect(serialized.sources).toMatchObject({ format: 'serializeapp', app: { file: 'app.json', line: 2 }, script: { file: 'app.json', line: 3, verbatim: false } });
+    expect(serialized.sources?.items).toContainEqual({ kind: 'variable', id: 'vTarget', file: 'app.json', line: 3 });
+  });
+
+  it('finds the line of every value by JSON pointer in one pass, and the properties holding each qInfo.qId', () => {
+    const text = '[\n {"qInfo": {"qId": "a"},\n  "q/~": [1, {"x": "y\\"z"}]},\n {"qInfo" : {"qId" : "b\\"q"}},\n\n {"qInfo": {"qId": "a"}}\n]';
+    const { lines, owners } = jsonPositions(text);
+    expect([...owners]).toEqual([
+      ['a', '/0'],
+      ['b"q', '/1'],
+    ]);
+    expect(lines.get('/0/qInfo/qId')).toBe(2);
+    expect(lines.get('/0/q~1~0/1/x')).toBe(3);
+    expect(lines.get('/1/qInfo/qId')).toBe(4);
+    expect(lines.get('/2')).toBe(6);
+    expect(lines.size).toBe(new Set(lines.keys()).size);
+    expect(keyLine('{\n  "properties": {},\n  "loadScript": "x"\n}', 'loadScript')).toBe(3);
+    expect(keyLine('{}', 'loadScript')).toBeUndefined();
+  });
+
   it('an unknown folder or broken JSON is a clear error naming the file', async () => {
     await expect(readAppFolder(memoryFolder({ 'notes.txt': 'hello' }))).rejects.toThrow(/unknown app folder format.*notes\.txt/);
     await expect(readAppFolder(memoryFolder({ 'app-properties.json': '{"qTitle": ', 'objects/a.json': '{}' }))).rejects.toThrow(/mem\/app-properties\.json: invalid JSON/);
@@ -112,6 +163,14 @@ describe('script variables offline', () => {
     expect([...vars]).toEqual([
       ['a', '1'],
       ['d', 'x'],
+    ]);
+  });
+
+  it('gives the line of the assignment that leaves each variable, comments spanning lines counted', () => {
+    const vars = assignmentsAfterReload("/* header\n   SET hidden = 1;\n*/\nSET a = 1;\nREM a note\n  over two lines;\n  LET b = 2;\nSET a = 3;\n");
+    expect([...vars]).toEqual([
+      ['a', { definition: '3', line: 8 }],
+      ['b', { definition: '2', line: 7 }],
     ]);
   });
 

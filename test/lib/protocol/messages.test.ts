@@ -10,7 +10,7 @@ describe('runtime messages', () => {
   it('declares each request once, with a request schema whose type matches its key', () => {
     expect(REQUEST_TYPES).toEqual(expect.arrayContaining(['get-tab-state', 'start-analysis', 'cancel-analysis', 'get-last-result', 'show-in-app', 'get-settings', 'set-settings']));
     for (const type of REQUEST_TYPES) {
-      expect(requests[type].request.shape.type.value).toBe(type);
+      expect(requests[type].request.shape.type.def.values).toEqual([type]);
     }
   });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from '@/lib/rules/analyse';
-import { AnalysisReport, appFactsOf, countBySeverity, reportFromAnalysis, sortFindings, topFindingsOf } from '@/lib/report/analysis-report';
+import { AnalysisReport, appFactsOf, countBySeverity, reportFromAnalysis, topFindingsOf } from '@/lib/report/analysis-report';
 import { app } from '../../fixtures/builders';
 import { analysisFinding, analysisResult, finding } from '../protocol/report-fixtures';
 
@@ -10,10 +10,6 @@ describe('report helpers', () => {
     expect(countBySeverity([])).toEqual({ error: 0, warning: 0, info: 0 });
   });
 
-  it('sorts errors, then warnings, then info, keeping order within a severity', () => {
-    const list = [finding({ id: 'i', severity: 'info' }), finding({ id: 'w1', severity: 'warning' }), finding({ id: 'e' }), finding({ id: 'w2', severity: 'warning' })];
-    expect(sortFindings(list).map((f) => f.id)).toEqual(['e', 'w1', 'w2', 'i']);
-  });
 });
 
 const meta = { appKey: 'k', origin: 'https://demo.eu.qlikcloud.com', startedAt: 10, finishedAt: 50 };
@@ -30,6 +26,15 @@ describe('reportFromAnalysis', () => {
     expect(view.app).toEqual({ appId: result.app.id, name: 'Demo sales', origin: meta.origin });
     expect(view.findings[0]).toMatchObject({ ruleCode: 'Q01', severity: 'error', target: { kind: 'object', id: 'obj-1', name: 'KPI', sheetId: 'sheet-1' } });
     expect(view.findings[1]).toMatchObject({ ruleCode: 'R01', ruleName: 'unused-field', target: { kind: 'field', id: 'Unused' } });
+  });
+
+  it('lists the findings in the one order of findings, whatever order the result holds them in', () => {
+    const info = analysisFinding({ id: 'D08:a', rule: 'D08', name: 'missing-object-title', severity: 'info', category: 'design', target: { kind: 'object', id: 'a' } });
+    const laterRule = analysisFinding({ id: 'R01:b', target: { kind: 'field', id: 'B' } });
+    const earlierName = analysisFinding({ id: 'R01:a', target: { kind: 'field', id: 'A' } });
+    const error = analysisFinding({ id: 'Q01:o', rule: 'Q01', name: 'expression-syntax-error', severity: 'error', category: 'quality', target: { kind: 'object', id: 'obj-1' } });
+    const view = reportFromAnalysis(analysisResult([info, laterRule, earlierName, error]), meta);
+    expect(view.findings.map((f) => f.id)).toEqual(['Q01:o', 'R01:a', 'R01:b', 'D08:a']);
   });
 
   it('says which rules could not run or failed, and which configuration was ignored', () => {

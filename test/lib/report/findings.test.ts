@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_FILTER, filterFindings, findingFacets, findingRows, highlightParts, sortFindings } from '../../../lib/report/findings';
+import { EMPTY_FILTER, filterFindings, findingFacets, findingRows, highlightParts } from '../../../lib/report/findings';
+import { sortFindings } from '../../../lib/analyze/finding-order';
 import { finding, manyFindings } from './fixtures';
 
 describe('filterFindings', () => {

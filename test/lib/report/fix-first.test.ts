@@ -39,7 +39,7 @@ describe('fixFirst', () => {
     ]);
     expect(items[0].title).toBe('Field "Gone"');
     expect(items[1].title).toBe(brokenOnce.message);
-    expect(items[2].statement).toBe('DROP FIELDS [Comment], [Sales];');
+    expect(items[2].statement).toEqual({ text: 'DROP FIELDS [Comment], [Sales];' });
     expect(fixFirstIds(items).has(style.id)).toBe(false);
     // every listed occurrence appears once
     const ids = items.flatMap((i) => i.findings.map((f) => f.id));
@@ -60,6 +60,14 @@ describe('fixFirst', () => {
     expect(fixFirst(resultWith([object, coveredSheet, otherSheet])).map((i) => i.findings[0].id)).toEqual([object.id, otherSheet.id]);
   });
 
+  it("keeps R01's BINARY caveat with its DROP FIELDS statement", () => {
+    const unused = finding({ rule: 'R01', name: 'unused-field', severity: 'warning', category: 'resource', target: { kind: 'field', id: 'Comment' } });
+    const run = r01Run(250_000);
+    const warning = 'The script starts with a BINARY load: DROP FIELDS after BINARY does not release all the memory.';
+    const [item] = fixFirst(resultWith([unused], [{ ...run, data: { ...run.data, warning } }]));
+    expect(item.statement).toEqual({ text: 'DROP FIELDS [Comment], [Sales];', warning });
+  });
+
   it('is empty when nothing is broken and no cost was measured', () => {
     expect(fixFirst(resultWith([finding({ rule: 'D04', severity: 'info', category: 'design' })], [r01Run(0)]))).toEqual([]);
   });
@@ -68,7 +76,7 @@ describe('fixFirst', () => {
     const { result } = analysedSalesApp();
     const items = fixFirst(result);
     expect(items[0].gain.kind).toBe('broken');
-    expect(items.some((i) => i.gain.kind === 'memory' && i.statement?.startsWith('DROP FIELD'))).toBe(true);
+    expect(items.some((i) => i.gain.kind === 'memory' && i.statement?.text.startsWith('DROP FIELD'))).toBe(true);
     expect(items.some((i) => i.gain.kind === 'calc-time')).toBe(true);
   });
 });

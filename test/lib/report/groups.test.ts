@@ -64,6 +64,12 @@ describe('helpers', () => {
   it('normalises expressions and message patterns, and counts distinct targets', () => {
     expect(normaliseExpression('  =  Sum(\n  Sales )')).toBe('Sum( Sales )');
     expect(messagePattern('Sheet "Sales" has 42 objects (threshold 30).')).toBe('Sheet "…" has # objects (threshold #).');
+    // sizes in any binary unit, durations and percentages blank with their unit; a word after a number stays
+    const unused = (size: string) => messagePattern(`Field "X" (table T) is not used anywhere in the app; dropping it frees about ${size}. Confidence high.`);
+    expect(unused('512 B')).toBe(unused('1.5 KiB'));
+    expect(unused('150 MiB')).toBe(unused('2.0 GiB'));
+    expect(messagePattern('Object "K" takes 850 ms, 2.3 s on sheet open, 25 % of the total.')).toBe('Object "…" takes #, # on sheet open, # of the total.');
+    expect(messagePattern('12 sheets and 3 hours')).toBe('# sheets and # hours');
     expect(distinctTargets([q02('A', 'x', 'o'), q02('B', 'y', 'o'), q02('A', 'x', 'p')])).toBe(2);
   });
 });

@@ -32,7 +32,7 @@ describe('overview figures', () => {
       totalBytes: 250_000,
       highConfidenceBytes: 250_000,
       dropStatement: 'DROP FIELDS [Comment];',
-      dropStatementAll: 'DROP FIELDS [Comment];',
+      statement: { text: 'DROP FIELDS [Comment];' },
       fields: [{ label: 'Comment', value: 250_000, key: 'Comment' }],
     });
   });

@@ -105,6 +105,14 @@ describe('extractFromProperties', () => {
 });
 
 describe('helpers', () => {
+  it('locates expressions by escaped JSON pointers, the same pointer for the same path in every object', () => {
+    const properties = { 'a/b': { 'c~d': ['=Sum(X)'] } };
+    const first = extractFromProperties(properties, owner).expressions[0];
+    const second = extractFromProperties(properties, { ...owner, objectId: 'other' }).expressions[0];
+    expect(first?.location.path).toBe('/a~1b/c~0d/0');
+    expect(second?.location.path).toBe(first?.location.path);
+    expect(second?.id).toBe('other:/a~1b/c~0d/0');
+  });
   it('escapes JSON pointer segments', () => {
     expect(toPointer(['a/b', 'c~d', '0'])).toBe('/a~1b/c~0d/0');
     expect(toPointer([])).toBe('');

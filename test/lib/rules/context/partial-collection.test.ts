@@ -13,9 +13,9 @@ describe('G04 partial-collection', () => {
       .sheet()
       .barchart({ id: 'c' })
       .app.issue({ part: 'objects', objectId: 'c', code: 'ENGINE_5', message: 'object not found' })
-      .issue({ part: 'evaluations', code: 'HTTP_403', message: 'forbidden' })
+      .issue({ part: 'evaluation', code: 'HTTP_403', message: 'forbidden' })
       .build();
-    expect(runRule(rule, s).messages.sort()).toEqual(['Object c could not be collected: object not found (ENGINE_5).', 'Part "evaluations" could not be collected: forbidden (HTTP_403).']);
+    expect(runRule(rule, s).messages.sort()).toEqual(['Object c could not be collected: object not found (ENGINE_5).', 'The app evaluation could not be collected: forbidden (HTTP_403).']);
   });
 
   it('says once which parts one reason kept out (a REST-only run), object issues stay one each', () => {
@@ -23,10 +23,22 @@ describe('G04 partial-collection', () => {
     const s = app()
       .issue({ part: 'sheets', code: 'ENGINE_UNAVAILABLE', message: reason })
       .issue({ part: 'variables', code: 'ENGINE_UNAVAILABLE', message: reason })
-      .issue({ part: 'evaluations', code: 'HTTP_403', message: 'forbidden' })
+      .issue({ part: 'evaluation', code: 'HTTP_403', message: 'forbidden' })
       .build();
     const { findings, messages } = runRule(rule, s);
-    expect(messages.sort()).toEqual(['Part "evaluations" could not be collected: forbidden (HTTP_403).', `Parts "sheets", "variables" could not be collected: ${reason} (ENGINE_UNAVAILABLE).`]);
-    expect(findings.find((f) => f.message.startsWith('Parts'))?.data).toMatchObject({ parts: ['sheets', 'variables'] });
+    expect(messages.sort()).toEqual([`Sheets and variables could not be collected: ${reason} (ENGINE_UNAVAILABLE).`, 'The app evaluation could not be collected: forbidden (HTTP_403).']);
+    expect(findings.find((f) => f.message.startsWith('Sheets'))?.data).toMatchObject({ parts: ['sheets', 'variables'] });
+  });
+
+  it('names a part once when several of its issues share the reason (two calls for one reload)', () => {
+    const s = app()
+      .issue({ part: 'reloads', objectId: 'r1', code: 'HTTP_403', message: 'forbidden' })
+      .issue({ part: 'reloads', objectId: 'r1', code: 'HTTP_403', message: 'forbidden' })
+      .issue({ part: 'expressions', code: 'ENGINE_-128', message: 'failed' })
+      .issue({ part: 'expressions', code: 'ENGINE_-128', message: 'failed' })
+      .build();
+    const { findings, messages } = runRule(rule, s);
+    expect(messages.sort()).toEqual(['Expressions could not be collected: failed (ENGINE_-128).', 'Object r1 could not be collected: forbidden (HTTP_403).']);
+    expect(findings.map((f) => f.data?.parts).sort()).toEqual([['expressions'], ['reloads']]);
   });
 });

@@ -10,7 +10,7 @@ describe('R18 low-density-field', () => {
 
   it('flags a field with values in 0.5 % of rows', () => {
     expect(runRule(rule, app().table('T', { rows: 1000, fields: [{ name: 'Rare', nonNulls: 5 }] }).build()).messages).toEqual([
-      'Field "Rare" has values in 0.50 % of the rows of table T (threshold 1 %).',
+      'Field "Rare" has values in 0.5 % of the rows of table T (threshold 1 %).',
     ]);
   });
 });

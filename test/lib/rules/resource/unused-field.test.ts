@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import rule from '../../../../lib/rules/resource/unused-field';
+import rule, { BINARY_DROP_WARNING } from '../../../../lib/rules/resource/unused-field';
 import { app } from '../../../fixtures/builders';
+import { runSummaryOf } from '../../../../lib/analyze/run-summary';
+import type { RuleRun } from '../../../../lib/analyze/result';
+import { UNUSED_FIELD_SUMMARY } from '../../../../lib/rules/shared/unused-field-summary';
 import { runRule } from '../run-rule';
+
+/** R01's run summary, read as the views read it (its declared contract). */
+const summaryOf = (run: RuleRun) => runSummaryOf({ rules: [run] }, UNUSED_FIELD_SUMMARY);
 
 const fieldsOf = (findings: { target: { name?: string } }[]) => findings.map((f) => f.target.name).sort();
 
@@ -119,14 +125,13 @@ describe('R01 unused-field', () => {
       .kpi({ id: 'k1', title: 'Totals', measures: ['Sum(A)', 'Sum($(=Only(Computed)))', 'Sum(A) * $(vMissing(Hidden))'] })
       .build();
     const { findings, run } = runRule(rule, snapshot);
-    const undecided = (run.data?.undecided ?? []) as Array<{ field: string; expression: string; where: { id: string } }>;
+    const undecided = summaryOf(run)?.undecided ?? [];
     const undecidedFields = undecided.map((u) => u.field).sort();
     expect(fieldsOf(findings)).toEqual(['Gone']);
     for (const field of undecidedFields) expect(fieldsOf(findings)).not.toContain(field);
     expect(undecidedFields).toEqual(['Hidden']);
     expect(undecided[0]).toMatchObject({ expression: 'Sum(A) * $(vMissing(Hidden))', where: { id: 'k1' } });
-    expect(run.data?.dropStatement).toBe('DROP FIELDS [Gone];');
-    expect(run.data?.dropStatementAll).toBe('DROP FIELDS [Gone];');
+    expect(summaryOf(run)?.dropStatement).toBe('DROP FIELDS [Gone];');
   });
 
   it('counts a name in what Sense keeps but does not evaluate (qLayoutExclude, an inactive colour mode) as a mention: medium, not dropped', () => {
@@ -155,8 +160,8 @@ describe('R01 unused-field', () => {
     const { findings, run } = runRule(rule, snapshot);
     expect(findings[0].data).toMatchObject({ confidence: 'medium' });
     expect(String(findings[0].data?.reason)).toContain('vOld');
-    expect(run.data?.dropStatement).toBeUndefined();
-    expect(run.data?.dropStatementAll).toBe('DROP FIELDS [B];');
+    expect(summaryOf(run)).toMatchObject({ fieldCount: 1, highConfidenceBytes: 0 });
+    expect(summaryOf(run)?.dropStatement).toBeUndefined();
   });
 
   it('lowers confidence without edit rights, and with section access but no script', () => {
@@ -169,8 +174,8 @@ describe('R01 unused-field', () => {
   it('adds the BINARY warning to the statement and escapes brackets', () => {
     const snapshot = app().table('T', { fields: ['A', 'Odd]Name'] }).script('BINARY [lib://apps/base.qvf];\n').sheet().kpi({ measure: 'Sum(A)' }).build();
     const { run } = runRule(rule, snapshot);
-    expect(run.data?.dropStatement).toBe('DROP FIELDS [Odd]]Name];');
-    expect(String(run.data?.warning)).toContain('BINARY');
+    expect(summaryOf(run)?.dropStatement).toBe('DROP FIELDS [Odd]]Name];');
+    expect(summaryOf(run)?.warning).toBe(BINARY_DROP_WARNING);
   });
 
   it('ignores system fields and could not run without a data model', () => {

@@ -14,6 +14,15 @@ describe('S01 script-syntax-error', () => {
     expect(runRule(rule, s).messages).toEqual(['Syntax error in Main, line 2, column 6: "FROM".']);
   });
 
+  it("gives the line in the whole script as data.line (from qTextPos), the tab's own line in the message", () => {
+    const text = '///$tab Main\nLOAD 1 AS X AUTOGENERATE 1;\n///$tab Orders\nLOAD 2 AS Y AUTOGENERATE 1;\nLOAD FROM;';
+    const at = text.indexOf('FROM');
+    const s = app().script(text, { tabs: ['Main', 'Orders'], syntaxErrors: [{ qTabIx: 1, qLineInTab: 1, qColInLine: 5, qTextPos: at, qErrLen: 4 }] }).build();
+    const { findings, messages } = runRule(rule, s);
+    expect(messages).toEqual(['Syntax error in Orders, line 2, column 6: "FROM".']);
+    expect(findings[0]?.data).toMatchObject({ line: 5, lineInTab: 2, tab: 'Orders' });
+  });
+
   it('could not run without the syntax check or the script', () => {
     expect(runRule(rule, app().script('x', { syntaxErrors: undefined }).build()).run.status).toBe('could-not-run');
     expect(runRule(rule, app().noScript().build()).run.reason).toBe('no rights to read the load script');

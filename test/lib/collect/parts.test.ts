@@ -1,0 +1,10 @@
+import { describe, expect, it } from 'vitest';
+import { INVENTORY, LATER_STAGES } from '../../../lib/collect/parts.ts';
+import { SNAPSHOT_PARTS } from '../../../lib/snapshot/parts.ts';
+
+describe('collector parts', () => {
+  it('fill every part of the snapshot, each part from exactly one collector', () => {
+    const fills = [...Object.values(INVENTORY), ...Object.values(LATER_STAGES)].flatMap((c) => c.fills);
+    expect([...fills].sort()).toEqual([...SNAPSHOT_PARTS].sort());
+  });
+});
