@@ -4,7 +4,7 @@
 // targets.ts) and usage (where each field, variable and master item is used, usage-index.ts).
 // AnalysisIndex is the one surface rules see; it exposes the lookups directly and forwards the rest.
 import type { Diagnostic } from '../expression/diagnostics';
-import type { ExpressionLocation } from '../snapshot/schema';
+import type { AppSnapshot, ExpressionLocation } from '../snapshot/schema';
 import { Expressions, type IndexedExpression } from './expressions';
 import { lazy, Lookups } from './lookups';
 import { Names, type NameResolution } from './names';
@@ -15,11 +15,48 @@ import { UsageIndex } from './usage-index';
 
 export type { IndexedExpression, NameResolution };
 
+/** What one rule's run named of the snapshot's objects (see recordNamedObjects). */
+export interface NamedObjectsRecord {
+  stop(): ReadonlySet<string> | 'all';
+}
+
 export class AnalysisIndex extends Lookups {
-  private readonly parsedExpressions = new Expressions(this);
+  private readonly parsedExpressions: Expressions;
   private readonly names = new Names(this);
   private readonly targets = new Targets(this);
   private readonly _usage = lazy(() => new UsageIndex(this, this.parsedExpressions, this.targets));
+  private named: Set<string> | 'all' | undefined;
+
+  /**
+   * `parsesFrom`: an index over a snapshot with the same expressions, variables and load script
+   * (a partial update during the timing pass): its expansions and parses are reused, not redone.
+   */
+  constructor(snapshot: AppSnapshot, parsesFrom?: AnalysisIndex) {
+    super(snapshot);
+    this.parsedExpressions = new Expressions(this, parsesFrom?.parsedExpressions);
+  }
+
+  /**
+   * Records the objects whose targets are asked for until `stop()` (one rule's run): a partial
+   * update re-runs a rule that named an object whose name changed (a title expression is named by
+   * its calculated title, which comes with the timing pass). Reading the usage index counts as
+   * naming every object: it holds the targets of all use sites.
+   */
+  recordNamedObjects(): NamedObjectsRecord {
+    const named = new Set<string>();
+    this.named = named;
+    return {
+      stop: () => {
+        const result = this.named ?? named;
+        this.named = undefined;
+        return result;
+      },
+    };
+  }
+
+  private noteNamed(objectId: string): void {
+    if (this.named instanceof Set) this.named.add(objectId);
+  }
 
   // ---- expressions ----
 
@@ -69,6 +106,7 @@ export class AnalysisIndex extends Lookups {
   }
   /** The target of an object (cached: targets are shared by findings and never mutated). */
   objectTarget(objectId: string): Target {
+    this.noteNamed(objectId);
     return this.targets.object(objectId);
   }
   /** The target of an object an app evaluation lists, which the snapshot may not hold. */
@@ -99,6 +137,7 @@ export class AnalysisIndex extends Lookups {
   }
   /** The target an expression's location belongs to. */
   locationTarget(location: ExpressionLocation): Target {
+    if (location.owner === 'object') this.noteNamed(location.objectId);
     return this.targets.location(location);
   }
 
@@ -106,6 +145,7 @@ export class AnalysisIndex extends Lookups {
 
   /** where each field, variable and master item is used (the basis of the unused-* rules) */
   get usage(): UsageIndex {
+    if (this.named) this.named = 'all';
     return this._usage();
   }
 }

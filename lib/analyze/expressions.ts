@@ -13,13 +13,20 @@ export interface IndexedExpression {
 }
 
 export class Expressions {
-  constructor(private readonly lookups: Lookups) {}
+  private readonly parseCache: Map<string, ParsedExpression>;
+
+  /** `sharing`: the parses of an index over the same expressions, variables and script (they are reused) */
+  constructor(
+    private readonly lookups: Lookups,
+    sharing?: Expressions,
+  ) {
+    this.parseCache = sharing?.parseCache ?? new Map();
+  }
 
   private readonly _all = lazy(() =>
     this.lookups.snapshot.expressions.map((expression) => ({ expression, parsed: this.parse(expression.text, expression.syntax) })),
   );
   private readonly _byObject = lazy(() => groupBy(this.all, (e) => e.expression.location.objectId));
-  private readonly parseCache = new Map<string, ParsedExpression>();
 
   /** every expression of the snapshot with its parse, in snapshot order */
   get all(): IndexedExpression[] {

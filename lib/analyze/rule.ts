@@ -81,6 +81,11 @@ export interface RuleMeta<Schema extends z.ZodMiniObject = z.ZodMiniObject, Summ
   /** every field has a default, so `options.parse({})` gives the defaults */
   options: Schema;
   needs: Need[];
+  /**
+   * Parts the rule reads when they are there but can run without (P01 reads the timings, else the
+   * app evaluation). With `needs`, what a partial update compares to know whether to re-run the rule.
+   */
+  reads?: Need[];
   /** off unless the configuration switches it on (e.g. naming conventions) */
   defaultEnabled?: boolean;
   examples?: { bad?: string; good?: string };

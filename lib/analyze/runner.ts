@@ -43,85 +43,107 @@ export function parseConfig(input: AnalysisConfigInput | undefined): AnalysisCon
 export function runRules(snapshot: AppSnapshot, configInput: AnalysisConfigInput | undefined, options: AnalyseOptions): AnalysisResult {
   const started = performance.now();
   const config = parseConfig(configInput);
-  const { rules } = options;
   const index = new AnalysisIndex(snapshot);
-  const configIssues: ConfigIssue[] = unknownRuleKeys(config, rules);
-  const runs: RuleRun[] = [];
-  const all: Finding[] = [];
-  const errors: AnalysisError[] = [];
+  const outcomes = options.rules.map((rule) => runRule(rule, snapshot, config, index));
+  return resultOf(snapshot, config, outcomes, { ...options, started });
+}
 
-  for (const rule of rules) {
-    const setting = resolveRuleSetting(config, rule, snapshot.app.id);
-    const base = { rule: rule.code, name: rule.name, category: rule.category, findings: 0, suppressed: 0, durationMs: 0 };
-    if (setting.severity === 'off') {
-      runs.push({ ...base, severity: rule.severity, status: 'off' });
-      continue;
-    }
-    const severity = setting.severity;
-    const missing = missingNeed(snapshot, rule.needs);
-    if (missing) {
-      runs.push({ ...base, severity, status: 'could-not-run', reason: missing });
-      continue;
-    }
-    const parsedOptions = rule.options.safeParse(setting.options);
-    if (!parsedOptions.success) {
-      const reason = `invalid options: ${parsedOptions.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;
-      configIssues.push({ path: `rules.${rule.code}.options`, message: reason });
-      runs.push({ ...base, severity, status: 'error', reason });
-      continue;
-    }
-    const t0 = performance.now();
-    const found: Finding[] = [];
-    let summaryData: Record<string, unknown> | undefined;
-    const ctx: RuleContext<Record<string, unknown>> = {
-      snapshot,
-      options: parsedOptions.data,
-      index,
-      report: (input) => found.push(toFinding(rule, severity, input)),
-      cannotRun: (reason) => {
-        throw new CannotRun(reason);
-      },
-      summary: (data) => {
-        // the contract the views read it by: a summary that does not fit it is the rule's error
-        if (!rule.runSummary) throw new Error(`${rule.code} keeps a run summary but declares no runSummary`);
-        summaryData = rule.runSummary.schema.parse(data);
-      },
-      analysisError: (error) => {
-        errors.push({ ...error, rule: rule.code });
-      },
-    };
-    try {
-      rule.check(ctx);
-      const unique = dedupe(found);
-      all.push(...unique);
-      runs.push({ ...base, severity, status: 'ran', findings: unique.length, durationMs: performance.now() - t0, ...(summaryData ? { data: summaryData } : {}) });
-    } catch (error) {
-      const durationMs = performance.now() - t0;
-      if (error instanceof CannotRun) runs.push({ ...base, severity, status: 'could-not-run', reason: error.message, durationMs });
-      else runs.push({ ...base, severity, status: 'error', reason: describeError(error), durationMs });
-    }
+/**
+ * One rule's part of an analysis, as it was before the result merged it with the others' (so a
+ * partial update can keep it, lib/analyze/progressive.ts). `namedObjects`: the objects whose
+ * targets (names) the rule obtained, or 'all' when it read the usage index (which names every use site).
+ */
+export interface RuleOutcome {
+  rule: AnyRule;
+  run: RuleRun;
+  findings: Finding[];
+  errors: AnalysisError[];
+  configIssue?: ConfigIssue;
+  namedObjects: ReadonlySet<string> | 'all';
+}
+
+/** Runs one rule: its setting, its needs, its options, then its check, isolated from the others. */
+export function runRule(rule: AnyRule, snapshot: AppSnapshot, config: AnalysisConfig, index: AnalysisIndex): RuleOutcome {
+  const setting = resolveRuleSetting(config, rule, snapshot.app.id);
+  const base = { rule: rule.code, name: rule.name, category: rule.category, findings: 0, suppressed: 0, durationMs: 0 };
+  const outcome = (run: RuleRun, more: Partial<RuleOutcome> = {}): RuleOutcome => ({ rule, run, findings: [], errors: [], namedObjects: new Set(), ...more });
+  if (setting.severity === 'off') return outcome({ ...base, severity: rule.severity, status: 'off' });
+  const severity = setting.severity;
+  const missing = missingNeed(snapshot, rule.needs);
+  if (missing) return outcome({ ...base, severity, status: 'could-not-run', reason: missing });
+  const parsedOptions = rule.options.safeParse(setting.options);
+  if (!parsedOptions.success) {
+    const reason = `invalid options: ${parsedOptions.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`;
+    return outcome({ ...base, severity, status: 'error', reason }, { configIssue: { path: `rules.${rule.code}.options`, message: reason } });
   }
+  const t0 = performance.now();
+  const found: Finding[] = [];
+  const errors: AnalysisError[] = [];
+  let summaryData: Record<string, unknown> | undefined;
+  const ctx: RuleContext<Record<string, unknown>> = {
+    snapshot,
+    options: parsedOptions.data,
+    index,
+    report: (input) => found.push(toFinding(rule, severity, input)),
+    cannotRun: (reason) => {
+      throw new CannotRun(reason);
+    },
+    summary: (data) => {
+      // the contract the views read it by: a summary that does not fit it is the rule's error
+      if (!rule.runSummary) throw new Error(`${rule.code} keeps a run summary but declares no runSummary`);
+      summaryData = rule.runSummary.schema.parse(data);
+    },
+    analysisError: (error) => {
+      errors.push({ ...error, rule: rule.code });
+    },
+  };
+  const naming = index.recordNamedObjects();
+  try {
+    rule.check(ctx);
+    const findings = dedupe(found);
+    const run: RuleRun = { ...base, severity, status: 'ran', findings: findings.length, durationMs: performance.now() - t0, ...(summaryData ? { data: summaryData } : {}) };
+    return outcome(run, { findings, errors, namedObjects: naming.stop() });
+  } catch (error) {
+    const durationMs = performance.now() - t0;
+    const namedObjects = naming.stop();
+    if (error instanceof CannotRun) return outcome({ ...base, severity, status: 'could-not-run', reason: error.message, durationMs }, { errors, namedObjects });
+    return outcome({ ...base, severity, status: 'error', reason: describeError(error), durationMs }, { errors, namedObjects });
+  }
+}
 
-  const { shown, hidden } = splitSuppressed(all, config.suppressions);
+/** The result of an analysis from its rules' outcomes, in rule order: suppressions applied, then summary and score. */
+export function resultOf(
+  snapshot: AppSnapshot,
+  config: AnalysisConfig,
+  outcomes: readonly RuleOutcome[],
+  options: { started: number; now?: () => Date },
+): AnalysisResult {
+  const rules = outcomes.map((o) => o.rule);
+  const configIssues: ConfigIssue[] = [...unknownRuleKeys(config, rules), ...outcomes.flatMap((o) => (o.configIssue ? [o.configIssue] : []))];
+  const { shown, hidden } = splitSuppressed(
+    outcomes.flatMap((o) => o.findings),
+    config.suppressions,
+  );
   const hiddenByRule = new Map<string, number>();
   for (const f of hidden) hiddenByRule.set(f.rule, (hiddenByRule.get(f.rule) ?? 0) + 1);
-  for (const run of runs) {
-    run.suppressed = hiddenByRule.get(run.rule) ?? 0;
-    run.findings -= run.suppressed;
-  }
+  // copies: an outcome may be kept for the next partial update
+  const runs: RuleRun[] = outcomes.map(({ run }) => {
+    const suppressed = hiddenByRule.get(run.rule) ?? 0;
+    return { ...run, suppressed, findings: run.findings - suppressed };
+  });
   const findings = sortFindings(shown);
   return {
     version: ANALYSIS_RESULT_VERSION,
     app: { id: snapshot.app.id, name: snapshot.app.name },
     analysedAt: (options.now?.() ?? new Date()).toISOString(),
-    durationMs: performance.now() - started,
+    durationMs: performance.now() - options.started,
     findings,
     suppressedFindings: sortFindings(hidden),
     rules: runs,
     summary: summarise(findings, hidden.length, runs),
     score: computeScore(findings),
     configIssues,
-    errors,
+    errors: outcomes.flatMap((o) => o.errors),
   };
 }
 

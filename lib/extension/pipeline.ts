@@ -5,11 +5,12 @@
 //            cannot reach the engine (API-key mode in Chromium: the header rule is not applied to
 //            the WebSocket handshake, connection/api-key-rule.ts), collectRestOnly: what REST
 //            gives, the engine parts listed as not collected, and a note that says so;
-// analyse  = lib/analyze's analyse (pure) with the rule settings and the app's hidden findings;
+// analyse  = lib/analyze's analysis (pure) with the rule settings and the app's hidden findings,
+//            progressive over one run's reports (lib/analyze/progressive.ts);
 // disconnect closes the engine session and releases the connection (bridge, header rule).
 // Engine and REST failures are explained by the connection (what happened, what to do).
 import { browser } from 'wxt/browser';
-import { analyse } from '../rules/analyse';
+import { createProgressiveAnalysis, type ProgressiveAnalysis } from '../analyze/progressive';
 import { collectApp, collectRestOnly } from '../collect/index';
 import { engineUnavailableNote } from '../snapshot/engine-unavailable';
 import { openEngineSession, type EngineSession } from '../qlik/engine/session';
@@ -20,7 +21,7 @@ import { appFactsOf, timingCoverageOf, topFindingsOf } from '../report/analysis-
 import { appKeyOf } from '../protocol/tab-state';
 import { RULES } from '../rules/index';
 import type { AppSnapshot } from '../snapshot/schema';
-import type { AnalysisSteps } from './analysis';
+import type { AnalysisContext, AnalysisSteps } from './analysis';
 import { TAB_GONE_MESSAGE } from './bridge/client';
 import { connectToTab, newAnalysisIdentity, type QlikConnection } from './connection/connect';
 import { QlarityError } from './errors';
@@ -61,6 +62,7 @@ async function explained(connection: QlikConnection, error: unknown): Promise<un
 }
 
 export function createPipeline(): AnalysisSteps<LiveConnection, AppSnapshot> {
+  const analyses = new WeakMap<AnalysisContext, ProgressiveAnalysis>();
   return {
     async connect({ tabId, settings, signal }) {
       const connection = await connectToTab(tabId, (host) => connectionFor(settings, host));
@@ -117,12 +119,18 @@ export function createPipeline(): AnalysisSteps<LiveConnection, AppSnapshot> {
     },
     // The user's rule settings and the findings they hid for this app (see suppressions.ts).
     // Every result of one run carries the run's start, so its partial reports and its final one are one history entry.
-    analyse: async (snapshot, { app, settings, startedAt }) =>
-      analyse(
-        snapshot,
-        { ...analysisConfigOf(settings), suppressions: await loadSuppressions(appKeyOf(app)) },
-        startedAt !== undefined ? { now: () => new Date(startedAt) } : {},
-      ),
+    // One progressive analysis per run (the run's context is the same object for all its reports):
+    // a report during the timing pass re-runs only the rules whose inputs it changed (lib/analyze/progressive.ts).
+    analyse: async (snapshot, run) => {
+      const config = { ...analysisConfigOf(run.settings), suppressions: await loadSuppressions(appKeyOf(run.app)) };
+      let analysis = analyses.get(run);
+      if (!analysis) {
+        const { startedAt } = run;
+        analysis = createProgressiveAnalysis({ rules: RULES, ...(startedAt !== undefined ? { now: () => new Date(startedAt) } : {}) });
+        analyses.set(run, analysis);
+      }
+      return analysis(snapshot, config).result;
+    },
     timingCoverage: (snapshot, { skipTimings }) => timingCoverageOf(snapshot, skipTimings === true),
     facts: (snapshot, result) => appFactsOf(result, snapshot),
     top: (snapshot, result) => topFindingsOf(result, snapshot, ruleSummary),

@@ -19,6 +19,7 @@ export default defineRule({
   severityReason: 'The engine stops calculating the object at the limit: users see an error or an empty object instead of its data.',
   options: z.object({}),
   needs: [],
+  reads: ['timings', 'evaluation'],
   check(ctx) {
     const { snapshot, index } = ctx;
     if (!snapshot.timings && !snapshot.evaluation) return ctx.cannotRun('neither object layouts nor an app evaluation were collected');

@@ -25,6 +25,7 @@ export default defineRule({
     cachedMs: z._default(z.number().check(z.positive()), 300).check(z.describe('cached calculation threshold (ms)')),
   }),
   needs: [],
+  reads: ['timings', 'evaluation'],
   check(ctx) {
     const { snapshot, options, index } = ctx;
     const slowUncached = evaluationList(snapshot, 'objSlowUncached');

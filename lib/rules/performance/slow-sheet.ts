@@ -21,6 +21,7 @@ export default defineRule({
     "Measured: the sum of the sheet's object calculation times is what users wait for when they open the sheet; every object still shows its data.",
   options: z.object({ totalMs: z._default(z.number().check(z.positive()), 3000).check(z.describe('sum of first calculation times (ms)')) }),
   needs: [],
+  reads: ['timings', 'evaluation'],
   check(ctx) {
     const { snapshot, options, index } = ctx;
     if (!snapshot.timings && !snapshot.evaluation) return ctx.cannotRun('neither object timings nor an app evaluation were collected');
