@@ -3,6 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { defineConfig } from 'wxt';
 import { DEV_PUBLIC_KEY } from './scripts/dev-extension-key';
+import { stripRuleTextsPlugin } from './scripts/vite/strip-rule-texts';
 
 const ICON_SIZES = [16, 32, 48, 128] as const;
 const icons = Object.fromEntries(ICON_SIZES.map((size) => [size, `icon/${size}.png`]));
@@ -78,7 +79,8 @@ export default defineConfig({
     excludeSources: ['reports/**', 'demo-output/**', 'test-results/**', '**/*.log', '.ci/**', 'test/**', 'bench/**'],
   },
   vite: () => ({
-    plugins: [preact()],
+    // the background's build leaves out the rule texts the service worker never reads
+    plugins: [preact(), stripRuleTextsPlugin()],
     // QLARITY_SOURCEMAP=1 npx wxt build: source maps, to see what each bundle holds (the budgets
     // in test/arch/bundle-budget.test.ts count the build without them).
     build: { sourcemap: process.env.QLARITY_SOURCEMAP === '1' },

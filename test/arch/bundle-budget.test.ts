@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { RULES } from '../../lib/rules/index';
 
 const OUT = fileURLToPath(new URL('../../.output/chrome-mv3/', import.meta.url));
 const KB = 1024;
@@ -19,10 +20,10 @@ const BUDGET_KB: Record<Context, number> = { 'service worker': 400, popup: 80, '
 
 /**
  * Budgets not met yet, with the ceiling that holds meanwhile (the size after the schemas moved to
- * zod/mini, 433 KB and 111 KB, plus about 3 % for work in flight): a context over its budget may
- * not grow further. What is left to reach the budget is in the README ("Bundle sizes").
+ * zod/mini, 111 KB, plus about 3 % for work in flight): a context over its budget may not grow
+ * further. What is left to reach the budget is in the README ("Bundle sizes").
  */
-const CEILING_KB: Partial<Record<Context, number>> = { 'service worker': 447, popup: 115 };
+const CEILING_KB: Partial<Record<Context, number>> = { popup: 115 };
 
 const Manifest = (raw: unknown) =>
   raw as {
@@ -105,5 +106,14 @@ describe('bundle budgets (raw bytes of the Chrome build)', () => {
     // the side panel's report views and the export renderers are dynamic imports
     expect(sizes['side panel'].files.some((f) => /FullReport|AnalysisWorkspace|export-/.test(f)), table(sizes)).toBe(false);
     expect(sizes['side panel'].files.length).toBeGreaterThan(1);
+  });
+
+  it("the service worker carries no rule's texts for people (scripts/vite/strip-rule-texts.ts)", () => {
+    if (!sizes) throw new Error(`No build in ${OUT}: run \`npx wxt build\` first.`);
+    const worker = sizes['service worker'].files.map((f) => readFileSync(path.join(OUT, f), 'utf8')).join('\n');
+    expect(worker).toContain(RULES[0].summary);
+    for (const rule of RULES) {
+      for (const text of [rule.howToFix, rule.why.text, rule.severityReason]) expect(worker.includes(text), `${rule.code}: ${text}`).toBe(false);
+    }
   });
 });
