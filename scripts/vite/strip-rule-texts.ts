@@ -67,8 +67,8 @@ function isDescribeCheck(node: ts.Node): node is ts.CallExpression & { expressio
 
 /** The end of an object literal's property, with the comma after it when there is one. */
 function endWithComma(property: ts.ObjectLiteralElementLike, file: ts.SourceFile): number {
-  const next = ts.findNextToken(property, property.parent, file);
-  return next?.kind === ts.SyntaxKind.CommaToken ? next.end : property.end;
+  const scanner = ts.createScanner(ts.ScriptTarget.Latest, true, ts.LanguageVariant.Standard, file.text, undefined, property.end);
+  return scanner.scan() === ts.SyntaxKind.CommaToken ? scanner.getTextPos() : property.end;
 }
 
 /** Whether a Vite build is WXT's build of the background entrypoint (service worker or event page). */
