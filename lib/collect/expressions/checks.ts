@@ -48,13 +48,13 @@ export function createExpressionChecker(ctx: CollectContext): ExpressionChecker 
     const labels = labelsIn(text, inText, chartLabels);
     const key = JSON.stringify([text, labels]); // unambiguous, whatever characters the text holds
     checkKey.set(e, key);
-    checks.ask(key, () => attempt(ctx, 'expressionChecks', async () => toCheck(await engineCall(ctx, 'CheckExpression', () => ctx.doc.checkExpression(text, labels)))));
+    checks.ask(key, () => attempt(ctx, 'expressionChecks', () => engineCall(ctx, 'CheckExpression', () => ctx.doc.checkExpression(text, labels)).then(toCheck)));
   };
   const submit = (expressions: readonly Expression[], chartLabels: Iterable<string> = []): void => {
     for (const e of expressions) {
       if (!shouldCheck(e)) continue;
       const text = e.text;
-      fields.ask(text, () => attempt(ctx, 'expressionFields', async () => toFields(await engineCall(ctx, 'GetFieldsFromExpression', () => ctx.doc.getFieldsFromExpression(text)))));
+      fields.ask(text, () => attempt(ctx, 'expressionFields', () => engineCall(ctx, 'GetFieldsFromExpression', () => ctx.doc.getFieldsFromExpression(text)).then(toFields)));
     }
     if (!mastersKnown) {
       waiting.push({ expressions, chartLabels });
@@ -74,9 +74,9 @@ export function createExpressionChecker(ctx: CollectContext): ExpressionChecker 
       if (!mastersKnown) setMasterLabels([]);
       submit(expressions);
       const total = checks.size();
-      let done = 0;
-      ctx.progress('expressions', 0, total);
-      await Promise.all(checks.pending().map((check) => check.then(() => ctx.progress('expressions', ++done, total))));
+      ctx.progress('expressions', checks.answered(), total);
+      checks.onAnswer(() => ctx.progress('expressions', checks.answered(), total));
+      await Promise.all(checks.pending());
       await Promise.all(fields.pending());
       return expressions.map((e) => {
         const key = checkKey.get(e);
@@ -94,10 +94,14 @@ export function createExpressionChecker(ctx: CollectContext): ExpressionChecker 
 function requestsOnce<T>() {
   const asked = new Map<string, Promise<void>>();
   const answers = new Map<string, T | undefined>();
+  let onAnswer: (() => void) | undefined;
   return {
     ask(key: string, request: () => Promise<T | undefined>): void {
       if (asked.has(key)) return;
-      const settled = request().then((answer) => void answers.set(key, answer));
+      const settled = request().then((answer) => {
+        answers.set(key, answer);
+        onAnswer?.();
+      });
       // a fatal error (cancel, a lost connection) ends the collection elsewhere, and finish() may
       // then never wait for this request: its rejection must not go unhandled
       settled.catch(() => undefined);
@@ -106,6 +110,12 @@ function requestsOnce<T>() {
     answer: (key: string): T | undefined => answers.get(key),
     pending: (): Promise<void>[] => [...asked.values()],
     size: (): number => asked.size,
+    /** how many requests have their answer */
+    answered: (): number => answers.size,
+    /** called after each answer from now on */
+    onAnswer(listener: () => void): void {
+      onAnswer = listener;
+    },
   };
 }
 
