@@ -32,30 +32,33 @@ export function createExpressionChecker(ctx: CollectContext): ExpressionChecker 
   const masterLabels = labelIndex();
   let mastersKnown = false;
   const waiting: { expressions: readonly Expression[]; chartLabels: Iterable<string> }[] = [];
-  /** by text */
-  const fields = requestsOnce<string[]>();
-  /** by text and the labels sent with it */
-  const checks = requestsOnce<ExpressionCheck>();
-  const checkKey = new Map<Expression, string>();
-  /** text → the master labels in it (a text recurs across charts; the master labels are fixed once known) */
-  const masterLabelsIn = new Map<string, string[]>();
+  /** per unique text: its fields request, its check requests by label set, and the master labels in it (fixed once known) */
+  const texts = new Map<string, TextRequests>();
+  /** an expression's answers, found without a key string: an app has far more expressions than unique texts */
+  const asked = new Map<Expression, { check: Answer<ExpressionCheck>; fields: Answer<string[]> }>();
+  const fields = requestCounter();
+  const checks = requestCounter();
 
+  const textRequests = (text: string): TextRequests => {
+    let requests = texts.get(text);
+    if (!requests) {
+      const fieldsAnswer = fields.ask(() => attempt(ctx, 'expressionFields', () => engineCall(ctx, 'GetFieldsFromExpression', () => ctx.doc.getFieldsFromExpression(text)).then(toFields)));
+      texts.set(text, (requests = { fields: fieldsAnswer, checks: new Map() }));
+    }
+    return requests;
+  };
   const askCheck = (e: Expression, chartLabels: Iterable<string>): void => {
-    if (checkKey.has(e)) return;
+    if (asked.has(e)) return;
     const text = e.text;
-    let inText = masterLabelsIn.get(text);
-    if (!inText) masterLabelsIn.set(text, (inText = masterLabels.find(text)));
-    const labels = labelsIn(text, inText, chartLabels);
-    const key = JSON.stringify([text, labels]); // unambiguous, whatever characters the text holds
-    checkKey.set(e, key);
-    checks.ask(key, () => attempt(ctx, 'expressionChecks', () => engineCall(ctx, 'CheckExpression', () => ctx.doc.checkExpression(text, labels)).then(toCheck)));
+    const requests = textRequests(text);
+    const labels = labelsIn(text, (requests.masterLabels ??= masterLabels.find(text)), chartLabels);
+    const labelsKey = labels.length === 0 ? '' : JSON.stringify(labels); // unambiguous, whatever characters the labels hold
+    let check = requests.checks.get(labelsKey);
+    if (!check) requests.checks.set(labelsKey, (check = checks.ask(() => attempt(ctx, 'expressionChecks', () => engineCall(ctx, 'CheckExpression', () => ctx.doc.checkExpression(text, labels)).then(toCheck)))));
+    asked.set(e, { check, fields: requests.fields });
   };
   const submit = (expressions: readonly Expression[], chartLabels: Iterable<string> = []): void => {
-    for (const e of expressions) {
-      if (!shouldCheck(e)) continue;
-      const text = e.text;
-      fields.ask(text, () => attempt(ctx, 'expressionFields', () => engineCall(ctx, 'GetFieldsFromExpression', () => ctx.doc.getFieldsFromExpression(text)).then(toFields)));
-    }
+    for (const e of expressions) if (shouldCheck(e)) textRequests(e.text);
     if (!mastersKnown) {
       waiting.push({ expressions, chartLabels });
       return;
@@ -79,39 +82,51 @@ export function createExpressionChecker(ctx: CollectContext): ExpressionChecker 
       await Promise.all(checks.pending());
       await Promise.all(fields.pending());
       return expressions.map((e) => {
-        const key = checkKey.get(e);
-        return key === undefined ? e : withAnswers(e, { check: checks.answer(key), fieldsFromEngine: fields.answer(e.text) });
+        const answers = asked.get(e);
+        return answers ? withAnswers(e, { check: answers.check.value, fieldsFromEngine: answers.fields.value }) : e;
       });
     },
   };
 }
 
+interface TextRequests {
+  fields: Answer<string[]>;
+  /** by the labels sent with the text (JSON of the sorted list; '' for none) */
+  checks: Map<string, Answer<ExpressionCheck>>;
+  masterLabels?: string[];
+}
+
+/** Where a request's answer lands (read synchronously once the requests have settled). */
+interface Answer<T> {
+  value?: T;
+}
+
 /**
- * One request per key, made at the first ask; the answers are kept so that they can be read
- * synchronously once `pending()` has settled (an app has far more expressions than unique texts,
- * and one await per expression would cost more than the requests).
+ * Counts requests and their answers and keeps what to wait for (an app has far more expressions
+ * than unique texts, and one await per expression would cost more than the requests).
  */
-function requestsOnce<T>() {
-  const asked = new Map<string, Promise<void>>();
-  const answers = new Map<string, T | undefined>();
+function requestCounter() {
+  const pending: Promise<void>[] = [];
+  let answered = 0;
   let onAnswer: (() => void) | undefined;
   return {
-    ask(key: string, request: () => Promise<T | undefined>): void {
-      if (asked.has(key)) return;
-      const settled = request().then((answer) => {
-        answers.set(key, answer);
+    ask<T>(request: () => Promise<T | undefined>): Answer<T> {
+      const answer: Answer<T> = {};
+      const settled = request().then((value) => {
+        if (value !== undefined) answer.value = value;
+        answered++;
         onAnswer?.();
       });
       // a fatal error (cancel, a lost connection) ends the collection elsewhere, and finish() may
       // then never wait for this request: its rejection must not go unhandled
       settled.catch(() => undefined);
-      asked.set(key, settled);
+      pending.push(settled);
+      return answer;
     },
-    answer: (key: string): T | undefined => answers.get(key),
-    pending: (): Promise<void>[] => [...asked.values()],
-    size: (): number => asked.size,
+    pending: (): Promise<void>[] => pending,
+    size: (): number => pending.length,
     /** how many requests have their answer */
-    answered: (): number => answers.size,
+    answered: (): number => answered,
     /** called after each answer from now on */
     onAnswer(listener: () => void): void {
       onAnswer = listener;
