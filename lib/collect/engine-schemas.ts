@@ -102,6 +102,36 @@ export const CheckExpressionResult = z.looseObject({
   qBadFieldNames: z.array(Range).optional(),
   qDangerousFieldNames: z.array(Range).optional(),
 });
+export type CheckExpressionResult = z.infer<typeof CheckExpressionResult>;
+
+/**
+ * CheckExpressionResult.parse for the thousands of answers of a collection: an answer whose shape is
+ * plainly right (as the engine sends it) is taken as it is, without the schema's copy; anything else
+ * goes to the schema, which accepts or rejects it with its own error. The quick test accepts nothing
+ * that the schema rejects (test/lib/collect/engine-schemas.test.ts), so the verdict stays the schema's.
+ */
+export function parseCheckExpressionResult(answer: unknown): CheckExpressionResult {
+  return isPlainCheckExpressionResult(answer) ? answer : CheckExpressionResult.parse(answer);
+}
+
+function isPlainCheckExpressionResult(answer: unknown): answer is CheckExpressionResult {
+  if (typeof answer !== 'object' || answer === null || Array.isArray(answer)) return false;
+  const { qErrorMsg, qBadFieldNames, qDangerousFieldNames } = answer as Record<string, unknown>;
+  return (qErrorMsg === undefined || typeof qErrorMsg === 'string') && isPlainRanges(qBadFieldNames) && isPlainRanges(qDangerousFieldNames);
+}
+
+/** undefined, or an array of objects (not arrays) whose qFrom and qCount are finite numbers (z.number() refuses NaN and ±Infinity) */
+function isPlainRanges(value: unknown): boolean {
+  if (value === undefined) return true;
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) {
+    const range: unknown = value[i];
+    if (typeof range !== 'object' || range === null || Array.isArray(range)) return false;
+    const { qFrom, qCount } = range as Record<string, unknown>;
+    if (!Number.isFinite(qFrom) || !Number.isFinite(qCount)) return false;
+  }
+  return true;
+}
 
 export const BookmarkLayout = z.looseObject({
   qBookmark: z

@@ -7,23 +7,27 @@
 /** Every `qMeasures[n].qDef.qLabel` in `properties` (an object's own properties; children are separate objects). */
 export function chartMeasureLabels(properties: unknown): Set<string> {
   const labels = new Set<string>();
-  const walk = (value: unknown): void => {
-    if (Array.isArray(value)) {
-      for (const v of value) walk(v);
-      return;
-    }
-    if (!value || typeof value !== 'object') return;
-    for (const [k, v] of Object.entries(value)) {
-      if (k === 'qMeasures' && Array.isArray(v)) {
-        for (const m of v) {
-          const label = (m as { qDef?: { qLabel?: unknown } } | null)?.qDef?.qLabel;
-          if (typeof label === 'string' && label) labels.add(label);
-        }
-      } else {
-        walk(v);
-      }
-    }
-  };
-  walk(properties);
+  addMeasureLabels(properties, labels);
   return labels;
+}
+
+/** One walk of the whole tree per object the collector reads: no closure, no [key, value] pair per property. */
+function addMeasureLabels(value: unknown, labels: Set<string>): void {
+  if (Array.isArray(value)) {
+    for (const v of value) addMeasureLabels(v, labels);
+    return;
+  }
+  if (!value || typeof value !== 'object') return;
+  const record = value as Record<string, unknown>;
+  for (const k of Object.keys(record)) {
+    const v = record[k];
+    if (k === 'qMeasures' && Array.isArray(v)) {
+      for (const m of v) {
+        const label = (m as { qDef?: { qLabel?: unknown } } | null)?.qDef?.qLabel;
+        if (typeof label === 'string' && label) labels.add(label);
+      }
+    } else {
+      addMeasureLabels(v, labels);
+    }
+  }
 }

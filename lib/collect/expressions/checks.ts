@@ -16,7 +16,7 @@
 // each tree's checks go out as it arrives too (held only until the master labels are known).
 import type { Expression, ExpressionCheck } from '../../snapshot/schema.ts';
 import { type CollectContext, attempt, engineCall } from '../context.ts';
-import { CheckExpressionResult } from '../engine-schemas.ts';
+import { parseCheckExpressionResult } from '../engine-schemas.ts';
 import { shouldCheck } from './index.ts';
 
 export interface ExpressionChecker {
@@ -204,7 +204,7 @@ export function labelIndex(): LabelIndex {
 }
 
 export function toCheck(answer: unknown): ExpressionCheck {
-  const a = CheckExpressionResult.parse(answer ?? {});
+  const a = parseCheckExpressionResult(answer ?? {});
   const range = (r: { qFrom: number; qCount: number }) => ({ from: r.qFrom, count: r.qCount });
   return {
     ...(a.qErrorMsg ? { errorMsg: a.qErrorMsg } : {}),
