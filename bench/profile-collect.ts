@@ -1,4 +1,4 @@
-// `npx tsx bench/profile-collect.ts [--timings] [--runs N] [--profile <dir>] [--delta false] [--concurrency N] [--phases] [--methods]`: the collect bench's app and simulator
+// `npx tsx bench/profile-collect.ts [--timings] [--runs N] [--profile <dir>] [--delta false] [--concurrency N] [--phases] [--methods] [--checks false]`: the collect bench's app and simulator
 // (bench/collect.bench.ts), one collection per run, printing each run's time and engine call count.
 // For CPU profiles: `node --cpu-prof --cpu-prof-dir /tmp/prof --import tsx bench/profile-collect.ts`
 // profiles this (client) process; SIM_NODE_OPTIONS="--cpu-prof --cpu-prof-dir /tmp/prof" the
@@ -17,7 +17,7 @@ import { BENCH_APP, generateLargeApp } from '../test/fixtures/generate-large-app
 import { longestChain, traceEngine } from './engine-trace.ts';
 import { startSimProcess } from './sim-process.ts';
 
-const { values } = parseArgs({ options: { timings: { type: 'boolean', default: false }, runs: { type: 'string', default: '1' }, profile: { type: 'string' }, delta: { type: 'string', default: 'false' }, concurrency: { type: 'string' }, phases: { type: 'boolean', default: false }, methods: { type: 'boolean', default: false }, latency: { type: 'string', default: '40' } } });
+const { values } = parseArgs({ options: { timings: { type: 'boolean', default: false }, runs: { type: 'string', default: '1' }, profile: { type: 'string' }, delta: { type: 'string', default: 'false' }, concurrency: { type: 'string' }, phases: { type: 'boolean', default: false }, methods: { type: 'boolean', default: false }, latency: { type: 'string', default: '40' }, checks: { type: 'string', default: 'true' } } });
 // --profile <dir>: a CPU profile of the last collection only (not the start-up), via the inspector
 const inspector = new Session();
 inspector.connect();
@@ -54,7 +54,7 @@ try {
       const p = phases.get(phase) ?? { first: t, last: t, done, total };
       phases.set(phase, { ...p, last: t, done, total });
     };
-    const snapshot = await collectApp({ engine, rest, appId, source: { host: 'bench', mode: 'test' }, onProgress, ...(values.concurrency ? { concurrency: Number(values.concurrency) } : {}), ...(values.timings ? {} : { timings: false as const }) });
+    const snapshot = await collectApp({ engine, rest, appId, source: { host: 'bench', mode: 'test' }, onProgress, ...(values.concurrency ? { concurrency: Number(values.concurrency) } : {}), ...(values.timings ? {} : { timings: false as const }), ...(values.checks === 'false' ? { expressionChecks: false as const } : {}) });
     const ms = performance.now() - from;
     const used = process.cpuUsage(cpu);
     if (last && values.profile) {
