@@ -116,7 +116,7 @@ const nativeThen = Promise.prototype.then;
  * collection reads no request id, so its chains start plain here.
  */
 function thenNative<T, R = T>(promise: Promise<T>, onFulfilled: ((value: T) => R | PromiseLike<R>) | undefined, onRejected: (error: unknown) => R | PromiseLike<R>): Promise<R> {
-  return promise instanceof Promise ? (nativeThen.call(promise, onFulfilled, onRejected) as Promise<R>) : promise.then(onFulfilled, onRejected);
+  return promise instanceof Promise ? (nativeThen.call(promise, onFulfilled, onRejected) as Promise<R>) : Promise.resolve(promise).then(onFulfilled, onRejected);
 }
 
 /** The call failed: made again after a resume (bounded: the session gives up after ReconnectPolicy.maxResumes), else the mapped error. */
