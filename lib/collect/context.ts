@@ -168,6 +168,25 @@ export function attempt<T>(
   return thenNative<T, T | undefined>(result, undefined, (error) => partFailed(ctx, part, error, objectId));
 }
 
+/**
+ * `attempt(ctx, part, () => engineCall(ctx, method, call).then(read))` in one link, for the calls a
+ * collection makes thousands of (the expression checks): an error of the call or of `read` (the
+ * answer's schema) is an issue of `part`, a fatal one ends the collection.
+ */
+export function attemptEngineCall<T, R>(ctx: CollectContext, part: CollectionPart, method: string, call: () => Promise<T>, read: (answer: T) => R): Promise<R | undefined> {
+  return thenNative<T, R | undefined>(
+    engineCall(ctx, method, call),
+    (answer) => {
+      try {
+        return read(answer);
+      } catch (error) {
+        return partFailed(ctx, part, error, undefined);
+      }
+    },
+    (error) => partFailed(ctx, part, error, undefined),
+  );
+}
+
 function partFailed(ctx: CollectContext, part: CollectionPart, error: unknown, objectId: string | undefined): undefined {
   if (isFatal(error)) throw error;
   addIssue(ctx, part, issueCode(error), error instanceof Error ? error.message : String(error), objectId);

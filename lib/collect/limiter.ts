@@ -23,7 +23,8 @@ export function createLimiter(size: number): Limiter {
     if (next) next();
     else active--;
   };
-  // one promise per task on the way through (this runs for every engine call of a collection)
+  // the task's own promise is returned, and its settling releases the slot (no wrapper per task:
+  // this runs for every engine call of a collection)
   const run = <T>(task: () => Promise<T>): Promise<T> => {
     let result: Promise<T>;
     try {
@@ -32,16 +33,8 @@ export function createLimiter(size: number): Limiter {
       release();
       return Promise.reject(error);
     }
-    return result.then(
-      (value) => {
-        release();
-        return value;
-      },
-      (error: unknown) => {
-        release();
-        throw error;
-      },
-    );
+    result.then(release, release);
+    return result;
   };
   return <T>(task: () => Promise<T>): Promise<T> => {
     if (active < size) {

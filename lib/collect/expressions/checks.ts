@@ -15,7 +15,7 @@
 // label set; a chart's labels come with its tree, and the master labels early in the inventory, so
 // each tree's checks go out as it arrives too (held only until the master labels are known).
 import type { Expression, ExpressionCheck } from '../../snapshot/schema.ts';
-import { type CollectContext, attempt, engineCall } from '../context.ts';
+import { type CollectContext, attemptEngineCall } from '../context.ts';
 import { parseCheckExpressionResult } from '../engine-schemas.ts';
 import { shouldCheck } from './index.ts';
 
@@ -42,7 +42,7 @@ export function createExpressionChecker(ctx: CollectContext): ExpressionChecker 
   const textRequests = (text: string): TextRequests => {
     let requests = texts.get(text);
     if (!requests) {
-      const fieldsAnswer = fields.ask(() => attempt(ctx, 'expressionFields', () => engineCall(ctx, 'GetFieldsFromExpression', () => ctx.doc.getFieldsFromExpression(text)).then(toFields)));
+      const fieldsAnswer = fields.ask(() => attemptEngineCall(ctx, 'expressionFields', 'GetFieldsFromExpression', () => ctx.doc.getFieldsFromExpression(text), toFields));
       texts.set(text, (requests = { fields: fieldsAnswer, checks: new Map() }));
     }
     return requests;
@@ -54,7 +54,7 @@ export function createExpressionChecker(ctx: CollectContext): ExpressionChecker 
     const labels = labelsIn(text, (requests.masterLabels ??= masterLabels.find(text)), chartLabels);
     const labelsKey = labels.length === 0 ? '' : JSON.stringify(labels); // unambiguous, whatever characters the labels hold
     let check = requests.checks.get(labelsKey);
-    if (!check) requests.checks.set(labelsKey, (check = checks.ask(() => attempt(ctx, 'expressionChecks', () => engineCall(ctx, 'CheckExpression', () => ctx.doc.checkExpression(text, labels)).then(toCheck)))));
+    if (!check) requests.checks.set(labelsKey, (check = checks.ask(() => attemptEngineCall(ctx, 'expressionChecks', 'CheckExpression', () => ctx.doc.checkExpression(text, labels), toCheck))));
     asked.set(e, { check, fields: requests.fields });
   };
   const submit = (expressions: readonly Expression[], chartLabels: Iterable<string> = []): void => {

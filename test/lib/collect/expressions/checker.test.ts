@@ -94,4 +94,20 @@ describe('createExpressionChecker', () => {
     expect(await checker.finish([field, macro])).toEqual([field, macro]);
     expect(calls).toEqual([]);
   });
+
+  it('records a malformed answer and a refused call as issues of their part, and the expression keeps no answer from them', async () => {
+    const doc = {
+      checkExpression: async () => ({ qErrorMsg: '', qBadFieldNames: 'none' }),
+      getFieldsFromExpression: async () => {
+        throw Object.assign(new Error('Invalid expression'), { code: 9001 });
+      },
+    } as unknown as QixDoc;
+    const ctx = context(doc);
+    const checker = createExpressionChecker(ctx);
+    const [a] = await checker.finish([expression('a', 'Sum(Sales)')]);
+    expect(a?.check).toBeUndefined();
+    expect(a?.fieldsFromEngine).toBeUndefined();
+    expect(ctx.issues.map((i) => i.part).sort()).toEqual(['expressionChecks', 'expressionFields']);
+    expect(ctx.issues.find((i) => i.part === 'expressionChecks')?.message).toMatch(/qBadFieldNames/);
+  });
 });
