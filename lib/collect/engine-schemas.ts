@@ -64,6 +64,31 @@ export const PropertyEntry: z.ZodType<PropertyEntry> = z.looseObject({
   qChildren: z.array(z.lazy(() => PropertyEntry)).optional(),
 });
 
+/**
+ * PropertyEntry.safeParse for the property tree of every sheet and master visualization: a tree
+ * whose shape is plainly right is taken as it is (the schema would copy every entry and every
+ * object's top-level properties); anything else goes to the schema, which decides. The quick test
+ * accepts nothing that the schema rejects (test/lib/collect/engine-schemas.test.ts).
+ */
+export function safeParsePropertyEntry(tree: unknown): { success: true; data: PropertyEntry } | { success: false; error: z.ZodError } {
+  if (isPlainPropertyEntry(tree)) return { success: true, data: tree };
+  const parsed = PropertyEntry.safeParse(tree);
+  return parsed.success ? { success: true, data: parsed.data } : { success: false, error: parsed.error };
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function isPlainPropertyEntry(entry: unknown): entry is PropertyEntry {
+  if (!isPlainObject(entry)) return false;
+  const { qProperty, qChildren } = entry;
+  if (!isPlainObject(qProperty) || !isPlainObject(qProperty.qInfo)) return false;
+  if (typeof qProperty.qInfo.qId !== 'string' || typeof qProperty.qInfo.qType !== 'string') return false;
+  if (qChildren === undefined) return true;
+  if (!Array.isArray(qChildren)) return false;
+  for (let i = 0; i < qChildren.length; i++) if (!isPlainPropertyEntry(qChildren[i])) return false;
+  return true;
+}
+
 const NumberOrNaN = z.union([z.number(), z.string()]).transform((v) => (typeof v === 'number' ? v : Number(v)));
 
 export const TableRecordField = z.looseObject({

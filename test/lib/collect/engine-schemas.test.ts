@@ -1,8 +1,8 @@
-// parseCheckExpressionResult (lib/collect/engine-schemas.ts) takes a plainly right CheckExpression
-// answer without the schema's copy; its verdict must stay the schema's: every answer the schema
+// parseCheckExpressionResult and safeParsePropertyEntry (lib/collect/engine-schemas.ts) take a plainly
+// right CheckExpression answer or property tree without the schema's copy; its verdict must stay the schema's: every answer the schema
 // rejects is rejected, with the schema's own error, and every answer it accepts reads the same.
 import { describe, expect, it } from 'vitest';
-import { CheckExpressionResult, parseCheckExpressionResult } from '../../../lib/collect/engine-schemas.ts';
+import { CheckExpressionResult, PropertyEntry, parseCheckExpressionResult, safeParsePropertyEntry } from '../../../lib/collect/engine-schemas.ts';
 
 const ranges: unknown[] = [
   undefined,
@@ -84,5 +84,62 @@ describe('parseCheckExpressionResult', () => {
   it('takes a plain answer as it is (the engine’s usual answer costs no copy)', () => {
     const answer = { qErrorMsg: '', qBadFieldNames: [{ qFrom: 4, qCount: 8 }], qDangerousFieldNames: [] };
     expect(parseCheckExpressionResult(answer)).toBe(answer);
+  });
+});
+
+describe('safeParsePropertyEntry', () => {
+  const entry = (qProperty: unknown, qChildren?: unknown): Record<string, unknown> => (qChildren === undefined ? { qProperty } : { qProperty, qChildren, qEmbeddedSnapshotRef: null });
+  const properties: unknown[] = [
+    { qInfo: { qId: 'a', qType: 'sheet' }, title: 'A', qMetaDef: {} },
+    { qInfo: { qId: 'b', qType: 'kpi', qExtra: 1 } },
+    { qInfo: { qId: 1, qType: 'kpi' } },
+    { qInfo: { qId: 'c' } },
+    { qInfo: ['c', 'kpi'] },
+    { qInfo: null },
+    {},
+    [{ qInfo: { qId: 'd', qType: 'kpi' } }],
+    'sheet',
+    null,
+    undefined,
+  ];
+  const children: unknown[] = [
+    undefined,
+    [],
+    [entry({ qInfo: { qId: 'k1', qType: 'kpi' } })],
+    [entry({ qInfo: { qId: 'k1', qType: 'kpi' } }, [entry({ qInfo: { qId: 'k2', qType: 'table' } })])],
+    [entry({ qInfo: { qId: 'k1', qType: 'kpi' } }, [entry({ qInfo: { qId: 2, qType: 'table' } })])],
+    [entry({ qInfo: { qId: 'k1' } })],
+    [null],
+    [, entry({ qInfo: { qId: 'k1', qType: 'kpi' } })], // eslint-disable-line no-sparse-arrays
+    [[entry({ qInfo: { qId: 'k1', qType: 'kpi' } })]],
+    { 0: entry({ qInfo: { qId: 'k1', qType: 'kpi' } }) },
+    'none',
+  ];
+
+  it('accepts and rejects exactly what PropertyEntry does, with the same error and the same tree', () => {
+    const trees: unknown[] = [null, undefined, [], 'tree', 0];
+    for (const qProperty of properties) for (const qChildren of children) trees.push(entry(qProperty, qChildren));
+    let accepted = 0;
+    let rejected = 0;
+    for (const tree of trees) {
+      const ours = safeParsePropertyEntry(tree);
+      const schema = PropertyEntry.safeParse(tree);
+      expect({ tree, ok: ours.success }).toEqual({ tree, ok: schema.success });
+      if (ours.success && schema.success) {
+        expect(ours.data).toEqual(schema.data);
+        accepted++;
+      } else if (!ours.success && !schema.success) {
+        expect(ours.error.issues).toEqual(schema.error.issues);
+        rejected++;
+      }
+    }
+    expect(accepted).toBeGreaterThanOrEqual(8);
+    expect(rejected).toBeGreaterThan(80);
+  });
+
+  it('takes a plain tree as it is', () => {
+    const tree = entry({ qInfo: { qId: 's', qType: 'sheet' } }, [entry({ qInfo: { qId: 'k', qType: 'kpi' } })]);
+    const parsed = safeParsePropertyEntry(tree);
+    expect(parsed.success && parsed.data).toBe(tree);
   });
 });
