@@ -1,4 +1,4 @@
-// `npx tsx bench/profile-collect.ts [--timings] [--runs N] [--profile <dir>] [--heap-profile <dir>] [--delta false] [--concurrency N] [--phases] [--methods]`: the collect bench's app and simulator
+// `npx tsx bench/profile-collect.ts [--timings] [--runs N] [--profile <dir>] [--heap-profile <dir>] [--delta false] [--concurrency N] [--phases] [--methods] [--checks false]`: the collect bench's app and simulator
 // (bench/collect.bench.ts), one collection per run, printing each run's time, engine call count and
 // JS heap (growth over the heap before it at its peak, sampled as the bench does, bench/heap-peak.ts;
 // the runs are traced, which keeps each request's text: their heap is a little above the bench's).
@@ -6,6 +6,7 @@
 // --heap-profile <dir>: a sampling heap profile of the last collection (every allocation, garbage
 // included: what the collection allocates, by function); summarise it with bench/heapprofile-top.ts.
 // e.g. `node --expose-gc --import tsx bench/profile-collect.ts --runs 3 --live` (V8's default young generation).
+// --checks false: the inventory alone (no expression checks).
 // For CPU profiles: `node --cpu-prof --cpu-prof-dir /tmp/prof --import tsx bench/profile-collect.ts`
 // profiles this (client) process; SIM_NODE_OPTIONS="--cpu-prof --cpu-prof-dir /tmp/prof" the
 // simulator's child process. Summarise a .cpuprofile with bench/cpuprofile-top.ts.
@@ -24,7 +25,7 @@ import { longestChain, traceEngine } from './engine-trace.ts';
 import { withHeapPeak } from './heap-peak.ts';
 import { startSimProcess } from './sim-process.ts';
 
-const { values } = parseArgs({ options: { timings: { type: 'boolean', default: false }, runs: { type: 'string', default: '1' }, profile: { type: 'string' }, delta: { type: 'string', default: 'false' }, concurrency: { type: 'string' }, 'heap-profile': { type: 'string' }, live: { type: 'boolean', default: false }, phases: { type: 'boolean', default: false }, methods: { type: 'boolean', default: false }, latency: { type: 'string', default: '40' } } });
+const { values } = parseArgs({ options: { timings: { type: 'boolean', default: false }, runs: { type: 'string', default: '1' }, profile: { type: 'string' }, delta: { type: 'string', default: 'false' }, concurrency: { type: 'string' }, 'heap-profile': { type: 'string' }, live: { type: 'boolean', default: false }, phases: { type: 'boolean', default: false }, methods: { type: 'boolean', default: false }, latency: { type: 'string', default: '40' }, checks: { type: 'string', default: 'true' } } });
 // --profile <dir>: a CPU profile of the last collection only (not the start-up), via the inspector
 const inspector = new Session();
 inspector.connect();
@@ -70,7 +71,7 @@ try {
       phases.set(phase, { ...p, last: t, done, total });
     };
     const { value: snapshot, heapPeakMb } = await withHeapPeak(
-      () => collectApp({ engine, rest, appId, source: { host: 'bench', mode: 'test' }, onProgress, ...(values.concurrency ? { concurrency: Number(values.concurrency) } : {}), ...(values.timings ? {} : { timings: false as const }) }),
+      () => collectApp({ engine, rest, appId, source: { host: 'bench', mode: 'test' }, onProgress, ...(values.concurrency ? { concurrency: Number(values.concurrency) } : {}), ...(values.timings ? {} : { timings: false as const }), ...(values.checks === 'false' ? { expressionChecks: false as const } : {}) }),
       { live: values.live },
     );
     const ms = performance.now() - from;

@@ -86,30 +86,50 @@ export interface EngineCallOptions {
 /**
  * One engine call through the pool; errors mapped to EngineError. A call the connection drop
  * rejected is made again once the connection is resumed. A fatal error reflects the session's
- * own failure when known.
+ * own failure when known. Written with `then` rather than async functions: it runs for every
+ * engine call of a collection (thousands), and each async layer costs a promise and a frame.
  */
-export async function engineCall<T>(ctx: CollectContext, method: string, call: () => Promise<T>, pooledOrOptions: boolean | EngineCallOptions = true): Promise<T> {
+export function engineCall<T>(ctx: CollectContext, method: string, call: () => Promise<T>, pooledOrOptions: boolean | EngineCallOptions = true): Promise<T> {
   const options: EngineCallOptions = typeof pooledOrOptions === 'boolean' ? { pooled: pooledOrOptions } : pooledOrOptions;
+  if (ctx.signal?.aborted) return Promise.reject(new CollectionAborted());
+  if (options.pooled === false) return callOnce(ctx, method, call, options);
+  return ctx.engineLimit(() => callOnce(ctx, method, call, options));
+}
+
+function callOnce<T>(ctx: CollectContext, method: string, call: () => Promise<T>, options: EngineCallOptions): Promise<T> {
+  if (ctx.signal?.aborted) return Promise.reject(new CollectionAborted());
+  const epoch = connectionEpoch(ctx);
+  let answer: Promise<T>;
+  try {
+    answer = call();
+  } catch (error) {
+    return afterFailure(ctx, method, call, options, epoch, error);
+  }
+  return thenNative(answer, undefined, (error) => afterFailure(ctx, method, call, options, epoch, error));
+}
+
+const nativeThen = Promise.prototype.then;
+
+/**
+ * `promise.then` as the native promise has it. enigma.js replaces `then` on the promises it returns
+ * (Session.addToPromiseChain, to carry the request id down every chain), so each `.then` on them
+ * costs a closure, an array and two new properties, and passes the same on to the next link; the
+ * collection reads no request id, so its chains start plain here.
+ */
+function thenNative<T, R = T>(promise: Promise<T>, onFulfilled: ((value: T) => R | PromiseLike<R>) | undefined, onRejected: (error: unknown) => R | PromiseLike<R>): Promise<R> {
+  return promise instanceof Promise ? (nativeThen.call(promise, onFulfilled, onRejected) as Promise<R>) : Promise.resolve(promise).then(onFulfilled, onRejected);
+}
+
+/** The call failed: made again after a resume (bounded: the session gives up after ReconnectPolicy.maxResumes), else the mapped error. */
+async function afterFailure<T>(ctx: CollectContext, method: string, call: () => Promise<T>, options: EngineCallOptions, epoch: number, error: unknown): Promise<T> {
   throwIfAborted(ctx);
-  const limit: Limiter = options.pooled === false ? (task) => task() : ctx.engineLimit;
-  return limit(async () => {
-    for (;;) {
-      throwIfAborted(ctx);
-      const epoch = connectionEpoch(ctx);
-      try {
-        return await call();
-      } catch (error) {
-        throwIfAborted(ctx);
-        const mapped = toEngineError(error, method);
-        if (mapped.kind === 'closed' && ctx.connection && (await ctx.connection.reconnected(epoch))) {
-          throwIfAborted(ctx);
-          if (options.sessionObject && !sameSessionSince(ctx, epoch)) throw new SessionObjectLost(method);
-          continue; // bounded: the session gives up after ReconnectPolicy.maxResumes
-        }
-        throw mapped.fatal ? (ctx.sessionFailure() ?? mapped) : mapped;
-      }
-    }
-  });
+  const mapped = toEngineError(error, method);
+  if (mapped.kind === 'closed' && ctx.connection && (await ctx.connection.reconnected(epoch))) {
+    throwIfAborted(ctx);
+    if (options.sessionObject && !sameSessionSince(ctx, epoch)) throw new SessionObjectLost(method);
+    return callOnce(ctx, method, call, options);
+  }
+  throw mapped.fatal ? (ctx.sessionFailure() ?? mapped) : mapped;
 }
 
 export async function restCall<T>(ctx: CollectContext, call: (rest: RestClient) => Promise<T>): Promise<T> {
@@ -134,19 +154,44 @@ export function isFatal(error: unknown): boolean {
  * Run one part; a non-fatal failure is recorded as an issue and `undefined` returned.
  * Without a REST client, REST parts are recorded as not collected.
  */
-export async function attempt<T>(
+export function attempt<T>(
   ctx: CollectContext,
   part: IssuePart,
   run: () => Promise<T>,
   objectId?: string,
 ): Promise<T | undefined> {
+  let result: Promise<T>;
   try {
-    return await run();
+    result = run();
   } catch (error) {
-    if (isFatal(error)) throw error;
-    addIssue(ctx, part, issueCode(error), error instanceof Error ? error.message : String(error), objectId);
-    return undefined;
+    return new Promise((resolve) => resolve(partFailed(ctx, part, error, objectId)));
   }
+  return thenNative<T, T | undefined>(result, undefined, (error) => partFailed(ctx, part, error, objectId));
+}
+
+/**
+ * `attempt(ctx, part, () => engineCall(ctx, method, call).then(read))` in one link, for the calls a
+ * collection makes thousands of (the expression checks): an error of the call or of `read` (the
+ * answer's schema) is an issue of `part`, a fatal one ends the collection.
+ */
+export function attemptEngineCall<T, R>(ctx: CollectContext, part: IssuePart, method: string, call: () => Promise<T>, read: (answer: T) => R): Promise<R | undefined> {
+  return thenNative<T, R | undefined>(
+    engineCall(ctx, method, call),
+    (answer) => {
+      try {
+        return read(answer);
+      } catch (error) {
+        return partFailed(ctx, part, error, undefined);
+      }
+    },
+    (error) => partFailed(ctx, part, error, undefined),
+  );
+}
+
+function partFailed(ctx: CollectContext, part: IssuePart, error: unknown, objectId: string | undefined): undefined {
+  if (isFatal(error)) throw error;
+  addIssue(ctx, part, issueCode(error), error instanceof Error ? error.message : String(error), objectId);
+  return undefined;
 }
 
 export function addIssue(ctx: CollectContext, part: IssuePart, code: string, message: string, objectId?: string): void {

@@ -64,6 +64,31 @@ export const PropertyEntry: z.ZodMiniType<PropertyEntry> = z.looseObject({
   qChildren: z.optional(z.array(z.lazy(() => PropertyEntry))),
 });
 
+/**
+ * PropertyEntry.safeParse for the property tree of every sheet and master visualization: a tree
+ * whose shape is plainly right is taken as it is (the schema would copy every entry and every
+ * object's top-level properties); anything else goes to the schema, which decides. The quick test
+ * accepts nothing that the schema rejects (test/lib/collect/engine-schemas.test.ts).
+ */
+export function safeParsePropertyEntry(tree: unknown): { success: true; data: PropertyEntry } | { success: false; error: z.core.$ZodError } {
+  if (isPlainPropertyEntry(tree)) return { success: true, data: tree };
+  const parsed = PropertyEntry.safeParse(tree);
+  return parsed.success ? { success: true, data: parsed.data } : { success: false, error: parsed.error };
+}
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+function isPlainPropertyEntry(entry: unknown): entry is PropertyEntry {
+  if (!isPlainObject(entry)) return false;
+  const { qProperty, qChildren } = entry;
+  if (!isPlainObject(qProperty) || !isPlainObject(qProperty.qInfo)) return false;
+  if (typeof qProperty.qInfo.qId !== 'string' || typeof qProperty.qInfo.qType !== 'string') return false;
+  if (qChildren === undefined) return true;
+  if (!Array.isArray(qChildren)) return false;
+  for (let i = 0; i < qChildren.length; i++) if (!isPlainPropertyEntry(qChildren[i])) return false;
+  return true;
+}
+
 const NumberOrNaN = z.pipe(z.union([z.number(), z.string()]), z.transform((v) => (typeof v === 'number' ? v : Number(v))));
 
 export const TableRecordField = z.looseObject({
@@ -102,6 +127,36 @@ export const CheckExpressionResult = z.looseObject({
   qBadFieldNames: z.optional(z.array(Range)),
   qDangerousFieldNames: z.optional(z.array(Range)),
 });
+export type CheckExpressionResult = z.infer<typeof CheckExpressionResult>;
+
+/**
+ * CheckExpressionResult.parse for the thousands of answers of a collection: an answer whose shape is
+ * plainly right (as the engine sends it) is taken as it is, without the schema's copy; anything else
+ * goes to the schema, which accepts or rejects it with its own error. The quick test accepts nothing
+ * that the schema rejects (test/lib/collect/engine-schemas.test.ts), so the verdict stays the schema's.
+ */
+export function parseCheckExpressionResult(answer: unknown): CheckExpressionResult {
+  return isPlainCheckExpressionResult(answer) ? answer : CheckExpressionResult.parse(answer);
+}
+
+function isPlainCheckExpressionResult(answer: unknown): answer is CheckExpressionResult {
+  if (typeof answer !== 'object' || answer === null || Array.isArray(answer)) return false;
+  const { qErrorMsg, qBadFieldNames, qDangerousFieldNames } = answer as Record<string, unknown>;
+  return (qErrorMsg === undefined || typeof qErrorMsg === 'string') && isPlainRanges(qBadFieldNames) && isPlainRanges(qDangerousFieldNames);
+}
+
+/** undefined, or an array of objects (not arrays) whose qFrom and qCount are finite numbers (z.number() refuses NaN and ±Infinity) */
+function isPlainRanges(value: unknown): boolean {
+  if (value === undefined) return true;
+  if (!Array.isArray(value)) return false;
+  for (let i = 0; i < value.length; i++) {
+    const range: unknown = value[i];
+    if (typeof range !== 'object' || range === null || Array.isArray(range)) return false;
+    const { qFrom, qCount } = range as Record<string, unknown>;
+    if (!Number.isFinite(qFrom) || !Number.isFinite(qCount)) return false;
+  }
+  return true;
+}
 
 export const BookmarkLayout = z.looseObject({
   qBookmark: z.optional(z

@@ -17,18 +17,31 @@ export function createLimiter(size: number): Limiter {
   if (!Number.isInteger(size) || size < 1) throw new Error(`Concurrency must be a positive integer, got ${size}`);
   let active = 0;
   const waiting: (() => void)[] = [];
+  // a finished task hands its slot to the next one waiting, so a new task cannot take it in between
   const release = (): void => {
-    active--;
-    waiting.shift()?.();
+    const next = waiting.shift();
+    if (next) next();
+    else active--;
   };
-  return async (task) => {
-    if (active >= size) await new Promise<void>((resolve) => waiting.push(resolve));
-    active++;
+  // the task's own promise is returned, and its settling releases the slot (no wrapper per task:
+  // this runs for every engine call of a collection)
+  const run = <T>(task: () => Promise<T>): Promise<T> => {
+    let result: Promise<T>;
     try {
-      return await task();
-    } finally {
+      result = task();
+    } catch (error) {
       release();
+      return Promise.reject(error);
     }
+    result.then(release, release);
+    return result;
+  };
+  return <T>(task: () => Promise<T>): Promise<T> => {
+    if (active < size) {
+      active++;
+      return run(task);
+    }
+    return new Promise<void>((resolve) => waiting.push(resolve)).then(() => run(task));
   };
 }
 

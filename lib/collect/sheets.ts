@@ -2,7 +2,7 @@
 // GetFullPropertyTree per tree (children and container children come with it, no per-child calls).
 import type { MasterVisualization, Sheet, Story, VisObject } from '../snapshot/schema.ts';
 import { type CollectContext, attempt, engineCall } from './context.ts';
-import { type ListItem, PropertyEntry } from './engine-schemas.ts';
+import { type ListItem, type PropertyEntry, safeParsePropertyEntry } from './engine-schemas.ts';
 import { listMasterObjects, listSheets, listStories } from './lists.ts';
 import { flattenTree, thumbnailUrl } from './tree.ts';
 
@@ -13,7 +13,7 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is
 export async function fetchTree(ctx: CollectContext, id: string, what: string): Promise<PropertyEntry> {
   const object = await engineCall(ctx, `GetObject (${what} ${id})`, () => ctx.doc.getObject(id));
   const tree = await engineCall(ctx, `GetFullPropertyTree (${what} ${id})`, () => object.getFullPropertyTree());
-  const parsed = PropertyEntry.safeParse(tree);
+  const parsed = safeParsePropertyEntry(tree);
   if (!parsed.success) throw new Error(`GetFullPropertyTree (${what} ${id}): unexpected shape (${parsed.error.issues[0]?.message})`);
   return parsed.data;
 }

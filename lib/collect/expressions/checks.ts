@@ -15,8 +15,8 @@
 // label set; a chart's labels come with its tree, and the master labels early in the inventory, so
 // each tree's checks go out as it arrives too (held only until the master labels are known).
 import type { Expression, ExpressionCheck } from '../../snapshot/schema.ts';
-import { type CollectContext, attempt, engineCall } from '../context.ts';
-import { CheckExpressionResult } from '../engine-schemas.ts';
+import { type CollectContext, attemptEngineCall } from '../context.ts';
+import { parseCheckExpressionResult } from '../engine-schemas.ts';
 import { shouldCheck } from '../../snapshot/engine-checked.ts';
 
 export interface ExpressionChecker {
@@ -32,42 +32,33 @@ export function createExpressionChecker(ctx: CollectContext): ExpressionChecker 
   const masterLabels = labelIndex();
   let mastersKnown = false;
   const waiting: { expressions: readonly Expression[]; chartLabels: Iterable<string> }[] = [];
-  /** by text */
-  const fields = requestsOnce<string[]>();
-  /** by text and the labels sent with it */
-  const checks = requestsOnce<ExpressionCheck>();
-  const checkKey = new Map<Expression, string>();
-  /**
-   * text → the master labels in it and the key of the text with those labels alone (a text recurs
-   * across charts, mostly without chart labels in it: one key per text, not one string per expression)
-   */
-  const masterLabelsIn = new Map<string, { labels: string[]; key: string }>();
-  const keyOf = (text: string, labels: readonly string[]): string => JSON.stringify([text, labels]); // unambiguous, whatever characters the text holds
-  // The requests are built in functions of their own: a closure inside askCheck or submit's loop
-  // would allocate its scope for every expression, asked already or not. `.then`, not one more
-  // async function: thousands of these are in flight at once, each holding its suspended frame.
-  const requestCheck = (key: string, text: string, labels: string[]): void =>
-    checks.ask(key, () => attempt(ctx, 'expressions', () => engineCall(ctx, 'CheckExpression', () => ctx.doc.checkExpression(text, labels)).then(toCheck)));
-  const requestFields = (text: string): void =>
-    fields.ask(text, () => attempt(ctx, 'expressions', () => engineCall(ctx, 'GetFieldsFromExpression', () => ctx.doc.getFieldsFromExpression(text)).then(toFields)));
+  /** per unique text: its fields request, its check requests by label set, and the master labels in it (fixed once known) */
+  const texts = new Map<string, TextRequests>();
+  /** an expression's answers, found without a key string: an app has far more expressions than unique texts */
+  const asked = new Map<Expression, { check: Answer<ExpressionCheck>; fields: Answer<string[]> }>();
+  const fields = requestCounter();
+  const checks = requestCounter();
 
-  const askCheck = (e: Expression, chartLabels: readonly string[]): void => {
-    if (checkKey.has(e)) return;
-    const text = e.text;
-    let inText = masterLabelsIn.get(text);
-    if (!inText) {
-      const labels = masterLabels.find(text);
-      masterLabelsIn.set(text, (inText = { labels, key: keyOf(text, labels) }));
+  const textRequests = (text: string): TextRequests => {
+    let requests = texts.get(text);
+    if (!requests) {
+      const fieldsAnswer = fields.ask(() => attemptEngineCall(ctx, 'expressions', 'GetFieldsFromExpression', () => ctx.doc.getFieldsFromExpression(text), toFields));
+      texts.set(text, (requests = { fields: fieldsAnswer, checks: new Map() }));
     }
-    const labels = labelsIn(text, inText.labels, chartLabels);
-    const key = labels === inText.labels ? inText.key : keyOf(text, labels);
-    checkKey.set(e, key);
-    if (!checks.has(key)) requestCheck(key, text, labels);
+    return requests;
+  };
+  const askCheck = (e: Expression, chartLabels: readonly string[]): void => {
+    if (asked.has(e)) return;
+    const text = e.text;
+    const requests = textRequests(text);
+    const labels = labelsIn(text, (requests.masterLabels ??= masterLabels.find(text)), chartLabels);
+    const labelsKey = labels.length === 0 ? '' : JSON.stringify(labels); // unambiguous, whatever characters the labels hold
+    let check = requests.checks.get(labelsKey);
+    if (!check) requests.checks.set(labelsKey, (check = checks.ask(() => attemptEngineCall(ctx, 'expressions', 'CheckExpression', () => ctx.doc.checkExpression(text, labels), toCheck))));
+    asked.set(e, { check, fields: requests.fields });
   };
   const submit = (expressions: readonly Expression[], chartLabels: Iterable<string> = []): void => {
-    for (const e of expressions) {
-      if (shouldCheck(e) && !fields.has(e.text)) requestFields(e.text);
-    }
+    for (const e of expressions) if (shouldCheck(e)) textRequests(e.text);
     if (!mastersKnown) {
       waiting.push({ expressions, chartLabels });
       return;
@@ -88,40 +79,60 @@ export function createExpressionChecker(ctx: CollectContext): ExpressionChecker 
       if (!mastersKnown) setMasterLabels([]);
       submit(expressions);
       const total = checks.size();
-      let done = 0;
-      ctx.progress('expressions', 0, total);
-      await Promise.all(checks.pending().map((check) => check.then(() => ctx.progress('expressions', ++done, total))));
+      ctx.progress('expressions', checks.answered(), total);
+      checks.onAnswer(() => ctx.progress('expressions', checks.answered(), total));
+      await Promise.all(checks.pending());
       await Promise.all(fields.pending());
       return expressions.map((e) => {
-        const key = checkKey.get(e);
-        return key === undefined ? e : withAnswers(e, { check: checks.answer(key), fieldsFromEngine: fields.answer(e.text) });
+        const answers = asked.get(e);
+        return answers ? withAnswers(e, { check: answers.check.value, fieldsFromEngine: answers.fields.value }) : e;
       });
     },
   };
 }
 
+interface TextRequests {
+  fields: Answer<string[]>;
+  /** by the labels sent with the text (JSON of the sorted list; '' for none) */
+  checks: Map<string, Answer<ExpressionCheck>>;
+  masterLabels?: string[];
+}
+
+/** Where a request's answer lands (read synchronously once the requests have settled). */
+interface Answer<T> {
+  value?: T;
+}
+
 /**
- * One request per key, made at the first ask; the answers are kept so that they can be read
- * synchronously once `pending()` has settled (an app has far more expressions than unique texts,
- * and one await per expression would cost more than the requests).
+ * Counts requests and their answers and keeps what to wait for (an app has far more expressions
+ * than unique texts, and one await per expression would cost more than the requests).
  */
-function requestsOnce<T>() {
-  const asked = new Map<string, Promise<void>>();
-  const answers = new Map<string, T | undefined>();
+function requestCounter() {
+  const pending: Promise<void>[] = [];
+  let answered = 0;
+  let onAnswer: (() => void) | undefined;
   return {
-    ask(key: string, request: () => Promise<T | undefined>): void {
-      if (asked.has(key)) return;
-      const settled = request().then((answer) => void answers.set(key, answer));
+    ask<T>(request: () => Promise<T | undefined>): Answer<T> {
+      const answer: Answer<T> = {};
+      const settled = request().then((value) => {
+        if (value !== undefined) answer.value = value;
+        answered++;
+        onAnswer?.();
+      });
       // a fatal error (cancel, a lost connection) ends the collection elsewhere, and finish() may
       // then never wait for this request: its rejection must not go unhandled
       settled.catch(() => undefined);
-      asked.set(key, settled);
+      pending.push(settled);
+      return answer;
     },
-    /** asked already (lets a caller skip building the request: submit sees every expression, most of them repeats) */
-    has: (key: string): boolean => asked.has(key),
-    answer: (key: string): T | undefined => answers.get(key),
-    pending: (): Promise<void>[] => [...asked.values()],
-    size: (): number => asked.size,
+    pending: (): Promise<void>[] => pending,
+    size: (): number => pending.length,
+    /** how many requests have their answer */
+    answered: (): number => answered,
+    /** called after each answer from now on */
+    onAnswer(listener: () => void): void {
+      onAnswer = listener;
+    },
   };
 }
 
@@ -196,7 +207,7 @@ export function labelIndex(): LabelIndex {
 }
 
 export function toCheck(answer: unknown): ExpressionCheck {
-  const a = CheckExpressionResult.parse(answer ?? {});
+  const a = parseCheckExpressionResult(answer ?? {});
   const range = (r: { qFrom: number; qCount: number }) => ({ from: r.qFrom, count: r.qCount });
   return {
     ...(a.qErrorMsg ? { errorMsg: a.qErrorMsg } : {}),

@@ -94,4 +94,22 @@ describe('createExpressionChecker', () => {
     expect(await checker.finish([field, macro])).toEqual([field, macro]);
     expect(calls).toEqual([]);
   });
+
+  it('records a malformed answer and a refused call as issues of their part, and the expression keeps no answer from them', async () => {
+    const doc = {
+      checkExpression: async () => ({ qErrorMsg: '', qBadFieldNames: 'none' }),
+      getFieldsFromExpression: async () => {
+        throw Object.assign(new Error('Invalid expression'), { code: 9001 });
+      },
+    } as unknown as QixDoc;
+    const ctx = context(doc);
+    const checker = createExpressionChecker(ctx);
+    const [a] = await checker.finish([expression('a', 'Sum(Sales)')]);
+    expect(a?.check).toBeUndefined();
+    expect(a?.fieldsFromEngine).toBeUndefined();
+    // both are issues of the expressions part: the check's malformed answer and the refused fields call
+    expect(ctx.issues.map((i) => i.part)).toEqual(['expressions', 'expressions']);
+    expect(ctx.issues.filter((i) => /qBadFieldNames/.test(i.message))).toHaveLength(1);
+    expect(ctx.issues.filter((i) => /Invalid expression/.test(i.message))).toHaveLength(1);
+  });
 });
