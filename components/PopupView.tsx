@@ -1,20 +1,16 @@
 // The toolbar popup: what the tab holds, Analyze with progress and Cancel, the last result.
-import { useEffect } from 'preact/hooks';
 import { AnalysisControls } from './AnalysisControls';
 import { LogInCard } from './LogInCard';
 import { Header } from './Header';
 import type { TabModel } from './models/tab-model';
 import { ReportSummary } from './ReportSummary';
 import { TabStatus } from './TabStatus';
+import { useTabModel } from './useTabModel';
 import { ChangeSince, type ChangeSource } from './report/history/ChangeSince';
 import { appKeyOf } from '@/lib/protocol/tab-state';
 
 export function PopupView({ model, history }: { model: TabModel; history?: ChangeSource }) {
-  useEffect(() => {
-    const disconnect = model.connect();
-    void model.load();
-    return disconnect;
-  }, [model]);
+  useTabModel(model);
 
   const state = model.tabState.value;
   return (

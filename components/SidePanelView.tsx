@@ -2,7 +2,7 @@
 // analysis (FullReport, from IndexedDB). Without a stored full analysis (none yet, or one saved by
 // an older version) it falls back to the stored summary: Overview and Findings.
 import { signal } from '@preact/signals';
-import { useEffect, useMemo } from 'preact/hooks';
+import { useMemo } from 'preact/hooks';
 import { findingTargetOf, SEVERITIES, type Severity } from '@/lib/protocol/report';
 import { appKeyOf } from '@/lib/protocol/tab-state';
 import { AnalysisControls } from './AnalysisControls';
@@ -18,6 +18,7 @@ import type { TabModel } from './models/tab-model';
 import { Overview } from './Overview';
 import { TabStatus } from './TabStatus';
 import { TimingNote } from './TimingNote';
+import { useTabModel } from './useTabModel';
 
 // The full report (views, data-model graph, history, rule texts) is its own chunk: the side panel's
 // first view does not wait for it.
@@ -40,11 +41,7 @@ export function SidePanelView({
 }) {
   const view = useMemo(() => signal<View>('overview'), []);
   const filter = useMemo(() => signal<Severity | 'all'>('all'), []);
-  useEffect(() => {
-    const disconnect = model.connect();
-    void model.load();
-    return disconnect;
-  }, [model]);
+  useTabModel(model);
 
   const state = model.tabState.value;
   const report = model.report.value;

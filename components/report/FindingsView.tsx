@@ -3,8 +3,8 @@
 // virtual list: Fix first, the other findings grouped by rule and cause, suggestions and passed
 // rules (lib/report/sections.ts); below it the active finding or group in full, with its actions.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { Category, Finding, Severity, Target } from '@/lib/analyze/result';
-import { CATEGORY_ORDER, SEVERITY_ORDER, countBy, isFilterEmpty } from '@/lib/report/findings';
+import { CATEGORIES, SEVERITIES, type Category, type Finding, type Severity, type Target } from '@/lib/analyze/result';
+import { countBy, isFilterEmpty } from '@/lib/report/findings';
 import { targetDisplayName } from '@/lib/report/names';
 import { describeGain, type FixFirstItem } from '@/lib/report/fix-first';
 import type { Formatter } from '@/lib/report/format';
@@ -100,7 +100,7 @@ export function FindingsView(props: FindingsViewProps) {
         </div>
         <div id="qr-filter-panel" class="qr-filter-panel" hidden={!filtersOpen}>
           <div class="row" role="group" aria-label="Severity">
-            {SEVERITY_ORDER.map((severity) => (
+            {SEVERITIES.map((severity) => (
               <button
                 key={severity}
                 type="button"
@@ -120,7 +120,7 @@ export function FindingsView(props: FindingsViewProps) {
                 model.setFilter({ categories: value ? [value] : [] });
               }}>
                 <option value="">All categories</option>
-                {CATEGORY_ORDER.map((c) => (
+                {CATEGORIES.map((c) => (
                   <option key={c} value={c}>
                     {CATEGORY_NAME[c]} ({fmt.number(categoryCounts.get(c) ?? 0)})
                   </option>

@@ -1,11 +1,10 @@
 // The Overview tab: score, counts by category and severity, memory by table and field, the
 // slowest objects and sheets, and what the unused fields cost.
-import type { AnalysisResult, Category } from '@/lib/analyze/result';
+import { SEVERITIES, type AnalysisResult, type Category } from '@/lib/analyze/result';
 import { computeScore } from '@/lib/analyze/score';
 import { ScoreBadge } from '../ScoreBadge';
 import { describeGain, type FixFirstItem } from '@/lib/report/fix-first';
 import type { Formatter } from '@/lib/report/format';
-import { SEVERITY_ORDER } from '@/lib/report/findings';
 import { countsByCategory, countsBySeverity, memoryByField, memoryByTable, slowestObjects, slowestSheets, unusedFieldsMemory } from '@/lib/report/overview';
 import type { AppSnapshot } from '@/lib/snapshot/schema';
 import { BarChart } from './BarChart';
@@ -50,7 +49,7 @@ export function OverviewView({ result, snapshot, fmt, fixFirst = [], onOpenFindi
         </ul>
         <p class="muted qr-small">Bands: 0–49 poor, 50–89 needs work, 90–100 good. How it is calculated: the Score section of the rules documentation (docs/rules/README.md).</p>
         <ul class="chips" aria-label="Findings by severity">
-          {SEVERITY_ORDER.map((s) => (
+          {SEVERITIES.map((s) => (
             <li key={s} class={`chip sev-${s}`}>
               {SEVERITY_PLURAL[s]}: {fmt.number(severities[s])}
             </li>
@@ -100,7 +99,7 @@ export function OverviewView({ result, snapshot, fmt, fixFirst = [], onOpenFindi
           <thead>
             <tr>
               <th scope="col">Category</th>
-              {SEVERITY_ORDER.map((s) => (
+              {SEVERITIES.map((s) => (
                 <th key={s} scope="col" class="qr-num">
                   {SEVERITY_NAME[s]}
                 </th>
@@ -114,7 +113,7 @@ export function OverviewView({ result, snapshot, fmt, fixFirst = [], onOpenFindi
             {categories.map((row) => (
               <tr key={row.category}>
                 <th scope="row">{CATEGORY_NAME[row.category]}</th>
-                {SEVERITY_ORDER.map((s) => (
+                {SEVERITIES.map((s) => (
                   <td key={s} class="qr-num">
                     {fmt.number(row.counts[s])}
                   </td>

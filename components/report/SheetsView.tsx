@@ -1,11 +1,10 @@
 // The Sheets tab: each sheet with its objects, their type, calculation time and findings.
 import { useMemo } from 'preact/hooks';
-import type { Finding, Target } from '@/lib/analyze/result';
+import { SEVERITIES, type Finding, type Target } from '@/lib/analyze/result';
 import type { Formatter } from '@/lib/report/format';
 import { sheetRows } from '@/lib/report/sheets';
 import type { AppSnapshot } from '@/lib/snapshot/schema';
 import { Name, TableWrap } from './Text';
-import { SEVERITY_ORDER } from '@/lib/report/findings';
 import { SEVERITY_NAME } from './labels';
 
 interface Props {
@@ -35,7 +34,7 @@ export function SheetsView({ snapshot, findings, fmt, canShowInApp, onShowInApp 
                 <span class="muted">
                   {fmt.number(sheet.objects.length)} objects{sheet.totalMs !== undefined && <>, {fmt.duration(sheet.totalMs)}</>}
                 </span>{' '}
-                {SEVERITY_ORDER.filter((s) => sheet.findingCounts[s] > 0).map((s) => (
+                {SEVERITIES.filter((s) => sheet.findingCounts[s] > 0).map((s) => (
                   <span key={s} class={`chip sev-${s}`}>
                     {SEVERITY_NAME[s]} {fmt.number(sheet.findingCounts[s])}
                   </span>

@@ -98,6 +98,10 @@ export class AnalysisIndex extends Lookups {
   objectsWithMeasureLabel(label: string): readonly string[] {
     return this.names.objectsWithMeasureLabel(label);
   }
+  /** The fields of a chart's plain-field dimensions (library dimensions resolved, `=[Field]` as the field), in order. */
+  dimensionFieldsOf(objectId: string): readonly string[] {
+    return this.names.dimensionFieldsOf(objectId);
+  }
 
   // ---- targets ----
 

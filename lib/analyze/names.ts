@@ -1,7 +1,14 @@
 // What a name in an expression refers to: fields, derived (calendar) fields, system fields,
-// master measure labels, the measure labels of a chart, variables.
+// master measure labels, the measure labels of a chart, variables; and the names a chart's own
+// columns give: its measure labels and the fields of its plain dimensions.
 import { chartMeasureLabels } from '../snapshot/chart-labels';
 import { lazy, memo, type Lookups } from './lookups';
+import { bareFieldName } from './parsed-expression';
+
+interface CubeDimension {
+  qLibraryId?: string;
+  qDef?: { qFieldDefs?: unknown[] };
+}
 
 export type NameResolution = 'field' | 'derived' | 'system' | 'master-measure' | 'chart-label' | 'variable';
 
@@ -50,6 +57,27 @@ export class Names {
 
   /** The measure labels of the chart owning a location (its own expressions can reference them as [Label]). */
   readonly measureLabelsOf = memo((objectId): Set<string> => chartMeasureLabels(this.lookups.objects.get(objectId)?.properties));
+
+  /**
+   * The fields of a chart's plain-field dimensions, in the hypercube's order: a library dimension
+   * by its master item's first field, `=[Field]` as that field when the data model has it.
+   */
+  readonly dimensionFieldsOf = memo((objectId): readonly string[] => {
+    const { lookups } = this;
+    const cube = lookups.objects.get(objectId)?.properties.qHyperCubeDef as { qDimensions?: CubeDimension[] } | undefined;
+    const fields: string[] = [];
+    for (const d of cube?.qDimensions ?? []) {
+      const defs = d.qLibraryId ? (lookups.masterDimensions.get(d.qLibraryId)?.fieldDefs ?? []) : (d.qDef?.qFieldDefs ?? []);
+      const first = defs[0];
+      if (typeof first !== 'string') continue;
+      const text = first.trim();
+      if (text.startsWith('=')) {
+        const inner = bareFieldName(text.slice(1));
+        if (lookups.hasField(inner)) fields.push(inner);
+      } else fields.push(bareFieldName(text));
+    }
+    return fields;
+  });
 
   /** The objects whose hypercube has a measure labelled `label`, in snapshot order. */
   objectsWithMeasureLabel(label: string): readonly string[] {

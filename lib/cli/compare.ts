@@ -7,6 +7,7 @@ import { type Comparison, compareAnalyses, parseJsonExport } from '../export/ind
 import { type FailOn, UsageError, parseFailOn, parseOrUsage } from './args.ts';
 import { EXIT, EXIT_CODES_TEXT } from './exit-codes.ts';
 import { exitCodeFor } from './output.ts';
+import { SEVERITY_LETTER } from '../report/labels.ts';
 import { formatBytes } from './scan-plan.ts';
 import { terminalSafe } from './terminal-safe.ts';
 import type { CliIo } from './analyze.ts';
@@ -24,11 +25,9 @@ matched by fingerprint, with the change in score and memory.
 
 ${EXIT_CODES_TEXT}`;
 
-const LETTER = { error: 'E', warning: 'W', info: 'I' } as const;
-
 function line(mark: string, f: Finding): string {
   const where = `${f.target.kind} ${f.target.name ? `"${f.target.name}" ` : ''}(${f.target.id})`;
-  return terminalSafe(`${mark} ${LETTER[f.severity]} ${f.rule} ${f.name}  ${where}: ${f.message}`);
+  return terminalSafe(`${mark} ${SEVERITY_LETTER[f.severity]} ${f.rule} ${f.name}  ${where}: ${f.message}`);
 }
 
 export function formatComparison(c: Comparison, app: { id: string; name: string }): string {

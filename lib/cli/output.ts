@@ -1,6 +1,6 @@
 // The CLI's result: a stable JSON contract (documented in the README, "CLI JSON output") built
 // from the AnalysisResult and the snapshot, its text rendering, and the exit code for CI gates. Pure.
-import { SEVERITIES, type AnalysisResult } from '../analyze/result.ts';
+import { SEVERITIES, bySeverity, type AnalysisResult } from '../analyze/result.ts';
 import { formatMs } from '../format/numbers.ts';
 import { fingerprintAll } from '../export/fingerprint.ts';
 import { sourcePlaces } from '../export/source-places.ts';
@@ -8,6 +8,7 @@ import type { AppSnapshot } from '../snapshot/schema.ts';
 import { type SnapshotSummary, summarizeSnapshot } from '../snapshot/summary.ts';
 import type { FailOn } from './args.ts';
 import { terminalSafe } from './terminal-safe.ts';
+import { SEVERITY_LETTER } from '../report/labels.ts';
 
 export const CLI_OUTPUT_VERSION = 1;
 
@@ -116,15 +117,11 @@ function sourceOf(place: { path: string; startLine: number } | undefined): Pick<
   return place ? { source: { file: place.path, line: place.startLine } } : {};
 }
 
-const RANK: Record<Severity, number> = { error: 3, warning: 2, info: 1 };
-
 /** 1 when a finding at or above `failOn` exists, else 0. */
 export function exitCodeFor(output: { findings: readonly { severity: Severity }[] }, failOn: FailOn): number {
   if (failOn === 'none') return 0;
-  return output.findings.some((f) => RANK[f.severity] >= RANK[failOn]) ? 1 : 0;
+  return output.findings.some((f) => bySeverity(f.severity, failOn) <= 0) ? 1 : 0;
 }
-
-const LETTER: Record<Severity, string> = { error: 'E', warning: 'W', info: 'I' };
 
 /** Human-readable findings; every piece of app content passes through terminalSafe (hostile titles cannot drive the terminal). */
 export function formatText(output: CliOutput): string {
@@ -150,7 +147,7 @@ export function formatText(output: CliOutput): string {
     for (const f of output.findings.filter((x) => x.severity === severity)) {
       const where = `${f.target.kind} ${f.target.name ? `"${safe(f.target.name)}" ` : ''}(${safe(f.target.id)})${f.target.sheetId ? ` on sheet ${safe(f.target.sheetId)}` : ''}`;
       const file = f.source ? ` [${safe(`${f.source.file}:${f.source.line}`)}]` : '';
-      lines.push(`${f.new ? '+' : ''}${LETTER[severity]} ${f.rule} ${f.name}  ${where}${file}: ${safe(f.message)}`);
+      lines.push(`${f.new ? '+' : ''}${SEVERITY_LETTER[severity]} ${f.rule} ${f.name}  ${where}${file}: ${safe(f.message)}`);
     }
   }
   if (output.errors.length) {

@@ -13,13 +13,16 @@ const commentText = (text: string) => text.replace(/[\r\n\u2028\u2029]+/g, ' ').
 
 const confidenceOf = (f: Finding): unknown => f.data?.confidence;
 
+/** A finding of R01 (unused-field), the rule whose summary holds the statement. */
+export const isUnusedFieldFinding = (f: Finding): boolean => f.rule === UNUSED_FIELD_SUMMARY.rule;
+
 export function renderDropFields(input: ExportInput): string {
   const { result } = input;
-  const unused = exportedFindings(result).filter((e) => e.finding.rule === 'R01' && e.finding.target.kind === 'field');
+  const unused = exportedFindings(result).filter((e) => isUnusedFieldFinding(e.finding) && e.finding.target.kind === 'field');
   const high = unused.filter((e) => !e.hidden && confidenceOf(e.finding) === 'high').map((e) => e.finding.target.id);
   const medium = unused.filter((e) => !e.hidden && confidenceOf(e.finding) !== 'high').map((e) => e.finding.target.id);
   const hidden = unused.filter((e) => e.hidden).map((e) => e.finding.target.id);
-  const run = result.rules.find((r) => r.rule === 'R01');
+  const run = result.rules.find((r) => r.rule === UNUSED_FIELD_SUMMARY.rule);
   const warning = runSummaryOf(result, UNUSED_FIELD_SUMMARY)?.warning;
   const lines = [
     `// Unused fields of "${commentText(result.app.name || result.app.id)}" (${commentText(result.app.id)}), Qlarity rule R01 unused-field`,

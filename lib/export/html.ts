@@ -6,7 +6,7 @@ import { createFormatter, type Formatter } from '../report/format';
 import { CATEGORY_NAME, CONNECTION_MODE_LABEL, SEVERITY_NAME, SEVERITY_PLURAL, TARGET_KIND_LABEL } from '../report/labels';
 import { describeChange } from './compare';
 import { exportedAtOf, exportedFindings, notRunReasons, ruleDocUrl, type ExportedFinding, type ExportInput } from './input';
-import { renderDropFields } from './drop-fields';
+import { isUnusedFieldFinding, renderDropFields } from './drop-fields';
 
 
 export function escapeHtml(text: string): string {
@@ -121,7 +121,7 @@ export function renderHtml(input: ExportInput): string {
   const hidden = all.filter((e) => e.hidden);
   const counts = result.summary.bySeverity;
   const reasons = notRunReasons(result, input.metrics);
-  const drop = result.findings.some((f) => f.rule === 'R01') ? renderDropFields(input) : '';
+  const drop = result.findings.some(isUnusedFieldFinding) ? renderDropFields(input) : '';
   const title = `Qlarity report: ${result.app.name || result.app.id}`;
   const body = [
     `<section class="card" aria-labelledby="summary"><h2 id="summary">Summary</h2>`,

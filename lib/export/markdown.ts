@@ -8,7 +8,7 @@ import { createFormatter } from '../report/format';
 import { SEVERITY_NAME, SEVERITY_PLURAL } from '../report/labels';
 import { describeChange } from './compare';
 import { exportedFindings, notRunReasons, ruleDocUrl, type ExportedFinding, type ExportInput } from './input';
-import { renderDropFields } from './drop-fields';
+import { isUnusedFieldFinding, renderDropFields } from './drop-fields';
 import { sourcePlaces, type RepositoryPlace } from './source-places';
 
 export interface MarkdownOptions {
@@ -83,6 +83,6 @@ export function renderMarkdown(input: ExportInput, options: MarkdownOptions = {}
     for (const r of reasons) lines.push(`- ${escapeMarkdown(r.message)}`);
     lines.push('');
   }
-  if (shown.some((e) => e.finding.rule === 'R01')) lines.push('**Unused fields:**', '', fenced(renderDropFields(input)), '');
+  if (shown.some((e) => isUnusedFieldFinding(e.finding))) lines.push('**Unused fields:**', '', fenced(renderDropFields(input)), '');
   return lines.join('\n');
 }

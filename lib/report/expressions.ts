@@ -1,10 +1,9 @@
 // The Expressions tab: every expression with where it is, its status (engine check and findings)
 // and what it references (fields, variables), from the analysis' own parse.
 import type { AnalysisIndex } from '../analyze/analysis-index';
-import type { Finding, Severity, Target } from '../analyze/result';
+import { bySeverity, type Finding, type Severity, type Target } from '../analyze/result';
 import { describeLocation } from '../rules/shared/helpers';
 import type { AppSnapshot, Expression } from '../snapshot/schema';
-import { SEVERITY_ORDER } from './findings';
 
 export type ExpressionStatus = 'error' | 'warning' | 'info' | 'ok' | 'unchecked';
 
@@ -71,7 +70,7 @@ function safeTarget(index: AnalysisIndex, e: Expression): Target {
 function statusOf(e: Expression, findings: readonly Finding[], engineError: string | undefined): ExpressionStatus {
   if (engineError) return 'error';
   const worst = findings.reduce<Severity | undefined>(
-    (w, f) => (w === undefined || SEVERITY_ORDER.indexOf(f.severity) < SEVERITY_ORDER.indexOf(w) ? f.severity : w),
+    (w, f) => (w === undefined || bySeverity(f.severity, w) < 0 ? f.severity : w),
     undefined,
   );
   if (worst) return worst;

@@ -4,9 +4,6 @@ import { sortFindings } from '../analyze/finding-order';
 import type { Category, Finding, Severity, Target } from '../analyze/result';
 import { targetDisplayName } from './names';
 
-// the views import the orders under these names; their home is lib/analyze/result.ts
-export { CATEGORIES as CATEGORY_ORDER, SEVERITIES as SEVERITY_ORDER } from '../analyze/result';
-
 export interface FindingFilter {
   /** empty = every severity */
   severities: readonly Severity[];

@@ -2,9 +2,8 @@
 // places, not 52 rows. Grouping is only a view: each occurrence stays the unit for hiding,
 // "Show in app" and the JSON output. Documentation and style rules roll up to one row per rule.
 import { describeEngineError } from '../analyze/engine-errors';
-import type { Category, Finding, Severity } from '../analyze/result';
+import { bySeverity, type Category, type Finding, type Severity } from '../analyze/result';
 import { BYTE_UNITS } from '../format/bytes';
-import { SEVERITY_ORDER } from './findings';
 
 /** Finding data keys that name the one thing a finding is about, with the word for it. */
 const CAUSE_KEYS: readonly (readonly [key: string, word: string])[] = [
@@ -99,11 +98,11 @@ export function groupFindings(findings: readonly Finding[], options: GroupOption
       continue;
     }
     group.findings.push(finding);
-    if (SEVERITY_ORDER.indexOf(finding.severity) < SEVERITY_ORDER.indexOf(group.severity)) group.severity = finding.severity;
+    if (bySeverity(finding.severity, group.severity) < 0) group.severity = finding.severity;
   }
   return [...groups.values()].sort(
     (a, b) =>
-      SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity) ||
+      bySeverity(a.severity, b.severity) ||
       b.findings.length - a.findings.length ||
       (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
       (a.cause.label < b.cause.label ? -1 : a.cause.label > b.cause.label ? 1 : 0),

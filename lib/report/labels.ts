@@ -1,9 +1,11 @@
 // Words for the analysis' enum values (severities, categories, target kinds), shared by the side
-// panel's report (components/report/labels.ts) and the HTML and Markdown exports.
+// panel's report (components/report/labels.ts), the HTML and Markdown exports and the CLI's text.
 import type { Category, Severity, TargetKind } from '../analyze/result';
 
 export const SEVERITY_NAME: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Info' };
 export const SEVERITY_PLURAL: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Info' };
+/** One letter per severity, for the CLI's finding lines. */
+export const SEVERITY_LETTER: Record<Severity, string> = { error: 'E', warning: 'W', info: 'I' };
 
 export const CATEGORY_NAME: Record<Category, string> = {
   quality: 'Quality',

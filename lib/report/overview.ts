@@ -1,12 +1,11 @@
 // What the Overview tab shows: counts by category and severity, memory by table and field, the
 // slowest objects and sheets, and the memory of unused fields (R01's own summary when it ran).
-import type { AnalysisResult, Category, Finding, Severity } from '../analyze/result';
+import { CATEGORIES, type AnalysisResult, type Category, type Finding, type Severity } from '../analyze/result';
 import { runSummaryOf } from '../analyze/run-summary';
 import { UNUSED_FIELD_SUMMARY, type UnusedFieldSummary } from '../rules/shared/unused-field-summary';
 import type { AppSnapshot } from '../snapshot/schema';
 import { sheetCalcTotals } from '../snapshot/timings';
 import type { BarInput } from './charts';
-import { CATEGORY_ORDER } from './findings';
 import { objectLookupOf, targetDisplayName } from './names';
 import { dropFieldsOf, type ReadyStatement } from './ready-statement';
 
@@ -17,7 +16,7 @@ export interface CategoryCounts {
 }
 
 export function countsByCategory(findings: readonly Finding[]): CategoryCounts[] {
-  const rows = new Map<Category, CategoryCounts>(CATEGORY_ORDER.map((category) => [category, { category, counts: { error: 0, warning: 0, info: 0 }, total: 0 }]));
+  const rows = new Map<Category, CategoryCounts>(CATEGORIES.map((category) => [category, { category, counts: { error: 0, warning: 0, info: 0 }, total: 0 }]));
   for (const f of findings) {
     const row = rows.get(f.category);
     if (!row) continue;

@@ -29,6 +29,20 @@ function DeltaRow({ label, delta, format, better }: { label: string; delta?: Num
   );
 }
 
+/** The head of a before / after table: what the rows are, then the two values and the change. */
+function DeltaHead({ first }: { first: string }) {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">{first}</th>
+        <th scope="col" class="qr-num">Before</th>
+        <th scope="col" class="qr-num">After</th>
+        <th scope="col" class="qr-num">Change</th>
+      </tr>
+    </thead>
+  );
+}
+
 function FindingLines({ title, entries, testId }: { title: string; entries: readonly ComparedFinding[]; testId: string }) {
   const shown = entries.filter((e) => !e.hidden);
   return (
@@ -64,14 +78,7 @@ export function CompareView({ comparison, fmt }: { comparison: Comparison; fmt: 
       <p data-testid="compare-line">{line}</p>
       <table class="qr-table">
         <caption>What moved</caption>
-        <thead>
-          <tr>
-            <th scope="col">Measure</th>
-            <th scope="col" class="qr-num">Before</th>
-            <th scope="col" class="qr-num">After</th>
-            <th scope="col" class="qr-num">Change</th>
-          </tr>
-        </thead>
+        <DeltaHead first="Measure" />
         <tbody>
           <DeltaRow label="Score" delta={c.score} format={(v) => fmt.number(Math.round(v))} better="up" />
           {SEVERITIES.map((s) => (
@@ -91,14 +98,7 @@ export function CompareView({ comparison, fmt }: { comparison: Comparison; fmt: 
       {c.objectTimes.length > 0 && (
         <table class="qr-table" data-testid="compare-times">
           <caption>Objects whose time changed</caption>
-          <thead>
-            <tr>
-              <th scope="col">Object</th>
-              <th scope="col" class="qr-num">Before</th>
-              <th scope="col" class="qr-num">After</th>
-              <th scope="col" class="qr-num">Change</th>
-            </tr>
-          </thead>
+          <DeltaHead first="Object" />
           <tbody>
             {c.objectTimes.slice(0, 20).map((o) => (
               <tr key={o.objectId}>

@@ -1,7 +1,6 @@
 import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
 import type { AnalysisIndex } from '../../analyze/analysis-index';
-import { chartDimensionFields } from '../shared/chart-dimensions';
 import { describeSite, reportAt } from '../shared/helpers';
 import { SOURCES } from '../shared/sources';
 
@@ -66,7 +65,7 @@ export default defineRule({
       const objectId = e.expression.location.objectId;
       let chart = dimsOf.get(objectId);
       if (!chart) {
-        const dims = chartDimensionFields(index, objectId).filter((d) => index.hasField(d));
+        const dims = index.dimensionFieldsOf(objectId).filter((d) => index.hasField(d));
         chart = { dims, tables: dims.flatMap((d) => index.fields.get(d)?.tables ?? []) };
         dimsOf.set(objectId, chart);
       }

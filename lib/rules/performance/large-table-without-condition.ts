@@ -1,6 +1,5 @@
 import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
-import { chartDimensionFields } from '../shared/chart-dimensions';
 import { formatNumber } from '../../format/numbers';
 import { targetSubject } from '../shared/helpers';
 import { SOURCES } from '../shared/sources';
@@ -28,7 +27,7 @@ export default defineRule({
       if (!TABLE_TYPES.has(o.visualization ?? o.type)) continue;
       const cube = o.properties.qHyperCubeDef as { qCalcCondition?: { qCond?: { qv?: string } }; qCalcCond?: { qv?: string } } | undefined;
       if (cube?.qCalcCondition?.qCond?.qv?.trim() || cube?.qCalcCond?.qv?.trim()) continue;
-      const tables = chartDimensionFields(index, o.id).flatMap((f) => index.fields.get(f)?.tables ?? []);
+      const tables = index.dimensionFieldsOf(o.id).flatMap((f) => index.fields.get(f)?.tables ?? []);
       const largest = tables.map((t) => index.tables.get(t)).filter((t) => t !== undefined).sort((a, b) => b.rows - a.rows)[0];
       if (!largest || largest.rows <= options.rows) continue;
       const target = index.objectTarget(o.id);

@@ -2,7 +2,6 @@ import { z } from '../../schema/zod';
 import type { Expr } from '../../expression/ast';
 import { unwrap } from '../../expression/walk';
 import { defineRule } from '../../analyze/rule';
-import { chartDimensionFields } from '../shared/chart-dimensions';
 import { describeSite, reportAt } from '../shared/helpers';
 import { isCalculated } from '../shared/measures';
 import { SOURCES } from '../shared/sources';
@@ -43,7 +42,7 @@ export default defineRule({
           }
         }
         if (!why && e.expression.location.owner === 'object') {
-          const chartDims = new Set(chartDimensionFields(ctx.index, e.expression.location.objectId));
+          const chartDims = new Set(ctx.index.dimensionFieldsOf(e.expression.location.objectId));
           if (chartDims.size > 0 && aggr.dimensions.length === chartDims.size && aggr.dimensions.every((d) => chartDims.has(d))) {
             why = `the Aggr runs over exactly the chart's dimensions (${aggr.dimensions.join(', ')})`;
           }

@@ -1,9 +1,14 @@
 import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
-import { chartColumnCount } from '../shared/chart-dimensions';
 import { targetSubject } from '../shared/helpers';
 import { SOURCES } from '../shared/sources';
 import { TABLE_TYPES } from './large-table-without-condition';
+
+/** The columns of a table's hypercube: its dimensions and measures. */
+function columnCount(properties: Record<string, unknown>): number {
+  const cube = properties.qHyperCubeDef as { qDimensions?: unknown[]; qMeasures?: unknown[] } | undefined;
+  return (cube?.qDimensions?.length ?? 0) + (cube?.qMeasures?.length ?? 0);
+}
 
 export default defineRule({
   code: 'P16',
@@ -23,7 +28,7 @@ export default defineRule({
   check(ctx) {
     for (const o of ctx.snapshot.objects) {
       if (!TABLE_TYPES.has(o.visualization ?? o.type)) continue;
-      const columns = chartColumnCount(ctx.index, o.id);
+      const columns = columnCount(o.properties);
       if (columns < ctx.options.columns) continue;
       const target = ctx.index.objectTarget(o.id);
       ctx.report({ target, message: `${targetSubject(ctx, target, 'table')} has ${columns} columns (threshold ${ctx.options.columns}).`, data: { columns }, content: `${o.id}\u0000${columns}` });
