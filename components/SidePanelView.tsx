@@ -3,7 +3,8 @@
 // an older version) it falls back to the stored summary: Overview and Findings.
 import { signal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
-import { findingTargetOf, SEVERITIES, type Severity } from '@/lib/protocol/report';
+import { SEVERITIES, type Severity } from '@/lib/protocol/report';
+import { findingTargetOf } from '@/lib/report/analysis-report';
 import { appKeyOf } from '@/lib/protocol/tab-state';
 import { AnalysisControls } from './AnalysisControls';
 import { LogInCard } from './LogInCard';

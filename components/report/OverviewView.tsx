@@ -3,7 +3,8 @@
 import type { AnalysisResult, Category } from '@/lib/analyze/result';
 import { computeScore } from '@/lib/analyze/score';
 import { ScoreBadge } from '../ScoreBadge';
-import { describeGain, type FixFirstItem } from '@/lib/report/fix-first';
+import type { FixFirstItem } from '@/lib/report/fix-first';
+import { describeGain } from '@/lib/report/gain';
 import type { Formatter } from '@/lib/report/format';
 import { SEVERITY_ORDER } from '@/lib/report/findings';
 import { countsByCategory, countsBySeverity, memoryByField, memoryByTable, slowestObjects, slowestSheets, unusedFieldsMemory } from '@/lib/report/overview';
