@@ -7,7 +7,7 @@ import type { TabModel } from './models/tab-model';
 import { ReportSummary } from './ReportSummary';
 import { TabStatus } from './TabStatus';
 import { ChangeSince, type ChangeSource } from './report/history/ChangeSince';
-import { appKeyOf } from '@/lib/protocol/tab-state';
+import { appKeyOf } from '@/lib/protocol/app-key';
 
 export function PopupView({ model, history }: { model: TabModel; history?: ChangeSource }) {
   useEffect(() => {

@@ -6,7 +6,7 @@ import { z } from '../schema/zod';
 import type { AnalysisResult, Finding } from '../analyze/result';
 import { UNUSED_FIELD_SUMMARY } from '../rules/shared/unused-field-summary';
 import type { ReadyStatement } from './ready-statement';
-import type { Gain } from './gain';
+import type { Gain } from './report-schema';
 import { distinctTargets, groupFindings, type GroupOptions } from './groups';
 import { unusedFieldsMemory } from './overview';
 

@@ -1,17 +1,8 @@
-// What fixing a Fix first row gains (lib/report/fix-first.ts estimates it), as its schema and in
-// words: apart from the builders, because the popup parses and shows it in each top finding.
-import { z } from '../schema/zod';
+// What fixing a Fix first row gains (lib/report/fix-first.ts estimates it; its schema is in
+// report-schema.ts), in words: apart from the builders and without zod, because the popup's first
+// render shows it in each top finding.
 import type { Formatter } from './format';
-
-export const Gain = z.discriminatedUnion('kind', [
-  /** objects or items that do not work for users until fixed */
-  z.object({ kind: z.literal('broken'), places: z.number().check(z.int(), z.nonnegative()) }),
-  z.object({ kind: z.literal('memory'), bytes: z.number().check(z.nonnegative()), fields: z.number().check(z.int(), z.nonnegative()) }),
-  /** calculation time of the object or sheet, the most a fix can save */
-  z.object({ kind: z.literal('calc-time'), ms: z.number().check(z.nonnegative()) }),
-  z.object({ kind: z.literal('reload-time'), ms: z.number().check(z.nonnegative()) }),
-]);
-export type Gain = z.infer<typeof Gain>;
+import type { Gain } from './report-schema';
 
 /** The estimated gain in words, short enough for one popup line: "Fixes 12 broken items", "Frees 1.2 MiB". */
 export function describeGain(gain: Gain, fmt: Formatter): string {

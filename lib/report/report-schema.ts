@@ -3,7 +3,6 @@
 // (lib/report/analysis-report.ts) or the snapshot's schema.
 import { z } from '../schema/zod';
 import { Severity } from '../analyze/severity';
-import { Gain } from './gain';
 
 export { Severity, SEVERITIES } from '../analyze/severity';
 
@@ -36,6 +35,17 @@ export const SeverityCounts = z.object({
   info: z.number().check(z.int(), z.nonnegative()),
 });
 export type SeverityCounts = z.infer<typeof SeverityCounts>;
+
+/** What fixing a Fix first row gains (estimated by lib/report/fix-first.ts, in words by gain.ts). */
+export const Gain = z.discriminatedUnion('kind', [
+  /** objects or items that do not work for users until fixed */
+  z.object({ kind: z.literal('broken'), places: z.number().check(z.int(), z.nonnegative()) }),
+  z.object({ kind: z.literal('memory'), bytes: z.number().check(z.nonnegative()), fields: z.number().check(z.int(), z.nonnegative()) }),
+  /** calculation time of the object or sheet, the most a fix can save */
+  z.object({ kind: z.literal('calc-time'), ms: z.number().check(z.nonnegative()) }),
+  z.object({ kind: z.literal('reload-time'), ms: z.number().check(z.nonnegative()) }),
+]);
+export type Gain = z.infer<typeof Gain>;
 
 /** A few facts about the app for the popup, taken from the snapshot and the result when the run ends. */
 export const AppFacts = z.object({

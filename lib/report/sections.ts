@@ -4,7 +4,7 @@
 // places; a cause that occurs once is a plain finding row. Pure: the view keeps what is expanded.
 import type { AnalysisResult, Finding, Severity } from '../analyze/result';
 import type { FixFirstItem } from './fix-first';
-import type { Gain } from './gain';
+import type { Gain } from './report-schema';
 import type { ReadyStatement } from './ready-statement';
 import { groupFindings } from './groups';
 

@@ -19,10 +19,10 @@ const BUDGET_KB: Record<Context, number> = { 'service worker': 400, popup: 80, '
 
 /**
  * Budgets not met yet, with the ceiling that holds meanwhile (the size after the schemas moved to
- * zod/mini, 433 KB and 111 KB, plus about 3 % for work in flight): a context over its budget may
- * not grow further. What is left to reach the budget is in the README ("Bundle sizes").
+ * zod/mini, 433 KB, plus about 3 % for work in flight): a context over its budget may not grow
+ * further. What is left to reach the budget is in the README ("Bundle sizes").
  */
-const CEILING_KB: Partial<Record<Context, number>> = { 'service worker': 447, popup: 115 };
+const CEILING_KB: Partial<Record<Context, number>> = { 'service worker': 447 };
 
 const Manifest = (raw: unknown) =>
   raw as {
