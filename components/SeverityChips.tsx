@@ -1,4 +1,5 @@
-import { SEVERITIES, type SeverityCounts } from '@/lib/protocol/report';
+import { SEVERITIES } from '@/lib/analyze/severity-order';
+import type { SeverityCounts } from '@/lib/protocol/report';
 import type { Formatter } from '@/lib/report/format';
 import { SEVERITY_PLURAL } from '@/lib/report/labels';
 

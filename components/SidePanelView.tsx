@@ -2,8 +2,9 @@
 // analysis (FullReport, from IndexedDB). Without a stored full analysis (none yet, or one saved by
 // an older version) it falls back to the stored summary: Overview and Findings.
 import { signal } from '@preact/signals';
-import { useMemo } from 'preact/hooks';
-import { findingTargetOf, SEVERITIES, type Severity } from '@/lib/protocol/report';
+import { useEffect, useMemo } from 'preact/hooks';
+import { SEVERITIES, type Severity } from '@/lib/protocol/report';
+import { findingTargetOf } from '@/lib/report/analysis-report';
 import { appKeyOf } from '@/lib/protocol/tab-state';
 import { AnalysisControls } from './AnalysisControls';
 import { LogInCard } from './LogInCard';

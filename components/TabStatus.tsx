@@ -1,5 +1,5 @@
 // What the tab holds, and what the user can do next when it is not an app Qlarity can read.
-import { platformName } from '@/lib/qlik/platform';
+import { platformName } from '@/lib/qlik/platform-name';
 import type { TabPlatform, TabState } from '@/lib/protocol/tab-state';
 import { describeApp } from './format';
 

@@ -1,6 +1,6 @@
 // The popup's top findings: the first rows of Fix first, each with its estimated gain and a way
 // to the first place it occurs.
-import { describeGain } from '@/lib/report/fix-first';
+import { describeGain } from '@/lib/report/gain';
 import type { Formatter } from '@/lib/report/format';
 import type { ReportFinding, TopFinding } from '@/lib/protocol/report';
 import { SEVERITY_NAME } from '@/lib/report/labels';

@@ -4,7 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { Finding } from '@/lib/analyze/result';
 import type { AnalysisHistory } from '@/lib/extension/last-analysis';
-import type { StoredAnalysis } from '@/lib/protocol/report';
+import type { StoredAnalysis } from '@/lib/protocol/stored-analysis';
 
 export type HistorySource = Pick<AnalysisHistory, 'load' | 'setHidden'>;
 

@@ -12,7 +12,7 @@ import { DEMO_APP_ID, extensionWorker, launchWithExtension, tabIdOf } from '../t
 import { startSimulator, type Simulator } from '../test/sim/index';
 import { ensureBrowser } from './browsers/ensure';
 import { ensureBuild } from './ensure-build';
-import { AnalysisReport, SEVERITIES } from '../lib/report/analysis-report';
+import { AnalysisReport, SEVERITIES } from '../lib/report/report-schema';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const OUTPUT_DIR = path.join(root, 'demo-output');

@@ -8,7 +8,7 @@ import { settingsProblems, type Settings } from '@/lib/protocol/settings';
 import { RULES } from '@/lib/rules/index';
 import { Header } from '../Header';
 import type { ExtensionClient } from '../models/extension-client';
-import type { AnalysedApp } from '@/lib/protocol/report';
+import type { AnalysedApp } from '@/lib/protocol/stored-analysis';
 import { AppRulesSection } from './AppRulesSection';
 import { ConnectionSection } from './ConnectionSection';
 import type { OptionsEnvironment } from './environment';

@@ -3,7 +3,8 @@
 import { SEVERITIES, type AnalysisResult, type Category } from '@/lib/analyze/result';
 import { computeScore } from '@/lib/analyze/score';
 import { ScoreBadge } from '../ScoreBadge';
-import { describeGain, type FixFirstItem } from '@/lib/report/fix-first';
+import type { FixFirstItem } from '@/lib/report/fix-first';
+import { describeGain } from '@/lib/report/gain';
 import type { Formatter } from '@/lib/report/format';
 import { countsByCategory, countsBySeverity, memoryByField, memoryByTable, slowestObjects, slowestSheets, unusedFieldsMemory } from '@/lib/report/overview';
 import type { AppSnapshot } from '@/lib/snapshot/schema';

@@ -1,21 +1,18 @@
 // The AnalysisResult: what `analyse` returns and what the UI, the exports and the CLI's JSON
 // read. Versioned like the snapshot; parse it at every boundary (storage, files, messages).
 import { z } from '../schema/zod';
+import { Severity } from './severity';
 
 export const ANALYSIS_RESULT_VERSION = 1;
 
-export const Severity = z.enum(['error', 'warning', 'info']);
-export type Severity = z.infer<typeof Severity>;
+// Severity has its own module, so that a page which parses only reports (the popup) does not load this one.
+export { bySeverity, Severity, SEVERITIES } from './severity';
 
 export const Category = z.enum(['quality', 'performance', 'resource', 'design', 'script', 'context']);
 export type Category = z.infer<typeof Category>;
 
-/** Severities from the most serious down: the one order of every list, count and sort of findings. */
-export const SEVERITIES: readonly Severity[] = Severity.options;
 /** Categories in reading order. */
 export const CATEGORIES: readonly Category[] = Category.options;
-/** Sorts the more serious first. */
-export const bySeverity = (a: Severity, b: Severity): number => SEVERITIES.indexOf(a) - SEVERITIES.indexOf(b);
 
 export const TargetKind = z.enum([
   'app',

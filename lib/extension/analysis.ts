@@ -7,7 +7,8 @@
 // `partialIntervalMs`, so the findings show long before the timing pass ends. Every result of one
 // run carries the run's start as its time (one history entry).
 import type { AnalysisResult } from '../analyze/result';
-import { reportFromAnalysis, type AnalysisReport, type AppFacts, type TimingCoverage, type TopFinding } from '../report/analysis-report';
+import { reportFromAnalysis } from '../report/analysis-report';
+import type { AnalysisReport, AppFacts, TimingCoverage, TopFinding } from '../report/report-schema';
 import type { AnalysisPhase } from '../protocol/run';
 import type { Settings } from '../protocol/settings';
 import { appKeyOf, type QlikApp } from '../protocol/tab-state';

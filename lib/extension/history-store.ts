@@ -19,7 +19,7 @@ import { AnalysisResult } from '../analyze/result';
 import { withValidRunSummaries } from '../rules/run-summaries';
 import { compareAnalyses } from '../export/compare';
 import { AnalysisMetrics, metricsOf } from '../export/metrics';
-import { StoredAnalysis } from '../protocol/report';
+import { StoredAnalysis } from '../protocol/stored-analysis';
 import type { Retention } from '../protocol/settings';
 import { DEFAULT_RETENTION } from '../protocol/settings';
 import { AppSnapshot } from '../snapshot/schema';

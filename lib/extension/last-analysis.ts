@@ -4,7 +4,8 @@
 // the last full report, the History list, opening and importing an analysis.
 import type { Finding } from '../analyze/result';
 import { parseJsonExport } from '../export/json';
-import type { AnalysisReport, StoredAnalysis } from '../protocol/report';
+import type { AnalysisReport } from '../protocol/report';
+import type { StoredAnalysis } from '../protocol/stored-analysis';
 import { connectionFor, retentionOf, type Settings } from '../protocol/settings';
 import type { AppSnapshot } from '../snapshot/schema';
 import type { AnalysisOutcome } from './analysis';

@@ -1,39 +1,26 @@
-// Typed runtime messaging over the schemas of lib/protocol/messages.ts. Pages call
-// `sendMessage('get-tab-state', { tabId })`; the background registers one handler per type with
-// `listenForRequests(handlers)`. Both sides parse with zod: a malformed message is rejected with a
-// clear error, never half-used.
+// Typed runtime messaging over the schemas of lib/protocol/messages.ts, the background's side: it
+// registers one handler per type with `listenForRequests(handlers)` and broadcasts events. Pages
+// send with lib/extension/page-messaging.ts. Both sides parse with zod: a malformed message is
+// rejected with a clear error, never half-used.
 import { browser, type Browser } from 'wxt/browser';
 import {
-  AnyEvent,
   AnyRequest,
   events,
-  replySchema,
   requests,
   type EventOf,
   type EventType,
-  type PayloadOf,
   type Reply,
   type RequestOf,
   type RequestType,
   type ResponseOf,
 } from '../protocol/messages';
-import { QlarityError, toErrorInfo } from './errors';
+import { toErrorInfo } from './errors';
 
 export type Sender = Browser.runtime.MessageSender;
 
 export type Handlers = {
   [K in RequestType]: (request: RequestOf<K>, sender: Sender) => Promise<ResponseOf<K>> | ResponseOf<K>;
 };
-
-/** Sends a request to the background and returns its validated response (or throws QlarityError). */
-export async function sendMessage<K extends RequestType>(type: K, payload: PayloadOf<K>): Promise<ResponseOf<K>> {
-  const message = requests[type].request.parse({ ...payload, type });
-  const raw: unknown = await browser.runtime.sendMessage(message);
-  const reply = replySchema(requests[type].response).safeParse(raw);
-  if (!reply.success) throw new QlarityError('bad-reply', `The background sent an unexpected answer to ${type}.`);
-  if (!reply.data.ok) throw new QlarityError(reply.data.error.code, reply.data.error.message);
-  return reply.data.value as ResponseOf<K>;
-}
 
 /**
  * Only the extension's own pages may send requests. Content scripts run inside web pages, which
@@ -95,15 +82,4 @@ export async function broadcastEvent<K extends EventType>(event: EventOf<K>): Pr
   } catch {
     // "Receiving end does not exist": no popup or side panel is open. Nothing to tell.
   }
-}
-
-/** Calls `listener` for each valid event; returns the function that stops listening. */
-export function onEvent(listener: (event: AnyEvent) => void): () => void {
-  const wrapped = (raw: unknown) => {
-    const parsed = AnyEvent.safeParse(raw);
-    if (parsed.success) listener(parsed.data);
-    return false; // events have no answer
-  };
-  browser.runtime.onMessage.addListener(wrapped);
-  return () => browser.runtime.onMessage.removeListener(wrapped);
 }

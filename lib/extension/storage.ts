@@ -5,7 +5,8 @@
 // same retention setting (how many apps, how many days).
 import { storage } from 'wxt/utils/storage';
 import { z } from '../schema/zod';
-import { AnalysisReport, type AnalysedApp } from '../protocol/report';
+import { AnalysisReport } from '../protocol/report';
+import type { AnalysedApp } from '../protocol/stored-analysis';
 import { DEFAULT_SETTINGS, Settings, migrateStoredSettings, type Retention } from '../protocol/settings';
 import { appsToDrop } from './history-store';
 

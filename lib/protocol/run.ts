@@ -1,12 +1,11 @@
 // The life of one analysis run, as the popup and side panel see it.
 import { z } from '../schema/zod';
+import { ANALYSIS_PHASES } from './run-phase';
 
-// measuring: everything but the timing pass is analysed and stored; the timing pass runs and its
-// results stream into the stored report sheet by sheet (lib/extension/analysis.ts).
-export const AnalysisPhase = z.enum(['connecting', 'collecting', 'measuring', 'analysing', 'done', 'failed', 'cancelled']);
+export { isRunning, RUNNING_PHASES } from './run-phase';
+
+export const AnalysisPhase = z.enum(ANALYSIS_PHASES);
 export type AnalysisPhase = z.infer<typeof AnalysisPhase>;
-
-export const RUNNING_PHASES: readonly AnalysisPhase[] = ['connecting', 'collecting', 'measuring', 'analysing'];
 
 /** An error that crosses a message boundary: a stable code for code, a sentence for people. */
 export const ErrorInfo = z.object({
@@ -30,7 +29,3 @@ export const AnalysisRun = z.object({
   reportAt: z.optional(z.number()),
 });
 export type AnalysisRun = z.infer<typeof AnalysisRun>;
-
-export function isRunning(run: AnalysisRun | null | undefined): boolean {
-  return !!run && RUNNING_PHASES.includes(run.phase);
-}

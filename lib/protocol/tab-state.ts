@@ -5,6 +5,8 @@ import { QlikPlatform } from '../qlik/platform';
 import type { QlikAppLocation } from '../qlik/url';
 import { AnalysisRun } from './run';
 
+export { appKeyOf } from './app-key';
+
 export const TabId = z.number().check(z.int(), z.nonnegative());
 
 /** The Qlik app shown in a tab (mirrors lib/qlik/url.ts `QlikAppLocation`, validated at the boundary). */
@@ -37,10 +39,6 @@ export const TabPlatform = z.object({
 });
 export type TabPlatform = z.infer<typeof TabPlatform>;
 
-/** The key results are stored under: one per app, whatever sheet is open. */
-export function appKeyOf(app: Pick<QlikApp, 'origin' | 'prefix' | 'appId'>): string {
-  return `${app.origin}${app.prefix}|${app.appId}`;
-}
 
 export const TabState = z.discriminatedUnion('kind', [
   /** A Qlik app page Qlarity may analyse. */

@@ -6,16 +6,12 @@
 // zod/mini: the content script reaches this module (productInfoUrl), and the mini build validates
 // the same way in a fraction of the size.
 import { z } from 'zod/mini';
+import { QLIK_PLATFORMS } from './platform-name';
 import { baseUrlOf, type HostKind, type QlikAppLocation } from './url';
 
-export const QlikPlatform = z.enum([
-  'qlik-cloud',
-  'qlik-cloud-gov',
-  'qseow',
-  'qlik-sense-desktop',
-  'cloud-console',
-  'unknown',
-]);
+export { platformName } from './platform-name';
+
+export const QlikPlatform = z.enum(QLIK_PLATFORMS);
 export type QlikPlatform = z.infer<typeof QlikPlatform>;
 
 /** The fields we read; the file has many more and they vary by release. */
@@ -67,20 +63,6 @@ export function platformFromProductInfo(status: number, body: unknown): Platform
 /** What the host name alone suggests, before product-info.json has answered. */
 export function platformGuessFromHost(hostKind: HostKind): QlikPlatform {
   return hostKind === 'qlik-cloud' ? 'qlik-cloud' : hostKind === 'qlik-cloud-gov' ? 'qlik-cloud-gov' : 'unknown';
-}
-
-const PLATFORM_NAMES: Record<QlikPlatform, string> = {
-  'qlik-cloud': 'Qlik Cloud',
-  'qlik-cloud-gov': 'Qlik Cloud Government',
-  qseow: 'Qlik Sense Enterprise on Windows',
-  'qlik-sense-desktop': 'Qlik Sense Desktop',
-  'cloud-console': 'Qlik Cloud console',
-  unknown: 'Unknown Qlik product',
-};
-
-/** The product's name as users know it. */
-export function platformName(platform: QlikPlatform): string {
-  return PLATFORM_NAMES[platform];
 }
 
 export function isCloudPlatform(platform: QlikPlatform): boolean {

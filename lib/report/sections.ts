@@ -3,7 +3,8 @@
 // cause, then suggestions and passed rules, both collapsed until opened. A group expands to its
 // places; a cause that occurs once is a plain finding row. Pure: the view keeps what is expanded.
 import type { AnalysisResult, Finding, Severity } from '../analyze/result';
-import type { FixFirstItem, Gain } from './fix-first';
+import type { FixFirstItem } from './fix-first';
+import type { Gain } from './report-schema';
 import type { ReadyStatement } from './ready-statement';
 import { groupFindings } from './groups';
 

@@ -10,7 +10,7 @@ import { SidePanelView } from '@/components/SidePanelView';
 import type { Finding } from '@/lib/analyze/result';
 import { suppressionFor, type Suppression } from '@/lib/analyze/suppression';
 import { applySuppressions } from '@/lib/extension/suppressions';
-import type { StoredAnalysis } from '@/lib/protocol/report';
+import type { StoredAnalysis } from '@/lib/protocol/stored-analysis';
 import { appKeyOf } from '@/lib/protocol/tab-state';
 import { analysedSalesApp } from '../lib/report/fixtures';
 import { demoApp, finding, report } from '../lib/protocol/report-fixtures';

@@ -3,7 +3,8 @@
 import { vi } from 'vitest';
 import type { ExtensionClient } from '@/components/models/extension-client';
 import type { AnyEvent } from '@/lib/protocol/messages';
-import type { AnalysedApp, AnalysisReport } from '@/lib/protocol/report';
+import type { AnalysisReport } from '@/lib/protocol/report';
+import type { AnalysedApp } from '@/lib/protocol/stored-analysis';
 import type { AnalysisRun } from '@/lib/protocol/run';
 import { DEFAULT_SETTINGS, type Settings } from '@/lib/protocol/settings';
 import type { TabState } from '@/lib/protocol/tab-state';

@@ -1,7 +1,7 @@
 // Progressive results (issue #20): with a slow timing pass, the popup shows the findings while
 // calculation times are still being measured; Skip timings ends the pass with what was measured
 // and the app's next analysis runs without it until the user turns it back on.
-import type { StoredAnalysis } from '../../lib/protocol/report';
+import type { StoredAnalysis } from '../../lib/protocol/stored-analysis';
 import { DEMO_APP_ID, expect, test } from './fixtures';
 
 test.setTimeout(180_000);

@@ -7,7 +7,7 @@ import { compareAnalyses, type Comparison } from '@/lib/export/compare';
 import type { ExportInput } from '@/lib/export/input';
 import { metricsOf } from '@/lib/export/metrics';
 import type { HistoryAnalysis, HistoryEntry } from '@/lib/extension/history-store';
-import type { StoredAnalysis } from '@/lib/protocol/report';
+import type { StoredAnalysis } from '@/lib/protocol/stored-analysis';
 import { createFormatter } from '@/lib/report/format';
 import { FullReport } from '../../FullReport';
 import { ExportMenu } from '../export/ExportMenu';

@@ -1,7 +1,9 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { broadcastEvent, handleRequest, isFromExtensionPage, listenForRequests, onEvent, sendMessage, type Handlers, type Sender } from '@/lib/extension/messaging';
+import { broadcastEvent, handleRequest, isFromExtensionPage, listenForRequests, type Handlers, type Sender } from '@/lib/extension/messaging';
+import { onEvent, senderFor } from '@/lib/extension/page-messaging';
 import { QlarityError } from '@/lib/extension/errors';
+import { requests } from '@/lib/protocol/messages';
 import { DEFAULT_SETTINGS } from '@/lib/protocol/settings';
 
 const EXT = 'chrome-extension://abc/';
@@ -109,6 +111,8 @@ describe('wiring through browser.runtime', () => {
     await trigger({ type: 'get-settings' }, { id: fakeBrowser.runtime.id, url: 'https://evil.example/', tab: { id: 1 } }, sendResponse);
     await vi.waitFor(() => expect(sendResponse).toHaveBeenCalledWith(expect.objectContaining({ ok: false, error: expect.objectContaining({ code: 'forbidden' }) })));
   });
+
+  const sendMessage = senderFor(requests);
 
   it('sendMessage returns the validated value, and throws the background’s error', async () => {
     const spy = vi.spyOn(fakeBrowser.runtime, 'sendMessage');

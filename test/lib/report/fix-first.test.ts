@@ -83,7 +83,7 @@ describe('fixFirst', () => {
 
 describe('describeGain', () => {
   it('states each gain in words with the locale', async () => {
-    const { describeGain } = await import('../../../lib/report/fix-first');
+    const { describeGain } = await import('../../../lib/report/gain');
     const { createFormatter } = await import('../../../lib/report/format');
     const fmt = createFormatter('en-US');
     expect(describeGain({ kind: 'broken', places: 12 }, fmt)).toBe('Fixes 12 broken items');
