@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 import { WxtVitest } from 'wxt/testing/vitest-plugin';
 
 export default defineConfig({
-  // WxtVitest gives the in-memory fake `browser` and the `@/` aliases; it does not copy
+  // WxtVitest gives the in-memory fake `browser` (the sources import relatively, no aliases); it does not copy
   // the vite plugins of wxt.config.ts, so preact() is added here too.
   plugins: [WxtVitest(), preact()],
   test: {

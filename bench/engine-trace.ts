@@ -4,7 +4,7 @@
 // passes (a list layout naming a sheet before GetObject of that sheet); the Doc and Global handles
 // are open before the collection starts (depth 0). depth(request) = 1 + the largest depth it
 // depends on, computed when the request is sent, from the answers received so far.
-import type { CreateSocket } from '../lib/qlik/engine/types.ts';
+import type { CreateSocket } from '../lib/qlik/engine/types';
 
 export interface TracedCall {
   id: number;

@@ -1,10 +1,10 @@
 // Parse-and-query throughput of the expression module on real expressions (../shared/corpus, or the
 // committed fixtures when the corpus is absent), replicated to 10,000, next to a baseline measured in
 // the same run: tokenising the same text with one plain regular expression.
-import type { BenchResult } from './run.ts';
-import { analyseExpression, collectReferences, parseExpression, type VariableDefinition } from '../lib/expression/index.ts';
-import { corpusAvailable, corpusExpressions, corpusVariables } from '../test/lib/expression/corpus.ts';
-import { VALID_EXPRESSIONS } from '../test/lib/expression/fixtures/real-world.ts';
+import type { BenchResult } from './run';
+import { analyseExpression, collectReferences, parseExpression, type VariableDefinition } from '../lib/expression/index';
+import { corpusAvailable, corpusExpressions, corpusVariables } from '../test/lib/expression/corpus';
+import { VALID_EXPRESSIONS } from '../test/lib/expression/fixtures/real-world';
 
 const COUNT = 10_000;
 const ROUNDS = 5;

@@ -2,9 +2,9 @@
 // measured in the same run: the same view with 100 findings, and building the 10,000 rows as one
 // plain HTML string into the same document (what a non-virtual list costs at least).
 import { h, render } from 'preact';
-import { bestOf, installDom } from './dom-render.ts';
-import type { BenchResult } from './run.ts';
-import type { Finding } from '../lib/analyze/result.ts';
+import { bestOf, installDom } from './dom-render';
+import type { BenchResult } from './run';
+import type { Finding } from '../lib/analyze/result';
 
 const COUNT = 10_000;
 
@@ -28,9 +28,9 @@ function findings(count: number): Finding[] {
 
 export default async function bench(): Promise<BenchResult[]> {
   const window = installDom();
-  const { FindingsView } = await import('../components/report/FindingsView.tsx');
-  const { defaultCanShowInApp } = await import('../components/report/labels.ts');
-  const { createFormatter } = await import('../lib/report/format.ts');
+  const { FindingsView } = await import('../components/report/FindingsView');
+  const { defaultCanShowInApp } = await import('../components/report/labels');
+  const { createFormatter } = await import('../lib/report/format');
   const document = window.document as unknown as Document;
   const fmt = createFormatter('en-US');
   const many = findings(COUNT);

@@ -5,11 +5,11 @@
 // One collection without the timing pass to warm up, then `runs` whose heap peak is sampled as the
 // bench samples it, then `runs` whose samples each follow a full GC (the peak of live data).
 // Prints one JSON line: { peakMb, liveMb, snapshotMb } (the largest peak of each kind, MB).
-import { nodeSocketFactory } from '../lib/cli/node-socket.ts';
-import { collectApp } from '../lib/collect/index.ts';
-import { openEngineSession } from '../lib/qlik/engine/session.ts';
-import { createRestClient } from '../lib/qlik/rest/client.ts';
-import { withHeapPeak } from './heap-peak.ts';
+import { nodeSocketFactory } from '../lib/cli/node-socket';
+import { collectApp } from '../lib/collect/index';
+import { openEngineSession } from '../lib/qlik/engine/session';
+import { createRestClient } from '../lib/qlik/rest/client';
+import { withHeapPeak } from './heap-peak';
 
 const [url = '', apiKey = '', appId = '', runsArg = '3'] = process.argv.slice(2);
 const gc = (globalThis as { gc?: () => void }).gc;

@@ -11,16 +11,16 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { nodeSocketFactory } from '../lib/cli/node-socket.ts';
-import { createProgressiveAnalysis } from '../lib/analyze/progressive.ts';
-import { collectApp } from '../lib/collect/index.ts';
-import { openEngineSession } from '../lib/qlik/engine/session.ts';
-import { analyse } from '../lib/rules/analyse.ts';
-import { RULES } from '../lib/rules/index.ts';
-import type { AppSnapshot } from '../lib/snapshot/schema.ts';
-import { BENCH_APP, generateLargeApp } from '../test/fixtures/generate-large-app.ts';
-import type { BenchResult } from './run.ts';
-import { startSimProcess } from './sim-process.ts';
+import { nodeSocketFactory } from '../lib/cli/node-socket';
+import { createProgressiveAnalysis } from '../lib/analyze/progressive';
+import { collectApp } from '../lib/collect/index';
+import { openEngineSession } from '../lib/qlik/engine/session';
+import { analyse } from '../lib/rules/analyse';
+import { RULES } from '../lib/rules/index';
+import type { AppSnapshot } from '../lib/snapshot/schema';
+import { BENCH_APP, generateLargeApp } from '../test/fixtures/generate-large-app';
+import type { BenchResult } from './run';
+import { startSimProcess } from './sim-process';
 
 /** analyse the partial after every this many sheets (the extension reports every 1.5 s or more, a few sheets each) */
 const EVERY = 10;

@@ -16,14 +16,14 @@ import { Session } from 'node:inspector';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { nodeSocketFactory } from '../lib/cli/node-socket.ts';
-import { collectApp } from '../lib/collect/index.ts';
-import { openEngineSession } from '../lib/qlik/engine/session.ts';
-import { createRestClient } from '../lib/qlik/rest/client.ts';
-import { BENCH_APP, generateLargeApp } from '../test/fixtures/generate-large-app.ts';
-import { longestChain, traceEngine } from './engine-trace.ts';
-import { withHeapPeak } from './heap-peak.ts';
-import { startSimProcess } from './sim-process.ts';
+import { nodeSocketFactory } from '../lib/cli/node-socket';
+import { collectApp } from '../lib/collect/index';
+import { openEngineSession } from '../lib/qlik/engine/session';
+import { createRestClient } from '../lib/qlik/rest/client';
+import { BENCH_APP, generateLargeApp } from '../test/fixtures/generate-large-app';
+import { longestChain, traceEngine } from './engine-trace';
+import { withHeapPeak } from './heap-peak';
+import { startSimProcess } from './sim-process';
 
 const { values } = parseArgs({ options: { timings: { type: 'boolean', default: false }, runs: { type: 'string', default: '1' }, profile: { type: 'string' }, delta: { type: 'string', default: 'false' }, concurrency: { type: 'string' }, 'heap-profile': { type: 'string' }, live: { type: 'boolean', default: false }, phases: { type: 'boolean', default: false }, methods: { type: 'boolean', default: false }, latency: { type: 'string', default: '40' }, checks: { type: 'string', default: 'true' } } });
 // --profile <dir>: a CPU profile of the last collection only (not the start-up), via the inspector

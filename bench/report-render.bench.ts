@@ -5,19 +5,19 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { h, render } from 'preact';
-import { bestOf, installDom } from './dom-render.ts';
-import type { BenchResult } from './run.ts';
-import type { AnalysisResult } from '../lib/analyze/result.ts';
-import type { AppSnapshot } from '../lib/snapshot/schema.ts';
+import { bestOf, installDom } from './dom-render';
+import type { BenchResult } from './run';
+import type { AnalysisResult } from '../lib/analyze/result';
+import type { AppSnapshot } from '../lib/snapshot/schema';
 
 const CORPUS = fileURLToPath(new URL('../../shared/corpus', import.meta.url));
 
 /** Every corpus app collected and analysed; the one with the most findings. */
 async function largestCorpusApp(): Promise<{ name: string; snapshot: AppSnapshot; result: AnalysisResult }> {
-  const { startSimulator } = await import('../test/sim/index.ts');
-  const { connectWs } = await import('../test/lib/collect/sim-harness.ts');
-  const { collectApp } = await import('../lib/collect/index.ts');
-  const { analyse } = await import('../lib/rules/analyse.ts');
+  const { startSimulator } = await import('../test/sim/index');
+  const { connectWs } = await import('../test/lib/collect/sim-harness');
+  const { collectApp } = await import('../lib/collect/index');
+  const { analyse } = await import('../lib/rules/analyse');
   const sim = await startSimulator({ http: true, appsDir: CORPUS });
   let largest: { name: string; snapshot: AppSnapshot; result: AnalysisResult } | undefined;
   try {
@@ -45,11 +45,11 @@ export default async function bench(): Promise<BenchResult[]> {
   }
   const app = await largestCorpusApp();
   const window = installDom(['ResizeObserver']);
-  const { ReportView } = await import('../components/report/ReportView.tsx');
-  const { FindingsView } = await import('../components/report/FindingsView.tsx');
-  const { defaultCanShowInApp } = await import('../components/report/labels.ts');
-  const { createFormatter } = await import('../lib/report/format.ts');
-  const { RULES } = await import('../lib/rules/index.ts');
+  const { ReportView } = await import('../components/report/ReportView');
+  const { FindingsView } = await import('../components/report/FindingsView');
+  const { defaultCanShowInApp } = await import('../components/report/labels');
+  const { createFormatter } = await import('../lib/report/format');
+  const { RULES } = await import('../lib/rules/index');
   const document = window.document as unknown as Document;
 
   const renderReport = (tab: 'overview' | 'findings') => () => {

@@ -13,12 +13,12 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runQlarity } from '../lib/cli/main.ts';
-import { TIER1_PER_MINUTE } from '../lib/cli/rest-pacer.ts';
-import { DEFAULT_SCAN_CONCURRENCY } from '../lib/cli/scan.ts';
-import { generateLargeApp } from '../test/fixtures/generate-large-app.ts';
-import type { BenchResult } from './run.ts';
-import { startSimProcess } from './sim-process.ts';
+import { runQlarity } from '../lib/cli/main';
+import { TIER1_PER_MINUTE } from '../lib/cli/rest-pacer';
+import { DEFAULT_SCAN_CONCURRENCY } from '../lib/cli/scan';
+import { generateLargeApp } from '../test/fixtures/generate-large-app';
+import type { BenchResult } from './run';
+import { startSimProcess } from './sim-process';
 
 const APPS = 500;
 const SWEEP_APPS = 100;

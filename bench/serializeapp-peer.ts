@@ -5,8 +5,8 @@
 import enigma from 'enigma.js';
 import schema from 'enigma.js/schemas/12.2027.0.json';
 import { createRequire } from 'node:module';
-import type { CreateSocket } from '../lib/qlik/engine/types.ts';
-import { buildEngineUrl } from '../lib/qlik/engine/url.ts';
+import type { CreateSocket } from '../lib/qlik/engine/types';
+import { buildEngineUrl } from '../lib/qlik/engine/url';
 
 type SerializeApp = (doc: unknown) => Promise<Record<string, unknown>>;
 

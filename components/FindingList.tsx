@@ -1,6 +1,6 @@
 // A list of findings: severity, rule, message, what it is about, and "Show in app" where possible.
-import type { ReportFinding } from '@/lib/protocol/report';
-import { SEVERITY_NAME } from '@/lib/report/labels';
+import type { ReportFinding } from '../lib/protocol/report';
+import { SEVERITY_NAME } from '../lib/report/labels';
 import { canShowInApp, targetLabel } from './format';
 
 interface Props {

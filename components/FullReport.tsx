@@ -1,10 +1,10 @@
 // The side panel's full report of the app's last analysis (result + snapshot from IndexedDB):
 // its age, then ReportView with "Show in app" and hide / show again wired to the extension.
-import type { Finding, Target } from '@/lib/analyze/result';
-import type { StoredAnalysis } from '@/lib/protocol/stored-analysis';
-import type { AppSnapshot } from '@/lib/snapshot/schema';
-import { RULE_DOCS } from '@/lib/report/rule-catalogue';
-import { ReportView } from '@/components/report';
+import type { Finding, Target } from '../lib/analyze/result';
+import type { StoredAnalysis } from '../lib/protocol/stored-analysis';
+import type { AppSnapshot } from '../lib/snapshot/schema';
+import { RULE_DOCS } from '../lib/report/rule-catalogue';
+import { ReportView } from './report';
 import { AnalysisAge } from './AnalysisAge';
 
 export { useLastAnalysis, type HistorySource, type LastAnalysis } from './useLastAnalysis';

@@ -1,6 +1,6 @@
 // The side panel's overview: the app, when it was analysed, score, counts, and what could not run.
-import type { AnalysisReport } from '@/lib/protocol/report';
-import { createFormatter, type Formatter } from '@/lib/report/format';
+import type { AnalysisReport } from '../lib/protocol/report';
+import { createFormatter, type Formatter } from '../lib/report/format';
 import { SeverityChips } from './SeverityChips';
 
 export function Overview({ report, fmt = createFormatter(navigator.language) }: { report: AnalysisReport; fmt?: Formatter }) {

@@ -1,7 +1,7 @@
 // The score as a number in its colour band (0–49 poor, 50–89 needs work, 90–100 good) with the
 // band's one-sentence meaning; the formula is in the docs, not here.
-import { SCORE_BAND_MEANING, scoreBand, type ScoreBand } from '@/lib/analyze/score';
-import type { Formatter } from '@/lib/report/format';
+import { SCORE_BAND_MEANING, scoreBand, type ScoreBand } from '../lib/analyze/score';
+import type { Formatter } from '../lib/report/format';
 
 export const BAND_NAME: Record<ScoreBand, string> = { poor: 'Poor', average: 'Needs work', good: 'Good' };
 

@@ -1,7 +1,7 @@
-import { SEVERITIES } from '@/lib/analyze/severity-order';
-import type { SeverityCounts } from '@/lib/protocol/report';
-import type { Formatter } from '@/lib/report/format';
-import { SEVERITY_PLURAL } from '@/lib/report/labels';
+import { SEVERITIES } from '../lib/analyze/severity-order';
+import type { SeverityCounts } from '../lib/protocol/report';
+import type { Formatter } from '../lib/report/format';
+import { SEVERITY_PLURAL } from '../lib/report/labels';
 
 export function SeverityChips({ counts, fmt }: { counts: SeverityCounts; fmt?: Formatter }) {
   return (

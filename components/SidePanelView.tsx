@@ -2,18 +2,18 @@
 // analysis (FullReport, from IndexedDB). Without a stored full analysis (none yet, or one saved by
 // an older version) it falls back to the stored summary: Overview and Findings.
 import { signal } from '@preact/signals';
-import { useEffect, useMemo } from 'preact/hooks';
-import { SEVERITIES, type Severity } from '@/lib/protocol/report';
-import { findingTargetOf } from '@/lib/report/analysis-report';
-import { appKeyOf } from '@/lib/protocol/tab-state';
+import { useMemo } from 'preact/hooks';
+import { SEVERITIES, type Severity } from '../lib/protocol/report';
+import { findingTargetOf } from '../lib/report/analysis-report';
+import { appKeyOf } from '../lib/protocol/tab-state';
 import { AnalysisControls } from './AnalysisControls';
 import { LogInCard } from './LogInCard';
 import { FindingList } from './FindingList';
 import { lazyView } from './LazyView';
 import type { HistoryActions } from './report/history/AnalysisWorkspace';
 import { useLastAnalysis, type HistorySource } from './useLastAnalysis';
-import type { Target } from '@/lib/analyze/result';
-import { SEVERITY_PLURAL } from '@/lib/report/labels';
+import type { Target } from '../lib/analyze/result';
+import { SEVERITY_PLURAL } from '../lib/report/labels';
 import { Header } from './Header';
 import type { TabModel } from './models/tab-model';
 import { Overview } from './Overview';

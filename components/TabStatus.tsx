@@ -1,6 +1,6 @@
 // What the tab holds, and what the user can do next when it is not an app Qlarity can read.
-import { platformName } from '@/lib/qlik/platform-name';
-import type { TabPlatform, TabState } from '@/lib/protocol/tab-state';
+import { platformName } from '../lib/qlik/platform-name';
+import type { TabPlatform, TabState } from '../lib/protocol/tab-state';
 import { describeApp } from './format';
 
 /** The Qlik product serving the tab; product-info.json's label when it confirmed it. */

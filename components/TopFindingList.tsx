@@ -1,9 +1,9 @@
 // The popup's top findings: the first rows of Fix first, each with its estimated gain and a way
 // to the first place it occurs.
-import { describeGain } from '@/lib/report/gain';
-import type { Formatter } from '@/lib/report/format';
-import type { ReportFinding, TopFinding } from '@/lib/protocol/report';
-import { SEVERITY_NAME } from '@/lib/report/labels';
+import { describeGain } from '../lib/report/gain';
+import type { Formatter } from '../lib/report/format';
+import type { ReportFinding, TopFinding } from '../lib/protocol/report';
+import { SEVERITY_NAME } from '../lib/report/labels';
 import { canShowInApp } from './format';
 
 interface Props {

@@ -2,9 +2,9 @@
 // again whenever a run finishes, with hide / show again going through the history. Apart from
 // FullReport.tsx so the side panel's first view can use it without loading the report views.
 import { useEffect, useState } from 'preact/hooks';
-import type { Finding } from '@/lib/analyze/result';
-import type { AnalysisHistory } from '@/lib/extension/last-analysis';
-import type { StoredAnalysis } from '@/lib/protocol/stored-analysis';
+import type { Finding } from '../lib/analyze/result';
+import type { AnalysisHistory } from '../lib/extension/last-analysis';
+import type { StoredAnalysis } from '../lib/protocol/stored-analysis';
 
 export type HistorySource = Pick<AnalysisHistory, 'load' | 'setHidden'>;
 

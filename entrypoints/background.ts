@@ -3,24 +3,24 @@
 // lib/extension.
 import { browser } from 'wxt/browser';
 import { defineBackground } from 'wxt/utils/define-background';
-import { hasHostAccess } from '@/lib/extension/host-access';
-import { removeLeftoverApiKeyRules } from '@/lib/extension/connection/api-key-rule';
-import { restrictStorageToTrustedContexts } from '@/lib/extension/storage-access';
-import { setActionIcon } from '@/lib/extension/action-icon';
-import { broadcastEvent, listenForRequests, type Handlers } from '@/lib/extension/messaging';
-import { QlarityError } from '@/lib/extension/errors';
-import { createAnalysisHistory } from '@/lib/extension/last-analysis';
-import { startLogin } from '@/lib/extension/login-flow';
-import { createPipeline } from '@/lib/extension/pipeline';
-import { createRunRegistry } from '@/lib/extension/runs';
-import { setTimingsSkipped, timingsSkipped } from '@/lib/extension/timing-choice';
-import { showInApp } from '@/lib/extension/show-in-app';
-import { listStoredApps, loadLastResult, loadSettings, pruneResults, saveLastResult, saveSettings } from '@/lib/extension/storage';
-import { createPlatformLookup } from '@/lib/extension/platform-lookup';
-import { describeTab, isAnalysableTab } from '@/lib/extension/tab-state';
-import { platformName } from '@/lib/qlik/platform';
-import { retentionOf, type Settings } from '@/lib/protocol/settings';
-import { appKeyOf, type TabState } from '@/lib/protocol/tab-state';
+import { hasHostAccess } from '../lib/extension/host-access';
+import { removeLeftoverApiKeyRules } from '../lib/extension/connection/api-key-rule';
+import { restrictStorageToTrustedContexts } from '../lib/extension/storage-access';
+import { setActionIcon } from '../lib/extension/action-icon';
+import { broadcastEvent, listenForRequests, type Handlers } from '../lib/extension/messaging';
+import { QlarityError } from '../lib/extension/errors';
+import { createAnalysisHistory } from '../lib/extension/last-analysis';
+import { startLogin } from '../lib/extension/login-flow';
+import { createPipeline } from '../lib/extension/pipeline';
+import { createRunRegistry } from '../lib/extension/runs';
+import { setTimingsSkipped, timingsSkipped } from '../lib/extension/timing-choice';
+import { showInApp } from '../lib/extension/show-in-app';
+import { listStoredApps, loadLastResult, loadSettings, pruneResults, saveLastResult, saveSettings } from '../lib/extension/storage';
+import { createPlatformLookup } from '../lib/extension/platform-lookup';
+import { describeTab, isAnalysableTab } from '../lib/extension/tab-state';
+import { platformName } from '../lib/qlik/platform';
+import { retentionOf, type Settings } from '../lib/protocol/settings';
+import { appKeyOf, type TabState } from '../lib/protocol/tab-state';
 
 export default defineBackground(() => {
   // A run that died with the worker may have left its API-key header rule (session rules outlive

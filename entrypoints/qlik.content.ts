@@ -5,9 +5,9 @@
 // grants (Qlik Sense Enterprise on Windows) by lib/extension/bridge/connect-tab.ts.
 import { browser } from 'wxt/browser';
 import { defineContentScript } from 'wxt/utils/define-content-script';
-import { serveRelay } from '@/lib/extension/bridge/relay';
-import { answerProbe } from '@/lib/extension/bridge/probe';
-import { BRIDGE_PORT_NAME, RelayProbe } from '@/lib/protocol/bridge';
+import { serveRelay } from '../lib/extension/bridge/relay';
+import { answerProbe } from '../lib/extension/bridge/probe';
+import { BRIDGE_PORT_NAME, RelayProbe } from '../lib/protocol/bridge';
 
 // Content scripts of one extension share a global per frame: a second injection must not add a
 // second relay (both would answer the same Port).

@@ -6,8 +6,8 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { loadAppFolder } from '../test/sim/app/index.ts';
-import { readScriptModel, tablesAndKeysFromScript, type ModelAddition } from '../test/sim/data/script-model.ts';
+import { loadAppFolder } from '../test/sim/app/index';
+import { readScriptModel, tablesAndKeysFromScript, type ModelAddition } from '../test/sim/data/script-model';
 
 export const CORPUS_DIR = fileURLToPath(new URL('../../shared/corpus', import.meta.url));
 export const MODELS_DIR = fileURLToPath(new URL('../test/fixtures/corpus-models', import.meta.url));

@@ -145,7 +145,7 @@ function render(rows: Row[]): string {
 // (inqlik_cli FuncDesc table, MIT, for chart-only functions). Do not edit: put corrections in
 // function-corrections.ts.
 // Row: [name, minArgs, maxArgs, flags, BNF function group]
-import { AGG, CHT, DEP, DST, SET, TOT, type FunctionRow } from './function-flags.ts';
+import { AGG, CHT, DEP, DST, SET, TOT, type FunctionRow } from './function-flags';
 
 export const GENERATED_FUNCTIONS: readonly FunctionRow[] = [
 ${lines.join('\n')}

@@ -1,8 +1,8 @@
 // The ExtensionClient of the real pages: messages to the background plus the few browser calls
 // that must happen in the page itself (they need the user's click).
-import { onActiveTabChange, resolveTabId } from '@/lib/extension/current-tab';
-import { requestHostAccess } from '@/lib/extension/host-access';
-import { openSidePanel } from '@/lib/extension/side-panel';
+import { onActiveTabChange, resolveTabId } from '../../lib/extension/current-tab';
+import { requestHostAccess } from '../../lib/extension/host-access';
+import { openSidePanel } from '../../lib/extension/side-panel';
 import type { ExtensionClient } from './extension-client';
 
 // zod and the messages' schemas load after the page's first render (every request and answer is

@@ -1,11 +1,11 @@
 // What the pages need from the extension, as one interface: the real one talks to the background,
 // component tests pass a fake. Keeps components free of browser APIs.
-import type { AnyEvent } from '@/lib/protocol/tab-messages';
-import type { AnalysisReport, FindingTarget } from '@/lib/protocol/report';
-import type { AnalysedApp } from '@/lib/protocol/stored-analysis';
-import type { AnalysisRun } from '@/lib/protocol/run';
-import type { Settings } from '@/lib/protocol/settings';
-import type { TabState } from '@/lib/protocol/tab-state';
+import type { AnyEvent } from '../../lib/protocol/tab-messages';
+import type { AnalysisReport, FindingTarget } from '../../lib/protocol/report';
+import type { AnalysedApp } from '../../lib/protocol/stored-analysis';
+import type { AnalysisRun } from '../../lib/protocol/run';
+import type { Settings } from '../../lib/protocol/settings';
+import type { TabState } from '../../lib/protocol/tab-state';
 
 export interface ExtensionClient {
   resolveTabId(): Promise<number | null>;

@@ -1,11 +1,11 @@
 // The state of the popup and the side panel: which tab, what it holds, the run in progress and the
 // last report, as signals; the actions the views call. One model per page.
 import { batch, computed, signal } from '@preact/signals';
-import type { AnalysisRun } from '@/lib/protocol/run';
-import { isRunning } from '@/lib/protocol/run-phase';
-import type { AnalysisReport, ReportFinding } from '@/lib/protocol/report';
-import { appKeyOf } from '@/lib/protocol/app-key';
-import type { TabState } from '@/lib/protocol/tab-state';
+import type { AnalysisRun } from '../../lib/protocol/run';
+import { isRunning } from '../../lib/protocol/run-phase';
+import type { AnalysisReport, ReportFinding } from '../../lib/protocol/report';
+import { appKeyOf } from '../../lib/protocol/app-key';
+import type { TabState } from '../../lib/protocol/tab-state';
 import type { ExtensionClient } from './extension-client';
 
 export type TabModel = ReturnType<typeof createTabModel>;

@@ -2,9 +2,9 @@
 // thresholds that win over the rules for all apps. Saved, validated, exported and imported with
 // the other settings; the analysis of that app (and only that app) uses them.
 import { useState } from 'preact/hooks';
-import type { AnyRule } from '@/lib/analyze/rule';
-import type { AnalysedApp } from '@/lib/protocol/stored-analysis';
-import { AppId, type Settings } from '@/lib/protocol/settings';
+import type { AnyRule } from '../../lib/analyze/rule';
+import type { AnalysedApp } from '../../lib/protocol/stored-analysis';
+import { AppId, type Settings } from '../../lib/protocol/settings';
 import { ErrorText } from './fields';
 import { appScopes, EMPTY_SCOPE, withAppScope } from './rule-config';
 import { RuleEditor } from './RulesSection';

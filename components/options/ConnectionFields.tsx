@@ -1,7 +1,7 @@
 // One connection (the default one or a tenant's): the mode, what that mode needs, and what to
 // hand to the tenant admin (the extension origin, the OAuth redirect URL).
 import { useEffect, useState } from 'preact/hooks';
-import { API_KEY_PER_TENANT_MESSAGE, ConnectionMode, type ConnectionSettings } from '@/lib/protocol/settings';
+import { API_KEY_PER_TENANT_MESSAGE, ConnectionMode, type ConnectionSettings } from '../../lib/protocol/settings';
 import type { OptionsEnvironment } from './environment';
 import { CopyValue, TextField, fieldId } from './fields';
 import { connectionField, type FieldErrors } from './validate';

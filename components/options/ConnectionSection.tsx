@@ -1,6 +1,6 @@
 // The default connection and the per-tenant ones (tenant host -> mode).
 import { useState } from 'preact/hooks';
-import { DEFAULT_CONNECTION, TenantHost, type Settings } from '@/lib/protocol/settings';
+import { DEFAULT_CONNECTION, TenantHost, type Settings } from '../../lib/protocol/settings';
 import { CAPACITY_NOTE } from '../capacity-note';
 import { ConnectionFields } from './ConnectionFields';
 import type { OptionsEnvironment } from './environment';

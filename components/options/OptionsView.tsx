@@ -3,12 +3,12 @@
 // nothing is saved while invalid.
 import { signal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
-import type { AnyRule } from '@/lib/analyze/rule';
-import { settingsProblems, type Settings } from '@/lib/protocol/settings';
-import { RULES } from '@/lib/rules/index';
+import type { AnyRule } from '../../lib/analyze/rule';
+import { settingsProblems, type Settings } from '../../lib/protocol/settings';
+import { RULES } from '../../lib/rules/index';
 import { Header } from '../Header';
 import type { ExtensionClient } from '../models/extension-client';
-import type { AnalysedApp } from '@/lib/protocol/stored-analysis';
+import type { AnalysedApp } from '../../lib/protocol/stored-analysis';
 import { AppRulesSection } from './AppRulesSection';
 import { ConnectionSection } from './ConnectionSection';
 import type { OptionsEnvironment } from './environment';

@@ -1,9 +1,9 @@
 // Severity per category and per rule, and each rule's options, generated from the rule metadata.
 // RuleEditor edits one scope: all apps (RulesSection) or one app (AppRulesSection).
-import { SeveritySetting } from '@/lib/analyze/config';
-import { Category } from '@/lib/analyze/result';
-import type { AnyRule } from '@/lib/analyze/rule';
-import type { RuleScope, Settings } from '@/lib/protocol/settings';
+import { SeveritySetting } from '../../lib/analyze/config';
+import { Category } from '../../lib/analyze/result';
+import type { AnyRule } from '../../lib/analyze/rule';
+import type { RuleScope, Settings } from '../../lib/protocol/settings';
 import { ErrorText, NumberField, TextField, fieldId } from './fields';
 import { optionFields, type OptionField } from './option-fields';
 import { EMPTY_SCOPE, globalScope, resetRule, ruleEntry, setCategorySeverity, setRuleOption, setRuleSeverity, withGlobalScope } from './rule-config';

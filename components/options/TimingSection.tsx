@@ -1,6 +1,6 @@
 // How the timing pass measures objects: quick (first calculation) or full (also from the cache).
-import { DEFAULT_TIMING_MODE, TIMING_MODE_TEXT, TimingMode } from '@/lib/snapshot/timing-mode';
-import type { Settings } from '@/lib/protocol/settings';
+import { DEFAULT_TIMING_MODE, TIMING_MODE_TEXT, TimingMode } from '../../lib/snapshot/timing-mode';
+import type { Settings } from '../../lib/protocol/settings';
 
 export function TimingSection({ settings, onChange }: { settings: Settings; onChange(settings: Settings): void }) {
   const current = settings.timingMode ?? DEFAULT_TIMING_MODE;

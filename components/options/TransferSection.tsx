@@ -1,6 +1,6 @@
 // Settings export (a JSON download, without secrets) and import (validated; a bad file changes nothing).
 import { useState } from 'preact/hooks';
-import { exportableSettings, type Settings } from '@/lib/protocol/settings';
+import { exportableSettings, type Settings } from '../../lib/protocol/settings';
 
 interface Props {
   settings: Settings;

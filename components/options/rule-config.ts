@@ -1,10 +1,10 @@
 // Pure edits of the rule configuration in the settings: one scope (severity per rule / category,
 // options per rule) for all apps, and one per app id that wins over it. Entries are written under
 // the rule code; entries written by name (config files) are read too.
-import type { SeveritySetting } from '@/lib/analyze/config';
-import type { Category } from '@/lib/analyze/result';
-import type { AnyRule } from '@/lib/analyze/rule';
-import type { RuleScope, Settings } from '@/lib/protocol/settings';
+import type { SeveritySetting } from '../../lib/analyze/config';
+import type { Category } from '../../lib/analyze/result';
+import type { AnyRule } from '../../lib/analyze/rule';
+import type { RuleScope, Settings } from '../../lib/protocol/settings';
 
 export interface RuleEntry {
   severity?: SeveritySetting;

@@ -1,7 +1,7 @@
 // Validation of the whole form before saving: the settings schema, each rule's own option schema
 // and what each connection mode needs. Errors are keyed by the path of the field they belong to.
-import type { AnyRule } from '@/lib/analyze/rule';
-import { Settings, connectionProblems, migrateStoredSettings, type ConnectionSettings, type RuleScope } from '@/lib/protocol/settings';
+import type { AnyRule } from '../../lib/analyze/rule';
+import { Settings, connectionProblems, migrateStoredSettings, type ConnectionSettings, type RuleScope } from '../../lib/protocol/settings';
 import { optionErrors } from './option-fields';
 
 export type FieldErrors = Record<string, string>;

@@ -1,5 +1,5 @@
 // A horizontal bar chart: HTML labels (so names wrap and keep their direction) and one SVG bar each.
-import { barChart, type BarInput } from '@/lib/report/charts';
+import { barChart, type BarInput } from '../../lib/report/charts';
 import { Name } from './Text';
 
 interface Props {

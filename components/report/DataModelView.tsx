@@ -1,11 +1,11 @@
 // The Data model tab: tables, fields (sortable, with rows, distinct values, bytes, key type,
 // used or not and where), and the key graph beside the tables.
 import { useMemo, useState } from 'preact/hooks';
-import { fieldRows, KEY_TYPE_LABEL, tableRows, type FieldRow, type TableRow } from '@/lib/report/data-model';
-import type { Formatter } from '@/lib/report/format';
-import { targetDisplayName } from '@/lib/report/names';
-import { USE_KIND_LABEL, usageOf } from '@/lib/report/usage';
-import type { AppSnapshot } from '@/lib/snapshot/schema';
+import { fieldRows, KEY_TYPE_LABEL, tableRows, type FieldRow, type TableRow } from '../../lib/report/data-model';
+import type { Formatter } from '../../lib/report/format';
+import { targetDisplayName } from '../../lib/report/names';
+import { USE_KIND_LABEL, usageOf } from '../../lib/report/usage';
+import type { AppSnapshot } from '../../lib/snapshot/schema';
 import { KeyGraph } from './KeyGraph';
 import { SortableTable, type Column } from './SortableTable';
 import { Name } from './Text';

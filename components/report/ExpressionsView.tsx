@@ -1,11 +1,11 @@
 // The Expressions tab: every expression with where it is, its status and what it references,
 // problems first, filtered by status and text, in a virtual list (only the cards in view exist).
 import { useMemo, useState } from 'preact/hooks';
-import type { Finding } from '@/lib/analyze/result';
-import { expressionRows, problemsFirst, STATUS_LABEL, type ExpressionRow, type ExpressionStatus } from '@/lib/report/expressions';
-import type { Formatter } from '@/lib/report/format';
-import { analysisIndexOf } from '@/lib/report/usage';
-import type { AppSnapshot } from '@/lib/snapshot/schema';
+import type { Finding } from '../../lib/analyze/result';
+import { expressionRows, problemsFirst, STATUS_LABEL, type ExpressionRow, type ExpressionStatus } from '../../lib/report/expressions';
+import type { Formatter } from '../../lib/report/format';
+import { analysisIndexOf } from '../../lib/report/usage';
+import type { AppSnapshot } from '../../lib/snapshot/schema';
 import { HighlightedExpression } from './FindingDetails';
 import { Name } from './Text';
 import { TARGET_KIND_LABEL } from './labels';

@@ -1,9 +1,9 @@
 // One finding in full: message, what and where, the expression with the offending part marked,
 // why it matters and how to fix it (the rule's own text), and the actions.
-import type { Finding, Target } from '@/lib/analyze/result';
-import type { ReadyStatement } from '@/lib/report/ready-statement';
-import { highlightParts, targetName } from '@/lib/report/findings';
-import { isSafeLink, type RuleDoc } from '@/lib/report/rule-docs';
+import type { Finding, Target } from '../../lib/analyze/result';
+import type { ReadyStatement } from '../../lib/report/ready-statement';
+import { highlightParts, targetName } from '../../lib/report/findings';
+import { isSafeLink, type RuleDoc } from '../../lib/report/rule-docs';
 import { Statement } from './Statement';
 import { Name } from './Text';
 import { CopyButton } from './export/CopyButton';

@@ -3,14 +3,14 @@
 // virtual list: Fix first, the other findings grouped by rule and cause, suggestions and passed
 // rules (lib/report/sections.ts); below it the active finding or group in full, with its actions.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { CATEGORIES, SEVERITIES, type Category, type Finding, type Severity, type Target } from '@/lib/analyze/result';
-import { countBy, isFilterEmpty } from '@/lib/report/findings';
-import { targetDisplayName } from '@/lib/report/names';
-import type { FixFirstItem } from '@/lib/report/fix-first';
-import { describeGain } from '@/lib/report/gain';
-import type { Formatter } from '@/lib/report/format';
-import type { RuleDoc } from '@/lib/report/rule-docs';
-import { SECTION_TITLE, type PassedRule } from '@/lib/report/sections';
+import { CATEGORIES, SEVERITIES, type Category, type Finding, type Severity, type Target } from '../../lib/analyze/result';
+import { countBy, isFilterEmpty } from '../../lib/report/findings';
+import { targetDisplayName } from '../../lib/report/names';
+import type { FixFirstItem } from '../../lib/report/fix-first';
+import { describeGain } from '../../lib/report/gain';
+import type { Formatter } from '../../lib/report/format';
+import type { RuleDoc } from '../../lib/report/rule-docs';
+import { SECTION_TITLE, type PassedRule } from '../../lib/report/sections';
 import { FindingDetails } from './FindingDetails';
 import { GroupDetails } from './GroupDetails';
 import { CATEGORY_NAME, SEVERITY_NAME, TARGET_KIND_LABEL } from './labels';

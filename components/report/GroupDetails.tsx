@@ -1,10 +1,10 @@
 // A group of findings in full: what they share, what fixing it gains, the rule's why and how to
 // fix, and a ready statement to copy (R01's DROP FIELDS). Each place is a row of its own in the
 // list (open the group), where it has its own Show in app and Hide.
-import { describeGain } from '@/lib/report/gain';
-import type { Formatter } from '@/lib/report/format';
-import type { RuleDoc } from '@/lib/report/rule-docs';
-import type { SectionRow } from '@/lib/report/sections';
+import { describeGain } from '../../lib/report/gain';
+import type { Formatter } from '../../lib/report/format';
+import type { RuleDoc } from '../../lib/report/rule-docs';
+import type { SectionRow } from '../../lib/report/sections';
 import { SEVERITY_NAME } from './labels';
 import { Statement } from './Statement';
 import { Name } from './Text';

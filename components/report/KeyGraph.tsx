@@ -2,9 +2,9 @@
 // with pan and zoom by buttons, keyboard (arrows pan, + and − zoom, 0 fits), wheel and drag; the
 // same links as a text list for screen readers and narrow panels.
 import { useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import type { DataModel } from '@/lib/snapshot/schema';
-import { keyGraph } from '@/lib/report/data-model';
-import { fitViewport, panViewport, readableViewport, viewBoxOf, zoomViewport, type Viewport } from '@/lib/report/viewport';
+import type { DataModel } from '../../lib/snapshot/schema';
+import { keyGraph } from '../../lib/report/data-model';
+import { fitViewport, panViewport, readableViewport, viewBoxOf, zoomViewport, type Viewport } from '../../lib/report/viewport';
 import { Name } from './Text';
 
 const STEP = 1.25;

@@ -1,13 +1,13 @@
 // The Overview tab: score, counts by category and severity, memory by table and field, the
 // slowest objects and sheets, and what the unused fields cost.
-import { SEVERITIES, type AnalysisResult, type Category } from '@/lib/analyze/result';
-import { computeScore } from '@/lib/analyze/score';
+import { SEVERITIES, type AnalysisResult, type Category } from '../../lib/analyze/result';
+import { computeScore } from '../../lib/analyze/score';
 import { ScoreBadge } from '../ScoreBadge';
-import type { FixFirstItem } from '@/lib/report/fix-first';
-import { describeGain } from '@/lib/report/gain';
-import type { Formatter } from '@/lib/report/format';
-import { countsByCategory, countsBySeverity, memoryByField, memoryByTable, slowestObjects, slowestSheets, unusedFieldsMemory } from '@/lib/report/overview';
-import type { AppSnapshot } from '@/lib/snapshot/schema';
+import type { FixFirstItem } from '../../lib/report/fix-first';
+import { describeGain } from '../../lib/report/gain';
+import type { Formatter } from '../../lib/report/format';
+import { countsByCategory, countsBySeverity, memoryByField, memoryByTable, slowestObjects, slowestSheets, unusedFieldsMemory } from '../../lib/report/overview';
+import type { AppSnapshot } from '../../lib/snapshot/schema';
 import { BarChart } from './BarChart';
 import { Statement } from './Statement';
 import { CATEGORY_NAME, SEVERITY_NAME, SEVERITY_PLURAL } from './labels';

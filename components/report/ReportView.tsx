@@ -1,14 +1,14 @@
 // The side panel's report of one analysis: a tab bar (WAI-ARIA tabs) over seven views. It only
 // shows what it is given and reports the user's actions through callbacks; the page wires them.
 import { useMemo, useState } from 'preact/hooks';
-import type { AnalysisResult, Finding, Target } from '@/lib/analyze/result';
-import { fixFirst } from '@/lib/report/fix-first';
-import { createFormatter } from '@/lib/report/format';
-import { objectLookupOf, targetDisplayName } from '@/lib/report/names';
-import { passedRules } from '@/lib/report/sections';
-import { ruleDocLookup, type RuleDoc } from '@/lib/report/rule-docs';
-import { engineUnavailableNote } from '@/lib/collect/rest-only';
-import type { AppSnapshot } from '@/lib/snapshot/schema';
+import type { AnalysisResult, Finding, Target } from '../../lib/analyze/result';
+import { fixFirst } from '../../lib/report/fix-first';
+import { createFormatter } from '../../lib/report/format';
+import { objectLookupOf, targetDisplayName } from '../../lib/report/names';
+import { passedRules } from '../../lib/report/sections';
+import { ruleDocLookup, type RuleDoc } from '../../lib/report/rule-docs';
+import { engineUnavailableNote } from '../../lib/collect/rest-only';
+import type { AppSnapshot } from '../../lib/snapshot/schema';
 import { LimitationNote } from '../LimitationNote';
 import { DataModelView } from './DataModelView';
 import { ExpressionsView } from './ExpressionsView';

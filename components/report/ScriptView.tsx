@@ -1,9 +1,9 @@
 // The Script and reloads tab: last reloads, statements by duration and rows, warnings from the
 // last reload log, and the script with the engine's syntax errors marked.
 import { useMemo, useState } from 'preact/hooks';
-import type { Formatter } from '@/lib/report/format';
-import { lastReloads, logWarnings, reloadStatusWords, scriptTabs, statementRows, type StatementRow } from '@/lib/report/script';
-import type { AppSnapshot } from '@/lib/snapshot/schema';
+import type { Formatter } from '../../lib/report/format';
+import { lastReloads, logWarnings, reloadStatusWords, scriptTabs, statementRows, type StatementRow } from '../../lib/report/script';
+import type { AppSnapshot } from '../../lib/snapshot/schema';
 import { SortableTable, type Column } from './SortableTable';
 import { Name, TableWrap } from './Text';
 

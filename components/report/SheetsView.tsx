@@ -1,9 +1,9 @@
 // The Sheets tab: each sheet with its objects, their type, calculation time and findings.
 import { useMemo } from 'preact/hooks';
-import { SEVERITIES, type Finding, type Target } from '@/lib/analyze/result';
-import type { Formatter } from '@/lib/report/format';
-import { sheetRows } from '@/lib/report/sheets';
-import type { AppSnapshot } from '@/lib/snapshot/schema';
+import { SEVERITIES, type Finding, type Target } from '../../lib/analyze/result';
+import type { Formatter } from '../../lib/report/format';
+import { sheetRows } from '../../lib/report/sheets';
+import type { AppSnapshot } from '../../lib/snapshot/schema';
 import { Name, TableWrap } from './Text';
 import { SEVERITY_NAME } from './labels';
 

@@ -3,7 +3,7 @@
 import type { ComponentChildren } from 'preact';
 import { useMemo, useState } from 'preact/hooks';
 import { TableWrap } from './Text';
-import { sortRows, toggleSort, type SortState, type SortValue } from '@/lib/report/sort';
+import { sortRows, toggleSort, type SortState, type SortValue } from '../../lib/report/sort';
 
 export interface Column<T, K extends string> {
   key: K;

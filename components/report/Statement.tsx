@@ -1,6 +1,6 @@
 // A ready statement (R01's DROP FIELDS) to paste into the load script: its caveat first, when it
 // has one, then a focusable block (it scrolls when long) and the report's one Copy button.
-import type { ReadyStatement } from '@/lib/report/ready-statement';
+import type { ReadyStatement } from '../../lib/report/ready-statement';
 import { CopyButton } from './export/CopyButton';
 
 /** A statement to paste into the load script, with a Copy button; the block scrolls and takes focus. */

@@ -1,9 +1,9 @@
 // The Variables, master items and bookmarks tab: how often each is used and where, unused first,
 // searchable by name or definition; each table shows a page at a time.
 import { useMemo, useState } from 'preact/hooks';
-import type { Formatter } from '@/lib/report/format';
-import { bookmarkRows, masterItemUsage, usageOf, variableUsage, type UsageRow } from '@/lib/report/usage';
-import type { AppSnapshot } from '@/lib/snapshot/schema';
+import type { Formatter } from '../../lib/report/format';
+import { bookmarkRows, masterItemUsage, usageOf, variableUsage, type UsageRow } from '../../lib/report/usage';
+import type { AppSnapshot } from '../../lib/snapshot/schema';
 import { SortableTable, type Column } from './SortableTable';
 import { Name, TableWrap } from './Text';
 import { TARGET_KIND_LABEL } from './labels';

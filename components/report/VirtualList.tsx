@@ -3,7 +3,7 @@
 // at the active option with aria-activedescendant; selection follows the active row.
 import type { ComponentChildren } from 'preact';
 import { useLayoutEffect, useRef, useState } from 'preact/hooks';
-import { nextIndex, scrollToReveal, visibleWindow } from '@/lib/report/virtual';
+import { nextIndex, scrollToReveal, visibleWindow } from '../../lib/report/virtual';
 
 interface Props<T> {
   items: readonly T[];

@@ -1,7 +1,7 @@
 // Words for enum values shown in the report.
-import type { TargetKind } from '@/lib/analyze/result';
+import type { TargetKind } from '../../lib/analyze/result';
 
-export { CATEGORY_NAME, SEVERITY_NAME, SEVERITY_PLURAL, TARGET_KIND_LABEL } from '@/lib/report/labels';
+export { CATEGORY_NAME, SEVERITY_NAME, SEVERITY_PLURAL, TARGET_KIND_LABEL } from '../../lib/report/labels';
 
 /** Targets Qlik can open in the tab: sheets and objects, master items, the load script. */
 export function defaultCanShowInApp(target: { kind: TargetKind; sheet?: unknown }): boolean {

@@ -1,8 +1,8 @@
 // The real OptionsEnvironment: the extension's addresses and OAuth sign-in through the background-free
 // helpers of lib/extension/connection (they run in any extension page).
-import type { OptionsEnvironment } from '@/components/options/environment';
-import { extensionOriginInfo, oauthRedirectUrl } from '@/lib/extension/connection/extension-origin';
-import { loadTokens, signInWithOAuth, signOut } from '@/lib/extension/connection/oauth';
+import type { OptionsEnvironment } from '../../components/options/environment';
+import { extensionOriginInfo, oauthRedirectUrl } from '../../lib/extension/connection/extension-origin';
+import { loadTokens, signInWithOAuth, signOut } from '../../lib/extension/connection/oauth';
 
 export function createOptionsEnvironment(): OptionsEnvironment {
   return {

@@ -1,12 +1,12 @@
 import { render } from 'preact';
 import { browser } from 'wxt/browser';
-import '@/components/styles.css';
-import { createBrowserClient } from '@/components/models/browser-client';
-import { createTabModel } from '@/components/models/tab-model';
-import type { HistoryActions } from '@/components/report/history/AnalysisWorkspace';
-import { SidePanelView } from '@/components/SidePanelView';
-import { createAnalysisHistory } from '@/lib/extension/last-analysis';
-import { loadSettings } from '@/lib/extension/storage';
+import '../../components/styles.css';
+import { createBrowserClient } from '../../components/models/browser-client';
+import { createTabModel } from '../../components/models/tab-model';
+import type { HistoryActions } from '../../components/report/history/AnalysisWorkspace';
+import { SidePanelView } from '../../components/SidePanelView';
+import { createAnalysisHistory } from '../../lib/extension/last-analysis';
+import { loadSettings } from '../../lib/extension/storage';
 
 const model = createTabModel(createBrowserClient(location.search));
 // The full report and the history are read from the extension's IndexedDB directly (see lib/extension/history-store.ts).

@@ -2,19 +2,19 @@
 // folder), run the rules, print or write the result; with a baseline, only new findings fail.
 // Exit codes: lib/cli/exit-codes.ts.
 import { readFile, writeFile } from 'node:fs/promises';
-import { type AnalysisConfigInput, AnalysisConfig } from '../analyze/config.ts';
-import type { AnalysisResult } from '../analyze/result.ts';
-import { parseSnapshot, type AppSnapshot } from '../snapshot/schema.ts';
-import { type CliOptions, USAGE, UsageError, parseCliArgs } from './args.ts';
-import { baselineFrom, newFindings, readFingerprints } from './baseline.ts';
-import { collectFromTenant, readCookieFile } from './collect-node.ts';
-import { EXIT } from './exit-codes.ts';
-import { snapshotFromFolder } from './folder.ts';
-import type { OutputFormat } from './formats.ts';
-import { writeOutput } from './out-path.ts';
-import { exitCodeFor, toCliOutput, type CliOutput } from './output.ts';
-import { renderCliOutput } from './render.ts';
-import { terminalSafe, terminalSafeLines } from './terminal-safe.ts';
+import { type AnalysisConfigInput, AnalysisConfig } from '../analyze/config';
+import type { AnalysisResult } from '../analyze/result';
+import { parseSnapshot, type AppSnapshot } from '../snapshot/schema';
+import { type CliOptions, USAGE, UsageError, parseCliArgs } from './args';
+import { baselineFrom, newFindings, readFingerprints } from './baseline';
+import { collectFromTenant, readCookieFile } from './collect-node';
+import { EXIT } from './exit-codes';
+import { snapshotFromFolder } from './folder';
+import type { OutputFormat } from './formats';
+import { writeOutput } from './out-path';
+import { exitCodeFor, toCliOutput, type CliOutput } from './output';
+import { renderCliOutput } from './render';
+import { terminalSafe, terminalSafeLines } from './terminal-safe';
 
 export interface CliIo {
   stdout: (text: string) => void;
@@ -37,7 +37,7 @@ const RAW_TEXT_FORMATS: ReadonlySet<OutputFormat> = new Set(['md', 'csv', 'html'
 /** The rules are loaded at run time, so the CLI still collects (and says so) when they are missing. */
 export async function loadAnalyse(): Promise<{ analyse?: Analyse; error?: string }> {
   try {
-    const mod = (await import('../rules/analyse.ts')) as { analyse?: unknown };
+    const mod = (await import('../rules/analyse')) as { analyse?: unknown };
     return typeof mod.analyse === 'function' ? { analyse: mod.analyse as Analyse } : { error: 'lib/rules/analyse.ts exports no analyse()' };
   } catch (error) {
     return { error: error instanceof Error ? error.message : String(error) };

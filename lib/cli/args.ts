@@ -1,8 +1,8 @@
 // Command-line arguments of `qlarity analyze` (and `npm run analyze`). Pure: argv in, options or a usage error out.
 import { type ParseArgsConfig, parseArgs } from 'node:util';
-import { DEFAULT_CONCURRENCY } from '../collect/limiter.ts';
-import { EXIT_CODES_TEXT } from './exit-codes.ts';
-import { FORMATS, type OutputFormat, formatFromOut } from './formats.ts';
+import { DEFAULT_CONCURRENCY } from '../collect/limiter';
+import { EXIT_CODES_TEXT } from './exit-codes';
+import { FORMATS, type OutputFormat, formatFromOut } from './formats';
 
 const MAX_CONCURRENCY = 4096;
 

@@ -3,8 +3,8 @@
 // `--format json` result (the JSON export) works as a baseline too: its findings carry their
 // fingerprints. Pure: values in, values out.
 import { z } from 'zod';
-import { Severity } from '../analyze/result.ts';
-import type { CliFinding, CliOutput } from './output.ts';
+import { Severity } from '../analyze/result';
+import type { CliFinding, CliOutput } from './output';
 
 export const BASELINE_VERSION = 1;
 

@@ -2,13 +2,13 @@
 // or a browser session's Cookie header (plus the CSRF token as `qlik-csrf-token` on the engine URL,
 // connectivity.md / ../shared/README.md). Same lib/ code as the extension, Node transports.
 import { readFile } from 'node:fs/promises';
-import { type CollectProgress, type TimingMode, collectApp } from '../collect/index.ts';
-import { openEngineSession } from '../qlik/engine/session.ts';
-import { engineTimeoutsFor } from '../qlik/engine/timeouts.ts';
-import { DEFAULT_REST_TIMEOUT_MS, type FetchLike, createRestClient } from '../qlik/rest/client.ts';
-import type { AppSnapshot } from '../snapshot/schema.ts';
-import { nodeSocketFactory } from './node-socket.ts';
-import { type RestCache, withTenantCache } from './rest-cache.ts';
+import { type CollectProgress, type TimingMode, collectApp } from '../collect/index';
+import { openEngineSession } from '../qlik/engine/session';
+import { engineTimeoutsFor } from '../qlik/engine/timeouts';
+import { DEFAULT_REST_TIMEOUT_MS, type FetchLike, createRestClient } from '../qlik/rest/client';
+import type { AppSnapshot } from '../snapshot/schema';
+import { nodeSocketFactory } from './node-socket';
+import { type RestCache, withTenantCache } from './rest-cache';
 
 export interface NodeCollectOptions {
   host: string;

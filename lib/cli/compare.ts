@@ -2,15 +2,15 @@
 // `--format json` or the side panel's Export → JSON, compared by lib/export's compareAnalyses:
 // findings matched by fingerprint into new, fixed and unchanged, plus score and memory deltas.
 import { readFile } from 'node:fs/promises';
-import type { Finding } from '../analyze/result.ts';
-import { type Comparison, compareAnalyses, parseJsonExport } from '../export/index.ts';
-import { type FailOn, UsageError, parseFailOn, parseOrUsage } from './args.ts';
-import { EXIT, EXIT_CODES_TEXT } from './exit-codes.ts';
-import { exitCodeFor } from './output.ts';
-import { SEVERITY_LETTER } from '../report/labels.ts';
-import { formatBytes } from './scan-plan.ts';
-import { terminalSafe } from './terminal-safe.ts';
-import type { CliIo } from './analyze.ts';
+import type { Finding } from '../analyze/result';
+import { type Comparison, compareAnalyses, parseJsonExport } from '../export/index';
+import { type FailOn, UsageError, parseFailOn, parseOrUsage } from './args';
+import { EXIT, EXIT_CODES_TEXT } from './exit-codes';
+import { exitCodeFor } from './output';
+import { SEVERITY_LETTER } from '../report/labels';
+import { formatBytes } from './scan-plan';
+import { terminalSafe } from './terminal-safe';
+import type { CliIo } from './analyze';
 
 export const COMPARE_USAGE = `Usage:
   qlarity compare BEFORE.json AFTER.json [--format text|json] [--fail-on LEVEL]

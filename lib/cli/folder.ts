@@ -5,13 +5,13 @@
 // may name a saved GetTablesAndKeys result for the app (`--tables-and-keys FILE`).
 import { stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { fromSerialized, readAppFolder } from '../offline/formats.ts';
-import { readJson, readJsonWithText } from '../offline/folder-reader.ts';
-import { isObject } from '../offline/raw-app.ts';
-import { snapshotFromRawApp } from '../offline/snapshot.ts';
-import type { AppSnapshot } from '../snapshot/schema.ts';
-import { nodeFolderReader } from './node-folder-reader.ts';
-import { sourceFolderOf } from './source-folder.ts';
+import { fromSerialized, readAppFolder } from '../offline/formats';
+import { readJson, readJsonWithText } from '../offline/folder-reader';
+import { isObject } from '../offline/raw-app';
+import { snapshotFromRawApp } from '../offline/snapshot';
+import type { AppSnapshot } from '../snapshot/schema';
+import { nodeFolderReader } from './node-folder-reader';
+import { sourceFolderOf } from './source-folder';
 
 /** A folder in one of the three formats, or a serializeapp JSON file itself. */
 export async function snapshotFromFolder(path: string, tablesAndKeysFile?: string): Promise<AppSnapshot> {

@@ -3,12 +3,12 @@
 // (1 means "findings", and a CI gate must not read a crash as findings).
 import { createInterface } from 'node:readline/promises';
 import { pathToFileURL } from 'node:url';
-import { runCli as runAnalyze } from './analyze.ts';
-import { runCompare } from './compare.ts';
-import { EXIT, EXIT_CODES_TEXT } from './exit-codes.ts';
-import { runRules } from './rules-command.ts';
-import { type ScanIo, runScan } from './scan.ts';
-import { terminalSafe } from './terminal-safe.ts';
+import { runCli as runAnalyze } from './analyze';
+import { runCompare } from './compare';
+import { EXIT, EXIT_CODES_TEXT } from './exit-codes';
+import { runRules } from './rules-command';
+import { type ScanIo, runScan } from './scan';
+import { terminalSafe } from './terminal-safe';
 
 export const MAIN_USAGE = `Usage: qlarity <command> [options]
 

@@ -1,7 +1,7 @@
 // The disk side of lib/offline's FolderReader: relative paths under one folder, read with node:fs.
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import type { FolderReader } from '../offline/folder-reader.ts';
+import type { FolderReader } from '../offline/folder-reader';
 
 export function nodeFolderReader(root: string): FolderReader {
   const abs = (rel: string) => (rel ? join(root, ...rel.split('/')) : root);

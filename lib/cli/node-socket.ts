@@ -2,7 +2,7 @@
 // (Authorization: Bearer <API key>, Cookie) (connectivity.md §3).
 import type { Duplex } from 'node:stream';
 import WebSocket from 'ws';
-import type { CreateSocket, WebSocketLike } from '../qlik/engine/types.ts';
+import type { CreateSocket, WebSocketLike } from '../qlik/engine/types';
 
 export interface NodeSocketOptions {
   headers?: Record<string, string>;

@@ -2,7 +2,7 @@
 // (an existing one, or a path ending in a slash).
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { EXTENSION, type OutputFormat } from './formats.ts';
+import { EXTENSION, type OutputFormat } from './formats';
 
 /** An app id as a file name: anything but letters, digits, `-`, `_` and `.` becomes `_`. */
 export const fileSafe = (id: string): string => id.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_') || '_';

@@ -1,14 +1,14 @@
 // The CLI's result: a stable JSON contract (documented in the README, "CLI JSON output") built
 // from the AnalysisResult and the snapshot, its text rendering, and the exit code for CI gates. Pure.
-import { SEVERITIES, bySeverity, type AnalysisResult } from '../analyze/result.ts';
-import { formatMs } from '../format/numbers.ts';
-import { fingerprintAll } from '../export/fingerprint.ts';
-import { sourcePlaces } from '../export/source-places.ts';
-import type { AppSnapshot } from '../snapshot/schema.ts';
-import { type SnapshotSummary, summarizeSnapshot } from '../snapshot/summary.ts';
-import type { FailOn } from './args.ts';
-import { terminalSafe } from './terminal-safe.ts';
-import { SEVERITY_LETTER } from '../report/labels.ts';
+import { SEVERITIES, bySeverity, type AnalysisResult } from '../analyze/result';
+import { formatMs } from '../format/numbers';
+import { fingerprintAll } from '../export/fingerprint';
+import { sourcePlaces } from '../export/source-places';
+import type { AppSnapshot } from '../snapshot/schema';
+import { type SnapshotSummary, summarizeSnapshot } from '../snapshot/summary';
+import type { FailOn } from './args';
+import { terminalSafe } from './terminal-safe';
+import { SEVERITY_LETTER } from '../report/labels';
 
 export const CLI_OUTPUT_VERSION = 1;
 

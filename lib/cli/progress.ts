@@ -1,5 +1,5 @@
 // Scan progress on stderr: a bar redrawn in place on a terminal, plain lines otherwise (CI logs).
-import { terminalSafe } from './terminal-safe.ts';
+import { terminalSafe } from './terminal-safe';
 
 export interface ScanProgress {
   /** one app finished (analysed or failed) */

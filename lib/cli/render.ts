@@ -2,12 +2,12 @@
 // listing (output.ts); json, sarif, html, md and csv are the extension's export renderers
 // (lib/export renderExport), so a file from the CLI and one from the side panel's Export menu are
 // the same document.
-import type { AnalysisResult } from '../analyze/result.ts';
-import { type ExportFormat, metricsOf, renderExport } from '../export/index.ts';
-import type { AppSnapshot } from '../snapshot/schema.ts';
-import type { OutputFormat } from './formats.ts';
-import { type CliOutput, formatText } from './output.ts';
-import { QLARITY_VERSION } from './version.ts';
+import type { AnalysisResult } from '../analyze/result';
+import { type ExportFormat, metricsOf, renderExport } from '../export/index';
+import type { AppSnapshot } from '../snapshot/schema';
+import type { OutputFormat } from './formats';
+import { type CliOutput, formatText } from './output';
+import { QLARITY_VERSION } from './version';
 
 export interface RenderInput {
   output: CliOutput;

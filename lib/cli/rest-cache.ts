@@ -3,7 +3,7 @@
 // taken from the scan's own listing: each REST call counts against Qlik Cloud's per-user rate limit
 // (Tier 1, 1,000 a minute), so fewer calls per app is more apps a minute. A failed call is not kept
 // (the next app asks again).
-import type { RestClient } from '../qlik/rest/client.ts';
+import type { RestClient } from '../qlik/rest/client';
 
 /** Paths whose answer does not depend on the app. */
 const TENANT_WIDE = /^\/api\/v1\/(users\/me|themes|extensions|spaces\/[^/?]+)$/;

@@ -1,10 +1,10 @@
 // `qlarity rules`: the rule catalogue with severities and options, as text or JSON.
 import { z } from 'zod';
-import { CATEGORIES } from '../analyze/result.ts';
-import type { AnyRule } from '../analyze/rule.ts';
-import { UsageError, parseOptions } from './args.ts';
-import { EXIT, EXIT_CODES_TEXT } from './exit-codes.ts';
-import type { CliIo } from './analyze.ts';
+import { CATEGORIES } from '../analyze/result';
+import type { AnyRule } from '../analyze/rule';
+import { UsageError, parseOptions } from './args';
+import { EXIT, EXIT_CODES_TEXT } from './exit-codes';
+import type { CliIo } from './analyze';
 
 export const RULES_USAGE = `Usage:
   qlarity rules [--format text|json] [--category C]
@@ -86,7 +86,7 @@ export async function runRules(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`${RULES_USAGE}\n`);
     return EXIT.ok;
   }
-  const { RULES } = await import('../rules/index.ts');
+  const { RULES } = await import('../rules/index');
   const listing = listRules(RULES).filter((r) => !values.category || r.category === values.category);
   if (values.category && listing.length === 0) {
     io.stderr(`No rules in category "${values.category}".\n\n${RULES_USAGE}\n`);

@@ -1,8 +1,8 @@
 // The apps a scan covers, from the items API (openapi items.json: `resourceType=app`, `spaceId`,
 // `resourceId`, cursor paging through `links.next.href`, at most 100 per page).
 import { z } from 'zod';
-import type { RestClient } from '../qlik/rest/client.ts';
-import type { ScanApp } from './scan-plan.ts';
+import type { RestClient } from '../qlik/rest/client';
+import type { ScanApp } from './scan-plan';
 
 const AppItem = z.looseObject({
   name: z.string().optional(),

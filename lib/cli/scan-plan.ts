@@ -1,7 +1,7 @@
 // What a scan will do before it opens any app, and how it reports: which apps to open and which to
 // skip, the analyzer-capacity estimate, the --yes guard, the summary table. Pure.
-import { terminalSafe } from './terminal-safe.ts';
-import { formatBytes as formatSize } from '../format/bytes.ts';
+import { terminalSafe } from './terminal-safe';
+import { formatBytes as formatSize } from '../format/bytes';
 
 /** Qlik Cloud help, "Analyzer Capacity license": consumption is counted in six-minute units per opened app. */
 export const ANALYZER_CAPACITY_HELP = 'https://help.qlik.com/en-US/cloud-services/Subsystems/Hub/Content/Sense_Hub/Introduction/analyzer-capacity-consumption.htm';

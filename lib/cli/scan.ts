@@ -4,21 +4,21 @@
 // tenant's rate limits, and goes on when one app fails.
 import { mkdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createRestClient } from '../qlik/rest/client.ts';
-import { metricsOf } from '../export/index.ts';
-import { mapLimited } from '../collect/limiter.ts';
-import { analyseSnapshot, type CliIo, readConfigOption } from './analyze.ts';
-import { type FailOn, SHARED_OPTIONS, UsageError, checkTenant, parseEngineTimeout, parseFailOn, parseFormat, parseOptions } from './args.ts';
-import { collectFromTenant, readCookieFile } from './collect-node.ts';
-import { EXIT, EXIT_CODES_TEXT } from './exit-codes.ts';
-import { EXTENSION, type OutputFormat } from './formats.ts';
-import { fileSafe } from './out-path.ts';
-import { exitCodeFor } from './output.ts';
-import { createProgress } from './progress.ts';
-import { renderCliOutput } from './render.ts';
-import { type RestCache, seedAppItems } from './rest-cache.ts';
-import { TIER1_PER_MINUTE, createPacer, pacedFetch } from './rest-pacer.ts';
-import { type ScanSelection, listScanApps } from './scan-list.ts';
+import { createRestClient } from '../qlik/rest/client';
+import { metricsOf } from '../export/index';
+import { mapLimited } from '../collect/limiter';
+import { analyseSnapshot, type CliIo, readConfigOption } from './analyze';
+import { type FailOn, SHARED_OPTIONS, UsageError, checkTenant, parseEngineTimeout, parseFailOn, parseFormat, parseOptions } from './args';
+import { collectFromTenant, readCookieFile } from './collect-node';
+import { EXIT, EXIT_CODES_TEXT } from './exit-codes';
+import { EXTENSION, type OutputFormat } from './formats';
+import { fileSafe } from './out-path';
+import { exitCodeFor } from './output';
+import { createProgress } from './progress';
+import { renderCliOutput } from './render';
+import { type RestCache, seedAppItems } from './rest-cache';
+import { TIER1_PER_MINUTE, createPacer, pacedFetch } from './rest-pacer';
+import { type ScanSelection, listScanApps } from './scan-list';
 import {
   DEFAULT_CONFIRM_ABOVE,
   type ScanApp,
@@ -29,8 +29,8 @@ import {
   openedText,
   planScan,
   refusalText,
-} from './scan-plan.ts';
-import { terminalSafe } from './terminal-safe.ts';
+} from './scan-plan';
+import { terminalSafe } from './terminal-safe';
 
 /**
  * Apps analysed at once, chosen by `npm run bench -- scan` (README "Scale"): against the simulator

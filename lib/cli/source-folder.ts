@@ -5,7 +5,7 @@
 // submodule); outside a repository, the working directory when the app folder is under it, else
 // the app folder itself.
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
-import { pathExists } from './node-folder-reader.ts';
+import { pathExists } from './node-folder-reader';
 
 export async function repositoryRoot(dir: string): Promise<string | undefined> {
   for (let at = resolve(dir); ; at = dirname(at)) {

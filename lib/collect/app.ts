@@ -1,11 +1,11 @@
 // App part: engine layout and properties, the appprops object (theme), REST attributes and
 // privileges, the signed-in user. Section access and Direct Query are true when any source says so.
-import type { Access, AppInfo } from '../snapshot/schema.ts';
-import { getApp, getMe } from '../qlik/rest/endpoints.ts';
-import { type CollectContext, attempt, engineCall, restCall } from './context.ts';
-import { AppLayout, loose } from './engine-schemas.ts';
-import { listAppProps } from './lists.ts';
-import { thumbnailUrl } from './tree.ts';
+import type { Access, AppInfo } from '../snapshot/schema';
+import { getApp, getMe } from '../qlik/rest/endpoints';
+import { type CollectContext, attempt, engineCall, restCall } from './context';
+import { AppLayout, loose } from './engine-schemas';
+import { listAppProps } from './lists';
+import { thumbnailUrl } from './tree';
 
 type Loose = Record<string, unknown>;
 

@@ -1,9 +1,9 @@
 // Bookmarks: the list brings titles; per bookmark the layout brings the selected fields and values
 // (qBookmark.qStateData) and Doc.GetSetAnalysis its set expression. Few per app, fetched in the pool.
-import type { Bookmark } from '../snapshot/schema.ts';
-import { type CollectContext, attempt, engineCall } from './context.ts';
-import { BookmarkLayout, type ListItem, loose } from './engine-schemas.ts';
-import { listBookmarks } from './lists.ts';
+import type { Bookmark } from '../snapshot/schema';
+import { type CollectContext, attempt, engineCall } from './context';
+import { BookmarkLayout, type ListItem, loose } from './engine-schemas';
+import { listBookmarks } from './lists';
 
 type Loose = Record<string, unknown>;
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);

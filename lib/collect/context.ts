@@ -5,12 +5,12 @@
 // is made again. Calls on the doc and on saved objects survive any resume (enigma.js re-fetches
 // their handles by id); a session object survives only a re-attached session, so
 // withSessionObject creates it again when the engine session was replaced.
-import type { IssuePart } from '../snapshot/parts.ts';
-import type { CollectionIssue } from '../snapshot/schema.ts';
-import { EngineError, toEngineError } from '../qlik/engine/errors.ts';
-import type { QixDoc, QixGenericObject } from '../qlik/engine/types.ts';
-import { RestError, type RestClient } from '../qlik/rest/client.ts';
-import type { Limiter } from './limiter.ts';
+import type { IssuePart } from '../snapshot/parts';
+import type { CollectionIssue } from '../snapshot/schema';
+import { EngineError, toEngineError } from '../qlik/engine/errors';
+import type { QixDoc, QixGenericObject } from '../qlik/engine/types';
+import { RestError, type RestClient } from '../qlik/rest/client';
+import type { Limiter } from './limiter';
 
 export interface CollectProgress {
   phase: string;

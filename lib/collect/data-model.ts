@@ -3,10 +3,10 @@
 // hashes). Semantics of the per-table statistics: engine.md §3.8 (density = nonNulls/rows,
 // subset ratio = present/total distinct). Pure builder; the engine calls are in collectDataModel.
 import type { z } from 'zod/mini';
-import type { DataModel, DataTable, ModelField, TableField } from '../snapshot/schema.ts';
-import { type CollectContext, engineCall } from './context.ts';
-import { type FieldListItem, TablesAndKeys } from './engine-schemas.ts';
-import { listFields } from './lists.ts';
+import type { DataModel, DataTable, ModelField, TableField } from '../snapshot/schema';
+import { type CollectContext, engineCall } from './context';
+import { type FieldListItem, TablesAndKeys } from './engine-schemas';
+import { listFields } from './lists';
 
 type Metadata = {
   static_byte_size?: number;

@@ -14,30 +14,30 @@ import {
   SNAPSHOT_SCHEMA_VERSION,
   type SnapshotSource,
   type VisObject,
-} from '../snapshot/schema.ts';
-import { EngineError, closeCodeMessage } from '../qlik/engine/errors.ts';
-import { formatSeconds } from '../qlik/engine/timeouts.ts';
-import type { ConnectionEvent, Resume } from '../qlik/engine/session.ts';
-import type { QixDoc, QixGlobal } from '../qlik/engine/types.ts';
-import type { RestClient } from '../qlik/rest/client.ts';
-import { chartMeasureLabels } from '../snapshot/chart-labels.ts';
-import { buildAccess, buildAppInfo } from './app.ts';
-import { CollectionAborted, type CollectContext, type CollectProgress, addIssue, isFatal } from './context.ts';
-import { buildDataModel } from './data-model.ts';
-import { type ExpressionChecker, createExpressionChecker } from './expressions/checks.ts';
-import { type Extracted, extractAllExpressions, extractObject } from './expressions/index.ts';
-import { DEFAULT_CONCURRENCY, createLimiter } from './limiter.ts';
-import { onePerPercent } from './progress.ts';
-import { COUNTED_COLLECTORS, collectInventory } from './parts.ts';
-import type { SheetsPart } from './sheets.ts';
-import { DEFAULT_TIMING_MODE, type TimingMode } from '../snapshot/timing-mode.ts';
-import { DEFAULT_TIMING_CONCURRENCY, type TimingsResult, collectTimings, layoutFacts, timingsSummary } from './timings.ts';
+} from '../snapshot/schema';
+import { EngineError, closeCodeMessage } from '../qlik/engine/errors';
+import { formatSeconds } from '../qlik/engine/timeouts';
+import type { ConnectionEvent, Resume } from '../qlik/engine/session';
+import type { QixDoc, QixGlobal } from '../qlik/engine/types';
+import type { RestClient } from '../qlik/rest/client';
+import { chartMeasureLabels } from '../snapshot/chart-labels';
+import { buildAccess, buildAppInfo } from './app';
+import { CollectionAborted, type CollectContext, type CollectProgress, addIssue, isFatal } from './context';
+import { buildDataModel } from './data-model';
+import { type ExpressionChecker, createExpressionChecker } from './expressions/checks';
+import { type Extracted, extractAllExpressions, extractObject } from './expressions/index';
+import { DEFAULT_CONCURRENCY, createLimiter } from './limiter';
+import { onePerPercent } from './progress';
+import { COUNTED_COLLECTORS, collectInventory } from './parts';
+import type { SheetsPart } from './sheets';
+import { DEFAULT_TIMING_MODE, type TimingMode } from '../snapshot/timing-mode';
+import { DEFAULT_TIMING_CONCURRENCY, type TimingsResult, collectTimings, layoutFacts, timingsSummary } from './timings';
 
-export type { CollectProgress } from './context.ts';
-export { CollectionAborted } from './context.ts';
-export { DEFAULT_CONCURRENCY } from './limiter.ts';
-export { DEFAULT_TIMING_MODE, type TimingMode } from '../snapshot/timing-mode.ts';
-export { ENGINE_UNAVAILABLE, collectRestOnly, engineUnavailableNote, type CollectRestOnlyOptions } from './rest-only.ts';
+export type { CollectProgress } from './context';
+export { CollectionAborted } from './context';
+export { DEFAULT_CONCURRENCY } from './limiter';
+export { DEFAULT_TIMING_MODE, type TimingMode } from '../snapshot/timing-mode';
+export { ENGINE_UNAVAILABLE, collectRestOnly, engineUnavailableNote, type CollectRestOnlyOptions } from './rest-only';
 
 /** What collectApp needs from an open engine session (lib/qlik/engine/session.ts EngineSession fits). */
 export interface CollectEngine {

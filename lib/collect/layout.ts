@@ -1,8 +1,8 @@
 // Pure helpers on object layouts: drop data pages (the snapshot keeps structure, not data) and find
 // every calculation error (`qError` on hypercube, dimension or measure info; engine-rpc.json
 // NxValidationError / NxLayoutErrors).
-import type { LayoutError } from '../snapshot/schema.ts';
-import { toPointer } from './expressions/extract.ts';
+import type { LayoutError } from '../snapshot/schema';
+import { toPointer } from './expressions/extract';
 
 const DATA_KEYS = new Set(['qDataPages', 'qPivotDataPages', 'qStackedDataPages']);
 

@@ -2,8 +2,8 @@
 // (no per-item round trips). List defs per engine.md §3.7 (the engine has no qSheetListDef: Sense
 // itself uses qAppObjectListDef with qType sheet/masterobject/story/appprops).
 import type { z } from 'zod/mini';
-import { type CollectContext, withSessionObject } from './context.ts';
-import { FieldListLayout, ListLayout, type ListItem, VariableListLayout } from './engine-schemas.ts';
+import { type CollectContext, withSessionObject } from './context';
+import { FieldListLayout, ListLayout, type ListItem, VariableListLayout } from './engine-schemas';
 
 function parseLayout<T extends z.ZodMiniType>(schema: T, layout: unknown, what: string): z.infer<T> {
   const parsed = schema.safeParse(layout);

@@ -1,7 +1,7 @@
 // Master measures and dimensions: one list call each; the list's qData brings the definitions
 // (`/qMeasure`, `/qDim`) and meta of every item at once.
-import type { MasterDimension, MasterMeasure } from '../snapshot/schema.ts';
-import type { ListItem } from './engine-schemas.ts';
+import type { MasterDimension, MasterMeasure } from '../snapshot/schema';
+import type { ListItem } from './engine-schemas';
 
 type Loose = Record<string, unknown>;
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);

@@ -3,19 +3,19 @@
 // collector starts in this order, all run together through the engine pool, and the counted ones
 // make the inventory's progress. The expressions and the timings come after, in their own stages.
 // test/lib/collect/parts.test.ts checks that every part is filled by exactly one collector.
-import type { MasterDimension, MasterMeasure, Script, Variable, Bookmark } from '../snapshot/schema.ts';
-import type { SnapshotPart } from '../snapshot/parts.ts';
-import { type AppParts, collectAppParts } from './app.ts';
-import { collectBookmarks } from './bookmarks.ts';
-import { type CollectContext, attempt } from './context.ts';
-import { type DataModelSources, fetchDataModelSources } from './data-model.ts';
-import type { ExpressionChecker } from './expressions/checks.ts';
-import { listDimensions, listMeasures, listVariables } from './lists.ts';
-import { buildMasterDimension, buildMasterMeasure } from './master-items.ts';
-import { type RestParts, collectRestParts } from './rest-parts.ts';
-import { collectScript } from './script.ts';
-import { type SheetsPart, collectSheetsAndObjects } from './sheets.ts';
-import { buildVariable, withCalculatedValues } from './variables.ts';
+import type { MasterDimension, MasterMeasure, Script, Variable, Bookmark } from '../snapshot/schema';
+import type { SnapshotPart } from '../snapshot/parts';
+import { type AppParts, collectAppParts } from './app';
+import { collectBookmarks } from './bookmarks';
+import { type CollectContext, attempt } from './context';
+import { type DataModelSources, fetchDataModelSources } from './data-model';
+import type { ExpressionChecker } from './expressions/checks';
+import { listDimensions, listMeasures, listVariables } from './lists';
+import { buildMasterDimension, buildMasterMeasure } from './master-items';
+import { type RestParts, collectRestParts } from './rest-parts';
+import { collectScript } from './script';
+import { type SheetsPart, collectSheetsAndObjects } from './sheets';
+import { buildVariable, withCalculatedValues } from './variables';
 
 /** What each inventory collector gives collectApp, which builds the snapshot's parts from it. */
 export interface Inventory {

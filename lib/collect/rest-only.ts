@@ -8,21 +8,21 @@
 // Everything only the engine gives (sheets, objects, master items, variables, bookmarks, stories,
 // the data model's tables and keys, the script syntax check, expression checks, timings) is
 // listed in collectionIssues with the reason, so the rules needing it report "could not run".
-import { emptySnapshotParts } from '../snapshot/empty-parts.ts';
-import type { SnapshotPart } from '../snapshot/parts.ts';
-import { AppSnapshot, SNAPSHOT_SCHEMA_VERSION, type Script, type SnapshotSource } from '../snapshot/schema.ts';
-import type { QixDoc } from '../qlik/engine/types.ts';
-import { RestError, type RestClient } from '../qlik/rest/client.ts';
-import { getApp, getCurrentScript, getMe } from '../qlik/rest/endpoints.ts';
-import { buildAccess, buildAppInfo, type AppParts } from './app.ts';
-import { CollectionAborted, type CollectContext, type CollectProgress, addIssue, attempt, restCall } from './context.ts';
-import { createLimiter } from './limiter.ts';
-import { collectRestParts } from './rest-parts.ts';
-import { scriptTabs } from './script.ts';
-import { ENGINE_UNAVAILABLE } from '../snapshot/engine-unavailable.ts';
+import { emptySnapshotParts } from '../snapshot/empty-parts';
+import type { SnapshotPart } from '../snapshot/parts';
+import { AppSnapshot, SNAPSHOT_SCHEMA_VERSION, type Script, type SnapshotSource } from '../snapshot/schema';
+import type { QixDoc } from '../qlik/engine/types';
+import { RestError, type RestClient } from '../qlik/rest/client';
+import { getApp, getCurrentScript, getMe } from '../qlik/rest/endpoints';
+import { buildAccess, buildAppInfo, type AppParts } from './app';
+import { CollectionAborted, type CollectContext, type CollectProgress, addIssue, attempt, restCall } from './context';
+import { createLimiter } from './limiter';
+import { collectRestParts } from './rest-parts';
+import { scriptTabs } from './script';
+import { ENGINE_UNAVAILABLE } from '../snapshot/engine-unavailable';
 
 // the views read the note from here; its home is lib/snapshot/engine-unavailable.ts
-export { ENGINE_UNAVAILABLE, engineUnavailableNote } from '../snapshot/engine-unavailable.ts';
+export { ENGINE_UNAVAILABLE, engineUnavailableNote } from '../snapshot/engine-unavailable';
 
 
 /** The parts only the engine gives or completes (`script`: its syntax check; `expressions`: their engine checks). */

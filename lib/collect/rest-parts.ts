@@ -2,7 +2,7 @@
 // reload and of the newest successful one), the
 // newest app evaluation, the items entry and space, themes and extensions. Each part that fails
 // (403 for a viewer, 404, network) becomes a collection issue; the others go on.
-import type { Extension, ReloadInfo, ReloadMetadata, Theme } from '../snapshot/schema.ts';
+import type { Extension, ReloadInfo, ReloadMetadata, Theme } from '../snapshot/schema';
 import {
   getAppItem,
   getDataMetadata,
@@ -13,8 +13,8 @@ import {
   getReloads,
   getSpace,
   getThemes,
-} from '../qlik/rest/endpoints.ts';
-import { type CollectContext, attempt, restCall } from './context.ts';
+} from '../qlik/rest/endpoints';
+import { type CollectContext, attempt, restCall } from './context';
 
 type Loose = Record<string, unknown>;
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);

@@ -1,10 +1,10 @@
 // The load script and its syntax check. Doc.GetScript and CheckScriptSyntax need the `reload`
 // access right (engine-rpc.json x-qlik-access-control): a viewer gets an engine error, recorded as
 // NO_SCRIPT_RIGHTS, and the script rules report that they could not run.
-import type { Script } from '../snapshot/schema.ts';
-import { EngineError } from '../qlik/engine/errors.ts';
-import { type CollectContext, addIssue, attempt, engineCall, isFatal } from './context.ts';
-import { ScriptSyntaxErrors } from './engine-schemas.ts';
+import type { Script } from '../snapshot/schema';
+import { EngineError } from '../qlik/engine/errors';
+import { type CollectContext, addIssue, attempt, engineCall, isFatal } from './context';
+import { ScriptSyntaxErrors } from './engine-schemas';
 
 export async function collectScript(ctx: CollectContext): Promise<Script | undefined> {
   let text: string;

@@ -1,10 +1,10 @@
 // Sheets, master visualizations and stories: one list call per kind, then one GetObject +
 // GetFullPropertyTree per tree (children and container children come with it, no per-child calls).
-import type { MasterVisualization, Sheet, Story, VisObject } from '../snapshot/schema.ts';
-import { type CollectContext, attempt, engineCall } from './context.ts';
-import { type ListItem, type PropertyEntry, safeParsePropertyEntry } from './engine-schemas.ts';
-import { listMasterObjects, listSheets, listStories } from './lists.ts';
-import { flattenTree, thumbnailUrl } from './tree.ts';
+import type { MasterVisualization, Sheet, Story, VisObject } from '../snapshot/schema';
+import { type CollectContext, attempt, engineCall } from './context';
+import { type ListItem, type PropertyEntry, safeParsePropertyEntry } from './engine-schemas';
+import { listMasterObjects, listSheets, listStories } from './lists';
+import { flattenTree, thumbnailUrl } from './tree';
 
 type Loose = Record<string, unknown>;
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);

@@ -10,13 +10,13 @@
 // fetched up front through the pool (not timed). A pass that a connection drop ran through is not
 // a calculation time and is reported as not measured. The QIX API has no per-object calc time
 // (engine.md §3.20), so the client-side round trip is the measure.
-import { type ObjectTiming, TIMINGS_STOPPED, type Timings, type VisObject } from '../snapshot/schema.ts';
-import { EngineError } from '../qlik/engine/errors.ts';
-import type { NxPage, QixGenericObject } from '../qlik/engine/types.ts';
-import { type CollectContext, addIssue, attempt, connectionEpoch, engineCall, isFatal, issueCode } from './context.ts';
-import { calcCondMessage, findLayoutErrors, stripDataPages } from './layout.ts';
-import { mapLimited } from './limiter.ts';
-import { DEFAULT_TIMING_MODE, type TimingMode } from '../snapshot/timing-mode.ts';
+import { type ObjectTiming, TIMINGS_STOPPED, type Timings, type VisObject } from '../snapshot/schema';
+import { EngineError } from '../qlik/engine/errors';
+import type { NxPage, QixGenericObject } from '../qlik/engine/types';
+import { type CollectContext, addIssue, attempt, connectionEpoch, engineCall, isFatal, issueCode } from './context';
+import { calcCondMessage, findLayoutErrors, stripDataPages } from './layout';
+import { mapLimited } from './limiter';
+import { DEFAULT_TIMING_MODE, type TimingMode } from '../snapshot/timing-mode';
 
 const now = (): number => globalThis.performance.now();
 const NOT_TIMED_SILENT = 'Not timed: the engine stopped answering during the timing pass.';

@@ -1,7 +1,7 @@
 // Flattens a GetFullPropertyTree entry (sheet, master visualization, story) into one record per
 // object, keeping parent/child links. Pure.
-import type { VisObject } from '../snapshot/schema.ts';
-import type { PropertyEntry } from './engine-schemas.ts';
+import type { VisObject } from '../snapshot/schema';
+import type { PropertyEntry } from './engine-schemas';
 
 export interface TreeContext {
   /** the sheet the tree belongs to (absent for master visualizations) */

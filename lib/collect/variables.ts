@@ -4,9 +4,9 @@
 // expansion using a variable": a variable whose definition starts with '=' is calculated and
 // expands to its result). Read with Doc.EvaluateEx in our own session: it only reads.
 import type { z } from 'zod/mini';
-import type { Variable } from '../snapshot/schema.ts';
-import { type CollectContext, attempt, engineCall } from './context.ts';
-import type { VariableListItem } from './engine-schemas.ts';
+import type { Variable } from '../snapshot/schema';
+import { type CollectContext, attempt, engineCall } from './context';
+import type { VariableListItem } from './engine-schemas';
 
 export function buildVariable(item: z.infer<typeof VariableListItem>): Variable {
   const tags = Array.isArray(item.qData?.tags) ? item.qData.tags.filter((t): t is string => typeof t === 'string') : [];

@@ -1,10 +1,10 @@
 // analyseExpression: dollar expansion, then parsing, then the queries, with every position mapped
 // back to the text the user wrote.
-import type { ExpressionRoot } from './ast.ts';
-import type { Diagnostic } from './diagnostics.ts';
-import { expandDollars, toOriginalRange, type SourceMap, type UnknownValue, type VariableDefinition, type VariableUse } from './dollar.ts';
-import { parseExpression } from './parser.ts';
-import { collectReferences, type References } from './queries.ts';
+import type { ExpressionRoot } from './ast';
+import type { Diagnostic } from './diagnostics';
+import { expandDollars, toOriginalRange, type SourceMap, type UnknownValue, type VariableDefinition, type VariableUse } from './dollar';
+import { parseExpression } from './parser';
+import { collectReferences, type References } from './queries';
 
 export interface AnalyseContext {
   /** the app's variables; without them $(…) is left unexpanded and read as an unknown operand */

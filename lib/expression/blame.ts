@@ -2,9 +2,9 @@
 // text can be a fragment that only the expansion completes (`Max$(vOpen)Aggr$(vOpen)Avg(x),A))` with
 // vOpen = '('). The expression is judged after expansion; a variable is to blame when the expression
 // parses with that variable left unexpanded (read as an unknown value) and fails once it is expanded.
-import type { Diagnostic } from './diagnostics.ts';
-import { expandDollars, toOriginalRange, type VariableDefinition } from './dollar.ts';
-import { parseExpression } from './parser.ts';
+import type { Diagnostic } from './diagnostics';
+import { expandDollars, toOriginalRange, type VariableDefinition } from './dollar';
+import { parseExpression } from './parser';
 
 export interface BrokenExpansion {
   /** the variable, as written in the expression (the outermost one when variables nest) */

@@ -7,8 +7,8 @@
 // diagnostics point at what the user wrote. What cannot be expanded (undefined variable, unknown value
 // of a calculated variable or $(=…)) stays in the text as written; the parser reads it as an opaque
 // operand, so one unknown value does not turn into a cascade of syntax errors.
-import type { Diagnostic } from './diagnostics.ts';
-import { matchParen } from './lexer.ts';
+import type { Diagnostic } from './diagnostics';
+import { matchParen } from './lexer';
 
 export interface VariableDefinition {
   /** the variable's definition text (qDefinition) */

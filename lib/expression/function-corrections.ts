@@ -1,7 +1,7 @@
 // Corrections to the generated function table (function-table.ts). Each row replaces or adds the
 // function of that name. Sources: Qlik Cloud help, "Chart functions" and its sub-pages
 // (https://help.qlik.com/en-US/cloud-services/Subsystems/Hub/Content/Sense_Hub/ChartFunctions/functions-in-charts.htm).
-import { AGG, CHT, DST, SET, TOT, type FunctionRow } from './function-flags.ts';
+import { AGG, CHT, DST, SET, TOT, type FunctionRow } from './function-flags';
 
 export const FUNCTION_CORRECTIONS: readonly FunctionRow[] = [
   // Aggr({set} [DISTINCT|NODISTINCT] expr, dim {, dim}): the inqlik row lacks DISTINCT/NODISTINCT.

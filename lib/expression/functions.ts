@@ -1,7 +1,7 @@
 // The Qlik function table: generated rows (function-table.ts) with manual corrections applied.
-import { FUNCTION_CORRECTIONS, NOT_FUNCTIONS } from './function-corrections.ts';
-import { AGG, CHT, DEP, DST, SET, TOT, type FunctionRow } from './function-flags.ts';
-import { GENERATED_FUNCTIONS } from './function-table.ts';
+import { FUNCTION_CORRECTIONS, NOT_FUNCTIONS } from './function-corrections';
+import { AGG, CHT, DEP, DST, SET, TOT, type FunctionRow } from './function-flags';
+import { GENERATED_FUNCTIONS } from './function-table';
 
 export interface FunctionInfo {
   /** canonical spelling (as Qlik's documentation writes it where known) */

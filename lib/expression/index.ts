@@ -1,7 +1,7 @@
 // Public API of the Qlik expression language module (pure TypeScript: runs in workers, pages and Node).
-export type * from './ast.ts';
-export { DiagnosticSchema, DiagnosticCodeSchema, SeveritySchema, type Diagnostic, type DiagnosticCode, type Severity } from './diagnostics.ts';
-export { parseExpression, parseRange, type ParseOptions, type ParseResult } from './parser.ts';
+export type * from './ast';
+export { DiagnosticSchema, DiagnosticCodeSchema, SeveritySchema, type Diagnostic, type DiagnosticCode, type Severity } from './diagnostics';
+export { parseExpression, parseRange, type ParseOptions, type ParseResult } from './parser';
 export {
   expandDollars,
   toOriginalRange,
@@ -12,9 +12,9 @@ export {
   type UnknownValue,
   type VariableDefinition,
   type VariableUse,
-} from './dollar.ts';
-export { brokenExpansions, judgeExpansion, type BrokenExpansion, type ExpansionVerdict } from './blame.ts';
-export { analyseExpression, type AnalyseContext, type Analysis, type AnalysedField } from './analyse.ts';
+} from './dollar';
+export { brokenExpansions, judgeExpansion, type BrokenExpansion, type ExpansionVerdict } from './blame';
+export { analyseExpression, type AnalyseContext, type Analysis, type AnalysedField } from './analyse';
 export {
   collectReferences,
   fieldReferences,
@@ -42,8 +42,8 @@ export {
   type StringComparison,
   type AggrReference,
   type VariableReference,
-} from './queries.ts';
-export { printExpression, normaliseExpression, type PrintOptions } from './printer.ts';
-export { FUNCTIONS, lookupFunction, isAggregationFunction, type FunctionInfo } from './functions.ts';
-export { walk, walkNodes, unwrap, type Visitor, type NodeVisitor, type WalkContext, type FieldRole } from './walk.ts';
-export { lex, type Token, type LexResult } from './lexer.ts';
+} from './queries';
+export { printExpression, normaliseExpression, type PrintOptions } from './printer';
+export { FUNCTIONS, lookupFunction, isAggregationFunction, type FunctionInfo } from './functions';
+export { walk, walkNodes, unwrap, type Visitor, type NodeVisitor, type WalkContext, type FieldRole } from './walk';
+export { lex, type Token, type LexResult } from './lexer';

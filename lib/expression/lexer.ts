@@ -1,6 +1,6 @@
 // Hand-written char-code lexer for Qlik chart expressions (no regular expressions per character, no
 // exceptions). Produces the whole token list at once; the parser walks it by index.
-import type { Diagnostic } from './diagnostics.ts';
+import type { Diagnostic } from './diagnostics';
 
 export const T = {
   EOF: 0,

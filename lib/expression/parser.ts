@@ -35,10 +35,10 @@ import type {
   SetOperator,
   SetTerm,
   TotalQualifier,
-} from './ast.ts';
-import type { Diagnostic } from './diagnostics.ts';
-import { lookupFunction } from './functions.ts';
-import { lex, symbolText, T, type Token, type TokenKind } from './lexer.ts';
+} from './ast';
+import type { Diagnostic } from './diagnostics';
+import { lookupFunction } from './functions';
+import { lex, symbolText, T, type Token, type TokenKind } from './lexer';
 
 export interface ParseOptions {
   /** report unbalanced `$(` (default true; the expansion pass reports it itself) */

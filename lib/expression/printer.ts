@@ -1,10 +1,10 @@
 // Canonical text of an expression, for comparing expressions that differ only in spacing, case of
 // keywords and function names, comments or field quoting (P19 cache-unfriendly duplicates, Q14).
 // Field names, strings and set values keep their case: Qlik field names and values are case-sensitive.
-import type { Element, ElementSet, Expr, ExpressionRoot, FieldRef, DollarRef, SetIdentifier, SetTerm, SetExpression } from './ast.ts';
-import { lookupFunction } from './functions.ts';
-import { isNamePart, isNameStart, matchParen } from './lexer.ts';
-import { parseExpression } from './parser.ts';
+import type { Element, ElementSet, Expr, ExpressionRoot, FieldRef, DollarRef, SetIdentifier, SetTerm, SetExpression } from './ast';
+import { lookupFunction } from './functions';
+import { isNamePart, isNameStart, matchParen } from './lexer';
+import { parseExpression } from './parser';
 
 export interface PrintOptions {
   /** print the leading '=' of string expressions (default false: `=Sum(x)` and `Sum(x)` print alike) */

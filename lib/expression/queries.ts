@@ -1,8 +1,8 @@
 // Queries over the AST that the rules need. Each is a pure function of the tree; `collectReferences`
 // answers all of them in one walk (what analyseExpression uses).
-import type { AnyNode, Call, ElementSet, Expr, ExpressionRoot, FieldQuoting, SetIdentifierKind } from './ast.ts';
-import { lookupFunction } from './functions.ts';
-import { walk, type FieldRole, type WalkContext } from './walk.ts';
+import type { AnyNode, Call, ElementSet, Expr, ExpressionRoot, FieldQuoting, SetIdentifierKind } from './ast';
+import { lookupFunction } from './functions';
+import { walk, type FieldRole, type WalkContext } from './walk';
 
 export interface FieldReference {
   name: string;

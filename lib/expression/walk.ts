@@ -1,8 +1,8 @@
 // Walks over the AST. `walk` keeps the context the rules ask about (inside which aggregation, Aggr,
 // If, set modifier, element function, TOTAL qualifier, Aggr dimension, search); `walkNodes` visits
 // every node with its chain of ancestors; `unwrap` strips parentheses.
-import type { AnyNode, Call, ElementSet, Expr, ExpressionRoot, SetExpression, SetTerm } from './ast.ts';
-import { lookupFunction } from './functions.ts';
+import type { AnyNode, Call, ElementSet, Expr, ExpressionRoot, SetExpression, SetTerm } from './ast';
+import { lookupFunction } from './functions';
 
 export interface WalkContext {
   /** enclosing aggregation calls (Sum, Count, …; Aggr not counted) */

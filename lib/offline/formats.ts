@@ -2,10 +2,10 @@
 // one serializeapp JSON, Gitoqlik split files. Each gives the same RawApp. Pure: the files come
 // through a FolderReader.
 import type { z } from 'zod/mini';
-import type { FieldListItem } from '../collect/engine-schemas.ts';
-import type { SourceItemKind } from '../snapshot/schema.ts';
-import { type FolderReader, type JsonPositions, displayPath, joinRel, jsonPositions, keyLine, parseSimpleYaml, readJson, readJsonWithText } from './folder-reader.ts';
-import { type AppFormat, type Connection, type JsonObject, type RawApp, type StoredObject, addPropertyTree, byId, isObject, propertyKey } from './raw-app.ts';
+import type { FieldListItem } from '../collect/engine-schemas';
+import type { SourceItemKind } from '../snapshot/schema';
+import { type FolderReader, type JsonPositions, displayPath, joinRel, jsonPositions, keyLine, parseSimpleYaml, readJson, readJsonWithText } from './folder-reader';
+import { type AppFormat, type Connection, type JsonObject, type RawApp, type StoredObject, addPropertyTree, byId, isObject, propertyKey } from './raw-app';
 
 /** Files that are extras in any format (the simulator's and the offline analysis's), never the app itself. */
 export const EXTRA_FILES = new Set(['sim.json', 'tables-and-keys.json', 'metadata.json', 'reloads.json', 'evaluations.json', 'engine-behaviour.json']);

@@ -3,8 +3,8 @@
 // the load script, indexed by id. Shared by the offline analysis (`qlarity analyze --folder`) and the
 // simulated tenant (test/sim/app), which serves apps from the same folders. Pure.
 import type { z } from 'zod/mini';
-import type { FieldListItem } from '../collect/engine-schemas.ts';
-import type { SnapshotSources, SourceItemKind } from '../snapshot/schema.ts';
+import type { FieldListItem } from '../collect/engine-schemas';
+import type { SnapshotSources, SourceItemKind } from '../snapshot/schema';
 
 export type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 export type JsonObject = { [key: string]: Json };

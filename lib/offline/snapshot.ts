@@ -9,23 +9,23 @@
 // everything REST gives (reloads, evaluations,
 // installed extensions and themes). Pure.
 import type { z } from 'zod/mini';
-import { buildAccess, buildAppInfo } from '../collect/app.ts';
-import { buildBookmark } from '../collect/bookmarks.ts';
-import { buildDataModel } from '../collect/data-model.ts';
-import type { ListItem, PropertyEntry, VariableListItem } from '../collect/engine-schemas.ts';
-import { TablesAndKeys } from '../collect/engine-schemas.ts';
-import { extractAllExpressions } from '../collect/expressions/index.ts';
-import { buildMasterDimension, buildMasterMeasure } from '../collect/master-items.ts';
-import { scriptTabs } from '../collect/script.ts';
-import { buildMasterVisualization, buildSheet } from '../collect/sheets.ts';
-import { flattenTree } from '../collect/tree.ts';
-import { buildVariable } from '../collect/variables.ts';
-import { emptySnapshotParts } from '../snapshot/empty-parts.ts';
-import type { IssuePart } from '../snapshot/parts.ts';
-import { type AppSnapshot, type CollectionIssue, SNAPSHOT_SCHEMA_VERSION, type VisObject } from '../snapshot/schema.ts';
-import { type JsonObject, type RawApp, type StoredObject, isObject, propertyTreeOf } from './raw-app.ts';
-import { assignmentsAfterReload, computedVariableNames } from '../analyze/script-variables.ts';
-import { snapshotSources } from './sources.ts';
+import { buildAccess, buildAppInfo } from '../collect/app';
+import { buildBookmark } from '../collect/bookmarks';
+import { buildDataModel } from '../collect/data-model';
+import type { ListItem, PropertyEntry, VariableListItem } from '../collect/engine-schemas';
+import { TablesAndKeys } from '../collect/engine-schemas';
+import { extractAllExpressions } from '../collect/expressions/index';
+import { buildMasterDimension, buildMasterMeasure } from '../collect/master-items';
+import { scriptTabs } from '../collect/script';
+import { buildMasterVisualization, buildSheet } from '../collect/sheets';
+import { flattenTree } from '../collect/tree';
+import { buildVariable } from '../collect/variables';
+import { emptySnapshotParts } from '../snapshot/empty-parts';
+import type { IssuePart } from '../snapshot/parts';
+import { type AppSnapshot, type CollectionIssue, SNAPSHOT_SCHEMA_VERSION, type VisObject } from '../snapshot/schema';
+import { type JsonObject, type RawApp, type StoredObject, isObject, propertyTreeOf } from './raw-app';
+import { assignmentsAfterReload, computedVariableNames } from '../analyze/script-variables';
+import { snapshotSources } from './sources';
 
 /** Collection issue code of every part an app folder cannot give. */
 export const OFFLINE_UNAVAILABLE = 'OFFLINE_UNAVAILABLE';

@@ -2,9 +2,9 @@
 // completed with the variables the load script creates (at the line of the assignment that leaves
 // them) and with the line of every property holding an expression, a mention or a library/field
 // reference, the places findings name by `path`. Only exports read it (lib/export/source-places.ts). Pure.
-import type { Extracted } from '../collect/expressions/extract.ts';
-import type { ExpressionLocation, SnapshotSources, SourceItemKind, Variable } from '../snapshot/schema.ts';
-import { type RawApp, type RawSources, propertyKey } from './raw-app.ts';
+import type { Extracted } from '../collect/expressions/extract';
+import type { ExpressionLocation, SnapshotSources, SourceItemKind, Variable } from '../snapshot/schema';
+import { type RawApp, type RawSources, propertyKey } from './raw-app';
 
 export interface SourcesInput {
   /** the script-created variables kept, with the line of their assignment (script-variables.ts) */

@@ -1,6 +1,6 @@
 // The list parts every AppSnapshot must have, empty: where a snapshot is built by hand rather
 // than collected from the engine (the REST-only collection, test fixtures).
-import type { AppSnapshot } from './schema.ts';
+import type { AppSnapshot } from './schema';
 
 export type SnapshotListParts = Pick<
   AppSnapshot,

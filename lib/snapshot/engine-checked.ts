@@ -1,6 +1,6 @@
 // Which expressions the collection sends to the engine's CheckExpression: the collector asks for
 // them, the `expressionChecks` need (lib/analyze/needs.ts) expects their answers.
-import type { Expression } from './schema.ts';
+import type { Expression } from './schema';
 
 /**
  * Whether the engine should check this expression. Field names (dimension `qFieldDefs` without `=`)

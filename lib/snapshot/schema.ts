@@ -10,8 +10,8 @@
 //   `collectionIssues` (never guess a default for something we did not see).
 // - Times are milliseconds, sizes bytes, dates ISO strings as Qlik sends them.
 import { z } from '../schema/zod';
-import { StoredIssuePart } from './parts.ts';
-import { TimingMode } from './timing-mode.ts';
+import { StoredIssuePart } from './parts';
+import { TimingMode } from './timing-mode';
 
 /** Bump on every change that an older reader would misread; document the change in lib/snapshot/README.md. */
 export const SNAPSHOT_SCHEMA_VERSION = 1;

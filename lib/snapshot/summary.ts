@@ -1,5 +1,5 @@
 // Counts that describe a snapshot in a few lines (CLI without rules, logs). Pure.
-import type { AppSnapshot } from './schema.ts';
+import type { AppSnapshot } from './schema';
 
 export interface SnapshotSummary {
   sheets: number;

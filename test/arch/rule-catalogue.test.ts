@@ -1,8 +1,8 @@
 // The report's metadata-only rule catalogue (lib/report/rule-catalogue.ts) is generated from the
 // registry and must say exactly what the rules say.
 import { describe, expect, it } from 'vitest';
-import { RULE_DOCS } from '@/lib/report/rule-catalogue';
-import { RULES } from '@/lib/rules/index';
+import { RULE_DOCS } from '../../lib/report/rule-catalogue';
+import { RULES } from '../../lib/rules/index';
 import { CATALOGUE_PATH, catalogueIsCurrent, ruleDocsOf } from '../../scripts/gen-rule-catalogue';
 
 describe('the metadata-only rule catalogue', () => {

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTabModel } from '@/components/models/tab-model';
-import { PopupView } from '@/components/PopupView';
-import { ReportSummary } from '@/components/ReportSummary';
-import { createFormatter } from '@/lib/report/format';
-import { appKeyOf } from '@/lib/protocol/tab-state';
+import { createTabModel } from '../../components/models/tab-model';
+import { PopupView } from '../../components/PopupView';
+import { ReportSummary } from '../../components/ReportSummary';
+import { createFormatter } from '../../lib/report/format';
+import { appKeyOf } from '../../lib/protocol/tab-state';
 import { demoApp, finding, report } from '../lib/protocol/report-fixtures';
 import { FakeClient } from './fake-client';
 import { act, mount } from './render';
@@ -226,7 +226,7 @@ describe('PopupView', () => {
 
   it('shows the score in its band and Fix first: three rows with their gains and Show in app', async () => {
     const { analysedSalesApp } = await import('../lib/report/fixtures');
-    const { reportFromAnalysis, topFindingsOf } = await import('@/lib/report/analysis-report');
+    const { reportFromAnalysis, topFindingsOf } = await import('../../lib/report/analysis-report');
     const { snapshot, result } = analysedSalesApp();
     const r = reportFromAnalysis(result, { appKey: 'k', origin: 'https://demo.eu.qlikcloud.com', startedAt: 0, finishedAt: 1200, top: topFindingsOf(result, snapshot) });
     const shown: string[] = [];

@@ -3,11 +3,11 @@
 // under the progress, reloads as sheets are measured, Skip timings is offered; the report's timing
 // note says what was not measured, or that the pass is skipped, with the way to turn it back on.
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTabModel } from '@/components/models/tab-model';
-import { PopupView } from '@/components/PopupView';
-import { timingNoteText } from '@/components/TimingNote';
-import type { AnalysisRun } from '@/lib/protocol/run';
-import { appKeyOf } from '@/lib/protocol/tab-state';
+import { createTabModel } from '../../components/models/tab-model';
+import { PopupView } from '../../components/PopupView';
+import { timingNoteText } from '../../components/TimingNote';
+import type { AnalysisRun } from '../../lib/protocol/run';
+import { appKeyOf } from '../../lib/protocol/tab-state';
 import { demoApp, finding, report } from '../lib/protocol/report-fixtures';
 import { FakeClient } from './fake-client';
 import { act, mount } from './render';

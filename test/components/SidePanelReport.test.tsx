@@ -3,15 +3,15 @@
 // hide / show again going through the history (as the real page does with IndexedDB).
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { describeAge } from '@/components/AnalysisAge';
-import type { HistorySource } from '@/components/FullReport';
-import { createTabModel } from '@/components/models/tab-model';
-import { SidePanelView } from '@/components/SidePanelView';
-import type { Finding } from '@/lib/analyze/result';
-import { suppressionFor, type Suppression } from '@/lib/analyze/suppression';
-import { applySuppressions } from '@/lib/extension/suppressions';
-import type { StoredAnalysis } from '@/lib/protocol/stored-analysis';
-import { appKeyOf } from '@/lib/protocol/tab-state';
+import { describeAge } from '../../components/AnalysisAge';
+import type { HistorySource } from '../../components/FullReport';
+import { createTabModel } from '../../components/models/tab-model';
+import { SidePanelView } from '../../components/SidePanelView';
+import type { Finding } from '../../lib/analyze/result';
+import { suppressionFor, type Suppression } from '../../lib/analyze/suppression';
+import { applySuppressions } from '../../lib/extension/suppressions';
+import type { StoredAnalysis } from '../../lib/protocol/stored-analysis';
+import { appKeyOf } from '../../lib/protocol/tab-state';
 import { analysedSalesApp } from '../lib/report/fixtures';
 import { demoApp, finding, report } from '../lib/protocol/report-fixtures';
 import { FakeClient } from './fake-client';

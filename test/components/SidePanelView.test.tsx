@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTabModel } from '@/components/models/tab-model';
-import { SidePanelView } from '@/components/SidePanelView';
+import { createTabModel } from '../../components/models/tab-model';
+import { SidePanelView } from '../../components/SidePanelView';
 import { demoApp, finding, report } from '../lib/protocol/report-fixtures';
 import { FakeClient } from './fake-client';
 import { act, mount } from './render';

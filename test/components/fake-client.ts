@@ -1,13 +1,13 @@
 // An ExtensionClient for component tests: answers from fields the test sets, records calls, and
 // lets the test push events as the background would.
 import { vi } from 'vitest';
-import type { ExtensionClient } from '@/components/models/extension-client';
-import type { AnyEvent } from '@/lib/protocol/messages';
-import type { AnalysisReport } from '@/lib/protocol/report';
-import type { AnalysedApp } from '@/lib/protocol/stored-analysis';
-import type { AnalysisRun } from '@/lib/protocol/run';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/protocol/settings';
-import type { TabState } from '@/lib/protocol/tab-state';
+import type { ExtensionClient } from '../../components/models/extension-client';
+import type { AnyEvent } from '../../lib/protocol/messages';
+import type { AnalysisReport } from '../../lib/protocol/report';
+import type { AnalysedApp } from '../../lib/protocol/stored-analysis';
+import type { AnalysisRun } from '../../lib/protocol/run';
+import { DEFAULT_SETTINGS, type Settings } from '../../lib/protocol/settings';
+import type { TabState } from '../../lib/protocol/tab-state';
 
 export class FakeClient implements ExtensionClient {
   tabState: TabState = { kind: 'not-qlik', tabId: 1, host: 'example.org' };

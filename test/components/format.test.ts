@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canShowInApp, phaseLabel, progressFraction, targetLabel } from '@/components/format';
+import { canShowInApp, phaseLabel, progressFraction, targetLabel } from '../../components/format';
 import { finding } from '../lib/protocol/report-fixtures';
 
 describe('format helpers', () => {

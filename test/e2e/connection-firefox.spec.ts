@@ -8,7 +8,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { findBrowser } from '../../scripts/browsers/ensure';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
-import { startConnectProxy, startSimulator, type ConnectProxy, type Simulator } from '../sim/index.ts';
+import { startConnectProxy, startSimulator, type ConnectProxy, type Simulator } from '../sim/index';
 import { bundleConnectionHarness } from './connection-harness';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

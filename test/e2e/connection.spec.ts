@@ -10,7 +10,7 @@
 import { expect, test as base, type BrowserContext, type Worker } from '@playwright/test';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { startSimulator, type Simulator } from '../sim/index.ts';
+import { startSimulator, type Simulator } from '../sim/index';
 import { launchWithExtension } from './browser';
 import { bundleConnectionHarness } from './connection-harness';
 

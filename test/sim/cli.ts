@@ -2,7 +2,7 @@
 // Starts the simulated Qlik Cloud tenant and runs until Ctrl-C. The first line printed is
 // `listening <url>` (scripts wait for it).
 import { parseArgs } from 'node:util';
-import { DEFAULT_APPS_DIR, DEFAULT_TENANT_HOST, type Simulator, startSimulator } from './index.ts';
+import { DEFAULT_APPS_DIR, DEFAULT_TENANT_HOST, type Simulator, startSimulator } from './index';
 
 const USAGE = `usage: npm run sim -- [--apps <dir>] [--overlays <dir>] [--port N] [--latency MS] [--http] [--host <tenant host>]
   --apps     folder with one sub-folder per app (default ${DEFAULT_APPS_DIR})

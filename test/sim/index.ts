@@ -1,23 +1,23 @@
 // The simulated Qlik Cloud tenant as a library: `startSimulator()` loads the app folders and
 // serves login, OAuth, REST, the Sense-like pages and the engine WebSocket on 127.0.0.1.
 import { fileURLToPath } from 'node:url';
-import { loadAppsDir } from './app/index.ts';
-import { createEngineSession } from './engine/index.ts';
-import { persistentChanges } from './engine/persistent-changes.ts';
-import { tenantCertificate } from './server/cert.ts';
-import type { CreateEngineSession } from './server/engine-socket.ts';
-import { sessionCookies } from './server/login.ts';
-import { DEFAULT_QSEOW_HOST, DEFAULT_QSEOW_PREFIX, QseowProxy } from './server/qseow.ts';
-import type { RequestRecord } from './server/request-log.ts';
-import { type SimServer, startSimServer } from './server/server.ts';
-import { type AuthRecord, type OAuthClient, Tenant, type WebIntegration } from './server/tenant.ts';
-import type { CallRecord, FaultConfig, SimApp, SimUser } from './types.ts';
+import { loadAppsDir } from './app/index';
+import { createEngineSession } from './engine/index';
+import { persistentChanges } from './engine/persistent-changes';
+import { tenantCertificate } from './server/cert';
+import type { CreateEngineSession } from './server/engine-socket';
+import { sessionCookies } from './server/login';
+import { DEFAULT_QSEOW_HOST, DEFAULT_QSEOW_PREFIX, QseowProxy } from './server/qseow';
+import type { RequestRecord } from './server/request-log';
+import { type SimServer, startSimServer } from './server/server';
+import { type AuthRecord, type OAuthClient, Tenant, type WebIntegration } from './server/tenant';
+import type { CallRecord, FaultConfig, SimApp, SimUser } from './types';
 
-export { startConnectProxy, type ConnectProxy } from './server/connect-proxy.ts';
-export type { AuthRecord, OAuthClient, WebIntegration } from './server/tenant.ts';
-export type { RequestRecord } from './server/request-log.ts';
-export { DEFAULT_QSEOW_HOST, DEFAULT_QSEOW_PREFIX } from './server/qseow.ts';
-export type { CallRecord, FaultConfig, SimApp, SimUser } from './types.ts';
+export { startConnectProxy, type ConnectProxy } from './server/connect-proxy';
+export type { AuthRecord, OAuthClient, WebIntegration } from './server/tenant';
+export type { RequestRecord } from './server/request-log';
+export { DEFAULT_QSEOW_HOST, DEFAULT_QSEOW_PREFIX } from './server/qseow';
+export type { CallRecord, FaultConfig, SimApp, SimUser } from './types';
 
 export const DEFAULT_APPS_DIR = fileURLToPath(new URL('./apps', import.meta.url));
 export const DEFAULT_TENANT_HOST = 'demo.eu.qlikcloud.com';

@@ -2,15 +2,15 @@
 // the shared renderer (lib/export, the CLI's `--format` uses the same), and the Markdown summary
 // can be copied straight into a ticket or a pull-request comment.
 import { useRef, useState } from 'preact/hooks';
-import { EXPORT_FORMATS, exportFormatLabel, type ExportFormat } from '@/lib/export/formats';
-import type { ExportInput } from '@/lib/export/input';
+import { EXPORT_FORMATS, exportFormatLabel, type ExportFormat } from '../../../lib/export/formats';
+import type { ExportInput } from '../../../lib/export/input';
 import { copyText } from './clipboard';
 import { downloadText } from './download';
 
 // The renderers (and, for SARIF, the rule registry) load when the menu first opens, not with the
 // side panel: most sessions never export.
-let renderers: Promise<typeof import('@/lib/export/index')> | undefined;
-const loadRenderers = () => (renderers ??= import('@/lib/export/index'));
+let renderers: Promise<typeof import('../../../lib/export/index')> | undefined;
+const loadRenderers = () => (renderers ??= import('../../../lib/export/index'));
 
 interface Props {
   /** built on demand: the export of a large app is made only when asked for */

@@ -2,13 +2,13 @@
 // History (every analysis kept, trend charts, open one, compare two, import a colleague's JSON
 // export), the comparison, then the report itself (the latest analysis unless another is opened).
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { Finding, Target } from '@/lib/analyze/result';
-import { compareAnalyses, type Comparison } from '@/lib/export/compare';
-import type { ExportInput } from '@/lib/export/input';
-import { metricsOf } from '@/lib/export/metrics';
-import type { HistoryAnalysis, HistoryEntry } from '@/lib/extension/history-store';
-import type { StoredAnalysis } from '@/lib/protocol/stored-analysis';
-import { createFormatter } from '@/lib/report/format';
+import type { Finding, Target } from '../../../lib/analyze/result';
+import { compareAnalyses, type Comparison } from '../../../lib/export/compare';
+import type { ExportInput } from '../../../lib/export/input';
+import { metricsOf } from '../../../lib/export/metrics';
+import type { HistoryAnalysis, HistoryEntry } from '../../../lib/extension/history-store';
+import type { StoredAnalysis } from '../../../lib/protocol/stored-analysis';
+import { createFormatter } from '../../../lib/report/format';
 import { FullReport } from '../../FullReport';
 import { ExportMenu } from '../export/ExportMenu';
 import { CompareView } from './CompareView';

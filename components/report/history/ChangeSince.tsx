@@ -3,7 +3,7 @@
 // saved; nothing is shown when there is no earlier analysis to compare with. The comparison's code
 // loads with the line (a dynamic import), so the popup's first render does not wait for it.
 import { useEffect, useState } from 'preact/hooks';
-import type { HistoryEntry } from '@/lib/extension/history-store';
+import type { HistoryEntry } from '../../../lib/extension/history-store';
 
 export interface ChangeSource {
   list(appKey: string): Promise<HistoryEntry[]>;
@@ -19,7 +19,7 @@ export function ChangeSince({ source, appKey, refreshKey, locale, now = Date.now
   const [line, setLine] = useState<string | null>(null);
   useEffect(() => {
     let live = true;
-    Promise.all([source.list(appKey), import('@/lib/export/compare')]).then(
+    Promise.all([source.list(appKey), import('../../../lib/export/compare')]).then(
       ([entries, { describeCounts }]) => {
         const change = entries[0]?.change;
         if (live) setLine(change ? describeCounts(change, shortDate(change.sinceAt, now(), locale)) : null);

@@ -1,8 +1,8 @@
 // The app's analyses, newest first: when, score, counts, connection mode, kept in full or as a
 // summary, imported or not. Each can be opened; two can be ticked for a comparison.
-import type { HistoryEntry } from '@/lib/extension/history-store';
-import type { Formatter } from '@/lib/report/format';
-import { CONNECTION_MODE_LABEL } from '@/lib/report/labels';
+import type { HistoryEntry } from '../../../lib/extension/history-store';
+import type { Formatter } from '../../../lib/report/format';
+import { CONNECTION_MODE_LABEL } from '../../../lib/report/labels';
 
 interface Props {
   entries: readonly HistoryEntry[];

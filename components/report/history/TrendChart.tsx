@@ -1,7 +1,7 @@
 // A small inline SVG line of one measure over the app's analyses (score, memory, errors), with the
 // first and last values in words; the points carry a title for hover and the list below the chart
 // is what screen readers read.
-import { trend, type TrendInput } from '@/lib/report/trend';
+import { trend, type TrendInput } from '../../../lib/report/trend';
 
 interface Props {
   title: string;

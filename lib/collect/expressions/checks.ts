@@ -14,10 +14,10 @@
 // is valid as a label, dangerous when it is also a field), so it is asked once per unique text and
 // label set; a chart's labels come with its tree, and the master labels early in the inventory, so
 // each tree's checks go out as it arrives too (held only until the master labels are known).
-import type { Expression, ExpressionCheck } from '../../snapshot/schema.ts';
-import { type CollectContext, attemptEngineCall } from '../context.ts';
-import { parseCheckExpressionResult } from '../engine-schemas.ts';
-import { shouldCheck } from '../../snapshot/engine-checked.ts';
+import type { Expression, ExpressionCheck } from '../../snapshot/schema';
+import { type CollectContext, attemptEngineCall } from '../context';
+import { parseCheckExpressionResult } from '../engine-schemas';
+import { shouldCheck } from '../../snapshot/engine-checked';
 
 export interface ExpressionChecker {
   /** the master measure labels (valid in every expression); checks wait for them */

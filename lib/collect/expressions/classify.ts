@@ -2,7 +2,7 @@
 // Property names follow the engine's HyperCubeDef/NxMeasure/NxDimension schema (engine-rpc.json) and
 // the Sense client's own keys as seen in real unbuild trees (../shared/corpus: style/*/colorExpression,
 // refLine/refLines/dimRefLines, measureAxes, objects/#/condition in layout containers, …).
-import type { ExpressionKind } from '../../snapshot/schema.ts';
+import type { ExpressionKind } from '../../snapshot/schema';
 
 const COLOUR = /colou?r/i;
 const TOOLTIP = /tooltip/i;

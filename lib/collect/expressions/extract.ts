@@ -20,9 +20,9 @@ import type {
   FieldReference,
   LibraryReference,
   Mention,
-} from '../../snapshot/schema.ts';
-import { KEPT_NOT_EVALUATED, inactiveKeys, isListTemplate } from '../../snapshot/property-shapes.ts';
-import { classifyExpressionPath } from './classify.ts';
+} from '../../snapshot/schema';
+import { KEPT_NOT_EVALUATED, inactiveKeys, isListTemplate } from '../../snapshot/property-shapes';
+import { classifyExpressionPath } from './classify';
 
 export interface ExpressionOwner {
   objectId: string;

@@ -9,10 +9,10 @@ import type {
   Sheet,
   Variable,
   VisObject,
-} from '../../snapshot/schema.ts';
-import { type Extracted, extractInto } from './extract.ts';
+} from '../../snapshot/schema';
+import { type Extracted, extractInto } from './extract';
 
-export type { Extracted } from './extract.ts';
+export type { Extracted } from './extract';
 
 export interface ExpressionSources {
   sheets: Sheet[];

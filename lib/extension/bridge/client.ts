@@ -6,8 +6,8 @@ import {
   type BridgeCommand,
   type BridgeEvent,
   type WebSocketLike,
-} from '@/lib/protocol/bridge';
-import { httpRefusal } from '@/lib/qlik/read-only';
+} from '../../protocol/bridge';
+import { httpRefusal } from '../../qlik/read-only';
 import type { PortLike } from './types';
 
 export type FetchLike = (input: string | URL, init?: RequestInit) => Promise<Response>;

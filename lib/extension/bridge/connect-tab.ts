@@ -2,8 +2,8 @@
 // fresh one-time nonce, inject the MAIN-world bridge with the same nonce (it hands its private
 // MessagePort to the relay in the handoff event), wait until both ends answer.
 import { browser } from 'wxt/browser';
-import { BRIDGE_PORT_NAME, RelayProbeReply, type RelayProbe } from '@/lib/protocol/bridge';
-import { qlikError, type ProblemContext } from '@/lib/qlik/errors';
+import { BRIDGE_PORT_NAME, RelayProbeReply, type RelayProbe } from '../../protocol/bridge';
+import { qlikError, type ProblemContext } from '../../qlik/errors';
 import { createBridgeClient, type BridgeClient } from './client';
 import { installPageBridge } from './page-bridge';
 import type { PortLike } from './types';

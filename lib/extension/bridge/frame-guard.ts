@@ -1,7 +1,7 @@
 // The relay's bounds on what the page sends (lib/protocol/bridge.ts FRAME_LIMITS): how many frames,
 // how fast, how large, and for engine frames, that each answers a request the background sent.
 // Pure: the clock is passed in.
-import type { FrameLimits } from '@/lib/protocol/bridge';
+import type { FrameLimits } from '../../protocol/bridge';
 
 export interface FrameBudget {
   /** Call for every frame from the page, before reading it: null when admitted, else why the bridge must stop. */

@@ -1,8 +1,8 @@
 // The content script's answer to the background's probe: the tab address and what
 // product-info.json says about the Qlik product serving it (cached per base URL).
-import { productInfoUrl } from '@/lib/qlik/platform';
-import { parseQlikAppUrl } from '@/lib/qlik/url';
-import type { RelayProbeReply } from '@/lib/protocol/bridge';
+import { productInfoUrl } from '../../qlik/platform';
+import { parseQlikAppUrl } from '../../qlik/url';
+import type { RelayProbeReply } from '../../protocol/bridge';
 
 type Fetch = (url: string, init?: RequestInit) => Promise<Response>;
 const cache = new Map<string, Promise<RelayProbeReply['productInfo']>>();

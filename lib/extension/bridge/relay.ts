@@ -21,7 +21,7 @@ import {
   type BridgeCommand,
   type BridgeEvent,
   type FrameLimits,
-} from '@/lib/protocol/bridge';
+} from '../../protocol/bridge';
 import { createEngineFrameCheck, createFrameBudget } from './frame-guard';
 import type { HandoffEventLike, PagePortLike, PortLike, WindowLike } from './types';
 

@@ -21,7 +21,7 @@
 // - the background removes every rule of this range at start-up (a run that died with the
 //   service worker leaves nothing behind: session rules outlive a worker restart).
 import { browser } from 'wxt/browser';
-import type { QlikAppLocation } from '@/lib/qlik/url';
+import type { QlikAppLocation } from '../../qlik/url';
 
 /** Session rule ids of API-key runs: FIRST_RULE_ID … FIRST_RULE_ID + RULE_ID_SPAN - 1. */
 export const FIRST_RULE_ID = 7001;

@@ -9,9 +9,9 @@
 // - oauth: Bearer token on REST, token-exchanged `?accessToken=` on the engine.
 // - api-key: Bearer on REST; engine only if the declarativeNetRequest header rule works.
 import { browser } from 'wxt/browser';
-import { apiKeyFor, type HostConnection, type Settings } from '@/lib/protocol/settings';
-import type { WebSocketLike } from '@/lib/protocol/bridge';
-import { csrfSocketParams, fetchCsrfToken, withCsrf, type CsrfCredentials } from '@/lib/qlik/auth/csrf';
+import { apiKeyFor, type HostConnection, type Settings } from '../../protocol/settings';
+import type { WebSocketLike } from '../../protocol/bridge';
+import { csrfSocketParams, fetchCsrfToken, withCsrf, type CsrfCredentials } from '../../qlik/auth/csrf';
 import {
   QlikProblemError,
   closeEventOf,
@@ -20,10 +20,10 @@ import {
   type ConnectionModeName,
   type ProblemContext,
   type QlikProblem,
-} from '@/lib/qlik/errors';
-import { platformFromProductInfo, platformGuessFromHost, type QlikPlatform } from '@/lib/qlik/platform';
-import { engineUrl, isSameApp, parseQlikAppUrl, withQueryParams, type QlikAppLocation } from '@/lib/qlik/url';
-import { modeSupport } from '@/lib/qlik/auth/modes';
+} from '../../qlik/errors';
+import { platformFromProductInfo, platformGuessFromHost, type QlikPlatform } from '../../qlik/platform';
+import { engineUrl, isSameApp, parseQlikAppUrl, withQueryParams, type QlikAppLocation } from '../../qlik/url';
+import { modeSupport } from '../../qlik/auth/modes';
 import { openTabBridge } from '../bridge/connect-tab';
 import { BRIDGE_STOPPED_CLOSE_CODE, type FetchLike } from '../bridge/client';
 import { installApiKeyRule, removeApiKeyRule } from './api-key-rule';

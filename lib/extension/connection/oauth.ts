@@ -2,7 +2,7 @@
 // tokens in storage.local (this profile only, never synced, never in the page), refresh, and
 // the engine token exchange.
 import { browser } from 'wxt/browser';
-import { QlikProblemError, qlikError } from '@/lib/qlik/errors';
+import { QlikProblemError, qlikError } from '../../qlik/errors';
 import {
   TokenResponse,
   authorizeUrl,
@@ -13,8 +13,8 @@ import {
   readAuthorizeRedirect,
   refreshBody,
   websocketTokenBody,
-} from '@/lib/qlik/auth/pkce';
-import { StoredOAuthTokens, isUsable, toStoredTokens, tokenStorageKey } from '@/lib/qlik/auth/tokens';
+} from '../../qlik/auth/pkce';
+import { StoredOAuthTokens, isUsable, toStoredTokens, tokenStorageKey } from '../../qlik/auth/tokens';
 import { oauthRedirectUrl } from './extension-origin';
 
 type Fetch = typeof fetch;

@@ -3,10 +3,10 @@
 // with its object type first; this also covers the requests enigma.js sends on its own when it
 // resumes a session, which bypass interceptors. After `refuseAll` (the engine went silent) nothing
 // more is sent. A refused send throws, so enigma.js rejects that call and nothing goes out.
-import { ENGINE_ALLOWED_METHODS, engineRefusal } from '../read-only.ts';
-import { EngineError } from './errors.ts';
-import type { WebSocketLike } from './types.ts';
-import { wrapSocket } from './wrap-socket.ts';
+import { ENGINE_ALLOWED_METHODS, engineRefusal } from '../read-only';
+import { EngineError } from './errors';
+import type { WebSocketLike } from './types';
+import { wrapSocket } from './wrap-socket';
 
 export interface GuardedSocket extends WebSocketLike {
   /** from now on every send throws `error` */

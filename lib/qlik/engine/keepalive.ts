@@ -2,7 +2,7 @@
 // direction a cheap read-only call (Global.EngineVersion) is sent. It keeps the engine from
 // ending an idle session (close 4201) and, in Chrome 116+, WebSocket traffic resets an extension
 // service worker's 30 s idle timer (connectivity.md §5.5: a keepalive every 20 s).
-import type { Timers } from './timers.ts';
+import type { Timers } from './timers';
 
 export interface KeepaliveOptions {
   intervalMs: number;

@@ -1,7 +1,7 @@
 // Bounded retries with exponential backoff around one "resume" step. The step and the clock are
 // injected (session.ts gives enigma.js's session.resume; tests give fakes).
-import { type ReconnectPolicy, reconnectDelay } from './reconnect.ts';
-import { type Timers, wait } from './timers.ts';
+import { type ReconnectPolicy, reconnectDelay } from './reconnect';
+import { type Timers, wait } from './timers';
 
 export interface ResumeLoopOptions<T> {
   policy: ReconnectPolicy;

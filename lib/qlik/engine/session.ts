@@ -26,20 +26,20 @@
 // must answer something within the limit of the longest call waiting, or the session ends with an
 // `unresponsive` error naming what waited (silence-watch.ts). Nothing waits forever.
 import enigma from 'enigma.js';
-import { engineRefusal } from '../read-only.ts';
+import { engineRefusal } from '../read-only';
 // enigma.js's schema cut to the allow-listed methods (scripts/gen-engine-schema.ts): the full one is 177 KB.
-import { READ_ONLY_ENGINE_SCHEMA } from './read-only-schema.ts';
-import { EngineError, UNRESPONSIVE_CODE, UNRESPONSIVE_PARAMETER, closeCodeMessage, toEngineError } from './errors.ts';
-import { type GuardedSocket, guardSocket } from './guarded-socket.ts';
-import { startKeepalive } from './keepalive.ts';
-import { DEFAULT_RECONNECT, type ReconnectPolicy, isPermanentHandshakeStatus, isResumableClose } from './reconnect.ts';
-import { resumeWithBackoff } from './resume-loop.ts';
-import { type Silence, silenceMessage, watchSilence } from './silence-watch.ts';
-import { DEFAULT_ENGINE_TIMEOUTS, type EngineTimeouts, formatSeconds } from './timeouts.ts';
-import { type Timers, realTimers } from './timers.ts';
-import { type SocketActivity, trackSocket } from './tracked-socket.ts';
-import type { CreateSocket, QixDoc, QixGlobal, WebSocketLike } from './types.ts';
-import { buildEngineUrl } from './url.ts';
+import { READ_ONLY_ENGINE_SCHEMA } from './read-only-schema';
+import { EngineError, UNRESPONSIVE_CODE, UNRESPONSIVE_PARAMETER, closeCodeMessage, toEngineError } from './errors';
+import { type GuardedSocket, guardSocket } from './guarded-socket';
+import { startKeepalive } from './keepalive';
+import { DEFAULT_RECONNECT, type ReconnectPolicy, isPermanentHandshakeStatus, isResumableClose } from './reconnect';
+import { resumeWithBackoff } from './resume-loop';
+import { type Silence, silenceMessage, watchSilence } from './silence-watch';
+import { DEFAULT_ENGINE_TIMEOUTS, type EngineTimeouts, formatSeconds } from './timeouts';
+import { type Timers, realTimers } from './timers';
+import { type SocketActivity, trackSocket } from './tracked-socket';
+import type { CreateSocket, QixDoc, QixGlobal, WebSocketLike } from './types';
+import { buildEngineUrl } from './url';
 
 /** Keepalive after 20 s idle (connectivity.md §5.5). */
 export const DEFAULT_KEEPALIVE_MS = 20_000;

@@ -2,8 +2,8 @@
 // of the longest kind of call waiting (timeouts.ts). Fed from enigma.js's traffic events (every
 // request sent, every frame received), so it sees the requests enigma.js sends itself too.
 // One timer, re-armed lazily: thousands of answers do not each reset a timer.
-import type { Timers } from './timers.ts';
-import { type EngineTimeouts, LONG_ENGINE_CALLS, formatSeconds } from './timeouts.ts';
+import type { Timers } from './timers';
+import { type EngineTimeouts, LONG_ENGINE_CALLS, formatSeconds } from './timeouts';
 
 export interface WaitingCall {
   id: number;

@@ -3,9 +3,9 @@
 // drop rejected is handled. A frame that is not JSON (enigma.js's JSON.parse throws inside the
 // message handler, where nobody can catch it, and the request it answered would wait forever) ends
 // the connection as a protocol error (1002) that names the problem.
-import type { Timers } from './timers.ts';
-import type { WebSocketLike } from './types.ts';
-import { wrapSocket } from './wrap-socket.ts';
+import type { Timers } from './timers';
+import type { WebSocketLike } from './types';
+import { wrapSocket } from './wrap-socket';
 
 export interface SocketActivity {
   /** frames sent and received on the current socket */

@@ -1,7 +1,7 @@
 // A socket that stands in front of another: state, close and every event pass through unchanged;
 // the wrapper decides how a frame goes out. A wrapper that must see incoming frames or the close
 // first replaces inner.onmessage / inner.onclose after wrapping and forwards to the returned socket.
-import type { WebSocketLike } from './types.ts';
+import type { WebSocketLike } from './types';
 
 export function wrapSocket(inner: WebSocketLike, send: (data: string) => void): WebSocketLike {
   const outer: WebSocketLike = {

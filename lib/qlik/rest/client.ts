@@ -6,7 +6,7 @@
 // Read-only: every request is checked against lib/qlik/read-only.ts (GET on the listed paths) and
 // refused before it leaves. Each request, body included, has a limit (`timeoutMs`).
 import type { z } from 'zod/mini';
-import { httpRefusal } from '../read-only.ts';
+import { httpRefusal } from '../read-only';
 
 export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 

@@ -2,7 +2,7 @@
 // Shapes: ../shared/qlik/openapi/{apps,users,reloads,items,spaces,themes,extensions}.json.
 // Everything else in the bodies passes through (loose objects).
 import { z } from '../../schema/zod';
-import type { RestClient } from './client.ts';
+import type { RestClient } from './client';
 
 const loose = z.looseObject({});
 const enc = encodeURIComponent;

@@ -1,5 +1,4 @@
 import { z } from '../../schema/zod';
-import type { Target } from '../../analyze/result';
 import { defineRule } from '../../analyze/rule';
 import { dropFieldsStatement } from '../shared/drop-fields-statement';
 import { formatBytes } from '../../format/bytes';

@@ -1,10 +1,10 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { OptionsView } from '@/components/options/OptionsView';
-import type { OptionsEnvironment } from '@/components/options/environment';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/protocol/settings';
-import { RULES } from '@/lib/rules/index';
-import { z } from '@/lib/schema/zod';
+import { OptionsView } from '../../../components/options/OptionsView';
+import type { OptionsEnvironment } from '../../../components/options/environment';
+import { DEFAULT_SETTINGS, type Settings } from '../../../lib/protocol/settings';
+import { RULES } from '../../../lib/rules/index';
+import { z } from '../../../lib/schema/zod';
 import { FakeClient } from '../fake-client';
 import { act, mount } from '../render';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { z } from '@/lib/schema/zod';
-import { optionErrors, optionFields } from '@/components/options/option-fields';
-import { RULES } from '@/lib/rules/index';
+import { z } from '../../../lib/schema/zod';
+import { optionErrors, optionFields } from '../../../components/options/option-fields';
+import { RULES } from '../../../lib/rules/index';
 
 const schema = z.object({
   maxDepth: z._default(z.int().check(z.minimum(1), z.maximum(9)), 3).check(z.describe('deepest nesting')),

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { DataModelView } from '@/components/report/DataModelView';
-import { createFormatter } from '@/lib/report/format';
+import { DataModelView } from '../../../components/report/DataModelView';
+import { createFormatter } from '../../../lib/report/format';
 import { salesApp } from '../../lib/report/fixtures';
 import { act, mount } from '../render';
 

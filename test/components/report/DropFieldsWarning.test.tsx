@@ -2,13 +2,13 @@
 // R01's BINARY caveat (issue #19 item 3): after a BINARY load, DROP FIELDS does not release all the
 // memory; the report shows it with the statement, in the Overview and in Fix first, not only in the export.
 import { afterEach, describe, expect, it } from 'vitest';
-import { GroupDetails } from '@/components/report/GroupDetails';
-import { OverviewView } from '@/components/report/OverviewView';
-import { fixFirst } from '@/lib/report/fix-first';
-import { createFormatter } from '@/lib/report/format';
-import { sectionRows } from '@/lib/report/sections';
-import { analyse } from '@/lib/rules/analyse';
-import { BINARY_DROP_WARNING } from '@/lib/rules/resource/unused-field';
+import { GroupDetails } from '../../../components/report/GroupDetails';
+import { OverviewView } from '../../../components/report/OverviewView';
+import { fixFirst } from '../../../lib/report/fix-first';
+import { createFormatter } from '../../../lib/report/format';
+import { sectionRows } from '../../../lib/report/sections';
+import { analyse } from '../../../lib/rules/analyse';
+import { BINARY_DROP_WARNING } from '../../../lib/rules/resource/unused-field';
 import { app } from '../../fixtures/builders';
 import { mount } from '../render';
 

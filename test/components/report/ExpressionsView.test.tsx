@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it } from 'vitest';
-import { ExpressionsView } from '@/components/report/ExpressionsView';
-import { analyse } from '@/lib/rules/analyse';
-import { createFormatter } from '@/lib/report/format';
+import { ExpressionsView } from '../../../components/report/ExpressionsView';
+import { analyse } from '../../../lib/rules/analyse';
+import { createFormatter } from '../../../lib/report/format';
 import { app } from '../../fixtures/builders';
 import { analysedSalesApp } from '../../lib/report/fixtures';
 import { act, mount } from '../render';
@@ -51,7 +51,7 @@ describe('ExpressionsView', () => {
 
 describe('UsageView', () => {
   it('lists unused items first and finds items by name or definition', async () => {
-    const { UsageView } = await import('@/components/report/UsageView');
+    const { UsageView } = await import('../../../components/report/UsageView');
     const { snapshot } = analysedSalesApp();
     const view = await mount(<UsageView snapshot={snapshot} fmt={createFormatter('en-US')} />);
     const variables = () => [...view.root.querySelectorAll('table')][0];

@@ -1,11 +1,11 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { FindingsView, type FindingsViewProps } from '@/components/report/FindingsView';
-import { defaultCanShowInApp } from '@/components/report/labels';
-import type { Finding } from '@/lib/analyze/result';
-import { createFormatter } from '@/lib/report/format';
-import { ruleDocLookup } from '@/lib/report/rule-docs';
-import { RULES } from '@/lib/rules';
+import { FindingsView, type FindingsViewProps } from '../../../components/report/FindingsView';
+import { defaultCanShowInApp } from '../../../components/report/labels';
+import type { Finding } from '../../../lib/analyze/result';
+import { createFormatter } from '../../../lib/report/format';
+import { ruleDocLookup } from '../../../lib/report/rule-docs';
+import { RULES } from '../../../lib/rules';
 import { finding, manyFindings } from '../../lib/report/fixtures';
 import { act, mount } from '../render';
 
@@ -147,7 +147,7 @@ describe('FindingsView', () => {
   });
 
   it('groups by default: Fix first with its gain, one row per cause that opens into its places, style rules as one row, suggestions and passed rules collapsed', async () => {
-    const { fixFirst } = await import('@/lib/report/fix-first');
+    const { fixFirst } = await import('../../../lib/report/fix-first');
     const { analysedSalesApp } = await import('../../lib/report/fixtures');
     const gone = ['a', 'b', 'c'].map((id) => finding({ rule: 'Q02', data: { field: 'Gone' }, message: `Field "Gone" in ${id}`, target: { kind: 'object', id, name: 'barchart', sheet: { id: 's', name: 'Sales' } } }));
     const colours = Array.from({ length: 400 }, (_, i) => finding({ rule: 'D09', name: 'hard-coded-colour', severity: 'info', category: 'design', expression: { text: `RGB(${i},1,1)`, from: 0, to: 3 } }));

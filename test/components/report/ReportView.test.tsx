@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ReportView } from '@/components/report/ReportView';
-import type { AnalysisResult } from '@/lib/analyze/result';
-import { ENGINE_UNAVAILABLE } from '@/lib/collect/rest-only';
-import { RULES } from '@/lib/rules';
+import { ReportView } from '../../../components/report/ReportView';
+import type { AnalysisResult } from '../../../lib/analyze/result';
+import { ENGINE_UNAVAILABLE } from '../../../lib/collect/rest-only';
+import { RULES } from '../../../lib/rules';
 import { analysedSalesApp, finding } from '../../lib/report/fixtures';
 import { act, mount } from '../render';
 
@@ -50,7 +50,7 @@ describe('ReportView', () => {
   });
 
   it('explains the score by its band in one sentence, per category too, and never prints the formula', async () => {
-    const { SCORE_BAND_MEANING, scoreBand } = await import('@/lib/analyze/score');
+    const { SCORE_BAND_MEANING, scoreBand } = await import('../../../lib/analyze/score');
     const view = await mount(<ReportView result={result} snapshot={snapshot} rules={RULES} locale="en-US" />);
     expect(view.root.querySelector('[data-testid="score-meaning"]')?.textContent).toBe(SCORE_BAND_MEANING[scoreBand(result.score.value)]);
     expect(view.root.querySelector('[data-testid="score"]')?.getAttribute('aria-label')).toMatch(/^Quality score \d+ of 100: (Poor|Needs work|Good)$/);

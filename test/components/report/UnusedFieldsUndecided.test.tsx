@@ -2,9 +2,9 @@
 // R01's "could not decide" list (issue #14 item 4): fields named in an expression that could not be
 // fully read are shown apart, with that expression, and are not in the DROP FIELDS statement.
 import { afterEach, describe, expect, it } from 'vitest';
-import { OverviewView } from '@/components/report/OverviewView';
-import { analyse } from '@/lib/rules/analyse';
-import { createFormatter } from '@/lib/report/format';
+import { OverviewView } from '../../../components/report/OverviewView';
+import { analyse } from '../../../lib/rules/analyse';
+import { createFormatter } from '../../../lib/report/format';
 import { app } from '../../fixtures/builders';
 import { mount } from '../render';
 

@@ -5,8 +5,8 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import type { Simulator } from '../../sim/index.ts';
-import { startDemoTenant } from './sim-tenant.ts';
+import type { Simulator } from '../../sim/index';
+import { startDemoTenant } from './sim-tenant';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 let sim: Simulator;

@@ -5,9 +5,9 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../../lib/cli/analyze.ts';
-import type { Simulator } from '../../sim/index.ts';
-import { type Run, captureRun, startDemoTenant } from './sim-tenant.ts';
+import { runCli } from '../../../lib/cli/analyze';
+import type { Simulator } from '../../sim/index';
+import { type Run, captureRun, startDemoTenant } from './sim-tenant';
 
 let sim: Simulator;
 let demoId: string;

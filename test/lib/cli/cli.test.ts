@@ -2,12 +2,12 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { AnalysisResult } from '../../../lib/analyze/result.ts';
-import { runCli } from '../../../lib/cli/analyze.ts';
-import { parseCliArgs, UsageError } from '../../../lib/cli/args.ts';
-import { DEFAULT_CONCURRENCY } from '../../../lib/collect/limiter.ts';
-import { exitCodeFor, formatText, toCliOutput } from '../../../lib/cli/output.ts';
-import { minimalSnapshot } from '../snapshot/minimal-snapshot.ts';
+import type { AnalysisResult } from '../../../lib/analyze/result';
+import { runCli } from '../../../lib/cli/analyze';
+import { parseCliArgs, UsageError } from '../../../lib/cli/args';
+import { DEFAULT_CONCURRENCY } from '../../../lib/collect/limiter';
+import { exitCodeFor, formatText, toCliOutput } from '../../../lib/cli/output';
+import { minimalSnapshot } from '../snapshot/minimal-snapshot';
 
 describe('parseCliArgs', () => {
   it('reads a live collection with an API key from the environment', () => {

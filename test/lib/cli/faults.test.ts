@@ -8,9 +8,9 @@
 import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runQlarity } from '../../../lib/cli/main.ts';
-import type { FaultConfig, Simulator } from '../../sim/index.ts';
-import { type Run, captureRun, startDemoTenant } from './sim-tenant.ts';
+import { runQlarity } from '../../../lib/cli/main';
+import type { FaultConfig, Simulator } from '../../sim/index';
+import { type Run, captureRun, startDemoTenant } from './sim-tenant';
 
 let sim: Simulator;
 let demoId: string;

@@ -4,7 +4,7 @@ import { once } from 'node:events';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { WebSocketServer } from 'ws';
-import { nodeSocketFactory } from '../../../lib/cli/node-socket.ts';
+import { nodeSocketFactory } from '../../../lib/cli/node-socket';
 
 describe('nodeSocketFactory', () => {
   let server: WebSocketServer;

@@ -2,9 +2,9 @@
 // has just listed: fewer REST calls per app under Qlik Cloud's per-user rate limit.
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { seedAppItems, withTenantCache } from '../../../lib/cli/rest-cache.ts';
-import { RestError, type RestClient } from '../../../lib/qlik/rest/client.ts';
-import { getAppItem, getApp, getMe, getSpace, getThemes } from '../../../lib/qlik/rest/endpoints.ts';
+import { seedAppItems, withTenantCache } from '../../../lib/cli/rest-cache';
+import { RestError, type RestClient } from '../../../lib/qlik/rest/client';
+import { getAppItem, getApp, getMe, getSpace, getThemes } from '../../../lib/qlik/rest/endpoints';
 
 function fakeRest(answers: Record<string, () => unknown>): RestClient & { asked: string[] } {
   const asked: string[] = [];

@@ -1,8 +1,8 @@
 // The apps of a scan from the items API: every page followed through `links.next.href` (openapi
 // items.json cursor paging), never to another origin (the request would carry the API key there).
 import { describe, expect, it } from 'vitest';
-import { listScanApps } from '../../../lib/cli/scan-list.ts';
-import type { RestClient } from '../../../lib/qlik/rest/client.ts';
+import { listScanApps } from '../../../lib/cli/scan-list';
+import type { RestClient } from '../../../lib/qlik/rest/client';
 
 function pagedRest(pages: Record<string, unknown>): RestClient & { asked: string[] } {
   const asked: string[] = [];

@@ -2,9 +2,9 @@
 // Capacity license": six-minute units per opened app), the --yes guard, the summary table, and the
 // pacing of REST calls to Qlik Cloud's Tier 1 limit (qlik.dev/apis/rest/rate-limiting).
 import { describe, expect, it } from 'vitest';
-import { createProgress } from '../../../lib/cli/progress.ts';
-import { TIER1_PER_MINUTE, createPacer } from '../../../lib/cli/rest-pacer.ts';
-import { confirmation, estimateText, formatBytes, formatSummaryTable, planScan, type ScanApp } from '../../../lib/cli/scan-plan.ts';
+import { createProgress } from '../../../lib/cli/progress';
+import { TIER1_PER_MINUTE, createPacer } from '../../../lib/cli/rest-pacer';
+import { confirmation, estimateText, formatBytes, formatSummaryTable, planScan, type ScanApp } from '../../../lib/cli/scan-plan';
 
 const app = (id: string, lastReloadTime?: string, modifiedDate?: string): ScanApp => ({ id, name: `App ${id}`, spaceId: 'sp', ...(lastReloadTime ? { lastReloadTime } : {}), ...(modifiedDate ? { modifiedDate } : {}) });
 const at = (iso: string) => Date.parse(iso);

@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runQlarity } from '../../../lib/cli/main.ts';
-import { loadAppFolder } from '../../sim/app/index.ts';
-import { type SimApp, type Simulator, startSimulator } from '../../sim/index.ts';
-import { type Run, captureRun } from './sim-tenant.ts';
+import { runQlarity } from '../../../lib/cli/main';
+import { loadAppFolder } from '../../sim/app/index';
+import { type SimApp, type Simulator, startSimulator } from '../../sim/index';
+import { type Run, captureRun } from './sim-tenant';
 
 const DEMO = fileURLToPath(new URL('../../sim/apps/demo', import.meta.url));
 const BIN = fileURLToPath(new URL('../../../bin/qlarity.mjs', import.meta.url));

@@ -1,6 +1,6 @@
 // What the CLI tests against the simulated tenant share: the tenant with its demo app, and a run
 // of the CLI in-process with its output captured.
-import { type Simulator, startSimulator } from '../../sim/index.ts';
+import { type Simulator, startSimulator } from '../../sim/index';
 
 export async function startDemoTenant(): Promise<{ sim: Simulator; demoId: string }> {
   const sim = await startSimulator({ http: true });

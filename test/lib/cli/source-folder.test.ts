@@ -4,7 +4,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { repositoryRoot, sourceFolderOf } from '../../../lib/cli/source-folder.ts';
+import { repositoryRoot, sourceFolderOf } from '../../../lib/cli/source-folder';
 
 describe('sourceFolderOf', () => {
   let base = '';

@@ -1,10 +1,10 @@
 // The terminal is not the app's to drive: app content printed by the CLI cannot carry escape
 // sequences, control characters or bidirectional overrides (CVE-2021-42574) to the terminal.
 import { describe, expect, it } from 'vitest';
-import type { AnalysisResult } from '../../../lib/analyze/result.ts';
-import { formatText, toCliOutput } from '../../../lib/cli/output.ts';
-import { terminalSafe, terminalSafeLines } from '../../../lib/cli/terminal-safe.ts';
-import { minimalSnapshot } from '../snapshot/minimal-snapshot.ts';
+import type { AnalysisResult } from '../../../lib/analyze/result';
+import { formatText, toCliOutput } from '../../../lib/cli/output';
+import { terminalSafe, terminalSafeLines } from '../../../lib/cli/terminal-safe';
+import { minimalSnapshot } from '../snapshot/minimal-snapshot';
 
 describe('terminalSafe', () => {
   it('makes control characters visible and leaves other text alone', () => {

@@ -1,13 +1,13 @@
 // collectApp against the simulated tenant: the demo app over real enigma.js + ws, and over an
 // in-memory socket into the engine; completeness, read-only behaviour from the call record.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CollectProgress, DEFAULT_TIMING_MODE, collectApp } from '../../../lib/collect/index.ts';
-import { openEngineSession } from '../../../lib/qlik/engine/session.ts';
-import { AppSnapshot } from '../../../lib/snapshot/schema.ts';
-import { appModelOf, loadAppFolder } from '../../sim/app/index.ts';
-import { type Simulator, startSimulator } from '../../sim/index.ts';
-import type { CallRecord, SimApp } from '../../sim/types.ts';
-import { connectWs, inMemorySocketFactory, onVirtualClock, readOnlyViolations } from './sim-harness.ts';
+import { type CollectProgress, DEFAULT_TIMING_MODE, collectApp } from '../../../lib/collect/index';
+import { openEngineSession } from '../../../lib/qlik/engine/session';
+import { AppSnapshot } from '../../../lib/snapshot/schema';
+import { appModelOf, loadAppFolder } from '../../sim/app/index';
+import { type Simulator, startSimulator } from '../../sim/index';
+import type { CallRecord, SimApp } from '../../sim/types';
+import { connectWs, inMemorySocketFactory, onVirtualClock, readOnlyViolations } from './sim-harness';
 
 let sim: Simulator;
 let demoId: string;

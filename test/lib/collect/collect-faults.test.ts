@@ -2,17 +2,17 @@
 // an engine error on one object, REST 429 and 403, a dropped socket (resumed, or not), close
 // codes, 401, SESSION_ATTACHED and cancel.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CollectionAborted, collectApp, type CollectProgress } from '../../../lib/collect/index.ts';
-import { nodeSocketFactory } from '../../../lib/cli/node-socket.ts';
-import { EngineError } from '../../../lib/qlik/engine/errors.ts';
-import { openEngineSession } from '../../../lib/qlik/engine/session.ts';
-import { createRestClient, RestError } from '../../../lib/qlik/rest/client.ts';
-import { getMe } from '../../../lib/qlik/rest/endpoints.ts';
-import { appModelOf, loadAppFolder } from '../../sim/app/index.ts';
-import { DEFAULT_APPS_DIR, type FaultConfig, type Simulator, startSimulator } from '../../sim/index.ts';
-import { connectWs, credentials, readOnlyViolations, restFor, WRITE_METHODS } from './sim-harness.ts';
-import type { AppSnapshot } from '../../../lib/snapshot/schema.ts';
-import type { OpenEngineSessionOptions } from '../../../lib/qlik/engine/session.ts';
+import { CollectionAborted, collectApp, type CollectProgress } from '../../../lib/collect/index';
+import { nodeSocketFactory } from '../../../lib/cli/node-socket';
+import { EngineError } from '../../../lib/qlik/engine/errors';
+import { openEngineSession } from '../../../lib/qlik/engine/session';
+import { createRestClient, RestError } from '../../../lib/qlik/rest/client';
+import { getMe } from '../../../lib/qlik/rest/endpoints';
+import { appModelOf, loadAppFolder } from '../../sim/app/index';
+import { DEFAULT_APPS_DIR, type FaultConfig, type Simulator, startSimulator } from '../../sim/index';
+import { connectWs, credentials, readOnlyViolations, restFor, WRITE_METHODS } from './sim-harness';
+import type { AppSnapshot } from '../../../lib/snapshot/schema';
+import type { OpenEngineSessionOptions } from '../../../lib/qlik/engine/session';
 
 let sim: Simulator;
 let appId: string;

@@ -2,15 +2,15 @@
 // over an in-memory socket: the inventory before the timing pass, then one per timed sheet; a stop
 // keeps the sheets measured and marks each sheet not measured, with the reason given.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { collectApp } from '../../../lib/collect/index.ts';
-import { timingCoverageOf } from '../../../lib/report/analysis-report.ts';
-import { openEngineSession } from '../../../lib/qlik/engine/session.ts';
-import { AppSnapshot, TIMINGS_STOPPED } from '../../../lib/snapshot/schema.ts';
-import { appModelOf, loadAppFolder } from '../../sim/app/index.ts';
-import { type Simulator, startSimulator } from '../../sim/index.ts';
-import type { FaultConfig, SimApp } from '../../sim/types.ts';
-import { inMemorySocketFactory, onVirtualClock, readOnlyViolations } from './sim-harness.ts';
-import type { CallRecord } from '../../sim/types.ts';
+import { collectApp } from '../../../lib/collect/index';
+import { timingCoverageOf } from '../../../lib/report/analysis-report';
+import { openEngineSession } from '../../../lib/qlik/engine/session';
+import { AppSnapshot, TIMINGS_STOPPED } from '../../../lib/snapshot/schema';
+import { appModelOf, loadAppFolder } from '../../sim/app/index';
+import { type Simulator, startSimulator } from '../../sim/index';
+import type { FaultConfig, SimApp } from '../../sim/types';
+import { inMemorySocketFactory, onVirtualClock, readOnlyViolations } from './sim-harness';
+import type { CallRecord } from '../../sim/types';
 
 let sim: Simulator;
 let app: SimApp;

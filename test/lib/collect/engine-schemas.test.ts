@@ -2,7 +2,7 @@
 // right CheckExpression answer or property tree without the schema's copy; its verdict must stay the schema's: every answer the schema
 // rejects is rejected, with the schema's own error, and every answer it accepts reads the same.
 import { describe, expect, it } from 'vitest';
-import { CheckExpressionResult, PropertyEntry, parseCheckExpressionResult, safeParsePropertyEntry } from '../../../lib/collect/engine-schemas.ts';
+import { CheckExpressionResult, PropertyEntry, parseCheckExpressionResult, safeParsePropertyEntry } from '../../../lib/collect/engine-schemas';
 
 const ranges: unknown[] = [
   undefined,

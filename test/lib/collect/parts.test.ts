@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { INVENTORY, LATER_STAGES } from '../../../lib/collect/parts.ts';
-import { SNAPSHOT_PARTS } from '../../../lib/snapshot/parts.ts';
+import { INVENTORY, LATER_STAGES } from '../../../lib/collect/parts';
+import { SNAPSHOT_PARTS } from '../../../lib/snapshot/parts';
 
 describe('collector parts', () => {
   it('fill every part of the snapshot, each part from exactly one collector', () => {

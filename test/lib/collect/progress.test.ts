@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { onePerPercent } from '../../../lib/collect/progress.ts';
+import { onePerPercent } from '../../../lib/collect/progress';
 
 describe('onePerPercent', () => {
   it('passes at most one report per percent of a phase, always the first and the last', () => {

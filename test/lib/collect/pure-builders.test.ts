@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { buildAccess, buildAppInfo } from '../../../lib/collect/app.ts';
-import { buildBookmark } from '../../../lib/collect/bookmarks.ts';
-import { calculatedExpression } from '../../../lib/collect/variables.ts';
-import { buildDataModel } from '../../../lib/collect/data-model.ts';
-import { calcCondMessage, findLayoutErrors, stripDataPages } from '../../../lib/collect/layout.ts';
-import { createLimiter, mapLimited } from '../../../lib/collect/limiter.ts';
-import { buildMasterDimension, buildMasterMeasure } from '../../../lib/collect/master-items.ts';
-import { durationOf, toReloadMetadata } from '../../../lib/collect/rest-parts.ts';
-import { scriptTabs } from '../../../lib/collect/script.ts';
-import { flattenTree, thumbnailUrl, titleOf } from '../../../lib/collect/tree.ts';
+import { buildAccess, buildAppInfo } from '../../../lib/collect/app';
+import { buildBookmark } from '../../../lib/collect/bookmarks';
+import { calculatedExpression } from '../../../lib/collect/variables';
+import { buildDataModel } from '../../../lib/collect/data-model';
+import { calcCondMessage, findLayoutErrors, stripDataPages } from '../../../lib/collect/layout';
+import { createLimiter, mapLimited } from '../../../lib/collect/limiter';
+import { buildMasterDimension, buildMasterMeasure } from '../../../lib/collect/master-items';
+import { durationOf, toReloadMetadata } from '../../../lib/collect/rest-parts';
+import { scriptTabs } from '../../../lib/collect/script';
+import { flattenTree, thumbnailUrl, titleOf } from '../../../lib/collect/tree';
 
 describe('buildDataModel', () => {
   const model = buildDataModel({

@@ -2,14 +2,14 @@
 // engine-only part is listed with the reason, no engine call is made, and the rules that need
 // the engine say they could not run, with that reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyse } from '../../../lib/rules/analyse.ts';
-import { ENGINE_UNAVAILABLE, collectRestOnly, engineUnavailableNote } from '../../../lib/collect/index.ts';
-import { ENGINE_ONLY_PARTS } from '../../../lib/collect/rest-only.ts';
-import { RULES } from '../../../lib/rules/index.ts';
-import { AppSnapshot } from '../../../lib/snapshot/schema.ts';
-import { type Simulator, startSimulator } from '../../sim/index.ts';
-import type { SimApp } from '../../sim/types.ts';
-import { restFor } from './sim-harness.ts';
+import { analyse } from '../../../lib/rules/analyse';
+import { ENGINE_UNAVAILABLE, collectRestOnly, engineUnavailableNote } from '../../../lib/collect/index';
+import { ENGINE_ONLY_PARTS } from '../../../lib/collect/rest-only';
+import { RULES } from '../../../lib/rules/index';
+import { AppSnapshot } from '../../../lib/snapshot/schema';
+import { type Simulator, startSimulator } from '../../sim/index';
+import type { SimApp } from '../../sim/types';
+import { restFor } from './sim-harness';
 
 const REASON = "the engine is not reachable in API-key mode in this browser: use 'My Qlik session' mode for the full analysis";
 let sim: Simulator;

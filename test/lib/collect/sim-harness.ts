@@ -1,14 +1,14 @@
 // Test helpers: connect lib/ code to the simulated tenant over real `ws` (HTTP mode) or over an
 // in-memory socket straight into test/sim/engine's createEngineSession.
 import { vi } from 'vitest';
-import { nodeSocketFactory } from '../../../lib/cli/node-socket.ts';
-import { openEngineSession, type EngineSession } from '../../../lib/qlik/engine/session.ts';
-import type { CreateSocket, WebSocketLike } from '../../../lib/qlik/engine/types.ts';
-import { createRestClient, type RestClient } from '../../../lib/qlik/rest/client.ts';
-import { createEngineSession } from '../../sim/engine/index.ts';
-import { persistentChanges } from '../../sim/engine/persistent-changes.ts';
-import type { Simulator } from '../../sim/index.ts';
-import type { CallRecord, FaultConfig, SimApp, SimUser } from '../../sim/types.ts';
+import { nodeSocketFactory } from '../../../lib/cli/node-socket';
+import { openEngineSession, type EngineSession } from '../../../lib/qlik/engine/session';
+import type { CreateSocket, WebSocketLike } from '../../../lib/qlik/engine/types';
+import { createRestClient, type RestClient } from '../../../lib/qlik/rest/client';
+import { createEngineSession } from '../../sim/engine/index';
+import { persistentChanges } from '../../sim/engine/persistent-changes';
+import type { Simulator } from '../../sim/index';
+import type { CallRecord, FaultConfig, SimApp, SimUser } from '../../sim/types';
 
 export interface Connected {
   engine: EngineSession;

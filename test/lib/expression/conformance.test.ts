@@ -2,14 +2,14 @@
 // parse without an error on the path Q01 uses (the text as written, $(…) read as unknown values), and
 // known-broken forms must fail. See conformance/*.ts for the cases and the page each comes from.
 import { describe, expect, it } from 'vitest';
-import { collectReferences, lookupFunction, normaliseExpression, parseExpression, type Call } from '../../../lib/expression/index.ts';
-import { SYNTAX_CODES } from '../../../lib/rules/quality/expression-syntax-error.ts';
-import { BROKEN_CASES } from './conformance/broken.ts';
-import { CHART_FUNCTION_CASES } from './conformance/chart-functions.ts';
-import { DOLLAR_CASES } from './conformance/dollar.ts';
-import { HELP_CHART_FUNCTIONS } from './conformance/function-list.ts';
-import { PUBLISHED_APP_CASES } from './conformance/published-apps.ts';
-import { SET_ANALYSIS_CASES } from './conformance/set-analysis.ts';
+import { collectReferences, lookupFunction, normaliseExpression, parseExpression, type Call } from '../../../lib/expression/index';
+import { SYNTAX_CODES } from '../../../lib/rules/quality/expression-syntax-error';
+import { BROKEN_CASES } from './conformance/broken';
+import { CHART_FUNCTION_CASES } from './conformance/chart-functions';
+import { DOLLAR_CASES } from './conformance/dollar';
+import { HELP_CHART_FUNCTIONS } from './conformance/function-list';
+import { PUBLISHED_APP_CASES } from './conformance/published-apps';
+import { SET_ANALYSIS_CASES } from './conformance/set-analysis';
 
 const DOCUMENTED = [...SET_ANALYSIS_CASES, ...DOLLAR_CASES, ...CHART_FUNCTION_CASES];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyseExpression, collectReferences, parseExpression } from '../../../lib/expression/index.ts';
-import { corpusAvailable, corpusExpressions, corpusVariables, CORPUS_DIR } from './corpus.ts';
+import { analyseExpression, collectReferences, parseExpression } from '../../../lib/expression/index';
+import { corpusAvailable, corpusExpressions, corpusVariables, CORPUS_DIR } from './corpus';
 
 const available = corpusAvailable();
 if (!available) console.warn(`[skip] corpus not found at ${CORPUS_DIR}: real-app expression tests skipped`);

@@ -2,7 +2,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { VariableDefinition } from '../../../lib/expression/index.ts';
+import type { VariableDefinition } from '../../../lib/expression/index';
 
 export const CORPUS_DIR = fileURLToPath(new URL('../../../../shared/corpus', import.meta.url));
 export const APPS = ['consumer-sales', 'reload-analyzer', 'app-h'] as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyseExpression, expandDollars, toOriginalRange, type VariableDefinition } from '../../../lib/expression/index.ts';
+import { analyseExpression, expandDollars, toOriginalRange, type VariableDefinition } from '../../../lib/expression/index';
 
 const vars = (entries: Record<string, string | VariableDefinition>) =>
   new Map(Object.entries(entries).map(([k, v]) => [k, typeof v === 'string' ? { definition: v } : v]));

@@ -2,7 +2,7 @@
 // as written without inventing errors that only an expansion could cause or cure; Q17 judges the
 // expanded text and names only the variable that breaks it.
 import { describe, expect, it } from 'vitest';
-import { analyseExpression, brokenExpansions, judgeExpansion, parseExpression, type VariableDefinition } from '../../../lib/expression/index.ts';
+import { analyseExpression, brokenExpansions, judgeExpansion, parseExpression, type VariableDefinition } from '../../../lib/expression/index';
 import q01 from '../../../lib/rules/quality/expression-syntax-error';
 import q17 from '../../../lib/rules/quality/variable-definition-error';
 import { app } from '../../fixtures/builders';

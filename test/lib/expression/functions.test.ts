@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { FUNCTIONS, isAggregationFunction, lookupFunction } from '../../../lib/expression/index.ts';
-import { generateFunctionTable, TABLE_FILE } from '../../../scripts/generate-function-table.ts';
+import { FUNCTIONS, isAggregationFunction, lookupFunction } from '../../../lib/expression/index';
+import { generateFunctionTable, TABLE_FILE } from '../../../scripts/generate-function-table';
 
 describe('function table', () => {
   it('knows aggregations from the engine BNF and chart functions from the corrections', () => {

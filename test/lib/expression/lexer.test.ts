@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { lex } from '../../../lib/expression/index.ts';
-import { T } from '../../../lib/expression/lexer.ts';
+import { lex } from '../../../lib/expression/index';
+import { T } from '../../../lib/expression/lexer';
 
 const kinds = (text: string) => lex(text).tokens.map((t) => t.kind);
 const values = (text: string) => lex(text).tokens.slice(0, -1).map((t) => t.value);

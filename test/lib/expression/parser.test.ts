@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { collectReferences, normaliseExpression, parseExpression, type Binary, type Call, type Expr, type SetEntity } from '../../../lib/expression/index.ts';
-import { VALID_EXPRESSIONS } from './fixtures/real-world.ts';
+import { collectReferences, normaliseExpression, parseExpression, type Binary, type Call, type Expr, type SetEntity } from '../../../lib/expression/index';
+import { VALID_EXPRESSIONS } from './fixtures/real-world';
 
 function body(text: string): Expr {
   const { ast, diagnostics } = parseExpression(text);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { normaliseExpression, parseExpression, printExpression } from '../../../lib/expression/index.ts';
-import { VALID_EXPRESSIONS } from './fixtures/real-world.ts';
+import { normaliseExpression, parseExpression, printExpression } from '../../../lib/expression/index';
+import { VALID_EXPRESSIONS } from './fixtures/real-world';
 
 describe('normaliseExpression', () => {
   it('gives the same text for expressions that differ in spacing, case of keywords and functions, comments and quoting', () => {

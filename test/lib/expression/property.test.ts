@@ -2,9 +2,9 @@
 // generated expressions parse cleanly and print to a fixed point.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { analyseExpression, collectReferences, DiagnosticSchema, normaliseExpression, parseExpression, printExpression, type Diagnostic } from '../../../lib/expression/index.ts';
-import { corpusAvailable, corpusExpressions, corpusVariables, CORPUS_DIR } from './corpus.ts';
-import { VALID_EXPRESSIONS } from './fixtures/real-world.ts';
+import { analyseExpression, collectReferences, DiagnosticSchema, normaliseExpression, parseExpression, printExpression, type Diagnostic } from '../../../lib/expression/index';
+import { corpusAvailable, corpusExpressions, corpusVariables, CORPUS_DIR } from './corpus';
+import { VALID_EXPRESSIONS } from './fixtures/real-world';
 
 const corpus = corpusAvailable() ? corpusExpressions() : [];
 if (corpus.length === 0) console.warn(`[skip] corpus not found at ${CORPUS_DIR}: mutating only the committed fixtures`);

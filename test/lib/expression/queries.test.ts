@@ -17,7 +17,7 @@ import {
   stringComparisonsInAggregations,
   variableReferences,
   type ExpressionRoot,
-} from '../../../lib/expression/index.ts';
+} from '../../../lib/expression/index';
 
 const ast = (text: string): ExpressionRoot => parseExpression(text).ast;
 

@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { actionTitle, badgeText, setActionIcon } from '@/lib/extension/action-icon';
+import { actionTitle, badgeText, setActionIcon } from '../../../lib/extension/action-icon';
 
 describe('toolbar badge', () => {
   beforeEach(() => fakeBrowser.reset());

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { runAnalysis, type AnalysisContext, type AnalysisSteps, type ProgressUpdate } from '@/lib/extension/analysis';
-import { DEFAULT_SETTINGS } from '@/lib/protocol/settings';
+import { runAnalysis, type AnalysisContext, type AnalysisSteps, type ProgressUpdate } from '../../../lib/extension/analysis';
+import { DEFAULT_SETTINGS } from '../../../lib/protocol/settings';
 import { analysisFinding, analysisResult, demoApp } from '../protocol/report-fixtures';
 
 type Conn = { id: string };

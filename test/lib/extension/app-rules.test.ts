@@ -1,8 +1,8 @@
 // Rules per app (options page → settings.analysis.apps) reach the analysis of that app only.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createPipeline } from '@/lib/extension/pipeline';
-import { DEFAULT_SETTINGS, Settings } from '@/lib/protocol/settings';
+import { createPipeline } from '../../../lib/extension/pipeline';
+import { DEFAULT_SETTINGS, Settings } from '../../../lib/protocol/settings';
 import { app } from '../../fixtures/builders';
 import { demoApp } from '../protocol/report-fixtures';
 

@@ -2,12 +2,12 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import background from '@/entrypoints/background';
-import { createAnalysisHistory } from '@/lib/extension/last-analysis';
-import { loadLastResult, saveLastResult } from '@/lib/extension/storage';
-import { DEFAULT_RETENTION, DEFAULT_SETTINGS } from '@/lib/protocol/settings';
-import { appKeyOf } from '@/lib/protocol/tab-state';
-import { parseQlikAppUrl } from '@/lib/qlik/url';
+import background from '../../../entrypoints/background';
+import { createAnalysisHistory } from '../../../lib/extension/last-analysis';
+import { loadLastResult, saveLastResult } from '../../../lib/extension/storage';
+import { DEFAULT_RETENTION, DEFAULT_SETTINGS } from '../../../lib/protocol/settings';
+import { appKeyOf } from '../../../lib/protocol/tab-state';
+import { parseQlikAppUrl } from '../../../lib/qlik/url';
 import { analysisFinding, analysisResult, finding, report } from '../protocol/report-fixtures';
 import { minimalSnapshot } from '../snapshot/minimal-snapshot';
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { resolveTabId, tabIdFromSearch } from '@/lib/extension/current-tab';
-import { actionTitle, iconPaths } from '@/lib/extension/action-icon';
+import { resolveTabId, tabIdFromSearch } from '../../../lib/extension/current-tab';
+import { actionTitle, iconPaths } from '../../../lib/extension/action-icon';
 
 describe('which tab a page is about', () => {
   beforeEach(() => {

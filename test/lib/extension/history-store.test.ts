@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { HISTORY_DB, openHistoryStore, planRetention, type HistoryStore, type NewAnalysis } from '@/lib/extension/history-store';
+import { HISTORY_DB, openHistoryStore, planRetention, type HistoryStore, type NewAnalysis } from '../../../lib/extension/history-store';
 import { analysisFinding, analysisResult } from '../protocol/report-fixtures';
 import { minimalSnapshot } from '../snapshot/minimal-snapshot';
 

@@ -1,14 +1,14 @@
 import 'fake-indexeddb/auto';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createAnalysisHistory } from '@/lib/extension/last-analysis';
-import { openHistoryStore } from '@/lib/extension/history-store';
-import { applySuppressions, loadSuppressions, setFindingHidden } from '@/lib/extension/suppressions';
-import { suppressionFor } from '@/lib/analyze/suppression';
-import { DEFAULT_SETTINGS } from '@/lib/protocol/settings';
+import { createAnalysisHistory } from '../../../lib/extension/last-analysis';
+import { openHistoryStore } from '../../../lib/extension/history-store';
+import { applySuppressions, loadSuppressions, setFindingHidden } from '../../../lib/extension/suppressions';
+import { suppressionFor } from '../../../lib/analyze/suppression';
+import { DEFAULT_SETTINGS } from '../../../lib/protocol/settings';
 import { analysisFinding, analysisResult, report } from '../protocol/report-fixtures';
 import { minimalSnapshot } from '../snapshot/minimal-snapshot';
-import { renderJson } from '@/lib/export/json';
+import { renderJson } from '../../../lib/export/json';
 
 const unused = analysisFinding();
 const broken = analysisFinding({ id: 'Q01:x', rule: 'Q01', name: 'expression-syntax-error', severity: 'error', category: 'quality', target: { kind: 'object', id: 'o1', sheet: { id: 's1' } }, contentHash: 'q' });

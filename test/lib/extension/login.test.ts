@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { continueAfterLogin, loginPageUrl, waitUntilSignedIn } from '@/lib/extension/login';
+import { continueAfterLogin, loginPageUrl, waitUntilSignedIn } from '../../../lib/extension/login';
 
 const APP = '9c1f3a52-6d2e-4b8f-a7c4-2e5d8b1f0a63';
 

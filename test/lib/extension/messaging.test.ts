@@ -1,10 +1,10 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { broadcastEvent, handleRequest, isFromExtensionPage, listenForRequests, type Handlers, type Sender } from '@/lib/extension/messaging';
-import { onEvent, senderFor } from '@/lib/extension/page-messaging';
-import { QlarityError } from '@/lib/extension/errors';
-import { requests } from '@/lib/protocol/messages';
-import { DEFAULT_SETTINGS } from '@/lib/protocol/settings';
+import { broadcastEvent, handleRequest, isFromExtensionPage, listenForRequests, type Handlers, type Sender } from '../../../lib/extension/messaging';
+import { onEvent, senderFor } from '../../../lib/extension/page-messaging';
+import { QlarityError } from '../../../lib/extension/errors';
+import { requests } from '../../../lib/protocol/messages';
+import { DEFAULT_SETTINGS } from '../../../lib/protocol/settings';
 
 const EXT = 'chrome-extension://abc/';
 const fromPopup: Sender = { id: 'abc', url: `${EXT}popup.html` };

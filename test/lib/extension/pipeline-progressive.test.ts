@@ -3,13 +3,13 @@
 // analysis's, and a finding hidden while the run goes on is hidden in its next report.
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import type { AnalysisContext } from '@/lib/extension/analysis';
-import { createPipeline } from '@/lib/extension/pipeline';
-import { setFindingHidden } from '@/lib/extension/suppressions';
-import { DEFAULT_SETTINGS } from '@/lib/protocol/settings';
-import { appKeyOf } from '@/lib/protocol/tab-state';
-import { analyse } from '@/lib/rules/analyse';
-import type { AnalysisResult } from '@/lib/analyze/result';
+import type { AnalysisContext } from '../../../lib/extension/analysis';
+import { createPipeline } from '../../../lib/extension/pipeline';
+import { setFindingHidden } from '../../../lib/extension/suppressions';
+import { DEFAULT_SETTINGS } from '../../../lib/protocol/settings';
+import { appKeyOf } from '../../../lib/protocol/tab-state';
+import { analyse } from '../../../lib/rules/analyse';
+import type { AnalysisResult } from '../../../lib/analyze/result';
 import { app } from '../../fixtures/builders';
 import { demoApp } from '../protocol/report-fixtures';
 

@@ -1,10 +1,10 @@
 // The options page's Object timings setting reaches the collection: quick (the default) or full.
 import { describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { createPipeline, type LiveConnection } from '@/lib/extension/pipeline';
-import { openEngineSession } from '@/lib/qlik/engine/session';
-import { DEFAULT_SETTINGS, type Settings } from '@/lib/protocol/settings';
-import { DEFAULT_TIMING_MODE } from '@/lib/snapshot/timing-mode';
+import { createPipeline, type LiveConnection } from '../../../lib/extension/pipeline';
+import { openEngineSession } from '../../../lib/qlik/engine/session';
+import { DEFAULT_SETTINGS, type Settings } from '../../../lib/protocol/settings';
+import { DEFAULT_TIMING_MODE } from '../../../lib/snapshot/timing-mode';
 import { loadAppFolder } from '../../sim/app/index';
 import { startSimulator } from '../../sim/index';
 import { inMemorySocketFactory, onVirtualClock } from '../collect/sim-harness';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createPlatformLookup, tabPlatformOf } from '@/lib/extension/platform-lookup';
+import { createPlatformLookup, tabPlatformOf } from '../../../lib/extension/platform-lookup';
 
 const cloud = { origin: 'https://demo.eu.qlikcloud.com', prefix: '', hostKind: 'qlik-cloud' as const };
 const qseow = { origin: 'https://qlik.example.com', prefix: '/qs', hostKind: 'other' as const };

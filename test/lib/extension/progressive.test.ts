@@ -2,12 +2,12 @@
 // shown as soon as the inventory is in; the timing pass streams its sheets into the stored report;
 // Cancel and Skip during the pass keep what was measured; Skip is remembered per app.
 import { describe, expect, it, vi } from 'vitest';
-import { runAnalysis, type AnalysisContext, type AnalysisOutcome, type AnalysisSteps, type SheetProgress } from '@/lib/extension/analysis';
-import { createRunRegistry } from '@/lib/extension/runs';
-import type { TimingCoverage } from '@/lib/protocol/report';
-import type { AnalysisRun } from '@/lib/protocol/run';
-import { DEFAULT_SETTINGS } from '@/lib/protocol/settings';
-import { appKeyOf, type QlikApp } from '@/lib/protocol/tab-state';
+import { runAnalysis, type AnalysisContext, type AnalysisOutcome, type AnalysisSteps, type SheetProgress } from '../../../lib/extension/analysis';
+import { createRunRegistry } from '../../../lib/extension/runs';
+import type { TimingCoverage } from '../../../lib/protocol/report';
+import type { AnalysisRun } from '../../../lib/protocol/run';
+import { DEFAULT_SETTINGS } from '../../../lib/protocol/settings';
+import { appKeyOf, type QlikApp } from '../../../lib/protocol/tab-state';
 import { analysisFinding, analysisResult, demoApp } from '../protocol/report-fixtures';
 
 /** A snapshot as the fake collection makes it: how many of its sheets were measured, and whether the pass was stopped. */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { planShow, sheetUrl } from '@/lib/extension/show-in-app';
-import { parseQlikAppUrl } from '@/lib/qlik/url';
+import { planShow, sheetUrl } from '../../../lib/extension/show-in-app';
+import { parseQlikAppUrl } from '../../../lib/qlik/url';
 
 const app = parseQlikAppUrl('https://demo.eu.qlikcloud.com/sense/app/a1/sheet/s1/state/analysis')!;
 

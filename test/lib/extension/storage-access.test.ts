@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { restrictStorageToTrustedContexts } from '@/lib/extension/storage-access';
+import { restrictStorageToTrustedContexts } from '../../../lib/extension/storage-access';
 
 type Area = Record<string, unknown>;
 

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { listStoredApps, loadLastResult, loadSettings, pruneResults, resultIndexItem, saveLastResult, saveSettings } from '@/lib/extension/storage';
-import { DEFAULT_RETENTION, DEFAULT_SETTINGS, type Settings } from '@/lib/protocol/settings';
+import { listStoredApps, loadLastResult, loadSettings, pruneResults, resultIndexItem, saveLastResult, saveSettings } from '../../../lib/extension/storage';
+import { DEFAULT_RETENTION, DEFAULT_SETTINGS, type Settings } from '../../../lib/protocol/settings';
 import { finding, report } from '../protocol/report-fixtures';
 
 describe('settings storage', () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { describeTab, isAnalysableTab, originPatternOf } from '@/lib/extension/tab-state';
-import type { PlatformInfo } from '@/lib/qlik/platform';
-import type { AnalysisRun } from '@/lib/protocol/run';
+import { describeTab, isAnalysableTab, originPatternOf } from '../../../lib/extension/tab-state';
+import type { PlatformInfo } from '../../../lib/qlik/platform';
+import type { AnalysisRun } from '../../../lib/protocol/run';
 
 const APP = '9c1f3a52-6d2e-4b8f-a7c4-2e5d8b1f0a63';
 const run: AnalysisRun = { runId: 'r', appKey: 'k', phase: 'collecting', startedAt: 1 };

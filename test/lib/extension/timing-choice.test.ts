@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { setTimingsSkipped, timingsSkipped } from '@/lib/extension/timing-choice';
+import { setTimingsSkipped, timingsSkipped } from '../../../lib/extension/timing-choice';
 
 describe('the timing pass skipped per app', () => {
   beforeEach(() => fakeBrowser.reset());

@@ -6,13 +6,13 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { analyse } from '../../../lib/rules/analyse.ts';
-import { snapshotFromFolder } from '../../../lib/cli/folder.ts';
-import { type FolderReader, jsonPositions, keyLine } from '../../../lib/offline/folder-reader.ts';
-import { readAppFolder } from '../../../lib/offline/formats.ts';
-import { assignmentsAfterReload, computedVariableNames, variablesAfterReload } from '../../../lib/analyze/script-variables.ts';
-import { OFFLINE_UNAVAILABLE, snapshotFromRawApp } from '../../../lib/offline/snapshot.ts';
-import { AppSnapshot } from '../../../lib/snapshot/schema.ts';
+import { analyse } from '../../../lib/rules/analyse';
+import { snapshotFromFolder } from '../../../lib/cli/folder';
+import { type FolderReader, jsonPositions, keyLine } from '../../../lib/offline/folder-reader';
+import { readAppFolder } from '../../../lib/offline/formats';
+import { assignmentsAfterReload, computedVariableNames, variablesAfterReload } from '../../../lib/analyze/script-variables';
+import { OFFLINE_UNAVAILABLE, snapshotFromRawApp } from '../../../lib/offline/snapshot';
+import { AppSnapshot } from '../../../lib/snapshot/schema';
 
 /** A folder held in memory: relative path → text; folders are implied by the paths. */
 function memoryFolder(files: Record<string, string>): FolderReader {

@@ -10,7 +10,7 @@ import {
   handoffEventType,
   isSameOriginSocketUrl,
   parseBridgeFrame,
-} from '@/lib/protocol/bridge';
+} from '../../../lib/protocol/bridge';
 
 const NONCE = 'abcdefghijklmnopqrstuvwx';
 const frame = (msg: unknown) => JSON.stringify(msg);

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { AnyEvent, AnyRequest, REQUEST_TYPES, replySchema, requests } from '@/lib/protocol/messages';
-import { AnalysisReport } from '@/lib/protocol/report';
-import { DEFAULT_SETTINGS, Settings, settingsProblems } from '@/lib/protocol/settings';
-import { appKeyOf, TabState, type QlikApp } from '@/lib/protocol/tab-state';
-import { parseQlikAppUrl } from '@/lib/qlik/url';
+import { AnyEvent, AnyRequest, REQUEST_TYPES, replySchema, requests } from '../../../lib/protocol/messages';
+import { AnalysisReport } from '../../../lib/protocol/report';
+import { DEFAULT_SETTINGS, Settings, settingsProblems } from '../../../lib/protocol/settings';
+import { appKeyOf, TabState, type QlikApp } from '../../../lib/protocol/tab-state';
+import { parseQlikAppUrl } from '../../../lib/qlik/url';
 import { demoApp, finding, report } from './report-fixtures';
 
 describe('runtime messages', () => {

@@ -1,8 +1,8 @@
 // Small builders for reports and analysis results, shared by the protocol, extension and component tests.
-import type { AnalysisResult, Finding } from '@/lib/analyze/result';
-import { countBySeverity } from '@/lib/report/analysis-report';
-import type { AnalysisReport, ReportFinding } from '@/lib/report/report-schema';
-import type { QlikApp } from '@/lib/protocol/tab-state';
+import type { AnalysisResult, Finding } from '../../../lib/analyze/result';
+import { countBySeverity } from '../../../lib/report/analysis-report';
+import type { AnalysisReport, ReportFinding } from '../../../lib/report/report-schema';
+import type { QlikApp } from '../../../lib/protocol/tab-state';
 
 export const demoApp: QlikApp = {
   origin: 'https://demo.eu.qlikcloud.com',

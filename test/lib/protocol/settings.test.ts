@@ -11,8 +11,8 @@ import {
   retentionOf,
   settingsProblems,
   type ConnectionSettings,
-} from '@/lib/protocol/settings';
-import { AnalysisConfig } from '@/lib/analyze/config';
+} from '../../../lib/protocol/settings';
+import { AnalysisConfig } from '../../../lib/analyze/config';
 
 const oauth: ConnectionSettings = { mode: 'oauth', webIntegrationId: '', oauthClientId: 'c1', apiKey: '' };
 

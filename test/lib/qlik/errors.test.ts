@@ -11,7 +11,7 @@ import {
   type ProblemContext,
   type QlikFailure,
   type QlikProblemCode,
-} from '@/lib/qlik/errors';
+} from '../../../lib/qlik/errors';
 
 const cloud: ProblemContext = { mode: 'session', host: 'acme.eu.qlikcloud.com', appId: 'app-1' };
 const wi: ProblemContext = { mode: 'web-integration', host: 'acme.eu.qlikcloud.com', extensionOrigin: 'chrome-extension://abcdefghijklmnopabcdefghijklmnop', webIntegrationId: 'wi-123' };

@@ -4,19 +4,19 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EngineError } from '../../../lib/qlik/engine/errors.ts';
-import { guardSocket } from '../../../lib/qlik/engine/guarded-socket.ts';
-import { openEngineSession } from '../../../lib/qlik/engine/session.ts';
-import type { WebSocketLike } from '../../../lib/qlik/engine/types.ts';
-import { ENGINE_ALLOW_LIST, ENGINE_ALLOWED_METHODS, HTTP_ALLOWED_PATHS, httpRefusal, isAllowedEngineCall } from '../../../lib/qlik/read-only.ts';
-import { createRestClient } from '../../../lib/qlik/rest/client.ts';
-import { appModelOf, loadAppFolder } from '../../sim/app/index.ts';
-import { UNLISTED_WRITES, WRITING_RIGHTS, isPersistentChange, persistentChanges } from '../../sim/engine/persistent-changes.ts';
-import { DEFAULT_APPS_DIR } from '../../sim/index.ts';
-import { developer } from '../../sim/spec/engine-harness.ts';
-import type { CallRecord, SimApp } from '../../sim/types.ts';
-import { collectApp } from '../../../lib/collect/index.ts';
-import { inMemorySocketFactory, onVirtualClock } from '../collect/sim-harness.ts';
+import { EngineError } from '../../../lib/qlik/engine/errors';
+import { guardSocket } from '../../../lib/qlik/engine/guarded-socket';
+import { openEngineSession } from '../../../lib/qlik/engine/session';
+import type { WebSocketLike } from '../../../lib/qlik/engine/types';
+import { ENGINE_ALLOW_LIST, ENGINE_ALLOWED_METHODS, HTTP_ALLOWED_PATHS, httpRefusal, isAllowedEngineCall } from '../../../lib/qlik/read-only';
+import { createRestClient } from '../../../lib/qlik/rest/client';
+import { appModelOf, loadAppFolder } from '../../sim/app/index';
+import { UNLISTED_WRITES, WRITING_RIGHTS, isPersistentChange, persistentChanges } from '../../sim/engine/persistent-changes';
+import { DEFAULT_APPS_DIR } from '../../sim/index';
+import { developer } from '../../sim/spec/engine-harness';
+import type { CallRecord, SimApp } from '../../sim/types';
+import { collectApp } from '../../../lib/collect/index';
+import { inMemorySocketFactory, onVirtualClock } from '../collect/sim-harness';
 
 interface SpecMethod {
   name: string;

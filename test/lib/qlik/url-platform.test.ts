@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isCloudPlatform, platformFromProductInfo, platformGuessFromHost, productInfoUrl } from '@/lib/qlik/platform';
+import { isCloudPlatform, platformFromProductInfo, platformGuessFromHost, productInfoUrl } from '../../../lib/qlik/platform';
 
 describe('platformFromProductInfo', () => {
   it.each([

@@ -7,7 +7,7 @@ import {
   parseQlikAppUrl,
   withQueryParams,
   type QlikAppLocation,
-} from '@/lib/qlik/url';
+} from '../../../lib/qlik/url';
 
 const GUID = '3f2b6a9e-6c1d-4c7a-9b0e-2d5f8a1c4e77';
 const SHEET = 'a1b2c3d4-0000-4000-8000-123456789abc';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { analyse } from '@/lib/rules/analyse';
-import { appFactsOf, countBySeverity, reportFromAnalysis, topFindingsOf } from '@/lib/report/analysis-report';
-import { AnalysisReport } from '@/lib/report/report-schema';
+import { analyse } from '../../../lib/rules/analyse';
+import { appFactsOf, countBySeverity, reportFromAnalysis, topFindingsOf } from '../../../lib/report/analysis-report';
+import { AnalysisReport } from '../../../lib/report/report-schema';
 import { app } from '../../fixtures/builders';
 import { analysisFinding, analysisResult, finding } from '../protocol/report-fixtures';
 
@@ -98,7 +98,7 @@ describe('appFactsOf (the popup facts)', () => {
 describe('top findings', () => {
   it('are the first three rows of Fix first, with their gains, no finding twice, and untitled objects named by type and sheet', async () => {
     const { analysedSalesApp } = await import('../report/fixtures');
-    const { fixFirst } = await import('@/lib/report/fix-first');
+    const { fixFirst } = await import('../../../lib/report/fix-first');
     const { snapshot, result } = analysedSalesApp();
     const report = reportFromAnalysis(result, { ...meta, top: topFindingsOf(result, snapshot) });
     const rows = fixFirst(result).slice(0, 3);

@@ -5,8 +5,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import type { Finding } from '../../../lib/analyze/result.ts';
-import { CORPUS_EXPECTED_DIR } from './corpus-run.ts';
+import type { Finding } from '../../../lib/analyze/result';
+import { CORPUS_EXPECTED_DIR } from './corpus-run';
 
 const Match = z.object({
   rule: z.string().regex(/^[A-Z]\d\d$/),

@@ -6,11 +6,11 @@
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AnalysisResult } from '../../../lib/analyze/result.ts';
-import { analyse } from '../../../lib/rules/analyse.ts';
-import { collectFromTenant } from '../../../lib/cli/collect-node.ts';
-import type { AppSnapshot } from '../../../lib/snapshot/schema.ts';
-import { startSimulator } from '../../sim/index.ts';
+import type { AnalysisResult } from '../../../lib/analyze/result';
+import { analyse } from '../../../lib/rules/analyse';
+import { collectFromTenant } from '../../../lib/cli/collect-node';
+import type { AppSnapshot } from '../../../lib/snapshot/schema';
+import { startSimulator } from '../../sim/index';
 
 export const CORPUS_DIR = fileURLToPath(new URL('../../../../shared/corpus', import.meta.url));
 export const CORPUS_MODELS_DIR = fileURLToPath(new URL('../../fixtures/corpus-models', import.meta.url));

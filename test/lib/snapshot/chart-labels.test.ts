@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { chartMeasureLabels } from '../../../lib/snapshot/chart-labels.ts';
+import { chartMeasureLabels } from '../../../lib/snapshot/chart-labels';
 
 describe('chartMeasureLabels', () => {
   it("reads every hypercube's measure labels in an object's own properties, and nothing else", () => {

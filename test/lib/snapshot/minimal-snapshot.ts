@@ -1,6 +1,6 @@
 // The smallest valid AppSnapshot, for tests that need one without collecting.
-import { emptySnapshotParts } from '../../../lib/snapshot/empty-parts.ts';
-import type { AppSnapshot } from '../../../lib/snapshot/schema.ts';
+import { emptySnapshotParts } from '../../../lib/snapshot/empty-parts';
+import type { AppSnapshot } from '../../../lib/snapshot/schema';
 
 export function minimalSnapshot(overrides: Partial<AppSnapshot> = {}): AppSnapshot {
   return {

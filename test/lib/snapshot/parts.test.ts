@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { AnalysisMetrics } from '../../../lib/export/metrics.ts';
-import { LEGACY_PART_NAMES, SNAPSHOT_ENVELOPE, SNAPSHOT_PARTS, type SnapshotPart, partsInWords } from '../../../lib/snapshot/parts.ts';
-import { AppSnapshot, parseSnapshot } from '../../../lib/snapshot/schema.ts';
-import { minimalSnapshot } from './minimal-snapshot.ts';
+import { AnalysisMetrics } from '../../../lib/export/metrics';
+import { LEGACY_PART_NAMES, SNAPSHOT_ENVELOPE, SNAPSHOT_PARTS, type SnapshotPart, partsInWords } from '../../../lib/snapshot/parts';
+import { AppSnapshot, parseSnapshot } from '../../../lib/snapshot/schema';
+import { minimalSnapshot } from './minimal-snapshot';
 
 type Envelope = (typeof SNAPSHOT_ENVELOPE)[number];
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;

@@ -1,7 +1,7 @@
 // redactSecrets with hostile strings: credentials in connection strings, URLs, CONNECT statements,
 // REST connector headers and JSON bodies are replaced; everything else is left as it was.
 import { describe, expect, it } from 'vitest';
-import { REDACTED, redactSecrets, redactSecretsDeep } from '../../../lib/snapshot/redact-secrets.ts';
+import { REDACTED, redactSecrets, redactSecretsDeep } from '../../../lib/snapshot/redact-secrets';
 
 const SECRET = 's3cr3t!Pa55';
 

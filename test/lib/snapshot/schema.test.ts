@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AppSnapshot, parseSnapshot } from '../../../lib/snapshot/schema.ts';
-import { summarizeSnapshot } from '../../../lib/snapshot/summary.ts';
-import { minimalSnapshot } from './minimal-snapshot.ts';
+import { AppSnapshot, parseSnapshot } from '../../../lib/snapshot/schema';
+import { summarizeSnapshot } from '../../../lib/snapshot/summary';
+import { minimalSnapshot } from './minimal-snapshot';
 
 describe('AppSnapshot', () => {
   it('keeps unknown keys of Qlik property trees and layouts (nothing dropped silently)', () => {

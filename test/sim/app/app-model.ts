@@ -2,7 +2,7 @@
 // with the offline analysis) plus the data model, engine behaviour and meta the simulator adds,
 // indexed at load so that per-call work is a map lookup. One copy per simulator instance; engine
 // calls that change the app mutate this copy only (the folder on disk is never written).
-import type { RawApp } from '../../../lib/offline/raw-app.ts';
+import type { RawApp } from '../../../lib/offline/raw-app';
 import type { DataModel } from '../data/data-model';
 import type { EngineBehaviour } from './engine-behaviour';
 
@@ -17,7 +17,7 @@ export {
   isObject,
   propertyTreeOf,
   qInfoOf,
-} from '../../../lib/offline/raw-app.ts';
+} from '../../../lib/offline/raw-app';
 
 export interface AppModel extends Omit<RawApp, 'fieldList' | 'notes'> {
   dataModel: DataModel;
@@ -29,7 +29,7 @@ export interface AppModel extends Omit<RawApp, 'fieldList' | 'notes'> {
    */
   stateNames: string[];
   /** per-object Cloud item meta from sim.json `sheets` / `objects` (published, approved, owner …) */
-  objectMeta: Map<string, import('../../../lib/offline/raw-app.ts').JsonObject>;
+  objectMeta: Map<string, import('../../../lib/offline/raw-app').JsonObject>;
   /** bumped by every change, so caches keyed on it stay correct */
   revision: number;
 }

@@ -7,9 +7,9 @@ import { dataModelFromFieldList, dataModelFromTablesAndKeys, emptyDataModel, typ
 import { isObject, type AppModel, type JsonObject } from './app-model';
 import { deriveDataMetadata, deriveReload } from './derive-rest';
 import { noBehaviour, parseEngineBehaviour } from './engine-behaviour';
-import { nodeFolderReader } from '../../../lib/cli/node-folder-reader.ts';
-import { readAppFolder } from '../../../lib/offline/formats.ts';
-import type { RawApp } from '../../../lib/offline/raw-app.ts';
+import { nodeFolderReader } from '../../../lib/cli/node-folder-reader';
+import { readAppFolder } from '../../../lib/offline/formats';
+import type { RawApp } from '../../../lib/offline/raw-app';
 import { exists, readJson, readText } from './read-files';
 
 /** A stable UUID (version-5 layout) made from a name, so an app keeps its id across runs. */

@@ -1,8 +1,8 @@
 // File reading for the simulator's extra files (sim.json, tables-and-keys.json …), with messages that
 // name the file and the problem: the product's own node-side reading (lib/cli/node-folder-reader.ts)
 // and lib/offline's JSON parsing, shared with the app readers.
-import { parseJson } from '../../../lib/offline/folder-reader.ts';
-import { pathExists as exists, readTextFile as readText } from '../../../lib/cli/node-folder-reader.ts';
+import { parseJson } from '../../../lib/offline/folder-reader';
+import { pathExists as exists, readTextFile as readText } from '../../../lib/cli/node-folder-reader';
 import { join } from 'node:path';
 
 export { exists, readText };

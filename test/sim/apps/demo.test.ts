@@ -7,7 +7,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { openApiErrors } from '../server/openapi-validate.ts';
+import { openApiErrors } from '../server/openapi-validate';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const demo = join(here, 'demo');

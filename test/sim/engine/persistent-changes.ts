@@ -3,8 +3,8 @@
 // that change saved state without naming one (read from their spec descriptions). Calls are listed
 // whether they succeeded or not: an analysis must not even try. Session state (selections, session
 // objects and variables, soft patches) is our own engine session's and is not a persistent change.
-import type { CallRecord } from '../types.ts';
-import { engineSpec } from '../spec/openrpc.ts';
+import type { CallRecord } from '../types';
+import { engineSpec } from '../spec/openrpc';
 
 /** App rights that mean the method writes: creates, changes, deletes, publishes, approves, copies or hands over the app or its parts. */
 export const WRITING_RIGHTS: ReadonlySet<string> = new Set(['update', 'create', 'delete', 'publish', 'approve', 'duplicate', 'change_owner']);

@@ -2,8 +2,8 @@
 // the owner can do everything; in a shared space a developer has "can edit" and a viewer
 // "can view"; an app in someone else's personal space (no spaceId) is not visible at all
 // (engine close 4203 "no permission to open the app" [V: @qlik/api websocket-errors]).
-import type { SimApp, SimUser } from '../types.ts';
-import type { Tenant } from './tenant.ts';
+import type { SimApp, SimUser } from '../types';
+import type { Tenant } from './tenant';
 
 export type AppAccess = 'owner' | 'edit' | 'read' | 'none';
 

@@ -1,7 +1,7 @@
 // Read-only views of an app's sheets for the client pages. SimApp.model belongs to the app
 // loader (test/sim/app/app-model.ts `AppModel`); this reads it defensively so a model without
 // objects (or a test's stand-in) gives no sheets rather than a crash.
-import type { SimApp, SimUser } from '../types.ts';
+import type { SimApp, SimUser } from '../types';
 
 export interface SheetCell {
   objectId: string;

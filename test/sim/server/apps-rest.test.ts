@@ -3,11 +3,11 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadAppFolder, loadAppsDir } from '../app/index.ts';
-import { DEFAULT_APPS_DIR, type Simulator, startSimulator } from '../index.ts';
-import type { SimApp } from '../types.ts';
-import { call } from '../testing/fixtures.ts';
-import { assertMatchesOpenApi } from './openapi-validate.ts';
+import { loadAppFolder, loadAppsDir } from '../app/index';
+import { DEFAULT_APPS_DIR, type Simulator, startSimulator } from '../index';
+import type { SimApp } from '../types';
+import { call } from '../testing/fixtures';
+import { assertMatchesOpenApi } from './openapi-validate';
 
 const CORPUS = fileURLToPath(new URL('../../../../shared/corpus/', import.meta.url));
 const corpusApps = ['consumer-sales', 'reload-analyzer', 'app-h'].map((name) => `${CORPUS}${name}`).filter((dir) => existsSync(dir));

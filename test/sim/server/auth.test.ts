@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Simulator } from '../index.ts';
-import { SHARED_APP_ID, call, startTestSimulator } from '../testing/fixtures.ts';
-import { assertMatchesOpenApi } from './openapi-validate.ts';
+import type { Simulator } from '../index';
+import { SHARED_APP_ID, call, startTestSimulator } from '../testing/fixtures';
+import { assertMatchesOpenApi } from './openapi-validate';
 
 let sim: Simulator;
 beforeAll(async () => {

@@ -1,9 +1,9 @@
 // Who is calling, and may they, the way Qlik Cloud's edge decides it.
 // Sources: ../shared/research/connectivity.md sections 1.1-1.4, 2.2, 3 (marked [V]/[I] there).
 import type { IncomingMessage } from 'node:http';
-import type { SimUser } from '../types.ts';
-import { header, parseCookies } from './http.ts';
-import type { AccessToken, LoginSession, Tenant } from './tenant.ts';
+import type { SimUser } from '../types';
+import { header, parseCookies } from './http';
+import type { AccessToken, LoginSession, Tenant } from './tenant';
 
 export type AuthVia = 'cookie' | 'apikey' | 'oauth';
 

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createDelayQueue } from './delay-queue.ts';
+import { createDelayQueue } from './delay-queue';
 
 afterEach(() => {
   vi.useRealTimers();

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { type Simulator, startSimulator } from '../index.ts';
-import { parseEnginePath } from './engine-socket.ts';
-import { PERSONAL_APP_ID, SHARED_APP_ID, echoEngine, openEngineSocket, startTestSimulator, testApps } from '../testing/fixtures.ts';
+import { type Simulator, startSimulator } from '../index';
+import { parseEnginePath } from './engine-socket';
+import { PERSONAL_APP_ID, SHARED_APP_ID, echoEngine, openEngineSocket, startTestSimulator, testApps } from '../testing/fixtures';
 
 let sim: Simulator;
 let wsBase: string;

@@ -10,12 +10,12 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { type RawData, type WebSocket, WebSocketServer } from 'ws';
-import type { EngineSession, EngineSessionOptions } from '../types.ts';
-import { appAccess } from './access.ts';
-import { type Caller, csrfSatisfied, decideOrigin, identify, recordIdentification } from './auth.ts';
-import { createDelayQueue } from './delay-queue.ts';
-import { AUTHENTICATION_FAILED, errorBody } from './http.ts';
-import type { Tenant } from './tenant.ts';
+import type { EngineSession, EngineSessionOptions } from '../types';
+import { appAccess } from './access';
+import { type Caller, csrfSatisfied, decideOrigin, identify, recordIdentification } from './auth';
+import { createDelayQueue } from './delay-queue';
+import { AUTHENTICATION_FAILED, errorBody } from './http';
+import type { Tenant } from './tenant';
 
 export type CreateEngineSession = (options: EngineSessionOptions) => EngineSession;
 

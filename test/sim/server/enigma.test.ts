@@ -6,8 +6,8 @@ import enigma from 'enigma.js';
 import schema from 'enigma.js/schemas/12.2027.0.json' with { type: 'json' };
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { loadAppFolder } from '../app/index.ts';
-import { type Simulator, startSimulator } from '../index.ts';
+import { loadAppFolder } from '../app/index';
+import { type Simulator, startSimulator } from '../index';
 
 const APP_H = fileURLToPath(new URL('../../../../shared/corpus/app-h', import.meta.url));
 const corpusPresent = existsSync(APP_H);

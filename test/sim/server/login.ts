@@ -3,11 +3,11 @@
 // On Qlik Cloud `GET /login` 302s to the identity provider [V: openapi login.json]; the simulator is
 // its own identity provider, so it answers with the form directly.
 import type { ServerResponse } from 'node:http';
-import { CSRF_COOKIE, SESSION_COOKIE, identify } from './auth.ts';
-import { escapeHtml, header, parseCookies, readFormOrJson, redirect, sendHtml, sendJson } from './http.ts';
-import { decideReturnTo } from './returnto.ts';
-import { type AnyRoute, type RouteContext, path } from './routes.ts';
-import type { LoginSession, Tenant } from './tenant.ts';
+import { CSRF_COOKIE, SESSION_COOKIE, identify } from './auth';
+import { escapeHtml, header, parseCookies, readFormOrJson, redirect, sendHtml, sendJson } from './http';
+import { decideReturnTo } from './returnto';
+import { type AnyRoute, type RouteContext, path } from './routes';
+import type { LoginSession, Tenant } from './tenant';
 
 /**
  * Cookie attributes. Names are verified (see auth.ts); `SameSite=None; Secure` is what embedding

@@ -1,8 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { OAuthClient, Simulator } from '../index.ts';
-import { SHARED_APP_ID, call, openEngineSocket, startTestSimulator } from '../testing/fixtures.ts';
-import { assertMatchesOpenApi } from './openapi-validate.ts';
+import type { OAuthClient, Simulator } from '../index';
+import { SHARED_APP_ID, call, openEngineSocket, startTestSimulator } from '../testing/fixtures';
+import { assertMatchesOpenApi } from './openapi-validate';
 
 const REDIRECT = 'https://abcdefghijklmnopabcdefghijklmnop.chromiumapp.org/qlik';
 

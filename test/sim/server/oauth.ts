@@ -3,10 +3,10 @@
 // Sources: openapi oauth.json (parameters, request/response schemas) [V]; connectivity.md 2.2
 // (@qlik/api's JSON bodies, token exchange with `purpose: "websocket"`) [V].
 import { createHash } from 'node:crypto';
-import { identify } from './auth.ts';
-import { errorBody, header, readFormOrJson, redirect, sendJson } from './http.ts';
-import { type AnyRoute, type RouteContext, path } from './routes.ts';
-import type { OAuthClient } from './tenant.ts';
+import { identify } from './auth';
+import { errorBody, header, readFormOrJson, redirect, sendJson } from './http';
+import { type AnyRoute, type RouteContext, path } from './routes';
+import type { OAuthClient } from './tenant';
 
 const b64urlSha256 = (text: string) => createHash('sha256').update(text).digest('base64url');
 const VERIFIER = /^[A-Za-z0-9\-._~]{43,128}$/; // RFC 7636 4.1, as the spec's code_verifier says [V]

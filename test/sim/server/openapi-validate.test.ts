@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { openApiErrors } from './openapi-validate.ts';
+import { openApiErrors } from './openapi-validate';
 
 describe('openApiErrors', () => {
   it('accepts a conforming body and reports a missing required property', () => {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Simulator } from '../index.ts';
-import { PERSONAL_APP_ID, SHARED_APP_ID, call, startTestSimulator } from '../testing/fixtures.ts';
+import type { Simulator } from '../index';
+import { PERSONAL_APP_ID, SHARED_APP_ID, call, startTestSimulator } from '../testing/fixtures';
 
 let sim: Simulator;
 let developer: Record<string, string>;

@@ -2,11 +2,11 @@
 // (analysis/edit), data load editor, data model viewer and /single. They are what the extension's
 // content script runs on and what "Show in app" navigates to. URL patterns per connectivity.md 7
 // ([V] for /sense/app/<id>/sheet/<id>/state/analysis; the other views are [I]).
-import type { SimApp, SimUser } from '../types.ts';
-import { appAccess, canEdit } from './access.ts';
-import { type SheetView, objectSummary, sheetsOf } from './app-view.ts';
-import { escapeHtml as h, redirect, sendHtml } from './http.ts';
-import { type AnyRoute, type RouteContext, path } from './routes.ts';
+import type { SimApp, SimUser } from '../types';
+import { appAccess, canEdit } from './access';
+import { type SheetView, objectSummary, sheetsOf } from './app-view';
+import { escapeHtml as h, redirect, sendHtml } from './http';
+import { type AnyRoute, type RouteContext, path } from './routes';
 
 type PageContext = RouteContext & { caller: { user: SimUser } };
 

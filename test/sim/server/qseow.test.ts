@@ -2,8 +2,8 @@
 // login redirect, xrfkey on QPS/QRS, the CSRF token the engine WebSocket needs, no /api/v1.
 import { request } from 'node:http';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Simulator } from '../index.ts';
-import { type Answer, SHARED_APP_ID, openEngineSocket, startTestSimulator } from '../testing/fixtures.ts';
+import type { Simulator } from '../index';
+import { type Answer, SHARED_APP_ID, openEngineSocket, startTestSimulator } from '../testing/fixtures';
 
 let sim: Simulator;
 let cookie: string;

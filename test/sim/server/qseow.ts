@@ -35,13 +35,13 @@
 //   getPlatform also reads as QSEoW [V: lib/qlik/platform.ts header].
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { SimUser } from '../types.ts';
-import type { Caller } from './auth.ts';
-import { errorBody, escapeHtml, header, parseCookies, readFormOrJson, redirect, sendError, sendHtml, sendJson } from './http.ts';
-import { pageRoutes } from './pages.ts';
-import { productInfo } from './product-info.ts';
-import type { RouteContext } from './routes.ts';
-import type { Tenant } from './tenant.ts';
+import type { SimUser } from '../types';
+import type { Caller } from './auth';
+import { errorBody, escapeHtml, header, parseCookies, readFormOrJson, redirect, sendError, sendHtml, sendJson } from './http';
+import { pageRoutes } from './pages';
+import { productInfo } from './product-info';
+import type { RouteContext } from './routes';
+import type { Tenant } from './tenant';
 
 export const DEFAULT_QSEOW_HOST = 'qliksense.example.test';
 export const DEFAULT_QSEOW_PREFIX = 'qs';

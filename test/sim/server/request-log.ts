@@ -1,7 +1,7 @@
 // What reached the simulator over HTTP(S), in order: lets end-to-end tests assert what a browser
 // did or never did (e.g. that no login request carried an extension address as `returnto`).
 import type { IncomingMessage } from 'node:http';
-import { header } from './http.ts';
+import { header } from './http';
 
 export interface RequestRecord {
   method: string;

@@ -2,11 +2,11 @@
 // `/api/v1/reloads`. Shapes per ../shared/qlik/openapi/apps.json and reloads.json
 // (engine.md section 6); tests validate every answer against the specs.
 import { createHash } from 'node:crypto';
-import type { SimApp, SimUser } from '../types.ts';
-import { type AppAccess, appAccess, appPrivileges, canEdit, ownerOf } from './access.ts';
-import { sendError, sendJson, sendText } from './http.ts';
-import { type AnyRoute, type RouteContext, path } from './routes.ts';
-import type { Tenant } from './tenant.ts';
+import type { SimApp, SimUser } from '../types';
+import { type AppAccess, appAccess, appPrivileges, canEdit, ownerOf } from './access';
+import { sendError, sendJson, sendText } from './http';
+import { type AnyRoute, type RouteContext, path } from './routes';
+import type { Tenant } from './tenant';
 
 type ApiContext = RouteContext & { caller: { user: SimUser } };
 

@@ -3,12 +3,12 @@
 // Records come from the app folder's evaluations.json; a POST starts a new one whose status goes
 // queued → running → finished over EVALUATION_STEPS_MS and which then carries the result of the
 // newest recorded evaluation (or a minimal one derived from the data metadata).
-import type { SimApp } from '../types.ts';
-import { appFor } from './rest-apps.ts';
-import { errorBody, sendJson } from './http.ts';
-import { type AnyRoute, path } from './routes.ts';
-import { itemIdOf } from './rest-platform.ts';
-import type { StartedEvaluation, Tenant } from './tenant.ts';
+import type { SimApp } from '../types';
+import { appFor } from './rest-apps';
+import { errorBody, sendJson } from './http';
+import { type AnyRoute, path } from './routes';
+import { itemIdOf } from './rest-platform';
+import type { StartedEvaluation, Tenant } from './tenant';
 
 /** how long a started evaluation stays queued, then running (ms since POST) */
 export const EVALUATION_STEPS_MS = { queued: 150, running: 450 };

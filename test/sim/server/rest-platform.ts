@@ -1,12 +1,12 @@
 // Tenant-level REST: users, CSRF token, spaces, items, themes, extensions, web integrations,
 // product-info. Shapes per ../shared/qlik/openapi/{users,csrf-token,spaces,items,themes,
 // extensions,web-integrations}.json; tests validate every answer against those specs.
-import type { SimApp, SimUser } from '../types.ts';
-import { appAccess, appPrivileges, ownerOf } from './access.ts';
-import { redirect, sendError, sendJson } from './http.ts';
-import { productInfo } from './product-info.ts';
-import { type AnyRoute, type RouteContext, path } from './routes.ts';
-import type { Tenant } from './tenant.ts';
+import type { SimApp, SimUser } from '../types';
+import { appAccess, appPrivileges, ownerOf } from './access';
+import { redirect, sendError, sendJson } from './http';
+import { productInfo } from './product-info';
+import { type AnyRoute, type RouteContext, path } from './routes';
+import type { Tenant } from './tenant';
 
 const TENANT_CREATED = '2025-09-01T08:00:00.000Z';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Simulator } from '../index.ts';
-import { EVALUATION_ID, PERSONAL_APP_ID, RELOAD_ID, SHARED_APP_ID, SPACE_ID, call, startTestSimulator } from '../testing/fixtures.ts';
-import { assertMatchesOpenApi } from './openapi-validate.ts';
-import { EVALUATION_STEPS_MS } from './rest-evaluations.ts';
+import type { Simulator } from '../index';
+import { EVALUATION_ID, PERSONAL_APP_ID, RELOAD_ID, SHARED_APP_ID, SPACE_ID, call, startTestSimulator } from '../testing/fixtures';
+import { assertMatchesOpenApi } from './openapi-validate';
+import { EVALUATION_STEPS_MS } from './rest-evaluations';
 
 let sim: Simulator;
 let auth: Record<string, string>;

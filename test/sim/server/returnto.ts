@@ -3,7 +3,7 @@
 // [V: ../shared/README.md, connectivity.md 1.3]. Which case gives which code is inferred there [I]:
 // LOGIN-10 = a valid cross-origin http(s) URL whose origin the named web integration does not allow;
 // LOGIN-8 = not an http(s) URL / not parseable, or cross-origin without any web integration.
-import type { WebIntegration } from './tenant.ts';
+import type { WebIntegration } from './tenant';
 
 export type ReturnToDecision = { ok: true; location: string } | { ok: false; body: { errors: { title: string; code: string; status: string }[] } };
 

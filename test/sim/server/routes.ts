@@ -1,7 +1,7 @@
 // The route table type shared by the route modules.
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Caller } from './auth.ts';
-import type { Tenant } from './tenant.ts';
+import type { Caller } from './auth';
+import type { Tenant } from './tenant';
 
 export interface RouteContext {
   tenant: Tenant;

@@ -2,10 +2,10 @@
 // app through enigma.js + ws from the simulated tenant: every method it calls is simulated from the
 // spec (GetConnection, GetVariableById on script variables, session objects sharing a qId).
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadSerializeApp, openPeerSession } from '../../../bench/serializeapp-peer.ts';
-import { credentials } from '../../lib/collect/sim-harness.ts';
-import { nodeSocketFactory } from '../../../lib/cli/node-socket.ts';
-import { type Simulator, startSimulator } from '../index.ts';
+import { loadSerializeApp, openPeerSession } from '../../../bench/serializeapp-peer';
+import { credentials } from '../../lib/collect/sim-harness';
+import { nodeSocketFactory } from '../../../lib/cli/node-socket';
+import { type Simulator, startSimulator } from '../index';
 
 let sim: Simulator;
 beforeAll(async () => {

@@ -4,19 +4,19 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer as
 import { createServer as createHttpsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { decideOrigin, identify, csrfSatisfied, knownOrigin, recordIdentification } from './auth.ts';
-import { EngineTransport, type EngineTransportOptions, reject } from './engine-socket.ts';
-import { AUTHENTICATION_FAILED, errorBody, header, redirect, sendError, sendJson } from './http.ts';
-import { loginRoutes } from './login.ts';
-import { oauthRoutes } from './oauth.ts';
-import { pageRoutes } from './pages.ts';
-import { appRoutes } from './rest-apps.ts';
-import { evaluationRoutes } from './rest-evaluations.ts';
-import { platformRoutes } from './rest-platform.ts';
-import { type QseowProxy, decideQseowUpgrade, handleQseowRequest } from './qseow.ts';
-import { type RequestLog, type RequestRecord, recordRequest } from './request-log.ts';
-import type { AnyRoute, Route, RouteContext } from './routes.ts';
-import type { Tenant } from './tenant.ts';
+import { decideOrigin, identify, csrfSatisfied, knownOrigin, recordIdentification } from './auth';
+import { EngineTransport, type EngineTransportOptions, reject } from './engine-socket';
+import { AUTHENTICATION_FAILED, errorBody, header, redirect, sendError, sendJson } from './http';
+import { loginRoutes } from './login';
+import { oauthRoutes } from './oauth';
+import { pageRoutes } from './pages';
+import { appRoutes } from './rest-apps';
+import { evaluationRoutes } from './rest-evaluations';
+import { platformRoutes } from './rest-platform';
+import { type QseowProxy, decideQseowUpgrade, handleQseowRequest } from './qseow';
+import { type RequestLog, type RequestRecord, recordRequest } from './request-log';
+import type { AnyRoute, Route, RouteContext } from './routes';
+import type { Tenant } from './tenant';
 
 const ROUTES: AnyRoute[] = [...loginRoutes, ...oauthRoutes, ...platformRoutes, ...evaluationRoutes, ...appRoutes, ...pageRoutes];
 

@@ -1,8 +1,8 @@
 // Mutable state of one simulated tenant: login sessions, tokens, web integrations,
 // OAuth clients, faults and the engine call records. Everything per-test lives here.
 import { createHash, createHmac, randomBytes } from 'node:crypto';
-import type { CallRecord, FaultConfig, SimApp, SimUser } from '../types.ts';
-import { builtInUsers, newApiKey, tenantIdFor } from './users.ts';
+import type { CallRecord, FaultConfig, SimApp, SimUser } from '../types';
+import { builtInUsers, newApiKey, tenantIdFor } from './users';
 
 export interface LoginSession {
   sid: string;

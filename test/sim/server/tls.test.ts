@@ -5,8 +5,8 @@ import { X509Certificate } from 'node:crypto';
 import type { TLSSocket } from 'node:tls';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { type ConnectProxy, type Simulator, startConnectProxy, startSimulator } from '../index.ts';
-import { SHARED_APP_ID, echoEngine, testApps } from '../testing/fixtures.ts';
+import { type ConnectProxy, type Simulator, startConnectProxy, startSimulator } from '../index';
+import { SHARED_APP_ID, echoEngine, testApps } from '../testing/fixtures';
 
 let sim: Simulator;
 let proxy: ConnectProxy;

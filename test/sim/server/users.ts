@@ -1,6 +1,6 @@
 // The built-in tenant users and the developer's API key.
 import { randomBytes } from 'node:crypto';
-import type { SimUser } from '../types.ts';
+import type { SimUser } from '../types';
 
 /** A developer (owner of the apps, can edit) and a viewer (can-view space role, read-only). */
 export function builtInUsers(): { developer: SimUser; viewer: SimUser } {

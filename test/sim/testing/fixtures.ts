@@ -1,8 +1,8 @@
 // Shared by the server tests: two small in-test apps, a minimal JSON-RPC engine stand-in for
 // transport tests (the real engine is exercised in enigma.test.ts), and HTTP/WebSocket helpers.
 import WebSocket from 'ws';
-import { type Simulator, startSimulator } from '../index.ts';
-import type { EngineSession, EngineSessionOptions, SimApp } from '../types.ts';
+import { type Simulator, startSimulator } from '../index';
+import type { EngineSession, EngineSessionOptions, SimApp } from '../types';
 
 export const SHARED_APP_ID = '3f6a0f7e-5a8b-4c1d-9e2f-0a1b2c3d4e5f';
 export const PERSONAL_APP_ID = '9c8b7a6d-1e2f-4a3b-8c4d-5e6f7a8b9c0d';

@@ -2,11 +2,11 @@
 // asked as texts are found, checks once the master labels are known, with the labels of the
 // expression's own chart, once per unique text and label set.
 import { describe, expect, it } from 'vitest';
-import type { CollectContext } from '../../../../lib/collect/context.ts';
-import { createExpressionChecker } from '../../../../lib/collect/expressions/checks.ts';
-import { createLimiter } from '../../../../lib/collect/limiter.ts';
-import type { QixDoc } from '../../../../lib/qlik/engine/types.ts';
-import type { Expression } from '../../../../lib/snapshot/schema.ts';
+import type { CollectContext } from '../../../../lib/collect/context';
+import { createExpressionChecker } from '../../../../lib/collect/expressions/checks';
+import { createLimiter } from '../../../../lib/collect/limiter';
+import type { QixDoc } from '../../../../lib/qlik/engine/types';
+import type { Expression } from '../../../../lib/snapshot/schema';
 
 const FIELDS = new Set(['Sales', 'Quantity']);
 

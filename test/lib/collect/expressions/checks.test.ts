@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { labelIndex } from '../../../../lib/collect/expressions/checks.ts';
+import { labelIndex } from '../../../../lib/collect/expressions/checks';
 
 /** what labelIndex must answer: the distinct non-empty labels that occur in the text, sorted */
 const byScan = (labels: string[], text: string): string[] => [...new Set(labels.filter((l) => l && text.includes(l)))].sort();

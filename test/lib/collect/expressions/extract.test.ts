@@ -1,6 +1,6 @@
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { extractFromProperties, stripBrackets, toPointer } from '../../../../lib/collect/expressions/extract.ts';
+import { extractFromProperties, stripBrackets, toPointer } from '../../../../lib/collect/expressions/extract';
 
 const owner = { objectId: 'obj1', objectType: 'barchart', owner: 'object' as const, sheetId: 'sheet1' };
 

@@ -1,5 +1,5 @@
 // Known-broken forms: each must give an error-severity syntax diagnostic on the path Q01 uses.
-import type { BrokenCase } from './case.ts';
+import type { BrokenCase } from './case';
 
 export const BROKEN_CASES: readonly BrokenCase[] = [
   { expr: 'Sum(Sales', why: 'unbalanced parenthesis: call not closed' },

@@ -1,7 +1,7 @@
 // Example expressions of Qlik's chart-function help pages (Qlik Cloud help, "Chart functions" and the
 // function pages it links to). Each case names its page; the path is relative to
 // https://help.qlik.com/en-US/cloud-services/Subsystems/Hub/Content/Sense_Hub/.
-import { onPage, type ConformanceCase } from './case.ts';
+import { onPage, type ConformanceCase } from './case';
 
 const CF = 'ChartFunctions/';
 const SF = 'Scripting/';

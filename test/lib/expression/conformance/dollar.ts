@@ -1,7 +1,7 @@
 // Example expressions of Qlik's dollar-sign expansion help pages (Qlik Cloud help, "Dollar-sign
 // expansions" and its sub-pages under .../Sense_Hub/Scripting/), as they are written in charts. Without
 // the app's variables the parser reads each $(…) as an unknown operand, as Q01 does.
-import { onPage, type ConformanceCase } from './case.ts';
+import { onPage, type ConformanceCase } from './case';
 
 const S = 'Scripting/';
 

@@ -7,7 +7,7 @@
 // `={*}`, `TOTAL DISTINCT` and a set modifier opening with a bare field (`{<A,` / `{<A>}`); their
 // set expressions use only quoted element lists (`ReloadID={"*"}` in Reload Analyzer). So the issue
 // stays the evidence until a published app that has them is in the corpus.
-import type { ConformanceCase } from './case.ts';
+import type { ConformanceCase } from './case';
 
 const app = (name: string, exprs: readonly string[]): ConformanceCase[] => exprs.map((expr) => ({ expr, page: name }));
 

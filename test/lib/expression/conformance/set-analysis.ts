@@ -1,7 +1,7 @@
 // Example expressions of Qlik's set-analysis help pages (Qlik Cloud help, "Set analysis" and its
 // sub-pages under .../Sense_Hub/ChartFunctions/SetAnalysis/). Each case names the page it comes from.
 // Typographic quotes of older pages (‘Shoe’, “20*”) are written as the ASCII quotes Qlik accepts.
-import { onPage, type ConformanceCase } from './case.ts';
+import { onPage, type ConformanceCase } from './case';
 
 const SET = 'ChartFunctions/SetAnalysis/';
 

@@ -3,10 +3,10 @@
 import enigma from 'enigma.js';
 import schema from 'enigma.js/schemas/12.2027.0.json';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { BRIDGE_STOPPED_CLOSE_CODE, createBridgeClient, TAB_GONE_CLOSE_CODE } from '@/lib/extension/bridge/client';
-import { installPageBridge } from '@/lib/extension/bridge/page-bridge';
-import { serveRelay } from '@/lib/extension/bridge/relay';
-import { BRIDGE_TAG, FRAME_LIMITS, type FrameLimits, type WebSocketLike } from '@/lib/protocol/bridge';
+import { BRIDGE_STOPPED_CLOSE_CODE, createBridgeClient, TAB_GONE_CLOSE_CODE } from '../../../../lib/extension/bridge/client';
+import { installPageBridge } from '../../../../lib/extension/bridge/page-bridge';
+import { serveRelay } from '../../../../lib/extension/bridge/relay';
+import { BRIDGE_TAG, FRAME_LIMITS, type FrameLimits, type WebSocketLike } from '../../../../lib/protocol/bridge';
 import { FakeWebSocket, closeChannels, fakePage, portPair, settle, type FakePage } from './fakes';
 
 const ORIGIN = 'https://acme.eu.qlikcloud.com';

@@ -1,7 +1,7 @@
 // Fakes for the bridge tests: a runtime.Port pair, a page window shared by the relay and the
 // page bridge (DOM events dispatched synchronously, a real MessageChannel), and a WebSocket /
 // fetch the "page" uses.
-import type { HandoffEventLike, PagePortLike, PortLike, WindowLike } from '@/lib/extension/bridge/types';
+import type { HandoffEventLike, PagePortLike, PortLike, WindowLike } from '../../../../lib/extension/bridge/types';
 
 type Fn = (...args: never[]) => void;
 class ListenerSet<A extends unknown[]> {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { createEngineFrameCheck, createFrameBudget, rpcIdOf } from '@/lib/extension/bridge/frame-guard';
-import { FRAME_LIMITS } from '@/lib/protocol/bridge';
+import { createEngineFrameCheck, createFrameBudget, rpcIdOf } from '../../../../lib/extension/bridge/frame-guard';
+import { FRAME_LIMITS } from '../../../../lib/protocol/bridge';
 
 const limits = { ...FRAME_LIMITS, frameBurst: 3, framesPerSecond: 2, charBurst: 100, charsPerSecond: 50, maxFrameChars: 80, maxFrames: 10 };
 

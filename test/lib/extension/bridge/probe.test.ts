@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { answerProbe } from '@/lib/extension/bridge/probe';
-import { RelayProbeReply } from '@/lib/protocol/bridge';
+import { answerProbe } from '../../../../lib/extension/bridge/probe';
+import { RelayProbeReply } from '../../../../lib/protocol/bridge';
 
 const APP = '9c1f3a52-6d2e-4b8f-a7c4-2e5d8b1f0a63';
 

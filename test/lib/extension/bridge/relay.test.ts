@@ -1,8 +1,8 @@
 // The content relay: it takes the page bridge's private port once, in the handoff event of its own
 // nonce, and checks and bounds everything that comes back over it.
 import { afterEach, describe, expect, it } from 'vitest';
-import { serveRelay } from '@/lib/extension/bridge/relay';
-import { FRAME_LIMITS, handoffEventType, type FrameLimits, type FromRelay } from '@/lib/protocol/bridge';
+import { serveRelay } from '../../../../lib/extension/bridge/relay';
+import { FRAME_LIMITS, handoffEventType, type FrameLimits, type FromRelay } from '../../../../lib/protocol/bridge';
 import { FakeMessageEvent, closeChannels, fakePage, portPair, settle, type FakePage } from './fakes';
 
 const ORIGIN = 'https://acme.eu.qlikcloud.com';

@@ -2,11 +2,11 @@
 // header rule), and the header rule reaches only the engine endpoint of the run.
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { FIRST_RULE_ID, apiKeyRule, engineEndpointRegex, installApiKeyRule, removeApiKeyRule, removeLeftoverApiKeyRules } from '@/lib/extension/connection/api-key-rule';
-import { connectToTab } from '@/lib/extension/connection/connect';
-import { DEFAULT_SETTINGS, connectionFor, type Settings } from '@/lib/protocol/settings';
-import { QlikProblemError } from '@/lib/qlik/errors';
-import { engineUrl, parseQlikAppUrl } from '@/lib/qlik/url';
+import { FIRST_RULE_ID, apiKeyRule, engineEndpointRegex, installApiKeyRule, removeApiKeyRule, removeLeftoverApiKeyRules } from '../../../../lib/extension/connection/api-key-rule';
+import { connectToTab } from '../../../../lib/extension/connection/connect';
+import { DEFAULT_SETTINGS, connectionFor, type Settings } from '../../../../lib/protocol/settings';
+import { QlikProblemError } from '../../../../lib/qlik/errors';
+import { engineUrl, parseQlikAppUrl } from '../../../../lib/qlik/url';
 
 const APP_ID = '9c1f3a52-6d2e-4b8f-a7c4-2e5d8b1f0a63';
 const KEY = 'acme-only-secret';

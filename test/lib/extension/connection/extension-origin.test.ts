@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { originFromBaseUrl } from '@/lib/extension/connection/extension-origin';
+import { originFromBaseUrl } from '../../../../lib/extension/connection/extension-origin';
 
 describe('originFromBaseUrl', () => {
   it('gives the Chrome origin to allow-list, the same for every user', () => {

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
-import { getAccessToken, loadTokens } from '@/lib/extension/connection/oauth';
-import { tokenStorageKey, type StoredOAuthTokens } from '@/lib/qlik/auth/tokens';
+import { getAccessToken, loadTokens } from '../../../../lib/extension/connection/oauth';
+import { tokenStorageKey, type StoredOAuthTokens } from '../../../../lib/qlik/auth/tokens';
 
 const ORIGIN = 'https://acme.eu.qlikcloud.com';
 const CLIENT = 'client-1';

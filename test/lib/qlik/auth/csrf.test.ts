@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { csrfSocketParams, fetchCsrfToken, newXrfKey, withCsrf } from '@/lib/qlik/auth/csrf';
-import { QlikProblemError } from '@/lib/qlik/errors';
+import { csrfSocketParams, fetchCsrfToken, newXrfKey, withCsrf } from '../../../../lib/qlik/auth/csrf';
+import { QlikProblemError } from '../../../../lib/qlik/errors';
 
 const cloud = { origin: 'https://acme.eu.qlikcloud.com', prefix: '' };
 const qseow = { origin: 'https://qlik.corp.example', prefix: '/vp' };

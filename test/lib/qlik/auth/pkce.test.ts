@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { authorizeUrl, codeExchangeBody, createPkcePair, explainAuthorizeRefusal, readAuthorizeRedirect, refreshBody, s256, websocketTokenBody } from '@/lib/qlik/auth/pkce';
-import { isUsable, StoredOAuthTokens, toStoredTokens, tokenStorageKey } from '@/lib/qlik/auth/tokens';
-import { modeSupport } from '@/lib/qlik/auth/modes';
+import { authorizeUrl, codeExchangeBody, createPkcePair, explainAuthorizeRefusal, readAuthorizeRedirect, refreshBody, s256, websocketTokenBody } from '../../../../lib/qlik/auth/pkce';
+import { isUsable, StoredOAuthTokens, toStoredTokens, tokenStorageKey } from '../../../../lib/qlik/auth/tokens';
+import { modeSupport } from '../../../../lib/qlik/auth/modes';
 
 const REDIRECT = 'https://abcdefghijklmnop.chromiumapp.org/qlik';
 

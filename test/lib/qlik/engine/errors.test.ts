@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { EngineError, closeCodeMessage, toEngineError } from '../../../../lib/qlik/engine/errors.ts';
-import { buildEngineUrl } from '../../../../lib/qlik/engine/url.ts';
+import { EngineError, closeCodeMessage, toEngineError } from '../../../../lib/qlik/engine/errors';
+import { buildEngineUrl } from '../../../../lib/qlik/engine/url';
 
 describe('toEngineError', () => {
   it('turns an engine RPC error into a non-fatal rpc error with its code and parameter', () => {

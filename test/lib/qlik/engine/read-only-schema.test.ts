@@ -2,8 +2,8 @@
 // allow-list (scripts/gen-engine-schema.ts): every allowed method is there exactly as in the full
 // schema, nothing else is, and every type stays so enigma.js can hold a handle of any type.
 import { describe, expect, it } from 'vitest';
-import { READ_ONLY_ENGINE_SCHEMA } from '@/lib/qlik/engine/read-only-schema';
-import { ENGINE_ALLOW_LIST } from '@/lib/qlik/read-only';
+import { READ_ONLY_ENGINE_SCHEMA } from '../../../../lib/qlik/engine/read-only-schema';
+import { ENGINE_ALLOW_LIST } from '../../../../lib/qlik/read-only';
 import { ENGINE_SCHEMA_PATH, engineSchemaIsCurrent, readFullSchema } from '../../../../scripts/gen-engine-schema';
 
 const full = readFullSchema();

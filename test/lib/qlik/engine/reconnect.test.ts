@@ -1,9 +1,9 @@
 // Keepalive, backoff and bounded resume attempts on a manual clock (no real waiting).
 import { describe, expect, it } from 'vitest';
-import { startKeepalive } from '../../../../lib/qlik/engine/keepalive.ts';
-import { DEFAULT_RECONNECT, isResumableClose, reconnectDelay } from '../../../../lib/qlik/engine/reconnect.ts';
-import { type ResumeLoopOptions, resumeWithBackoff } from '../../../../lib/qlik/engine/resume-loop.ts';
-import type { Timers } from '../../../../lib/qlik/engine/timers.ts';
+import { startKeepalive } from '../../../../lib/qlik/engine/keepalive';
+import { DEFAULT_RECONNECT, isResumableClose, reconnectDelay } from '../../../../lib/qlik/engine/reconnect';
+import { type ResumeLoopOptions, resumeWithBackoff } from '../../../../lib/qlik/engine/resume-loop';
+import type { Timers } from '../../../../lib/qlik/engine/timers';
 
 /** A clock that only moves when told to; timers fire in order as it passes them. */
 class ManualClock implements Timers {

@@ -3,11 +3,11 @@
 // TTL, lands in a new session (session objects gone, saved objects re-fetched).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { nodeSocketFactory } from '../../../../lib/cli/node-socket.ts';
-import { type OpenEngineSessionOptions, openEngineSession } from '../../../../lib/qlik/engine/session.ts';
-import type { Timers } from '../../../../lib/qlik/engine/timers.ts';
-import { appModelOf, loadAppFolder } from '../../../sim/app/index.ts';
-import { DEFAULT_APPS_DIR, type Simulator, startSimulator } from '../../../sim/index.ts';
+import { nodeSocketFactory } from '../../../../lib/cli/node-socket';
+import { type OpenEngineSessionOptions, openEngineSession } from '../../../../lib/qlik/engine/session';
+import type { Timers } from '../../../../lib/qlik/engine/timers';
+import { appModelOf, loadAppFolder } from '../../../sim/app/index';
+import { DEFAULT_APPS_DIR, type Simulator, startSimulator } from '../../../sim/index';
 
 let sim: Simulator;
 let appId: string;

@@ -2,19 +2,19 @@
 // the watch on its own (a fake clock), then sessions and a whole collection against the simulated
 // tenant with its `silent` fault (requests never answered, the socket stays open).
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { nodeSocketFactory } from '../../../../lib/cli/node-socket.ts';
-import { collectApp } from '../../../../lib/collect/index.ts';
-import { EngineError } from '../../../../lib/qlik/engine/errors.ts';
-import { type OpenEngineSessionOptions, openEngineSession } from '../../../../lib/qlik/engine/session.ts';
-import { type Silence, silenceMessage, watchSilence } from '../../../../lib/qlik/engine/silence-watch.ts';
-import type { Timers } from '../../../../lib/qlik/engine/timers.ts';
-import { DEFAULT_ENGINE_TIMEOUTS, type EngineTimeouts } from '../../../../lib/qlik/engine/timeouts.ts';
-import type { WebSocketLike } from '../../../../lib/qlik/engine/types.ts';
-import { appModelOf, loadAppFolder } from '../../../sim/app/index.ts';
-import { DEFAULT_APPS_DIR, type Simulator, startSimulator } from '../../../sim/index.ts';
-import type { CallRecord } from '../../../sim/types.ts';
-import { persistentChanges } from '../../../sim/engine/persistent-changes.ts';
-import { inMemorySocketFactory, onVirtualClock } from '../../collect/sim-harness.ts';
+import { nodeSocketFactory } from '../../../../lib/cli/node-socket';
+import { collectApp } from '../../../../lib/collect/index';
+import { EngineError } from '../../../../lib/qlik/engine/errors';
+import { type OpenEngineSessionOptions, openEngineSession } from '../../../../lib/qlik/engine/session';
+import { type Silence, silenceMessage, watchSilence } from '../../../../lib/qlik/engine/silence-watch';
+import type { Timers } from '../../../../lib/qlik/engine/timers';
+import { DEFAULT_ENGINE_TIMEOUTS, type EngineTimeouts } from '../../../../lib/qlik/engine/timeouts';
+import type { WebSocketLike } from '../../../../lib/qlik/engine/types';
+import { appModelOf, loadAppFolder } from '../../../sim/app/index';
+import { DEFAULT_APPS_DIR, type Simulator, startSimulator } from '../../../sim/index';
+import type { CallRecord } from '../../../sim/types';
+import { persistentChanges } from '../../../sim/engine/persistent-changes';
+import { inMemorySocketFactory, onVirtualClock } from '../../collect/sim-harness';
 
 function fakeClock() {
   let time = 0;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createRestClient, type FetchLike, RestError } from '../../../../lib/qlik/rest/client.ts';
-import { getApp, getReloadLog } from '../../../../lib/qlik/rest/endpoints.ts';
+import { createRestClient, type FetchLike, RestError } from '../../../../lib/qlik/rest/client';
+import { getApp, getReloadLog } from '../../../../lib/qlik/rest/endpoints';
 
 type Reply = { status: number; body?: string; headers?: Record<string, string> };
 
