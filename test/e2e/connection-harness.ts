@@ -11,8 +11,8 @@ export async function bundleConnectionHarness(): Promise<string> {
   const result = await build({
     stdin: {
       contents: [
-        "import { connectToTab } from '../../lib/extension/connection/connect';",
-        "import { openEngineSession } from '../../lib/qlik/engine/session';",
+        "import { connectToTab } from './lib/extension/connection/connect';",
+        "import { openEngineSession } from './lib/qlik/engine/session';",
         'globalThis.__qlarityTest = { connectToTab, openEngineSession };',
       ].join('\n'),
       resolveDir: root,
