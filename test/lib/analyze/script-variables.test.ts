@@ -1,7 +1,7 @@
 // The variables a reload of the load script leaves in the app (issue #14 item 6). Qlik help:
 // "Working with variables in the data load editor", Set and Let statements (cloud-services).
 import { describe, expect, it } from 'vitest';
-import { computedVariableNames, scriptMentions, scriptVariables, unquoteSetValue, VariableDefinitions, variablesAfterReload } from '../../../lib/analyze/script-variables';
+import { assignmentsAfterReload, computedVariableNames, scriptMentions, scriptVariables, unquoteSetValue, VariableDefinitions, variablesAfterReload } from '../../../lib/analyze/script-variables';
 
 const definitions = (script: string) => Object.fromEntries([...scriptVariables(script)].map(([name, v]) => [name, v.definition]));
 
@@ -53,6 +53,22 @@ describe('scriptVariables', () => {
 });
 
 describe('variablesAfterReload (what an app folder lists as script-created variables)', () => {
+  it('follows SET/LET/DROP in order and leaves ScriptOnlyVariables ones out', () => {
+    const vars = variablesAfterReload("SET a = 1;\nLET b = Now();\n// SET c = 3;\nSET ScriptOnlyVariables = 1;\nSET tmp = 2;\nSET ScriptOnlyVariables = 0;\nDROP VARIABLE b;\nSET d = 'x';\n");
+    expect([...vars]).toEqual([
+      ['a', '1'],
+      ['d', 'x'],
+    ]);
+  });
+
+  it('gives the line of the assignment that leaves each variable, comments spanning lines counted', () => {
+    const vars = assignmentsAfterReload("/* header\n   SET hidden = 1;\n*/\nSET a = 1;\nREM a note\n  over two lines;\n  LET b = 2;\nSET a = 3;\n");
+    expect([...vars]).toEqual([
+      ['a', { definition: '3', line: 8 }],
+      ['b', { definition: '2', line: 7 }],
+    ]);
+  });
+
   it('lists the SET text and a LET literal as the engine stores them, and any other LET as written (no engine runs it)', () => {
     const vars = variablesAfterReload("SET vPath = 'lib://Data/';\nLET vN = 7;\nLET vText = 'it''s';\nLET vNow = Now();\nSET vSum = Sum(Sales); // the sum\n");
     expect([...vars]).toEqual([

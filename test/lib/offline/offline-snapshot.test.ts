@@ -10,7 +10,7 @@ import { analyse } from '../../../lib/rules/analyse';
 import { snapshotFromFolder } from '../../../lib/cli/folder';
 import { type FolderReader, jsonPositions, keyLine } from '../../../lib/offline/folder-reader';
 import { readAppFolder } from '../../../lib/offline/formats';
-import { assignmentsAfterReload, computedVariableNames, variablesAfterReload } from '../../../lib/analyze/script-variables';
+import { computedVariableNames } from '../../../lib/analyze/script-variables';
 import { OFFLINE_UNAVAILABLE, snapshotFromRawApp } from '../../../lib/offline/snapshot';
 import { AppSnapshot } from '../../../lib/snapshot/schema';
 
@@ -158,22 +158,6 @@ describe('app folder formats read offline', () => {
 });
 
 describe('script variables offline', () => {
-  it('follows SET/LET/DROP in order and leaves ScriptOnlyVariables ones out', () => {
-    const vars = variablesAfterReload("SET a = 1;\nLET b = Now();\n// SET c = 3;\nSET ScriptOnlyVariables = 1;\nSET tmp = 2;\nSET ScriptOnlyVariables = 0;\nDROP VARIABLE b;\nSET d = 'x';\n");
-    expect([...vars]).toEqual([
-      ['a', '1'],
-      ['d', 'x'],
-    ]);
-  });
-
-  it('gives the line of the assignment that leaves each variable, comments spanning lines counted', () => {
-    const vars = assignmentsAfterReload("/* header\n   SET hidden = 1;\n*/\nSET a = 1;\nREM a note\n  over two lines;\n  LET b = 2;\nSET a = 3;\n");
-    expect([...vars]).toEqual([
-      ['a', { definition: '3', line: 8 }],
-      ['b', { definition: '2', line: 7 }],
-    ]);
-  });
-
   it('a variable with a computed name makes the variable list incomplete, so rules on variables cannot run', async () => {
     expect(computedVariableNames("FOR Each t in 'A','B'\n  LET size_$(t) = 1;\nNEXT\n")).toEqual(['size_$(t)']);
     const snapshot = await snapshotOf({
