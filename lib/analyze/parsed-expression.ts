@@ -1,25 +1,25 @@
 // One expression, expanded and parsed once per analysis (shared by all rules), with the facts
-// most rules ask for: field references (and whether they sit in a set modifier), variable uses,
-// values that could not be known, and diagnostics mapped back to the text the user wrote.
-import type { AnyNode, ExpressionRoot, FieldRef } from '../expression/ast';
+// most rules ask for: every field occurrence (one walk, each with its place), variable uses, values
+// that could not be known, and diagnostics mapped back to the text the user wrote.
+import type { ExpressionRoot } from '../expression/ast';
 import type { Diagnostic } from '../expression/diagnostics';
 import { expandDollars, toOriginalRange, type SourceMap, type UnknownValue, type VariableDefinition, type VariableUse } from '../expression/dollar';
 import { parseExpression } from '../expression/parser';
-import { collectReferences, type References } from '../expression/queries';
-import { walkNodes } from '../expression/walk';
+import { collectReferences, type FieldOccurrence, type References } from '../expression/queries';
 
-export type FieldRefContext = 'expression' | 'set-modifier' | 'set-value' | 'total' | 'aggr-dimension' | 'dimension';
-
-export interface FieldUseInText {
-  name: string;
+/**
+ * A field occurrence of the parse (`from`/`to` in the expanded text, like every reference) with its
+ * range in the text as written. A dimension in field syntax is one occurrence with role 'dimension'.
+ */
+export type FieldUse = FieldOccurrence & {
   /** range in the original text */
-  from: number;
-  to: number;
-  context: FieldRefContext;
+  original: { from: number; to: number };
   /** true when the reference came out of a variable's expansion */
   viaExpansion: boolean;
-  node?: FieldRef;
-}
+};
+
+/** The parser's references other than fields and strings (those are `fields` and `strings`), ranges in the expanded text. */
+export type ExpressionReferences = Omit<References, 'fields' | 'strings'>;
 
 export interface ParsedExpression {
   readonly text: string;
@@ -32,13 +32,17 @@ export interface ParsedExpression {
   readonly diagnostics: readonly Diagnostic[];
   readonly unknownValues: readonly UnknownValue[];
   readonly variableUses: readonly VariableUse[];
-  readonly fields: readonly FieldUseInText[];
-  /** string literals (possible field names given as text, e.g. FieldValue('Region', 1)) */
+  /**
+   * Every field occurrence, in source order: the one view of the expression's field references.
+   * Readers select by role and place (set analysis, search string, TOTAL, Aggr dimension, recovered fragment).
+   */
+  readonly fields: readonly FieldUse[];
+  /** string literals of the parsed body (possible field names given as text, e.g. FieldValue('Region', 1)) */
   readonly strings: readonly string[];
   /** maps a range of `expanded` to the original text */
   toOriginal(from: number, to: number): { from: number; to: number };
-  /** the parser's references (calls, set identifiers, modifiers, Aggr …), ranges in `expanded`; computed once on first use */
-  references(): References | undefined;
+  /** the parser's calls, set identifiers, modifiers, Aggr …, ranges in `expanded`; undefined for field syntax */
+  references(): ExpressionReferences | undefined;
   /** the parse has an error diagnostic */
   readonly hasErrors: boolean;
 }
@@ -70,7 +74,7 @@ export function parseForAnalysis(
       diagnostics: [],
       unknownValues: [],
       variableUses: [],
-      fields: name ? [{ name, from, to: from + name.length, context: 'dimension', viaExpansion: false }] : [],
+      fields: name ? [dimensionField(name, from)] : [],
       strings: [],
       toOriginal: identity,
       references: () => undefined,
@@ -87,17 +91,11 @@ export function parseForAnalysis(
     const mapped = hasExpansion ? toOriginalRange(map, d.from, d.to) : { from: d.from, to: d.to };
     diagnostics.push({ ...d, from: mapped.from, to: mapped.to });
   }
-  const fields: FieldUseInText[] = [];
-  const strings: string[] = [];
-  let references: References | undefined;
-  walkNodes(parsed.ast, (node, ancestors) => {
-    if (node.kind === 'Field') {
-      const range = toOriginal(node.from, node.to);
-      const viaExpansion = hasExpansion && !text.slice(range.from, range.to).includes(node.name.split('.').pop() ?? node.name);
-      fields.push({ name: node.name, ...range, context: contextOf(node, ancestors), viaExpansion, node });
-    } else if (node.kind === 'String') {
-      strings.push(node.value);
-    }
+  const { fields: occurrences, strings, ...references } = collectReferences(parsed.ast);
+  const fields = occurrences.map((f): FieldUse => {
+    const original = toOriginal(f.from, f.to);
+    const viaExpansion = hasExpansion && !text.slice(original.from, original.to).includes(f.name.split('.').pop() ?? f.name);
+    return { ...f, original, viaExpansion };
   });
   return {
     text,
@@ -108,21 +106,32 @@ export function parseForAnalysis(
     unknownValues: expansion.unknownValues,
     variableUses: expansion.variables,
     fields,
-    strings,
+    // recovered fragments are left out, as they always were for the usage index
+    strings: strings.filter((x) => !x.recovered).map((x) => x.value),
     toOriginal,
-    references: () => (references ??= collectReferences(parsed.ast)),
+    references: () => references,
     hasErrors: diagnostics.some((d) => d.severity === 'error'),
   };
 }
 
-function contextOf(node: FieldRef, ancestors: readonly AnyNode[]): FieldRefContext {
-  for (let i = ancestors.length - 1; i >= 0; i--) {
-    const a = ancestors[i];
-    if (a.kind === 'ModifierItem') return a.field === node ? 'set-modifier' : 'set-value';
-    if (a.kind === 'ElementFunction') return 'set-value';
-    if (a.kind === 'Total') return 'total';
-    if (a.kind === 'AggrDimension') return 'aggr-dimension';
-    if (a.kind === 'Call' || a.kind === 'Set') return 'expression';
-  }
-  return 'expression';
+function dimensionField(name: string, from: number): FieldUse {
+  const to = from + name.length;
+  return {
+    name,
+    quoting: 'bare',
+    from,
+    to,
+    role: 'dimension',
+    within: 'root',
+    inSetModifier: false,
+    inElementFunction: false,
+    inTotal: false,
+    inAggrDimension: false,
+    inSearch: false,
+    recovered: false,
+    aggregationDepth: 0,
+    aggrDepth: 0,
+    original: { from, to },
+    viaExpansion: false,
+  };
 }

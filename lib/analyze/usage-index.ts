@@ -4,6 +4,7 @@
 // that are themselves used, transitively), dimensions, set modifiers and element functions, sort
 // expressions, bookmark selections, chart filters and list boxes, master items referenced by id or
 // by label, keys, and section-access fields. Use in the load script alone is not a use in the app.
+import { inSetAnalysis } from '../expression/queries';
 import type { AppSnapshot, QlikObject } from '../snapshot/schema';
 import type { Expressions } from './expressions';
 import type { Lookups } from './lookups';
@@ -145,8 +146,9 @@ export class UsageIndex {
     // A diagnostic (a parse error, an undefined variable) does not unmake the names the parser did
     // read: they stay used. Names it could not read are in the weak text below (R01: "could not decide").
     for (const f of parsed.fields) {
+      if (f.recovered) continue;
       if (lookups.hasField(f.name)) {
-        const kind: UseKind = f.context === 'set-modifier' || f.context === 'set-value' ? (site.kind === 'master-item' ? site.kind : 'set-modifier') : site.kind;
+        const kind: UseKind = inSetAnalysis(f) ? (site.kind === 'master-item' ? site.kind : 'set-modifier') : site.kind;
         push(this.fieldUses, f.name, { ...site, kind });
         continue;
       }

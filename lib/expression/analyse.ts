@@ -107,6 +107,7 @@ export function analyseExpression(text: string, context: AnalyseContext = {}): A
       ...refs,
       fields,
       calls: refs.calls.map(mapRange),
+      strings: refs.strings.map(mapRange),
       setIdentifiers: refs.setIdentifiers.map(mapRange),
       modifiers: refs.modifiers.map((m) => ({ ...mapRange(m), literals: m.literals.map(mapRange) })),
       colours: refs.colours.map(mapRange),

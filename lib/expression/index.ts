@@ -32,8 +32,11 @@ export {
   aggrCalls,
   variableReferences,
   bareField,
+  isCountedBy,
+  inSetAnalysis,
   type References,
-  type FieldReference,
+  type FieldOccurrence,
+  type StringOccurrence,
   type CallReference,
   type SetIdentifierReference,
   type ModifierReference,
@@ -45,5 +48,5 @@ export {
 } from './queries';
 export { printExpression, normaliseExpression, type PrintOptions } from './printer';
 export { FUNCTIONS, lookupFunction, isAggregationFunction, type FunctionInfo } from './functions';
-export { walk, walkNodes, unwrap, type Visitor, type NodeVisitor, type WalkContext, type FieldRole } from './walk';
+export { walk, walkNodes, unwrap, type Visitor, type NodeVisitor, type WalkContext, type FieldRole, type Within } from './walk';
 export { lex, type Token, type LexResult } from './lexer';

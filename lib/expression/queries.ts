@@ -1,24 +1,41 @@
 // Queries over the AST that the rules need. Each is a pure function of the tree; `collectReferences`
-// answers all of them in one walk (what analyseExpression uses).
+// answers all of them in one walk (what analyseExpression and the analysis' parse use).
 import type { AnyNode, Call, ElementSet, Expr, ExpressionRoot, FieldQuoting, SetIdentifierKind } from './ast';
 import { lookupFunction } from './functions';
-import { walk, type FieldRole, type WalkContext } from './walk';
+import { walk, type FieldRole, type WalkContext, type Within } from './walk';
 
-export interface FieldReference {
+/**
+ * One place a field name occurs in an expression, with where it sits; every reader of an
+ * expression's fields picks the occurrences it wants by these facts.
+ */
+export interface FieldOccurrence {
   name: string;
   quoting: FieldQuoting;
   state?: string;
   from: number;
   to: number;
+  /** its syntactic place: a value, the F of <F=…>, the G of <F=G>, P(F)/E(F), TOTAL <F>, Aggr(…, F) */
   role: FieldRole;
+  /** the innermost expression holding it: top level, a call's argument, an "=expr" search string, a calculated Aggr dimension */
+  within: Within;
   inSetModifier: boolean;
   inElementFunction: boolean;
   inTotal: boolean;
   inAggrDimension: boolean;
   /** inside an "=expr" search string of a set modifier */
   inSearch: boolean;
+  /** in a fragment the parser recovered after a syntax error, outside the parsed body */
+  recovered: boolean;
   aggregationDepth: number;
   aggrDepth: number;
+}
+
+export interface StringOccurrence {
+  value: string;
+  from: number;
+  to: number;
+  /** in a fragment the parser recovered after a syntax error */
+  recovered: boolean;
 }
 
 export interface CallReference {
@@ -113,7 +130,9 @@ export interface VariableReference {
 }
 
 export interface References {
-  fields: FieldReference[];
+  fields: FieldOccurrence[];
+  /** string literals ('Region' in FieldValue('Region', 1) may name a field) */
+  strings: StringOccurrence[];
   calls: CallReference[];
   setIdentifiers: SetIdentifierReference[];
   modifiers: ModifierReference[];
@@ -134,6 +153,7 @@ const COLOUR_FUNCTIONS = new Set(['RGB', 'ARGB', 'HSL']);
 export function collectReferences(root: ExpressionRoot): References {
   const refs: References = {
     fields: [],
+    strings: [],
     calls: [],
     setIdentifiers: [],
     modifiers: [],
@@ -156,11 +176,13 @@ export function collectReferences(root: ExpressionRoot): References {
             from: node.from,
             to: node.to,
             role,
+            within: ctx.within,
             inSetModifier: ctx.inSetModifier > 0,
             inElementFunction: ctx.inElementFunction > 0,
             inTotal: ctx.inTotal > 0,
             inAggrDimension: ctx.inAggrDimension > 0,
             inSearch: ctx.inSearch > 0,
+            recovered: ctx.recovered,
             aggregationDepth: ctx.aggregationDepth,
             aggrDepth: ctx.aggrDepth,
           });
@@ -211,6 +233,7 @@ export function collectReferences(root: ExpressionRoot): References {
           return;
         }
         case 'String':
+          refs.strings.push({ value: node.value, from: node.from, to: node.to, recovered: ctx.recovered });
           if (HEX_COLOUR.test(node.value)) refs.colours.push({ kind: 'hex', text: node.value, from: node.from, to: node.to });
           return;
         case 'Binary':
@@ -307,7 +330,7 @@ function variableOf(raw: string, from: number, to: number): VariableReference {
 
 // ---- single-purpose queries (each a thin view of collectReferences) ----
 
-export function fieldReferences(root: ExpressionRoot): FieldReference[] {
+export function fieldReferences(root: ExpressionRoot): FieldOccurrence[] {
   return collectReferences(root).fields;
 }
 
@@ -360,10 +383,26 @@ export function countDistinctFields(root: ExpressionRoot): Array<{ call: CallRef
     .filter((c) => c.node.name.toUpperCase() === 'COUNT' && c.distinct === 'DISTINCT')
     .map((call) => ({
       call,
-      fields: refs.fields
-        .filter((f) => f.role === 'expression' && !f.inSetModifier && f.from >= call.from && f.to <= call.to && f.aggregationDepth === call.aggregationDepth + 1)
-        .map((f) => f.name),
+      fields: refs.fields.filter((f) => isCountedBy(f, call) && f.aggregationDepth === call.aggregationDepth + 1).map((f) => f.name),
     }));
+}
+
+/**
+ * A field `call` counts or aggregates: a value inside its arguments, not a field of its set
+ * expression (modifiers and their "=expr" or "*abc*" searches select records, they are not
+ * aggregated: Qlik help "Set modifiers with searches") nor of its TOTAL <fld> qualifier (the
+ * dimensions to total over: Qlik help "Count - chart function").
+ */
+export function isCountedBy(f: Pick<FieldOccurrence, 'role' | 'inSetModifier' | 'inSearch' | 'from' | 'to'>, call: { from: number; to: number }): boolean {
+  return f.role === 'expression' && !f.inSetModifier && !f.inSearch && f.from >= call.from && f.to <= call.to;
+}
+
+/**
+ * Part of set analysis: the field of a modifier (<F=…>), a field as its value (<F=G>, P(F), E(F)),
+ * or a field at the top of an "=expr" search string (inside a call of the search it is a value).
+ */
+export function inSetAnalysis(f: Pick<FieldOccurrence, 'role' | 'within'>): boolean {
+  return f.role === 'modifier-field' || f.role === 'modifier-value' || f.role === 'element-function' || (f.role === 'expression' && f.within === 'search');
 }
 
 export function setIdentifiers(root: ExpressionRoot): SetIdentifierReference[] {
@@ -384,7 +423,7 @@ export function colourReferences(root: ExpressionRoot): ColourReference[] {
  * [Names] used as values outside set analysis: candidates for master-item label references (Q15);
  * the rule decides with the data model which of them are not fields.
  */
-export function bracketedNames(root: ExpressionRoot): FieldReference[] {
+export function bracketedNames(root: ExpressionRoot): FieldOccurrence[] {
   return fieldReferences(root).filter((f) => f.quoting === 'bracket' && f.role === 'expression' && !f.inSetModifier && !f.inElementFunction);
 }
 

@@ -1,5 +1,5 @@
 // Walks over the AST. `walk` keeps the context the rules ask about (inside which aggregation, Aggr,
-// If, set modifier, element function, TOTAL qualifier, Aggr dimension, search); `walkNodes` visits
+// If, set modifier, element function, TOTAL qualifier, Aggr dimension, search, recovered fragment); `walkNodes` visits
 // every node with its chain of ancestors; `unwrap` strips parentheses.
 import type { AnyNode, Call, ElementSet, Expr, ExpressionRoot, SetExpression, SetTerm } from './ast';
 import { lookupFunction } from './functions';
@@ -18,9 +18,19 @@ export interface WalkContext {
   inTotal: number;
   inAggrDimension: number;
   inSearch: number;
+  /** the innermost expression the node is part of */
+  within: Within;
+  /** in a fragment the parser recovered after a syntax error (`root.recovered`), not in the parsed body */
+  recovered: boolean;
   /** the enclosing calls, innermost last */
   calls: Call[];
 }
+
+/**
+ * The innermost expression around a node: the top level, a call's argument, an "=expr" search
+ * string of a set modifier, or a calculated dimension of Aggr.
+ */
+export type Within = 'root' | 'call' | 'search' | 'aggr-dimension';
 
 export interface Visitor {
   /** called for every node before its children */
@@ -34,7 +44,8 @@ export type FieldRole =
   | 'modifier-value' // the G of <F=G> (field-to-field)
   | 'element-function' // the F of P(F) / E(F)
   | 'total' // TOTAL <F>
-  | 'aggr-dimension'; // Aggr(…, F)
+  | 'aggr-dimension' // Aggr(…, F)
+  | 'dimension'; // a dimension in field syntax, the whole text one name (made by the analysis' parse, not by the walk)
 
 export function newContext(): WalkContext {
   return {
@@ -47,6 +58,8 @@ export function newContext(): WalkContext {
     inTotal: 0,
     inAggrDimension: 0,
     inSearch: 0,
+    within: 'root',
+    recovered: false,
     calls: [],
   };
 }
@@ -55,7 +68,11 @@ export function walk(root: ExpressionRoot, visitor: Visitor): void {
   const ctx = newContext();
   visitor.enter(root, ctx, 'expression');
   if (root.body) walkExpr(root.body, ctx, visitor);
-  if (root.recovered) for (const e of root.recovered) walkExpr(e, ctx, visitor);
+  if (root.recovered) {
+    ctx.recovered = true;
+    for (const e of root.recovered) walkExpr(e, ctx, visitor);
+    ctx.recovered = false;
+  }
 }
 
 function walkExpr(node: Expr, ctx: WalkContext, v: Visitor): void {
@@ -95,6 +112,8 @@ function walkCall(call: Call, ctx: WalkContext, v: Visitor): void {
     for (const f of call.total.fields) v.enter(f, ctx, 'total');
     ctx.inTotal--;
   }
+  const within = ctx.within;
+  ctx.within = 'call';
   ctx.calls.push(call);
   if (isAggregation) ctx.aggregationDepth++;
   if (isAggr) ctx.aggrDepth++;
@@ -110,6 +129,7 @@ function walkCall(call: Call, ctx: WalkContext, v: Visitor): void {
   if (isAggr) ctx.aggrDepth--;
   ctx.calls.pop();
   // Aggr dimensions are evaluated outside the inner aggregation's scope
+  ctx.within = 'aggr-dimension';
   ctx.inAggrDimension++;
   for (const d of call.dimensions) {
     v.enter(d, ctx, 'aggr-dimension');
@@ -117,6 +137,7 @@ function walkCall(call: Call, ctx: WalkContext, v: Visitor): void {
     else walkExpr(d.field, ctx, v);
   }
   ctx.inAggrDimension--;
+  ctx.within = within;
 }
 
 export function walkSet(set: SetExpression, ctx: WalkContext, v: Visitor): void {
@@ -193,7 +214,8 @@ function walkElementSet(node: ElementSet, ctx: WalkContext, v: Visitor): void {
 /** Walks a nested root (an "=expr" search) within the current context. */
 function walk2(root: ExpressionRoot, ctx: WalkContext, v: Visitor): void {
   // a search expression is evaluated per field value: its aggregations do not nest in the outer ones
-  const saved = { a: ctx.aggregationDepth, g: ctx.aggrDepth, i: ctx.ifDepth, b: ctx.inIfBranch, m: ctx.inSetModifier };
+  const saved = { a: ctx.aggregationDepth, g: ctx.aggrDepth, i: ctx.ifDepth, b: ctx.inIfBranch, m: ctx.inSetModifier, w: ctx.within };
+  ctx.within = 'search';
   ctx.aggregationDepth = 0;
   ctx.aggrDepth = 0;
   ctx.ifDepth = 0;
@@ -205,6 +227,7 @@ function walk2(root: ExpressionRoot, ctx: WalkContext, v: Visitor): void {
   ctx.ifDepth = saved.i;
   ctx.inIfBranch = saved.b;
   ctx.inSetModifier = saved.m;
+  ctx.within = saved.w;
 }
 
 // ---- the plain walk: every node with its chain of ancestors, for rules that look at shapes

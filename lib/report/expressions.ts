@@ -37,7 +37,7 @@ export function expressionRows(snapshot: AppSnapshot, index: AnalysisIndex, find
     let variables: string[] = [];
     try {
       const parsed = index.parse(e.text, e.syntax);
-      fields = [...new Set(parsed.fields.map((f) => f.name))];
+      fields = [...new Set(parsed.fields.filter((f) => !f.recovered).map((f) => f.name))];
       variables = [...new Set(parsed.variableUses.map((v) => v.name))];
     } catch {
       // a text the parser cannot handle still gets listed, with the engine's references if any

@@ -1,6 +1,7 @@
 import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
 import type { AnalysisIndex } from '../../analyze/analysis-index';
+import { isCountedBy } from '../../expression/queries';
 import { describeSite, reportAt } from '../shared/helpers';
 import { SOURCES } from '../shared/sources';
 
@@ -73,7 +74,7 @@ export default defineRule({
       if (dims.length === 0) continue;
       for (const call of refs.calls) {
         if (call.node.name.toUpperCase() !== 'COUNT' || call.distinct !== 'DISTINCT') continue;
-        const counted = refs.fields.find((f) => !f.inSetModifier && f.from >= call.from && f.to <= call.to && index.hasField(f.name));
+        const counted = e.parsed.fields.find((f) => isCountedBy(f, call) && index.hasField(f.name));
         if (!counted) continue;
         const hopKey = `${counted.name}\u0000${objectId}`;
         const distance = distances.has(hopKey) ? distances.get(hopKey) : hops(index, index.fields.get(counted.name)?.tables ?? [], dimTables);

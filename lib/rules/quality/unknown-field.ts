@@ -2,7 +2,8 @@ import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
 import { describeSite, reportAt } from '../shared/helpers';
 import { isListboxFrequencyPath } from '../../snapshot/property-shapes';
-import { labelCandidateKeys } from '../shared/label-candidates';
+import { inSetAnalysis } from '../../expression/queries';
+import { isLabelCandidate } from '../shared/label-candidates';
 import { SOURCES } from '../shared/sources';
 
 /** Field names are case-sensitive in Qlik: suggest the field that differs only by case. */
@@ -36,24 +37,24 @@ export default defineRule({
       const { location } = e.expression;
       if (location.owner === 'variable') continue; // checked where the variable is used
       const reported = new Set<string>();
-      const labels = labelCandidateKeys(e);
       const listboxFrequency = isListboxFrequencyPath(location.path);
       for (const ref of e.parsed.fields) {
-        if (ref.node && labels.has(`${ref.node.from}:${ref.node.to}`)) continue; // Q15: unknown-master-label
+        if (ref.recovered) continue;
+        if (isLabelCandidate(ref)) continue; // Q15: unknown-master-label
         // Sense's histogram maximum of a listbox on a calculated dimension names that dimension as [=expr]
         if (listboxFrequency && ref.name.trimStart().startsWith('=')) continue;
-        const inSet = ref.context === 'set-modifier' || ref.context === 'set-value';
+        const inSet = inSetAnalysis(ref);
         if (index.resolveName(ref.name, location.objectId, inSet)) continue;
-        const key = `${ref.name}@${ref.from}`;
+        const key = `${ref.name}@${ref.original.from}`;
         if (reported.has(key)) continue;
         reported.add(key);
-        const where = inSet ? 'in a set modifier of the ' : ref.context === 'dimension' ? 'as the ' : 'in the ';
-        const via = ref.viaExpansion ? ` (through ${e.expression.text.slice(ref.from, ref.to)})` : '';
+        const where = inSet ? 'in a set modifier of the ' : ref.role === 'dimension' ? 'as the ' : 'in the ';
+        const via = ref.viaExpansion ? ` (through ${e.expression.text.slice(ref.original.from, ref.original.to)})` : '';
         reportAt(
           ctx,
           e,
           `Field "${ref.name}" does not exist in the data model, used ${where}${describeSite(ctx, e)}${via}.${suggestion(ref.name, index.fields.keys())}`,
-          ref,
+          ref.original,
           { data: { field: ref.name, inSetModifier: inSet }, content: `${location.path}\u0000${ref.name}\u0000${e.expression.text}` },
         );
       }

@@ -38,7 +38,7 @@ export default defineRule({
       for (const ref of labelCandidates(e)) {
         if (ctx.index.resolveName(ref.name, e.expression.location.objectId, false)) continue;
         const elsewhere = ctx.index.objectsWithMeasureLabel(ref.name);
-        reportAt(ctx, e, `[${ref.name}] in the ${describeSite(ctx, e)} is neither a field nor the label of a master measure or of a measure in this chart.${otherCharts(ctx, elsewhere)}`, e.parsed.toOriginal(ref.from, ref.to), {
+        reportAt(ctx, e, `[${ref.name}] in the ${describeSite(ctx, e)} is neither a field nor the label of a master measure or of a measure in this chart.${otherCharts(ctx, elsewhere)}`, ref.original, {
           data: { label: ref.name, ...(elsewhere.length ? { labelsMeasureIn: [...elsewhere] } : {}) },
           content: `${e.expression.location.path}\u0000${ref.name}\u0000${e.expression.text}`,
         });

@@ -2,17 +2,12 @@
 // measure or another column of the chart, Qlik help "Using labels in expressions"): Q15 owns
 // those when they resolve to nothing, Q02 everything else.
 import type { IndexedExpression } from '../../analyze/analysis-index';
-import type { FieldReference } from '../../expression/queries';
+import type { FieldUse } from '../../analyze/parsed-expression';
 
-export function labelCandidates(e: IndexedExpression): FieldReference[] {
-  const refs = e.parsed.references();
-  if (!refs) return [];
-  return refs.fields.filter(
-    (f) => f.quoting === 'bracket' && f.role === 'expression' && !f.inSetModifier && !f.inElementFunction && !f.inSearch && f.aggregationDepth === 0 && f.aggrDepth === 0,
-  );
+export function isLabelCandidate(f: FieldUse): boolean {
+  return f.quoting === 'bracket' && f.role === 'expression' && !f.inSetModifier && !f.inElementFunction && !f.inSearch && f.aggregationDepth === 0 && f.aggrDepth === 0;
 }
 
-/** `from:to` keys (in expanded-text offsets) of the label candidates of an expression */
-export function labelCandidateKeys(e: IndexedExpression): Set<string> {
-  return new Set(labelCandidates(e).map((f) => `${f.from}:${f.to}`));
+export function labelCandidates(e: IndexedExpression): FieldUse[] {
+  return e.parsed.fields.filter(isLabelCandidate);
 }

@@ -10,6 +10,7 @@ import {
   functionCalls,
   ifCalls,
   ifInsideAggregations,
+  inSetAnalysis,
   maxIfDepth,
   parseExpression,
   setIdentifiers,
@@ -47,6 +48,34 @@ describe('fieldReferences', () => {
   it('includes the fields of "=expr" search strings', () => {
     const refs = fieldReferences(ast('Count({<Customer={"=Sum(Sales)>10"}>} Customer)'));
     expect(refs.find((f) => f.name === 'Sales')).toMatchObject({ inSearch: true, aggregationDepth: 1 });
+  });
+
+  it('says which expression holds each field: top level, a call, a search string, a calculated Aggr dimension', () => {
+    const refs = fieldReferences(ast('A + Sum({<B={"=C>0"}, D={"=Len(E)>0"}>} F) + Aggr(Sum(G), H & I, If(J, K))'));
+    expect(refs.map((f) => [f.name, f.role, f.within])).toEqual([
+      ['A', 'expression', 'root'],
+      ['B', 'modifier-field', 'root'],
+      ['C', 'expression', 'search'],
+      ['D', 'modifier-field', 'root'],
+      ['E', 'expression', 'call'],
+      ['F', 'expression', 'call'],
+      ['G', 'expression', 'call'],
+      ['H', 'expression', 'aggr-dimension'],
+      ['I', 'expression', 'aggr-dimension'],
+      ['J', 'expression', 'call'],
+      ['K', 'expression', 'call'],
+    ]);
+    // a bare field of an "=expr" search is part of set analysis; inside a call of the search it is a value
+    expect(refs.filter(inSetAnalysis).map((f) => f.name)).toEqual(['B', 'C', 'D']);
+  });
+
+  it('marks the fields of fragments the parser recovered after a syntax error', () => {
+    const root = ast('Sum(X) Y');
+    expect(root.recovered).toBeDefined();
+    expect(fieldReferences(root).map((f) => [f.name, f.recovered])).toEqual([
+      ['X', false],
+      ['Y', true],
+    ]);
   });
 });
 
@@ -98,6 +127,11 @@ describe('aggregation queries', () => {
   it('finds Count(DISTINCT field) (P14)', () => {
     const found = countDistinctFields(ast('Count(DISTINCT [Customer ID]) / Count(Orders) + Count({<Y={1}>} DISTINCT Product)'));
     expect(found.map((c) => c.fields)).toEqual([['Customer ID'], ['Product']]);
+  });
+
+  it('counts neither the fields of a search string nor those of TOTAL <fld> (Qlik help: Count - chart function; Set modifiers with searches)', () => {
+    const found = countDistinctFields(ast('Count({<Customer={"=Sum(Sales)>0"}>} DISTINCT Customer) + Count(TOTAL <Region> DISTINCT Product)'));
+    expect(found.map((c) => c.fields)).toEqual([['Customer'], ['Product']]);
   });
 
   it('describes Aggr calls with inner and outer aggregations (P12, P13)', () => {

@@ -23,6 +23,22 @@ describe('P14 distant-count-distinct', () => {
     ]);
   });
 
+  // Count({[SetExpression] [DISTINCT] [TOTAL [<fld {,fld}>]]} expr) counts expr
+  // (https://help.qlik.com/en-US/sense/Subsystems/Hub/Content/Sense_Hub/ChartFunctions/CounterAggregationFunctions/count.htm);
+  // a set modifier's search, "=Count(GroupName)>0" or "*abc*", only selects records
+  // (https://help.qlik.com/en-US/cloud-services/Subsystems/Hub/Content/Sense_Hub/ChartFunctions/SetAnalysis/set-modifiers-advanced-searches.htm).
+  it('counts the field of the argument, not one of a search string in the set modifier', () => {
+    const near = model().sheet().barchart({ dimension: 'Region', measure: 'Count({<OrderID={"=Count(GroupName)>0"}>} DISTINCT OrderID)' }).build();
+    expect(runRule(rule, near).findings).toEqual([]);
+    const far = model().sheet().barchart({ dimension: 'Region', measure: 'Count({<Region={"=Count(OrderID)>0"}>} DISTINCT GroupName)' }).build();
+    expect(runRule(rule, far).findings.map((f) => f.data)).toEqual([{ field: 'GroupName', hops: 3 }]);
+  });
+
+  it('counts the field of the argument, not one of the TOTAL <fld> qualifier', () => {
+    const s = model().sheet().barchart({ dimension: 'Region', measure: 'Count(TOTAL <Region> DISTINCT GroupName)' }).build();
+    expect(runRule(rule, s).findings.map((f) => f.data)).toEqual([{ field: 'GroupName', hops: 3 }]);
+  });
+
   it('honours the minHops option', () => {
     const s = model().sheet().barchart({ id: 'c', dimension: 'Region', measure: 'Count(DISTINCT GroupName)' }).build();
     expect(runRule(rule, s, { minHops: 4 }).findings).toEqual([]);
