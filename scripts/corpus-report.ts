@@ -28,7 +28,7 @@ function target(f: Finding): string {
 }
 
 /** The report of one app, as lines. */
-export function formatAppReport(run: CorpusRun, review: Review): string[] {
+export function formatAppReport(run: CorpusRun, review: Review, options: { warnings?: boolean } = {}): string[] {
   const { findings, rules } = run.result;
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length])) as Record<Severity, number>;
   const names = new Map(rules.map((r) => [r.rule, r.name]));
@@ -46,6 +46,11 @@ export function formatAppReport(run: CorpusRun, review: Review): string[] {
   for (const f of errors) lines.push(`    [${status(f)}] ${f.rule} ${target(f)}: ${f.message}`);
   for (const e of review.missingExpected) lines.push(`    [MISSING] ${e.rule} ${e.target}: a reviewed real error the analysis no longer reports`);
   for (const e of review.goneKnownFalse) lines.push(`    [GONE] ${e.rule} ${e.target}: known false, no longer reported (remove it from the list)`);
+  if (options.warnings) {
+    const warnings = findings.filter((f) => f.severity === 'warning');
+    lines.push(`  warning-level findings: ${warnings.length}`);
+    for (const f of warnings) lines.push(`    ${f.rule} ${target(f)}: ${f.message}`);
+  }
   return lines;
 }
 
@@ -61,7 +66,7 @@ async function main(): Promise<void> {
   for (const run of runs) {
     const review = reviewErrors(run.result.findings, readReviewedErrors(run.app));
     unreviewed += review.unreviewed.length + review.missingExpected.length;
-    out.push('', ...formatAppReport(run, review));
+    out.push('', ...formatAppReport(run, review, { warnings: process.argv.includes('--warnings') }));
   }
   out.push('', `${unreviewed === 0 ? 'every error-level finding is reviewed' : `${unreviewed} error-level finding(s) to review`} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   console.log(out.join('\n'));
