@@ -29,6 +29,7 @@ export const SOURCES = {
   aggrSetAnalysis: s('Henric Cronström: Set analysis in the Aggr function', 'https://community.qlik.com/t5/Qlik-Design-Blog/Set-Analysis-in-the-Aggr-function/ba-p/1463822'),
   qlikCalculatedDimensions: s('Qlik help: Calculated dimensions', 'https://help.qlik.com/en-US/cloud-services/Subsystems/Hub/Content/Sense_Hub/Dimensions/calculated-dimensions.htm'),
   aggrFunction: s('Qlik help: Aggr - chart function', 'https://help.qlik.com/en-US/cloud-services/Subsystems/Hub/Content/Sense_Hub/ChartFunctions/aggr.htm'),
+  masterMeasuresInExpressions: s('Qlik help: Using master measures in expressions', 'https://help.qlik.com/en-US/cloud-services/Subsystems/Hub/Content/Sense_Hub/Measures/use-master-measures-expressions.htm'),
   valueList: s('Qlik help: ValueList - chart function (synthetic dimensions)', 'https://help.qlik.com/en-US/cloud-services/Subsystems/Hub/Content/Sense_Hub/ChartFunctions/SyntheticDimensionFunctions/valuelist.htm'),
   calculatedDimensions: s('Michael Steedle: All calculated dimensions are not evil', 'https://www.michaelsteedle.com/2019/05/all-calculated-dimensions-are-not.html'),
   keyDataTypes: s("Michael Steedle: Why key field data types don't matter", 'https://www.michaelsteedle.com/2021/04/why-key-field-data-types-dont-matter.html'),
