@@ -41,7 +41,7 @@ export default defineRule({
   needs: ['objects'],
   check(ctx) {
     for (const e of ctx.index.expressions) {
-      const calls = isCalculated(e) ? e.parsed.references().calls : [];
+      const calls = (isCalculated(e) ? e.parsed.references()?.calls : undefined) ?? [];
       let first: { call: CallReference; aggregation: CallReference } | undefined;
       for (const call of calls) {
         if (call.aggregationDepth === 0 || call.node.name.toUpperCase() !== 'IF') continue;
