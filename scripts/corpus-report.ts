@@ -1,10 +1,11 @@
 // `npm run corpus-report`: the findings of every corpus app (../shared/corpus, served by the
 // simulated tenant with the data models of test/fixtures/corpus-models), per rule and severity, and
-// every error-level finding with its target, message and review status (test/fixtures/corpus-expected):
+// every error-level finding with its target, message and review status (test/fixtures/corpus-expected),
+// the warnings' review per rule and cause (`-- --warnings` also lists every warning with its target):
 // precision and noise at a glance. How to read it: README, "Corpus report".
 import { pathToFileURL } from 'node:url';
 import type { Finding, Severity } from '../lib/analyze/result';
-import { readReviewedErrors, reviewErrors, type Review } from '../test/lib/rules/corpus-expected';
+import { readReviewedErrors, reviewErrors, reviewWarnings, type Review, type WarningReview } from '../test/lib/rules/corpus-expected';
 import { analyseCorpus, CORPUS_DIR, corpusPresent, type CorpusRun } from '../test/lib/rules/corpus-run';
 
 const SEVERITIES: Severity[] = ['error', 'warning', 'info'];
@@ -28,7 +29,7 @@ function target(f: Finding): string {
 }
 
 /** The report of one app, as lines. */
-export function formatAppReport(run: CorpusRun, review: Review): string[] {
+export function formatAppReport(run: CorpusRun, review: Review, warningReview: WarningReview, options: { warnings?: boolean } = {}): string[] {
   const { findings, rules } = run.result;
   const bySeverity = Object.fromEntries(SEVERITIES.map((s) => [s, findings.filter((f) => f.severity === s).length])) as Record<Severity, number>;
   const names = new Map(rules.map((r) => [r.rule, r.name]));
@@ -46,6 +47,15 @@ export function formatAppReport(run: CorpusRun, review: Review): string[] {
   for (const f of errors) lines.push(`    [${status(f)}] ${f.rule} ${target(f)}: ${f.message}`);
   for (const e of review.missingExpected) lines.push(`    [MISSING] ${e.rule} ${e.target}: a reviewed real error the analysis no longer reports`);
   for (const e of review.goneKnownFalse) lines.push(`    [GONE] ${e.rule} ${e.target}: known false, no longer reported (remove it from the list)`);
+  const warnings = findings.filter((f) => f.severity === 'warning');
+  const changed = warningReview.covered.filter((c) => c.findings.length !== c.entry.count);
+  lines.push(`  warning-level findings: ${warnings.length} (${warnings.length - warningReview.unreviewed.length} covered by reviewed rule and cause, ${warningReview.unreviewed.length} NOT REVIEWED, ${changed.length} reviewed count(s) changed)`);
+  for (const { entry, findings: covered } of warningReview.covered) {
+    const count = covered.length === entry.count ? `${covered.length}` : `${covered.length}, reviewed ${entry.count}: CHANGED`;
+    lines.push(`    [${entry.verdict}] ${entry.rule}${entry.message ? ` "${entry.message}"` : ''} (${count})`);
+  }
+  const listed = options.warnings ? warnings : warningReview.unreviewed;
+  for (const f of listed) lines.push(`    ${warningReview.unreviewed.includes(f) ? '[NOT REVIEWED] ' : ''}${f.rule} ${target(f)}: ${f.message}`);
   return lines;
 }
 
@@ -58,12 +68,17 @@ async function main(): Promise<void> {
   const runs = await analyseCorpus();
   const out: string[] = [`Corpus report: ${runs.length} apps from ${CORPUS_DIR}`];
   let unreviewed = 0;
+  let unreviewedWarnings = 0;
   for (const run of runs) {
-    const review = reviewErrors(run.result.findings, readReviewedErrors(run.app));
+    const reviewed = readReviewedErrors(run.app);
+    const review = reviewErrors(run.result.findings, reviewed);
+    const warningReview = reviewWarnings(run.result.findings, reviewed);
     unreviewed += review.unreviewed.length + review.missingExpected.length;
-    out.push('', ...formatAppReport(run, review));
+    unreviewedWarnings += warningReview.unreviewed.length + warningReview.covered.filter((c) => c.findings.length !== c.entry.count).length;
+    out.push('', ...formatAppReport(run, review, warningReview, { warnings: process.argv.includes('--warnings') }));
   }
-  out.push('', `${unreviewed === 0 ? 'every error-level finding is reviewed' : `${unreviewed} error-level finding(s) to review`} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
+  const warningsStatus = unreviewedWarnings === 0 ? 'every warning is covered by a reviewed rule and cause' : `${unreviewedWarnings} warning(s) or reviewed count(s) to review`;
+  out.push('', `${unreviewed === 0 ? 'every error-level finding is reviewed' : `${unreviewed} error-level finding(s) to review`}; ${warningsStatus} (${((Date.now() - started) / 1000).toFixed(1)} s)`);
   console.log(out.join('\n'));
 }
 

@@ -300,6 +300,10 @@ export const RULE_DOCS: readonly RuleDoc[] = [
         {
           "title": "Qlik help: Reusing assets with master items",
           "url": "https://help.qlik.com/en-US/cloud-services/Subsystems/Hub/Content/Sense_Hub/Assets/master-items.htm"
+        },
+        {
+          "title": "Qlik help: Using master measures in expressions",
+          "url": "https://help.qlik.com/en-US/cloud-services/Subsystems/Hub/Content/Sense_Hub/Measures/use-master-measures-expressions.htm"
         }
       ]
     },
@@ -482,10 +486,18 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     "name": "calculated-dimension",
     "category": "performance",
     "severity": "warning",
-    "summary": "A dimension defined as an expression (=…) rather than a field.",
+    "summary": "A dimension defined as an expression over fields (=…) rather than a field.",
     "why": {
-      "text": "A calculated dimension is evaluated row by row over the data on every selection and its result cannot use the field's precomputed symbol table; the same column made in the script costs nothing at run time.",
+      "text": "A calculated dimension is evaluated row by row over the data on every selection and its result cannot use the field's precomputed symbol table; the same column made in the script costs nothing at run time. A dimension that names no field (a constant, a ValueList or ValueLoop synthetic dimension) evaluates nothing over the data and is not reported.",
       "sources": [
+        {
+          "title": "Qlik help: Calculated dimensions",
+          "url": "https://help.qlik.com/en-US/cloud-services/Subsystems/Hub/Content/Sense_Hub/Dimensions/calculated-dimensions.htm"
+        },
+        {
+          "title": "Qlik help: ValueList - chart function (synthetic dimensions)",
+          "url": "https://help.qlik.com/en-US/cloud-services/Subsystems/Hub/Content/Sense_Hub/ChartFunctions/SyntheticDimensionFunctions/valuelist.htm"
+        },
         {
           "title": "Rob Wunderlich: QSDA 2.6 customized flag levels",
           "url": "https://qlikviewcookbook.com/author/robwunderlich/"
@@ -543,7 +555,7 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     "severity": "warning",
     "summary": "A row-level If inside an aggregation, e.g. Sum(If(Year = 2024, Sales)): set analysis does the same faster.",
     "why": {
-      "text": "An If inside an aggregation is evaluated for every row of the data; set analysis or a flag field selects the rows once, using the indexes.",
+      "text": "An If inside an aggregation is evaluated for every row of the data; set analysis or a flag field selects the rows once, using the indexes. An If that is the expression of an Aggr() is evaluated once per value of its dimensions, not per row, and is not reported.",
       "sources": [
         {
           "title": "QlikTech: QlikView best practices, development (calculation conditions, set analysis vs time functions)",
@@ -552,6 +564,10 @@ export const RULE_DOCS: readonly RuleDoc[] = [
         {
           "title": "Quick Qlear Qool: Count distinct, If on text, Sum(If()), nested If",
           "url": "http://www.quickqlearqool.nl/?p=497"
+        },
+        {
+          "title": "Qlik help: Aggr - chart function",
+          "url": "https://help.qlik.com/en-US/cloud-services/Subsystems/Hub/Content/Sense_Hub/ChartFunctions/aggr.htm"
         }
       ]
     },
@@ -598,7 +614,7 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     "severity": "warning",
     "summary": "An Aggr that adds nothing: Sum(Aggr(Sum(x), D)) is Sum(x), and an Aggr over exactly the chart dimensions is the plain aggregation.",
     "why": {
-      "text": "Aggr builds a temporary table for every calculation. When the result is the same without it (a sum of sums, or the same dimensions as the chart), it only costs time and memory; subtotals need TOTAL, not Aggr.",
+      "text": "Aggr builds a temporary table for every calculation. When the result is the same without it (a sum of sums, or the same dimensions as the chart), it only costs time and memory; subtotals need TOTAL, not Aggr. The chart's dimensions only apply to what is calculated per row (measures, colours, tooltips): an Aggr over them in a title, an axis limit or a reference line is needed.",
       "sources": [
         {
           "title": "Henric Cronström: When should the Aggr function NOT be used?",

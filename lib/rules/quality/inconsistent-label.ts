@@ -19,7 +19,7 @@ export default defineRule({
   summary: 'One measure label with several different definitions (two KPIs called "Margin" that compute different things); one finding per label.',
   why: {
     text: 'Users compare numbers by their labels. When two measures share a label but not a definition, the same word shows two different values and trust in the app is gone.',
-    sources: [SOURCES.governanceLabels, SOURCES.masterItems],
+    sources: [SOURCES.governanceLabels, SOURCES.masterItems, SOURCES.masterMeasuresInExpressions],
   },
   howToFix: 'Make one master measure for the label and link every chart to it, or rename the measures that mean something else.',
   severityReason:
@@ -30,8 +30,15 @@ export default defineRule({
     const { index, snapshot } = ctx;
     const key = (label: string) => (ctx.options.ignoreCase ? label.trim().toLowerCase() : label.trim());
     const all: LabelledMeasure[] = [];
+    const masterLabels = new Set(snapshot.masterMeasures.map((m) => key(m.label)));
+    // `If(…, [Reloads], [Reloads] + 0)` labelled "Reloads" reuses the master measure "Reloads" by its
+    // label, which outside an aggregation names the measure (Qlik help "Using master measures in
+    // expressions", "Creating a master measure…": order of precedence): it is that measure, not a rival meaning.
+    const usesMasterOfSameLabel = (label: string, definition: string) =>
+      masterLabels.has(key(label)) && (index.parse(definition).references()?.fields ?? []).some((f) => f.aggregationDepth === 0 && key(f.name) === key(label));
     const add = (label: string, definition: string, target: Target, path: string) => {
       if (!label.trim() || label.trim().startsWith('=') || !definition.trim()) return;
+      if (target.kind !== 'master-measure' && usesMasterOfSameLabel(label, definition)) return;
       all.push({ label: label.trim(), definition, normalised: index.normalised(definition), target, path });
     };
     for (const m of snapshot.masterMeasures) add(m.label, m.definition, index.locationTarget({ objectId: m.id, objectType: 'measure', owner: 'master-measure', path: '', kind: 'measure' }), '/qMeasure/qDef');

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../lib/analyze/result';
-import { reviewErrors, type ReviewedErrors } from './corpus-expected';
+import { reviewErrors, reviewWarnings, type ReviewedErrors } from './corpus-expected';
 
 const finding = (rule: string, id: string, message: string, severity: Finding['severity'] = 'error'): Finding =>
   ({ id: `${rule}-${id}`, rule, name: 'x', severity, category: 'quality', message, target: { kind: 'object', id, name: id }, contentHash: 'h' }) as Finding;
@@ -8,6 +8,10 @@ const finding = (rule: string, id: string, message: string, severity: Finding['s
 const reviewed: ReviewedErrors = {
   expected: [{ rule: 'Q10', target: 'a', message: 'vQuota', justification: 'vQuota is defined nowhere' }],
   knownFalse: [{ rule: 'Q06', target: '*', why: 'false: a container is no master link' }],
+  warnings: [
+    { rule: 'Q14', message: 'Label "Label"', count: 1, verdict: 'false', why: 'false: the default label of a Text object measure' },
+    { rule: 'Q14', count: 2, verdict: 'true', why: 'two definitions under one label, checked in the app' },
+  ],
 };
 
 describe('reviewErrors', () => {
@@ -27,5 +31,19 @@ describe('reviewErrors', () => {
     expect(review.unreviewed).toHaveLength(1);
     expect(review.missingExpected.map((e) => e.rule)).toEqual(['Q10']);
     expect(review.goneKnownFalse.map((e) => e.rule)).toEqual(['Q06']);
+  });
+});
+
+describe('reviewWarnings', () => {
+  it('puts each warning under the first entry of its rule whose message piece it holds; other warnings are unreviewed; errors are not its business', () => {
+    const findings = [
+      finding('Q14', 'a', 'Label "Label" has 2 different definitions', 'warning'),
+      finding('Q14', 'b', 'Label "Sales" has 2 different definitions', 'warning'),
+      finding('R01', 'c', 'Field "X" is not used', 'warning'),
+      finding('Q14', 'd', 'Label "Cost" has 2 different definitions', 'error'),
+    ];
+    const review = reviewWarnings(findings, reviewed);
+    expect(review.covered.map((c) => c.findings.map((f) => f.target.id))).toEqual([['a'], ['b']]);
+    expect(review.unreviewed.map((f) => f.target.id)).toEqual(['c']);
   });
 });

@@ -136,7 +136,9 @@ export function deriveReload(appId: string, ownerId: string, lastReloadTime: str
         endTime: end.toISOString(),
         success: true,
         duration: durationMs,
-        rowLimit: 0,
+        // no row limit: the engine limits rows when qRowLimit >= 0 (DoReloadExParams), and the
+        // recorded metadata of full reloads (apps/demo/reload-metadata) say -1
+        rowLimit: -1,
         isPartialReload: false,
         skipStore: false,
         loadFilesBytes: statements.reduce((s, x) => s + x.dataSize, 0),

@@ -48,7 +48,8 @@ describe.runIf(hasCorpus)('loading the corpus apps', () => {
     expect(app.reloads).toHaveLength(1);
     const reloadId = (app.reloads[0] as { id: string }).id;
     expect(app.reloadLogs[reloadId]).toContain('Execution finished.');
-    expect(app.reloadMetadata[reloadId]).toBeDefined();
+    // a full reload: no row limit (qRowLimit < 0), as in recorded metadata, so S03 sees no debug reload
+    expect(app.reloadMetadata[reloadId]).toMatchObject({ data: [{ reloadId, success: true, rowLimit: -1, skipStore: false }] });
   });
 
   it('reads the Gitoqlik split files of App H and builds the model from fields.json', async () => {

@@ -16,4 +16,16 @@ describe('P06 calculated-dimension', () => {
       `P06 master-dimension:dimension-3 The dimension of master dimension "Size" is calculated: =If(Sales > 10, 'L', 'S').`,
     ]);
   });
+
+  // Qlik help "Calculated dimensions": an expression involving one or more fields; "ValueList - chart
+  // function": used in a calculated dimension it forms a synthetic dimension, not affected by selections.
+  it('passes dimensions that name no field: a constant and a ValueList synthetic dimension', () => {
+    const s = app().sheet().barchart({ dimensions: ["='Standard Quota'", "=ValueList('Orders', 'Sales')", '=ValueLoop(1, 10)'] }).build();
+    expect(runRule(rule, s).findings).toEqual([]);
+  });
+
+  it('still flags a synthetic dimension that also reads a field, and one it could not fully read', () => {
+    const s = app().sheet().barchart({ dimensions: ["=If(Sales > 10, ValueList('L', 'S'))", "='Quota ' & $(=Max(Year))"] }).build();
+    expect(runRule(rule, s).findings).toHaveLength(2);
+  });
 });

@@ -20,4 +20,15 @@ describe('P12 needless-aggr', () => {
       `P12 object:barchart-4 Needless Aggr in the measure 2 of Bar chart on sheet "Sheet": the Aggr runs over exactly the chart's dimensions (Region).`,
     ]);
   });
+
+  // An axis limit or a title is evaluated once for the object, outside the chart's dimensions: the
+  // Aggr over the chart's dimension is what gives the largest bar there.
+  it("passes an Aggr over the chart's dimensions in an axis limit and a title", () => {
+    const largestBar = '=Max(Aggr(Count(DISTINCT ReloadID), Minute))';
+    const s = app()
+      .sheet()
+      .barchart({ dimension: 'Minute', measure: 'Count(DISTINCT ReloadID)', title: largestBar, properties: { measureAxis: { max: { qValueExpression: { qExpr: largestBar } } } } })
+      .build();
+    expect(runRule(rule, s).findings).toEqual([]);
+  });
 });

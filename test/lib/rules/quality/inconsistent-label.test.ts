@@ -20,4 +20,20 @@ describe('Q14 inconsistent-label', () => {
     expect(findings.map((f) => f.target.id)).toEqual(['k1']);
     expect(findings[0].message).toContain('2 different definitions');
   });
+
+  // Qlik help "Using master measures in expressions": outside an aggregation a master measure's label
+  // names the measure, so this chart measure is "Reloads" itself, shown with a tweak.
+  it('passes a measure that reuses the master measure of its own label by that label', () => {
+    const s = app()
+      .measure({ label: 'Reloads', def: 'Count(DISTINCT ReloadID)' })
+      .sheet()
+      .linechart({ measure: { def: 'If(GetPossibleCount(Day) <> 1, [Reloads], [Reloads] + Sum({1} 0))', label: 'Reloads' } })
+      .build();
+    expect(runRule(rule, s).findings).toEqual([]);
+  });
+
+  it('still flags a measure whose label names a field inside an aggregation, not the master measure', () => {
+    const s = app().measure({ label: 'Sales', def: 'Sum({<Year={2024}>} Sales)' }).sheet().kpi({ id: 'k', measure: { def: 'Sum([Sales])', label: 'Sales' } }).build();
+    expect(runRule(rule, s).findings.map((f) => f.target.id)).toEqual(['k']);
+  });
 });
