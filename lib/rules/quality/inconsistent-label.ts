@@ -35,7 +35,7 @@ export default defineRule({
     // label, which outside an aggregation names the measure (Qlik help "Using master measures in
     // expressions", "Creating a master measure…": order of precedence): it is that measure, not a rival meaning.
     const usesMasterOfSameLabel = (label: string, definition: string) =>
-      masterLabels.has(key(label)) && (index.parse(definition).references()?.fields ?? []).some((f) => f.aggregationDepth === 0 && key(f.name) === key(label));
+      masterLabels.has(key(label)) && index.parse(definition).fields.some((f) => f.aggregationDepth === 0 && key(f.name) === key(label));
     const add = (label: string, definition: string, target: Target, path: string) => {
       if (!label.trim() || label.trim().startsWith('=') || !definition.trim()) return;
       if (target.kind !== 'master-measure' && usesMasterOfSameLabel(label, definition)) return;
