@@ -829,7 +829,7 @@ export const RULE_DOCS: readonly RuleDoc[] = [
         }
       ]
     },
-    "howToFix": "Check the reason and confidence, then remove the field from the LOAD statement (best: it is never loaded) or add the generated `DROP FIELDS` statement at the end of the script. Medium-confidence fields appear in text Qlarity could not analyse: look there first. Fields named in an expression that could not be fully read (a syntax error, a value only known at run time) are listed apart as \"could not decide\", with that expression, and are never in the DROP FIELDS statement."
+    "howToFix": "Check the reason and confidence, then remove the field from the LOAD statement (best: it is never loaded) or add the generated `DROP FIELDS` statement at the end of the script. Where the script itself reads the field after loading it (a Lookup() or Peek(), a RESIDENT load, a join key, GeoMakePoint()), removing it from the LOAD breaks the reload: drop it at the end of the script instead. Medium-confidence fields appear in text Qlarity could not analyse: look there first. Fields named in an expression that could not be fully read (a syntax error, a value only known at run time) are listed apart as \"could not decide\", with that expression, and are never in the DROP FIELDS statement."
   },
   {
     "code": "R02",
