@@ -5,6 +5,7 @@
 // more is sent. A refused send throws, so enigma.js rejects that call and nothing goes out.
 import { ENGINE_ALLOWED_METHODS, engineRefusal } from '../read-only';
 import { EngineError } from './errors';
+import { requestMethod } from './request-method';
 import type { WebSocketLike } from './types';
 import { wrapSocket } from './wrap-socket';
 
@@ -26,13 +27,4 @@ export function guardSocket(inner: WebSocketLike): GuardedSocket {
       refused = error;
     },
   });
-}
-
-function requestMethod(data: string): string | undefined {
-  try {
-    const method = (JSON.parse(data) as { method?: unknown } | null)?.method;
-    return typeof method === 'string' ? method : undefined;
-  } catch {
-    return undefined;
-  }
 }
