@@ -124,10 +124,10 @@ async function endpoint(sim: SimProcess): Promise<Endpoint> {
 const gc = (globalThis as { gc?: () => void }).gc;
 
 /** The heap figures of a Node process with V8's default young generation (bench/heap-child.ts), each the largest of `runs` collections without the timing pass. */
-async function heapWithDefaultYoungGeneration(at: Endpoint, runs: number): Promise<{ peakMb: number; liveMb: number; snapshotMb: number }> {
+async function heapWithDefaultYoungGeneration(at: Endpoint, runs: number): Promise<{ peakMb: number; liveMb: number; snapshotMb: number; semiSpaceMb: number }> {
   const args = ['--expose-gc', '--import', 'tsx', 'bench/heap-child.ts', at.sim.url, at.sim.apiKey, at.appId, String(runs)];
   const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 2 ** 20 });
-  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { peakMb: number; liveMb: number; snapshotMb: number };
+  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { peakMb: number; liveMb: number; snapshotMb: number; semiSpaceMb: number };
 }
 
 const median = <T extends { ms: number }>(runs: T[]): T => runs.sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)] as T;
@@ -298,7 +298,7 @@ export default async function collectBench(): Promise<BenchResult[]> {
     // garbage that a scavenge would have freed long before; the live peak is the floor under both.
     const childHeap = await heapWithDefaultYoungGeneration(main, RUNS);
     results.push({
-      name: `peak JS heap of a collection without the timing pass, in a Node process with V8's default young generation (as a browser's service worker; bench/heap-child.ts: growth over the heap before it, sampled every 10 ms, largest of ${RUNS} runs)`,
+      name: `peak JS heap of a collection without the timing pass, in a Node process with V8's default young generation (as a browser's service worker; bench/heap-child.ts: growth over the heap before it, sampled every 10 ms, largest of ${RUNS} runs; its young generation's semi-space, garbage the peak may count at most: ${childHeap.semiSpaceMb.toFixed(0)} MB)`,
       value: childHeap.peakMb,
       unit: 'MB',
       baseline: { name: "the snapshot's JSON size", value: childHeap.snapshotMb },

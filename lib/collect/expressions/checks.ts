@@ -206,8 +206,15 @@ export function labelIndex(): LabelIndex {
   };
 }
 
+/**
+ * The answer of most checks (no error, no bad or dangerous field name): one frozen instance for all
+ * of them instead of an object and two arrays per expression (thousands, held by the snapshot).
+ */
+const CLEAN_CHECK: ExpressionCheck = Object.freeze({ badFieldNames: Object.freeze([]) as unknown as ExpressionCheck['badFieldNames'], dangerousFieldNames: Object.freeze([]) as unknown as ExpressionCheck['dangerousFieldNames'] });
+
 export function toCheck(answer: unknown): ExpressionCheck {
   const a = parseCheckExpressionResult(answer ?? {});
+  if (!a.qErrorMsg && !a.qBadFieldNames?.length && !a.qDangerousFieldNames?.length) return CLEAN_CHECK;
   const range = (r: { qFrom: number; qCount: number }) => ({ from: r.qFrom, count: r.qCount });
   return {
     ...(a.qErrorMsg ? { errorMsg: a.qErrorMsg } : {}),
@@ -219,5 +226,7 @@ export function toCheck(answer: unknown): ExpressionCheck {
 function toFields(answer: unknown): string[] {
   // enigma returns the single out-param `qFieldNames` itself
   const list = Array.isArray(answer) ? answer : (answer as { qFieldNames?: unknown } | undefined)?.qFieldNames;
-  return Array.isArray(list) ? list.filter((f): f is string => typeof f === 'string') : [];
+  if (!Array.isArray(list)) return [];
+  // the engine's own list when it holds only names (no copy per unique text), else its names
+  return list.every((f) => typeof f === 'string') ? (list as string[]) : list.filter((f): f is string => typeof f === 'string');
 }

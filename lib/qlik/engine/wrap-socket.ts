@@ -4,13 +4,13 @@
 import type { WebSocketLike } from './types';
 
 export function wrapSocket(inner: WebSocketLike, send: (data: string) => void): WebSocketLike {
+  // a constant (WebSocket.OPEN), read by enigma.js before every send: taken once
+  const open = inner.OPEN ?? 1;
   const outer: WebSocketLike = {
     get readyState() {
       return inner.readyState;
     },
-    get OPEN() {
-      return inner.OPEN ?? 1;
-    },
+    OPEN: open,
     send,
     close(code?: number, reason?: string) {
       inner.close(code, reason);

@@ -112,4 +112,25 @@ describe('createExpressionChecker', () => {
     expect(ctx.issues.filter((i) => /qBadFieldNames/.test(i.message))).toHaveLength(1);
     expect(ctx.issues.filter((i) => /Invalid expression/.test(i.message))).toHaveLength(1);
   });
+  it('gives every clean check one frozen answer, keeps an error message or a range in an answer of its own, and keeps only the names of a field list', async () => {
+    const answers: Record<string, unknown> = {
+      'Sum(A)': { qErrorMsg: '' },
+      'Sum(B)': { qBadFieldNames: [], qDangerousFieldNames: [] },
+      'Sum(C': { qErrorMsg: 'Error in expression' },
+      'Sum([D])': { qBadFieldNames: [{ qFrom: 4, qCount: 3 }] },
+    };
+    const doc = {
+      checkExpression: async (text: string) => answers[text],
+      getFieldsFromExpression: async (text: string) => (text === 'Sum(A)' ? ['A', 3, null] : ['B']),
+    } as unknown as QixDoc;
+    const checker = createExpressionChecker(context(doc));
+    const [a, b, c, d] = await checker.finish(Object.keys(answers).map((text, i) => expression(String(i), text)));
+    expect(a?.check).toBe(b?.check);
+    expect(Object.isFrozen(a?.check) && Object.isFrozen(a?.check?.badFieldNames) && Object.isFrozen(a?.check?.dangerousFieldNames)).toBe(true);
+    expect(a?.check).toEqual({ badFieldNames: [], dangerousFieldNames: [] });
+    expect(c?.check).toEqual({ errorMsg: 'Error in expression', badFieldNames: [], dangerousFieldNames: [] });
+    expect(d?.check).toEqual({ badFieldNames: [{ from: 4, count: 3 }], dangerousFieldNames: [] });
+    expect(a?.fieldsFromEngine).toEqual(['A']);
+    expect(b?.fieldsFromEngine).toEqual(['B']);
+  });
 });
