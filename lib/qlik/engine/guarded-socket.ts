@@ -2,11 +2,9 @@
 // method (lib/qlik/read-only.ts). The enigma.js request interceptor (session.ts) checks each call
 // with its object type first; this also covers the requests enigma.js sends on its own when it
 // resumes a session, which bypass interceptors. After `refuseAll` (the engine went silent) nothing
-// more is sent. A refused send throws, so enigma.js rejects that call and nothing goes out. The
-// frame's method is read by request-method.ts (enigma.js's own frames without a second parse).
+// more is sent. A refused send throws, so enigma.js rejects that call and nothing goes out.
 import { ENGINE_ALLOWED_METHODS, engineRefusal } from '../read-only';
 import { EngineError } from './errors';
-import { requestMethod } from './request-method';
 import type { WebSocketLike } from './types';
 import { wrapSocket } from './wrap-socket';
 
@@ -28,4 +26,13 @@ export function guardSocket(inner: WebSocketLike): GuardedSocket {
       refused = error;
     },
   });
+}
+
+function requestMethod(data: string): string | undefined {
+  try {
+    const method = (JSON.parse(data) as { method?: unknown } | null)?.method;
+    return typeof method === 'string' ? method : undefined;
+  } catch {
+    return undefined;
+  }
 }
