@@ -3,7 +3,8 @@
 // every error-level finding with its target, message and review status (test/fixtures/corpus-expected):
 // precision and noise at a glance. How to read it: README, "Corpus report".
 import { pathToFileURL } from 'node:url';
-import type { Finding, Severity } from '../lib/analyze/result';
+import type { Finding } from '../lib/analyze/result';
+import type { Severity } from '../lib/analyze/severity';
 import { readReviewedErrors, reviewErrors, type Review } from '../test/lib/rules/corpus-expected';
 import { analyseCorpus, CORPUS_DIR, corpusPresent, type CorpusRun } from '../test/lib/rules/corpus-run';
 
