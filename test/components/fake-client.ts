@@ -2,7 +2,7 @@
 // lets the test push events as the background would.
 import { vi } from 'vitest';
 import type { ExtensionClient } from '../../components/models/extension-client';
-import type { AnyEvent } from '../../lib/protocol/messages';
+import type { AnyEvent } from '../../lib/protocol/tab-messages';
 import type { AnalysisReport } from '../../lib/report/report-schema';
 import type { AnalysedApp } from '../../lib/protocol/stored-analysis';
 import type { AnalysisRun } from '../../lib/protocol/run';

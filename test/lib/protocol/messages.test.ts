@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { AnyEvent, AnyRequest, REQUEST_TYPES, replySchema, requests } from '../../../lib/protocol/messages';
+import { AnyRequest, REQUEST_TYPES, requests } from '../../../lib/protocol/messages';
+import { AnyEvent } from '../../../lib/protocol/tab-messages';
+import { replySchema } from '../../../lib/protocol/envelope';
 import { AnalysisReport } from '../../../lib/report/report-schema';
 import { DEFAULT_SETTINGS, Settings } from '../../../lib/protocol/settings';
 import { settingsProblems } from '../../../lib/extension/settings/problems';
