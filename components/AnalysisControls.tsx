@@ -1,6 +1,6 @@
 // Analyze, the progress of a run and Cancel; the error when a run failed.
 import type { AnalysisRun } from '../lib/protocol/run';
-import { isRunning } from '../lib/protocol/run-phase';
+import { isRunning } from '../lib/extension/is-running';
 import { CAPACITY_NOTE } from './capacity-note';
 import { phaseLabel, progressFraction } from './format';
 

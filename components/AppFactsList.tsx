@@ -1,7 +1,7 @@
 // The popup's facts about the analysed app: when, its memory, what the unused fields hold and the
 // slowest object. Names come from the app (any script, any length, HTML-looking text): they are
 // text nodes in <bdi dir="auto">, so they keep their own direction and wrap.
-import type { AnalysisReport } from '../lib/protocol/report';
+import type { AnalysisReport } from '../lib/report/report-schema';
 import type { Formatter } from '../lib/report/format';
 
 export function AppFactsList({ report, fmt }: { report: AnalysisReport; fmt: Formatter }) {

@@ -1,5 +1,5 @@
 // A list of findings: severity, rule, message, what it is about, and "Show in app" where possible.
-import type { ReportFinding } from '../lib/protocol/report';
+import type { ReportFinding } from '../lib/report/report-schema';
 import { SEVERITY_NAME } from '../lib/report/labels';
 import { canShowInApp, targetLabel } from './format';
 

@@ -1,5 +1,5 @@
 // The side panel's overview: the app, when it was analysed, score, counts, and what could not run.
-import type { AnalysisReport } from '../lib/protocol/report';
+import type { AnalysisReport } from '../lib/report/report-schema';
 import { createFormatter, type Formatter } from '../lib/report/format';
 import { SeverityChips } from './SeverityChips';
 

@@ -7,7 +7,7 @@ import { ReportSummary } from './ReportSummary';
 import { TabStatus } from './TabStatus';
 import { useTabModel } from './useTabModel';
 import { ChangeSince, type ChangeSource } from './report/history/ChangeSince';
-import { appKeyOf } from '../lib/protocol/app-key';
+import { appKeyOf } from '../lib/extension/app-key';
 
 export function PopupView({ model, history }: { model: TabModel; history?: ChangeSource }) {
   useTabModel(model);

@@ -1,6 +1,6 @@
 // The popup's view of the last report, built to fit Chrome's 600 px popup: the score in its band,
 // the counts, then Fix first (the three changes that gain the most) and the app's facts.
-import type { AnalysisReport, ReportFinding } from '../lib/protocol/report';
+import type { AnalysisReport, ReportFinding } from '../lib/report/report-schema';
 import { createFormatter, type Formatter } from '../lib/report/format';
 import { AnalysisAge } from './AnalysisAge';
 import { AppFactsList } from './AppFactsList';

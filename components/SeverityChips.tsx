@@ -1,5 +1,5 @@
 import { SEVERITIES } from '../lib/analyze/severity-order';
-import type { SeverityCounts } from '../lib/protocol/report';
+import type { SeverityCounts } from '../lib/report/report-schema';
 import type { Formatter } from '../lib/report/format';
 import { SEVERITY_PLURAL } from '../lib/report/labels';
 

@@ -3,9 +3,10 @@
 // an older version) it falls back to the stored summary: Overview and Findings.
 import { signal } from '@preact/signals';
 import { useMemo } from 'preact/hooks';
-import { SEVERITIES, type Severity } from '../lib/protocol/report';
+import { SEVERITIES } from '../lib/analyze/severity-order';
+import { type Severity } from '../lib/analyze/severity';
 import { findingTargetOf } from '../lib/report/analysis-report';
-import { appKeyOf } from '../lib/protocol/tab-state';
+import { appKeyOf } from '../lib/extension/app-key';
 import { AnalysisControls } from './AnalysisControls';
 import { LogInCard } from './LogInCard';
 import { FindingList } from './FindingList';

@@ -1,7 +1,7 @@
 // How far the timing pass got, above the results: still measuring (the findings that need
 // calculation times grow sheet by sheet), stopped (which sheets were not measured) or skipped for
 // this app (with the way to turn it back on). Nothing when the pass is complete.
-import type { TimingCoverage } from '../lib/protocol/report';
+import type { TimingCoverage } from '../lib/report/report-schema';
 
 export function timingNoteText(timings: TimingCoverage): string | null {
   const { state, measuredSheets, totalSheets, notMeasured = [] } = timings;

@@ -2,7 +2,7 @@
 // to the first place it occurs.
 import { describeGain } from '../lib/report/gain';
 import type { Formatter } from '../lib/report/format';
-import type { ReportFinding, TopFinding } from '../lib/protocol/report';
+import type { ReportFinding, TopFinding } from '../lib/report/report-schema';
 import { SEVERITY_NAME } from '../lib/report/labels';
 import { canShowInApp } from './format';
 

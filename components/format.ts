@@ -1,7 +1,7 @@
 // Words for the views: pure, so they are tested on their own. Numbers, sizes, durations and dates
 // follow the reader's locale through lib/report/format.ts.
 import type { AnalysisPhase, AnalysisRun } from '../lib/protocol/run';
-import type { ReportFinding } from '../lib/protocol/report';
+import type { ReportFinding } from '../lib/report/report-schema';
 import type { QlikApp } from '../lib/protocol/tab-state';
 import { targetDisplayName } from '../lib/report/names';
 

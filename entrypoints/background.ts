@@ -18,9 +18,13 @@ import { showInApp } from '../lib/extension/show-in-app';
 import { listStoredApps, loadLastResult, loadSettings, pruneResults, saveLastResult, saveSettings } from '../lib/extension/storage';
 import { createPlatformLookup } from '../lib/extension/platform-lookup';
 import { describeTab, isAnalysableTab } from '../lib/extension/tab-state';
-import { platformName } from '../lib/qlik/platform';
-import { retentionOf, type Settings } from '../lib/protocol/settings';
-import { appKeyOf, type TabState } from '../lib/protocol/tab-state';
+import { platformName } from '../lib/qlik/platform-name';
+import { ruleConfigErrors } from '../lib/analyze/rule-config-errors';
+import { RULES } from '../lib/rules/index';
+import type { Settings } from '../lib/protocol/settings';
+import { retentionOf } from '../lib/extension/settings/read';
+import type { TabState } from '../lib/protocol/tab-state';
+import { appKeyOf } from '../lib/extension/app-key';
 
 export default defineBackground(() => {
   // A run that died with the worker may have left its API-key header rule (session rules outlive
@@ -94,6 +98,7 @@ export default defineBackground(() => {
       await applyRetention(saved);
       return saved;
     },
+    'check-rule-config': ({ analysis }) => ruleConfigErrors(analysis, RULES),
   };
   listenForRequests(handlers);
 

@@ -4,7 +4,8 @@
 // the warnings' review per rule and cause (`-- --warnings` also lists every warning with its target):
 // precision and noise at a glance. How to read it: README, "Corpus report".
 import { pathToFileURL } from 'node:url';
-import type { Finding, Severity } from '../lib/analyze/result';
+import type { Finding } from '../lib/analyze/result';
+import type { Severity } from '../lib/analyze/severity';
 import { readReviewedErrors, reviewErrors, reviewWarnings, type Review, type WarningReview } from '../test/lib/rules/corpus-expected';
 import { analyseCorpus, CORPUS_DIR, corpusPresent, type CorpusRun } from '../test/lib/rules/corpus-run';
 

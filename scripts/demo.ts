@@ -12,7 +12,8 @@ import { DEMO_APP_ID, extensionWorker, launchWithExtension, tabIdOf } from '../t
 import { startSimulator, type Simulator } from '../test/sim/index';
 import { ensureBrowser } from './browsers/ensure';
 import { ensureBuild } from './ensure-build';
-import { AnalysisReport, SEVERITIES } from '../lib/report/report-schema';
+import { AnalysisReport } from '../lib/report/report-schema';
+import { SEVERITIES } from '../lib/analyze/severity-order';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const OUTPUT_DIR = path.join(root, 'demo-output');

@@ -31,6 +31,7 @@ export function createBrowserClient(search: string): ExtensionClient {
     listAnalysedApps: async () => (await stored()).send('list-analysed-apps', {}),
     getSettings: async () => (await stored()).send('get-settings', {}),
     setSettings: async (settings) => (await stored()).send('set-settings', { settings }),
+    checkRuleConfig: async (analysis) => (await stored()).send('check-rule-config', analysis ? { analysis } : {}),
     onEvent: (listener) => {
       // listening starts once the event schemas are there (before any answer to this page's requests)
       let stop: (() => void) | undefined;

@@ -1,10 +1,10 @@
 // What the pages need from the extension, as one interface: the real one talks to the background,
 // component tests pass a fake. Keeps components free of browser APIs.
 import type { AnyEvent } from '../../lib/protocol/tab-messages';
-import type { AnalysisReport, FindingTarget } from '../../lib/protocol/report';
+import type { AnalysisReport, FindingTarget } from '../../lib/report/report-schema';
 import type { AnalysedApp } from '../../lib/protocol/stored-analysis';
 import type { AnalysisRun } from '../../lib/protocol/run';
-import type { Settings } from '../../lib/protocol/settings';
+import type { RuleConfig, Settings } from '../../lib/protocol/settings';
 import type { TabState } from '../../lib/protocol/tab-state';
 
 export interface ExtensionClient {
@@ -28,6 +28,8 @@ export interface ExtensionClient {
   listAnalysedApps(): Promise<AnalysedApp[]>;
   getSettings(): Promise<Settings>;
   setSettings(settings: Settings): Promise<Settings>;
+  /** the rules' errors in a rule configuration, per field path (empty when the rules accept it) */
+  checkRuleConfig(analysis: RuleConfig | undefined): Promise<Record<string, string>>;
   onEvent(listener: (event: AnyEvent) => void): () => void;
   /** the side panel follows the active tab; the popup does not need to */
   onActiveTabChange(listener: () => void): () => void;

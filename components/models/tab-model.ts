@@ -2,9 +2,9 @@
 // last report, as signals; the actions the views call. One model per page.
 import { batch, computed, signal } from '@preact/signals';
 import type { AnalysisRun } from '../../lib/protocol/run';
-import { isRunning } from '../../lib/protocol/run-phase';
-import type { AnalysisReport, ReportFinding } from '../../lib/protocol/report';
-import { appKeyOf } from '../../lib/protocol/app-key';
+import { isRunning } from '../../lib/extension/is-running';
+import type { AnalysisReport, ReportFinding } from '../../lib/report/report-schema';
+import { appKeyOf } from '../../lib/extension/app-key';
 import type { TabState } from '../../lib/protocol/tab-state';
 import type { ExtensionClient } from './extension-client';
 

@@ -2,7 +2,7 @@
 // thresholds that win over the rules for all apps. Saved, validated, exported and imported with
 // the other settings; the analysis of that app (and only that app) uses them.
 import { useState } from 'preact/hooks';
-import type { AnyRule } from '../../lib/analyze/rule';
+import type { RuleSettingsDoc } from '../../lib/report/rule-docs';
 import type { AnalysedApp } from '../../lib/protocol/stored-analysis';
 import { AppId, type Settings } from '../../lib/protocol/settings';
 import { ErrorText } from './fields';
@@ -12,7 +12,7 @@ import type { FieldErrors } from './validate';
 import { AddRow } from './AddRow';
 
 interface Props {
-  rules: readonly AnyRule[];
+  rules: readonly RuleSettingsDoc[];
   settings: Settings;
   errors: FieldErrors;
   /** apps with a stored analysis, to pick from (names help; the id is what counts) */

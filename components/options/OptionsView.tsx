@@ -1,11 +1,12 @@
 // The options page: connection per tenant, rule severities and options (for all apps and per app),
-// data retention, export and import. Every change is validated as a whole before it is saved;
-// nothing is saved while invalid.
+// data retention, export and import. Every change is validated as a whole before it is saved
+// (the rules' options by the background, which has the rules); nothing is saved while invalid.
 import { signal } from '@preact/signals';
 import { useEffect, useMemo } from 'preact/hooks';
-import type { AnyRule } from '../../lib/analyze/rule';
-import { settingsProblems, type Settings } from '../../lib/protocol/settings';
-import { RULES } from '../../lib/rules/index';
+import type { Settings } from '../../lib/protocol/settings';
+import { settingsProblems } from '../../lib/extension/settings/problems';
+import { RULE_SETTINGS } from '../../lib/report/rule-settings-catalogue';
+import type { RuleSettingsDoc } from '../../lib/report/rule-docs';
 import { Header } from '../Header';
 import type { ExtensionClient } from '../models/extension-client';
 import type { AnalysedApp } from '../../lib/protocol/stored-analysis';
@@ -21,12 +22,13 @@ import './options.css';
 
 interface Props {
   /** listAnalysedApps offers the apps analysed before for per-app rules (optional: an app id can be typed) */
-  client: Pick<ExtensionClient, 'getSettings' | 'setSettings'> & Partial<Pick<ExtensionClient, 'listAnalysedApps'>>;
+  client: Pick<ExtensionClient, 'getSettings' | 'setSettings' | 'checkRuleConfig'> & Partial<Pick<ExtensionClient, 'listAnalysedApps'>>;
   env?: OptionsEnvironment;
-  rules?: readonly AnyRule[];
+  /** what the page shows of each rule (the generated catalogue; the background checks the values with the rules themselves) */
+  rules?: readonly RuleSettingsDoc[];
 }
 
-export function OptionsView({ client, env, rules = RULES }: Props) {
+export function OptionsView({ client, env, rules = RULE_SETTINGS }: Props) {
   const settings = useMemo(() => signal<Settings | null>(null), []);
   const saved = useMemo(() => signal<Settings | null>(null), []);
   const errors = useMemo(() => signal<FieldErrors>({}), []);
@@ -47,14 +49,18 @@ export function OptionsView({ client, env, rules = RULES }: Props) {
   }, [client]);
 
   const current = settings.value;
+  const checkRules = (analysis: Settings['analysis']) => client.checkRuleConfig(analysis);
+  const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
+  /** errors shown after a failed save follow the edits, so a fixed field clears at once */
+  const recheck = async (next: Settings) => {
+    const result = await validateSettings(next, checkRules, rules).catch(() => null); // unchecked: the next save checks again
+    // a later edit has its own check: only the newest settings' errors are shown
+    if (result && settings.value === next) errors.value = result.ok ? {} : result.errors;
+  };
   const change = (next: Settings) => {
     settings.value = next;
     status.value = null;
-    // errors shown after a failed save follow the edits, so a fixed field clears at once
-    if (Object.keys(errors.value).length) {
-      const result = validateSettings(next, rules);
-      errors.value = result.ok ? {} : result.errors;
-    }
+    if (Object.keys(errors.value).length) void recheck(next);
   };
   const store = async (candidate: Settings): Promise<boolean> => {
     try {
@@ -62,14 +68,20 @@ export function OptionsView({ client, env, rules = RULES }: Props) {
       error.value = null;
       return true;
     } catch (e) {
-      error.value = e instanceof Error ? e.message : String(e);
+      error.value = messageOf(e);
       return false;
     }
   };
   const save = async (event: Event) => {
     event.preventDefault();
     if (!current) return;
-    const result = validateSettings(current, rules);
+    let result;
+    try {
+      result = await validateSettings(current, checkRules, rules);
+    } catch (e) {
+      error.value = messageOf(e);
+      return;
+    }
     if (!result.ok) {
       errors.value = result.errors;
       status.value = null;
@@ -80,7 +92,7 @@ export function OptionsView({ client, env, rules = RULES }: Props) {
   };
   const importFile = async (text: string) => {
     if (!current) return { ok: false, message: 'Settings are still loading.' };
-    const read = readSettingsFile(text, rules, saved.value ?? current);
+    const read = await readSettingsFile(text, checkRules, rules, saved.value ?? current).catch((e: unknown) => ({ ok: false as const, message: `Could not check the file: ${messageOf(e)}` }));
     if (!read.ok) return { ok: false, message: read.message };
     if (!(await store(read.settings))) return { ok: false, message: 'Could not save the imported settings; nothing was changed.' };
     errors.value = {};

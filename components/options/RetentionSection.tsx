@@ -1,5 +1,6 @@
 // How many analyses Qlarity keeps, and for how long.
-import { DEFAULT_RETENTION, retentionOf, type Retention, type Settings } from '../../lib/protocol/settings';
+import { DEFAULT_RETENTION, type Retention, type Settings } from '../../lib/protocol/settings';
+import { retentionOf } from '../../lib/extension/settings/read';
 import { NumberField } from './fields';
 import type { FieldErrors } from './validate';
 

@@ -2,17 +2,17 @@
 // RuleEditor edits one scope: all apps (RulesSection) or one app (AppRulesSection).
 import { SeveritySetting } from '../../lib/analyze/config';
 import { Category } from '../../lib/analyze/result';
-import type { AnyRule } from '../../lib/analyze/rule';
+import type { RuleSettingsDoc } from '../../lib/report/rule-docs';
 import type { RuleScope, Settings } from '../../lib/protocol/settings';
 import { ErrorText, NumberField, TextField, fieldId } from './fields';
-import { optionFields, type OptionField } from './option-fields';
+import type { OptionField } from '../../lib/analyze/option-fields';
 import { EMPTY_SCOPE, globalScope, resetRule, ruleEntry, setCategorySeverity, setRuleOption, setRuleSeverity, withGlobalScope } from './rule-config';
 import type { FieldErrors } from './validate';
 import { CATEGORY_NAME } from '../report/labels';
 
 
 interface Props {
-  rules: readonly AnyRule[];
+  rules: readonly RuleSettingsDoc[];
   settings: Settings;
   errors: FieldErrors;
   onChange(settings: Settings): void;
@@ -58,7 +58,7 @@ export function RulesSection({ rules, settings, errors, onChange }: Props) {
 }
 
 interface EditorProps {
-  rules: readonly AnyRule[];
+  rules: readonly RuleSettingsDoc[];
   scope: RuleScope;
   errors: FieldErrors;
   /** where this scope's errors live: "analysis" or "analysis.apps.<id>" */
@@ -106,9 +106,9 @@ export function RuleEditor({ rules, scope, errors, errorPrefix, idPrefix, labelS
   );
 }
 
-function RuleRow({ rule, scope, errors, errorPrefix, idPrefix, labelSuffix, onChange }: { rule: AnyRule; scope: RuleScope; errors: FieldErrors; errorPrefix: string; idPrefix: string; labelSuffix: string; onChange(scope: RuleScope): void }) {
+function RuleRow({ rule, scope, errors, errorPrefix, idPrefix, labelSuffix, onChange }: { rule: RuleSettingsDoc; scope: RuleScope; errors: FieldErrors; errorPrefix: string; idPrefix: string; labelSuffix: string; onChange(scope: RuleScope): void }) {
   const entry = ruleEntry(scope, rule);
-  const fields = optionFields(rule.options);
+  const fields = rule.options;
   const defaultSeverity = labelSuffix ? 'as for all apps' : rule.defaultEnabled === false ? `off, ${rule.severity} when on` : rule.severity;
   return (
     <li class="rule" data-testid={`${idPrefix}rule-${rule.code}`}>

@@ -1,6 +1,7 @@
 // Settings export (a JSON download, without secrets) and import (validated; a bad file changes nothing).
 import { useState } from 'preact/hooks';
-import { exportableSettings, type Settings } from '../../lib/protocol/settings';
+import { type Settings } from '../../lib/protocol/settings';
+import { exportableSettings } from '../../lib/extension/settings/exportable';
 
 interface Props {
   settings: Settings;

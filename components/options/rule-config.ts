@@ -3,8 +3,10 @@
 // the rule code; entries written by name (config files) are read too.
 import type { SeveritySetting } from '../../lib/analyze/config';
 import type { Category } from '../../lib/analyze/result';
-import type { AnyRule } from '../../lib/analyze/rule';
 import type { RuleScope, Settings } from '../../lib/protocol/settings';
+
+/** A rule as its entries are keyed: by code, or by name in config files. */
+type RuleKey = { code: string; name: string };
 
 export interface RuleEntry {
   severity?: SeveritySetting;
@@ -15,13 +17,13 @@ export const EMPTY_SCOPE: RuleScope = { rules: {}, categories: {} };
 
 const isEmpty = (scope: RuleScope) => Object.keys(scope.rules).length === 0 && Object.keys(scope.categories).length === 0;
 
-export function ruleEntry(scope: RuleScope, rule: AnyRule): RuleEntry {
+export function ruleEntry(scope: RuleScope, rule: RuleKey): RuleEntry {
   const setting = scope.rules[rule.code] ?? scope.rules[rule.name];
   if (!setting) return {};
   return typeof setting === 'string' ? { severity: setting } : setting;
 }
 
-function withRuleEntry(scope: RuleScope, rule: AnyRule, entry: RuleEntry): RuleScope {
+function withRuleEntry(scope: RuleScope, rule: RuleKey, entry: RuleEntry): RuleScope {
   const { [rule.code]: _code, [rule.name]: _name, ...rules } = scope.rules;
   const clean: RuleEntry = {
     ...(entry.severity ? { severity: entry.severity } : {}),
@@ -31,17 +33,17 @@ function withRuleEntry(scope: RuleScope, rule: AnyRule, entry: RuleEntry): RuleS
 }
 
 /** `undefined` goes back to the default severity. */
-export function setRuleSeverity(scope: RuleScope, rule: AnyRule, severity: SeveritySetting | undefined): RuleScope {
+export function setRuleSeverity(scope: RuleScope, rule: RuleKey, severity: SeveritySetting | undefined): RuleScope {
   const { severity: _old, ...entry } = ruleEntry(scope, rule);
   return withRuleEntry(scope, rule, severity ? { ...entry, severity } : entry);
 }
 
-export function setRuleOption(scope: RuleScope, rule: AnyRule, key: string, value: unknown): RuleScope {
+export function setRuleOption(scope: RuleScope, rule: RuleKey, key: string, value: unknown): RuleScope {
   const entry = ruleEntry(scope, rule);
   return withRuleEntry(scope, rule, { ...entry, options: { ...entry.options, [key]: value } });
 }
 
-export function resetRule(scope: RuleScope, rule: AnyRule): RuleScope {
+export function resetRule(scope: RuleScope, rule: RuleKey): RuleScope {
   return withRuleEntry(scope, rule, {});
 }
 

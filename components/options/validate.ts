@@ -1,8 +1,11 @@
-// Validation of the whole form before saving: the settings schema, each rule's own option schema
-// and what each connection mode needs. Errors are keyed by the path of the field they belong to.
-import type { AnyRule } from '../../lib/analyze/rule';
-import { Settings, connectionProblems, migrateStoredSettings, type ConnectionSettings, type RuleScope } from '../../lib/protocol/settings';
-import { optionErrors } from './option-fields';
+// Validation of the whole form before saving: the settings schema, what each connection mode
+// needs, and the rules' own option schemas (asked of the background, which has the rules: the page
+// does not bundle them). Errors are keyed by the path of the field they belong to.
+import { Settings, type ConnectionSettings, type RuleConfig } from '../../lib/protocol/settings';
+import { connectionProblems } from '../../lib/extension/settings/problems';
+import { migrateStoredSettings } from '../../lib/extension/settings/migrate';
+import { regexErrors } from '../../lib/analyze/option-fields';
+import type { RuleSettingsDoc } from '../../lib/report/rule-docs';
 
 export type FieldErrors = Record<string, string>;
 
@@ -15,26 +18,30 @@ function connectionErrors(scope: string, connection: ConnectionSettings): FieldE
   return { [connectionField(scope, field)]: problem };
 }
 
-/** Rule keys that name no rule, and option values a rule's own schema refuses, in one scope. */
-function scopeErrors(prefix: string, settings: RuleScope['rules'], rules: readonly AnyRule[]): FieldErrors {
+/** The rules' errors in a rule configuration, per field path (ExtensionClient.checkRuleConfig). */
+export type CheckRuleConfig = (analysis: RuleConfig | undefined) => Promise<FieldErrors>;
+
+/** Patterns that do not compile, in one scope (the rules' own check cannot tell a pattern: regexErrors). */
+function patternErrors(prefix: string, settings: RuleConfig['rules'], rules: readonly RuleSettingsDoc[]): FieldErrors {
   const errors: FieldErrors = {};
   for (const [key, setting] of Object.entries(settings)) {
     const rule = rules.find((r) => r.code === key || r.name === key);
-    if (!rule) {
-      errors[`${prefix}.rules.${key}`] = `There is no rule "${key}"${prefix === 'analysis' ? '' : ` (${prefix.slice('analysis.apps.'.length)})`}.`;
-      continue;
-    }
-    if (typeof setting === 'string' || !setting.options) continue;
-    for (const [option, message] of Object.entries(optionErrors(rule.options, setting.options))) {
-      errors[`${prefix}.rules.${key}.options.${option}`] = message;
-    }
+    if (!rule || typeof setting === 'string' || !setting.options) continue;
+    for (const [option, message] of Object.entries(regexErrors(rule.options, setting.options))) errors[`${prefix}.rules.${key}.options.${option}`] = message;
   }
+  return errors;
+}
+
+/** Patterns that do not compile, in every scope of the rule configuration. */
+function rulePatternErrors(analysis: RuleConfig | undefined, rules: readonly RuleSettingsDoc[]): FieldErrors {
+  const errors = patternErrors('analysis', analysis?.rules ?? {}, rules);
+  for (const [appId, scope] of Object.entries(analysis?.apps ?? {})) Object.assign(errors, patternErrors(`analysis.apps.${appId}`, scope.rules, rules));
   return errors;
 }
 
 export type Validation = { ok: true; settings: Settings } | { ok: false; errors: FieldErrors };
 
-export function validateSettings(candidate: unknown, rules: readonly AnyRule[]): Validation {
+export async function validateSettings(candidate: unknown, checkRules: CheckRuleConfig, rules: readonly RuleSettingsDoc[]): Promise<Validation> {
   const parsed = Settings.safeParse(candidate);
   if (!parsed.success) {
     const errors: FieldErrors = {};
@@ -44,15 +51,15 @@ export function validateSettings(candidate: unknown, rules: readonly AnyRule[]):
   const settings = parsed.data;
   const errors: FieldErrors = { ...connectionErrors('connection', settings.connection) };
   for (const [host, connection] of Object.entries(settings.tenants ?? {})) Object.assign(errors, connectionErrors(`tenants.${host}`, connection));
-  Object.assign(errors, scopeErrors('analysis', settings.analysis?.rules ?? {}, rules));
-  for (const [appId, scope] of Object.entries(settings.analysis?.apps ?? {})) Object.assign(errors, scopeErrors(`analysis.apps.${appId}`, scope.rules, rules));
+  // the background's verdict wins where both speak (a pattern the rule's schema refuses is not compiled)
+  Object.assign(errors, rulePatternErrors(settings.analysis, rules), await checkRules(settings.analysis));
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, settings };
 }
 
 /**
  * An imported file has no API keys (exports leave them out): keep the ones this profile has, each
  * for its own tenant only. A file of an older version with API-key mode as the default connection
- * is read as the stored settings are (lib/protocol/settings.ts migrateStoredSettings).
+ * is read as the stored settings are (lib/extension/settings/migrate.ts migrateStoredSettings).
  */
 function keepApiKeys(imported: unknown, current: Settings): unknown {
   const migrated = migrateStoredSettings(imported);
@@ -66,14 +73,14 @@ function keepApiKeys(imported: unknown, current: Settings): unknown {
 }
 
 /** Reads an imported settings file: the validated settings (API keys kept from `current`), or one clear message. */
-export function readSettingsFile(text: string, rules: readonly AnyRule[], current: Settings): { ok: true; settings: Settings } | { ok: false; message: string } {
+export async function readSettingsFile(text: string, checkRules: CheckRuleConfig, rules: readonly RuleSettingsDoc[], current: Settings): Promise<{ ok: true; settings: Settings } | { ok: false; message: string }> {
   let json: unknown;
   try {
     json = JSON.parse(text);
   } catch {
     return { ok: false, message: 'This file is not JSON. Choose a file exported from the Qlarity options page.' };
   }
-  const result = validateSettings(keepApiKeys(json, current), rules);
+  const result = await validateSettings(keepApiKeys(json, current), checkRules, rules);
   if (result.ok) return result;
   const list = Object.entries(result.errors)
     .slice(0, 5)

@@ -3,7 +3,9 @@
 // virtual list: Fix first, the other findings grouped by rule and cause, suggestions and passed
 // rules (lib/report/sections.ts); below it the active finding or group in full, with its actions.
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { CATEGORIES, SEVERITIES, type Category, type Finding, type Severity, type Target } from '../../lib/analyze/result';
+import { CATEGORIES, type Category, type Finding, type Target } from '../../lib/analyze/result';
+import { SEVERITIES } from '../../lib/analyze/severity-order';
+import { type Severity } from '../../lib/analyze/severity';
 import { countBy, isFilterEmpty } from '../../lib/report/findings';
 import { targetDisplayName } from '../../lib/report/names';
 import type { FixFirstItem } from '../../lib/report/fix-first';

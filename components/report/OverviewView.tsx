@@ -1,6 +1,7 @@
 // The Overview tab: score, counts by category and severity, memory by table and field, the
 // slowest objects and sheets, and what the unused fields cost.
-import { SEVERITIES, type AnalysisResult, type Category } from '../../lib/analyze/result';
+import { type AnalysisResult, type Category } from '../../lib/analyze/result';
+import { SEVERITIES } from '../../lib/analyze/severity-order';
 import { computeScore } from '../../lib/analyze/score';
 import { ScoreBadge } from '../ScoreBadge';
 import type { FixFirstItem } from '../../lib/report/fix-first';

@@ -1,6 +1,7 @@
 // The Sheets tab: each sheet with its objects, their type, calculation time and findings.
 import { useMemo } from 'preact/hooks';
-import { SEVERITIES, type Finding, type Target } from '../../lib/analyze/result';
+import { type Finding, type Target } from '../../lib/analyze/result';
+import { SEVERITIES } from '../../lib/analyze/severity-order';
 import type { Formatter } from '../../lib/report/format';
 import { sheetRows } from '../../lib/report/sheets';
 import type { AppSnapshot } from '../../lib/snapshot/schema';

@@ -3,7 +3,8 @@
 // Later wins: rule default < categories < rules < apps[id].categories < apps[id].rules.
 // Rule keys may be the code ("R01") or the name ("unused-field").
 import { z } from '../schema/zod';
-import { Category, type ConfigIssue, type Severity } from './result';
+import { Category, type ConfigIssue } from './result';
+import { type Severity } from './severity';
 import type { AnyRule } from './rule';
 import { Suppression } from './suppression';
 

@@ -5,9 +5,6 @@ import { Severity } from './severity';
 
 export const ANALYSIS_RESULT_VERSION = 1;
 
-// Severity has its own module, so that a page which parses only reports (the popup) does not load this one.
-export { bySeverity, Severity, SEVERITIES } from './severity';
-
 export const Category = z.enum(['quality', 'performance', 'resource', 'design', 'script', 'context']);
 export type Category = z.infer<typeof Category>;
 

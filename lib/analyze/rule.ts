@@ -5,7 +5,8 @@ import type { z } from 'zod/mini';
 import type { SnapshotPart } from '../snapshot/parts';
 import type { AppSnapshot } from '../snapshot/schema';
 import type { AnalysisIndex } from './analysis-index';
-import type { AnalysisError, Category, ExpressionRange, Severity, Target } from './result';
+import type { AnalysisError, Category, ExpressionRange, Target } from './result';
+import type { Severity } from './severity';
 import type { RunSummaryContract } from './run-summary';
 
 /**

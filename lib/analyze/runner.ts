@@ -6,17 +6,8 @@ import { AnalysisIndex } from './analysis-index';
 import { AnalysisConfig, type AnalysisConfigInput, resolveRuleSetting, unknownRuleKeys } from './config';
 import { stableHash } from './hash';
 import { missingNeed } from './needs';
-import {
-  ANALYSIS_RESULT_VERSION,
-  type AnalysisError,
-  type AnalysisResult,
-  type Category,
-  type ConfigIssue,
-  type Finding,
-  type RuleRun,
-  type Severity,
-  type Summary,
-} from './result';
+import { ANALYSIS_RESULT_VERSION, type AnalysisError, type AnalysisResult, type Category, type ConfigIssue, type Finding, type RuleRun, type Summary } from './result';
+import { type Severity } from './severity';
 import { sortFindings } from './finding-order';
 import type { AnyRule, ReportInput, RuleContext } from './rule';
 import { redactSecrets, redactSecretsDeep } from '../snapshot/redact-secrets';

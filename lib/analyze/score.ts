@@ -5,7 +5,8 @@
 // Each rule adds weight(severity) × log2(1 + its findings): the first finding of a rule costs the
 // most and every further one less, so fixing one of 400 identical style notes barely moves the
 // score while fixing a broken chart does. The sum maps to 0..100 with a half-value point.
-import type { Category, Finding, Score, Severity } from './result';
+import type { Category, Finding, Score } from './result';
+import type { Severity } from './severity';
 
 const WEIGHT: Record<Severity, number> = { error: 20, warning: 4, info: 0.5 };
 const HALF_VALUE_PENALTY = 50;

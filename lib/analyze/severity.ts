@@ -3,7 +3,5 @@
 import { z } from '../schema/zod';
 import { SEVERITY_LEVELS } from './severity-order';
 
-export { bySeverity, SEVERITIES } from './severity-order';
-
 export const Severity = z.enum(SEVERITY_LEVELS);
 export type Severity = z.infer<typeof Severity>;

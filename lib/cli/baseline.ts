@@ -3,7 +3,7 @@
 // `--format json` result (the JSON export) works as a baseline too: its findings carry their
 // fingerprints. Pure: values in, values out.
 import { z } from 'zod';
-import { Severity } from '../analyze/result';
+import { Severity } from '../analyze/severity';
 import type { CliFinding, CliOutput } from './output';
 
 export const BASELINE_VERSION = 1;

@@ -1,6 +1,7 @@
 // The CLI's result: a stable JSON contract (documented in the README, "CLI JSON output") built
 // from the AnalysisResult and the snapshot, its text rendering, and the exit code for CI gates. Pure.
-import { SEVERITIES, bySeverity, type AnalysisResult } from '../analyze/result';
+import { type AnalysisResult } from '../analyze/result';
+import { SEVERITIES, bySeverity } from '../analyze/severity-order';
 import { formatMs } from '../format/numbers';
 import { fingerprintAll } from '../export/fingerprint';
 import { sourcePlaces } from '../export/source-places';

@@ -15,7 +15,9 @@
 // network). A change counts only when |after − before| exceeds
 //   max(100 ms, 25 % of the larger of the two times, 2 × the engine round trip of either run).
 import { compareFindings } from '../analyze/finding-order';
-import { SEVERITIES, type AnalysisResult, type Finding, type Severity } from '../analyze/result';
+import { type AnalysisResult, type Finding } from '../analyze/result';
+import { SEVERITIES } from '../analyze/severity-order';
+import { type Severity } from '../analyze/severity';
 import { fingerprintAll } from './fingerprint';
 import type { AnalysisMetrics } from './metrics';
 

@@ -5,13 +5,11 @@
 import type { Finding } from '../analyze/result';
 import { runSummaryOf } from '../analyze/run-summary';
 import { bracketFieldName, dropFieldsStatement } from '../rules/shared/drop-fields-statement';
-import { UNUSED_FIELD_SUMMARY } from '../rules/shared/unused-field-summary';
+import { UNUSED_FIELD_SUMMARY, unusedFieldConfidenceOf } from '../rules/shared/unused-field-summary';
 import { exportedAtOf, exportedFindings, type ExportInput } from './input';
 
 /** One line of comment text: line breaks and the comment's own end marker cannot leave the comment. */
 const commentText = (text: string) => text.replace(/[\r\n\u2028\u2029]+/g, ' ').replace(/\*\//g, '* /');
-
-const confidenceOf = (f: Finding): unknown => f.data?.confidence;
 
 /** A finding of R01 (unused-field), the rule whose summary holds the statement. */
 export const isUnusedFieldFinding = (f: Finding): boolean => f.rule === UNUSED_FIELD_SUMMARY.rule;
@@ -19,8 +17,8 @@ export const isUnusedFieldFinding = (f: Finding): boolean => f.rule === UNUSED_F
 export function renderDropFields(input: ExportInput): string {
   const { result } = input;
   const unused = exportedFindings(result).filter((e) => isUnusedFieldFinding(e.finding) && e.finding.target.kind === 'field');
-  const high = unused.filter((e) => !e.hidden && confidenceOf(e.finding) === 'high').map((e) => e.finding.target.id);
-  const medium = unused.filter((e) => !e.hidden && confidenceOf(e.finding) !== 'high').map((e) => e.finding.target.id);
+  const high = unused.filter((e) => !e.hidden && unusedFieldConfidenceOf(e.finding) === 'high').map((e) => e.finding.target.id);
+  const medium = unused.filter((e) => !e.hidden && unusedFieldConfidenceOf(e.finding) !== 'high').map((e) => e.finding.target.id);
   const hidden = unused.filter((e) => e.hidden).map((e) => e.finding.target.id);
   const run = result.rules.find((r) => r.rule === UNUSED_FIELD_SUMMARY.rule);
   const warning = runSummaryOf(result, UNUSED_FIELD_SUMMARY)?.warning;

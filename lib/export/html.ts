@@ -1,7 +1,8 @@
 // The HTML export: one self-contained file that opens offline and prints. No script, no remote
 // asset (a Content-Security-Policy of default-src 'none' makes sure of it), inline CSS with the
 // side panel's colours (light and dark), every text escaped, names isolated for right-to-left text.
-import { SEVERITIES, type Finding } from '../analyze/result';
+import { type Finding } from '../analyze/result';
+import { SEVERITIES } from '../analyze/severity-order';
 import { createFormatter, type Formatter } from '../report/format';
 import { CATEGORY_NAME, CONNECTION_MODE_LABEL, SEVERITY_NAME, SEVERITY_PLURAL, TARGET_KIND_LABEL } from '../report/labels';
 import { describeChange } from './compare';

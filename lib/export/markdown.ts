@@ -3,7 +3,8 @@
 // ones apart (marked), what was not analysed, and the DROP FIELDS statement. Rule codes link to their
 // docs only when a docs base URL is given; otherwise the text is link-free. Every piece of app text
 // is escaped so that a hostile name cannot open a link, an image, HTML or break the table.
-import { SEVERITIES, type Finding } from '../analyze/result';
+import { type Finding } from '../analyze/result';
+import { SEVERITIES } from '../analyze/severity-order';
 import { createFormatter } from '../report/format';
 import { SEVERITY_NAME, SEVERITY_PLURAL } from '../report/labels';
 import { describeChange } from './compare';

@@ -8,7 +8,8 @@
 // annotates the real file; otherwise at a stand-in artifact `qlik-app/<id>`.
 // Spec: https://docs.oasis-open.org/sarif/sarif/v2.1.0/sarif-v2.1.0.html
 import type * as Sarif from 'sarif';
-import type { Finding, Severity } from '../analyze/result';
+import type { Finding } from '../analyze/result';
+import type { Severity } from '../analyze/severity';
 import type { RuleDoc } from '../report/rule-docs';
 import { exportedAtOf, exportedFindings, notRunReasons, ruleDocUrl, type ExportInput } from './input';
 import { rulesOf } from './rules-of';

@@ -11,7 +11,8 @@ import { reportFromAnalysis } from '../report/analysis-report';
 import type { AnalysisReport, AppFacts, TimingCoverage, TopFinding } from '../report/report-schema';
 import type { AnalysisPhase } from '../protocol/run';
 import type { Settings } from '../protocol/settings';
-import { appKeyOf, type QlikApp } from '../protocol/tab-state';
+import { type QlikApp } from '../protocol/tab-state';
+import { appKeyOf } from './app-key';
 
 export interface AnalysisContext {
   tabId: number;

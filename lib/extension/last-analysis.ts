@@ -4,9 +4,11 @@
 // the last full report, the History list, opening and importing an analysis.
 import type { Finding } from '../analyze/result';
 import { parseJsonExport } from '../export/json';
-import type { AnalysisReport } from '../protocol/report';
+import type { AnalysisReport } from '../report/report-schema';
 import type { StoredAnalysis } from '../protocol/stored-analysis';
-import { connectionFor, retentionOf, type Settings } from '../protocol/settings';
+import { type Settings } from '../protocol/settings';
+import { retentionOf } from './settings/read';
+import { connectionFor } from './settings/host-connection';
 import type { AppSnapshot } from '../snapshot/schema';
 import type { AnalysisOutcome } from './analysis';
 import { historyId, openHistoryStore, type HistoryAnalysis, type HistoryEntry, type HistoryStore } from './history-store';

@@ -2,7 +2,8 @@
 // same connection the analysis uses asks `/api/v1/users/me` until it is 200, then the run starts
 // again by itself.
 import { browser } from 'wxt/browser';
-import { connectionFor, type Settings } from '../protocol/settings';
+import { type Settings } from '../protocol/settings';
+import { connectionFor } from './settings/host-connection';
 import type { QlikApp } from '../protocol/tab-state';
 import { connectToTab } from './connection/connect';
 import { QlarityError } from './errors';

@@ -3,17 +3,9 @@
 // send with lib/extension/page-messaging.ts. Both sides parse with zod: a malformed message is
 // rejected with a clear error, never half-used.
 import { browser, type Browser } from 'wxt/browser';
-import {
-  AnyRequest,
-  events,
-  requests,
-  type EventOf,
-  type EventType,
-  type Reply,
-  type RequestOf,
-  type RequestType,
-  type ResponseOf,
-} from '../protocol/messages';
+import { AnyRequest, requests, type RequestOf, type RequestType, type ResponseOf } from '../protocol/messages';
+import { events, type EventOf, type EventType } from '../protocol/tab-messages';
+import type { Reply } from '../protocol/envelope';
 import { toErrorInfo } from './errors';
 
 export type Sender = Browser.runtime.MessageSender;

@@ -4,9 +4,11 @@
 // reload): the same analysis each time, so the store keeps one entry that grows.
 // During the timing pass, Cancel and Skip stop only that pass: the run ends with what was measured
 // and says which sheets were not; Skip also turns the pass off for the app (`skipTimings`).
-import { isRunning, type AnalysisRun } from '../protocol/run';
+import { type AnalysisRun } from '../protocol/run';
+import { isRunning } from './is-running';
 import type { Settings } from '../protocol/settings';
-import { appKeyOf, type QlikApp } from '../protocol/tab-state';
+import { type QlikApp } from '../protocol/tab-state';
+import { appKeyOf } from './app-key';
 import { runAnalysis, type AnalysisOutcome, type AnalysisSteps } from './analysis';
 import { toErrorInfo } from './errors';
 

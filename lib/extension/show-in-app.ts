@@ -3,7 +3,7 @@
 // The Sense client marks each object's container with data-qid="<object id>" (as does the
 // simulator); the highlight is a temporary outline, nothing in the app changes.
 import { browser } from 'wxt/browser';
-import type { FindingTarget } from '../protocol/report';
+import type { FindingTarget } from '../report/report-schema';
 import { baseUrlOf, parseQlikAppUrl, type QlikAppLocation } from '../qlik/url';
 
 export interface ShowResult {

@@ -5,9 +5,10 @@
 // same retention setting (how many apps, how many days).
 import { storage } from 'wxt/utils/storage';
 import { z } from '../schema/zod';
-import { AnalysisReport } from '../protocol/report';
+import { AnalysisReport } from '../report/report-schema';
 import type { AnalysedApp } from '../protocol/stored-analysis';
-import { DEFAULT_SETTINGS, Settings, migrateStoredSettings, type Retention } from '../protocol/settings';
+import { DEFAULT_SETTINGS, Settings, type Retention } from '../protocol/settings';
+import { migrateStoredSettings } from './settings/migrate';
 import { appsToDrop } from './history-store';
 
 export const settingsItem = storage.defineItem<Settings>('local:settings', {

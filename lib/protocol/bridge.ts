@@ -29,11 +29,6 @@ export const MAX_FRAME_CHARS = 48 * 1024 * 1024;
  */
 export const BridgeNonce = z.string().check(z.regex(/^[A-Za-z0-9_-]{22,128}$/));
 
-/** The type of the one DOM event that carries the page bridge's MessagePort to the relay. */
-export function handoffEventType(nonce: string): string {
-  return `${BRIDGE_TAG}:handoff:${nonce}`;
-}
-
 /**
  * Bounds on what the page may send per bridge (one analysis' connection). Sizes: one frame up to
  * MAX_FRAME_CHARS. Rates: token buckets, generous for a 100-sheet app (the collector pipelines
@@ -142,42 +137,6 @@ export const BridgeEvent = z.discriminatedUnion('type', [
 ]);
 export type BridgeEvent = z.infer<typeof BridgeEvent>;
 
-// ---- the private port between relay and page bridge ----
-
-/**
- * Parses one frame the page bridge sent over the private port (a JSON string). Returns the event
- * only when it is well formed; anything else is null.
- */
-export function parseBridgeFrame(raw: unknown): BridgeEvent | null {
-  if (typeof raw !== 'string' || raw.length > MAX_FRAME_CHARS + 4096) return null;
-  let json: unknown;
-  try {
-    json = JSON.parse(raw);
-  } catch {
-    return null;
-  }
-  const event = BridgeEvent.safeParse(json);
-  return event.success ? event.data : null;
-}
-
-export function encodeCommand(command: BridgeCommand): string {
-  return JSON.stringify(command);
-}
-
-/** True when `socketUrl` is a ws(s) URL on exactly the page's host, with the matching security. */
-export function isSameOriginSocketUrl(socketUrl: string, pageOrigin: string): boolean {
-  let socket: URL;
-  let page: URL;
-  try {
-    socket = new URL(socketUrl);
-    page = new URL(pageOrigin);
-  } catch {
-    return false;
-  }
-  const expectedProtocol = page.protocol === 'https:' ? 'wss:' : page.protocol === 'http:' ? 'ws:' : '';
-  return !!expectedProtocol && socket.protocol === expectedProtocol && socket.host === page.host && !socket.username && !socket.password;
-}
-
 // ---- background ⇄ content script (runtime.Port) ----
 
 /** Name of the runtime.Port the background opens to the content script of a Qlik tab. */
@@ -199,27 +158,6 @@ export const FromRelay = z.discriminatedUnion('type', [
   z.object({ type: z.literal('relay-failed'), reason: z.string().check(z.maxLength(1024)) }),
 ]);
 export type FromRelay = z.infer<typeof FromRelay>;
-
-/**
- * What enigma.js needs from a WebSocket (enigma.js 2.15 `RPC`: on* handlers, readyState vs OPEN,
- * send, close). Structurally compatible with lib/qlik/engine/types.ts `WebSocketLike`, so
- * `connection.createSocket` can be passed to `openEngineSession({ createSocket })` as is.
- */
-export interface WebSocketLike {
-  readonly CONNECTING: 0;
-  readonly OPEN: 1;
-  readonly CLOSING: 2;
-  readonly CLOSED: 3;
-  readonly readyState: 0 | 1 | 2 | 3;
-  readonly url: string;
-  onopen: ((event: unknown) => void) | null;
-  onmessage: ((event: { type?: 'message'; data: unknown }) => void) | null;
-  /** receives `{ type: 'error', message? }` from our sockets (typed unknown to match a DOM WebSocket) */
-  onerror: ((event: unknown) => void) | null;
-  onclose: ((event: { type?: 'close'; code: number; reason?: string; wasClean?: boolean }) => void) | null;
-  send(data: string): void;
-  close(code?: number, reason?: string): void;
-}
 
 // ---- background → content script (one-shot runtime messages) ----
 

@@ -1,14 +1,12 @@
 // Every runtime message between the extension's own pages (popup, side panel, options) and the
 // background: the tables of tab-messages.ts and stored-messages.ts, gathered for the background,
 // which serves them all. Requests carry `type`; the background answers with a Reply envelope
-// (envelope.ts). Events are one-way notices from the background to whichever pages are open.
+// (envelope.ts). Events (tab-messages.ts) are one-way notices from the background to whichever pages
+// are open.
 // (Messages between the Qlik page and the content relay live in lib/protocol/bridge.ts.)
 import { z } from '../schema/zod';
 import { storedRequests } from './stored-messages';
 import { tabRequests } from './tab-messages';
-
-export { replySchema, type Reply } from './envelope';
-export { AnyEvent, events, type EventOf, type EventType } from './tab-messages';
 
 /** Request schema and response schema per message type. */
 export const requests = { ...tabRequests, ...storedRequests } as const;

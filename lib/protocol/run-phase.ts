@@ -7,7 +7,3 @@ export const ANALYSIS_PHASES = ['connecting', 'collecting', 'measuring', 'analys
 export type AnalysisPhase = (typeof ANALYSIS_PHASES)[number];
 
 export const RUNNING_PHASES: readonly AnalysisPhase[] = ['connecting', 'collecting', 'measuring', 'analysing'];
-
-export function isRunning(run: { phase: AnalysisPhase } | null | undefined): boolean {
-  return !!run && RUNNING_PHASES.includes(run.phase);
-}

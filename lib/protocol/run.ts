@@ -2,8 +2,6 @@
 import { z } from '../schema/zod';
 import { ANALYSIS_PHASES } from './run-phase';
 
-export { isRunning, RUNNING_PHASES } from './run-phase';
-
 export const AnalysisPhase = z.enum(ANALYSIS_PHASES);
 export type AnalysisPhase = z.infer<typeof AnalysisPhase>;
 

@@ -1,9 +1,10 @@
 // User settings, edited on the options page and read by the background. Stored by
 // lib/extension/storage.ts; every read is validated, so a damaged value falls back to defaults.
 // The fields after `connection` are optional so settings saved by older versions still load;
-// read them through connectionFor / retentionOf / analysisConfigOf, which supply the defaults.
+// read them through lib/extension/settings/ (connectionFor, retentionOf, analysisConfigOf), which
+// supply the defaults.
 import { z } from '../schema/zod';
-import { RuleSetting, SeveritySetting, type AnalysisConfigInput } from '../analyze/config';
+import { RuleSetting, SeveritySetting } from '../analyze/config';
 import { Category } from '../analyze/result';
 import { TimingMode } from '../snapshot/timing-mode';
 
@@ -107,92 +108,3 @@ export const DEFAULT_CONNECTION: ConnectionSettings = { mode: 'session', webInte
 export const DEFAULT_RETENTION: Required<Retention> = { maxApps: 20, maxAgeDays: 90, maxAnalysesPerApp: 100, fullReportsPerApp: 3 };
 
 export const DEFAULT_SETTINGS: Settings = { connection: DEFAULT_CONNECTION };
-
-/** The connection for one host, and whether it is that host's own entry. */
-export interface HostConnection {
-  /** the host the lookup was for, lower case (with its port when it has one) */
-  host: string;
-  connection: ConnectionSettings;
-  /** true when `tenants` has an entry for exactly this host; only then may an API key be used */
-  ownEntry: boolean;
-}
-
-/**
- * The connection settings for one tenant host: its own entry, else the default one. Exact host
- * match only: `acme.eu.qlikcloud.com` does not cover `x.acme.eu.qlikcloud.com` nor a look-alike.
- */
-export function connectionFor(settings: Settings, host: string): HostConnection {
-  const key = host.toLowerCase();
-  const own = settings.tenants && Object.hasOwn(settings.tenants, key) ? settings.tenants[key] : undefined;
-  if (own) return { host: key, connection: own, ownEntry: true };
-  // never a key outside a tenant entry, whatever was stored
-  return { host: key, connection: { ...settings.connection, apiKey: '' }, ownEntry: false };
-}
-
-/**
- * The API key to send to `host`, or why there is none. Only a tenant entry for exactly this host
- * in API-key mode yields a key.
- */
-export function apiKeyFor(resolved: HostConnection, host: string): { ok: true; apiKey: string } | { ok: false; message: string } {
-  const { connection, ownEntry } = resolved;
-  if (!ownEntry || resolved.host !== host.toLowerCase()) {
-    return { ok: false, message: `${host} has no connection of its own in Qlarity's options, so no API key is sent there. ${API_KEY_PER_TENANT_MESSAGE}` };
-  }
-  if (connection.mode !== 'api-key' || !connection.apiKey) return { ok: false, message: `No API key is entered for ${host} in Qlarity's options.` };
-  return { ok: true, apiKey: connection.apiKey };
-}
-
-/**
- * Reads stored settings of any version into the current shape. An older version could keep an API
- * key in the default connection, which was sent to every host without an entry of its own. It is
- * not recorded which tenant it was entered for, so it is dropped (the default falls back to "My
- * Qlik session") and `defaultApiKeyRemoved` tells the options page to ask for it per tenant.
- * Returns null when the value is not settings at all.
- */
-export function migrateStoredSettings(raw: unknown): { settings: Settings; changed: boolean } | null {
-  const legacy = z.looseObject({ connection: ConnectionSettings }).safeParse(raw);
-  if (!legacy.success) return null;
-  const old = legacy.data.connection;
-  const hadDefaultKey = old.mode === 'api-key' || old.apiKey !== '';
-  const candidate = hadDefaultKey
-    ? { ...legacy.data, connection: { ...old, mode: old.mode === 'api-key' ? 'session' : old.mode, apiKey: '' }, defaultApiKeyRemoved: true }
-    : raw;
-  const parsed = Settings.safeParse(candidate);
-  return parsed.success ? { settings: parsed.data, changed: hadDefaultKey } : null;
-}
-
-export function retentionOf(settings: Settings): Required<Retention> {
-  return { ...DEFAULT_RETENTION, ...settings.retention };
-}
-
-/** The rule configuration in the shape lib/analyze/config.ts AnalysisConfig accepts. */
-export function analysisConfigOf(settings: Settings): AnalysisConfigInput {
-  return { rules: settings.analysis?.rules ?? {}, categories: settings.analysis?.categories ?? {}, apps: settings.analysis?.apps ?? {} };
-}
-
-/** What one connection needs before it can be used (empty when nothing is missing). */
-export function connectionProblems(connection: ConnectionSettings): string[] {
-  if (connection.mode === 'web-integration' && !connection.webIntegrationId)
-    return ['Web integration mode needs the web integration ID from your tenant admin.'];
-  if (connection.mode === 'oauth' && !connection.oauthClientId) return ['OAuth mode needs the client ID of an OAuth SPA client.'];
-  if (connection.mode === 'api-key' && !connection.apiKey) return ['API key mode needs an API key.'];
-  return [];
-}
-
-/** Why settings cannot be used as they are (empty when they can). */
-export function settingsProblems(settings: Settings): string[] {
-  return [
-    ...connectionProblems(settings.connection),
-    ...Object.entries(settings.tenants ?? {}).flatMap(([host, connection]) => connectionProblems(connection).map((p) => `${host}: ${p}`)),
-  ];
-}
-
-/** Settings as written to an export file: secrets stay in this browser profile. */
-export function exportableSettings(settings: Settings): Settings {
-  const strip = (c: ConnectionSettings): ConnectionSettings => ({ ...c, apiKey: '' });
-  return {
-    ...settings,
-    connection: strip(settings.connection),
-    ...(settings.tenants ? { tenants: Object.fromEntries(Object.entries(settings.tenants).map(([h, c]) => [h, strip(c)])) } : {}),
-  };
-}

@@ -1,9 +1,10 @@
-// The messages about what the background stores: analyses (with their snapshots) and settings.
-// The options page sends them; the popup never does, so it does not load these schemas.
+// The messages about what the background stores: analyses (with their snapshots) and settings,
+// and the rules' verdict on a rule configuration. The options page sends them; the popup never
+// does, so it does not load these schemas.
 import { z } from '../schema/zod';
 import { request } from './envelope';
 import { AnalysedApp, StoredAnalysis } from './stored-analysis';
-import { Settings } from './settings';
+import { RuleConfig, Settings } from './settings';
 
 export const storedRequests = {
   /**
@@ -27,5 +28,14 @@ export const storedRequests = {
   'set-settings': {
     request: request('set-settings', { settings: Settings }),
     response: Settings,
+  },
+  /**
+   * What the rules say about a rule configuration: keys that name no rule, option values a rule's
+   * own schema refuses; per field path (`analysis.rules.P01.options.firstMs`), empty when accepted.
+   * The background has the rules, so the options page validates without bundling them.
+   */
+  'check-rule-config': {
+    request: request('check-rule-config', { analysis: z.optional(RuleConfig) }),
+    response: z.record(z.string(), z.string()),
   },
 } as const;

@@ -3,7 +3,7 @@
 // The whole table the background serves is lib/protocol/messages.ts.
 import { z } from '../schema/zod';
 import { request } from './envelope';
-import { AnalysisReport, FindingTarget } from './report';
+import { AnalysisReport, FindingTarget } from '../report/report-schema';
 import { AnalysisRun } from './run';
 import { TabId, TabState } from './tab-state';
 

@@ -5,8 +5,6 @@ import { QlikPlatform } from '../qlik/platform';
 import type { QlikAppLocation } from '../qlik/url';
 import { AnalysisRun } from './run';
 
-export { appKeyOf } from './app-key';
-
 export const TabId = z.number().check(z.int(), z.nonnegative());
 
 /** The Qlik app shown in a tab (mirrors lib/qlik/url.ts `QlikAppLocation`, validated at the boundary). */

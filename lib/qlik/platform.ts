@@ -9,8 +9,6 @@ import { z } from 'zod/mini';
 import { QLIK_PLATFORMS } from './platform-name';
 import { baseUrlOf, type HostKind, type QlikAppLocation } from './url';
 
-export { platformName } from './platform-name';
-
 export const QlikPlatform = z.enum(QLIK_PLATFORMS);
 export type QlikPlatform = z.infer<typeof QlikPlatform>;
 

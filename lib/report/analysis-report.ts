@@ -6,7 +6,8 @@ import type { AnalysisResult, Target } from '../analyze/result';
 import { appSizeBytes } from '../snapshot/app-size';
 import { TIMINGS_STOPPED, type AppSnapshot } from '../snapshot/schema';
 import { fixFirst } from './fix-first';
-import { objectLookupOf, targetDisplayName, visualizationName } from './names';
+import { objectLookupOf, targetDisplayName } from './names';
+import { visualizationName } from '../snapshot/visualization-names';
 import { slowestObjects, unusedFieldsMemory } from './overview';
 import {
   AnalysisReport,

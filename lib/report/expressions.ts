@@ -1,7 +1,9 @@
 // The Expressions tab: every expression with where it is, its status (engine check and findings)
 // and what it references (fields, variables), from the analysis' own parse.
 import type { AnalysisIndex } from '../analyze/analysis-index';
-import { bySeverity, type Finding, type Severity, type Target } from '../analyze/result';
+import { type Finding, type Target } from '../analyze/result';
+import { bySeverity } from '../analyze/severity-order';
+import { type Severity } from '../analyze/severity';
 import { describeLocation } from '../rules/shared/helpers';
 import type { AppSnapshot, Expression } from '../snapshot/schema';
 

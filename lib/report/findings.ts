@@ -1,7 +1,8 @@
 // Filtering, grouping and flattening findings for the virtual list. Pure and allocation-light:
 // it runs on every keystroke of the search box over up to tens of thousands of findings.
 import { sortFindings } from '../analyze/finding-order';
-import type { Category, Finding, Severity, Target } from '../analyze/result';
+import type { Category, Finding, Target } from '../analyze/result';
+import type { Severity } from '../analyze/severity';
 import { targetDisplayName } from './names';
 
 export interface FindingFilter {

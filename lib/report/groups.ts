@@ -2,7 +2,9 @@
 // places, not 52 rows. Grouping is only a view: each occurrence stays the unit for hiding,
 // "Show in app" and the JSON output. Documentation and style rules roll up to one row per rule.
 import { describeEngineError } from '../analyze/engine-errors';
-import { bySeverity, type Category, type Finding, type Severity } from '../analyze/result';
+import { type Category, type Finding } from '../analyze/result';
+import { bySeverity } from '../analyze/severity-order';
+import { type Severity } from '../analyze/severity';
 import { BYTE_UNITS } from '../format/bytes';
 
 /** Finding data keys that name the one thing a finding is about, with the word for it. */

@@ -1,6 +1,7 @@
 // Words for the analysis' enum values (severities, categories, target kinds), shared by the side
 // panel's report (components/report/labels.ts), the HTML and Markdown exports and the CLI's text.
-import type { Category, Severity, TargetKind } from '../analyze/result';
+import type { Category, TargetKind } from '../analyze/result';
+import type { Severity } from '../analyze/severity';
 
 export const SEVERITY_NAME: Record<Severity, string> = { error: 'Error', warning: 'Warning', info: 'Info' };
 export const SEVERITY_PLURAL: Record<Severity, string> = { error: 'Errors', warning: 'Warnings', info: 'Info' };

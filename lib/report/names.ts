@@ -5,8 +5,6 @@ import type { Target } from '../analyze/result';
 import type { AppSnapshot } from '../snapshot/schema';
 import { isKnownVisualization, isTitleExpressionName, isVisualizationWords, visualizationName } from '../snapshot/visualization-names';
 
-export { isKnownVisualization, visualizationName } from '../snapshot/visualization-names';
-
 /** What the report knows about an object beyond its finding's target. */
 export interface ObjectFacts {
   type: string;

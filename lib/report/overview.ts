@@ -1,6 +1,7 @@
 // What the Overview tab shows: counts by category and severity, memory by table and field, the
 // slowest objects and sheets, and the memory of unused fields (R01's own summary when it ran).
-import { CATEGORIES, type AnalysisResult, type Category, type Finding, type Severity } from '../analyze/result';
+import { CATEGORIES, type AnalysisResult, type Category, type Finding } from '../analyze/result';
+import { type Severity } from '../analyze/severity';
 import { runSummaryOf } from '../analyze/run-summary';
 import { UNUSED_FIELD_SUMMARY, type UnusedFieldSummary } from '../rules/shared/unused-field-summary';
 import type { AppSnapshot } from '../snapshot/schema';

@@ -4,8 +4,6 @@
 import { z } from '../schema/zod';
 import { Severity } from '../analyze/severity';
 
-export { Severity, SEVERITIES } from '../analyze/severity';
-
 /** Where a finding points in the app, so "Show in app" can take the user there. */
 export const FindingTarget = z.object({
   kind: z.string().check(z.minLength(1)), // sheet, object, measure, dimension, variable, field, table, script, app, …

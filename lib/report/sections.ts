@@ -2,7 +2,8 @@
 // Fix first (what a fix gains, lib/report/fix-first.ts), the other findings grouped by rule and
 // cause, then suggestions and passed rules, both collapsed until opened. A group expands to its
 // places; a cause that occurs once is a plain finding row. Pure: the view keeps what is expanded.
-import type { AnalysisResult, Finding, Severity } from '../analyze/result';
+import type { AnalysisResult, Finding } from '../analyze/result';
+import type { Severity } from '../analyze/severity';
 import type { FixFirstItem } from './fix-first';
 import type { Gain } from './report-schema';
 import type { ReadyStatement } from './ready-statement';

@@ -1,5 +1,6 @@
 // The Sheets tab: per sheet its objects with type, first/cached calculation time and findings.
-import type { Finding, Severity } from '../analyze/result';
+import type { Finding } from '../analyze/result';
+import type { Severity } from '../analyze/severity';
 import type { AppSnapshot, ObjectTiming } from '../snapshot/schema';
 
 export interface ObjectRow {

@@ -4,7 +4,7 @@ import { createTabModel } from '../../components/models/tab-model';
 import { PopupView } from '../../components/PopupView';
 import { ReportSummary } from '../../components/ReportSummary';
 import { createFormatter } from '../../lib/report/format';
-import { appKeyOf } from '../../lib/protocol/tab-state';
+import { appKeyOf } from '../../lib/extension/app-key';
 import { demoApp, finding, report } from '../lib/protocol/report-fixtures';
 import { FakeClient } from './fake-client';
 import { act, mount } from './render';

@@ -11,7 +11,7 @@ import type { Finding } from '../../lib/analyze/result';
 import { suppressionFor, type Suppression } from '../../lib/analyze/suppression';
 import { applySuppressions } from '../../lib/extension/suppressions';
 import type { StoredAnalysis } from '../../lib/protocol/stored-analysis';
-import { appKeyOf } from '../../lib/protocol/tab-state';
+import { appKeyOf } from '../../lib/extension/app-key';
 import { analysedSalesApp } from '../lib/report/fixtures';
 import { demoApp, finding, report } from '../lib/protocol/report-fixtures';
 import { FakeClient } from './fake-client';

@@ -2,11 +2,13 @@
 // lets the test push events as the background would.
 import { vi } from 'vitest';
 import type { ExtensionClient } from '../../components/models/extension-client';
-import type { AnyEvent } from '../../lib/protocol/messages';
-import type { AnalysisReport } from '../../lib/protocol/report';
+import type { AnyEvent } from '../../lib/protocol/tab-messages';
+import type { AnalysisReport } from '../../lib/report/report-schema';
 import type { AnalysedApp } from '../../lib/protocol/stored-analysis';
 import type { AnalysisRun } from '../../lib/protocol/run';
-import { DEFAULT_SETTINGS, type Settings } from '../../lib/protocol/settings';
+import { DEFAULT_SETTINGS, type RuleConfig, type Settings } from '../../lib/protocol/settings';
+import { ruleConfigErrors } from '../../lib/analyze/rule-config-errors';
+import { RULES } from '../../lib/rules/index';
 import type { TabState } from '../../lib/protocol/tab-state';
 
 export class FakeClient implements ExtensionClient {
@@ -31,6 +33,8 @@ export class FakeClient implements ExtensionClient {
   listAnalysedApps = vi.fn(async () => this.analysedApps);
   getSettings = vi.fn(async () => this.settings);
   setSettings = vi.fn(async (settings: Settings) => (this.settings = settings));
+  /** as the background answers it */
+  checkRuleConfig = vi.fn(async (analysis: RuleConfig | undefined) => ruleConfigErrors(analysis, RULES));
   onActiveTabChange = vi.fn(() => () => {});
   onEvent = vi.fn((listener: (event: AnyEvent) => void) => {
     this.listeners.push(listener);

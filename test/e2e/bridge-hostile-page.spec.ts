@@ -13,7 +13,7 @@
 // Each attempt must fail while the analysis still succeeds with the real app's data.
 // (A script that replaced those built-ins before the injection is out of reach of any page-world
 // code; ARCHITECTURE.md "Trust" says what then still holds.)
-import type { AnalysisReport } from '../../lib/protocol/report';
+import type { AnalysisReport } from '../../lib/report/report-schema';
 import type { StoredAnalysis } from '../../lib/protocol/stored-analysis';
 import { DEMO_APP_ID, expect, test } from './fixtures';
 

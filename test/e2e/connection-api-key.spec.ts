@@ -9,7 +9,7 @@
 // gives (lib/collect/rest-only.ts) and a visible note says engine analysis needs another mode. If a
 // Chromium release starts applying the rule, the first test fails and the UI text
 // (components/options/ConnectionFields.tsx, lib/collect/rest-only.ts) must change with it.
-import type { AnalysisReport } from '../../lib/protocol/report';
+import type { AnalysisReport } from '../../lib/report/report-schema';
 import type { StoredAnalysis } from '../../lib/protocol/stored-analysis';
 import { configureTenant, expectNotInPage, extensionStorage, openPopupWithoutCookies, sessionRules } from './direct-modes';
 import { DEMO_APP_ID, expect, test } from './fixtures';

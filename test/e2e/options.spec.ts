@@ -2,7 +2,7 @@
 // options (for all apps and per app), retention, validation (nothing saved while invalid),
 // export/import, accessibility, widths.
 import { readFile } from 'node:fs/promises';
-import type { AnalysisReport } from '../../lib/protocol/report';
+import type { AnalysisReport } from '../../lib/report/report-schema';
 import type { Settings } from '../../lib/protocol/settings';
 import { expectAccessible } from './axe';
 import { DEMO_APP_ID, expect, test } from './fixtures';

@@ -2,9 +2,9 @@
 // tab, and Analyze runs to an end (a report, or a clear error) with progress on the way.
 import { readFileSync } from 'node:fs';
 import type { Worker } from '@playwright/test';
-import type { AnalysisReport } from '../../lib/protocol/report';
+import type { AnalysisReport } from '../../lib/report/report-schema';
 import type { StoredAnalysis } from '../../lib/protocol/stored-analysis';
-import { visualizationName } from '../../lib/report/names';
+import { visualizationName } from '../../lib/snapshot/visualization-names';
 import { createFormatter } from '../../lib/report/format';
 import { tabIdOf } from './browser';
 import { DEMO_APP_ID, expect, test } from './fixtures';

@@ -1,7 +1,7 @@
 // Two analyses side by side: the one-line change, the deltas (score, counts, memory, fields, unused
 // memory), the objects whose calculation time moved beyond the noise margin, and the new and fixed
 // findings. Findings are matched by their stable fingerprint (docs: lib/export/fingerprint.ts).
-import type { Severity } from '../../../lib/analyze/result';
+import type { Severity } from '../../../lib/analyze/severity';
 import { describeChange, type ComparedFinding, type Comparison, type NumberDelta } from '../../../lib/export/compare';
 import type { Formatter } from '../../../lib/report/format';
 import { SEVERITY_NAME, SEVERITY_PLURAL } from '../../../lib/report/labels';

@@ -2,7 +2,8 @@
 // active row, as signals; the rows to render are computed from them. Grouped by rule and cause in
 // sections (lib/report/sections.ts) by default; "none", "rule" and "object" give the flat lists.
 import { batch, computed, signal } from '@preact/signals';
-import type { Finding, Severity } from '../../../lib/analyze/result';
+import type { Finding } from '../../../lib/analyze/result';
+import type { Severity } from '../../../lib/analyze/severity';
 import { EMPTY_FILTER, filterFindings, findingFacets, findingRows, type FindingFilter } from '../../../lib/report/findings';
 import type { FixFirstItem } from '../../../lib/report/fix-first';
 import { INITIALLY_COLLAPSED, sectionRows, type PassedRule, type SectionId, type SectionRow } from '../../../lib/report/sections';

@@ -1,12 +1,7 @@
 // The background half of the in-tab bridge: a WebSocket-like object for enigma.js and a fetch
 // for the REST client, both carried through the content relay into the Qlik page.
-import {
-  FromRelay,
-  ToRelay,
-  type BridgeCommand,
-  type BridgeEvent,
-  type WebSocketLike,
-} from '../../protocol/bridge';
+import { FromRelay, ToRelay, type BridgeCommand, type BridgeEvent } from '../../protocol/bridge';
+import { type WebSocketLike } from './types';
 import { httpRefusal } from '../../qlik/read-only';
 import type { PortLike } from './types';
 

@@ -86,7 +86,7 @@ export function installPageBridge(nonce: string): 'installed' | 'bad-nonce' | 'n
   /** events a page script dispatched itself (not the browser) are not the socket's */
   const synthetic = (event: unknown) => (event as { isTrusted?: unknown } | null)?.isTrusted === false;
 
-  // ---- the handoff: one synchronous event, type = handoffEventType(nonce) in lib/protocol/bridge.ts ----
+  // ---- the handoff: one synchronous event, type = handoffEventType(nonce) in lib/extension/bridge/wire.ts ----
   const channel = new win.MessageChannel();
   const port = channel.port1;
   const closePort = (which: MessagePort) => (portClose ? apply(portClose, which, []) : which.close());
@@ -109,7 +109,7 @@ export function installPageBridge(nonce: string): 'installed' | 'bad-nonce' | 'n
     fn ? apply(fn, ws, args) : (ws[name] as (...a: unknown[]) => unknown)(...args);
 
   const openSocket = (socketId: string, url: string) => {
-    // the relay checked the address (lib/protocol/bridge.ts isSameOriginSocketUrl); check the prefix again without URL
+    // the relay checked the address (lib/extension/bridge/wire.ts isSameOriginSocketUrl); check the prefix again without URL
     if (slice(url, socketPrefix.length) !== socketPrefix || sockets[socketId]) {
       post({ type: 'ws-closed', socketId, code: 1006, reason: 'Engine address is not on this tab origin', wasClean: false });
       return;

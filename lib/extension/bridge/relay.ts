@@ -3,25 +3,14 @@
 // - From the background (a runtime.Port only the extension can open): parsed with zod; socket
 //   URLs must be on the tab's own origin.
 // - To and from the page bridge: only over the private MessagePort it hands over once, in the
-//   handoff event named with this injection's nonce (lib/protocol/bridge.ts). Nothing travels over
+//   handoff event named with this injection's nonce (lib/extension/bridge/wire.ts). Nothing travels over
 //   window.postMessage, so page scripts can neither read nor forge the traffic.
 // - From the page bridge (it runs in the page's world, so still untrusted): every frame within the
 //   bounds (count, rate, size: frame-guard.ts), parsed with zod, only for sockets and requests the
 //   background actually opened, engine frames only as answers to requests sent (once) or a few
 //   engine notifications. A dropped frame is counted; a broken bound stops the bridge.
-import {
-  BRIDGE_PORT_NAME,
-  FRAME_LIMITS,
-  FromRelay,
-  ToRelay,
-  encodeCommand,
-  handoffEventType,
-  isSameOriginSocketUrl,
-  parseBridgeFrame,
-  type BridgeCommand,
-  type BridgeEvent,
-  type FrameLimits,
-} from '../../protocol/bridge';
+import { BRIDGE_PORT_NAME, FRAME_LIMITS, FromRelay, ToRelay, type BridgeCommand, type BridgeEvent, type FrameLimits } from '../../protocol/bridge';
+import { encodeCommand, handoffEventType, isSameOriginSocketUrl, parseBridgeFrame } from './wire';
 import { createEngineFrameCheck, createFrameBudget } from './frame-guard';
 import type { HandoffEventLike, PagePortLike, PortLike, WindowLike } from './types';
 

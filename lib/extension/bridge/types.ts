@@ -1,4 +1,5 @@
-// The small surfaces of `window`, a MessagePort and `runtime.Port` the bridge uses, so tests can pass fakes.
+// The small surfaces of `window`, a MessagePort and `runtime.Port` the bridge uses, so tests can pass fakes,
+// and the socket the bridge client gives enigma.js.
 
 /** One end of the private MessageChannel between the relay and the page bridge. */
 export interface PagePortLike {
@@ -31,4 +32,25 @@ export interface PortLike {
   disconnect(): void;
   readonly onMessage: ListenerSet<[unknown, ...unknown[]]>;
   readonly onDisconnect: ListenerSet<[...unknown[]]>;
+}
+
+/**
+ * What enigma.js needs from a WebSocket (enigma.js 2.15 `RPC`: on* handlers, readyState vs OPEN,
+ * send, close). Structurally compatible with lib/qlik/engine/types.ts `WebSocketLike`, so
+ * `connection.createSocket` can be passed to `openEngineSession({ createSocket })` as is.
+ */
+export interface WebSocketLike {
+  readonly CONNECTING: 0;
+  readonly OPEN: 1;
+  readonly CLOSING: 2;
+  readonly CLOSED: 3;
+  readonly readyState: 0 | 1 | 2 | 3;
+  readonly url: string;
+  onopen: ((event: unknown) => void) | null;
+  onmessage: ((event: { type?: 'message'; data: unknown }) => void) | null;
+  /** receives `{ type: 'error', message? }` from our sockets (typed unknown to match a DOM WebSocket) */
+  onerror: ((event: unknown) => void) | null;
+  onclose: ((event: { type?: 'close'; code: number; reason?: string; wasClean?: boolean }) => void) | null;
+  send(data: string): void;
+  close(code?: number, reason?: string): void;
 }

@@ -9,8 +9,9 @@
 // - oauth: Bearer token on REST, token-exchanged `?accessToken=` on the engine.
 // - api-key: Bearer on REST; engine only if the declarativeNetRequest header rule works.
 import { browser } from 'wxt/browser';
-import { apiKeyFor, type HostConnection, type Settings } from '../../protocol/settings';
-import type { WebSocketLike } from '../../protocol/bridge';
+import { type Settings } from '../../protocol/settings';
+import { apiKeyFor, type HostConnection } from '../settings/host-connection';
+import type { WebSocketLike } from '../bridge/types';
 import { csrfSocketParams, fetchCsrfToken, withCsrf, type CsrfCredentials } from '../../qlik/auth/csrf';
 import {
   QlikProblemError,
@@ -67,7 +68,7 @@ interface Transport {
 }
 
 /**
- * `lookup` gives the connection for the tab's host (lib/protocol/settings.ts connectionFor): the
+ * `lookup` gives the connection for the tab's host (lib/extension/settings/host-connection.ts connectionFor): the
  * host is only known once the tab's URL is read, and an API key only goes to its own host.
  */
 export async function connectToTab(tabId: number, lookup: (host: string) => HostConnection): Promise<QlikConnection> {

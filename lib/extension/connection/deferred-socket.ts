@@ -1,7 +1,7 @@
 // A WebSocket-like that exists at once (enigma.js calls createSocket synchronously) but opens
 // the real socket only after an async step, e.g. fetching a fresh CSRF token or an engine token.
 // If that step fails, it reports error + close like a refused socket and keeps the reason.
-import type { WebSocketLike } from '../../protocol/bridge';
+import type { WebSocketLike } from '../bridge/types';
 
 export interface DeferredSocket extends WebSocketLike {
   /** the error of the preparation step, when that is why the socket closed */

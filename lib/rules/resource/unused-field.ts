@@ -3,7 +3,7 @@ import { defineRule } from '../../analyze/rule';
 import { dropFieldsStatement } from '../shared/drop-fields-statement';
 import { formatBytes } from '../../format/bytes';
 import { SOURCES } from '../shared/sources';
-import { UNUSED_FIELD_SUMMARY, type UndecidedField } from '../shared/unused-field-summary';
+import { UNUSED_FIELD_SUMMARY, type UndecidedField, type UnusedFieldConfidence, type UnusedFieldData } from '../shared/unused-field-summary';
 
 export const BINARY_DROP_WARNING =
   'The script starts with a BINARY load: DROP FIELDS after BINARY does not release all the memory. ' +
@@ -48,7 +48,7 @@ export default defineRule({
       : partial.length > 0
         ? `${partial.length} part(s) of the app could not be collected (${partial[0].message})`
         : undefined;
-    const unused: Array<{ name: string; bytes: number; confidence: 'high' | 'medium' }> = [];
+    const unused: Array<{ name: string; bytes: number; confidence: UnusedFieldConfidence }> = [];
     const undecided: UndecidedField[] = [];
     for (const field of snapshot.dataModel?.fields ?? []) {
       if (field.isSystem || field.name.startsWith('$')) continue;
@@ -71,7 +71,7 @@ export default defineRule({
       ctx.report({
         target: index.fieldTarget(field.name),
         message: `Field "${field.name}" (table ${field.tables.join(', ') || '?'}) is not used anywhere in the app${size}. Confidence ${confidence}: ${reason}.`,
-        data: { confidence, reason, byteSize: field.byteSize, tables: field.tables },
+        data: { confidence, reason, byteSize: field.byteSize, tables: field.tables } satisfies UnusedFieldData,
         content: `${field.name}\u0000${confidence}\u0000${field.tables.join(',')}`,
       });
     }

@@ -6,7 +6,7 @@ import background from '../../../entrypoints/background';
 import { createAnalysisHistory } from '../../../lib/extension/last-analysis';
 import { loadLastResult, saveLastResult } from '../../../lib/extension/storage';
 import { DEFAULT_RETENTION, DEFAULT_SETTINGS } from '../../../lib/protocol/settings';
-import { appKeyOf } from '../../../lib/protocol/tab-state';
+import { appKeyOf } from '../../../lib/extension/app-key';
 import { parseQlikAppUrl } from '../../../lib/qlik/url';
 import { analysisFinding, analysisResult, finding, report } from '../protocol/report-fixtures';
 import { minimalSnapshot } from '../snapshot/minimal-snapshot';

@@ -27,6 +27,7 @@ function handlers(overrides: Partial<Handlers> = {}): Handlers {
     'log-in': fail,
     'get-settings': () => DEFAULT_SETTINGS,
     'set-settings': ({ settings }) => settings,
+    'check-rule-config': () => ({}),
     ...overrides,
   };
 }

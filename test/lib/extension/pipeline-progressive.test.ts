@@ -7,7 +7,7 @@ import type { AnalysisContext } from '../../../lib/extension/analysis';
 import { createPipeline } from '../../../lib/extension/pipeline';
 import { setFindingHidden } from '../../../lib/extension/suppressions';
 import { DEFAULT_SETTINGS } from '../../../lib/protocol/settings';
-import { appKeyOf } from '../../../lib/protocol/tab-state';
+import { appKeyOf } from '../../../lib/extension/app-key';
 import { analyse } from '../../../lib/rules/analyse';
 import type { AnalysisResult } from '../../../lib/analyze/result';
 import { app } from '../../fixtures/builders';

@@ -4,10 +4,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { runAnalysis, type AnalysisContext, type AnalysisOutcome, type AnalysisSteps, type SheetProgress } from '../../../lib/extension/analysis';
 import { createRunRegistry } from '../../../lib/extension/runs';
-import type { TimingCoverage } from '../../../lib/protocol/report';
+import type { TimingCoverage } from '../../../lib/report/report-schema';
 import type { AnalysisRun } from '../../../lib/protocol/run';
 import { DEFAULT_SETTINGS } from '../../../lib/protocol/settings';
-import { appKeyOf, type QlikApp } from '../../../lib/protocol/tab-state';
+import { type QlikApp } from '../../../lib/protocol/tab-state';
+import { appKeyOf } from '../../../lib/extension/app-key';
 import { analysisFinding, analysisResult, demoApp } from '../protocol/report-fixtures';
 
 /** A snapshot as the fake collection makes it: how many of its sheets were measured, and whether the pass was stopped. */

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { AnalysisSteps } from '../../../lib/extension/analysis';
 import { createRunRegistry } from '../../../lib/extension/runs';
-import type { AnalysisReport } from '../../../lib/protocol/report';
+import type { AnalysisReport } from '../../../lib/report/report-schema';
 import type { AnalysisRun } from '../../../lib/protocol/run';
 import { DEFAULT_SETTINGS } from '../../../lib/protocol/settings';
 import { analysisResult, demoApp } from '../protocol/report-fixtures';

@@ -1,8 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { AnyEvent, AnyRequest, REQUEST_TYPES, replySchema, requests } from '../../../lib/protocol/messages';
-import { AnalysisReport } from '../../../lib/protocol/report';
-import { DEFAULT_SETTINGS, Settings, settingsProblems } from '../../../lib/protocol/settings';
-import { appKeyOf, TabState, type QlikApp } from '../../../lib/protocol/tab-state';
+import { AnyRequest, REQUEST_TYPES, requests } from '../../../lib/protocol/messages';
+import { AnyEvent } from '../../../lib/protocol/tab-messages';
+import { replySchema } from '../../../lib/protocol/envelope';
+import { AnalysisReport } from '../../../lib/report/report-schema';
+import { DEFAULT_SETTINGS, Settings } from '../../../lib/protocol/settings';
+import { settingsProblems } from '../../../lib/extension/settings/problems';
+import { TabState, type QlikApp } from '../../../lib/protocol/tab-state';
+import { appKeyOf } from '../../../lib/extension/app-key';
 import { parseQlikAppUrl } from '../../../lib/qlik/url';
 import { demoApp, finding, report } from './report-fixtures';
 

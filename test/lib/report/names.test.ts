@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Target } from '../../../lib/analyze/result';
-import { objectLookupOf, targetDisplayName, visualizationName } from '../../../lib/report/names';
+import { objectLookupOf, targetDisplayName } from '../../../lib/report/names';
+import { visualizationName } from '../../../lib/snapshot/visualization-names';
 import { app } from '../../fixtures/builders';
 
 const sheet = { id: 's1', name: 'Sales overview' };

@@ -6,7 +6,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BRIDGE_STOPPED_CLOSE_CODE, createBridgeClient, TAB_GONE_CLOSE_CODE } from '../../../../lib/extension/bridge/client';
 import { installPageBridge } from '../../../../lib/extension/bridge/page-bridge';
 import { serveRelay } from '../../../../lib/extension/bridge/relay';
-import { BRIDGE_TAG, FRAME_LIMITS, type FrameLimits, type WebSocketLike } from '../../../../lib/protocol/bridge';
+import { BRIDGE_TAG, FRAME_LIMITS, type FrameLimits } from '../../../../lib/protocol/bridge';
+import { type WebSocketLike } from '../../../../lib/extension/bridge/types';
 import { FakeWebSocket, closeChannels, fakePage, portPair, settle, type FakePage } from './fakes';
 
 const ORIGIN = 'https://acme.eu.qlikcloud.com';

@@ -2,7 +2,8 @@
 // nonce, and checks and bounds everything that comes back over it.
 import { afterEach, describe, expect, it } from 'vitest';
 import { serveRelay } from '../../../../lib/extension/bridge/relay';
-import { FRAME_LIMITS, handoffEventType, type FrameLimits, type FromRelay } from '../../../../lib/protocol/bridge';
+import { FRAME_LIMITS, type FrameLimits, type FromRelay } from '../../../../lib/protocol/bridge';
+import { handoffEventType } from '../../../../lib/extension/bridge/wire';
 import { FakeMessageEvent, closeChannels, fakePage, portPair, settle, type FakePage } from './fakes';
 
 const ORIGIN = 'https://acme.eu.qlikcloud.com';

@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { FIRST_RULE_ID, apiKeyRule, engineEndpointRegex, installApiKeyRule, removeApiKeyRule, removeLeftoverApiKeyRules } from '../../../../lib/extension/connection/api-key-rule';
 import { connectToTab } from '../../../../lib/extension/connection/connect';
-import { DEFAULT_SETTINGS, connectionFor, type Settings } from '../../../../lib/protocol/settings';
+import { DEFAULT_SETTINGS, type Settings } from '../../../../lib/protocol/settings';
+import { connectionFor } from '../../../../lib/extension/settings/host-connection';
 import { QlikProblemError } from '../../../../lib/qlik/errors';
 import { engineUrl, parseQlikAppUrl } from '../../../../lib/qlik/url';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { deferredSocket } from '../../../../lib/extension/connection/deferred-socket';
-import type { WebSocketLike } from '../../../../lib/protocol/bridge';
+import type { WebSocketLike } from '../../../../lib/extension/bridge/types';
 
 class Inner implements WebSocketLike {
   readonly CONNECTING = 0 as const;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from '../../../lib/schema/zod';
-import { optionErrors, optionFields } from '../../../components/options/option-fields';
+import { optionErrors, optionFields } from '../../../lib/analyze/option-fields';
 import { RULES } from '../../../lib/rules/index';
 
 const schema = z.object({

@@ -1,15 +1,17 @@
 // Turns a rule's zod option schema into form fields (numbers, booleans, texts), so the options
-// page follows the rule metadata without a hand-written form per rule.
-import { z } from '../../lib/schema/zod';
+// page follows the rule metadata without a hand-written form per rule: the rule catalogue carries
+// the fields to the page as data (scripts/gen-rule-catalogue.ts), and the values entered are checked
+// with the rule's own schema (optionErrors) where the rules are, in the background.
+import { z } from '../schema/zod';
 
 interface FieldBase {
   key: string;
   label: string;
 }
 export type OptionField =
-  | (FieldBase & { kind: 'number'; defaultValue: number | undefined; min: number | undefined; max: number | undefined; integer: boolean })
+  | (FieldBase & { kind: 'number'; defaultValue?: number; min?: number; max?: number; integer: boolean })
   | (FieldBase & { kind: 'boolean'; defaultValue: boolean })
-  | (FieldBase & { kind: 'text'; defaultValue: string | undefined; regex: boolean });
+  | (FieldBase & { kind: 'text'; defaultValue?: string; regex: boolean });
 
 const isWrapper = (schema: z.ZodMiniType) => schema instanceof z.ZodMiniDefault || schema instanceof z.ZodMiniOptional || schema instanceof z.ZodMiniPrefault;
 const innerOf = (schema: z.ZodMiniDefault | z.ZodMiniOptional | z.ZodMiniPrefault) => schema.def.innerType as z.ZodMiniType;
@@ -80,7 +82,7 @@ export function optionFields(schema: z.ZodMiniObject): OptionField[] {
 }
 
 /** Errors per option key for the given override values, checked by the rule's own schema. */
-export function optionErrors(schema: z.ZodMiniObject, values: Record<string, unknown>): Record<string, string> {
+export function optionSchemaErrors(schema: z.ZodMiniObject, values: Record<string, unknown>): Record<string, string> {
   const errors: Record<string, string> = {};
   const parsed = schema.safeParse(values);
   if (!parsed.success) {
@@ -89,15 +91,30 @@ export function optionErrors(schema: z.ZodMiniObject, values: Record<string, unk
       errors[key] ??= issue.code === 'invalid_type' && typeof values[key] === 'number' ? 'Enter a number.' : issue.message;
     }
   }
-  for (const field of optionFields(schema)) {
+  return errors;
+}
+
+/**
+ * Errors per option key for texts that must be regular expressions and do not compile. Read off the
+ * fields, not the schema: which text is a pattern comes from its description, which the
+ * background's build leaves out (scripts/vite/strip-rule-texts.ts), so the options page checks this
+ * with the fields of the rule catalogue.
+ */
+export function regexErrors(fields: readonly OptionField[], values: Record<string, unknown>): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const field of fields) {
     const value = values[field.key];
-    if (field.kind === 'text' && field.regex && typeof value === 'string' && value && !errors[field.key]) {
-      try {
-        new RegExp(value);
-      } catch (e) {
-        errors[field.key] = `Not a valid regular expression: ${e instanceof Error ? e.message : String(e)}`;
-      }
+    if (field.kind !== 'text' || !field.regex || typeof value !== 'string' || !value) continue;
+    try {
+      new RegExp(value);
+    } catch (e) {
+      errors[field.key] = `Not a valid regular expression: ${e instanceof Error ? e.message : String(e)}`;
     }
   }
   return errors;
+}
+
+/** Both: the schema's errors, and for a pattern the schema accepts, whether it compiles. */
+export function optionErrors(schema: z.ZodMiniObject, values: Record<string, unknown>): Record<string, string> {
+  return { ...regexErrors(optionFields(schema), values), ...optionSchemaErrors(schema, values) };
 }
