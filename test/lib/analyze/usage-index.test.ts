@@ -32,3 +32,22 @@ describe('UsageIndex', () => {
     expect(mentions('Umsatz_Jahr', 'Jahr')).toBe(false);
   });
 });
+
+describe('UsageIndex: which field occurrences are uses, and of what kind', () => {
+  const snapshot = app()
+    .table('T', { fields: ['Sales', 'Cost', 'Year', 'Region', 'Extra'] })
+    .sheet({ id: 's1', title: 'S' })
+    .barchart({ id: 'c1', title: 'C', dimension: 'Region', measures: ['Sum({<Region={"=Year>2000"}, Region={"=Sum(Cost)>0"}>} Sales)', 'Sum(Sales) Extra'] })
+    .build();
+  const usage = new AnalysisIndex(snapshot).usage;
+
+  it('counts a bare field of an "=expr" search as set analysis, a field inside a call of the search as an expression use', () => {
+    expect(usage.fieldUses.get('Year')?.map((u) => u.kind)).toEqual(['set-modifier']);
+    expect(usage.fieldUses.get('Cost')?.map((u) => u.kind)).toEqual(['expression']);
+  });
+
+  it('does not count a field the parser only recovered after a syntax error', () => {
+    expect(usage.fieldUses.get('Extra')).toBeUndefined();
+    expect(usage.fieldUses.get('Sales')?.map((u) => u.kind)).toEqual(['expression', 'expression']);
+  });
+});
