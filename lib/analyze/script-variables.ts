@@ -2,7 +2,7 @@
 // reading of SET/LET): so that expressions using them are not called undefined (Q10) and their
 // definitions are judged (Q17) also where the engine's variable list is not available, and so that
 // an app folder analysed offline lists the script-created variables the engine would
-// (lib/offline/snapshot.ts: `variablesAfterReload`, `computedVariableNames`).
+// (lib/offline/snapshot.ts: `assignmentsAfterReload`, `computedVariableNames`).
 //
 // Qlik help, "Working with variables in the data load editor" and the Set / Let statements
 // (https://help.qlik.com/en-US/cloud-services/Subsystems/Hub/Content/Sense_Hub/Scripting/work-with-variables-in-data-load-editor.htm,
@@ -126,14 +126,10 @@ export function scriptVariables(script: string | undefined): Map<string, ScriptV
 
 /**
  * What the engine would list as script-created variables after a reload, name → value (see
- * `ScriptVariable.value`), for an app no engine reloaded: names built with `$(…)` are left out
- * (only a reload knows them; `computedVariableNames`).
+ * `ScriptVariable.value`) and the 1-based script line of the assignment that left it (an app
+ * folder's file lines), for an app no engine reloaded: names built with `$(…)` are left out (only a
+ * reload knows them; `computedVariableNames`).
  */
-export function variablesAfterReload(script: string): Map<string, string> {
-  return new Map([...assignmentsAfterReload(script)].map(([name, { definition }]) => [name, definition]));
-}
-
-/** `variablesAfterReload` with the 1-based script line of the assignment that left each variable (for an app folder's file lines). */
 export function assignmentsAfterReload(script: string): Map<string, { definition: string; line: number }> {
   return new Map([...scriptVariables(script).values()].filter((v) => !v.pattern).map((v) => [v.written, { definition: v.value, line: v.line }]));
 }

@@ -1,8 +1,10 @@
 // The variables a reload of the load script leaves in the app (issue #14 item 6). Qlik help:
 // "Working with variables in the data load editor", Set and Let statements (cloud-services).
 import { describe, expect, it } from 'vitest';
-import { assignmentsAfterReload, computedVariableNames, scriptMentions, scriptVariables, unquoteSetValue, VariableDefinitions, variablesAfterReload } from '../../../lib/analyze/script-variables';
+import { assignmentsAfterReload, computedVariableNames, scriptMentions, scriptVariables, unquoteSetValue, VariableDefinitions } from '../../../lib/analyze/script-variables';
 
+/** name → value of what an app folder lists as script-created variables */
+const variablesAfterReload = (script: string) => new Map([...assignmentsAfterReload(script)].map(([name, { definition }]) => [name, definition]));
 const definitions = (script: string) => Object.fromEntries([...scriptVariables(script)].map(([name, v]) => [name, v.definition]));
 
 describe('scriptVariables', () => {
