@@ -48,5 +48,5 @@ export {
 } from './queries';
 export { printExpression, normaliseExpression, type PrintOptions } from './printer';
 export { FUNCTIONS, lookupFunction, isAggregationFunction, type FunctionInfo } from './functions';
-export { walk, walkNodes, unwrap, type Visitor, type NodeVisitor, type WalkContext, type FieldRole, type Within } from './walk';
+export { walk, unwrap, type Visitor, type WalkContext, type FieldRole, type Within } from './walk';
 export { lex, type Token, type LexResult } from './lexer';

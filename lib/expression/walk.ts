@@ -1,6 +1,6 @@
 // Walks over the AST. `walk` keeps the context the rules ask about (inside which aggregation, Aggr,
-// If, set modifier, element function, TOTAL qualifier, Aggr dimension, search, recovered fragment); `walkNodes` visits
-// every node with its chain of ancestors; `unwrap` strips parentheses.
+// If, set modifier, element function, TOTAL qualifier, Aggr dimension, search, recovered fragment);
+// `unwrap` strips parentheses.
 import type { AnyNode, Call, ElementSet, Expr, ExpressionRoot, SetExpression, SetTerm } from './ast';
 import { lookupFunction } from './functions';
 
@@ -228,67 +228,6 @@ function walk2(root: ExpressionRoot, ctx: WalkContext, v: Visitor): void {
   ctx.inIfBranch = saved.b;
   ctx.inSetModifier = saved.m;
   ctx.within = saved.w;
-}
-
-// ---- the plain walk: every node with its chain of ancestors, for rules that look at shapes
-// (an If inside an aggregation, set modifiers in an Aggr …) ----
-
-export type NodeVisitor = (node: AnyNode, ancestors: readonly AnyNode[]) => void;
-
-/** The child nodes of a node, in source order. */
-function children(node: AnyNode): Array<AnyNode | null | undefined> {
-  switch (node.kind) {
-    case 'Root':
-      return [node.body];
-    case 'Unary':
-      return [node.operand];
-    case 'Binary':
-      return [node.left, node.right];
-    case 'Paren':
-      return [node.expr];
-    case 'Call':
-      return [node.set, node.total, ...node.args, ...node.dimensions];
-    case 'Total':
-      return node.fields;
-    case 'AggrDimension':
-      return [node.field];
-    case 'Scoped':
-      return [node.set, node.expr];
-    case 'Set':
-      return [node.body];
-    case 'SetEntity':
-      return [node.identifier, node.modifier];
-    case 'SetOperation':
-    case 'ElementOperation':
-      return [node.left, node.right];
-    case 'SetGroup':
-    case 'ElementGroup':
-      return [node.body];
-    case 'SetModifier':
-      return node.items;
-    case 'ModifierItem':
-      return [node.field, node.value];
-    case 'ElementList':
-      return node.elements;
-    case 'ElementFunction':
-      return [node.set, node.field];
-    case 'Search':
-      return [node.expression];
-    default:
-      return [];
-  }
-}
-
-/** Visits every node depth-first, parents before children, with its ancestors (outermost first). */
-export function walkNodes(root: AnyNode, visit: NodeVisitor): void {
-  const ancestors: AnyNode[] = [];
-  const go = (node: AnyNode) => {
-    visit(node, ancestors);
-    ancestors.push(node);
-    for (const child of children(node)) if (child) go(child);
-    ancestors.pop();
-  };
-  go(root);
 }
 
 /** The body of a root, with parentheses removed. */
