@@ -393,8 +393,9 @@ export function countDistinctFields(root: ExpressionRoot): Array<{ call: CallRef
  * aggregated: Qlik help "Set modifiers with searches") nor of its TOTAL <fld> qualifier (the
  * dimensions to total over: Qlik help "Count - chart function").
  */
-export function isCountedBy(f: Pick<FieldOccurrence, 'role' | 'inSetModifier' | 'inSearch' | 'from' | 'to'>, call: { from: number; to: number }): boolean {
-  return f.role === 'expression' && !f.inSetModifier && !f.inSearch && f.from >= call.from && f.to <= call.to;
+export function isCountedBy(f: Pick<FieldOccurrence, 'role' | 'inSearch' | 'from' | 'to'>, call: { from: number; to: number }): boolean {
+  // a value (role 'expression') is never inSetModifier: within a modifier only a search holds values, and it is `inSearch`
+  return f.role === 'expression' && !f.inSearch && f.from >= call.from && f.to <= call.to;
 }
 
 /**
