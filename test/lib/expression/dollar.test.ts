@@ -139,5 +139,12 @@ describe('analyseExpression', () => {
     expect(sales && text.slice(sales.from, sales.to)).toBe('[Sales Amount]');
     const region = a.references.fields.find((f) => f.name === 'Region');
     expect(region).toMatchObject({ from: 0, to: 7, expansion: 'vSet', inSetModifier: true });
+    // string literals too: one the expansion made points at the $(…), one the user wrote keeps its place
+    const written = "$(vPad)FieldValue('Region', 1)";
+    const b = analyseExpression(written, { variables: vars({ vPad: "'x' & " }) });
+    expect(b.references.strings.map((s) => [s.value, written.slice(s.from, s.to)])).toEqual([
+      ['x', '$(vPad)'],
+      ['Region', "'Region'"],
+    ]);
   });
 });
