@@ -5,7 +5,8 @@ import type { ExpressionRoot } from '../expression/ast';
 import type { Diagnostic } from '../expression/diagnostics';
 import { expandDollars, toOriginalRange, type SourceMap, type UnknownValue, type VariableDefinition, type VariableUse } from '../expression/dollar';
 import { parseExpression } from '../expression/parser';
-import { collectReferences, type FieldOccurrence, type References } from '../expression/queries';
+import { collectReferences, fieldOccurrence, type FieldOccurrence, type References } from '../expression/queries';
+import { newContext } from '../expression/walk';
 
 /**
  * A field occurrence of the parse (`from`/`to` in the expanded text, like every reference) with its
@@ -116,22 +117,6 @@ export function parseForAnalysis(
 
 function dimensionField(name: string, from: number): FieldUse {
   const to = from + name.length;
-  return {
-    name,
-    quoting: 'bare',
-    from,
-    to,
-    role: 'dimension',
-    within: 'root',
-    inSetModifier: false,
-    inElementFunction: false,
-    inTotal: false,
-    inAggrDimension: false,
-    inSearch: false,
-    recovered: false,
-    aggregationDepth: 0,
-    aggrDepth: 0,
-    original: { from, to },
-    viaExpansion: false,
-  };
+  // at the top level, in no call, set or search: the place a field syntax dimension has
+  return { ...fieldOccurrence({ name, quoting: 'bare', from, to }, newContext(), 'dimension'), original: { from, to }, viaExpansion: false };
 }

@@ -1,6 +1,6 @@
 // Queries over the AST that the rules need. Each is a pure function of the tree; `collectReferences`
 // answers all of them in one walk (what analyseExpression and the analysis' parse use).
-import type { AnyNode, Call, ElementSet, Expr, ExpressionRoot, FieldQuoting, SetIdentifierKind } from './ast';
+import type { AnyNode, Call, ElementSet, Expr, ExpressionRoot, FieldQuoting, FieldRef, SetIdentifierKind } from './ast';
 import { lookupFunction } from './functions';
 import { walk, type FieldRole, type WalkContext, type Within } from './walk';
 
@@ -149,6 +149,27 @@ const STRING_MATCH_FUNCTIONS = new Set(['MATCH', 'WILDMATCH', 'MIXMATCH']);
 const STRING_OPERATORS = new Set(['=', '<>', 'LIKE', 'PRECEDES', 'FOLLOWS']);
 const COLOUR_FUNCTIONS = new Set(['RGB', 'ARGB', 'HSL']);
 
+/** A field at its place in the walk. */
+export function fieldOccurrence(field: Pick<FieldRef, 'name' | 'quoting' | 'state' | 'from' | 'to'>, ctx: WalkContext, role: FieldRole): FieldOccurrence {
+  return {
+    name: field.name,
+    quoting: field.quoting,
+    ...(field.state !== undefined ? { state: field.state } : {}),
+    from: field.from,
+    to: field.to,
+    role,
+    within: ctx.within,
+    inSetModifier: ctx.inSetModifier > 0,
+    inElementFunction: ctx.inElementFunction > 0,
+    inTotal: ctx.inTotal > 0,
+    inAggrDimension: ctx.inAggrDimension > 0,
+    inSearch: ctx.inSearch > 0,
+    recovered: ctx.recovered,
+    aggregationDepth: ctx.aggregationDepth,
+    aggrDepth: ctx.aggrDepth,
+  };
+}
+
 /** Every query in one walk. */
 export function collectReferences(root: ExpressionRoot): References {
   const refs: References = {
@@ -169,23 +190,7 @@ export function collectReferences(root: ExpressionRoot): References {
     enter(node: AnyNode, ctx: WalkContext, role: FieldRole) {
       switch (node.kind) {
         case 'Field':
-          refs.fields.push({
-            name: node.name,
-            quoting: node.quoting,
-            ...(node.state !== undefined ? { state: node.state } : {}),
-            from: node.from,
-            to: node.to,
-            role,
-            within: ctx.within,
-            inSetModifier: ctx.inSetModifier > 0,
-            inElementFunction: ctx.inElementFunction > 0,
-            inTotal: ctx.inTotal > 0,
-            inAggrDimension: ctx.inAggrDimension > 0,
-            inSearch: ctx.inSearch > 0,
-            recovered: ctx.recovered,
-            aggregationDepth: ctx.aggregationDepth,
-            aggrDepth: ctx.aggrDepth,
-          });
+          refs.fields.push(fieldOccurrence(node, ctx, role));
           return;
         case 'Call': {
           const info = lookupFunction(node.name);
