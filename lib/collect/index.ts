@@ -37,7 +37,7 @@ export type { CollectProgress } from './context';
 export { CollectionAborted } from './context';
 export { DEFAULT_CONCURRENCY } from './limiter';
 export { DEFAULT_TIMING_MODE, type TimingMode } from '../snapshot/timing-mode';
-export { ENGINE_UNAVAILABLE, collectRestOnly, engineUnavailableNote, type CollectRestOnlyOptions } from './rest-only';
+export { collectRestOnly, type CollectRestOnlyOptions } from './rest-only';
 
 /** What collectApp needs from an open engine session (lib/qlik/engine/session.ts EngineSession fits). */
 export interface CollectEngine {

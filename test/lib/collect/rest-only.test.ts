@@ -3,7 +3,8 @@
 // the engine say they could not run, with that reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyse } from '../../../lib/rules/analyse';
-import { ENGINE_UNAVAILABLE, collectRestOnly, engineUnavailableNote } from '../../../lib/collect/index';
+import { collectRestOnly } from '../../../lib/collect/index';
+import { ENGINE_UNAVAILABLE, engineUnavailableNote } from '../../../lib/snapshot/engine-unavailable';
 import { ENGINE_ONLY_PARTS } from '../../../lib/collect/rest-only';
 import { RULES } from '../../../lib/rules/index';
 import { AppSnapshot } from '../../../lib/snapshot/schema';
