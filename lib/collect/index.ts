@@ -16,7 +16,7 @@ import {
   type VisObject,
 } from '../snapshot/schema';
 import { EngineError, closeCodeMessage } from '../qlik/engine/errors';
-import { formatSeconds } from '../qlik/engine/timeouts';
+import { formatSeconds } from '../format/numbers';
 import type { ConnectionEvent, Resume } from '../qlik/engine/session';
 import type { QixDoc, QixGlobal } from '../qlik/engine/types';
 import type { RestClient } from '../qlik/rest/client';
