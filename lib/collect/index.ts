@@ -65,7 +65,6 @@ export interface CollectAppOptions {
   signal?: AbortSignal;
   /** engine requests in flight (default DEFAULT_CONCURRENCY) */
   concurrency?: number;
-  /**
   /** false: skip the engine's expression checks (CheckExpression, GetFieldsFromExpression): the inventory alone, as a bench baseline */
   expressionChecks?: false;
   /**
