@@ -7,7 +7,7 @@ import { createFormatter } from '../../lib/report/format';
 import { objectLookupOf, targetDisplayName } from '../../lib/report/names';
 import { passedRules } from '../../lib/report/sections';
 import { ruleDocLookup, type RuleDoc } from '../../lib/report/rule-docs';
-import { engineUnavailableNote } from '../../lib/collect/rest-only';
+import { engineUnavailableNote } from '../../lib/snapshot/engine-unavailable';
 import type { AppSnapshot } from '../../lib/snapshot/schema';
 import { LimitationNote } from '../LimitationNote';
 import { DataModelView } from './DataModelView';

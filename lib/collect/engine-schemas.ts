@@ -140,8 +140,8 @@ export function parseCheckExpressionResult(answer: unknown): CheckExpressionResu
 }
 
 function isPlainCheckExpressionResult(answer: unknown): answer is CheckExpressionResult {
-  if (typeof answer !== 'object' || answer === null || Array.isArray(answer)) return false;
-  const { qErrorMsg, qBadFieldNames, qDangerousFieldNames } = answer as Record<string, unknown>;
+  if (!isPlainObject(answer)) return false;
+  const { qErrorMsg, qBadFieldNames, qDangerousFieldNames } = answer;
   return (qErrorMsg === undefined || typeof qErrorMsg === 'string') && isPlainRanges(qBadFieldNames) && isPlainRanges(qDangerousFieldNames);
 }
 
@@ -151,9 +151,7 @@ function isPlainRanges(value: unknown): boolean {
   if (!Array.isArray(value)) return false;
   for (let i = 0; i < value.length; i++) {
     const range: unknown = value[i];
-    if (typeof range !== 'object' || range === null || Array.isArray(range)) return false;
-    const { qFrom, qCount } = range as Record<string, unknown>;
-    if (!Number.isFinite(qFrom) || !Number.isFinite(qCount)) return false;
+    if (!isPlainObject(range) || !Number.isFinite(range.qFrom) || !Number.isFinite(range.qCount)) return false;
   }
   return true;
 }

@@ -16,7 +16,7 @@ import {
   type VisObject,
 } from '../snapshot/schema';
 import { EngineError, closeCodeMessage } from '../qlik/engine/errors';
-import { formatSeconds } from '../qlik/engine/timeouts';
+import { formatSeconds } from '../format/numbers';
 import type { ConnectionEvent, Resume } from '../qlik/engine/session';
 import type { QixDoc, QixGlobal } from '../qlik/engine/types';
 import type { RestClient } from '../qlik/rest/client';
@@ -37,7 +37,7 @@ export type { CollectProgress } from './context';
 export { CollectionAborted } from './context';
 export { DEFAULT_CONCURRENCY } from './limiter';
 export { DEFAULT_TIMING_MODE, type TimingMode } from '../snapshot/timing-mode';
-export { ENGINE_UNAVAILABLE, collectRestOnly, engineUnavailableNote, type CollectRestOnlyOptions } from './rest-only';
+export { collectRestOnly, type CollectRestOnlyOptions } from './rest-only';
 
 /** What collectApp needs from an open engine session (lib/qlik/engine/session.ts EngineSession fits). */
 export interface CollectEngine {
@@ -65,7 +65,6 @@ export interface CollectAppOptions {
   signal?: AbortSignal;
   /** engine requests in flight (default DEFAULT_CONCURRENCY) */
   concurrency?: number;
-  /**
   /** false: skip the engine's expression checks (CheckExpression, GetFieldsFromExpression): the inventory alone, as a bench baseline */
   expressionChecks?: false;
   /**

@@ -21,10 +21,6 @@ import { collectRestParts } from './rest-parts';
 import { scriptTabs } from './script';
 import { ENGINE_UNAVAILABLE } from '../snapshot/engine-unavailable';
 
-// the views read the note from here; its home is lib/snapshot/engine-unavailable.ts
-export { ENGINE_UNAVAILABLE, engineUnavailableNote } from '../snapshot/engine-unavailable';
-
-
 /** The parts only the engine gives or completes (`script`: its syntax check; `expressions`: their engine checks). */
 export const ENGINE_ONLY_PARTS: readonly SnapshotPart[] = [
   'sheets', 'objects', 'masterMeasures', 'masterDimensions', 'masterVisualizations', 'variables', 'bookmarks',

@@ -13,6 +13,12 @@ export function formatMs(ms: number): string {
   return ms >= 1000 ? `${(ms / 1000).toFixed(ms >= 10_000 ? 0 : 1)} s` : `${Math.round(ms)} ms`;
 }
 
+/** A limit in seconds, however short: `30 s`, `2.5 s` (the engine's time-outs, the run's limit). */
+export function formatSeconds(ms: number): string {
+  const s = ms / 1000;
+  return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
+}
+
 /** A ratio (0..1) as a percentage with at most `fractionDigits` decimals, no trailing zeros: `25 %`, `0.5 %`. */
 export function formatPercent(ratio: number, fractionDigits = 0): string {
   const scale = 10 ** fractionDigits;

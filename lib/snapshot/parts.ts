@@ -17,7 +17,7 @@ export type SnapshotPart = (typeof SNAPSHOT_PARTS)[number];
 export const SNAPSHOT_ENVELOPE = ['schemaVersion', 'collectedAt', 'collectionMs', 'source', 'collectionIssues', 'sources'] as const;
 
 /** Not a part of the app: the engine connection dropped and was resumed (nothing is missing for it). */
-export const CONNECTION = 'connection';
+const CONNECTION = 'connection';
 
 /** What a collection issue is about: a part of the app, or the engine connection. */
 export const IssuePart = z.enum([...SNAPSHOT_PARTS, CONNECTION]);

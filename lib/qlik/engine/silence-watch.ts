@@ -3,7 +3,8 @@
 // request sent, every frame received), so it sees the requests enigma.js sends itself too.
 // One timer, re-armed lazily: thousands of answers do not each reset a timer.
 import type { Timers } from './timers';
-import { type EngineTimeouts, LONG_ENGINE_CALLS, formatSeconds } from './timeouts';
+import { type EngineTimeouts, LONG_ENGINE_CALLS } from './timeouts';
+import { formatSeconds } from '../../format/numbers';
 
 export interface WaitingCall {
   id: number;

@@ -50,8 +50,3 @@ export function engineTimeoutsFor(callMs: number): EngineTimeouts {
 export function callLimitMs(method: string, timeouts: EngineTimeouts): number {
   return LONG_ENGINE_CALLS.has(method) ? timeouts.longCallMs : timeouts.callMs;
 }
-
-export function formatSeconds(ms: number): string {
-  const s = ms / 1000;
-  return `${Number.isInteger(s) ? s : s.toFixed(1)} s`;
-}

@@ -14,7 +14,7 @@ export interface SocketActivity {
 }
 
 /** RFC 6455 1002 "protocol error": how a malformed engine frame is reported (not resumable). */
-export const MALFORMED_FRAME_CLOSE_CODE = 1002;
+const MALFORMED_FRAME_CLOSE_CODE = 1002;
 
 export function trackSocket(
   inner: WebSocketLike,

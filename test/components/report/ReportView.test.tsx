@@ -2,7 +2,7 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ReportView } from '../../../components/report/ReportView';
 import type { AnalysisResult } from '../../../lib/analyze/result';
-import { ENGINE_UNAVAILABLE } from '../../../lib/collect/rest-only';
+import { ENGINE_UNAVAILABLE } from '../../../lib/snapshot/engine-unavailable';
 import { RULES } from '../../../lib/rules';
 import { analysedSalesApp, finding } from '../../lib/report/fixtures';
 import { act, mount } from '../render';

@@ -7,16 +7,14 @@ import { AppSnapshot } from '../../../lib/snapshot/schema';
 import { appModelOf, loadAppFolder } from '../../sim/app/index';
 import { type Simulator, startSimulator } from '../../sim/index';
 import type { CallRecord, SimApp } from '../../sim/types';
-import { connectWs, inMemorySocketFactory, onVirtualClock, readOnlyViolations } from './sim-harness';
+import { connectWs, demoApp, inMemorySocketFactory, onVirtualClock, readOnlyViolations } from './sim-harness';
 
 let sim: Simulator;
 let demoId: string;
 
 beforeAll(async () => {
   sim = await startSimulator({ http: true });
-  const demo = sim.apps.find((a) => a.source.endsWith('demo')) ?? sim.apps[0];
-  if (!demo) throw new Error('the simulator loaded no app (test/sim/apps/demo missing?)');
-  demoId = demo.id;
+  demoId = demoApp(sim).id;
 });
 afterAll(async () => {
   await sim?.close();

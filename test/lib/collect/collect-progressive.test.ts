@@ -9,7 +9,7 @@ import { AppSnapshot, TIMINGS_STOPPED } from '../../../lib/snapshot/schema';
 import { appModelOf, loadAppFolder } from '../../sim/app/index';
 import { type Simulator, startSimulator } from '../../sim/index';
 import type { FaultConfig, SimApp } from '../../sim/types';
-import { inMemorySocketFactory, onVirtualClock, readOnlyViolations } from './sim-harness';
+import { demoApp, inMemorySocketFactory, onVirtualClock, readOnlyViolations } from './sim-harness';
 import type { CallRecord } from '../../sim/types';
 
 let sim: Simulator;
@@ -18,8 +18,7 @@ let appId: string;
 
 beforeAll(async () => {
   sim = await startSimulator({ http: true });
-  const demo = sim.apps.find((a) => a.source.endsWith('demo')) ?? sim.apps[0];
-  if (!demo) throw new Error('the simulator loaded no app (test/sim/apps/demo missing?)');
+  const demo = demoApp(sim);
   appId = demo.id;
   app = await loadAppFolder(demo.source);
   appModelOf(app).behaviour.openDocMs = 0;

@@ -19,6 +19,8 @@ const ranges: unknown[] = [
   // a hole
   [, { qFrom: 0, qCount: 1 }], // eslint-disable-line no-sparse-arrays
   [{ qFrom: 0, qCount: 1 }, 'x'],
+  // an array that carries the fields (the schema wants an object, not an array)
+  [Object.assign([], { qFrom: 0, qCount: 1 })],
   { 0: { qFrom: 0, qCount: 1 }, length: 1 },
   'none',
   null,
@@ -28,7 +30,7 @@ const messages: unknown[] = [undefined, '', 'Error in expression', 3, null, ['x'
 
 /** every combination of the fields above, and answers that are not objects */
 function answers(): unknown[] {
-  const out: unknown[] = [null, undefined, 'text', 42, true, [], [{ qErrorMsg: '' }], new Date(0)];
+  const out: unknown[] = [null, undefined, 'text', 42, true, [], [{ qErrorMsg: '' }], Object.assign([], { qErrorMsg: '', qBadFieldNames: [] }), new Date(0)];
   for (const qErrorMsg of messages) {
     for (const qBadFieldNames of ranges) {
       for (const qDangerousFieldNames of ranges) {
@@ -98,6 +100,9 @@ describe('safeParsePropertyEntry', () => {
     { qInfo: null },
     {},
     [{ qInfo: { qId: 'd', qType: 'kpi' } }],
+    // arrays that carry the fields (the schema wants objects, not arrays)
+    Object.assign([], { qInfo: { qId: 'e', qType: 'kpi' } }),
+    { qInfo: Object.assign([], { qId: 'f', qType: 'kpi' }) },
     'sheet',
     null,
     undefined,
@@ -117,7 +122,7 @@ describe('safeParsePropertyEntry', () => {
   ];
 
   it('accepts and rejects exactly what PropertyEntry does, with the same error and the same tree', () => {
-    const trees: unknown[] = [null, undefined, [], 'tree', 0];
+    const trees: unknown[] = [null, undefined, [], 'tree', 0, Object.assign([], entry({ qInfo: { qId: 'g', qType: 'sheet' } }))];
     for (const qProperty of properties) for (const qChildren of children) trees.push(entry(qProperty, qChildren));
     let accepted = 0;
     let rejected = 0;

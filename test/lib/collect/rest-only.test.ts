@@ -3,13 +3,14 @@
 // the engine say they could not run, with that reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyse } from '../../../lib/rules/analyse';
-import { ENGINE_UNAVAILABLE, collectRestOnly, engineUnavailableNote } from '../../../lib/collect/index';
+import { collectRestOnly } from '../../../lib/collect/index';
+import { ENGINE_UNAVAILABLE, engineUnavailableNote } from '../../../lib/snapshot/engine-unavailable';
 import { ENGINE_ONLY_PARTS } from '../../../lib/collect/rest-only';
 import { RULES } from '../../../lib/rules/index';
 import { AppSnapshot } from '../../../lib/snapshot/schema';
 import { type Simulator, startSimulator } from '../../sim/index';
 import type { SimApp } from '../../sim/types';
-import { restFor } from './sim-harness';
+import { demoApp, restFor } from './sim-harness';
 
 const REASON = "the engine is not reachable in API-key mode in this browser: use 'My Qlik session' mode for the full analysis";
 let sim: Simulator;
@@ -17,9 +18,7 @@ let demo: SimApp;
 
 beforeAll(async () => {
   sim = await startSimulator({ http: true });
-  const found = sim.apps.find((a) => a.source.endsWith('demo')) ?? sim.apps[0];
-  if (!found) throw new Error('the simulator loaded no app');
-  demo = found;
+  demo = demoApp(sim);
 });
 afterAll(async () => {
   await sim?.close();

@@ -22,6 +22,13 @@ export function credentials(sim: Simulator, role: 'developer' | 'viewer'): { hea
   return { headers: { Cookie: cookie }, query: { 'qlik-csrf-token': csrfToken } };
 }
 
+/** The simulator's demo app (test/sim/apps/demo), the one the collection tests read. */
+export function demoApp(sim: Simulator): SimApp {
+  const demo = sim.apps.find((a) => a.source.endsWith('demo')) ?? sim.apps[0];
+  if (!demo) throw new Error('the simulator loaded no app (test/sim/apps/demo missing?)');
+  return demo;
+}
+
 export function restFor(sim: Simulator, role: 'developer' | 'viewer' = 'developer'): RestClient {
   const { headers } = credentials(sim, role);
   return createRestClient({ baseUrl: sim.url, fetch: (u, i) => fetch(u, i), authHeaders: () => headers, sleep: async () => undefined });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMs, formatNumber, formatPercent, plural } from '../../../lib/format/numbers';
+import { formatMs, formatNumber, formatPercent, formatSeconds, plural } from '../../../lib/format/numbers';
 
 describe('numbers in messages', () => {
   it('groups thousands and names the noun by the count', () => {
@@ -13,6 +13,12 @@ describe('numbers in messages', () => {
     expect(formatMs(849.6)).toBe('850 ms');
     expect(formatMs(2340)).toBe('2.3 s');
     expect(formatMs(42_400)).toBe('42 s');
+  });
+
+  it('says limits in seconds, whole or with one decimal', () => {
+    expect(formatSeconds(1_800_000)).toBe('1800 s');
+    expect(formatSeconds(2500)).toBe('2.5 s');
+    expect(formatSeconds(12_345)).toBe('12.3 s');
   });
 
   it('says ratios as percentages with at most the given decimals, without float noise', () => {
