@@ -3,6 +3,7 @@
 import { compareText, sortFindings } from '../analyze/finding-order';
 import type { Category, Finding, Target } from '../analyze/result';
 import type { Severity } from '../analyze/severity';
+import { targetKey } from '../analyze/suppression';
 import { targetDisplayName } from './names';
 
 export interface FindingFilter {
@@ -71,7 +72,7 @@ export function findingRows(findings: readonly Finding[], grouping: Grouping, ru
   if (grouping === 'none') return sorted.map((finding) => ({ type: 'finding', key: finding.id, finding }));
   const groups = new Map<string, { label: string; findings: Finding[] }>();
   for (const finding of sorted) {
-    const key = grouping === 'rule' ? finding.rule : `${finding.target.kind}:${finding.target.id}`;
+    const key = grouping === 'rule' ? finding.rule : targetKey(finding.target);
     const label = grouping === 'rule' ? ruleLabel(finding.rule) : `${finding.target.kind} ${targetDisplayName(finding.target)}`;
     const group = groups.get(key);
     if (group) group.findings.push(finding);
