@@ -23,7 +23,7 @@ export interface NamedObjectsRecord {
 export class AnalysisIndex extends Lookups {
   private readonly parsedExpressions: Expressions;
   private readonly names = new Names(this);
-  private readonly targets = new Targets(this);
+  private readonly targets = new Targets(this, (objectId) => this.noteNamed(objectId));
   private readonly _usage = lazy(() => new UsageIndex(this, this.parsedExpressions, this.targets));
   private named: Set<string> | 'all' | undefined;
 
@@ -37,7 +37,7 @@ export class AnalysisIndex extends Lookups {
   }
 
   /**
-   * Records the objects whose targets are asked for until `stop()` (one rule's run): a partial
+   * Records the objects whose targets are asked for, by any way (Targets tells of each), until `stop()` (one rule's run): a partial
    * update re-runs a rule that named an object whose name changed (a title expression is named by
    * its calculated title, which comes with the timing pass). Reading the usage index counts as
    * naming every object: it holds the targets of all use sites.
@@ -110,7 +110,6 @@ export class AnalysisIndex extends Lookups {
   }
   /** The target of an object (cached: targets are shared by findings and never mutated). */
   objectTarget(objectId: string): Target {
-    this.noteNamed(objectId);
     return this.targets.object(objectId);
   }
   /** The target of an object an app evaluation lists, which the snapshot may not hold. */
@@ -141,7 +140,6 @@ export class AnalysisIndex extends Lookups {
   }
   /** The target an expression's location belongs to. */
   locationTarget(location: ExpressionLocation): Target {
-    if (location.owner === 'object') this.noteNamed(location.objectId);
     return this.targets.location(location);
   }
 

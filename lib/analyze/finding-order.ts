@@ -1,11 +1,11 @@
 // The one order of findings, for every list of them: the result (runner), the report's lists,
 // the exports and the comparison of two analyses. It lives here, below them all, so the runner
 // can use it too (test/arch/layers.test.ts: nothing imports upward).
-import { type Finding } from './result';
+import type { Finding } from './result';
 import { bySeverity } from './severity-order';
 
 /** Plain code-unit comparison: fast and locale-independent, so every list reads the same everywhere. */
-const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+export const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Worst first, then by rule code, the target's name (its id when it has none), the path and the finding's id. */
 export function compareFindings(a: Finding, b: Finding): number {

@@ -1,7 +1,8 @@
 // Turns a rule's zod option schema into form fields (numbers, booleans, texts), so the options
 // page follows the rule metadata without a hand-written form per rule: the rule catalogue carries
 // the fields to the page as data (scripts/gen-rule-catalogue.ts), and the values entered are checked
-// with the rule's own schema (optionErrors) where the rules are, in the background.
+// with the rule's own schema (optionSchemaErrors) where the rules are, in the background, and
+// the patterns by compiling them (regexErrors) on the page.
 import { z } from '../schema/zod';
 
 interface FieldBase {
@@ -112,9 +113,4 @@ export function regexErrors(fields: readonly OptionField[], values: Record<strin
     }
   }
   return errors;
-}
-
-/** Both: the schema's errors, and for a pattern the schema accepts, whether it compiles. */
-export function optionErrors(schema: z.ZodMiniObject, values: Record<string, unknown>): Record<string, string> {
-  return { ...regexErrors(optionFields(schema), values), ...optionSchemaErrors(schema, values) };
 }

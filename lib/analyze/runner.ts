@@ -6,7 +6,7 @@ import { AnalysisIndex } from './analysis-index';
 import { AnalysisConfig, type AnalysisConfigInput, resolveRuleSetting, unknownRuleKeys } from './config';
 import { stableHash } from './hash';
 import { missingNeed } from './needs';
-import { ANALYSIS_RESULT_VERSION, type AnalysisError, type AnalysisResult, type Category, type ConfigIssue, type Finding, type RuleRun, type Summary } from './result';
+import { ANALYSIS_RESULT_VERSION, CATEGORIES, type AnalysisError, type AnalysisResult, type Category, type ConfigIssue, type Finding, type RuleRun, type Summary } from './result';
 import { type Severity } from './severity';
 import { sortFindings } from './finding-order';
 import type { AnyRule, ReportInput, RuleContext } from './rule';
@@ -177,8 +177,6 @@ function describeError(error: unknown): string {
   if (error instanceof Error) return `${error.name}: ${error.message}`;
   return `thrown: ${String(error)}`;
 }
-
-const CATEGORIES: Category[] = ['quality', 'performance', 'resource', 'design', 'script', 'context'];
 
 function summarise(findings: Finding[], suppressed: number, runs: RuleRun[]): Summary {
   const zero = () => ({ error: 0, warning: 0, info: 0 });

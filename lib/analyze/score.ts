@@ -12,8 +12,8 @@ const WEIGHT: Record<Severity, number> = { error: 20, warning: 4, info: 0.5 };
 const HALF_VALUE_PENALTY = 50;
 
 export const SCORE_FORMULA =
-  'score = round(100 × 50 / (50 + penalty)), where penalty = Σ over rules of weight × log2(1 + findings of the rule), ' +
-  'weight error 20, warning 4, info 0.5. The first finding of a rule costs the most and each further one less: fixing one of ' +
+  `score = round(100 × ${HALF_VALUE_PENALTY} / (${HALF_VALUE_PENALTY} + penalty)), where penalty = Σ over rules of weight × log2(1 + findings of the rule), ` +
+  `weight error ${WEIGHT.error}, warning ${WEIGHT.warning}, info ${WEIGHT.info}. The first finding of a rule costs the most and each further one less: fixing one of ` +
   '400 identical style notes moves the score far less than fixing one broken chart. The same formula over the findings of ' +
   'one category gives that category\'s score. Hidden (suppressed) findings and context rules do not count';
 

@@ -1,7 +1,7 @@
 // How serious a finding is: error = broken for users, warning = a certain or measured cost,
 // info = a suggestion. Part of the AnalysisResult (result.ts) and of the report view.
 import { z } from '../schema/zod';
-import { SEVERITY_LEVELS } from './severity-order';
+import { SEVERITIES } from './severity-order';
 
-export const Severity = z.enum(SEVERITY_LEVELS);
+export const Severity = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof Severity>;

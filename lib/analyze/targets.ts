@@ -27,7 +27,11 @@ export class Targets {
   /** the targets named by their type in words, with where they are: a message says that, not a quoted title */
   private readonly untitled = new WeakMap<Target, string>();
 
-  constructor(private readonly lookups: Lookups) {}
+  /** `onObject`: told of every object named, however it is asked for (an object, a location, a listed object), cached or not */
+  constructor(
+    private readonly lookups: Lookups,
+    private readonly onObject: (objectId: string) => void = () => {},
+  ) {}
 
   /** The target named by its title; without one, by `placeholder` (the type in words), and `where` it is for messages. */
   private named(target: Target, title: string | undefined, placeholder: string, where?: string): Target {
@@ -55,7 +59,12 @@ export class Targets {
   }
 
   /** The target of an object (cached). */
-  readonly object = memo((objectId): Target => {
+  object(objectId: string): Target {
+    this.onObject(objectId);
+    return this.objectOnce(objectId);
+  }
+
+  private readonly objectOnce = memo((objectId): Target => {
     const object = this.lookups.objects.get(objectId);
     if (!object) return this.named({ kind: 'object', id: objectId }, undefined, visualizationName(undefined));
     const type = object.visualization || object.type;

@@ -1,6 +1,7 @@
 // The Data model tab: one row per table and per field, and the key graph of the tables laid out
 // by dagre (a layered graph layout library), deterministically: the same model looks the same.
 import dagre from '@dagrejs/dagre';
+import { compareText } from '../analyze/finding-order';
 import type { UsageIndex, UseSite } from '../analyze/usage-index';
 import type { DataModel, TableField } from '../snapshot/schema';
 
@@ -116,7 +117,7 @@ function keyLinks(model: DataModel): Map<string, { from: string; to: string; fie
   for (const table of model.tables) for (const f of table.fields) if (f.keyType !== 'NOT_KEY') tablesOfField.set(f.name, [...(tablesOfField.get(f.name) ?? []), table.name]);
   for (const group of model.keys) for (const field of group.fields) if (!tablesOfField.has(field)) tablesOfField.set(field, group.tables);
   const pairs = new Map<string, { from: string; to: string; fields: string[] }>();
-  for (const [field, tables] of [...tablesOfField].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+  for (const [field, tables] of [...tablesOfField].sort(([a], [b]) => compareText(a, b))) {
     const unique = [...new Set(tables)].filter((t) => names.has(t)).sort();
     for (let i = 0; i < unique.length; i++) {
       for (let j = i + 1; j < unique.length; j++) {

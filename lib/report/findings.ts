@@ -1,8 +1,9 @@
 // Filtering, grouping and flattening findings for the virtual list. Pure and allocation-light:
 // it runs on every keystroke of the search box over up to tens of thousands of findings.
-import { sortFindings } from '../analyze/finding-order';
+import { compareText, sortFindings } from '../analyze/finding-order';
 import type { Category, Finding, Target } from '../analyze/result';
 import type { Severity } from '../analyze/severity';
+import { targetKey } from '../analyze/suppression';
 import { targetDisplayName } from './names';
 
 export interface FindingFilter {
@@ -59,7 +60,6 @@ export function sheetIdOf(target: Target): string | undefined {
   return target.sheet?.id ?? (target.kind === 'sheet' ? target.id : undefined);
 }
 
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 export const targetName = (target: Target): string => target.name || target.id;
 
 export type FindingRow =
@@ -72,7 +72,7 @@ export function findingRows(findings: readonly Finding[], grouping: Grouping, ru
   if (grouping === 'none') return sorted.map((finding) => ({ type: 'finding', key: finding.id, finding }));
   const groups = new Map<string, { label: string; findings: Finding[] }>();
   for (const finding of sorted) {
-    const key = grouping === 'rule' ? finding.rule : `${finding.target.kind}:${finding.target.id}`;
+    const key = grouping === 'rule' ? finding.rule : targetKey(finding.target);
     const label = grouping === 'rule' ? ruleLabel(finding.rule) : `${finding.target.kind} ${targetDisplayName(finding.target)}`;
     const group = groups.get(key);
     if (group) group.findings.push(finding);
@@ -107,8 +107,8 @@ export function findingFacets(findings: readonly Finding[]): { rules: FilterOpti
     if (sheet) sheet.count++;
     else sheets.set(sheetId, { value: sheetId, label: f.target.sheet?.name || (f.target.kind === 'sheet' ? f.target.name : undefined) || sheetId, count: 1 });
   }
-  const byValue = (a: FilterOption, b: FilterOption) => compare(a.value, b.value);
-  return { rules: [...rules.values()].sort(byValue), sheets: [...sheets.values()].sort((a, b) => compare(a.label, b.label)) };
+  const byValue = (a: FilterOption, b: FilterOption) => compareText(a.value, b.value);
+  return { rules: [...rules.values()].sort(byValue), sheets: [...sheets.values()].sort((a, b) => compareText(a.label, b.label)) };
 }
 
 /** Splits an expression into the text before, at and after the finding's range (clamped to the text). */

@@ -2,8 +2,8 @@
 // estimated gain. In this order: what is broken for the app's users (errors, by how many objects
 // they break), the memory unused fields hold (R01, with its DROP FIELDS statement), calculation
 // time (P01 objects, P02 sheets whose objects are not listed already) and reload time (S04).
-import { z } from '../schema/zod';
 import type { AnalysisResult, Finding } from '../analyze/result';
+import { SlowObjectData, SlowReloadData, SlowSheetData } from '../rules/shared/time-finding-data';
 import { UNUSED_FIELD_SUMMARY } from '../rules/shared/unused-field-summary';
 import type { ReadyStatement } from './ready-statement';
 import type { Gain } from './report-schema';
@@ -22,10 +22,6 @@ export interface FixFirstItem {
   /** a ready statement to paste (R01's DROP FIELDS) */
   statement?: ReadyStatement;
 }
-
-const SlowObjectData = z.object({ firstMs: z.optional(z.number()), responseTimeSeconds: z.optional(z.number()) });
-const SlowSheetData = z.object({ totalMs: z.number(), slowest: z.optional(z.array(z.object({ objectId: z.string() }))) });
-const SlowReloadData = z.object({ durationMs: z.optional(z.number()), cpuMs: z.optional(z.number()) });
 
 function objectMs(f: Finding): number | undefined {
   const data = SlowObjectData.safeParse(f.data);

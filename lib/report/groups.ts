@@ -3,7 +3,9 @@
 // "Show in app" and the JSON output. Documentation and style rules roll up to one row per rule.
 import { describeEngineError } from '../analyze/engine-errors';
 import { type Category, type Finding } from '../analyze/result';
+import { compareText } from '../analyze/finding-order';
 import { bySeverity } from '../analyze/severity-order';
+import { targetKey } from '../analyze/suppression';
 import { type Severity } from '../analyze/severity';
 import { BYTE_UNITS } from '../format/bytes';
 
@@ -106,12 +108,12 @@ export function groupFindings(findings: readonly Finding[], options: GroupOption
     (a, b) =>
       bySeverity(a.severity, b.severity) ||
       b.findings.length - a.findings.length ||
-      (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0) ||
-      (a.cause.label < b.cause.label ? -1 : a.cause.label > b.cause.label ? 1 : 0),
+      compareText(a.rule, b.rule) ||
+      compareText(a.cause.label, b.cause.label),
   );
 }
 
 /** The distinct things (objects, items, fields…) a group's findings are about. */
 export function distinctTargets(findings: readonly Finding[]): number {
-  return new Set(findings.map((f) => `${f.target.kind}:${f.target.id}`)).size;
+  return new Set(findings.map((f) => targetKey(f.target))).size;
 }

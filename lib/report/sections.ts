@@ -4,7 +4,7 @@
 // places; a cause that occurs once is a plain finding row. Pure: the view keeps what is expanded.
 import type { AnalysisResult, Finding } from '../analyze/result';
 import type { Severity } from '../analyze/severity';
-import type { FixFirstItem } from './fix-first';
+import { fixFirstIds, type FixFirstItem } from './fix-first';
 import type { Gain } from './report-schema';
 import type { ReadyStatement } from './ready-statement';
 import { groupFindings } from './groups';
@@ -70,12 +70,11 @@ function groupRows(rows: SectionRow[], group: Extract<SectionRow, { type: 'group
 
 export function sectionRows(input: SectionInput): SectionRow[] {
   const shown = new Set(input.findings.map((f) => f.id));
-  const inFixFirst = new Set<string>();
+  const inFixFirst = fixFirstIds(input.fixFirst);
   const fix: Extract<SectionRow, { type: 'group' }>[] = [];
   for (const item of input.fixFirst) {
     const findings = item.findings.filter((f) => shown.has(f.id));
     if (findings.length === 0) continue;
-    for (const f of item.findings) inFixFirst.add(f.id);
     const key = `fix:${item.key}`;
     fix.push({
       type: 'group',

@@ -1,5 +1,6 @@
 // The Sheets tab: per sheet its objects with type, first/cached calculation time and findings.
 import type { Finding } from '../analyze/result';
+import { targetKey } from '../analyze/suppression';
 import type { Severity } from '../analyze/severity';
 import type { AppSnapshot, ObjectTiming } from '../snapshot/schema';
 
@@ -28,7 +29,7 @@ export interface SheetRow {
 export function sheetRows(snapshot: AppSnapshot, findings: readonly Finding[]): SheetRow[] {
   const byTarget = new Map<string, Finding[]>();
   for (const f of findings) {
-    const key = `${f.target.kind}:${f.target.id}`;
+    const key = targetKey(f.target);
     const list = byTarget.get(key);
     if (list) list.push(f);
     else byTarget.set(key, [f]);

@@ -2,6 +2,7 @@
 // one rules R01, D05 and D06 read), so the report and the findings never disagree.
 import { AnalysisIndex } from '../analyze/analysis-index';
 import type { Target } from '../analyze/result';
+import { targetKey } from '../analyze/suppression';
 import type { UsageIndex, UseKind, UseSite } from '../analyze/usage-index';
 import type { AppSnapshot } from '../snapshot/schema';
 
@@ -49,7 +50,7 @@ export interface UsageRow {
 export function placesOf(uses: readonly UseSite[]): Target[] {
   const seen = new Map<string, Target>();
   for (const use of uses) {
-    const key = `${use.target.kind}:${use.target.id}`;
+    const key = targetKey(use.target);
     if (!seen.has(key)) seen.set(key, use.target);
   }
   return [...seen.values()];

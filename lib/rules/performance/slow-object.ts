@@ -4,6 +4,7 @@ import { formatMs } from '../../format/numbers';
 import { targetSubject } from '../shared/helpers';
 import { evaluationList, evaluationTarget } from '../shared/evaluation';
 import { SOURCES } from '../shared/sources';
+import type { SlowObjectData } from '../shared/time-finding-data';
 
 export default defineRule({
   code: 'P01',
@@ -47,7 +48,7 @@ export default defineRule({
       ctx.report({
         target,
         message: `${targetSubject(ctx, target)} takes ${parts.join(' and ')} to calculate.`,
-        data: { firstMs: t.firstMs, ...(t.cachedMs !== undefined ? { cachedMs: t.cachedMs } : {}), source: 'timings' },
+        data: { firstMs: t.firstMs, ...(t.cachedMs !== undefined ? { cachedMs: t.cachedMs } : {}), source: 'timings' } satisfies SlowObjectData,
         content: `${t.objectId}\u0000${first}\u0000${cached}`,
       });
     }
@@ -61,7 +62,7 @@ export default defineRule({
         ctx.report({
           target,
           message: `The app evaluation lists ${index.describeTarget(target)} as slow ${cached ? 'from the cache' : 'on first calculation'}${seconds !== undefined ? `: ${formatMs(seconds * 1000)}` : ''}.`,
-          data: { responseTimeSeconds: seconds, source: 'evaluation', cached },
+          data: { responseTimeSeconds: seconds, source: 'evaluation', cached } satisfies SlowObjectData,
           content: `${id}\u0000evaluation\u0000${cached}`,
         });
       }

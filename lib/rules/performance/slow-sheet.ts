@@ -4,6 +4,7 @@ import { formatMs } from '../../format/numbers';
 import { targetSubject } from '../shared/helpers';
 import { evaluationSheets } from '../shared/evaluation';
 import { SOURCES } from '../shared/sources';
+import type { SlowSheetData } from '../shared/time-finding-data';
 import { sheetCalcTotals } from '../../snapshot/timings';
 
 export default defineRule({
@@ -34,7 +35,7 @@ export default defineRule({
       ctx.report({
         target,
         message: `${targetSubject(ctx, target)} needs ${formatMs(ms)} to calculate its objects (threshold ${formatMs(options.totalMs)}).`,
-        data: { totalMs: ms, slowest: slowest.map((t) => ({ objectId: t.objectId, firstMs: t.firstMs })) },
+        data: { totalMs: ms, slowest: slowest.map((t) => ({ objectId: t.objectId, firstMs: t.firstMs })) } satisfies SlowSheetData,
         content: sheetId,
       });
     }

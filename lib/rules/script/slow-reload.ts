@@ -3,6 +3,7 @@ import { defineRule } from '../../analyze/rule';
 import { formatMs } from '../../format/numbers';
 import { lastSuccessfulReload } from '../shared/reloads';
 import { SOURCES } from '../shared/sources';
+import type { SlowReloadData } from '../shared/time-finding-data';
 
 export default defineRule({
   code: 'S04',
@@ -26,7 +27,7 @@ export default defineRule({
     ctx.report({
       target: { kind: 'reload', id: meta?.reloadId ?? last?.id ?? 'last', name: 'Last successful reload' },
       message: `The last successful reload took ${formatMs(duration ?? 0)}${cpu !== undefined ? ` with ${formatMs(cpu)} of CPU` : ''} (threshold ${formatMs(ctx.options.maxMs)}).`,
-      data: { durationMs: duration, cpuMs: cpu },
+      data: { durationMs: duration, cpuMs: cpu } satisfies SlowReloadData,
       content: 'slow-reload',
     });
   },

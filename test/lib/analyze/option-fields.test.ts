@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from '../../../lib/schema/zod';
-import { optionErrors, optionFields } from '../../../lib/analyze/option-fields';
+import { optionFields, optionSchemaErrors, regexErrors } from '../../../lib/analyze/option-fields';
 import { RULES } from '../../../lib/rules/index';
 
 const schema = z.object({
@@ -33,10 +33,13 @@ describe('optionFields', () => {
   });
 });
 
-describe('optionErrors', () => {
+/** What the options page shows: the schema's errors (asked of the background) and the patterns that do not compile (checked on the page). */
+const optionErrors = (values: Record<string, unknown>) => ({ ...regexErrors(optionFields(schema), values), ...optionSchemaErrors(schema, values) });
+
+describe('optionSchemaErrors and regexErrors', () => {
   it('checks values with the rule schema and regular expressions by compiling them', () => {
-    expect(optionErrors(schema, { maxDepth: 4, ms: 10, pattern: '^v' })).toEqual({});
-    const errors = optionErrors(schema, { maxDepth: 10, ms: Number.NaN, hidden: 'yes', pattern: '([' });
+    expect(optionErrors({ maxDepth: 4, ms: 10, pattern: '^v' })).toEqual({});
+    const errors = optionErrors({ maxDepth: 10, ms: Number.NaN, hidden: 'yes', pattern: '([' });
     expect(Object.keys(errors).sort()).toEqual(['hidden', 'maxDepth', 'ms', 'pattern']);
     expect(errors.ms).toBe('Enter a number.');
     expect(errors.pattern).toMatch(/^Not a valid regular expression/);

@@ -10,6 +10,7 @@ import { z } from '../../../lib/schema/zod';
 import { createProgressiveAnalysis, TIMING_PASS_PARTS } from '../../../lib/analyze/progressive';
 import type { AnalysisResult } from '../../../lib/analyze/result';
 import { defineRule, type RuleMeta } from '../../../lib/analyze/rule';
+import { runRules } from '../../../lib/analyze/runner';
 import { collectApp } from '../../../lib/collect/index';
 import { openEngineSession } from '../../../lib/qlik/engine/session';
 import { analyse } from '../../../lib/rules/analyse';
@@ -107,10 +108,15 @@ describe('progressive analysis', () => {
     const namesIt = defineRule({ ...base, code: 'X01', name: 'names-it', check: (ctx) => ctx.report({ target: ctx.index.objectTarget(renamed.id), message: 'named' }) });
     const namesNothing = defineRule({ ...base, code: 'X02', name: 'names-nothing', check: (ctx) => ctx.report({ target: ctx.index.appTarget(), message: 'app' }) });
     const readsUsage = defineRule({ ...base, code: 'X03', name: 'reads-usage', check: (ctx) => void ctx.index.usage });
-    const progressive = createProgressiveAnalysis({ rules: [namesIt, namesNothing, readsUsage], now });
+    // an object an app evaluation lists, or one an expression's location belongs to, is named the same way
+    const namesItAsListed = defineRule({ ...base, code: 'X04', name: 'names-it-as-listed', check: (ctx) => ctx.report({ target: ctx.index.listedObjectTarget({ id: renamed.id }), message: 'listed' }) });
+    const location = { objectId: renamed.id, objectType: renamed.type, owner: 'object', path: '', kind: 'measure' } as const;
+    const namesItsLocation = defineRule({ ...base, code: 'X05', name: 'names-its-location', check: (ctx) => ctx.report({ target: ctx.index.locationTarget(location), message: 'location' }) });
+    const progressive = createProgressiveAnalysis({ rules: [namesIt, namesNothing, readsUsage, namesItAsListed, namesItsLocation], now });
     const before = progressive(inventory).result.findings.find((f) => f.rule === 'X01');
     const update = progressive(first);
-    expect(update.ran).toEqual(['X01', 'X03']);
+    expect(update.ran).toEqual(['X01', 'X03', 'X04', 'X05']);
+    expect(comparable(update.result)).toEqual(comparable(runRules(first, undefined, { rules: [namesIt, namesNothing, readsUsage, namesItAsListed, namesItsLocation], now })));
     const after = update.result.findings.find((f) => f.rule === 'X01');
     expect(before?.target.name).not.toBe(after?.target.name);
     expect(after?.target.name).toBe(renamed.layout?.title);

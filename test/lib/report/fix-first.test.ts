@@ -60,6 +60,15 @@ describe('fixFirst', () => {
     expect(fixFirst(resultWith([object, coveredSheet, otherSheet])).map((i) => i.findings[0].id)).toEqual([object.id, otherSheet.id]);
   });
 
+  it('ranks an object the app evaluation lists as slow by its response time', () => {
+    const evaluated = finding({ rule: 'P01', severity: 'warning', category: 'performance', target: { kind: 'object', id: 'o2' }, data: { responseTimeSeconds: 2.5, source: 'evaluation', cached: false } });
+    const timed = finding({ rule: 'P01', severity: 'warning', category: 'performance', target: { kind: 'object', id: 'o3' }, data: { firstMs: 1800, source: 'timings' } });
+    expect(fixFirst(resultWith([timed, evaluated])).map((i) => [i.findings[0].id, i.gain])).toEqual([
+      [evaluated.id, { kind: 'calc-time', ms: 2500 }],
+      [timed.id, { kind: 'calc-time', ms: 1800 }],
+    ]);
+  });
+
   it("keeps R01's BINARY caveat with its DROP FIELDS statement", () => {
     const unused = finding({ rule: 'R01', name: 'unused-field', severity: 'warning', category: 'resource', target: { kind: 'field', id: 'Comment' } });
     const run = r01Run(250_000);
