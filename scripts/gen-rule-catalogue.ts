@@ -6,17 +6,15 @@
 // page asks the background to check the values with the rules' own schemas. Two files, so neither
 // page loads the other's data. `npm run docs` runs it; `--check` only compares
 // (test/arch/rule-catalogue.test.ts runs the same comparison).
-import { readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { optionFields } from '../lib/analyze/option-fields';
 import type { AnyRule } from '../lib/analyze/rule';
 import type { RuleDoc, RuleSettingsDoc } from '../lib/report/rule-docs';
 import { RULES } from '../lib/rules/index';
+import { checkOrWrite, staleFiles } from './generated-files';
 
 export const CATALOGUE_PATH = 'lib/report/rule-catalogue.ts';
 export const SETTINGS_CATALOGUE_PATH = 'lib/report/rule-settings-catalogue.ts';
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 /** Exactly the RuleDoc fields of each rule, in the registry's order. */
 export function ruleDocsOf(rules: readonly RuleDoc[]): RuleDoc[] {
@@ -67,32 +65,19 @@ export function renderRuleSettingsCatalogue(rules: readonly AnyRule[] = RULES): 
   ].join('\n');
 }
 
-const CATALOGUES: ReadonlyArray<[path: string, render: () => string]> = [
-  [CATALOGUE_PATH, () => renderRuleCatalogue()],
-  [SETTINGS_CATALOGUE_PATH, () => renderRuleSettingsCatalogue()],
-];
+const catalogues = (): Map<string, string> =>
+  new Map([
+    [CATALOGUE_PATH, renderRuleCatalogue()],
+    [SETTINGS_CATALOGUE_PATH, renderRuleSettingsCatalogue()],
+  ]);
 
 /** The catalogues whose file differs from what the rules give (empty when all are current). */
 export function staleCatalogues(): string[] {
-  return CATALOGUES.filter(([path, render]) => readFileSync(join(ROOT, path), 'utf8') !== render()).map(([path]) => path);
+  return staleFiles(catalogues());
 }
 
 export function catalogueIsCurrent(): boolean {
   return staleCatalogues().length === 0;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  if (process.argv.includes('--check')) {
-    const stale = staleCatalogues();
-    if (stale.length) {
-      console.error(`stale: ${stale.join(', ')}. Run \`npx tsx scripts/gen-rule-catalogue.ts\` to regenerate.`);
-      process.exit(1);
-    }
-    console.log(`${CATALOGUES.map(([path]) => path).join(', ')} up to date`);
-  } else {
-    for (const [path, render] of CATALOGUES) {
-      writeFileSync(join(ROOT, path), render());
-      console.log(`${path} written`);
-    }
-  }
-}
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) checkOrWrite(catalogues(), 'scripts/gen-rule-catalogue.ts');
