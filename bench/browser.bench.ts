@@ -7,21 +7,18 @@
 // its time to first findings, its whole collection and analysis, its JS heap growth.
 // Chromium is found by scripts/browsers/ensure.ts; the extension is built first when older than
 // its sources (scripts/ensure-build.ts). Not part of the default `npm run bench` (bench/run.ts).
-import { mkdtemp, rm } from 'node:fs/promises';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
+import { availableParallelism, loadavg } from 'node:os';
 import type { BrowserContext, Page } from '@playwright/test';
 import { analyse } from '../lib/rules/analyse';
 import { nodeSocketFactory } from '../lib/cli/node-socket';
 import { DEFAULT_TIMING_MODE, collectApp } from '../lib/collect/index';
-import { openEngineSession } from '../lib/qlik/engine/session';
-import { createRestClient } from '../lib/qlik/rest/client';
-import type { AppSnapshot } from '../lib/snapshot/schema';
 import { ensureBrowser } from '../scripts/browsers/ensure';
 import { ensureBuild } from '../scripts/ensure-build';
 import { extensionWorker, launchWithExtension, tabIdOf } from '../test/e2e/browser';
-import { BENCH_APP, generateLargeApp } from '../test/fixtures/generate-large-app';
 import { startSimulator } from '../test/sim/index';
+import { benchAppsDir, endpoint } from './bench-app';
+import { withHeapPeak } from './heap-peak';
 import type { BenchResult } from './run';
 import { startSimProcess } from './sim-process';
 
@@ -128,21 +125,15 @@ interface NodeRun {
 async function nodeRun(appsDir: string): Promise<NodeRun> {
   const sim = await startSimProcess(appsDir, LATENCY_MS);
   try {
-    const headers = { Authorization: `Bearer ${sim.apiKey}` };
-    const apps = (await (await fetch(`${sim.url}/api/v1/items?resourceType=app`, { headers })).json()) as { data: { resourceId: string }[] };
-    const appId = apps.data[0]?.resourceId ?? '';
-    const rest = createRestClient({ baseUrl: sim.url, fetch: (u, i) => fetch(u, i), authHeaders: () => headers });
-    const engine = await openEngineSession({ url: sim.url, appId, createSocket: nodeSocketFactory({ headers }) });
+    const { headers, appId, rest, open } = await endpoint(sim);
+    const engine = await open(nodeSocketFactory({ headers }));
     const gc = (globalThis as { gc?: () => void }).gc;
     gc?.();
     const base = process.memoryUsage().heapUsed;
-    let peak = base;
-    const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().heapUsed)), 10);
     const started = performance.now();
     let firstFindingsMs = 0;
-    let snapshot: AppSnapshot | undefined;
-    try {
-      snapshot = await collectApp({
+    const collected = await withHeapPeak(async () => {
+      const snapshot = await collectApp({
         engine,
         rest,
         appId,
@@ -154,15 +145,12 @@ async function nodeRun(appsDir: string): Promise<NodeRun> {
         },
       });
       analyse(snapshot);
-    } finally {
-      clearInterval(timer);
-      await engine.close();
-    }
+      return snapshot;
+    }).finally(() => engine.close());
     const totalMs = performance.now() - started;
-    peak = Math.max(peak, process.memoryUsage().heapUsed);
     gc?.(); // the snapshot is still held here: what a collection keeps
-    const heapAfterGcMb = snapshot ? (process.memoryUsage().heapUsed - base) / 2 ** 20 : 0;
-    return { firstFindingsMs, totalMs, heapPeakMb: (peak - base) / 2 ** 20, heapAfterGcMb };
+    const heapAfterGcMb = (process.memoryUsage().heapUsed - base) / 2 ** 20;
+    return { firstFindingsMs, totalMs, heapPeakMb: collected.heapPeakMb, heapAfterGcMb };
   } finally {
     sim.stop();
   }
@@ -171,10 +159,9 @@ async function nodeRun(appsDir: string): Promise<NodeRun> {
 export default async function browserBench(): Promise<BenchResult[]> {
   const chromium = ensureBrowser('chromium');
   ensureBuild();
-  const dir = await mkdtemp(join(tmpdir(), 'qlarity-bench-browser-'));
   const load = loadavg()[0] ?? 0;
+  const dir = await benchAppsDir('qlarity-bench-browser-', { calcMs: CALC_MS, cachedCalcMs: CACHED_CALC_MS });
   try {
-    await generateLargeApp(join(dir, 'large'), { ...BENCH_APP, calcMs: CALC_MS, cachedCalcMs: CACHED_CALC_MS });
     const node = await nodeRun(dir);
     const sim = await startSimulator({ appsDir: dir, latencyMs: LATENCY_MS });
     let context: BrowserContext | undefined;

@@ -16,24 +16,18 @@
 // - without a target: a sweep of the request pool's concurrency (how lib/collect's default was
 //   chosen), the whole collection without the timing pass against the bound and serializeapp, and
 //   the same collection at 0 ms latency (the processing the bound leaves out, client and simulator).
-import { execFile } from 'node:child_process';
-import { mkdtemp, rm } from 'node:fs/promises';
-import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { rm } from 'node:fs/promises';
+import { availableParallelism, loadavg } from 'node:os';
 import { analyse } from '../lib/rules/analyse';
 import { nodeSocketFactory } from '../lib/cli/node-socket';
 import { CollectionAborted, DEFAULT_CONCURRENCY, DEFAULT_TIMING_MODE, type TimingMode, collectApp } from '../lib/collect/index';
 import { DEFAULT_TIMING_CONCURRENCY } from '../lib/collect/timings';
-import { type EngineSession, openEngineSession } from '../lib/qlik/engine/session';
-import type { CreateSocket } from '../lib/qlik/engine/types';
-import { type RestClient, createRestClient } from '../lib/qlik/rest/client';
-import { BENCH_APP, generateLargeApp } from '../test/fixtures/generate-large-app';
+import { type Endpoint, benchAppsDir, endpoint, heapWithDefaultYoungGeneration } from './bench-app';
 import { type TracedCall, longestChain, traceEngine } from './engine-trace';
 import { withHeapPeak } from './heap-peak';
 import type { BenchResult } from './run';
 import { loadSerializeApp, openPeerSession } from './serializeapp-peer';
-import { type SimProcess, startSimProcess } from './sim-process';
+import { startSimProcess } from './sim-process';
 
 const LATENCY_MS = 40;
 /** the generated objects' simulated calculation (engine-behaviour.json) */
@@ -104,37 +98,12 @@ function criticalPathBound(run: Run, timings: false | TimingMode): { ms: number;
   };
 }
 
-interface Endpoint {
-  sim: SimProcess;
-  headers: Record<string, string>;
-  appId: string;
-  rest: RestClient;
-  open: (create: CreateSocket) => Promise<EngineSession>;
-}
-
-/** The bench app on one simulator process: its id, a REST client and engine sessions. */
-async function endpoint(sim: SimProcess): Promise<Endpoint> {
-  const headers = { Authorization: `Bearer ${sim.apiKey}` };
-  const apps = (await (await fetch(`${sim.url}/api/v1/items?resourceType=app`, { headers })).json()) as { data: { resourceId: string }[] };
-  const appId = apps.data[0]?.resourceId ?? '';
-  const rest = createRestClient({ baseUrl: sim.url, fetch: (u, i) => fetch(u, i), authHeaders: () => headers });
-  return { sim, headers, appId, rest, open: (create) => openEngineSession({ url: sim.url, appId, createSocket: create }) };
-}
-
 const gc = (globalThis as { gc?: () => void }).gc;
-
-/** The heap figures of a Node process with V8's default young generation (bench/heap-child.ts), each the largest of `runs` collections without the timing pass. */
-async function heapWithDefaultYoungGeneration(at: Endpoint, runs: number): Promise<{ peakMb: number; liveMb: number; snapshotMb: number; semiSpaceMb: number }> {
-  const args = ['--expose-gc', '--import', 'tsx', 'bench/heap-child.ts', at.sim.url, at.sim.apiKey, at.appId, String(runs)];
-  const { stdout } = await promisify(execFile)(process.execPath, args, { maxBuffer: 2 ** 20 });
-  return JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') as { peakMb: number; liveMb: number; snapshotMb: number; semiSpaceMb: number };
-}
 
 const median = <T extends { ms: number }>(runs: T[]): T => runs.sort((a, b) => a.ms - b.ms)[Math.floor(runs.length / 2)] as T;
 
 export default async function collectBench(): Promise<BenchResult[]> {
-  const dir = await mkdtemp(join(tmpdir(), 'qlarity-bench-'));
-  await generateLargeApp(join(dir, 'large'), { ...BENCH_APP, calcMs: CALC_MS, cachedCalcMs: CACHED_CALC_MS });
+  const dir = await benchAppsDir('qlarity-bench-', { calcMs: CALC_MS, cachedCalcMs: CACHED_CALC_MS });
   const sim = await startSimProcess(dir, LATENCY_MS);
   const sims = [sim];
   const loadAtStart = loadavg()[0] ?? 0;

@@ -8,17 +8,14 @@
 //   whose inputs the timing pass changed since its last update and reuses the expression parses.
 // The first partial (the inventory) is a full analysis both ways and is not counted; the final
 // snapshot, after the last partial, is measured on its own.
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rm } from 'node:fs/promises';
 import { nodeSocketFactory } from '../lib/cli/node-socket';
 import { createProgressiveAnalysis } from '../lib/analyze/progressive';
 import { collectApp } from '../lib/collect/index';
-import { openEngineSession } from '../lib/qlik/engine/session';
 import { analyse } from '../lib/rules/analyse';
 import { RULES } from '../lib/rules/index';
 import type { AppSnapshot } from '../lib/snapshot/schema';
-import { BENCH_APP, generateLargeApp } from '../test/fixtures/generate-large-app';
+import { benchAppsDir, endpoint } from './bench-app';
 import type { BenchResult } from './run';
 import { startSimProcess } from './sim-process';
 
@@ -34,14 +31,11 @@ function timed<T>(work: () => T): { value: T; ms: number } {
 }
 
 export default async function partialBench(): Promise<BenchResult[]> {
-  const dir = await mkdtemp(join(tmpdir(), 'qlarity-bench-partial-'));
-  await generateLargeApp(join(dir, 'large'), { ...BENCH_APP, calcMs: 0, cachedCalcMs: 0 });
+  const dir = await benchAppsDir('qlarity-bench-partial-', { calcMs: 0, cachedCalcMs: 0 });
   const sim = await startSimProcess(dir, 0);
   try {
-    const headers = { Authorization: `Bearer ${sim.apiKey}` };
-    const apps = (await (await fetch(`${sim.url}/api/v1/items?resourceType=app`, { headers })).json()) as { data: { resourceId: string }[] };
-    const appId = apps.data[0]?.resourceId ?? '';
-    const engine = await openEngineSession({ url: sim.url, appId, createSocket: nodeSocketFactory({ headers }) });
+    const { headers, appId, open } = await endpoint(sim);
+    const engine = await open(nodeSocketFactory({ headers }));
     const progressive = createProgressiveAnalysis({ rules: RULES });
     const before: number[] = [];
     const now: number[] = [];

@@ -11,16 +11,14 @@
 // profiles this (client) process; SIM_NODE_OPTIONS="--cpu-prof --cpu-prof-dir /tmp/prof" the
 // simulator's child process. Summarise a .cpuprofile with bench/cpuprofile-top.ts.
 import { once } from 'node:events';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { rm, writeFile } from 'node:fs/promises';
 import { Session } from 'node:inspector';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { nodeSocketFactory } from '../lib/cli/node-socket';
 import { collectApp } from '../lib/collect/index';
 import { openEngineSession } from '../lib/qlik/engine/session';
-import { createRestClient } from '../lib/qlik/rest/client';
-import { BENCH_APP, generateLargeApp } from '../test/fixtures/generate-large-app';
+import { benchAppsDir, endpoint } from './bench-app';
 import { longestChain, traceEngine } from './engine-trace';
 import { withHeapPeak } from './heap-peak';
 import { startSimProcess } from './sim-process';
@@ -34,13 +32,9 @@ const postWith = (method: string, params: object): Promise<unknown> => new Promi
 /** with --expose-gc: each run's base is collected first */
 const gc = (globalThis as { gc?: () => void }).gc;
 const mb = (bytes: number): string => (bytes / 2 ** 20).toFixed(1);
-const dir = await mkdtemp(join(tmpdir(), 'qlarity-profile-'));
-await generateLargeApp(join(dir, 'large'), { ...BENCH_APP, calcMs: 5, cachedCalcMs: 1 });
+const dir = await benchAppsDir('qlarity-profile-', { calcMs: 5, cachedCalcMs: 1 });
 const sim = await startSimProcess(dir, Number(values.latency), process.env.SIM_NODE_OPTIONS?.split(' ').filter(Boolean));
 try {
-  const headers = { Authorization: `Bearer ${sim.apiKey}` };
-  const apps = (await (await fetch(`${sim.url}/api/v1/items?resourceType=app`, { headers })).json()) as { data: { resourceId: string }[] };
-  const appId = apps.data[0]?.resourceId ?? '';
   let restLog: string[] = [];
   let restFrom = 0;
   const timedFetch = async (u: string, i?: RequestInit): Promise<Response> => {
@@ -49,7 +43,7 @@ try {
     restLog.push(`  REST ${new URL(u).pathname} ${Math.round(t)}–${Math.round(performance.now() - restFrom)} ms`);
     return response;
   };
-  const rest = createRestClient({ baseUrl: sim.url, fetch: timedFetch, authHeaders: () => headers });
+  const { headers, appId, rest } = await endpoint(sim, { fetch: timedFetch });
   for (let i = 0; i < Number(values.runs); i++) {
     const trace = traceEngine(nodeSocketFactory({ headers }));
     const engine = await openEngineSession({ url: sim.url, appId, createSocket: trace.create, delta: values.delta === 'true' });

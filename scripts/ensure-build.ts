@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 import { CHROME_BUILD } from '../test/e2e/browser';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const SOURCES = ['entrypoints', 'components', 'lib', 'public', 'wxt.config.ts', 'package.json'];
+/** What the build reads: the extension's sources and the build's configuration with the local modules it imports (scripts/vite, the dev key). */
+export const BUILD_SOURCES = ['entrypoints', 'components', 'lib', 'public', 'wxt.config.ts', 'scripts/vite', 'scripts/dev-extension-key.ts', 'package.json'];
 
 function newestMtime(target: string): number {
   if (!existsSync(target)) return 0;
@@ -19,7 +20,7 @@ function newestMtime(target: string): number {
 export function ensureBuild(): void {
   const manifest = path.join(CHROME_BUILD, 'manifest.json');
   const built = existsSync(manifest) ? statSync(manifest).mtimeMs : 0;
-  const sources = Math.max(...SOURCES.map((s) => newestMtime(path.join(root, s))));
+  const sources = Math.max(...BUILD_SOURCES.map((s) => newestMtime(path.join(root, s))));
   if (built >= sources) return;
   console.error(built ? 'The extension build is older than the sources: rebuilding…' : 'Building the extension…');
   const result = spawnSync('npx', ['wxt', 'build'], { cwd: root, stdio: ['ignore', process.stderr, 'inherit'] });

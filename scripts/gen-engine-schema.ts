@@ -5,15 +5,14 @@
 // their In/Out exactly as in the full schema. Methods the analysis may not call then do not even
 // exist on the API objects, and the service worker does not carry the other ~1,200 of them.
 // `npm run docs` runs it; `--check` only compares (test/lib/qlik/engine/read-only-schema.test.ts).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { ENGINE_ALLOW_LIST } from '../lib/qlik/read-only';
+import { checkOrWrite, staleFiles } from './generated-files';
 
 export const ENGINE_SCHEMA_PATH = 'lib/qlik/engine/read-only-schema.ts';
 export const FULL_SCHEMA = 'enigma.js/schemas/12.2027.0.json';
-const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
 type MethodDef = { In: unknown[]; Out: unknown[] };
 export interface EnigmaSchemaFile {
@@ -45,19 +44,10 @@ export function renderEngineSchema(): string {
   ].join('\n');
 }
 
+const generated = (): Map<string, string> => new Map([[ENGINE_SCHEMA_PATH, renderEngineSchema()]]);
+
 export function engineSchemaIsCurrent(): boolean {
-  return readFileSync(join(ROOT, ENGINE_SCHEMA_PATH), 'utf8') === renderEngineSchema();
+  return staleFiles(generated()).length === 0;
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  if (process.argv.includes('--check')) {
-    if (!engineSchemaIsCurrent()) {
-      console.error(`stale: ${ENGINE_SCHEMA_PATH}. Run \`npx tsx scripts/gen-engine-schema.ts\` to regenerate.`);
-      process.exit(1);
-    }
-    console.log(`${ENGINE_SCHEMA_PATH} up to date`);
-  } else {
-    writeFileSync(join(ROOT, ENGINE_SCHEMA_PATH), renderEngineSchema());
-    console.log(`${ENGINE_SCHEMA_PATH} written`);
-  }
-}
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) checkOrWrite(generated(), 'scripts/gen-engine-schema.ts');

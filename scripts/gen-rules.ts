@@ -11,8 +11,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { z } from 'zod';
 import type { AnyRule } from '../lib/analyze/rule';
 import { SCORE_FORMULA } from '../lib/analyze/score';
-
-export const ROOT = fileURLToPath(new URL('..', import.meta.url));
+import { ROOT, staleFiles } from './generated-files';
 const RULES_DIR = join(ROOT, 'lib/rules');
 export const CATEGORY_DIRS = ['quality', 'performance', 'resource', 'design', 'script', 'context'] as const;
 const README_START = '<!-- rules:start -->';
@@ -222,16 +221,6 @@ export async function renderAll(files?: RuleFile[]): Promise<Map<string, string>
     }
   }
   return out;
-}
-
-/** Generated files whose content on disk differs from what the rules say. */
-export function staleFiles(generated: Map<string, string>): string[] {
-  return [...generated.entries()]
-    .filter(([path, content]) => {
-      const full = join(ROOT, path);
-      return !existsSync(full) || readFileSync(full, 'utf8') !== content;
-    })
-    .map(([path]) => path);
 }
 
 /** Doc pages in docs/rules/ that no rule generates any more. */

@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
+import { optionFields } from '../../lib/analyze/option-fields';
 import { RULES } from '../../lib/rules/index';
 
 const OUT = fileURLToPath(new URL('../../.output/chrome-mv3/', import.meta.url));
@@ -115,5 +116,30 @@ describe('bundle budgets (raw bytes of the Chrome build)', () => {
     for (const rule of RULES) {
       for (const text of [rule.howToFix, rule.why.text, rule.severityReason]) expect(worker.includes(text), `${rule.code}: ${text}`).toBe(false);
     }
+  });
+
+  it("the service worker carries none of the texts it never reads, quotes and all: examples and option descriptions included", () => {
+    if (!sizes) throw new Error(`No build in ${OUT}: run \`npx wxt build\` first.`);
+    const worker = sizes['service worker'].files.map((f) => readFileSync(path.join(OUT, f), 'utf8')).join('\n');
+    // the minifier may escape quotes, backslashes and non-ASCII letters or change the quotes round a
+    // text: the longest run of a text without them is printed as written
+    const printedAsWritten = (text: string): string => text.split(/[^ -~]|['"`\\]|\$\{/).reduce((a, b) => (b.length > a.length ? b : a), '');
+    // the kept summaries show that the runs are found where the texts are
+    for (const rule of RULES) {
+      const run = printedAsWritten(rule.summary);
+      if (run.length >= 24) expect(worker, `${rule.code}: summary`).toContain(run);
+    }
+    let checked = 0;
+    for (const rule of RULES) {
+      const texts = [rule.howToFix, rule.why.text, rule.severityReason, rule.examples?.bad, rule.examples?.good, ...optionFields(rule.options).map((o) => o.label)];
+      for (const text of texts) {
+        const run = text === undefined ? '' : printedAsWritten(text);
+        // too short to be told from code, or part of a text the worker keeps (an example quoted in the summary)
+        if (run.length < 24 || rule.summary.includes(run)) continue;
+        checked++;
+        expect(worker.includes(run), `${rule.code}: ${text}`).toBe(false);
+      }
+    }
+    expect(checked).toBeGreaterThan(3 * RULES.length);
   });
 });

@@ -72,6 +72,7 @@ test('corpus app: the side panel starts the findings with Fix first, grouped, at
     for (const width of [320, 800]) {
       await panel.page.setViewportSize({ width, height: 900 });
       await expect(panel.page.locator('[data-testid="finding-section"]').first()).toBeVisible();
+      await expect(panel.page.locator('[data-testid="finding-section"]').first()).toHaveAttribute('data-section', 'fix-first');
       // grouped: far fewer rows than findings
       const findings = await panel.findingCount();
       expect(await panel.listRows().count()).toBeLessThan(Math.max(findings, 2));

@@ -39,5 +39,11 @@ describe('corpus report of one app', () => {
     const none = { expected: [], knownFalse: [], warnings: [] };
     const unreviewed = formatAppReport({ app: 'demo', title: 'Demo', notes: [], snapshot: {} as AppSnapshot, result }, reviewErrors(findings, none), reviewWarnings(findings, none)).join('\n');
     expect(unreviewed).toContain('[NOT REVIEWED] D04 object c "Chart c" on sheet "Overview": no description');
+    expect(unreviewed).toContain('warning-level findings: 2 (0 covered by reviewed rule and cause, 2 NOT REVIEWED, 0 reviewed count(s) changed)');
+    // covered warnings are listed only on request (--warnings), without the tag
+    expect(text).not.toContain('D04 object c');
+    const all = formatAppReport({ app: 'demo', title: 'Demo', notes: [], snapshot: {} as AppSnapshot, result }, reviewErrors(findings, reviewed), reviewWarnings(findings, reviewed), { warnings: true }).join('\n');
+    expect(all).toContain('\n    D04 object c "Chart c" on sheet "Overview": no description');
+    expect(all).not.toContain('[NOT REVIEWED] D04');
   });
 });

@@ -1,6 +1,8 @@
+import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../../lib/analyze/result';
-import { reviewErrors, reviewWarnings, type ReviewedErrors } from './corpus-expected';
+import { readReviewedErrors, reviewErrors, reviewWarnings, type ReviewedErrors } from './corpus-expected';
+import { CORPUS_EXPECTED_DIR } from './corpus-run';
 
 const finding = (rule: string, id: string, message: string, severity: Finding['severity'] = 'error'): Finding =>
   ({ id: `${rule}-${id}`, rule, name: 'x', severity, category: 'quality', message, target: { kind: 'object', id, name: id }, contentHash: 'h' }) as Finding;
@@ -45,5 +47,13 @@ describe('reviewWarnings', () => {
     const review = reviewWarnings(findings, reviewed);
     expect(review.covered.map((c) => c.findings.map((f) => f.target.id))).toEqual([['a'], ['b']]);
     expect(review.unreviewed.map((f) => f.target.id)).toEqual(['c']);
+  });
+});
+
+describe('the committed reviews (test/fixtures/corpus-expected)', () => {
+  it('each parses, with the corpus present or not, and reviews warnings as well as errors', () => {
+    const apps = readdirSync(CORPUS_EXPECTED_DIR).filter((f) => f.endsWith('.json')).map((f) => f.replace(/\.json$/, ''));
+    expect(apps.sort()).toEqual(['app-h', 'consumer-sales', 'reload-analyzer']);
+    for (const app of apps) expect(readReviewedErrors(app).warnings.length, app).toBeGreaterThan(0);
   });
 });

@@ -6,7 +6,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { z } from '../../../lib/schema/zod';
 import { RULES } from '../../../lib/rules/index';
 import { RUN_SUMMARIES } from '../../../lib/rules/run-summaries';
-import { loadRuleFiles, orphanDocs, renderAll, ROOT, staleFiles, type RuleFile } from '../../../scripts/gen-rules';
+import { ROOT, staleFiles } from '../../../scripts/generated-files';
+import { loadRuleFiles, orphanDocs, renderAll, type RuleFile } from '../../../scripts/gen-rules';
 
 let files: RuleFile[];
 let generated: Map<string, string>;

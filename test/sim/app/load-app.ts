@@ -7,10 +7,10 @@ import { dataModelFromFieldList, dataModelFromTablesAndKeys, emptyDataModel, typ
 import { isObject, type AppModel, type JsonObject } from './app-model';
 import { deriveDataMetadata, deriveReload } from './derive-rest';
 import { noBehaviour, parseEngineBehaviour } from './engine-behaviour';
-import { nodeFolderReader } from '../../../lib/cli/node-folder-reader';
+import { nodeFolderReader, pathExists, readTextFile } from '../../../lib/cli/node-folder-reader';
 import { readAppFolder } from '../../../lib/offline/formats';
 import type { RawApp } from '../../../lib/offline/raw-app';
-import { exists, readJson, readText } from './read-files';
+import { readJson } from './read-files';
 
 /** A stable UUID (version-5 layout) made from a name, so an app keeps its id across runs. */
 export function stableUuid(name: string): string {
@@ -36,14 +36,14 @@ type ExtraPath = (name: string) => Promise<string>;
 
 function extraPaths(dir: string, overlay: string | undefined): ExtraPath {
   return async (name) => {
-    if (overlay && (await exists(join(overlay, name)))) return join(overlay, name);
+    if (overlay && (await pathExists(join(overlay, name)))) return join(overlay, name);
     return join(dir, name);
   };
 }
 
 async function loadDataModel(extra: ExtraPath, raw: RawApp, notes: string[]): Promise<DataModel> {
   const tkPath = await extra('tables-and-keys.json');
-  if (await exists(tkPath)) return dataModelFromTablesAndKeys(asTablesAndKeys(await readJson(tkPath), tkPath));
+  if (await pathExists(tkPath)) return dataModelFromTablesAndKeys(asTablesAndKeys(await readJson(tkPath), tkPath));
   if (raw.fieldList) {
     notes.push('no tables-and-keys.json: data model built from the field list (fields.json); row counts are estimates');
     return dataModelFromFieldList(raw.fieldList);
@@ -54,7 +54,7 @@ async function loadDataModel(extra: ExtraPath, raw: RawApp, notes: string[]): Pr
 
 async function optionalArray(extra: ExtraPath, name: string): Promise<unknown[] | undefined> {
   const path = await extra(name);
-  if (!(await exists(path))) return undefined;
+  if (!(await pathExists(path))) return undefined;
   const value = await readJson(path);
   if (!Array.isArray(value)) throw new Error(`${path}: expected a JSON array`);
   return value;
@@ -62,7 +62,7 @@ async function optionalArray(extra: ExtraPath, name: string): Promise<unknown[] 
 
 async function readPerReloadFiles(dir: string, sub: string, ext: string, read: (path: string) => Promise<unknown>): Promise<Record<string, unknown>> {
   const folder = join(dir, sub);
-  if (!(await exists(folder))) return {};
+  if (!(await pathExists(folder))) return {};
   const out: Record<string, unknown> = {};
   for (const name of (await readdir(folder)).filter((n) => n.endsWith(ext))) out[name.slice(0, -ext.length)] = await read(join(folder, name));
   return out;
@@ -101,7 +101,7 @@ export async function loadAppFolder(dirIn: string, options: LoadOptions = {}): P
   const extra = extraPaths(dir, options.overlay);
   if (options.overlay) notes.push(`extra files from ${options.overlay} take precedence`);
   const simPath = await extra('sim.json');
-  const simRaw = (await exists(simPath)) ? await readJson(simPath) : {};
+  const simRaw = (await pathExists(simPath)) ? await readJson(simPath) : {};
   if (!isObject(simRaw)) throw new Error(`${simPath}: expected a JSON object`);
   const sim: JsonObject = simRaw;
   const { qStateNames, ...props } = raw.appProperties;
@@ -110,7 +110,7 @@ export async function loadAppFolder(dirIn: string, options: LoadOptions = {}): P
   const name = str(sim.name, str(props.qTitle, basename(dir)));
   const dataModel = await loadDataModel(extra, raw, notes);
   const behaviourPath = await extra('engine-behaviour.json');
-  const behaviour = (await exists(behaviourPath)) ? parseEngineBehaviour(await readJson(behaviourPath), behaviourPath) : noBehaviour();
+  const behaviour = (await pathExists(behaviourPath)) ? parseEngineBehaviour(await readJson(behaviourPath), behaviourPath) : noBehaviour();
   const lastReloadTime = str(props.qLastReloadTime, '2026-01-05T06:00:00.000Z');
   const owner = str(sim.owner, 'developer');
   const usage = str(sim.usage, str(props.qUsage, 'ANALYTICS'));
@@ -142,13 +142,13 @@ export async function loadAppFolder(dirIn: string, options: LoadOptions = {}): P
   if (attributes.spaceId === undefined) delete attributes.spaceId;
 
   const metadataPath = await extra('metadata.json');
-  const dataMetadata = (await exists(metadataPath))
+  const dataMetadata = (await pathExists(metadataPath))
     ? await readJson(metadataPath)
     : deriveDataMetadata(dataModel, { hasSectionAccess: sectionAccess, directQuery, usage });
   const derived = deriveReload(id, owner, lastReloadTime, raw.script, dataModel);
   const reloads = (await optionalArray(extra, 'reloads.json')) ?? [derived.record];
   const reloadMetadata = await readPerReloadFiles(dir, 'reload-metadata', '.json', readJson);
-  const reloadLogs = (await readPerReloadFiles(dir, 'reload-logs', '.log', readText)) as Record<string, string>;
+  const reloadLogs = (await readPerReloadFiles(dir, 'reload-logs', '.log', readTextFile)) as Record<string, string>;
   for (const reload of reloads) {
     const reloadId = isObject(reload) && typeof reload.id === 'string' ? reload.id : undefined;
     if (!reloadId) continue;
@@ -201,7 +201,7 @@ export async function loadAppsDir(dirIn: string, options: { overlays?: string } 
   const apps: SimApp[] = [];
   for (const entry of entries.filter((e) => e.isDirectory() && !e.name.startsWith('.')).sort((a, b) => a.name.localeCompare(b.name))) {
     const overlay = options.overlays ? join(resolve(options.overlays), entry.name) : undefined;
-    apps.push(await loadAppFolder(join(dir, entry.name), overlay && (await exists(overlay)) ? { overlay } : {}));
+    apps.push(await loadAppFolder(join(dir, entry.name), overlay && (await pathExists(overlay)) ? { overlay } : {}));
   }
   const ids = new Map<string, string>();
   for (const app of apps) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readScriptModel, tablesAndKeysFromScript } from './script-model';
+import { readScriptModel, splitStatements, splitTopLevel, tablesAndKeysFromScript } from './script-model';
 
 const fieldsOf = (script: string) => Object.fromEntries(readScriptModel(script).tables);
 
@@ -51,5 +51,21 @@ describe('tablesAndKeysFromScript', () => {
       ['L2', ['f2:NOT_KEY']],
     ]);
     expect(model.qk).toEqual([{ qKeyFields: ['k'], qTables: ['A', 'B'] }]);
+  });
+});
+
+describe('the script splitters (one walk outside quotes, brackets and parentheses)', () => {
+  it("splits statements on ';' outside quotes, brackets and parentheses, and goes on after a stray ')'", () => {
+    expect(splitStatements("LET a = 'x;y';\nT: LOAD [p;q], f(1;2) AS z INLINE [a\n1];\nLET b = 1);\nLET c = 2;")).toEqual([
+      "LET a = 'x;y'",
+      'T: LOAD [p;q], f(1;2) AS z INLINE [a\n1]',
+      'LET b = 1)',
+      'LET c = 2',
+    ]);
+  });
+
+  it("splits a list on its separator at the top level only; a stray ')' stops the split until a '(' balances it", () => {
+    expect(splitTopLevel('a, f(b, c), "d, e", [g, h]')).toEqual(['a', 'f(b, c)', '"d, e"', '[g, h]']);
+    expect(splitTopLevel('a), b, (c, d')).toEqual(['a), b, (c', 'd']);
   });
 });

@@ -7,7 +7,7 @@ import { evaluateExpression, scriptVariables } from '../evaluate';
 import { findObject, metaOf } from '../layout';
 import { ERR, EngineError } from '../protocol';
 
-export type Args = Record<string, unknown>;
+type Args = Record<string, unknown>;
 
 export const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 export const obj = (v: unknown): JsonObject => (isObject(v) ? v : {});
@@ -125,10 +125,10 @@ export function libraryLayout(ctx: Ctx): JsonObject {
   return layout;
 }
 
-export const linkIndexCache = new WeakMap<object, { revision: number; byTarget: Map<string, Json[]> }>();
+const linkIndexCache = new WeakMap<object, { revision: number; byTarget: Map<string, Json[]> }>();
 
 /** Every saved object that links to a master item (qLibraryId) or master visualization (qExtendsId). */
-export function linkIndex(ctx: Ctx): Map<string, Json[]> {
+function linkIndex(ctx: Ctx): Map<string, Json[]> {
   const cached = linkIndexCache.get(ctx.model);
   if (cached && cached.revision === ctx.model.revision) return cached.byTarget;
   const byTarget = new Map<string, Json[]>();
@@ -213,7 +213,7 @@ export function appLayout(ctx: Ctx): JsonObject {
   return layout;
 }
 
-export function fullAppLayout(ctx: Ctx): JsonObject {
+function fullAppLayout(ctx: Ctx): JsonObject {
   const p = ctx.model.appProperties;
   const a = ctx.app.attributes;
   return {
