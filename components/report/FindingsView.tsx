@@ -297,7 +297,7 @@ function RowView({ row, fmt, nameOf }: { row: ListRow; fmt: Formatter; nameOf(ta
 }
 
 /** An object is named by its title or "Bar chart on Sales": the kind word is only added for other targets. */
-export function TargetName({ target, nameOf }: { target: Target; nameOf(target: Target): string }) {
+function TargetName({ target, nameOf }: { target: Target; nameOf(target: Target): string }) {
   if (target.kind === 'object') return <Name>{nameOf(target)}</Name>;
   return (
     <>
