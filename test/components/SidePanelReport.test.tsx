@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { describeAge } from '../../components/AnalysisAge';
-import type { HistorySource } from '../../components/FullReport';
+import type { HistorySource } from '../../components/useLastAnalysis';
 import { createTabModel } from '../../components/models/tab-model';
 import { SidePanelView } from '../../components/SidePanelView';
 import type { Finding } from '../../lib/analyze/result';
