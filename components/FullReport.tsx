@@ -7,8 +7,6 @@ import { RULE_DOCS } from '../lib/report/rule-catalogue';
 import { ReportView } from './report';
 import { AnalysisAge } from './AnalysisAge';
 
-export { useLastAnalysis, type HistorySource, type LastAnalysis } from './useLastAnalysis';
-
 export function FullReport({
   analysis,
   onShowInApp,

@@ -3,6 +3,7 @@
 // says so, and when the chunk cannot load (an extension update replaced it) it says that too.
 import type { ComponentType, FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { messageOf } from '../lib/extension/errors';
 
 export function lazyView<P extends object>(load: () => Promise<ComponentType<P>>, what: string): FunctionComponent<P> {
   let loaded: ComponentType<P> | undefined;
@@ -24,7 +25,7 @@ export function lazyView<P extends object>(load: () => Promise<ComponentType<P>>
       let live = true;
       start().then(
         (c) => live && setComponent(() => c),
-        (e: unknown) => live && setError(e instanceof Error ? e.message : String(e)),
+        (e: unknown) => live && setError(messageOf(e)),
       );
       return () => {
         live = false;

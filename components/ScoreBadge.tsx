@@ -3,7 +3,7 @@
 import { SCORE_BAND_MEANING, scoreBand, type ScoreBand } from '../lib/analyze/score';
 import type { Formatter } from '../lib/report/format';
 
-export const BAND_NAME: Record<ScoreBand, string> = { poor: 'Poor', average: 'Needs work', good: 'Good' };
+const BAND_NAME: Record<ScoreBand, string> = { poor: 'Poor', average: 'Needs work', good: 'Good' };
 
 interface Props {
   value: number;

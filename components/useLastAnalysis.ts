@@ -5,6 +5,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Finding } from '../lib/analyze/result';
 import type { AnalysisHistory } from '../lib/extension/last-analysis';
 import type { StoredAnalysis } from '../lib/protocol/stored-analysis';
+import { messageOf } from '../lib/extension/errors';
 
 export type HistorySource = Pick<AnalysisHistory, 'load' | 'setHidden'>;
 
@@ -43,8 +44,4 @@ export function useLastAnalysis(history: HistorySource | undefined, appKey: stri
       );
     },
   };
-}
-
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

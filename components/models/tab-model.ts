@@ -7,6 +7,7 @@ import type { AnalysisReport, ReportFinding } from '../../lib/report/report-sche
 import { appKeyOf } from '../../lib/extension/app-key';
 import type { TabState } from '../../lib/protocol/tab-state';
 import type { ExtensionClient } from './extension-client';
+import { messageOf } from '../../lib/extension/errors';
 
 export type TabModel = ReturnType<typeof createTabModel>;
 
@@ -182,8 +183,4 @@ export function createTabModel(client: ExtensionClient) {
     openSidePanel,
     connect,
   };
-}
-
-function messageOf(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

@@ -5,6 +5,7 @@ import { API_KEY_PER_TENANT_MESSAGE, ConnectionMode, type ConnectionSettings } f
 import type { OptionsEnvironment } from './environment';
 import { CopyValue, TextField, fieldId } from './fields';
 import { connectionField, type FieldErrors } from './validate';
+import { messageOf } from '../../lib/extension/errors';
 
 export const MODE_TEXT: Record<ConnectionMode, { title: string; help: string }> = {
   session: {
@@ -150,7 +151,7 @@ function OAuthSignIn({ host, clientId, env, id }: { host: string | undefined; cl
       else await env.signOut(origin, clientId);
       setSignedIn(action === 'in');
     } catch (e) {
-      setMessage(e instanceof Error ? e.message : String(e));
+      setMessage(messageOf(e));
     }
   };
   return (

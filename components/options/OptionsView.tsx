@@ -19,6 +19,7 @@ import { TimingSection } from './TimingSection';
 import { TransferSection } from './TransferSection';
 import { readSettingsFile, validateSettings, type FieldErrors } from './validate';
 import './options.css';
+import { messageOf } from '../../lib/extension/errors';
 
 interface Props {
   /** listAnalysedApps offers the apps analysed before for per-app rules (optional: an app id can be typed) */
@@ -44,13 +45,12 @@ export function OptionsView({ client, env, rules = RULE_SETTINGS }: Props) {
   useEffect(() => {
     client.getSettings().then(
       (loaded) => (settings.value = saved.value = loaded),
-      (e: unknown) => (error.value = e instanceof Error ? e.message : String(e)),
+      (e: unknown) => (error.value = messageOf(e)),
     );
   }, [client]);
 
   const current = settings.value;
   const checkRules = (analysis: Settings['analysis']) => client.checkRuleConfig(analysis);
-  const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
   /** errors shown after a failed save follow the edits, so a fixed field clears at once */
   const recheck = async (next: Settings) => {
     const result = await validateSettings(next, checkRules, rules).catch(() => null); // unchecked: the next save checks again

@@ -2,7 +2,7 @@
 // needs, and the rules' own option schemas (asked of the background, which has the rules: the page
 // does not bundle them). Errors are keyed by the path of the field they belong to.
 import { Settings, type ConnectionSettings, type RuleConfig } from '../../lib/protocol/settings';
-import { connectionProblems } from '../../lib/extension/settings/problems';
+import { missingConnectionField } from '../../lib/extension/settings/problems';
 import { migrateStoredSettings } from '../../lib/extension/settings/migrate';
 import { regexErrors } from '../../lib/analyze/option-fields';
 import type { RuleSettingsDoc } from '../../lib/report/rule-docs';
@@ -12,10 +12,8 @@ export type FieldErrors = Record<string, string>;
 export const connectionField = (scope: string, field: keyof ConnectionSettings) => `${scope}.${field}`;
 
 function connectionErrors(scope: string, connection: ConnectionSettings): FieldErrors {
-  const [problem] = connectionProblems(connection);
-  if (!problem) return {};
-  const field = connection.mode === 'web-integration' ? 'webIntegrationId' : connection.mode === 'oauth' ? 'oauthClientId' : 'apiKey';
-  return { [connectionField(scope, field)]: problem };
+  const missing = missingConnectionField(connection);
+  return missing ? { [connectionField(scope, missing.field)]: missing.problem } : {};
 }
 
 /** The rules' errors in a rule configuration, per field path (ExtensionClient.checkRuleConfig). */

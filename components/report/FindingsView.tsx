@@ -6,7 +6,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { CATEGORIES, type Category, type Finding, type Target } from '../../lib/analyze/result';
 import { SEVERITIES } from '../../lib/analyze/severity-order';
 import { type Severity } from '../../lib/analyze/severity';
-import { countBy, isFilterEmpty } from '../../lib/report/findings';
+import { countBy, isFilterEmpty, type FilterOption } from '../../lib/report/findings';
 import { targetDisplayName } from '../../lib/report/names';
 import type { FixFirstItem } from '../../lib/report/fix-first';
 import { describeGain } from '../../lib/report/gain';
@@ -19,6 +19,23 @@ import { CATEGORY_NAME, SEVERITY_NAME, TARGET_KIND_LABEL } from './labels';
 import { createFindingsModel, type Grouping, type ListRow } from './models/findings-model';
 import { Name } from './Text';
 import { VirtualList } from './VirtualList';
+
+/** One filter facet as a select: "all", then each value with how many findings have it. */
+function FacetSelect(props: { label: string; all: string; value: string; options: readonly FilterOption[]; fmt: Formatter; onChange(value: string): void }) {
+  return (
+    <label>
+      {props.label}
+      <select value={props.value} onChange={(e) => props.onChange((e.currentTarget as HTMLSelectElement).value)}>
+        <option value="">{props.all}</option>
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label} ({props.fmt.number(o.count)})
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
 
 export interface FindingsViewProps {
   findings: readonly Finding[];
@@ -130,28 +147,8 @@ export function FindingsView(props: FindingsViewProps) {
                 ))}
               </select>
             </label>
-            <label>
-              Rule
-              <select value={filter.rule} onChange={(e) => model.setFilter({ rule: (e.currentTarget as HTMLSelectElement).value })}>
-                <option value="">All rules</option>
-                {facets.rules.map((r) => (
-                  <option key={r.value} value={r.value}>
-                    {r.label} ({fmt.number(r.count)})
-                  </option>
-                ))}
-              </select>
-            </label>
-            <label>
-              Sheet
-              <select value={filter.sheet} onChange={(e) => model.setFilter({ sheet: (e.currentTarget as HTMLSelectElement).value })}>
-                <option value="">All sheets</option>
-                {facets.sheets.map((s) => (
-                  <option key={s.value} value={s.value}>
-                    {s.label} ({fmt.number(s.count)})
-                  </option>
-                ))}
-              </select>
-            </label>
+            <FacetSelect label="Rule" all="All rules" value={filter.rule} options={facets.rules} fmt={fmt} onChange={(rule) => model.setFilter({ rule })} />
+            <FacetSelect label="Sheet" all="All sheets" value={filter.sheet} options={facets.sheets} fmt={fmt} onChange={(sheet) => model.setFilter({ sheet })} />
             <label>
               Group by
               <select value={model.grouping.value} onChange={(e) => model.setGrouping((e.currentTarget as HTMLSelectElement).value as Grouping)}>
@@ -300,7 +297,7 @@ function RowView({ row, fmt, nameOf }: { row: ListRow; fmt: Formatter; nameOf(ta
 }
 
 /** An object is named by its title or "Bar chart on Sales": the kind word is only added for other targets. */
-export function TargetName({ target, nameOf }: { target: Target; nameOf(target: Target): string }) {
+function TargetName({ target, nameOf }: { target: Target; nameOf(target: Target): string }) {
   if (target.kind === 'object') return <Name>{nameOf(target)}</Name>;
   return (
     <>

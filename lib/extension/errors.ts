@@ -27,3 +27,8 @@ export function toErrorInfo(error: unknown): ErrorInfo {
 export function isAbort(error: unknown): boolean {
   return error instanceof Error && error.name === 'AbortError';
 }
+
+/** What was thrown, as one line a person can read. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -22,6 +22,7 @@ import { AnalysisMetrics, metricsOf } from '../export/metrics';
 import { StoredAnalysis } from '../protocol/stored-analysis';
 import type { Retention } from '../protocol/settings';
 import { DEFAULT_RETENTION } from '../protocol/settings';
+import { SeverityCounts } from '../report/report-schema';
 import { AppSnapshot } from '../snapshot/schema';
 
 export const HISTORY_DB = 'qlarity-history';
@@ -31,8 +32,6 @@ const RESULTS = 'results';
 const SNAPSHOTS = 'snapshots';
 const LEGACY = 'analyses';
 const BY_APP = 'appKey';
-
-const Counts = z.object({ error: z.number().check(z.int(), z.nonnegative()), warning: z.number().check(z.int(), z.nonnegative()), info: z.number().check(z.int(), z.nonnegative()) });
 
 /** One analysis as the History view lists it. */
 export const HistoryEntry = z.object({
@@ -44,7 +43,7 @@ export const HistoryEntry = z.object({
   savedAt: z.number(),
   appName: z.string(),
   score: z.number(),
-  counts: Counts,
+  counts: SeverityCounts,
   hidden: z.number().check(z.int(), z.nonnegative()),
   /** how it was collected: session, web-integration, oauth, api-key (absent when unknown) */
   connectionMode: z.optional(z.string()),
@@ -55,7 +54,7 @@ export const HistoryEntry = z.object({
   appMemoryBytes: z.optional(z.number()),
   fieldCount: z.optional(z.number()),
   /** new and fixed findings (not hidden) since the app's previous analysis, when there was one */
-  change: z.optional(z.object({ sinceAt: z.number(), new: Counts, fixed: Counts })),
+  change: z.optional(z.object({ sinceAt: z.number(), new: SeverityCounts, fixed: SeverityCounts })),
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 

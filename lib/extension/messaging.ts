@@ -43,9 +43,16 @@ export async function handleRequest(
   }
 }
 
+/** The `type` a raw message claims, when it has one. */
+function claimedType(raw: unknown): string | undefined {
+  return raw && typeof raw === 'object' && 'type' in raw ? String((raw as { type: unknown }).type) : undefined;
+}
+
+const isRequestType = (type: string | undefined): boolean => type !== undefined && Object.hasOwn(requests, type);
+
 function describeBadRequest(raw: unknown): string {
-  const type = raw && typeof raw === 'object' && 'type' in raw ? String((raw as { type: unknown }).type) : undefined;
-  return type && type in requests ? `Malformed ${type} request.` : `Unknown request type ${JSON.stringify(type ?? null)}.`;
+  const type = claimedType(raw);
+  return isRequestType(type) ? `Malformed ${type} request.` : `Unknown request type ${JSON.stringify(type ?? null)}.`;
 }
 
 /** Registers the background's request handlers; returns the function that removes them. */
@@ -54,16 +61,12 @@ export function listenForRequests(handlers: Handlers): () => void {
   const isTrusted = (sender: Sender) => isFromExtensionPage(sender, browser.runtime.id, extensionOrigin);
   const listener = (raw: unknown, sender: Sender, sendResponse: (reply: unknown) => void) => {
     // Events and the content relay's messages are not ours: leave them to their own listeners.
-    if (!isRequestType(raw)) return false;
+    if (!isRequestType(claimedType(raw))) return false;
     void handleRequest(handlers, raw, sender, isTrusted).then(sendResponse);
     return true; // the answer comes asynchronously (works the same in Chrome and Firefox)
   };
   browser.runtime.onMessage.addListener(listener);
   return () => browser.runtime.onMessage.removeListener(listener);
-}
-
-function isRequestType(raw: unknown): boolean {
-  return !!raw && typeof raw === 'object' && 'type' in raw && Object.hasOwn(requests, String((raw as { type: unknown }).type));
 }
 
 /** Tells every open extension page; fine when none is open. */

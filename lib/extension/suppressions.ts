@@ -1,38 +1,28 @@
 // The findings the user hid, per app (storage.local). The background passes them to the analyser
 // on every run (lib/analyze/config.ts `suppressions`); the side panel also applies a change to
 // the stored result at once, so the finding moves to "hidden" without a new analysis.
-import { storage } from 'wxt/utils/storage';
 import { z } from '../schema/zod';
 import type { AnalysisResult, Finding } from '../analyze/result';
 import { computeScore } from '../analyze/score';
 import { splitSuppressed, suppressionFor, Suppression } from '../analyze/suppression';
+import { perAppStore } from './per-app-store';
 
-const SuppressionsByApp = z.record(z.string(), z.array(Suppression));
-type SuppressionsByApp = z.infer<typeof SuppressionsByApp>;
-
-export const suppressionsItem = storage.defineItem<SuppressionsByApp>('local:suppressions', { fallback: {}, version: 1 });
-
-async function loadAll(): Promise<SuppressionsByApp> {
-  const parsed = SuppressionsByApp.safeParse(await suppressionsItem.getValue());
-  if (parsed.success) return parsed.data;
-  console.warn('Qlarity: the stored hidden findings cannot be read; starting with none.', parsed.error.issues[0]);
-  return {};
-}
+const hiddenFindings = perAppStore('local:suppressions', z.array(Suppression), 'hidden findings cannot be read; starting with none');
 
 export async function loadSuppressions(appKey: string): Promise<Suppression[]> {
-  return (await loadAll())[appKey] ?? [];
+  return (await hiddenFindings.get(appKey)) ?? [];
 }
 
 const sameSuppression = (a: Suppression, b: Suppression) => a.rule === b.rule && a.target === b.target && a.contentHash === b.contentHash;
 
 /** Hides (or shows again) one finding of the app; returns the app's suppressions after the change. */
 export async function setFindingHidden(appKey: string, finding: Finding, hidden: boolean, now = () => new Date()): Promise<Suppression[]> {
-  const all = await loadAll();
   const entry = suppressionFor(finding, undefined, now().toISOString());
-  const others = (all[appKey] ?? []).filter((s) => !sameSuppression(s, entry));
-  const next = hidden ? [...others, entry] : others;
-  await suppressionsItem.setValue({ ...all, [appKey]: next });
-  return next;
+  const next = await hiddenFindings.update(appKey, (current = []) => {
+    const others = current.filter((s) => !sameSuppression(s, entry));
+    return hidden ? [...others, entry] : others;
+  });
+  return next ?? [];
 }
 
 /** The result as the analyser would have made it with these suppressions: findings re-split, counts updated. Pure. */

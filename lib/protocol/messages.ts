@@ -14,8 +14,6 @@ export const requests = { ...tabRequests, ...storedRequests } as const;
 export type RequestType = keyof typeof requests;
 export type RequestOf<K extends RequestType> = z.infer<(typeof requests)[K]['request']>;
 export type ResponseOf<K extends RequestType> = z.infer<(typeof requests)[K]['response']>;
-/** A request's fields without `type`. */
-export type PayloadOf<K extends RequestType> = Omit<RequestOf<K>, 'type'>;
 
 const requestSchemas = Object.values(requests).map((entry) => entry.request);
 export const AnyRequest = z.discriminatedUnion('type', [requestSchemas[0], ...requestSchemas.slice(1)]);

@@ -1,6 +1,6 @@
 // An analysis as the background stores it: the result with the snapshot it was made from (and the
-// list of apps that have one). Apart from the report view (report.ts) because the snapshot's schema
-// is large and the popup never parses a stored analysis.
+// list of apps that have one). Apart from the report view (lib/report/report-schema.ts) because the
+// snapshot's schema is large and the popup never parses a stored analysis.
 import { z } from '../schema/zod';
 import { AnalysisResult as AnalysisResultSchema } from '../analyze/result';
 import { AppSnapshot } from '../snapshot/schema';

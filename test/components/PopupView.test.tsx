@@ -238,6 +238,7 @@ describe('PopupView', () => {
     const rows = [...view.root.querySelectorAll('[data-testid="top-findings"] [data-testid="finding"]')];
     expect(rows).toHaveLength(r.top!.length);
     expect(rows.length).toBeGreaterThan(0);
+    expect(rows).toHaveLength(3);
     expect(rows[0].querySelector('[data-testid="gain"]')?.textContent).toMatch(/^Fixes \d+ broken items?$/);
     const button = [...rows[0].querySelectorAll('button')].find((b) => b.textContent?.startsWith('Show in app'));
     await act(() => button!.click());

@@ -4,7 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { describeAge } from '../../components/AnalysisAge';
-import type { HistorySource } from '../../components/FullReport';
+import type { HistorySource } from '../../components/useLastAnalysis';
 import { createTabModel } from '../../components/models/tab-model';
 import { SidePanelView } from '../../components/SidePanelView';
 import type { Finding } from '../../lib/analyze/result';
@@ -16,6 +16,9 @@ import { analysedSalesApp } from '../lib/report/fixtures';
 import { demoApp, finding, report } from '../lib/protocol/report-fixtures';
 import { FakeClient } from './fake-client';
 import { act, mount } from './render';
+
+/** The report views are a lazy chunk: its first load (a dynamic import the test runner transforms) can take seconds on a busy machine. */
+const reportShown = (root: Element) => vi.waitFor(() => expect(root.querySelector('[data-testid="report-view"]')).not.toBeNull(), { timeout: 10_000 });
 
 const APP_KEY = appKeyOf(demoApp);
 const { snapshot, result } = analysedSalesApp();
@@ -61,7 +64,7 @@ describe('SidePanelView with a stored full analysis', () => {
   it('shows the full report with its age, instead of the summary', async () => {
     const history = memoryHistory(Date.now() - 5 * 60_000);
     const view = await mount(<SidePanelView model={createTabModel(client())} history={history} />);
-    await vi.waitFor(() => expect(view.root.querySelector('[data-testid="report-view"]')).not.toBeNull());
+    await reportShown(view.root);
     expect(history.load).toHaveBeenCalledWith(APP_KEY);
     expect(view.root.querySelector('[data-testid="analysis-age"]')?.textContent).toBe('Analysed 5 minutes ago');
     expect(view.text()).not.toContain('Summary-only finding');
@@ -75,7 +78,7 @@ describe('SidePanelView with a stored full analysis', () => {
   it('hides a finding through the history and shows it as hidden, then un-hides it', async () => {
     const history = memoryHistory(Date.now());
     const view = await mount(<SidePanelView model={createTabModel(client())} history={history} />);
-    await vi.waitFor(() => expect(view.root.querySelector('[data-testid="report-view"]')).not.toBeNull());
+    await reportShown(view.root);
     await view.click(/^Findings/);
     const first = result.findings[0];
     await view.click('Hide this finding');
@@ -95,7 +98,7 @@ describe('SidePanelView with a stored full analysis', () => {
     // only that finding, so it is the one selected (the list selects the first)
     const history = memoryHistory(Date.now(), { ...result, findings: [onSheet] });
     const view = await mount(<SidePanelView model={createTabModel(c)} history={history} />);
-    await vi.waitFor(() => expect(view.root.querySelector('[data-testid="report-view"]')).not.toBeNull());
+    await reportShown(view.root);
     await view.click(/^Findings/);
     await view.click('Show in app');
     expect(c.showInApp).toHaveBeenCalledWith(2, { kind: onSheet.target.kind, id: onSheet.target.id, ...(onSheet.target.name ? { name: onSheet.target.name } : {}), sheetId: onSheet.target.sheet!.id });

@@ -6,6 +6,7 @@ import { EXPORT_FORMATS, exportFormatLabel, type ExportFormat } from '../../../l
 import type { ExportInput } from '../../../lib/export/input';
 import { copyText } from './clipboard';
 import { downloadText } from './download';
+import { messageOf } from '../../../lib/extension/errors';
 
 // The renderers (and, for SARIF, the rule registry) load when the menu first opens, not with the
 // side panel: most sessions never export.
@@ -31,7 +32,7 @@ export function ExportMenu({ input, download = downloadText }: Props) {
       download(file.content, file.mimeType, file.fileName);
       setMessage({ text: `Saved ${file.fileName}.`, error: false });
     } catch (error) {
-      setMessage({ text: `Could not export ${exportFormatLabel(format)}: ${error instanceof Error ? error.message : String(error)}`, error: true });
+      setMessage({ text: `Could not export ${exportFormatLabel(format)}: ${messageOf(error)}`, error: true });
     }
   };
   const copyMarkdown = () => {

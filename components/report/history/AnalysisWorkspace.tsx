@@ -15,6 +15,7 @@ import { CompareView } from './CompareView';
 import { HistoryList } from './HistoryList';
 import { TrendChart } from './TrendChart';
 import './history.css';
+import { messageOf } from '../../../lib/extension/errors';
 
 /** What the History needs of lib/extension/last-analysis.ts (the side panel page binds the settings for imports). */
 export interface HistoryActions {
@@ -49,7 +50,6 @@ export function hostOfAppKey(appKey: string): string | undefined {
 /** larger than any real export (tens of thousands of findings are a few MB): refused before reading */
 const MAX_IMPORT_BYTES = 64 * 1024 * 1024;
 
-const messageOf = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 export function AnalysisWorkspace({ actions, appKey, last, onShowInApp, onSetHidden, version, locale }: Props) {
   const fmt = useMemo(() => createFormatter(locale ?? (typeof navigator === 'undefined' ? undefined : navigator.language)), [locale]);

@@ -1,14 +1,13 @@
 // Two analyses side by side: the one-line change, the deltas (score, counts, memory, fields, unused
 // memory), the objects whose calculation time moved beyond the noise margin, and the new and fixed
 // findings. Findings are matched by their stable fingerprint (docs: lib/export/fingerprint.ts).
-import type { Severity } from '../../../lib/analyze/severity';
+import { SEVERITIES } from '../../../lib/analyze/severity-order';
 import { describeChange, type ComparedFinding, type Comparison, type NumberDelta } from '../../../lib/export/compare';
 import type { Formatter } from '../../../lib/report/format';
 import { SEVERITY_NAME, SEVERITY_PLURAL } from '../../../lib/report/labels';
 import { Name } from '../Text';
 import { CopyButton } from '../export/CopyButton';
 
-const SEVERITIES: readonly Severity[] = ['error', 'warning', 'info'];
 const LIST_LIMIT = 50;
 
 function signed(delta: number, format: (value: number) => string): string {

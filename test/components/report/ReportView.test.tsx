@@ -56,6 +56,7 @@ describe('ReportView', () => {
     expect(view.root.querySelector('[data-testid="score"]')?.getAttribute('aria-label')).toMatch(/^Quality score \d+ of 100: (Poor|Needs work|Good)$/);
     expect(view.root.querySelector('[data-testid="score-quality"]')?.textContent).toBe(String(result.score.categories?.quality ?? 100));
     expect(view.root.querySelector('[data-testid="score-design"]')).not.toBeNull();
+    expect(view.root.querySelector('[data-testid="score-design"]')?.textContent).toBe(String(result.score.categories?.design ?? 100));
     expect(view.text()).not.toContain('penalty');
     // the DROP FIELDS statement can take focus (it scrolls) and has a copy button
     const statement = view.root.querySelector('[data-testid="unused-memory"] pre')!;

@@ -51,6 +51,11 @@ describe('handleRequest', () => {
       ok: false,
       error: { code: 'bad-request', message: 'Malformed get-tab-state request.' },
     });
+    // a name every object inherits is no request type either
+    await expect(handleRequest(h, { type: 'toString' }, fromPopup, trustAll)).resolves.toEqual({
+      ok: false,
+      error: { code: 'bad-request', message: 'Unknown request type "toString".' },
+    });
     expect(spy).not.toHaveBeenCalled();
   });
 

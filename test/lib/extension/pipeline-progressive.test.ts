@@ -1,10 +1,11 @@
 // The pipeline's analyse step: one progressive analysis per run (lib/analyze/progressive.ts), so a
 // report during the timing pass re-runs only what the pass changed, yet each result is the full
 // analysis's, and a finding hidden while the run goes on is hidden in its next report.
-import { beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { AnalysisContext } from '../../../lib/extension/analysis';
 import { createPipeline } from '../../../lib/extension/pipeline';
+import { createProgressiveAnalysis } from '../../../lib/analyze/progressive';
 import { setFindingHidden } from '../../../lib/extension/suppressions';
 import { DEFAULT_SETTINGS } from '../../../lib/protocol/settings';
 import { appKeyOf } from '../../../lib/extension/app-key';
@@ -12,6 +13,12 @@ import { analyse } from '../../../lib/rules/analyse';
 import type { AnalysisResult } from '../../../lib/analyze/result';
 import { app } from '../../fixtures/builders';
 import { demoApp } from '../protocol/report-fixtures';
+
+// the real progressive analysis, counted: one per run, not one per report
+vi.mock('../../../lib/analyze/progressive', async (importOriginal) => {
+  const original = await importOriginal<typeof import('../../../lib/analyze/progressive')>();
+  return { ...original, createProgressiveAnalysis: vi.fn(original.createProgressiveAnalysis) };
+});
 
 const measured = app({ id: demoApp.appId, name: 'Sales' })
   .table('Sales', { rows: 100, fields: [{ name: 'Amount', byteSize: 400 }, { name: 'Unused', byteSize: 600 }] })
@@ -47,5 +54,17 @@ describe('the pipeline analyses one run progressively', () => {
     const third = await pipeline.analyse(measured, run);
     expect(third.findings.map((f) => f.id)).not.toContain(unused.id);
     expect(comparable(third)).toEqual(comparable(analyse(measured, { suppressions }, { now })));
+  });
+
+  it('keeps one progressive analysis per run: its reports share it, another run gets its own', async () => {
+    const pipeline = createPipeline();
+    const created = vi.mocked(createProgressiveAnalysis);
+    created.mockClear();
+    const run = runContext();
+    await pipeline.analyse(inventory, run);
+    await pipeline.analyse(measured, run);
+    expect(created).toHaveBeenCalledTimes(1);
+    await pipeline.analyse(measured, runContext());
+    expect(created).toHaveBeenCalledTimes(2);
   });
 });
