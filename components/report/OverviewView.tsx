@@ -7,7 +7,8 @@ import { ScoreBadge } from '../ScoreBadge';
 import type { FixFirstItem } from '../../lib/report/fix-first';
 import { describeGain } from '../../lib/report/gain';
 import type { Formatter } from '../../lib/report/format';
-import { countsByCategory, countsBySeverity, memoryByField, memoryByTable, slowestObjects, slowestSheets, unusedFieldsMemory } from '../../lib/report/overview';
+import { countBySeverity } from '../../lib/analyze/severity-order';
+import { countsByCategory, memoryByField, memoryByTable, slowestObjects, slowestSheets, unusedFieldsMemory } from '../../lib/report/overview';
 import type { AppSnapshot } from '../../lib/snapshot/schema';
 import { BarChart } from './BarChart';
 import { Statement } from './Statement';
@@ -30,7 +31,7 @@ interface Props {
 const FIX_FIRST_SHOWN = 5;
 
 export function OverviewView({ result, snapshot, fmt, fixFirst = [], onOpenFindings }: Props) {
-  const severities = countsBySeverity(result.findings);
+  const severities = countBySeverity(result.findings);
   const categories = countsByCategory(result.findings);
   const unused = unusedFieldsMemory(result, snapshot);
   const categoryScores = result.score.categories ?? computeScore(result.findings).categories ?? {};

@@ -8,6 +8,7 @@ import { stableHash } from './hash';
 import { missingNeed } from './needs';
 import { ANALYSIS_RESULT_VERSION, CATEGORIES, type AnalysisError, type AnalysisResult, type Category, type ConfigIssue, type Finding, type RuleRun, type Summary } from './result';
 import { type Severity } from './severity';
+import { countBySeverity } from './severity-order';
 import { sortFindings } from './finding-order';
 import type { AnyRule, ReportInput, RuleContext } from './rule';
 import { redactSecrets, redactSecretsDeep } from '../snapshot/redact-secrets';
@@ -179,13 +180,8 @@ function describeError(error: unknown): string {
 }
 
 function summarise(findings: Finding[], suppressed: number, runs: RuleRun[]): Summary {
-  const zero = () => ({ error: 0, warning: 0, info: 0 });
-  const bySeverity = zero();
-  const byCategory = Object.fromEntries(CATEGORIES.map((c) => [c, zero()])) as Record<Category, ReturnType<typeof zero>>;
-  for (const f of findings) {
-    bySeverity[f.severity]++;
-    byCategory[f.category][f.severity]++;
-  }
+  const bySeverity = countBySeverity(findings);
+  const byCategory = Object.fromEntries(CATEGORIES.map((c) => [c, countBySeverity(findings.filter((f) => f.category === c))])) as Record<Category, Record<Severity, number>>;
   return {
     total: findings.length,
     bySeverity,

@@ -2,6 +2,7 @@
 // app and to send between contexts), made from lib/analyze's result. Its schemas are in
 // lib/report/report-schema.ts.
 import { sortFindings } from '../analyze/finding-order';
+import { countBySeverity } from '../analyze/severity-order';
 import type { AnalysisResult, Target } from '../analyze/result';
 import { appSizeBytes } from '../snapshot/app-size';
 import { TIMINGS_STOPPED, type AppSnapshot } from '../snapshot/schema';
@@ -16,7 +17,6 @@ import {
   type AppFacts,
   type FindingTarget,
   type ReportFinding,
-  type SeverityCounts,
   type TimingCoverage,
   type TopFinding,
 } from './report-schema';
@@ -43,12 +43,6 @@ export function timingCoverageOf(snapshot: AppSnapshot, skipped: boolean): Timin
     totalSheets: sheetIds.size,
     notMeasured: stopped.slice(0, MAX_NOT_MEASURED).map(title),
   };
-}
-
-export function countBySeverity(findings: readonly Pick<ReportFinding, 'severity'>[]): SeverityCounts {
-  const counts: SeverityCounts = { error: 0, warning: 0, info: 0 };
-  for (const finding of findings) counts[finding.severity]++;
-  return counts;
 }
 
 /** Where and when the result was made: what the analyser itself does not know. */

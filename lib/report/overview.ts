@@ -27,12 +27,6 @@ export function countsByCategory(findings: readonly Finding[]): CategoryCounts[]
   return [...rows.values()];
 }
 
-export function countsBySeverity(findings: readonly Finding[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
-}
-
 /** Table memory from REST metadata (`byte_size`); absent when the metadata was not collected. */
 export function memoryByTable(snapshot: AppSnapshot | undefined): BarInput[] {
   return (snapshot?.dataModel?.tables ?? [])

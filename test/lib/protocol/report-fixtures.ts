@@ -1,6 +1,6 @@
 // Small builders for reports and analysis results, shared by the protocol, extension and component tests.
 import type { AnalysisResult, Finding } from '../../../lib/analyze/result';
-import { countBySeverity } from '../../../lib/report/analysis-report';
+import { countBySeverity } from '../../../lib/analyze/severity-order';
 import type { AnalysisReport, ReportFinding } from '../../../lib/report/report-schema';
 import type { QlikApp } from '../../../lib/protocol/tab-state';
 

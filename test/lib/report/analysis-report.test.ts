@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../../lib/rules/analyse';
-import { appFactsOf, countBySeverity, reportFromAnalysis, topFindingsOf } from '../../../lib/report/analysis-report';
+import { countBySeverity } from '../../../lib/analyze/severity-order';
+import { appFactsOf, reportFromAnalysis, topFindingsOf } from '../../../lib/report/analysis-report';
 import { AnalysisReport } from '../../../lib/report/report-schema';
 import { app } from '../../fixtures/builders';
 import { analysisFinding, analysisResult, finding } from '../protocol/report-fixtures';

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countsByCategory, countsBySeverity, memoryByTable, slowestObjects, slowestSheets, unusedFieldsMemory } from '../../../lib/report/overview';
+import { countBySeverity } from '../../../lib/analyze/severity-order';
+import { countsByCategory, memoryByTable, slowestObjects, slowestSheets, unusedFieldsMemory } from '../../../lib/report/overview';
 import { analysedSalesApp, finding } from './fixtures';
 
 describe('overview figures', () => {
@@ -7,7 +8,7 @@ describe('overview figures', () => {
 
   it('counts findings by severity and by category, every category listed', () => {
     const findings = [finding(), finding({ severity: 'warning' }), finding({ category: 'performance', severity: 'info' })];
-    expect(countsBySeverity(findings)).toEqual({ error: 1, warning: 1, info: 1 });
+    expect(countBySeverity(findings)).toEqual({ error: 1, warning: 1, info: 1 });
     const byCategory = countsByCategory(findings);
     expect(byCategory.map((c) => c.category)).toEqual(['quality', 'performance', 'resource', 'design', 'script', 'context']);
     expect(byCategory[0]).toMatchObject({ total: 2, counts: { error: 1, warning: 1, info: 0 } });
