@@ -1,9 +1,7 @@
 // The score as a number in its colour band (0–49 poor, 50–89 needs work, 90–100 good) with the
 // band's one-sentence meaning; the formula is in the docs, not here.
-import { SCORE_BAND_MEANING, scoreBand, type ScoreBand } from '../lib/analyze/score';
+import { SCORE_BAND_MEANING, SCORE_BAND_NAME, scoreBand } from '../lib/analyze/score';
 import type { Formatter } from '../lib/report/format';
-
-const BAND_NAME: Record<ScoreBand, string> = { poor: 'Poor', average: 'Needs work', good: 'Good' };
 
 interface Props {
   value: number;
@@ -21,7 +19,7 @@ export function ScoreBadge({ value, fmt, label = 'Score', explain = false, size 
   const shown = fmt.number(Math.round(value));
   return (
     <div class={`score-badge score-${size}`} data-band={band}>
-      <span class={`score-value band-${band}`} aria-label={`${label} ${shown} of 100: ${BAND_NAME[band]}`} data-testid={testId} role="img">
+      <span class={`score-value band-${band}`} aria-label={`${label} ${shown} of 100: ${SCORE_BAND_NAME[band]}`} data-testid={testId} role="img">
         {shown}
       </span>
       {explain ? (
@@ -30,7 +28,7 @@ export function ScoreBadge({ value, fmt, label = 'Score', explain = false, size 
         </span>
       ) : (
         <span class="score-band" aria-hidden="true">
-          {BAND_NAME[band]}
+          {SCORE_BAND_NAME[band]}
         </span>
       )}
     </div>

@@ -24,10 +24,13 @@ export function scoreBand(value: number): ScoreBand {
   return value >= 90 ? 'good' : value >= 50 ? 'average' : 'poor';
 }
 
+/** Each band's name, as the report and its meaning say it. */
+export const SCORE_BAND_NAME: Record<ScoreBand, string> = { poor: 'Poor', average: 'Needs work', good: 'Good' };
+
 export const SCORE_BAND_MEANING: Record<ScoreBand, string> = {
-  good: 'Good: nothing found breaks the app, and what remains are small costs or suggestions.',
-  average: 'Needs work: some findings cost memory or calculation time, or break part of the app.',
-  poor: 'Poor: parts of the app are broken for its users or waste a lot; start with Fix first.',
+  good: `${SCORE_BAND_NAME.good}: nothing found breaks the app, and what remains are small costs or suggestions.`,
+  average: `${SCORE_BAND_NAME.average}: some findings cost memory or calculation time, or break part of the app.`,
+  poor: `${SCORE_BAND_NAME.poor}: parts of the app are broken for its users or waste a lot; start with Fix first.`,
 };
 
 function penaltyOf(findings: readonly Finding[]): number {
