@@ -1,11 +1,10 @@
 import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
+import { DEFAULT_QUOTA_BYTES, quotaShareOption } from '../shared/quota';
 import { appSizeBytes } from '../../snapshot/app-size';
 import { formatBytes } from '../../format/bytes';
 import { SOURCES } from '../shared/sources';
 import { formatPercent } from '../../format/numbers';
-
-export const DEFAULT_QUOTA_BYTES = 5 * 1024 ** 3;
 
 export default defineRule({
   code: 'R11',
@@ -22,7 +21,7 @@ export default defineRule({
     "Measured against the tenant's quota: the app still opens and reloads, but over the quota it no longer does; the App Analyzer warns from 80 %.",
   options: z.object({
     quotaBytes: z._default(z.number().check(z.positive()), DEFAULT_QUOTA_BYTES).check(z.describe("the tenant's in-memory app size quota in bytes (default 5 GiB; set your entitlement)")),
-    share: z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.8).check(z.describe('share of the quota at which to report')),
+    share: quotaShareOption(),
   }),
   needs: ['appSize'],
   check(ctx) {

@@ -1,9 +1,9 @@
 import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
+import { DEFAULT_QUOTA_BYTES, quotaShareOption } from '../shared/quota';
 import { formatBytes } from '../../format/bytes';
 import { lastSuccessfulReload } from '../shared/reloads';
 import { SOURCES } from '../shared/sources';
-import { DEFAULT_QUOTA_BYTES } from './app-memory-near-quota';
 import { formatPercent } from '../../format/numbers';
 
 export default defineRule({
@@ -21,7 +21,7 @@ export default defineRule({
     "Measured: the last reload's peak memory against the quota; that reload succeeded, but one that reaches the quota fails.",
   options: z.object({
     quotaBytes: z._default(z.number().check(z.positive()), DEFAULT_QUOTA_BYTES).check(z.describe('the reload memory quota in bytes (default 5 GiB; set your entitlement)')),
-    share: z._default(z.number().check(z.minimum(0), z.maximum(1)), 0.8).check(z.describe('share of the quota at which to report')),
+    share: quotaShareOption(),
   }),
   needs: [],
   check(ctx) {
