@@ -4,7 +4,7 @@
 import type { z } from 'zod/mini';
 import type { FieldListItem } from '../collect/engine-schemas';
 import type { SourceItemKind } from '../snapshot/schema';
-import { type FolderReader, type JsonPositions, displayPath, joinRel, jsonPositions, keyLine, parseSimpleYaml, readJson, readJsonWithText } from './folder-reader';
+import { type FolderReader, type JsonPositions, displayPath, joinRel, jsonPositions, parseSimpleYaml, readJson, readJsonWithText } from './folder-reader';
 import { type AppFormat, type Connection, type JsonObject, type RawApp, type StoredObject, addPropertyTree, byId, isObject, propertyKey } from './raw-app';
 
 /** Files that are extras in any format (the simulator's and the offline analysis's), never the app itself. */
@@ -199,8 +199,9 @@ export function fromSerialized(
   const at = (key: string) => {
     const source = sourceOf(key);
     if (!source) return undefined;
-    const line = keyLine(source.text, key);
-    return { file: source.file, ...(format === 'serializeapp' && line !== undefined ? { line } : {}) };
+    // one JSON holds everything: the line of its top-level key; a file of its own starts at line 1
+    const line = format === 'serializeapp' ? (source.positions ??= jsonPositions(source.text)).lines.get(`/${key}`) : undefined;
+    return { file: source.file, ...(line !== undefined ? { line } : {}) };
   };
   const appAt = props !== undefined ? at('properties') : undefined;
   if (appAt) raw.sources.app = appAt;
