@@ -1,6 +1,7 @@
 // The CLI's result: a stable JSON contract (documented in the README, "CLI JSON output") built
 // from the AnalysisResult and the snapshot, its text rendering, and the exit code for CI gates. Pure.
 import { type AnalysisResult } from '../analyze/result';
+import { type Severity } from '../analyze/severity';
 import { SEVERITIES, bySeverity } from '../analyze/severity-order';
 import { formatMs } from '../format/numbers';
 import { fingerprintAll } from '../export/fingerprint';
@@ -13,7 +14,6 @@ import { SEVERITY_LETTER } from '../report/labels';
 
 export const CLI_OUTPUT_VERSION = 1;
 
-type Severity = (typeof SEVERITIES)[number];
 type Counts = Record<Severity, number>;
 
 export interface CliFinding {
