@@ -76,7 +76,8 @@ export function toCliOutput(snapshot: AppSnapshot, result: AnalysisResult | unde
       snapshotSummary: summarizeSnapshot(snapshot),
     };
   }
-  const prints = fingerprintAll(result.findings);
+  // over the hidden findings too, as the exports number them: a saved --format json result is a baseline
+  const prints = fingerprintAll([...result.findings, ...result.suppressedFindings]);
   const placeOf = snapshot.sources ? sourcePlaces(snapshot.sources) : () => undefined;
   const findings: CliFinding[] = result.findings.map((f) => ({
     fingerprint: prints.get(f) ?? f.id,
