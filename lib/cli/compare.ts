@@ -8,7 +8,7 @@ import { type FailOn, UsageError, parseFailOn, parseOrUsage } from './args';
 import { EXIT, EXIT_CODES_TEXT } from './exit-codes';
 import { exitCodeFor } from './output';
 import { SEVERITY_LETTER } from '../report/labels';
-import { formatBytes } from './scan-plan';
+import { formatBytes } from '../format/bytes';
 import { terminalSafe } from './terminal-safe';
 import type { CliIo } from './analyze';
 
