@@ -11,8 +11,8 @@ import { analyseSnapshot, type CliIo, readConfigOption } from './analyze';
 import { type FailOn, SHARED_OPTIONS, UsageError, checkTenant, parseEngineTimeout, parseFailOn, parseFormat, parseOptions } from './args';
 import { collectFromTenant, readCookieFile } from './collect-node';
 import { EXIT, EXIT_CODES_TEXT } from './exit-codes';
-import { EXTENSION, type OutputFormat } from './formats';
-import { fileSafe } from './out-path';
+import { type OutputFormat } from './formats';
+import { resultFileIn } from './out-path';
 import { exitCodeFor } from './output';
 import { createProgress } from './progress';
 import { renderCliOutput } from './render';
@@ -161,7 +161,7 @@ export interface ScanIo extends CliIo {
   confirm?: (question: string) => Promise<boolean>;
 }
 
-const resultFile = (options: Pick<ScanOptions, 'out' | 'format'>, appId: string): string => join(options.out, `${fileSafe(appId)}.${EXTENSION[options.format]}`);
+const resultFile = (options: Pick<ScanOptions, 'out' | 'format'>, appId: string): string => resultFileIn(options.out, appId, options.format);
 
 async function savedTimes(options: ScanOptions, apps: readonly ScanApp[]): Promise<Map<string, number>> {
   const saved = new Map<string, number>();
