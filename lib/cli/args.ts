@@ -109,7 +109,7 @@ export function parseFormat(value: string | undefined, out: string | undefined):
   return format as OutputFormat;
 }
 
-export function parseConcurrency(value: string | undefined): number {
+function parseConcurrency(value: string | undefined): number {
   const concurrency = value === undefined ? DEFAULT_CONCURRENCY : Number(value);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) throw new UsageError(`--concurrency must be an integer from 1 to ${MAX_CONCURRENCY}`);
   return concurrency;

@@ -10,7 +10,7 @@ const fileSafe = (id: string): string => id.replace(/[^A-Za-z0-9._-]/g, '_').rep
 /** `<DIR>/<app id>.<ext>`: where an app's result goes in a folder (`--out DIR`, and each app of a scan). */
 export const resultFileIn = (dir: string, appId: string, format: OutputFormat): string => join(dir, `${fileSafe(appId)}.${EXTENSION[format]}`);
 
-export async function outPath(out: string, appId: string, format: OutputFormat): Promise<string> {
+async function outPath(out: string, appId: string, format: OutputFormat): Promise<string> {
   const isDir = /[\\/]$/.test(out) || (await stat(out).catch(() => undefined))?.isDirectory() === true;
   if (!isDir) return out;
   await mkdir(out, { recursive: true });

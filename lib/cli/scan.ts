@@ -43,7 +43,7 @@ import { terminalSafe } from './terminal-safe';
 export const DEFAULT_SCAN_CONCURRENCY = 4;
 const MAX_SCAN_CONCURRENCY = 64;
 
-export const SCAN_USAGE = `Usage:
+const SCAN_USAGE = `Usage:
   qlarity scan --host <url> (--space ID | --apps ID,ID,… | --all) --out DIR [--api-key K | --cookie-file F] [options]
 
 Analyses many apps, ${DEFAULT_SCAN_CONCURRENCY} at a time, and writes one result per app to DIR (<app id>.<format>) plus
@@ -106,7 +106,7 @@ const positiveInt = (value: string | undefined, name: string, fallback: number, 
   return n;
 };
 
-export function parseScanArgs(argv: string[], env: Record<string, string | undefined>): ScanOptions | 'help' {
+function parseScanArgs(argv: string[], env: Record<string, string | undefined>): ScanOptions | 'help' {
   const { values } = parseOptions(argv, {
     ...SHARED_OPTIONS,
     space: { type: 'string' },
