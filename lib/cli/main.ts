@@ -40,7 +40,7 @@ export async function runQlarity(argv: string[], io: ScanIo): Promise<number> {
   }
   try {
     const code = await command(args, io);
-    return code === EXIT.ok || code === EXIT.findings || code === EXIT.usage || code === EXIT.failed || code === EXIT.partial ? code : EXIT.failed;
+    return (Object.values(EXIT) as number[]).includes(code) ? code : EXIT.failed;
   } catch (error) {
     io.stderr(`${crashText(error, io.env)}\n`);
     return EXIT.failed;
