@@ -35,7 +35,7 @@ type Analyse = (snapshot: AppSnapshot, config?: AnalysisConfigInput) => Analysis
 const RAW_TEXT_FORMATS: ReadonlySet<OutputFormat> = new Set(['md', 'csv', 'html']);
 
 /** The rules are loaded at run time, so the CLI still collects (and says so) when they are missing. */
-export async function loadAnalyse(): Promise<{ analyse?: Analyse; error?: string }> {
+async function loadAnalyse(): Promise<{ analyse?: Analyse; error?: string }> {
   try {
     const mod = (await import('../rules/analyse')) as { analyse?: unknown };
     return typeof mod.analyse === 'function' ? { analyse: mod.analyse as Analyse } : { error: 'lib/rules/analyse.ts exports no analyse()' };
@@ -118,7 +118,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 }
 
 /** `--config FILE`: the analysis configuration (lib/analyze/config.ts), checked before anything is collected. */
-export async function readConfig(file: string): Promise<AnalysisConfigInput> {
+async function readConfig(file: string): Promise<AnalysisConfigInput> {
   let value: unknown;
   try {
     value = JSON.parse(await readFile(file, 'utf8'));

@@ -1,5 +1,7 @@
 // Command-line arguments of `qlarity analyze` (and `npm run analyze`). Pure: argv in, options or a usage error out.
 import { type ParseArgsConfig, parseArgs } from 'node:util';
+import { type Severity } from '../analyze/severity';
+import { SEVERITIES } from '../analyze/severity-order';
 import { DEFAULT_CONCURRENCY } from '../collect/limiter';
 import { EXIT_CODES_TEXT } from './exit-codes';
 import { FORMATS, type OutputFormat, formatFromOut } from './formats';
@@ -44,8 +46,9 @@ writes the result.
 
 ${EXIT_CODES_TEXT}`;
 
-export type FailOn = 'error' | 'warning' | 'info' | 'none';
-export const FAIL_ON_LEVELS: readonly FailOn[] = ['error', 'warning', 'info', 'none'];
+/** the least severity that fails the run, or none */
+export type FailOn = Severity | 'none';
+const FAIL_ON_LEVELS: readonly FailOn[] = [...SEVERITIES, 'none'];
 
 export interface CliOptions {
   host?: string;
@@ -106,7 +109,7 @@ export function parseFormat(value: string | undefined, out: string | undefined):
   return format as OutputFormat;
 }
 
-export function parseConcurrency(value: string | undefined): number {
+function parseConcurrency(value: string | undefined): number {
   const concurrency = value === undefined ? DEFAULT_CONCURRENCY : Number(value);
   if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) throw new UsageError(`--concurrency must be an integer from 1 to ${MAX_CONCURRENCY}`);
   return concurrency;

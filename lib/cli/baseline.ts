@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { Severity } from '../analyze/severity';
 import type { CliFinding, CliOutput } from './output';
 
-export const BASELINE_VERSION = 1;
+const BASELINE_VERSION = 1;
 
 const BaselineEntry = z.object({
   fingerprint: z.string(),

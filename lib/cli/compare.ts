@@ -8,11 +8,11 @@ import { type FailOn, UsageError, parseFailOn, parseOrUsage } from './args';
 import { EXIT, EXIT_CODES_TEXT } from './exit-codes';
 import { exitCodeFor } from './output';
 import { SEVERITY_LETTER } from '../report/labels';
-import { formatBytes } from './scan-plan';
+import { formatBytes } from '../format/bytes';
 import { terminalSafe } from './terminal-safe';
 import type { CliIo } from './analyze';
 
-export const COMPARE_USAGE = `Usage:
+const COMPARE_USAGE = `Usage:
   qlarity compare BEFORE.json AFTER.json [--format text|json] [--fail-on LEVEL]
 
 Compares two JSON results (\`qlarity analyze --format json\`, a scan's files, or the extension's
@@ -30,7 +30,7 @@ function line(mark: string, f: Finding): string {
   return terminalSafe(`${mark} ${SEVERITY_LETTER[f.severity]} ${f.rule} ${f.name}  ${where}: ${f.message}`);
 }
 
-export function formatComparison(c: Comparison, app: { id: string; name: string }): string {
+function formatComparison(c: Comparison, app: { id: string; name: string }): string {
   const total = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
   const lines = [
     `${terminalSafe(app.name)} (${terminalSafe(app.id)}), ${c.before.analysedAt} → ${c.after.analysedAt}: ` +

@@ -10,7 +10,7 @@ import { runRules } from './rules-command';
 import { type ScanIo, runScan } from './scan';
 import { terminalSafe } from './terminal-safe';
 
-export const MAIN_USAGE = `Usage: qlarity <command> [options]
+const MAIN_USAGE = `Usage: qlarity <command> [options]
 
 Commands:
   analyze   analyse one app: from a tenant (--host, --app), a saved snapshot or an app folder
@@ -40,7 +40,7 @@ export async function runQlarity(argv: string[], io: ScanIo): Promise<number> {
   }
   try {
     const code = await command(args, io);
-    return code === EXIT.ok || code === EXIT.findings || code === EXIT.usage || code === EXIT.failed || code === EXIT.partial ? code : EXIT.failed;
+    return (Object.values(EXIT) as number[]).includes(code) ? code : EXIT.failed;
   } catch (error) {
     io.stderr(`${crashText(error, io.env)}\n`);
     return EXIT.failed;
@@ -48,7 +48,7 @@ export async function runQlarity(argv: string[], io: ScanIo): Promise<number> {
 }
 
 /** An error nobody handled, for stderr: its message, and its stack with QLARITY_DEBUG=1. */
-export function crashText(error: unknown, env: Record<string, string | undefined>): string {
+function crashText(error: unknown, env: Record<string, string | undefined>): string {
   const detail = error instanceof Error ? (env.QLARITY_DEBUG === '1' ? (error.stack ?? error.message) : error.message) : String(error);
   return `Failed: unexpected error: ${detail.split('\n').map(terminalSafe).join('\n')}`;
 }

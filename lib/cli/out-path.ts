@@ -5,13 +5,16 @@ import { join } from 'node:path';
 import { EXTENSION, type OutputFormat } from './formats';
 
 /** An app id as a file name: anything but letters, digits, `-`, `_` and `.` becomes `_`. */
-export const fileSafe = (id: string): string => id.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_') || '_';
+const fileSafe = (id: string): string => id.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^\.+/, '_') || '_';
 
-export async function outPath(out: string, appId: string, format: OutputFormat): Promise<string> {
+/** `<DIR>/<app id>.<ext>`: where an app's result goes in a folder (`--out DIR`, and each app of a scan). */
+export const resultFileIn = (dir: string, appId: string, format: OutputFormat): string => join(dir, `${fileSafe(appId)}.${EXTENSION[format]}`);
+
+async function outPath(out: string, appId: string, format: OutputFormat): Promise<string> {
   const isDir = /[\\/]$/.test(out) || (await stat(out).catch(() => undefined))?.isDirectory() === true;
   if (!isDir) return out;
   await mkdir(out, { recursive: true });
-  return join(out, `${fileSafe(appId)}.${EXTENSION[format]}`);
+  return resultFileIn(out, appId, format);
 }
 
 export async function writeOutput(out: string, text: string, appId: string, format: OutputFormat): Promise<string> {

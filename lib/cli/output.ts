@@ -1,6 +1,7 @@
 // The CLI's result: a stable JSON contract (documented in the README, "CLI JSON output") built
 // from the AnalysisResult and the snapshot, its text rendering, and the exit code for CI gates. Pure.
 import { type AnalysisResult } from '../analyze/result';
+import { type Severity } from '../analyze/severity';
 import { SEVERITIES, bySeverity } from '../analyze/severity-order';
 import { formatMs } from '../format/numbers';
 import { fingerprintAll } from '../export/fingerprint';
@@ -13,7 +14,6 @@ import { SEVERITY_LETTER } from '../report/labels';
 
 export const CLI_OUTPUT_VERSION = 1;
 
-type Severity = (typeof SEVERITIES)[number];
 type Counts = Record<Severity, number>;
 
 export interface CliFinding {
@@ -76,7 +76,8 @@ export function toCliOutput(snapshot: AppSnapshot, result: AnalysisResult | unde
       snapshotSummary: summarizeSnapshot(snapshot),
     };
   }
-  const prints = fingerprintAll(result.findings);
+  // over the hidden findings too, as the exports number them: a saved --format json result is a baseline
+  const prints = fingerprintAll([...result.findings, ...result.suppressedFindings]);
   const placeOf = snapshot.sources ? sourcePlaces(snapshot.sources) : () => undefined;
   const findings: CliFinding[] = result.findings.map((f) => ({
     fingerprint: prints.get(f) ?? f.id,

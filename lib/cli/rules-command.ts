@@ -6,7 +6,7 @@ import { UsageError, parseOptions } from './args';
 import { EXIT, EXIT_CODES_TEXT } from './exit-codes';
 import type { CliIo } from './analyze';
 
-export const RULES_USAGE = `Usage:
+const RULES_USAGE = `Usage:
   qlarity rules [--format text|json] [--category C]
 
 Lists every rule: code, name, category, default severity, whether it is on by default, what it
@@ -49,7 +49,7 @@ function optionsOf(rule: AnyRule): RuleOption[] {
   }));
 }
 
-export function listRules(rules: readonly AnyRule[]): RuleListing[] {
+function listRules(rules: readonly AnyRule[]): RuleListing[] {
   return rules.map((r) => ({
     code: r.code,
     name: r.name,
@@ -62,7 +62,7 @@ export function listRules(rules: readonly AnyRule[]): RuleListing[] {
   }));
 }
 
-export function formatRules(listing: RuleListing[]): string {
+function formatRules(listing: RuleListing[]): string {
   const lines: string[] = [];
   for (const r of listing) {
     lines.push(`${r.code}  ${r.severity.padEnd(7)} ${r.category.padEnd(11)} ${r.name}${r.enabledByDefault ? '' : '  (off by default)'}`);

@@ -4,7 +4,7 @@ import { terminalSafe } from './terminal-safe';
 import { formatBytes as formatSize } from '../format/bytes';
 
 /** Qlik Cloud help, "Analyzer Capacity license": consumption is counted in six-minute units per opened app. */
-export const ANALYZER_CAPACITY_HELP = 'https://help.qlik.com/en-US/cloud-services/Subsystems/Hub/Content/Sense_Hub/Introduction/analyzer-capacity-consumption.htm';
+const ANALYZER_CAPACITY_HELP = 'https://help.qlik.com/en-US/cloud-services/Subsystems/Hub/Content/Sense_Hub/Introduction/analyzer-capacity-consumption.htm';
 /** apps a non-interactive scan opens without --yes */
 export const DEFAULT_CONFIRM_ABOVE = 25;
 

@@ -11,8 +11,8 @@ import { analyseSnapshot, type CliIo, readConfigOption } from './analyze';
 import { type FailOn, SHARED_OPTIONS, UsageError, checkTenant, parseEngineTimeout, parseFailOn, parseFormat, parseOptions } from './args';
 import { collectFromTenant, readCookieFile } from './collect-node';
 import { EXIT, EXIT_CODES_TEXT } from './exit-codes';
-import { EXTENSION, type OutputFormat } from './formats';
-import { fileSafe } from './out-path';
+import { type OutputFormat } from './formats';
+import { resultFileIn } from './out-path';
 import { exitCodeFor } from './output';
 import { createProgress } from './progress';
 import { renderCliOutput } from './render';
@@ -43,7 +43,7 @@ import { terminalSafe } from './terminal-safe';
 export const DEFAULT_SCAN_CONCURRENCY = 4;
 const MAX_SCAN_CONCURRENCY = 64;
 
-export const SCAN_USAGE = `Usage:
+const SCAN_USAGE = `Usage:
   qlarity scan --host <url> (--space ID | --apps ID,ID,… | --all) --out DIR [--api-key K | --cookie-file F] [options]
 
 Analyses many apps, ${DEFAULT_SCAN_CONCURRENCY} at a time, and writes one result per app to DIR (<app id>.<format>) plus
@@ -106,7 +106,7 @@ const positiveInt = (value: string | undefined, name: string, fallback: number, 
   return n;
 };
 
-export function parseScanArgs(argv: string[], env: Record<string, string | undefined>): ScanOptions | 'help' {
+function parseScanArgs(argv: string[], env: Record<string, string | undefined>): ScanOptions | 'help' {
   const { values } = parseOptions(argv, {
     ...SHARED_OPTIONS,
     space: { type: 'string' },
@@ -161,7 +161,7 @@ export interface ScanIo extends CliIo {
   confirm?: (question: string) => Promise<boolean>;
 }
 
-const resultFile = (options: Pick<ScanOptions, 'out' | 'format'>, appId: string): string => join(options.out, `${fileSafe(appId)}.${EXTENSION[options.format]}`);
+const resultFile = (options: Pick<ScanOptions, 'out' | 'format'>, appId: string): string => resultFileIn(options.out, appId, options.format);
 
 async function savedTimes(options: ScanOptions, apps: readonly ScanApp[]): Promise<Map<string, number>> {
   const saved = new Map<string, number>();

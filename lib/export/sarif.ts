@@ -13,7 +13,7 @@ import type { Severity } from '../analyze/severity';
 import type { RuleDoc } from '../report/rule-docs';
 import { exportedAtOf, exportedFindings, notRunReasons, ruleDocUrl, type ExportInput } from './input';
 import { rulesOf } from './rules-of';
-import { sourcePlaces, type RepositoryPlace } from './source-places';
+import { scriptLineOf, sourcePlaces, type RepositoryPlace } from './source-places';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 /** the key of Qlarity's fingerprint in `partialFingerprints`; the suffix is the fingerprint version */
@@ -50,8 +50,7 @@ function location(finding: Finding, appUri: string, place: RepositoryPlace | und
   // Code-scanning dashboards (GitHub: rule GH1003) need a region with a start line on every result.
   // Without a file (an engine analysis) the app is no text file: a script finding's own line when
   // it has one, else line 1 of the stand-in.
-  const line = finding.data?.line;
-  const startLine = place?.startLine ?? (typeof line === 'number' && Number.isInteger(line) && line >= 1 ? line : 1);
+  const startLine = place?.startLine ?? scriptLineOf(finding) ?? 1;
   const artifactLocation: Sarif.ArtifactLocation = place ? { uri: pathUri(place.path), uriBaseId: SRCROOT } : { uri: appUri };
   return {
     physicalLocation: { artifactLocation, region: { startLine } },

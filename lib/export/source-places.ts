@@ -25,7 +25,12 @@ const ITEM_KIND: Partial<Record<TargetKind, SourceItemKind>> = {
 const FROM_SCRIPT: ReadonlySet<TargetKind> = new Set(['script', 'field', 'table', 'reload', 'variable']);
 
 const join = (folder: string, file: string) => (folder ? `${folder.replace(/\/+$/, '')}/${file}` : file);
-const positive = (n: unknown): number | undefined => (typeof n === 'number' && Number.isInteger(n) && n >= 1 ? n : undefined);
+
+/** A script finding's line in the whole script text (`data.line`, set by the script rules), when it has a valid one. */
+export function scriptLineOf(finding: Finding): number | undefined {
+  const line = finding.data?.line;
+  return typeof line === 'number' && Number.isInteger(line) && line >= 1 ? line : undefined;
+}
 
 /** Looks findings up in one snapshot's sources. */
 export function sourcePlaces(sources: SnapshotSources): (finding: Finding) => RepositoryPlace | undefined {
@@ -39,7 +44,7 @@ export function sourcePlaces(sources: SnapshotSources): (finding: Finding) => Re
     if (item) return place(item.file, (finding.path !== undefined ? item.paths?.[finding.path] : undefined) ?? item.line);
     const script = sources.script;
     if (script && FROM_SCRIPT.has(kind)) {
-      const line = kind === 'script' ? positive(finding.data?.line) : undefined;
+      const line = kind === 'script' ? scriptLineOf(finding) : undefined;
       return place(script.file, script.verbatim ? line : script.line);
     }
     return sources.app ? place(sources.app.file, sources.app.line) : undefined;

@@ -124,12 +124,6 @@ export function jsonPositions(text: string): JsonPositions {
   return { lines, owners };
 }
 
-/** The 1-based line of the first `"key":` in a JSON text (`key`: a plain word). */
-export function keyLine(text: string, key: string): number | undefined {
-  const at = text.search(new RegExp(`"${key}"\\s*:`));
-  return at === -1 ? undefined : text.slice(0, at).split('\n').length;
-}
-
 /**
  * The YAML that qlik-cli writes for `config.yml` / `connections.yml`: nested mappings of
  * plain or quoted scalars. Anything fancier is reported, not guessed.

@@ -4,11 +4,11 @@
 import type { z } from 'zod/mini';
 import type { FieldListItem } from '../collect/engine-schemas';
 import type { SourceItemKind } from '../snapshot/schema';
-import { type FolderReader, type JsonPositions, displayPath, joinRel, jsonPositions, keyLine, parseSimpleYaml, readJson, readJsonWithText } from './folder-reader';
+import { type FolderReader, type JsonPositions, displayPath, joinRel, jsonPositions, parseSimpleYaml, readJson, readJsonWithText } from './folder-reader';
 import { type AppFormat, type Connection, type JsonObject, type RawApp, type StoredObject, addPropertyTree, byId, isObject, propertyKey } from './raw-app';
 
 /** Files that are extras in any format (the simulator's and the offline analysis's), never the app itself. */
-export const EXTRA_FILES = new Set(['sim.json', 'tables-and-keys.json', 'metadata.json', 'reloads.json', 'evaluations.json', 'engine-behaviour.json']);
+const EXTRA_FILES = new Set(['sim.json', 'tables-and-keys.json', 'metadata.json', 'reloads.json', 'evaluations.json', 'engine-behaviour.json']);
 const GITOQLIK_MARKERS = ['blueprintObjectList.json', 'sheets.json', 'masterobjects.json'];
 
 function asArray(value: unknown, file: string, what: string): JsonObject[] {
@@ -108,7 +108,7 @@ function treeIds(objects: Map<string, StoredObject>, id: string): string[] {
 }
 
 /** qlik-cli / corectl unbuild: config.yml names the files; app-properties.json + objects/ otherwise. */
-export async function readUnbuild(reader: FolderReader): Promise<RawApp> {
+async function readUnbuild(reader: FolderReader): Promise<RawApp> {
   const raw = emptyRaw('unbuild');
   const config: Record<string, string> = {
     script: 'script.qvs',
@@ -199,8 +199,9 @@ export function fromSerialized(
   const at = (key: string) => {
     const source = sourceOf(key);
     if (!source) return undefined;
-    const line = keyLine(source.text, key);
-    return { file: source.file, ...(format === 'serializeapp' && line !== undefined ? { line } : {}) };
+    // one JSON holds everything: the line of its top-level key; a file of its own starts at line 1
+    const line = format === 'serializeapp' ? (source.positions ??= jsonPositions(source.text)).lines.get(`/${key}`) : undefined;
+    return { file: source.file, ...(line !== undefined ? { line } : {}) };
   };
   const appAt = props !== undefined ? at('properties') : undefined;
   if (appAt) raw.sources.app = appAt;
@@ -227,7 +228,7 @@ export function fromSerialized(
   return raw;
 }
 
-export async function readGitoqlik(reader: FolderReader): Promise<RawApp> {
+async function readGitoqlik(reader: FolderReader): Promise<RawApp> {
   const parts: Record<string, unknown> = {};
   const texts = new Map<string, string>();
   for (const key of SERIALIZED_KEYS) {
@@ -249,7 +250,7 @@ export async function readGitoqlik(reader: FolderReader): Promise<RawApp> {
 }
 
 /** The single serializeapp JSON among `candidates`, if there is one: top-level `properties` plus `sheets` or `measures`. */
-export async function findSerializeappFile(
+async function findSerializeappFile(
   reader: FolderReader,
   candidates: string[],
 ): Promise<{ path: string; parts: Record<string, unknown>; source: SourceText } | undefined> {

@@ -7,6 +7,7 @@ import { runCli } from '../../../lib/cli/analyze';
 import { parseCliArgs, UsageError } from '../../../lib/cli/args';
 import { DEFAULT_CONCURRENCY } from '../../../lib/collect/limiter';
 import { exitCodeFor, formatText, toCliOutput } from '../../../lib/cli/output';
+import { exportedFindings } from '../../../lib/export/input';
 import { minimalSnapshot } from '../snapshot/minimal-snapshot';
 
 describe('parseCliArgs', () => {
@@ -81,6 +82,17 @@ describe('CLI output contract', () => {
         { kind: 'collection', part: 'script', code: 'NO_SCRIPT_RIGHTS', message: 'no rights' },
       ],
     });
+  });
+
+  it('gives each finding the fingerprint the exports give it, also when a hidden finding shares its base (a saved JSON result is a baseline)', () => {
+    const shown = { ...finding('error'), id: 'f-shown', path: '/qHyperCubeDef/qMeasures/1/qDef/qDef' };
+    const hidden = { ...finding('error'), id: 'f-hidden', path: '/qHyperCubeDef/qMeasures/0/qDef/qDef' };
+    const withHidden = { ...result([shown]), suppressedFindings: [hidden] };
+    const exported = exportedFindings(withHidden).find((e) => e.finding.id === 'f-shown')?.fingerprint;
+    expect(exported).toMatch(/^v1:[0-9a-f]+#2$/);
+    expect(toCliOutput(minimalSnapshot(), withHidden).findings.map((f) => f.fingerprint)).toEqual([exported]);
+    const plain = result([finding('error')]);
+    expect(toCliOutput(minimalSnapshot(), plain).findings[0]?.fingerprint).toBe(exportedFindings(plain)[0]?.fingerprint);
   });
 
   it('sets the exit code from --fail-on', () => {

@@ -57,6 +57,15 @@ describe('SARIF 2.1.0 export', () => {
     expect(suppressed.map((r) => r.ruleId)).toEqual(['D08']);
   });
 
+  it('puts a script finding at its own line of the stand-in app, and line 1 when it has none or a bad one', () => {
+    const scriptFinding = (id: string, line: unknown) =>
+      finding({ id, rule: 'S07', name: 'hard-coded-connection', severity: 'warning', category: 'script', target: { kind: 'script', id: 'script' }, data: { line } });
+    const log = toSarif({ ...input, result: { ...seeded, findings: [scriptFinding('s-7', 7), scriptFinding('s-0', 0), scriptFinding('s-x', '7'), scriptFinding('s-f', 2.5)] } });
+    expect(sarifValidator()(log)).toBe(true);
+    const lines = Object.fromEntries((log.runs[0].results ?? []).filter((r) => r.ruleId === 'S07').map((r) => [(r.properties as { findingId: string }).findingId, r.locations?.[0].physicalLocation?.region?.startLine]));
+    expect(lines).toEqual({ 's-7': 7, 's-0': 1, 's-x': 1, 's-f': 1 });
+  });
+
   it('lists every rule that could not run as a notification, and stays valid with them', () => {
     const notRun: AnalysisResult = {
       ...seeded,

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../../lib/rules/analyse';
 import { snapshotFromFolder } from '../../../lib/cli/folder';
-import { type FolderReader, jsonPositions, keyLine } from '../../../lib/offline/folder-reader';
+import { type FolderReader, jsonPositions } from '../../../lib/offline/folder-reader';
 import { readAppFolder } from '../../../lib/offline/formats';
 import { computedVariableNames } from '../../../lib/analyze/script-variables';
 import { OFFLINE_UNAVAILABLE, snapshotFromRawApp } from '../../../lib/offline/snapshot';
@@ -133,6 +133,14 @@ describe('app folder formats read offline', () => {
     const serialized = await snapshotOf({ 'app.json': pretty({ properties: {}, loadScript: SCRIPT, sheets: [sheetEntry([])] }) });
     expect(serialized.sources).toMatchObject({ format: 'serializeapp', app: { file: 'app.json', line: 2 }, script: { file: 'app.json', line: 3, verbatim: false } });
     expect(serialized.sources?.items).toContainEqual({ kind: 'variable', id: 'vTarget', file: 'app.json', line: 3 });
+    // the top-level keys, not a "properties" or "loadScript" nested in an item written before them
+    const nested = { qProperty: { ...chart('c2', 'Sum(X)'), properties: { loadScript: 'x' } }, qChildren: [] };
+    const reordered = await snapshotOf({ 'app.json': pretty({ sheets: [nested], properties: {}, loadScript: SCRIPT }) });
+    const appLines = pretty({ sheets: [nested], properties: {}, loadScript: SCRIPT }).split('\n');
+    expect(reordered.sources).toMatchObject({
+      app: { file: 'app.json', line: appLines.indexOf('  "properties": {},') + 1 },
+      script: { file: 'app.json', line: appLines.findIndex((l) => l.startsWith('  "loadScript": ')) + 1 },
+    });
   });
 
   it('finds the line of every value by JSON pointer in one pass, and the properties holding each qInfo.qId', () => {
@@ -147,8 +155,9 @@ describe('app folder formats read offline', () => {
     expect(lines.get('/1/qInfo/qId')).toBe(4);
     expect(lines.get('/2')).toBe(6);
     expect(lines.size).toBe(new Set(lines.keys()).size);
-    expect(keyLine('{\n  "properties": {},\n  "loadScript": "x"\n}', 'loadScript')).toBe(3);
-    expect(keyLine('{}', 'loadScript')).toBeUndefined();
+    // a top-level key's value: the line of the key in pretty JSON (how serializeapp places the app and the script)
+    expect(jsonPositions('{\n  "properties": {},\n  "loadScript": "x"\n}').lines.get('/loadScript')).toBe(3);
+    expect(jsonPositions('{}').lines.get('/loadScript')).toBeUndefined();
   });
 
   it('an unknown folder or broken JSON is a clear error naming the file', async () => {
