@@ -4,6 +4,7 @@
 // fingerprints. Pure: values in, values out.
 import { z } from 'zod';
 import { Severity } from '../analyze/severity';
+import { compareText } from '../analyze/finding-order';
 import type { CliFinding, CliOutput } from './output';
 
 const BASELINE_VERSION = 1;
@@ -38,7 +39,7 @@ export function baselineFrom(output: Pick<CliOutput, 'app' | 'findings'>, create
   const findings = output.findings
     .filter((f) => !seen.has(f.fingerprint) && seen.add(f.fingerprint))
     .map((f) => ({ fingerprint: f.fingerprint, rule: f.rule, target: targetText(f), message: f.message }))
-    .sort((a, b) => a.rule.localeCompare(b.rule) || a.fingerprint.localeCompare(b.fingerprint));
+    .sort((a, b) => compareText(a.rule, b.rule) || compareText(a.fingerprint, b.fingerprint));
   return { qlarityBaseline: BASELINE_VERSION, app: { ...output.app }, createdAt, findings };
 }
 

@@ -23,6 +23,7 @@
 // original paths, so every fingerprint is unique within an analysis.
 import type { Finding } from '../analyze/result';
 import { stableHash } from '../analyze/hash';
+import { compareText } from '../analyze/finding-order';
 import { lex, T, type Token } from '../expression/lexer';
 
 export const FINGERPRINT_VERSION = 'v1';
@@ -99,4 +100,3 @@ export function fingerprintAll<F extends Fingerprintable>(findings: readonly F[]
   return out;
 }
 
-const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
