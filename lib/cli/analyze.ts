@@ -12,7 +12,7 @@ import { EXIT } from './exit-codes';
 import { snapshotFromFolder } from './folder';
 import type { OutputFormat } from './formats';
 import { writeOutput } from './out-path';
-import { exitCodeFor, toCliOutput, type CliOutput } from './output';
+import { exitCodeFor, formatText, toCliOutput, type CliOutput } from './output';
 import { renderCliOutput } from './render';
 import { terminalSafe, terminalSafeLines } from './terminal-safe';
 
@@ -90,6 +90,14 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (options.saveSnapshot) await writeFile(options.saveSnapshot, JSON.stringify(snapshot, null, 2));
 
   const { output, result } = await analyseSnapshot(snapshot, config);
+  // Rules that could not run analysed nothing: no baseline is written, the text format still says
+  // why, and every format ends with exit 3 (a CI gate must not pass on an analysis that did not happen).
+  if (!result) {
+    const reason = output.errors[0]?.message ?? 'unknown reason';
+    if (options.format === 'text') io.stdout(formatText(output));
+    else io.stderr(`Failed: the rules could not run: ${terminalSafe(reason)}\n`);
+    return EXIT.failed;
+  }
 
   if (options.baseline && options.updateBaseline) {
     const baseline = baselineFrom(output, new Date().toISOString());
