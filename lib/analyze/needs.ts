@@ -1,15 +1,17 @@
 // Whether the snapshot holds what a rule declared it needs. A rule whose data is missing is
 // reported as "could not run" with the reason, never as a silent pass.
 import { appSizeBytes } from '../snapshot/app-size';
+import { holdsPart } from '../snapshot/holds';
 import { shouldCheck } from '../snapshot/engine-checked';
 import { PART_LABELS, type IssuePart, type SnapshotPart } from '../snapshot/parts';
 import type { AppSnapshot } from '../snapshot/schema';
 import type { Need } from './rule';
 
-/** The reason a part-wide collection issue gives, if one of these parts failed as a whole. */
+/** The reason a part-wide collection issue gives, if one of these parts failed (as a whole, or in part when the snapshot holds it). */
 function failedPart(snapshot: AppSnapshot, parts: IssuePart[]): string | undefined {
   const issue = snapshot.collectionIssues.find((i) => i.objectId === undefined && parts.includes(i.part));
-  return issue ? `${PART_LABELS[issue.part]} could not be collected: ${issue.message}` : undefined;
+  if (!issue) return undefined;
+  return `${PART_LABELS[issue.part]} could not be collected${holdsPart(snapshot, issue.part) ? ' in full' : ''}: ${issue.message}`;
 }
 
 type Check = (s: AppSnapshot) => string | undefined;

@@ -1610,9 +1610,9 @@ export const RULE_DOCS: readonly RuleDoc[] = [
     "name": "partial-collection",
     "category": "context",
     "severity": "info",
-    "summary": "Parts of the app could not be collected (listed with reasons).",
+    "summary": "Parts of the app could not be collected, or only in part (listed with reasons).",
     "why": {
-      "text": "Every rule works on what was collected; when a part is missing the result says so rather than pretending the app is clean.",
+      "text": "Every rule works on what was collected; when a part is missing, or was read without one of its engine checks (the script without CheckScriptSyntax, expressions without CheckExpression), the result says so rather than pretending the app is clean.",
       "sources": [
         {
           "title": "Qlik Engine API (qlik-api-ts qix typings: CheckExpression, GetTablesAndKeys, NxAppLayout)",

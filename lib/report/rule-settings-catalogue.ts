@@ -909,7 +909,7 @@ export const RULE_SETTINGS: readonly RuleSettingsDoc[] = [
     "name": "partial-collection",
     "category": "context",
     "severity": "info",
-    "summary": "Parts of the app could not be collected (listed with reasons).",
+    "summary": "Parts of the app could not be collected, or only in part (listed with reasons).",
     "options": []
   }
 ];

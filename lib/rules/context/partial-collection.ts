@@ -1,6 +1,9 @@
 import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
-import { partsInWords } from '../../snapshot/parts';
+import { holdsItem, holdsPart } from '../../snapshot/holds';
+import { PART_LABELS, partsInWords, type IssuePart } from '../../snapshot/parts';
+import type { AppSnapshot, CollectionIssue } from '../../snapshot/schema';
+import { shouldCheck } from '../../snapshot/engine-checked';
 import { SOURCES } from '../shared/sources';
 
 export default defineRule({
@@ -8,32 +11,64 @@ export default defineRule({
   name: 'partial-collection',
   category: 'context',
   severity: 'info',
-  summary: 'Parts of the app could not be collected (listed with reasons).',
-  why: { text: 'Every rule works on what was collected; when a part is missing the result says so rather than pretending the app is clean.', sources: [SOURCES.engineApi] },
+  summary: 'Parts of the app could not be collected, or only in part (listed with reasons).',
+  why: {
+    text: 'Every rule works on what was collected; when a part is missing, or was read without one of its engine checks (the script without CheckScriptSyntax, expressions without CheckExpression), the result says so rather than pretending the app is clean.',
+    sources: [SOURCES.engineApi],
+  },
   howToFix: 'Follow the reasons (rights, engine errors, network) and analyse again.',
   severityReason:
     'A note on the gaps in what was collected, so that a clean result is not read as a clean app; nothing in the app is wrong.',
   options: z.object({}),
   needs: [],
   check(ctx) {
-    // App-level issues with the same reason (e.g. every engine part in a REST-only run) are one finding.
-    const groups = new Map<string, (typeof ctx.snapshot.collectionIssues)[number][]>();
-    for (const issue of ctx.snapshot.collectionIssues) {
-      const key = issue.objectId || issue.part === 'connection' ? `${issue.part}\u0000${issue.objectId ?? ''}\u0000${issue.code}\u0000${issue.message}` : `\u0000${issue.code}\u0000${issue.message}`;
-      groups.set(key, [...(groups.get(key) ?? []), issue]);
+    const { snapshot } = ctx;
+    // Issues of parts the snapshot lacks with the same reason (e.g. every engine part in a REST-only
+    // run) are one finding; a part it holds was read in part, and says what it lacks on its own.
+    const groups = new Map<string, { issues: CollectionIssue[]; inPart: boolean }>();
+    for (const issue of snapshot.collectionIssues) {
+      const inPart = issue.objectId !== undefined ? holdsItem(snapshot, issue.objectId) : holdsPart(snapshot, issue.part);
+      const key = issue.objectId || issue.part === 'connection' || inPart ? `${issue.part}\u0000${issue.objectId ?? ''}\u0000${issue.code}\u0000${issue.message}` : `\u0000${issue.code}\u0000${issue.message}`;
+      const group = groups.get(key);
+      if (group) group.issues.push(issue);
+      else groups.set(key, { issues: [issue], inPart });
     }
-    for (const issues of groups.values()) {
-      const [issue] = issues as [(typeof issues)[number]];
+    for (const { issues, inPart } of groups.values()) {
+      const [issue] = issues as [CollectionIssue];
       const parts = [...new Set(issues.map((i) => i.part))];
-      const target = issue.objectId ? ctx.index.objectTarget(issue.objectId) : ctx.index.appTarget();
-      const what = issue.objectId ? `Object ${issue.objectId}` : partsInWords(parts);
       ctx.report({
-        target,
-        // a resumed connection is not a missing part: say what happened
-        message: issue.part === 'connection' ? `Engine connection: ${issue.message} (${issue.code}).` : `${what} could not be collected: ${issue.message} (${issue.code}).`,
-        data: issues.length > 1 ? { ...issue, parts } : { ...issue },
+        target: issue.objectId ? ctx.index.objectTarget(issue.objectId) : ctx.index.appTarget(),
+        message: messageOf(snapshot, issue, parts, inPart),
+        data: { ...issue, ...(issues.length > 1 ? { parts } : {}), ...(inPart ? { inPart } : {}) },
         content: `${parts.join(',')}\u0000${issue.code}\u0000${issue.objectId ?? ''}`,
       });
     }
   },
 });
+
+function messageOf(snapshot: AppSnapshot, issue: CollectionIssue, parts: IssuePart[], inPart: boolean): string {
+  const reason = `${issue.message} (${issue.code}).`;
+  // a resumed connection is not a missing part: say what happened
+  if (issue.part === 'connection') return `Engine connection: ${reason}`;
+  if (issue.objectId !== undefined) return inPart ? `Object ${issue.objectId} could not be collected in full (${PART_LABELS[issue.part]}): ${reason}` : `Object ${issue.objectId} could not be collected: ${reason}`;
+  if (!inPart) return `${partsInWords(parts)} could not be collected: ${reason}`;
+  return [`${partsInWords(parts)} could not be collected in full: ${reason}`, ...whatIsMissing(snapshot, issue.part)].join(' ');
+}
+
+/** What a part the snapshot holds lacks, read from the snapshot, and what that means for the findings. */
+function whatIsMissing(snapshot: AppSnapshot, part: IssuePart): string[] {
+  if (part === 'script' && snapshot.script && !snapshot.script.syntaxErrors) {
+    return ['The script was read, but the engine did not check its syntax (CheckScriptSyntax): script syntax errors (S01) are not reported.'];
+  }
+  if (part !== 'expressions') return [];
+  const sent = snapshot.expressions.filter(shouldCheck);
+  const unchecked = sent.filter((e) => !e.check).length;
+  const withoutFields = sent.filter((e) => !e.fieldsFromEngine).length;
+  const have = (n: number): string => `${n} of ${sent.length} ${n === 1 ? 'has' : 'have'}`;
+  return [
+    ...(unchecked > 0
+      ? [`${have(unchecked)} no engine check (CheckExpression): the rules that need the engine's verdict could not run, and a syntax error in those expressions is found by Qlarity's parser alone.`]
+      : []),
+    ...(withoutFields > 0 ? [`${have(withoutFields)} no field list from the engine (GetFieldsFromExpression).`] : []),
+  ];
+}

@@ -25,6 +25,14 @@ describe('missingNeed', () => {
     expect(missingNeed(objects, ['objects'])).toBe('objects could not be collected: engine error');
   });
 
+  it('says "in full" when the snapshot holds the part the issue is about', () => {
+    const reason = 'the load script creates variables with computed names';
+    const held = app().variable('vA', '1').issue({ part: 'variables', code: 'OFFLINE', message: reason }).build();
+    expect(missingNeed(held, ['variables'])).toBe(`variables could not be collected in full: ${reason}`);
+    const lacking = app().issue({ part: 'variables', code: 'ENGINE_5', message: 'GetVariableList failed' }).build();
+    expect(missingNeed(lacking, ['variables'])).toBe('variables could not be collected: GetVariableList failed');
+  });
+
   it('asks for engine checks only when expressions were sent to the engine', () => {
     const unchecked = app().sheet().kpi({ measure: 'Sum(A)' }).build();
     expect(missingNeed(unchecked, ['expressionChecks'])).toBe('the engine expression check (CheckExpression) was not collected');
@@ -38,6 +46,6 @@ describe('missingNeed', () => {
     expect(missingNeed(checked, ['expressionChecks'])).toBeUndefined();
     const checkFailed = { part: 'expressions', code: 'ENGINE_-128', message: 'CheckExpression failed' } as const;
     const unanswered = app().sheet().kpi({ measure: 'Sum(A)' }).kpi({ measure: 'Sum(B)' }).app.engineCheck('Sum(A)', { badFieldNames: [], dangerousFieldNames: [] }).issue(checkFailed).build();
-    expect(missingNeed(unanswered, ['expressionChecks'])).toBe('expressions could not be collected: CheckExpression failed');
+    expect(missingNeed(unanswered, ['expressionChecks'])).toBe('expressions could not be collected in full: CheckExpression failed');
   });
 });
