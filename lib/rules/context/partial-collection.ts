@@ -33,26 +33,39 @@ export default defineRule({
       if (group) group.issues.push(issue);
       else groups.set(key, { issues: [issue], inPart });
     }
+    // the fingerprint leaves the message out (it may change between runs), unless two findings
+    // would share one: they would be one finding (an offline run has two expression issues, one code)
+    const contentOf = (issues: CollectionIssue[]): string => {
+      const [issue] = issues as [CollectionIssue];
+      return `${[...new Set(issues.map((i) => i.part))].join(',')}\u0000${issue.code}\u0000${issue.objectId ?? ''}`;
+    };
+    const contentCounts = new Map<string, number>();
+    for (const { issues } of groups.values()) contentCounts.set(contentOf(issues), (contentCounts.get(contentOf(issues)) ?? 0) + 1);
+    // what a part lacks is said once, on its first finding
+    const explained = new Set<IssuePart>();
     for (const { issues, inPart } of groups.values()) {
       const [issue] = issues as [CollectionIssue];
       const parts = [...new Set(issues.map((i) => i.part))];
+      const content = contentOf(issues);
+      const explain = inPart && issue.objectId === undefined && !explained.has(issue.part);
+      if (explain) explained.add(issue.part);
       ctx.report({
         target: issue.objectId ? ctx.index.objectTarget(issue.objectId) : ctx.index.appTarget(),
-        message: messageOf(snapshot, issue, parts, inPart),
+        message: messageOf(snapshot, issue, parts, inPart, explain),
         data: { ...issue, ...(issues.length > 1 ? { parts } : {}), ...(inPart ? { inPart } : {}) },
-        content: `${parts.join(',')}\u0000${issue.code}\u0000${issue.objectId ?? ''}`,
+        content: (contentCounts.get(content) ?? 0) > 1 ? `${content}\u0000${issue.message}` : content,
       });
     }
   },
 });
 
-function messageOf(snapshot: AppSnapshot, issue: CollectionIssue, parts: IssuePart[], inPart: boolean): string {
+function messageOf(snapshot: AppSnapshot, issue: CollectionIssue, parts: IssuePart[], inPart: boolean, explain: boolean): string {
   const reason = `${issue.message} (${issue.code}).`;
   // a resumed connection is not a missing part: say what happened
   if (issue.part === 'connection') return `Engine connection: ${reason}`;
   if (issue.objectId !== undefined) return inPart ? `Object ${issue.objectId} could not be collected in full (${PART_LABELS[issue.part]}): ${reason}` : `Object ${issue.objectId} could not be collected: ${reason}`;
   if (!inPart) return `${partsInWords(parts)} could not be collected: ${reason}`;
-  return [`${partsInWords(parts)} could not be collected in full: ${reason}`, ...whatIsMissing(snapshot, issue.part)].join(' ');
+  return [`${partsInWords(parts)} could not be collected in full: ${reason}`, ...(explain ? whatIsMissing(snapshot, issue.part) : [])].join(' ');
 }
 
 /** What a part the snapshot holds lacks, read from the snapshot, and what that means for the findings. */
@@ -64,7 +77,7 @@ function whatIsMissing(snapshot: AppSnapshot, part: IssuePart): string[] {
   const sent = snapshot.expressions.filter(shouldCheck);
   const unchecked = sent.filter((e) => !e.check).length;
   const withoutFields = sent.filter((e) => !e.fieldsFromEngine).length;
-  const have = (n: number): string => `${n} of ${sent.length} ${n === 1 ? 'has' : 'have'}`;
+  const have = (n: number): string => `${n} of the ${sent.length} expressions sent to the engine ${n === 1 ? 'has' : 'have'}`;
   return [
     ...(unchecked > 0
       ? [`${have(unchecked)} no engine check (CheckExpression): the rules that need the engine's verdict could not run, and a syntax error in those expressions is found by Qlarity's parser alone.`]

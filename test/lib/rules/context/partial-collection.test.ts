@@ -84,9 +84,23 @@ describe('G04 partial-collection', () => {
       for (const e of s.expressions) if (e.text !== 'Sum(C)') e.fieldsFromEngine = ['X'];
       const { findings, messages } = runRule(rule, s);
       expect(messages).toEqual([
-        "Expressions could not be collected in full: CheckExpression failed: Generic error [engine error -128] (ENGINE_-128). 2 of 3 have no engine check (CheckExpression): the rules that need the engine's verdict could not run, and a syntax error in those expressions is found by Qlarity's parser alone. 1 of 3 has no field list from the engine (GetFieldsFromExpression).",
+        "Expressions could not be collected in full: CheckExpression failed: Generic error [engine error -128] (ENGINE_-128). 2 of the 3 expressions sent to the engine have no engine check (CheckExpression): the rules that need the engine's verdict could not run, and a syntax error in those expressions is found by Qlarity's parser alone. 1 of the 3 expressions sent to the engine has no field list from the engine (GetFieldsFromExpression).",
       ]);
       expect(findings[0]?.data).toMatchObject({ part: 'expressions', inPart: true });
+    });
+
+    it('says what a part lacks once, when several issues of the part have different reasons (an offline run)', () => {
+      const s = app()
+        .sheet()
+        .kpi({ measure: 'Sum(A)' })
+        .app.issue({ part: 'expressions', code: 'OFFLINE', message: 'CheckExpression is not available' })
+        .issue({ part: 'expressions', code: 'OFFLINE', message: 'GetFieldsFromExpression is not available' })
+        .build();
+      // one code and part for both: each stays a finding of its own
+      expect(runRule(rule, s).messages.sort()).toEqual([
+        "Expressions could not be collected in full: CheckExpression is not available (OFFLINE). 1 of the 1 expressions sent to the engine has no engine check (CheckExpression): the rules that need the engine's verdict could not run, and a syntax error in those expressions is found by Qlarity's parser alone. 1 of the 1 expressions sent to the engine has no field list from the engine (GetFieldsFromExpression).",
+        'Expressions could not be collected in full: GetFieldsFromExpression is not available (OFFLINE).',
+      ]);
     });
 
     it('an object that was collected but not timed is "not collected in full", with the part it lacks', () => {
