@@ -54,8 +54,9 @@ export const getReloadLog = (rest: RestClient, appId: string, reloadId: string, 
   rest.getText(`/api/v1/apps/${enc(appId)}/reloads/logs/${enc(reloadId)}`, maxChars);
 export const getEvaluations = (rest: RestClient, appId: string) =>
   rest.getJson(`/api/v1/apps/${enc(appId)}/evaluations?all=true&sort=-ended&limit=5`, EvaluationList);
-export const getAppItem = (rest: RestClient, appId: string) =>
-  rest.getJson(`/api/v1/items?resourceType=app&resourceId=${enc(appId)}`, ItemList);
+/** Where an app's items entry is asked for (a scan seeds its answer from its own listing: lib/cli/rest-cache.ts). */
+export const appItemPath = (appId: string) => `/api/v1/items?resourceType=app&resourceId=${enc(appId)}`;
+export const getAppItem = (rest: RestClient, appId: string) => rest.getJson(appItemPath(appId), ItemList);
 /** The app's current load script (apps.json `GET /api/v1/apps/{appId}/scripts/{id}`, id `current`). */
 export const getCurrentScript = (rest: RestClient, appId: string) =>
   rest.getJson(`/api/v1/apps/${enc(appId)}/scripts/current`, ScriptVersion);
