@@ -3,9 +3,8 @@
 import { FromRelay, ToRelay, type BridgeCommand, type BridgeEvent } from '../../protocol/bridge';
 import { type WebSocketLike } from './types';
 import { httpRefusal } from '../../qlik/read-only';
+import type { FetchLike } from '../../qlik/rest/client';
 import type { PortLike } from './types';
-
-export type FetchLike = (input: string | URL, init?: RequestInit) => Promise<Response>;
 
 export interface BridgeClient {
   /** the tab origin the relay reported (`https://tenant.eu.qlikcloud.com`) */

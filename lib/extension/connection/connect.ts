@@ -26,7 +26,8 @@ import { platformFromProductInfo, platformGuessFromHost, type QlikPlatform } fro
 import { engineUrl, isSameApp, parseQlikAppUrl, withQueryParams, type QlikAppLocation } from '../../qlik/url';
 import { modeSupport } from '../../qlik/auth/modes';
 import { openTabBridge } from '../bridge/connect-tab';
-import { BRIDGE_STOPPED_CLOSE_CODE, type FetchLike } from '../bridge/client';
+import { BRIDGE_STOPPED_CLOSE_CODE } from '../bridge/client';
+import type { FetchLike } from '../../qlik/rest/client';
 import { installApiKeyRule, removeApiKeyRule } from './api-key-rule';
 import { deferredSocket, type DeferredSocket } from './deferred-socket';
 import { extensionOriginInfo } from './extension-origin';
