@@ -5,6 +5,7 @@ import { Settings, type ConnectionSettings, type RuleConfig } from '../../lib/pr
 import { missingConnectionField } from '../../lib/extension/settings/problems';
 import { migrateStoredSettings } from '../../lib/extension/settings/migrate';
 import { regexErrors } from '../../lib/analyze/option-fields';
+import { ruleSettingErrors } from '../../lib/analyze/rule-config-errors';
 import type { RuleSettingsDoc } from '../../lib/report/rule-docs';
 
 export type FieldErrors = Record<string, string>;
@@ -19,23 +20,9 @@ function connectionErrors(scope: string, connection: ConnectionSettings): FieldE
 /** The rules' errors in a rule configuration, per field path (ExtensionClient.checkRuleConfig). */
 export type CheckRuleConfig = (analysis: RuleConfig | undefined) => Promise<FieldErrors>;
 
-/** Patterns that do not compile, in one scope (the rules' own check cannot tell a pattern: regexErrors). */
-function patternErrors(prefix: string, settings: RuleConfig['rules'], rules: readonly RuleSettingsDoc[]): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const [key, setting] of Object.entries(settings)) {
-    const rule = rules.find((r) => r.code === key || r.name === key);
-    if (!rule || typeof setting === 'string' || !setting.options) continue;
-    for (const [option, message] of Object.entries(regexErrors(rule.options, setting.options))) errors[`${prefix}.rules.${key}.options.${option}`] = message;
-  }
-  return errors;
-}
-
-/** Patterns that do not compile, in every scope of the rule configuration. */
-function rulePatternErrors(analysis: RuleConfig | undefined, rules: readonly RuleSettingsDoc[]): FieldErrors {
-  const errors = patternErrors('analysis', analysis?.rules ?? {}, rules);
-  for (const [appId, scope] of Object.entries(analysis?.apps ?? {})) Object.assign(errors, patternErrors(`analysis.apps.${appId}`, scope.rules, rules));
-  return errors;
-}
+/** Patterns that do not compile, in every scope (the rules' own check cannot tell a pattern: regexErrors). */
+const rulePatternErrors = (analysis: RuleConfig | undefined, rules: readonly RuleSettingsDoc[]): FieldErrors =>
+  ruleSettingErrors(analysis, rules, (rule, options) => regexErrors(rule.options, options));
 
 export type Validation = { ok: true; settings: Settings } | { ok: false; errors: FieldErrors };
 

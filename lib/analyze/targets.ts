@@ -1,14 +1,13 @@
 // The target a finding points at (object, sheet, master item, field, table, variable, app), named
 // from the snapshot, and how a message names it. An object without a title of its own is named by
 // its type in words (Qlik's visualization names, shared with the report's names), never by its
-// type code or id: a message says where it is ('Bar chart on sheet "Sales overview"'). Targets
-// are shared by findings and never mutated.
+// type code or id: a message says where it is ('Bar chart on sheet "Sales overview"', in the
+// wording of untitled-place.ts). Targets are shared by findings and never mutated.
 import type { ExpressionLocation } from '../snapshot/schema';
 import { titleExpressionName, visualizationName } from '../snapshot/visualization-names';
 import { memo, type Lookups } from './lookups';
 import type { Target } from './result';
-
-const onSheet = (sheet: Target['sheet']): string => (sheet ? ` on ${sheet.name ? `sheet "${sheet.name}"` : 'an untitled sheet'}` : '');
+import { onSheet, untitledPlace } from './untitled-place';
 
 function calculatedTitle(layout: Record<string, unknown> | undefined): string | undefined {
   const title = layout?.title;
@@ -37,7 +36,7 @@ export class Targets {
   private named(target: Target, title: string | undefined, placeholder: string, where?: string): Target {
     if (title) return { ...target, name: title };
     const untitled = { ...target, name: placeholder };
-    this.untitled.set(untitled, where ?? onSheet(untitled.sheet));
+    this.untitled.set(untitled, where ?? untitledPlace(untitled, 'message'));
     return untitled;
   }
 
@@ -49,7 +48,7 @@ export class Targets {
   describe(target: Target, options: { noun?: string; withSheet?: boolean } = {}): string {
     const where = this.untitled.get(target);
     if (where !== undefined) return `${target.name}${where}`;
-    return `${options.noun ?? target.kind.replace('-', ' ')} "${target.name ?? target.id}"${options.withSheet ? onSheet(target.sheet) : ''}`;
+    return `${options.noun ?? target.kind.replace('-', ' ')} "${target.name ?? target.id}"${options.withSheet ? onSheet(target.sheet, 'message') : ''}`;
   }
 
   sheetRef(sheetId: string | undefined): Target['sheet'] {
@@ -91,7 +90,7 @@ export class Targets {
   /** The target of a master visualization itself (cached). */
   readonly masterVisualization = memo((id): Target => {
     const v = this.lookups.masterVisualizations.get(id);
-    return this.named({ kind: 'master-object', id }, v?.title, visualizationName(v?.visualization), ' in master items');
+    return this.named({ kind: 'master-object', id }, v?.title, visualizationName(v?.visualization));
   });
 
   /** The target of a sheet (cached); one without a title is 'Untitled sheet', as Qlik shows it nowhere by id either. */

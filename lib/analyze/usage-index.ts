@@ -5,7 +5,8 @@
 // expressions, bookmark selections, chart filters and list boxes, master items referenced by id or
 // by label, keys, and section-access fields. Use in the load script alone is not a use in the app.
 import { inSetAnalysis } from '../expression/queries';
-import type { AppSnapshot, QlikObject } from '../snapshot/schema';
+import type { QlikObject } from '../schema/qlik-object';
+import type { AppSnapshot } from '../snapshot/schema';
 import type { Expressions } from './expressions';
 import type { Lookups } from './lookups';
 import { isNativeVisualization } from './native-visualizations';

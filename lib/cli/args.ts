@@ -109,10 +109,12 @@ export function parseFormat(value: string | undefined, out: string | undefined):
   return format as OutputFormat;
 }
 
-function parseConcurrency(value: string | undefined): number {
-  const concurrency = value === undefined ? DEFAULT_CONCURRENCY : Number(value);
-  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > MAX_CONCURRENCY) throw new UsageError(`--concurrency must be an integer from 1 to ${MAX_CONCURRENCY}`);
-  return concurrency;
+/** A whole-number option from `min` to `max`; absent: `fallback`. */
+export function parseWholeNumber(value: string | undefined, name: string, fallback: number, min: number, max = Number.MAX_SAFE_INTEGER): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`${name} must be a whole number from ${min} to ${max}, got "${value}"`);
+  return n;
 }
 
 /** `--engine-timeout S` in ms; absent: the library's defaults. */
@@ -180,7 +182,7 @@ export function parseCliArgs(argv: string[], env: Record<string, string | undefi
     updateBaseline: values['update-baseline'] === true,
     timings: values['no-timings'] !== true,
     ...(values['full-timings'] === true ? { timingMode: 'full' as const } : {}),
-    concurrency: parseConcurrency(values.concurrency),
+    concurrency: parseWholeNumber(values.concurrency, '--concurrency', DEFAULT_CONCURRENCY, 1, MAX_CONCURRENCY),
     ...(engineTimeoutMs !== undefined ? { engineTimeoutMs } : {}),
     insecure: values.insecure === true,
     quiet: values.quiet === true,

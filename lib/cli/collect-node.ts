@@ -2,7 +2,9 @@
 // or a browser session's Cookie header (plus the CSRF token as `qlik-csrf-token` on the engine URL,
 // connectivity.md / ../shared/README.md). Same lib/ code as the extension, Node transports.
 import { readFile } from 'node:fs/promises';
-import { type CollectProgress, type TimingMode, collectApp } from '../collect/index';
+import type { CollectProgress } from '../collect/context';
+import type { TimingMode } from '../snapshot/timing-mode';
+import { collectApp } from '../collect/index';
 import { openEngineSession } from '../qlik/engine/session';
 import { engineTimeoutsFor } from '../qlik/engine/timeouts';
 import { DEFAULT_REST_TIMEOUT_MS, type FetchLike, createRestClient } from '../qlik/rest/client';

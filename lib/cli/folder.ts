@@ -5,9 +5,8 @@
 // may name a saved GetTablesAndKeys result for the app (`--tables-and-keys FILE`).
 import { stat } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { fromSerialized, readAppFolder } from '../offline/formats';
-import { readJson, readJsonWithText } from '../offline/folder-reader';
-import { isObject } from '../offline/raw-app';
+import { hasAppProperties, readAppFolder, readSerializeappFile } from '../offline/formats';
+import { readJson } from '../offline/folder-reader';
 import { snapshotFromRawApp } from '../offline/snapshot';
 import type { AppSnapshot } from '../snapshot/schema';
 import { nodeFolderReader } from './node-folder-reader';
@@ -20,11 +19,8 @@ export async function snapshotFromFolder(path: string, tablesAndKeysFile?: strin
   let raw;
   let name: string;
   if (info.isFile()) {
-    const reader = nodeFolderReader(dirname(path));
-    const { value: parts, text } = await readJsonWithText(reader, basename(path));
-    if (!isObject(parts) || !('properties' in parts)) throw new Error(`${path}: not a serializeapp JSON (top-level "properties", "sheets" …); give the app's folder for an unbuild or Gitoqlik app`);
-    const source = { file: basename(path), text };
-    raw = fromSerialized('serializeapp', parts, (key) => `${path} (key "${key}")`, () => source);
+    raw = await readSerializeappFile(nodeFolderReader(dirname(path)), basename(path), hasAppProperties);
+    if (!raw) throw new Error(`${path}: not a serializeapp JSON (top-level "properties", "sheets" …); give the app's folder for an unbuild or Gitoqlik app`);
     name = basename(path).replace(/\.json$/i, '');
   } else {
     raw = await readAppFolder(nodeFolderReader(path));

@@ -4,14 +4,12 @@
 // (Tier 1, 1,000 a minute), so fewer calls per app is more apps a minute. A failed call is not kept
 // (the next app asks again).
 import type { RestClient } from '../qlik/rest/client';
+import { appItemPath } from '../qlik/rest/endpoints';
 
 /** Paths whose answer does not depend on the app. */
 const TENANT_WIDE = /^\/api\/v1\/(users\/me|themes|extensions|spaces\/[^/?]+)$/;
 
 export type RestCache = Map<string, Promise<unknown>>;
-
-/** The path lib/qlik/rest/endpoints.ts `getAppItem` asks for an app's items entry. */
-const appItemPath = (appId: string): string => `/api/v1/items?resourceType=app&resourceId=${encodeURIComponent(appId)}`;
 
 /** A scan lists the apps' items entries first: each is kept as the answer to that app's own items request. */
 export function seedAppItems(cache: RestCache, items: ReadonlyMap<string, Record<string, unknown>>): void {

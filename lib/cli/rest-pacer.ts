@@ -4,6 +4,8 @@
 // minute's worth, refilled continuously, so a scan of many apps slows down instead of being
 // answered 429 (which lib/qlik/rest/client.ts still honours, waiting Retry-After).
 
+import type { FetchLike } from '../qlik/rest/client';
+
 /** Qlik Cloud REST Tier 1: requests per minute per user. */
 export const TIER1_PER_MINUTE = 1000;
 
@@ -38,8 +40,6 @@ export function createPacer(perMinute: number, now: () => number = () => Date.no
     },
   };
 }
-
-export type FetchLike = (input: string, init?: RequestInit) => Promise<Response>;
 
 export function pacedFetch(pacer: Pacer, fetchImpl: FetchLike = (u, i) => fetch(u, i)): FetchLike {
   return async (input, init) => {

@@ -8,7 +8,7 @@ import { createRestClient } from '../qlik/rest/client';
 import { metricsOf } from '../export/index';
 import { mapLimited } from '../collect/limiter';
 import { analyseSnapshot, type CliIo, readConfigOption } from './analyze';
-import { type FailOn, SHARED_OPTIONS, UsageError, checkTenant, parseEngineTimeout, parseFailOn, parseFormat, parseOptions } from './args';
+import { type FailOn, SHARED_OPTIONS, UsageError, checkTenant, parseEngineTimeout, parseFailOn, parseFormat, parseOptions, parseWholeNumber } from './args';
 import { collectFromTenant, readCookieFile } from './collect-node';
 import { EXIT, EXIT_CODES_TEXT } from './exit-codes';
 import { type OutputFormat } from './formats';
@@ -99,13 +99,6 @@ export interface ScanOptions {
   quiet: boolean;
 }
 
-const positiveInt = (value: string | undefined, name: string, fallback: number, max = Number.MAX_SAFE_INTEGER): number => {
-  if (value === undefined) return fallback;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0 || n > max) throw new UsageError(`${name} must be a whole number from 0 to ${max}, got "${value}"`);
-  return n;
-};
-
 function parseScanArgs(argv: string[], env: Record<string, string | undefined>): ScanOptions | 'help' {
   const { values } = parseOptions(argv, {
     ...SHARED_OPTIONS,
@@ -129,11 +122,9 @@ function parseScanArgs(argv: string[], env: Record<string, string | undefined>):
   const apiKey = values['api-key'] ?? env.QLIK_API_KEY;
   checkTenant(values.host, apiKey, values['cookie-file']);
   if (values.resume && values.force) throw new UsageError('--resume keeps saved results and --force replaces them: choose one');
-  const concurrency = positiveInt(values.concurrency, '--concurrency', DEFAULT_SCAN_CONCURRENCY, MAX_SCAN_CONCURRENCY);
-  if (concurrency < 1) throw new UsageError('--concurrency must be at least 1');
-  const restRate = positiveInt(values['rest-rate'], '--rest-rate', TIER1_PER_MINUTE);
+  const concurrency = parseWholeNumber(values.concurrency, '--concurrency', DEFAULT_SCAN_CONCURRENCY, 1, MAX_SCAN_CONCURRENCY);
+  const restRate = parseWholeNumber(values['rest-rate'], '--rest-rate', TIER1_PER_MINUTE, 1);
   const engineTimeoutMs = parseEngineTimeout(values['engine-timeout']);
-  if (restRate < 1) throw new UsageError('--rest-rate must be at least 1');
   return {
     host: values.host ?? '',
     ...(apiKey ? { apiKey } : {}),
@@ -146,7 +137,8 @@ function parseScanArgs(argv: string[], env: Record<string, string | undefined>):
     force: values.force === true,
     timings: values.timings === true,
     yes: values.yes === true,
-    confirmAbove: positiveInt(values['confirm-above'], '--confirm-above', DEFAULT_CONFIRM_ABOVE),
+    // 0: every scan that opens an app asks for --yes
+    confirmAbove: parseWholeNumber(values['confirm-above'], '--confirm-above', DEFAULT_CONFIRM_ABOVE, 0),
     concurrency,
     restRate,
     ...(engineTimeoutMs !== undefined ? { engineTimeoutMs } : {}),

@@ -3,30 +3,30 @@
 import type { Access, AppInfo } from '../snapshot/schema';
 import { getApp, getMe } from '../qlik/rest/endpoints';
 import { type CollectContext, attempt, engineCall, restCall } from './context';
-import { AppLayout, loose } from './engine-schemas';
+import { QlikObject } from '../schema/qlik-object';
+import { AppLayout } from './engine-schemas';
 import { listAppProps } from './lists';
 import { thumbnailUrl } from './tree';
 
-type Loose = Record<string, unknown>;
 
 export interface AppParts {
-  layout: Loose;
-  properties: Loose;
-  appprops?: Loose;
-  attributes?: Loose;
+  layout: QlikObject;
+  properties: QlikObject;
+  appprops?: QlikObject;
+  attributes?: QlikObject;
   privileges?: string[];
   user?: { id: string; name?: string };
 }
 
 export async function collectAppParts(ctx: CollectContext): Promise<AppParts> {
   const [layout, properties, appprops, restApp, me] = await Promise.all([
-    engineCall(ctx, 'GetAppLayout', () => ctx.doc.getAppLayout()).then((l) => AppLayout.parse(l) as Loose),
-    engineCall(ctx, 'GetAppProperties', () => ctx.doc.getAppProperties()).then((p) => loose.parse(p ?? {}) as Loose),
+    engineCall(ctx, 'GetAppLayout', () => ctx.doc.getAppLayout()).then((l) => AppLayout.parse(l)),
+    engineCall(ctx, 'GetAppProperties', () => ctx.doc.getAppProperties()).then((p) => QlikObject.parse(p ?? {})),
     attempt(ctx, 'app', async () => {
       const [item] = await listAppProps(ctx);
       if (!item) return undefined;
       const object = await engineCall(ctx, 'GetObject (appprops)', () => ctx.doc.getObject(item.qInfo.qId));
-      return loose.parse(await engineCall(ctx, 'GetProperties (appprops)', () => object.getProperties())) as Loose;
+      return QlikObject.parse(await engineCall(ctx, 'GetProperties (appprops)', () => object.getProperties()));
     }),
     ctx.rest ? attempt(ctx, 'app', () => restCall(ctx, (rest) => getApp(rest, ctx.appId))) : undefined,
     ctx.rest ? attempt(ctx, 'access', () => restCall(ctx, (rest) => getMe(rest))) : undefined,
@@ -35,7 +35,7 @@ export async function collectAppParts(ctx: CollectContext): Promise<AppParts> {
     layout,
     properties,
     ...(appprops ? { appprops } : {}),
-    ...(restApp ? { attributes: restApp.attributes as Loose, privileges: restApp.privileges } : {}),
+    ...(restApp ? { attributes: restApp.attributes, privileges: restApp.privileges } : {}),
     ...(me ? { user: { id: me.id, ...(me.name ? { name: me.name } : {}) } } : {}),
   };
 }

@@ -2,10 +2,10 @@
 // (qBookmark.qStateData) and Doc.GetSetAnalysis its set expression. Few per app, fetched in the pool.
 import type { Bookmark } from '../snapshot/schema';
 import { type CollectContext, attempt, engineCall } from './context';
-import { BookmarkLayout, type ListItem, loose } from './engine-schemas';
+import { QlikObject } from '../schema/qlik-object';
+import { BookmarkLayout, type ListItem } from './engine-schemas';
 import { listBookmarks } from './lists';
 
-type Loose = Record<string, unknown>;
 const str = (v: unknown): string | undefined => (typeof v === 'string' && v !== '' ? v : undefined);
 
 export async function collectBookmark(ctx: CollectContext, item: ListItem): Promise<Bookmark> {
@@ -16,12 +16,12 @@ export async function collectBookmark(ctx: CollectContext, item: ListItem): Prom
     engineCall(ctx, `GetProperties (bookmark ${id})`, () => handle.getProperties()),
     attempt(ctx, 'bookmarks', () => engineCall(ctx, `GetSetAnalysis (bookmark ${id})`, () => ctx.doc.getSetAnalysis('$', id)), id),
   ]);
-  return buildBookmark(item, loose.parse(properties ?? {}) as Loose, loose.parse(layout ?? {}) as Loose, typeof setExpression === 'string' ? setExpression : undefined);
+  return buildBookmark(item, QlikObject.parse(properties ?? {}), QlikObject.parse(layout ?? {}), typeof setExpression === 'string' ? setExpression : undefined);
 }
 
-export function buildBookmark(item: ListItem, properties: Loose, layout: Loose | undefined, setExpression: string | undefined): Bookmark {
-  const meta = (item.qMeta ?? {}) as Loose;
-  const data = (item.qData ?? {}) as Loose;
+export function buildBookmark(item: ListItem, properties: QlikObject, layout: QlikObject | undefined, setExpression: string | undefined): Bookmark {
+  const meta: QlikObject = item.qMeta ?? {};
+  const data: QlikObject = item.qData ?? {};
   const parsed = BookmarkLayout.safeParse(layout ?? {});
   const selections = (parsed.success ? parsed.data.qBookmark?.qStateData ?? [] : []).flatMap((state) =>
     (state.qFieldItems ?? []).flatMap((fieldItem) => {

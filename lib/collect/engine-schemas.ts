@@ -1,16 +1,16 @@
 // zod schemas for the engine answers the collectors read (shapes: ../shared/research/engine.md §3,
 // engine-rpc.json). Loose: unknown keys pass through. The engine omits false/empty values, so
 // almost everything is optional.
+import { QlikObject } from '../schema/qlik-object';
 import { z } from '../schema/zod';
 
-export const loose = z.looseObject({});
 export const NxInfo = z.looseObject({ qId: z.string(), qType: z.string() });
 
 export const AppLayout = z.looseObject({
   qTitle: z.optional(z.string()),
   qStateNames: z.optional(z.array(z.string())),
   qHasScript: z.optional(z.boolean()),
-  qThumbnail: z.optional(loose),
+  qThumbnail: z.optional(QlikObject),
   qIsDirectQueryMode: z.optional(z.boolean()),
   qHasSectionAccess: z.optional(z.boolean()),
   privileges: z.optional(z.array(z.string())),
@@ -18,8 +18,8 @@ export const AppLayout = z.looseObject({
 
 export const ListItem = z.looseObject({
   qInfo: NxInfo,
-  qMeta: z.optional(loose),
-  qData: z.optional(loose),
+  qMeta: z.optional(QlikObject),
+  qData: z.optional(QlikObject),
 });
 export type ListItem = z.infer<typeof ListItem>;
 
@@ -34,7 +34,7 @@ export const VariableListItem = z.looseObject({
   qIsReserved: z.optional(z.boolean()),
   qIsConfig: z.optional(z.boolean()),
   qInfo: z.optional(NxInfo),
-  qData: z.optional(loose),
+  qData: z.optional(QlikObject),
 });
 export const VariableListLayout = z.looseObject({
   qVariableList: z.optional(z.looseObject({ qItems: z.optional(z.array(VariableListItem)) })),
@@ -48,7 +48,7 @@ export const FieldListItem = z.looseObject({
   qIsSystem: z.optional(z.boolean()),
   qIsHidden: z.optional(z.boolean()),
   qIsSemantic: z.optional(z.boolean()),
-  qDerivedFieldData: z.optional(loose),
+  qDerivedFieldData: z.optional(QlikObject),
 });
 export const FieldListLayout = z.looseObject({
   qFieldList: z.optional(z.looseObject({ qItems: z.optional(z.array(FieldListItem)) })),
@@ -175,4 +175,4 @@ export const BookmarkLayout = z.looseObject({
     })),
 });
 
-export const ScriptSyntaxErrors = z.array(loose);
+export const ScriptSyntaxErrors = z.array(QlikObject);

@@ -25,19 +25,14 @@ import { buildAccess, buildAppInfo } from './app';
 import { CollectionAborted, type CollectContext, type CollectProgress, addIssue, isFatal } from './context';
 import { buildDataModel } from './data-model';
 import { type ExpressionChecker, createExpressionChecker } from './expressions/checks';
-import { type Extracted, extractAllExpressions, extractObject } from './expressions/index';
+import type { Extracted } from './expressions/extract';
+import { extractAllExpressions, extractObject } from './expressions/index';
 import { DEFAULT_CONCURRENCY, createLimiter } from './limiter';
 import { onePerPercent } from './progress';
 import { COUNTED_COLLECTORS, collectInventory } from './parts';
 import type { SheetsPart } from './sheets';
 import { DEFAULT_TIMING_MODE, type TimingMode } from '../snapshot/timing-mode';
 import { DEFAULT_TIMING_CONCURRENCY, type TimingsResult, collectTimings, layoutFacts, timingsSummary } from './timings';
-
-export type { CollectProgress } from './context';
-export { CollectionAborted } from './context';
-export { DEFAULT_CONCURRENCY } from './limiter';
-export { DEFAULT_TIMING_MODE, type TimingMode } from '../snapshot/timing-mode';
-export { collectRestOnly, type CollectRestOnlyOptions } from './rest-only';
 
 /** What collectApp needs from an open engine session (lib/qlik/engine/session.ts EngineSession fits). */
 export interface CollectEngine {

@@ -13,7 +13,8 @@ import type { Severity } from '../analyze/severity';
 import type { RuleDoc } from '../report/rule-docs';
 import { exportedAtOf, exportedFindings, notRunReasons, ruleDocUrl, type ExportInput } from './input';
 import { rulesOf } from './rules-of';
-import { scriptLineOf, sourcePlaces, type RepositoryPlace } from './source-places';
+import { scriptLineOf } from '../analyze/script-line';
+import { sourcePlaces, type RepositoryPlace } from './source-places';
 
 export const SARIF_SCHEMA_URI = 'https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json';
 /** the key of Qlarity's fingerprint in `partialFingerprints`; the suffix is the fingerprint version */

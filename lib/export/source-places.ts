@@ -1,10 +1,12 @@
 // Where in the repository a finding of an app folder analysis (`qlarity analyze --folder`) points:
 // the file its item was read from (the snapshot's `sources`), relative to the repository root, and
-// the line: of the property the finding names (its `path`) when known, else of the item's qId. A script finding's `data.line` is the line in the whole script text; a verbatim script
-// file (unbuild, Gitoqlik script.qvs) has the same lines, a script kept as one JSON string
-// (serializeapp `loadScript`) has the line of its key. Fields and tables come from the script.
+// the line: of the property the finding names (its `path`) when known, else of the item's qId. A
+// script finding's line (lib/analyze/script-line.ts) is the line in the whole script text; a
+// verbatim script file (unbuild, Gitoqlik script.qvs) has the same lines, a script kept as one JSON
+// string (serializeapp `loadScript`) has the line of its key. Fields and tables come from the script.
 // Anything without a file of its own points at the app properties.
 import type { Finding, TargetKind } from '../analyze/result';
+import { scriptLineOf } from '../analyze/script-line';
 import type { SnapshotSources, SourceItemKind } from '../snapshot/schema';
 
 export interface RepositoryPlace {
@@ -25,12 +27,6 @@ const ITEM_KIND: Partial<Record<TargetKind, SourceItemKind>> = {
 const FROM_SCRIPT: ReadonlySet<TargetKind> = new Set(['script', 'field', 'table', 'reload', 'variable']);
 
 const join = (folder: string, file: string) => (folder ? `${folder.replace(/\/+$/, '')}/${file}` : file);
-
-/** A script finding's line in the whole script text (`data.line`, set by the script rules), when it has a valid one. */
-export function scriptLineOf(finding: Finding): number | undefined {
-  const line = finding.data?.line;
-  return typeof line === 'number' && Number.isInteger(line) && line >= 1 ? line : undefined;
-}
 
 /** Looks findings up in one snapshot's sources. */
 export function sourcePlaces(sources: SnapshotSources): (finding: Finding) => RepositoryPlace | undefined {

@@ -11,7 +11,8 @@
 // Engine and REST failures are explained by the connection (what happened, what to do).
 import { browser } from 'wxt/browser';
 import { createProgressiveAnalysis, type ProgressiveAnalysis } from '../analyze/progressive';
-import { collectApp, collectRestOnly } from '../collect/index';
+import { collectApp } from '../collect/index';
+import { collectRestOnly } from '../collect/rest-only';
 import { engineUnavailableNote } from '../snapshot/engine-unavailable';
 import { openEngineSession, type EngineSession } from '../qlik/engine/session';
 import { createRestClient } from '../qlik/rest/client';

@@ -185,7 +185,7 @@ const SERIALIZED_KEYS = [
  * serializeapp output (one JSON) and Gitoqlik (the same keys as files) share this shape.
  * `sourceOf(key)`: the file (relative to the folder) and text a key was read from, for `sources`.
  */
-export function fromSerialized(
+function fromSerialized(
   format: AppFormat,
   parts: Record<string, unknown>,
   fileOf: (key: string) => string,
@@ -249,18 +249,18 @@ async function readGitoqlik(reader: FolderReader): Promise<RawApp> {
   return raw;
 }
 
-/** The single serializeapp JSON among `candidates`, if there is one: top-level `properties` plus `sheets` or `measures`. */
-async function findSerializeappFile(
-  reader: FolderReader,
-  candidates: string[],
-): Promise<{ path: string; parts: Record<string, unknown>; source: SourceText } | undefined> {
-  for (const name of candidates) {
-    const { value, text } = await readJsonWithText(reader, name);
-    if (isObject(value) && 'properties' in value && ('sheets' in value || 'measures' in value)) {
-      return { path: displayPath(reader, name), parts: value, source: { file: name, text } };
-    }
-  }
-  return undefined;
+/** A serializeapp JSON by its top-level keys: the app's `properties`. */
+export const hasAppProperties = (parts: Record<string, unknown>) => 'properties' in parts;
+/** Which JSON in a folder is the app's serializeapp output: `properties` plus `sheets` or `measures`. */
+const isSerializeappOfFolder = (parts: Record<string, unknown>) => hasAppProperties(parts) && ('sheets' in parts || 'measures' in parts);
+
+/** The file `name` read as one serializeapp JSON, or undefined when `isApp` says by its top-level keys that it is not one. */
+export async function readSerializeappFile(reader: FolderReader, name: string, isApp: (parts: Record<string, unknown>) => boolean): Promise<ReadApp | undefined> {
+  const { value, text } = await readJsonWithText(reader, name);
+  if (!isObject(value) || !isApp(value)) return undefined;
+  const path = displayPath(reader, name);
+  const source = { file: name, text };
+  return fromSerialized('serializeapp', value, (key) => `${path} (key "${key}")`, () => source);
 }
 
 /** Recognises the folder's format by its files and reads it; a clear error for anything else. */
@@ -270,8 +270,10 @@ export async function readAppFolder(reader: FolderReader): Promise<RawApp> {
   if ((has('config.yml') || has('app-properties.json')) && (has('objects') || has('config.yml'))) return readUnbuild(reader);
   if (GITOQLIK_MARKERS.some(has)) return readGitoqlik(reader);
   const candidates = files.filter((n) => n.endsWith('.json') && !EXTRA_FILES.has(n));
-  const single = await findSerializeappFile(reader, candidates);
-  if (single) return fromSerialized('serializeapp', single.parts, (key) => `${single.path} (key "${key}")`, () => single.source);
+  for (const name of candidates) {
+    const single = await readSerializeappFile(reader, name, isSerializeappOfFolder);
+    if (single) return single;
+  }
   if (has('app-properties.json')) return readUnbuild(reader);
   throw new Error(
     `${reader.root}: unknown app folder format: expected a qlik-cli unbuild (config.yml or app-properties.json + objects/), ` +

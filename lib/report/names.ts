@@ -1,9 +1,10 @@
 // Names for what a finding is about, in words a Qlik user reads: an untitled object is named by
-// its type and its sheet ("Bar chart on Sales overview"), never by its type code or id; the id
-// stays available to the view (hover, copy) through the target itself.
+// its type and where it is ("Bar chart on Sales overview", lib/analyze/untitled-place.ts), never
+// by its type code or id; the id stays available to the view (hover, copy) through the target itself.
 import type { Target } from '../analyze/result';
 import type { AppSnapshot } from '../snapshot/schema';
-import { isKnownVisualization, isTitleExpressionName, isVisualizationWords, visualizationName } from '../snapshot/visualization-names';
+import { untitledPlace } from '../analyze/untitled-place';
+import { isKnownVisualization, isTitleExpressionName, isVisualizationWords, typeWordsOfTitleExpressionName, visualizationName } from '../snapshot/visualization-names';
 
 /** What the report knows about an object beyond its finding's target. */
 export interface ObjectFacts {
@@ -43,7 +44,7 @@ function isPlaceholderName(target: Target, type: string | undefined): boolean {
 
 /** The type in words a placeholder name carries: "Bar chart" from "Bar chart" or "Bar chart (title expression)"; else "Object". */
 function typeWordsOf(name: string | undefined): string {
-  const words = name && isTitleExpressionName(name) ? name.slice(0, -'(title expression)'.length).trim() : name;
+  const words = isTitleExpressionName(name) ? typeWordsOfTitleExpressionName(name) : name;
   return isVisualizationWords(words) ? words : visualizationName(undefined);
 }
 
@@ -60,6 +61,5 @@ export function targetDisplayName(target: Target, lookup: ObjectLookup = () => u
   const type = facts?.type ?? (isKnownVisualization(target.name) ? target.name : undefined);
   const title = facts ? (facts.title ?? facts.shownTitle) : isPlaceholderName(target, type) ? undefined : target.name;
   if (title) return title;
-  const where = target.sheet ? ` on ${nonEmpty(target.sheet.name) ?? 'an untitled sheet'}` : target.kind === 'master-object' ? ' in master items' : '';
-  return `${type === undefined ? typeWordsOf(target.name) : visualizationName(type)}${where}`;
+  return `${type === undefined ? typeWordsOf(target.name) : visualizationName(type)}${untitledPlace(target, 'name')}`;
 }

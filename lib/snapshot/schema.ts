@@ -9,16 +9,13 @@
 // - Optional parts are absent when they could not be collected; the reason is then in
 //   `collectionIssues` (never guess a default for something we did not see).
 // - Times are milliseconds, sizes bytes, dates ISO strings as Qlik sends them.
+import { QlikObject } from '../schema/qlik-object';
 import { z } from '../schema/zod';
 import { StoredIssuePart } from './parts';
 import { TimingMode } from './timing-mode';
 
 /** Bump on every change that an older reader would misread; document the change in lib/snapshot/README.md. */
 export const SNAPSHOT_SCHEMA_VERSION = 1;
-
-/** A Qlik JSON object whose keys we keep as they are. */
-export const QlikObject = z.looseObject({});
-export type QlikObject = z.infer<typeof QlikObject>;
 
 // ---------------------------------------------------------------------------------------------
 // Where the snapshot came from and what the collecting user could see

@@ -98,8 +98,13 @@ const WORDS = new Set(Object.values(VISUALIZATION_NAMES));
 export const isVisualizationWords = (name: string | undefined): name is string =>
   name !== undefined && (WORDS.has(name) || name === visualizationName(undefined) || /^Extension \S/.test(name));
 
+const TITLE_EXPRESSION = '(title expression)';
+
 /** The name of an object whose title is an expression the engine has not calculated for us. */
-export const titleExpressionName = (type: string | undefined): string => `${visualizationName(type)} (title expression)`;
+export const titleExpressionName = (type: string | undefined): string => `${visualizationName(type)} ${TITLE_EXPRESSION}`;
 
 /** That name, or the bare placeholder results saved by earlier versions carry. */
-export const isTitleExpressionName = (name: string | undefined): boolean => name !== undefined && (name === '(title expression)' || name.endsWith(' (title expression)'));
+export const isTitleExpressionName = (name: string | undefined): name is string => name !== undefined && (name === TITLE_EXPRESSION || name.endsWith(` ${TITLE_EXPRESSION}`));
+
+/** The type in words a `titleExpressionName` carries: "Bar chart" of "Bar chart (title expression)"; '' of the bare placeholder. */
+export const typeWordsOfTitleExpressionName = (name: string): string => name.slice(0, -TITLE_EXPRESSION.length).trim();

@@ -12,8 +12,6 @@ import type {
 } from '../../snapshot/schema';
 import { type Extracted, extractInto } from './extract';
 
-export type { Extracted } from './extract';
-
 export interface ExpressionSources {
   sheets: Sheet[];
   objects: Pick<VisObject, 'id' | 'type' | 'sheetId' | 'inMasterVisualization' | 'properties'>[];

@@ -1,11 +1,10 @@
 // The background half of the in-tab bridge: a WebSocket-like object for enigma.js and a fetch
 // for the REST client, both carried through the content relay into the Qlik page.
 import { FromRelay, ToRelay, type BridgeCommand, type BridgeEvent } from '../../protocol/bridge';
-import { type WebSocketLike } from './types';
+import { type BrowserSocketLike } from './types';
 import { httpRefusal } from '../../qlik/read-only';
+import type { FetchLike } from '../../qlik/rest/client';
 import type { PortLike } from './types';
-
-export type FetchLike = (input: string | URL, init?: RequestInit) => Promise<Response>;
 
 export interface BridgeClient {
   /** the tab origin the relay reported (`https://tenant.eu.qlikcloud.com`) */
@@ -14,7 +13,7 @@ export interface BridgeClient {
   readonly relayReady: Promise<string>;
   /** resolves once the page bridge said "ready" */
   readonly pageReady: Promise<void>;
-  createSocket(url: string): WebSocketLike;
+  createSocket(url: string): BrowserSocketLike;
   fetch: FetchLike;
   /** true once the Port is gone (tab closed, reloaded, navigated) or close() was called */
   readonly closed: boolean;
@@ -104,7 +103,7 @@ export function createBridgeClient(
   port.onDisconnect.addListener(onDisconnect);
   post({ type: 'relay-init', nonce: options.nonce });
 
-  const createSocket = (url: string): WebSocketLike => {
+  const createSocket = (url: string): BrowserSocketLike => {
     const socketId = newId();
     const socket = new RelaySocket(url, socketId, command, () => socketListeners.delete(socketId));
     if (closed) {
@@ -227,16 +226,16 @@ function toResponse(event: Extract<BridgeEvent, { type: 'fetch-response' }>): Re
 }
 
 /** A WebSocket-like whose frames travel through the bridge; state follows the page's real socket. */
-class RelaySocket implements WebSocketLike {
+class RelaySocket implements BrowserSocketLike {
   readonly CONNECTING = 0 as const;
   readonly OPEN = 1 as const;
   readonly CLOSING = 2 as const;
   readonly CLOSED = 3 as const;
   readyState: 0 | 1 | 2 | 3 = 0;
-  onopen: WebSocketLike['onopen'] = null;
-  onmessage: WebSocketLike['onmessage'] = null;
-  onerror: WebSocketLike['onerror'] = null;
-  onclose: WebSocketLike['onclose'] = null;
+  onopen: BrowserSocketLike['onopen'] = null;
+  onmessage: BrowserSocketLike['onmessage'] = null;
+  onerror: BrowserSocketLike['onerror'] = null;
+  onclose: BrowserSocketLike['onclose'] = null;
 
   constructor(
     readonly url: string,

@@ -1,5 +1,6 @@
 // The small surfaces of `window`, a MessagePort and `runtime.Port` the bridge uses, so tests can pass fakes,
 // and the socket the bridge client gives enigma.js.
+import type { WebSocketLike } from '../../qlik/engine/types';
 
 /** One end of the private MessageChannel between the relay and the page bridge. */
 export interface PagePortLike {
@@ -35,22 +36,19 @@ export interface PortLike {
 }
 
 /**
- * What enigma.js needs from a WebSocket (enigma.js 2.15 `RPC`: on* handlers, readyState vs OPEN,
- * send, close). Structurally compatible with lib/qlik/engine/types.ts `WebSocketLike`, so
- * `connection.createSocket` can be passed to `openEngineSession({ createSocket })` as is.
+ * The engine's socket (lib/qlik/engine/types.ts `WebSocketLike`: what enigma.js reads) as a browser
+ * WebSocket has it, the state constants, the url and typed events: what the extension's sockets
+ * (the bridge's, the deferred one, a native WebSocket) give. Being the engine's contract extended,
+ * `connection.createSocket` can be passed to `openEngineSession({ createSocket })` as is. Our
+ * sockets' `onerror` receives `{ type: 'error', message? }`.
  */
-export interface WebSocketLike {
+export interface BrowserSocketLike extends WebSocketLike {
   readonly CONNECTING: 0;
   readonly OPEN: 1;
   readonly CLOSING: 2;
   readonly CLOSED: 3;
   readonly readyState: 0 | 1 | 2 | 3;
   readonly url: string;
-  onopen: ((event: unknown) => void) | null;
   onmessage: ((event: { type?: 'message'; data: unknown }) => void) | null;
-  /** receives `{ type: 'error', message? }` from our sockets (typed unknown to match a DOM WebSocket) */
-  onerror: ((event: unknown) => void) | null;
   onclose: ((event: { type?: 'close'; code: number; reason?: string; wasClean?: boolean }) => void) | null;
-  send(data: string): void;
-  close(code?: number, reason?: string): void;
 }

@@ -11,7 +11,7 @@
 import { browser } from 'wxt/browser';
 import { type Settings } from '../../protocol/settings';
 import { apiKeyFor, type HostConnection } from '../settings/host-connection';
-import type { WebSocketLike } from '../bridge/types';
+import type { BrowserSocketLike } from '../bridge/types';
 import { csrfSocketParams, fetchCsrfToken, withCsrf, type CsrfCredentials } from '../../qlik/auth/csrf';
 import {
   QlikProblemError,
@@ -26,7 +26,8 @@ import { platformFromProductInfo, platformGuessFromHost, type QlikPlatform } fro
 import { engineUrl, isSameApp, parseQlikAppUrl, withQueryParams, type QlikAppLocation } from '../../qlik/url';
 import { modeSupport } from '../../qlik/auth/modes';
 import { openTabBridge } from '../bridge/connect-tab';
-import { BRIDGE_STOPPED_CLOSE_CODE, type FetchLike } from '../bridge/client';
+import { BRIDGE_STOPPED_CLOSE_CODE } from '../bridge/client';
+import type { FetchLike } from '../../qlik/rest/client';
 import { installApiKeyRule, removeApiKeyRule } from './api-key-rule';
 import { deferredSocket, type DeferredSocket } from './deferred-socket';
 import { extensionOriginInfo } from './extension-origin';
@@ -43,7 +44,7 @@ export interface QlikConnection {
   /** `wss://…/app/<id>/identity/<identity>?reloadUri=…` without credentials (createSocket adds them) */
   engineUrl(identity: string): string;
   /** for enigma.js `createSocket`: adds this mode's credentials, then opens */
-  createSocket(url: string): WebSocketLike;
+  createSocket(url: string): BrowserSocketLike;
   /** REST on the tenant with this mode's credentials; relative paths resolve on the tenant origin */
   fetch: FetchLike;
   /** an actionable explanation of any error from enigma.js or REST (may ask the tenant once) */
@@ -60,7 +61,7 @@ export function newAnalysisIdentity(): string {
 interface Transport {
   platform: QlikPlatform;
   fetch: FetchLike;
-  openSocket(url: string): WebSocketLike;
+  openSocket(url: string): BrowserSocketLike;
   /** the mode's credentials on the engine URL (async: tokens may have to be fetched first) */
   authorizeSocketUrl(url: string): Promise<string>;
   engineAvailable: boolean;
@@ -93,7 +94,7 @@ function assemble(mode: ConnectionModeName, app: QlikAppLocation, transport: Tra
   let lastSocket: DeferredSocket | undefined;
   let closed = false;
 
-  const createSocket = (url: string): WebSocketLike => {
+  const createSocket = (url: string): BrowserSocketLike => {
     if (closed) throw qlikError({ kind: 'tab-gone' }, context);
     const socket = deferredSocket(url, () => transport.authorizeSocketUrl(url), transport.openSocket, () => sockets.delete(socket));
     sockets.add(socket);
@@ -207,8 +208,8 @@ async function sessionTransport(tabId: number, app: QlikAppLocation, context: Pr
 
 // ---- direct modes: from the background ----
 
-function nativeSocket(url: string): WebSocketLike {
-  return new WebSocket(url) as unknown as WebSocketLike;
+function nativeSocket(url: string): BrowserSocketLike {
+  return new WebSocket(url) as unknown as BrowserSocketLike;
 }
 
 function resolveOnTenant(input: string | URL, app: QlikAppLocation): string {

@@ -1,9 +1,9 @@
 // A WebSocket-like that exists at once (enigma.js calls createSocket synchronously) but opens
 // the real socket only after an async step, e.g. fetching a fresh CSRF token or an engine token.
 // If that step fails, it reports error + close like a refused socket and keeps the reason.
-import type { WebSocketLike } from '../bridge/types';
+import type { BrowserSocketLike } from '../bridge/types';
 
-export interface DeferredSocket extends WebSocketLike {
+export interface DeferredSocket extends BrowserSocketLike {
   /** the error of the preparation step, when that is why the socket closed */
   readonly prepareError: unknown;
   /** true once the real socket reported open */
@@ -16,10 +16,10 @@ export const NOT_CONNECTED_CODE = 1006;
 export function deferredSocket(
   url: string,
   prepare: () => Promise<string>,
-  open: (url: string) => WebSocketLike,
+  open: (url: string) => BrowserSocketLike,
   onClosed?: () => void,
 ): DeferredSocket {
-  let inner: WebSocketLike | undefined;
+  let inner: BrowserSocketLike | undefined;
   let state: 0 | 1 | 2 | 3 = 0;
   let prepareError: unknown;
   let everOpened = false;

@@ -1,10 +1,10 @@
 // The Qlik Cloud REST endpoints Qlarity reads, each with the zod schema of the part we rely on.
 // Shapes: ../shared/qlik/openapi/{apps,users,reloads,items,spaces,themes,extensions}.json.
 // Everything else in the bodies passes through (loose objects).
+import { QlikObject } from '../../schema/qlik-object';
 import { z } from '../../schema/zod';
 import type { RestClient } from './client';
 
-const loose = z.looseObject({});
 const enc = encodeURIComponent;
 
 export const User = z.looseObject({ id: z.string(), name: z.optional(z.string()), email: z.optional(z.string()) });
@@ -18,7 +18,7 @@ export const DataMetadata = z.looseObject({
   is_direct_query_mode: z.optional(z.boolean()),
   fields: z.optional(z.array(z.looseObject({ name: z.string(), byte_size: z.optional(z.number()), hash: z.optional(z.string()) }))),
   tables: z.optional(z.array(z.looseObject({ name: z.string(), byte_size: z.optional(z.number()) }))),
-  reload_meta: z.optional(loose),
+  reload_meta: z.optional(QlikObject),
 });
 export const ReloadItem = z.looseObject({
   id: z.string(),
@@ -34,12 +34,12 @@ export const ReloadItem = z.looseObject({
 });
 export const ReloadList = z.looseObject({ data: z.array(ReloadItem) });
 export const ReloadMetadataList = z.looseObject({
-  data: z.array(z.looseObject({ reloadId: z.optional(z.string()), statements: z.optional(z.array(loose)) })),
+  data: z.array(z.looseObject({ reloadId: z.optional(z.string()), statements: z.optional(z.array(QlikObject)) })),
 });
 export const EvaluationList = z.looseObject({ data: z.array(z.looseObject({ id: z.optional(z.string()), status: z.optional(z.string()) })) });
-export const ItemList = z.looseObject({ data: z.array(loose) });
+export const ItemList = z.looseObject({ data: z.array(QlikObject) });
 export const Space = z.looseObject({ id: z.string(), type: z.optional(z.string()) });
-export const ListOf = z.looseObject({ data: z.array(loose) });
+export const ListOf = z.looseObject({ data: z.array(QlikObject) });
 /** apps.json `ScriptVersion` (only `script` is read) */
 export const ScriptVersion = z.looseObject({ script: z.string() });
 
@@ -54,8 +54,9 @@ export const getReloadLog = (rest: RestClient, appId: string, reloadId: string, 
   rest.getText(`/api/v1/apps/${enc(appId)}/reloads/logs/${enc(reloadId)}`, maxChars);
 export const getEvaluations = (rest: RestClient, appId: string) =>
   rest.getJson(`/api/v1/apps/${enc(appId)}/evaluations?all=true&sort=-ended&limit=5`, EvaluationList);
-export const getAppItem = (rest: RestClient, appId: string) =>
-  rest.getJson(`/api/v1/items?resourceType=app&resourceId=${enc(appId)}`, ItemList);
+/** Where an app's items entry is asked for (a scan seeds its answer from its own listing: lib/cli/rest-cache.ts). */
+export const appItemPath = (appId: string) => `/api/v1/items?resourceType=app&resourceId=${enc(appId)}`;
+export const getAppItem = (rest: RestClient, appId: string) => rest.getJson(appItemPath(appId), ItemList);
 /** The app's current load script (apps.json `GET /api/v1/apps/{appId}/scripts/{id}`, id `current`). */
 export const getCurrentScript = (rest: RestClient, appId: string) =>
   rest.getJson(`/api/v1/apps/${enc(appId)}/scripts/current`, ScriptVersion);

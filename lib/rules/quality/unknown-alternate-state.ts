@@ -1,6 +1,6 @@
 import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
-import type { QlikObject } from '../../snapshot/schema';
+import type { QlikObject } from '../../schema/qlik-object';
 import { targetSubject } from '../shared/helpers';
 import { SOURCES } from '../shared/sources';
 

@@ -1,5 +1,6 @@
 import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
+import type { ScriptLineData } from '../../analyze/script-line';
 import { SOURCES } from '../shared/sources';
 
 export default defineRule({
@@ -26,7 +27,7 @@ export default defineRule({
     ctx.report({
       target: { kind: 'script', id: 'script', name: 'Load script' },
       message: `The script loads BINARY and then drops fields (line ${line}) without reloading any table RESIDENT: the memory of the dropped fields is not released.`,
-      data: { line },
+      data: { line } satisfies ScriptLineData,
       content: text.slice(drop.index, drop.index + 200),
     });
   },

@@ -1,5 +1,6 @@
 import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
+import type { ScriptLineData } from '../../analyze/script-line';
 import { redactSecrets } from '../../snapshot/redact-secrets';
 import { SOURCES } from '../shared/sources';
 
@@ -38,7 +39,7 @@ export default defineRule({
         ctx.report({
           target: { kind: 'script', id: 'script', name: 'Load script' },
           message: `Line ${line} reads from ${what} written in the script: ${shown}.`,
-          data: { line, literal: shown },
+          data: { line, literal: shown } satisfies ScriptLineData,
           content: shown,
         });
       }

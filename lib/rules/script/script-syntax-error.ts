@@ -1,5 +1,6 @@
 import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
+import type { ScriptLineData } from '../../analyze/script-line';
 import { SOURCES } from '../shared/sources';
 
 export default defineRule({
@@ -28,7 +29,7 @@ export default defineRule({
       ctx.report({
         target: { kind: 'script', id: 'script', name: tab },
         message: `Syntax error in ${tab}${line !== undefined ? `, line ${line}` : ''}${err.qColInLine !== undefined ? `, column ${err.qColInLine + 1}` : ''}${excerpt ? `: "${excerpt}"` : ''}.`,
-        data: { tab, line: scriptLine, lineInTab: line, column: err.qColInLine, textPos: err.qTextPos },
+        data: { tab, line: scriptLine, lineInTab: line, column: err.qColInLine, textPos: err.qTextPos } satisfies ScriptLineData,
         content: `${tab}\u0000${excerpt}`,
       });
     }

@@ -37,7 +37,7 @@ describe('parseCliArgs', () => {
     [['--snapshot', 's', '--host', 'https://t'], /do not combine/],
     [['--snapshot', 's', '--format', 'xml'], /--format must be one of text, json, sarif, html, md, csv/],
     [['--snapshot', 's', '--fail-on', 'bad'], /--fail-on must be/],
-    [['--snapshot', 's', '--concurrency', '0'], /--concurrency/],
+    [['--snapshot', 's', '--concurrency', '0'], /--concurrency must be a whole number from 1 to \d+, got "0"/],
     [['--bogus'], /Unknown option/],
   ])('rejects %j', (argv, message) => {
     expect(() => parseCliArgs(argv as string[])).toThrow(UsageError);

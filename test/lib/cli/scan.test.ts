@@ -195,4 +195,17 @@ describe('qlarity scan', () => {
     expect((await scan(['--all', '--space', SPACE, '--out', dir])).stderr).toMatch(/exactly one of --space/);
     expect((await scan(['--all'])).stderr).toMatch(/--out DIR is required/);
   });
+
+  it('usage errors exit 2: no apps at once, no requests a minute, a count that is not a whole number', async () => {
+    for (const [option, value, message] of [
+      ['--concurrency', '0', /--concurrency must be a whole number from 1 to/],
+      ['--rest-rate', '0', /--rest-rate must be a whole number from 1 to/],
+      ['--confirm-above', '-1', /--confirm-above must be a whole number from 0 to/],
+      ['--confirm-above', '2.5', /--confirm-above must be a whole number from 0 to .*got "2\.5"/],
+    ] as const) {
+      const run = await scan(['--all', '--out', dir, `${option}=${value}`]);
+      expect(run.code, `${option} ${value}`).toBe(2);
+      expect(run.stderr).toMatch(message);
+    }
+  });
 });

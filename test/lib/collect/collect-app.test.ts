@@ -1,7 +1,9 @@
 // collectApp against the simulated tenant: the demo app over real enigma.js + ws, and over an
 // in-memory socket into the engine; completeness, read-only behaviour from the call record.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type CollectProgress, DEFAULT_TIMING_MODE, collectApp } from '../../../lib/collect/index';
+import type { CollectProgress } from '../../../lib/collect/context';
+import { DEFAULT_TIMING_MODE } from '../../../lib/snapshot/timing-mode';
+import { collectApp } from '../../../lib/collect/index';
 import { openEngineSession } from '../../../lib/qlik/engine/session';
 import { AppSnapshot } from '../../../lib/snapshot/schema';
 import { appModelOf, loadAppFolder } from '../../sim/app/index';

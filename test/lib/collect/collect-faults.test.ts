@@ -2,7 +2,8 @@
 // an engine error on one object, REST 429 and 403, a dropped socket (resumed, or not), close
 // codes, 401, SESSION_ATTACHED and cancel.
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { CollectionAborted, collectApp, type CollectProgress } from '../../../lib/collect/index';
+import { CollectionAborted, type CollectProgress } from '../../../lib/collect/context';
+import { collectApp } from '../../../lib/collect/index';
 import { nodeSocketFactory } from '../../../lib/cli/node-socket';
 import { EngineError } from '../../../lib/qlik/engine/errors';
 import { openEngineSession } from '../../../lib/qlik/engine/session';

@@ -3,7 +3,7 @@
 // the engine say they could not run, with that reason.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyse } from '../../../lib/rules/analyse';
-import { collectRestOnly } from '../../../lib/collect/index';
+import { collectRestOnly } from '../../../lib/collect/rest-only';
 import { ENGINE_UNAVAILABLE, engineUnavailableNote } from '../../../lib/snapshot/engine-unavailable';
 import { ENGINE_ONLY_PARTS } from '../../../lib/collect/rest-only';
 import { RULES } from '../../../lib/rules/index';

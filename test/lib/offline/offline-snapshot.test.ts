@@ -3,7 +3,9 @@
 // from ../shared/corpus, and the demo app against its planted findings: every finding a rule that
 // can run offline is expected to make is there, no error-level finding is made up, and every rule
 // that needs the engine says it could not run, with the reason.
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { analyse } from '../../../lib/rules/analyse';
@@ -97,6 +99,21 @@ describe('app folder formats read offline', () => {
       expect(s.objects.map((o) => o.id)).toEqual(['c1']);
       expect(s.masterMeasures.map((m) => m.id)).toEqual(['m1']);
       expect(s.variables.map((v) => v.name)).toEqual(['ThousandSep', 'vTarget']);
+    }
+  });
+
+  it('a serializeapp JSON named as a file is read as the app, its name the file\'s; a JSON without app properties is refused', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'qlarity-serializeapp-'));
+    try {
+      writeFileSync(join(dir, 'Sales.json'), JSON.stringify({ properties: { qTitle: 'Serialized' }, sheets: [sheetEntry([chart('c1', 'Sum(Sales)')])] }, null, 2));
+      const snapshot = await snapshotFromFolder(join(dir, 'Sales.json'));
+      expect(snapshot.app.id).toBe('Sales');
+      expect(snapshot.objects.map((o) => o.id)).toEqual(['c1']);
+      expect(snapshot.sources?.items.find((i) => i.id === 'c1')?.file).toBe('Sales.json');
+      writeFileSync(join(dir, 'other.json'), '{"sheets": []}');
+      await expect(snapshotFromFolder(join(dir, 'other.json'))).rejects.toThrow(/other\.json: not a serializeapp JSON/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 

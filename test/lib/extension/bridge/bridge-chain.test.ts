@@ -7,7 +7,7 @@ import { BRIDGE_STOPPED_CLOSE_CODE, createBridgeClient, TAB_GONE_CLOSE_CODE } fr
 import { installPageBridge } from '../../../../lib/extension/bridge/page-bridge';
 import { serveRelay } from '../../../../lib/extension/bridge/relay';
 import { BRIDGE_TAG, FRAME_LIMITS, type FrameLimits } from '../../../../lib/protocol/bridge';
-import { type WebSocketLike } from '../../../../lib/extension/bridge/types';
+import { type BrowserSocketLike } from '../../../../lib/extension/bridge/types';
 import { FakeWebSocket, closeChannels, fakePage, portPair, settle, type FakePage } from './fakes';
 
 const ORIGIN = 'https://acme.eu.qlikcloud.com';
@@ -33,7 +33,7 @@ async function connected(fetchImpl?: FakePage['fetch'], limits?: Partial<FrameLi
   return s;
 }
 
-function events(socket: WebSocketLike) {
+function events(socket: BrowserSocketLike) {
   const log: string[] = [];
   socket.onopen = () => log.push('open');
   socket.onmessage = (e) => log.push(`message:${e.data}`);
@@ -156,7 +156,7 @@ describe('in-tab bridge, end to end over fakes', () => {
     const session = enigma.create({
       schema,
       url: 'wss://acme.eu.qlikcloud.com/app/engineData',
-      // @types/enigma.js types createSocket as returning a DOM WebSocket; enigma only uses the WebSocketLike subset
+      // @types/enigma.js types createSocket as returning a DOM WebSocket; enigma only uses the WebSocketLike subset (lib/qlik/engine/types.ts)
       createSocket: client.createSocket as unknown as (url: string) => WebSocket,
     });
     const opened = session.open();

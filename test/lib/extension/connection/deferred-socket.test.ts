@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { deferredSocket } from '../../../../lib/extension/connection/deferred-socket';
-import type { WebSocketLike } from '../../../../lib/extension/bridge/types';
+import type { BrowserSocketLike } from '../../../../lib/extension/bridge/types';
 
-class Inner implements WebSocketLike {
+class Inner implements BrowserSocketLike {
   readonly CONNECTING = 0 as const;
   readonly OPEN = 1 as const;
   readonly CLOSING = 2 as const;
   readonly CLOSED = 3 as const;
   readyState: 0 | 1 | 2 | 3 = 0;
   sent: string[] = [];
-  onopen: WebSocketLike['onopen'] = null;
-  onmessage: WebSocketLike['onmessage'] = null;
-  onerror: WebSocketLike['onerror'] = null;
-  onclose: WebSocketLike['onclose'] = null;
+  onopen: BrowserSocketLike['onopen'] = null;
+  onmessage: BrowserSocketLike['onmessage'] = null;
+  onerror: BrowserSocketLike['onerror'] = null;
+  onclose: BrowserSocketLike['onclose'] = null;
   constructor(readonly url: string) {}
   send(data: string) {
     this.sent.push(data);
@@ -25,7 +25,7 @@ class Inner implements WebSocketLike {
 
 const flush = () => new Promise((r) => setTimeout(r, 0));
 
-function watch(socket: WebSocketLike) {
+function watch(socket: BrowserSocketLike) {
   const log: string[] = [];
   socket.onopen = () => log.push('open');
   socket.onmessage = (e) => log.push(`msg:${e.data}`);
