@@ -38,9 +38,9 @@ async function probe(history: HistorySource, appKey: string, refreshKey = '') {
   };
 }
 
-const history = (): HistorySource & { load: ReturnType<typeof vi.fn>; setHidden: ReturnType<typeof vi.fn> } => ({
-  load: vi.fn(async (appKey: string) => stored(appKey, 1)),
-  setHidden: vi.fn(),
+const history = () => ({
+  load: vi.fn<HistorySource['load']>(async (appKey) => stored(appKey, 1)),
+  setHidden: vi.fn<HistorySource['setHidden']>(),
 });
 
 describe('useLastAnalysis with late answers', () => {
