@@ -6,6 +6,7 @@ import type { Finding } from '../lib/analyze/result';
 import type { AnalysisHistory } from '../lib/extension/last-analysis';
 import type { StoredAnalysis } from '../lib/protocol/stored-analysis';
 import { messageOf } from '../lib/extension/errors';
+import { useAnswerGate } from './useAnswerGate';
 
 export type HistorySource = Pick<AnalysisHistory, 'load' | 'setHidden'>;
 
@@ -20,12 +21,17 @@ export interface LastAnalysis {
 export function useLastAnalysis(history: HistorySource | undefined, appKey: string | null, refreshKey: string): LastAnalysis {
   const [loaded, setLoaded] = useState<{ appKey: string; analysis: StoredAnalysis | null } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // a load or a hide / show again that answers after the panel moved to another app, or after a
+  // later one was sent, changes nothing
+  const ask = useAnswerGate(appKey ?? '');
+
   useEffect(() => {
     if (!history || !appKey) return;
     let live = true;
+    const counts = ask('analysis');
     history.load(appKey).then(
-      (analysis) => live && (setLoaded({ appKey, analysis }), setError(null)),
-      (e: unknown) => live && setError(`Could not read the last analysis: ${messageOf(e)}`),
+      (analysis) => live && counts() && (setLoaded({ appKey, analysis }), setError(null)),
+      (e: unknown) => live && counts() && setError(`Could not read the last analysis: ${messageOf(e)}`),
     );
     return () => {
       live = false;
@@ -38,9 +44,10 @@ export function useLastAnalysis(history: HistorySource | undefined, appKey: stri
     error,
     setHidden(finding, hidden) {
       if (!history || !appKey) return;
+      const counts = ask('analysis');
       history.setHidden(appKey, finding, hidden).then(
-        (next) => setLoaded({ appKey, analysis: next }),
-        (e: unknown) => setError(`Could not ${hidden ? 'hide' : 'show'} the finding: ${messageOf(e)}`),
+        (next) => counts() && setLoaded({ appKey, analysis: next }),
+        (e: unknown) => counts() && setError(`Could not ${hidden ? 'hide' : 'show'} the finding: ${messageOf(e)}`),
       );
     },
   };

@@ -4,7 +4,7 @@ import { type AnalysisResult, type Category } from '../../lib/analyze/result';
 import { SEVERITIES } from '../../lib/analyze/severity-order';
 import { computeScore } from '../../lib/analyze/score';
 import { ScoreBadge } from '../ScoreBadge';
-import type { FixFirstItem } from '../../lib/report/fix-first';
+import { FIX_FIRST_OVERVIEW_ROWS, type FixFirstItem } from '../../lib/report/fix-first';
 import { describeGain } from '../../lib/report/gain';
 import type { Formatter } from '../../lib/report/format';
 import { countBySeverity } from '../../lib/analyze/severity-order';
@@ -27,8 +27,6 @@ interface Props {
   /** opens the Findings tab, where Fix first is listed in full */
   onOpenFindings?(): void;
 }
-
-const FIX_FIRST_SHOWN = 5;
 
 export function OverviewView({ result, snapshot, fmt, fixFirst = [], onOpenFindings }: Props) {
   const severities = countBySeverity(result.findings);
@@ -77,7 +75,7 @@ export function OverviewView({ result, snapshot, fmt, fixFirst = [], onOpenFindi
           <p class="muted">Nothing is broken and no cost was measured.</p>
         ) : (
           <ol class="qr-fix-list">
-            {fixFirst.slice(0, FIX_FIRST_SHOWN).map((item) => (
+            {fixFirst.slice(0, FIX_FIRST_OVERVIEW_ROWS).map((item) => (
               <li key={item.key}>
                 <strong>{describeGain(item.gain, fmt)}</strong>
                 <span class="muted"> · {item.rule}</span>
@@ -91,7 +89,7 @@ export function OverviewView({ result, snapshot, fmt, fixFirst = [], onOpenFindi
         )}
         {onOpenFindings && fixFirst.length > 0 && (
           <button type="button" class="link" onClick={onOpenFindings}>
-            {fixFirst.length > FIX_FIRST_SHOWN ? `All ${fmt.number(fixFirst.length)} in Findings` : 'Open them in Findings'}
+            {fixFirst.length > FIX_FIRST_OVERVIEW_ROWS ? `All ${fmt.number(fixFirst.length)} in Findings` : 'Open them in Findings'}
           </button>
         )}
       </div>

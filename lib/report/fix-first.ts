@@ -92,6 +92,9 @@ function reloadItems(findings: readonly Finding[]): FixFirstItem[] {
   });
 }
 
+/** How many rows of Fix first the report's Overview shows (all of them are in Findings). */
+export const FIX_FIRST_OVERVIEW_ROWS = 5;
+
 /** The Fix first list of a result (its shown findings; hidden ones are not counted). */
 export function fixFirst(result: AnalysisResult, options: GroupOptions = {}): FixFirstItem[] {
   return [...brokenItems(result.findings, options), ...memoryItem(result), ...calcTimeItems(result.findings), ...reloadItems(result.findings)];

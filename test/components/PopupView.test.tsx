@@ -158,6 +158,19 @@ describe('PopupView', () => {
     await view.until('Could not establish connection.');
   });
 
+  it('when the new report cannot be read after a run, says so and keeps the summary it shows', async () => {
+    const client = new FakeClient();
+    appTab(client);
+    client.lastResult = report([finding({ id: 'a', message: 'First error' })]);
+    const view = await mount(<PopupView model={createTabModel(client)} />);
+    await view.until('1 finding');
+    client.getLastResult.mockRejectedValueOnce(new Error('The background sent an unexpected answer to get-last-result.'));
+    await act(() => client.emit({ type: 'analysis-progress', tabId: 7, run: { runId: 'r2', appKey: appKeyOf(demoApp), phase: 'done', startedAt: 1, finishedAt: 2 } }));
+    await view.until("Could not load the app's last report: The background sent an unexpected answer to get-last-result.");
+    expect(view.root.querySelector('[role="alert"]')?.textContent).toContain('Could not load');
+    expect(view.root.querySelector('[data-testid="report-summary"]')?.textContent).toContain('First error');
+  });
+
   it('shows when it was analysed, the app memory, the unused memory and the slowest object, in the browser locale', async () => {
     const client = new FakeClient();
     appTab(client);

@@ -9,6 +9,10 @@ import { findBrowser } from '../../scripts/browsers/ensure';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import { screenshotPath } from './screens';
 import { startConnectProxy, startSimulator, type ConnectProxy, type Simulator } from '../sim/index';
+import type { StoredAnalysis } from '../../lib/protocol/stored-analysis';
+import { FIX_FIRST_OVERVIEW_ROWS, fixFirst } from '../../lib/report/fix-first';
+import { RULE_DOCS } from '../../lib/report/rule-catalogue';
+import { ruleDocLookup } from '../../lib/report/rule-docs';
 
 const FIREFOX_BUILD = fileURLToPath(new URL('../../.output/firefox-mv3', import.meta.url));
 const ADDON_ID = 'qlarity@qlarity.dev'; // browser_specific_settings.gecko.id in wxt.config.ts
@@ -17,6 +21,7 @@ const DEMO_APP_ID = '9c1f3a52-6d2e-4b8f-a7c4-2e5d8b1f0a63';
 
 // Only evaluated inside extension pages, where Firefox defines it.
 declare const browser: {
+  runtime: { sendMessage(msg: unknown): Promise<unknown> };
   tabs: { query(q: object): Promise<{ id?: number; url?: string }[]>; sendMessage(tabId: number, msg: unknown): Promise<unknown> };
   sidebarAction: { isOpen(details: object): Promise<boolean> };
   extension: { getViews(filter: { type: 'sidebar' | 'tab' | 'popup' }): Window[] };
@@ -232,13 +237,23 @@ test('firefox: Open report opens the real sidebar (sidebar_action), which shows 
       url: doc.location.pathname,
       findingsTab: doc.querySelector('#qr-tab-findings')?.textContent ?? '',
       score: doc.querySelector('[data-testid="overview-view"] [data-testid="score"]')?.textContent ?? '',
-      fixFirst: doc.querySelectorAll('[data-testid="overview-fix-first"] li').length,
+      fixFirst: [...doc.querySelectorAll('[data-testid="overview-fix-first"] li')].map((li) => li.textContent ?? ''),
+      fixFirstLink: doc.querySelector('[data-testid="overview-fix-first"] button')?.textContent ?? '',
     };
   });
   expect(sidebar.url).toBe('/sidepanel.html');
   expect(Number(/\(([^)]*)\)/.exec(sidebar.findingsTab)?.[1].replace(/\D/g, ''))).toBe(findingsInResult);
   expect(sidebar.score).toMatch(/^\d+$/);
-  expect(sidebar.fixFirst).toBeGreaterThan(0);
+  // Fix first's first rows, as the report computes them from the stored analysis (read as the Chromium specs do)
+  const appKey = `${new URL(sim.tenantUrl).origin}|${DEMO_APP_ID}`;
+  const stored = (await popup.evaluate((key) => browser.runtime.sendMessage({ type: 'get-last-analysis', appKey: key }), appKey)) as { ok: boolean; value: StoredAnalysis };
+  expect(stored.ok).toBe(true);
+  const ruleDoc = ruleDocLookup(RULE_DOCS);
+  const expected = fixFirst(stored.value.result, { rollUp: (code) => ruleDoc(code)?.rollUp === true, ruleSummary: (code) => ruleDoc(code)?.summary });
+  expect(expected.length, 'the demo app has something to fix first').toBeGreaterThan(0);
+  expect(sidebar.fixFirst).toHaveLength(Math.min(expected.length, FIX_FIRST_OVERVIEW_ROWS));
+  sidebar.fixFirst.forEach((row, i) => expect(row).toContain(expected[i].title));
+  expect(sidebar.fixFirstLink).toBe(expected.length > FIX_FIRST_OVERVIEW_ROWS ? `All ${expected.length.toLocaleString('en-US')} in Findings` : 'Open them in Findings');
   await popup.screenshot({ path: testInfo.outputPath('firefox-popup-after-open-report.png') });
   await popup.close();
 });

@@ -16,6 +16,7 @@ import { HistoryList } from './HistoryList';
 import { TrendChart } from './TrendChart';
 import './history.css';
 import { messageOf } from '../../../lib/extension/errors';
+import { useAnswerGate } from '../../useAnswerGate';
 
 /** What the History needs of lib/extension/last-analysis.ts (the side panel page binds the settings for imports). */
 export interface HistoryActions {
@@ -59,6 +60,15 @@ export function AnalysisWorkspace({ actions, appKey, last, onShowInApp, onSetHid
   const [comparison, setComparison] = useState<Comparison | null>(null);
   const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null);
   const [reload, setReload] = useState(0);
+  // an answer (open, compare, hide) that comes after the panel moved to another app or a new
+  // analysis, or after a later choice of what to show, changes nothing; an import's, after the
+  // panel moved to another app
+  const ask = useAnswerGate(`${appKey}\u0000${last.savedAt}`);
+  const askForApp = useAnswerGate(appKey);
+  const showLatest = () => {
+    ask('viewing');
+    setViewing(null);
+  };
 
   useEffect(() => {
     let live = true;
@@ -84,23 +94,26 @@ export function AnalysisWorkspace({ actions, appKey, last, onShowInApp, onSetHid
   const shownEntry = viewing?.entry ?? latestEntry;
 
   const open = (entry: HistoryEntry) => {
-    if (latestEntry && entry.id === latestEntry.id) return setViewing(null);
+    if (latestEntry && entry.id === latestEntry.id) return showLatest();
+    const counts = ask('viewing');
     actions.open(appKey, entry.id).then(
-      (opened) => (opened ? setViewing(opened) : setMessage({ text: 'That analysis is no longer stored (retention or a damaged record).', error: true })),
-      (e: unknown) => setMessage({ text: `Could not open the analysis: ${messageOf(e)}`, error: true }),
+      (opened) => counts() && (opened ? setViewing(opened) : setMessage({ text: 'That analysis is no longer stored (retention or a damaged record).', error: true })),
+      (e: unknown) => counts() && setMessage({ text: `Could not open the analysis: ${messageOf(e)}`, error: true }),
     );
   };
 
   const compare = async () => {
     const chosen = entries.filter((e) => pickedIds.includes(e.id)).sort((a, b) => a.at - b.at);
     if (chosen.length !== 2) return setMessage({ text: 'Tick two analyses to compare.', error: true });
+    const counts = ask('comparison');
     try {
       const [before, after] = await Promise.all(chosen.map((e) => actions.open(appKey, e.id)));
+      if (!counts()) return;
       if (!before || !after) return setMessage({ text: 'One of the two analyses is no longer stored.', error: true });
       setComparison(compareAnalyses(before, after));
       setMessage(null);
     } catch (e) {
-      setMessage({ text: `Could not compare: ${messageOf(e)}`, error: true });
+      if (counts()) setMessage({ text: `Could not compare: ${messageOf(e)}`, error: true });
     }
   };
 
@@ -108,12 +121,14 @@ export function AnalysisWorkspace({ actions, appKey, last, onShowInApp, onSetHid
     if (!file) return;
     if (file.size > MAX_IMPORT_BYTES)
       return setMessage({ text: `This file is ${fmt.bytes(file.size)}; a Qlarity export of even a large app is far smaller (at most ${fmt.bytes(MAX_IMPORT_BYTES)}). Nothing was imported.`, error: true });
+    const counts = askForApp('import');
     try {
       const entry = await actions.importJson(appKey, last.result.app.id, await file.text());
+      if (!counts()) return;
       setMessage({ text: `Imported the analysis of ${fmt.dateTime(new Date(entry.at).toISOString())} into this app's history.`, error: false });
       setReload((n) => n + 1);
     } catch (e) {
-      setMessage({ text: messageOf(e), error: true });
+      if (counts()) setMessage({ text: messageOf(e), error: true });
     }
   };
 
@@ -121,12 +136,13 @@ export function AnalysisWorkspace({ actions, appKey, last, onShowInApp, onSetHid
     onSetHidden(finding, hidden);
     if (!viewing) return;
     const id = viewing.entry.id;
+    const counts = ask('viewing');
     actions
       .setHidden(appKey, finding, hidden)
       .then(() => actions.open(appKey, id))
       .then(
-        (opened) => opened && setViewing(opened),
-        (e: unknown) => setMessage({ text: `Could not ${hidden ? 'hide' : 'show'} the finding: ${messageOf(e)}`, error: true }),
+        (opened) => counts() && opened && setViewing(opened),
+        (e: unknown) => counts() && setMessage({ text: `Could not ${hidden ? 'hide' : 'show'} the finding: ${messageOf(e)}`, error: true }),
       );
   };
 
@@ -149,7 +165,7 @@ export function AnalysisWorkspace({ actions, appKey, last, onShowInApp, onSetHid
             <>
               Showing the analysis of {time(viewing.entry.at)}
               {viewing.entry.full ? '' : ' (summary: the collected data is no longer kept, so only the findings and the overview have content)'}.{' '}
-              <button type="button" onClick={() => setViewing(null)}>
+              <button type="button" onClick={showLatest}>
                 Back to the latest
               </button>
             </>

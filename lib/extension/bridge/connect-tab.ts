@@ -7,6 +7,7 @@ import { qlikError, type ProblemContext } from '../../qlik/errors';
 import { createBridgeClient, type BridgeClient } from './client';
 import { installPageBridge } from './page-bridge';
 import type { PortLike } from './types';
+import { withTimeout } from '../with-timeout';
 
 /** WXT's output path of entrypoints/qlik.content.ts. */
 const CONTENT_SCRIPT_FILE = '/content-scripts/qlik.js';
@@ -51,16 +52,6 @@ async function ensureRelay(tabId: number): Promise<RelayProbeReply | null> {
     // WXT types `files` as its public paths, which do not list content scripts.
     files: [CONTENT_SCRIPT_FILE as never] });
   return probeWithPatience(tabId, 8);
-}
-
-function withTimeout<T>(promise: Promise<T>, ms: number, onTimeout: () => Error): Promise<T> {
-  return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(onTimeout()), ms);
-    promise.then(
-      (value) => (clearTimeout(timer), resolve(value)),
-      (error: unknown) => (clearTimeout(timer), reject(error)),
-    );
-  });
 }
 
 export interface TabBridge {

@@ -15,6 +15,8 @@ import { DEFAULT_SETTINGS } from '../../../lib/protocol/settings';
 import { app } from '../../fixtures/builders';
 import { report } from '../../lib/protocol/report-fixtures';
 import { act, mount } from '../render';
+import { render } from 'preact';
+import type { HistoryAnalysis } from '../../../lib/extension/history-store';
 
 const APP_KEY = 'https://acme.eu.qlikcloud.com|app-1';
 let dbCount = 0;
@@ -134,6 +136,47 @@ describe('History in the side panel', () => {
     await view.until('into this app');
     await vi.waitFor(() => expect(view.root.querySelectorAll('[data-testid="history-entry"]')).toHaveLength(3));
     expect(view.root.querySelector('[data-testid="history-entry"]')?.textContent).toContain('imported');
+  });
+});
+
+function deferred<T>() {
+  let resolve!: (value: T) => void;
+  const promise = new Promise<T>((res) => (resolve = res));
+  return { promise, resolve };
+}
+
+describe('History in the side panel when an answer comes late', () => {
+  /** The workspace whose first open() answers only when the test says. */
+  async function withLateOpen() {
+    const { actions, last } = await historyWithTwoRuns();
+    const late = deferred<HistoryAnalysis | null>();
+    const slow: HistoryActions = { ...actions, open: vi.fn(actions.open).mockImplementationOnce(() => late.promise) };
+    const props = { actions: slow, appKey: APP_KEY, last, onShowInApp: vi.fn(), onSetHidden: vi.fn(), locale: 'en-GB' };
+    const view = await mount(<AnalysisWorkspace {...props} />);
+    await vi.waitFor(() => expect(view.root.querySelectorAll('[data-testid="history-entry"]')).toHaveLength(2));
+    const rows = () => [...view.root.querySelectorAll('[data-testid="history-entry"]')];
+    await act(async () => (rows()[1].querySelector('button') as HTMLButtonElement).click());
+    const older = await actions.open(APP_KEY, (await actions.list(APP_KEY))[1].id);
+    return { view, props, rows, answer: () => act(async () => late.resolve(older)) };
+  }
+
+  it('an older analysis that opens after the user chose the latest again is not shown', async () => {
+    const { view, rows, answer } = await withLateOpen();
+    // clicked again, it opens at once; then back to the latest; then the first click's answer comes
+    await act(async () => (rows()[1].querySelector('button') as HTMLButtonElement).click());
+    await view.until('Showing the analysis of');
+    await view.click('Back to the latest');
+    await answer();
+    expect(view.text()).toContain('Showing the latest analysis.');
+  });
+
+  it('an analysis that opens after the panel moved to another app is not shown there', async () => {
+    const { view, props, answer } = await withLateOpen();
+    const otherKey = 'https://acme.eu.qlikcloud.com|app-2';
+    await act(() => render(<AnalysisWorkspace {...props} appKey={otherKey} last={{ ...props.last, appKey: otherKey, savedAt: props.last.savedAt + 1 }} />, view.root));
+    await answer();
+    expect(view.text()).toContain('Showing the latest analysis.');
+    expect(view.text()).not.toContain('Showing the analysis of');
   });
 });
 
