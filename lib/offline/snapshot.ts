@@ -180,6 +180,7 @@ export function snapshotFromRawApp(input: OfflineInput): AppSnapshot {
     expressions: extracted.expressions,
     libraryReferences: extracted.libraryReferences,
     fieldReferences: extracted.fieldReferences,
+    mentions: extracted.mentions,
     collectionIssues: issues,
     ...(raw.sources ? { sources: snapshotSources(raw, raw.sources, { assignments, extracted, variables, folder: input.folder ?? '' }) } : {}),
   };
