@@ -1,6 +1,7 @@
 import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
-import { partsInWords } from '../../snapshot/parts';
+import { type IssuePart, partsInWords } from '../../snapshot/parts';
+import type { AppSnapshot } from '../../snapshot/schema';
 import { SOURCES } from '../shared/sources';
 
 export default defineRule({
@@ -25,15 +26,29 @@ export default defineRule({
     for (const issues of groups.values()) {
       const [issue] = issues as [(typeof issues)[number]];
       const parts = [...new Set(issues.map((i) => i.part))];
-      const target = issue.objectId ? ctx.index.objectTarget(issue.objectId) : ctx.index.appTarget();
-      const what = issue.objectId ? `Object ${issue.objectId}` : partsInWords(parts);
+      const bookmark = issue.part === 'bookmarks' && issue.objectId ? ctx.snapshot.bookmarks.find((b) => b.id === issue.objectId) : undefined;
+      const target = bookmark
+        ? { kind: 'bookmark' as const, id: bookmark.id, ...(bookmark.title ? { name: bookmark.title } : {}) }
+        : issue.objectId
+          ? ctx.index.objectTarget(issue.objectId)
+          : ctx.index.appTarget();
+      const what = bookmark ? `Bookmark ${bookmark.id}` : issue.objectId ? `Object ${issue.objectId}` : partsInWords(parts);
+      // a part (or bookmark) that is there lacks only some of its data (the script without its syntax check)
+      const inFull = bookmark || (!issue.objectId && parts.every((p) => isCollected(ctx.snapshot, p))) ? ' in full' : '';
       ctx.report({
         target,
         // a resumed connection is not a missing part: say what happened
-        message: issue.part === 'connection' ? `Engine connection: ${issue.message} (${issue.code}).` : `${what} could not be collected: ${issue.message} (${issue.code}).`,
+        message: issue.part === 'connection' ? `Engine connection: ${issue.message} (${issue.code}).` : `${what} could not be collected${inFull}: ${issue.message} (${issue.code}).`,
         data: issues.length > 1 ? { ...issue, parts } : { ...issue },
         content: `${parts.join(',')}\u0000${issue.code}\u0000${issue.objectId ?? ''}`,
       });
     }
   },
 });
+
+/** The part holds something: present, and not an empty list. */
+function isCollected(snapshot: AppSnapshot, part: IssuePart): boolean {
+  if (part === 'connection') return false;
+  const value: unknown = snapshot[part];
+  return value !== undefined && !(Array.isArray(value) && value.length === 0);
+}

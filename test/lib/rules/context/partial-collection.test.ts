@@ -41,4 +41,16 @@ describe('G04 partial-collection', () => {
     expect(messages.sort()).toEqual(['Expressions could not be collected: failed (ENGINE_-128).', 'Object r1 could not be collected: forbidden (HTTP_403).']);
     expect(findings.map((f) => f.data?.parts).sort()).toEqual([['expressions'], ['reloads']]);
   });
+
+  it('says "in full" when the part is there and only some of its data is missing (the script without its syntax check)', () => {
+    const s = app().script('LOAD 1 AS X AUTOGENERATE 1;', { syntaxErrors: undefined }).issue({ part: 'script', code: 'ENGINE_-128', message: 'the syntax check failed' }).build();
+    expect(runRule(rule, s).messages).toEqual(['The load script could not be collected in full: the syntax check failed (ENGINE_-128).']);
+  });
+
+  it('puts an issue on one bookmark at that bookmark', () => {
+    const s = app().bookmark({ id: 'b1', title: 'North' }).issue({ part: 'bookmarks', objectId: 'b1', code: 'OFFLINE_UNAVAILABLE', message: 'no selections kept' }).build();
+    const { findings, messages } = runRule(rule, s);
+    expect(messages).toEqual(['Bookmark b1 could not be collected in full: no selections kept (OFFLINE_UNAVAILABLE).']);
+    expect(findings[0]?.target).toEqual({ kind: 'bookmark', id: 'b1', name: 'North' });
+  });
 });
