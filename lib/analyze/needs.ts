@@ -4,6 +4,7 @@ import { appSizeBytes } from '../snapshot/app-size';
 import { holdsPart } from '../snapshot/holds';
 import { shouldCheck } from '../snapshot/engine-checked';
 import { PART_LABELS, type IssuePart, type SnapshotPart } from '../snapshot/parts';
+import { PUBLISH_STATE_UNKNOWN } from '../snapshot/publish-state';
 import type { AppSnapshot } from '../snapshot/schema';
 import type { Need } from './rule';
 
@@ -77,6 +78,7 @@ const checks: Record<Need, Check> = {
     if (checkable.length > 0 && !checkable.some((e) => e.check)) return 'the engine expression check (CheckExpression) was not collected';
     return undefined;
   },
+  publishState: (s) => s.collectionIssues.find((i) => i.code === PUBLISH_STATE_UNKNOWN)?.message,
 };
 
 /** The first missing need's reason, or undefined when everything the rule needs is there. */

@@ -17,7 +17,9 @@ export type DerivedNeed =
   /** the app's size in memory: from `dataModel`, or `metadata` (REST) when the engine was out of reach */
   | 'appSize'
   /** the engine's verdict on `expressions` (CheckExpression): their `check` */
-  | 'expressionChecks';
+  | 'expressionChecks'
+  /** whether the app and its sheets are published (item meta, in `app` and `sheets`): not in an app folder */
+  | 'publishState';
 
 /** What a rule reads: parts of the snapshot (lib/snapshot/parts.ts); the runner says "could not run" when one is missing. */
 export type Need = SnapshotPart | DerivedNeed;

@@ -1,13 +1,13 @@
 // An AppSnapshot from an app folder, without a tenant or an engine: the saved objects, master items,
-// variables (the folder's and those the load script's SET/LET leave; calculated ones without a
-// value), bookmarks and the script are
-// read through the same builders the engine collection uses (lib/collect), so rules see the same
-// shapes. What only a running engine knows is listed in collectionIssues with the reason (like
-// lib/collect/rest-only.ts), so the rules needing it say they could not run: the expression checks
-// (CheckExpression, GetFieldsFromExpression), the script syntax check, layouts and timings, the
-// data model (unless the user gives a saved GetTablesAndKeys result), and
-// everything REST gives (reloads, evaluations,
-// installed extensions and themes). Pure.
+// variables (the folder's and those the load script's SET/LET leave, flagged script-created and
+// reserved as the engine lists them; calculated ones without a value), bookmarks (with the
+// selections the folder keeps), the mentions and the script are read through the same builders the
+// engine collection uses (lib/collect), so rules see the same shapes. What only a running engine
+// knows is listed in collectionIssues with the reason (like lib/collect/rest-only.ts), so the rules
+// needing it say they could not run: the expression checks (CheckExpression,
+// GetFieldsFromExpression), the script syntax check, layouts and timings, the data model (unless
+// the user gives a saved GetTablesAndKeys result), and everything REST gives (reloads, evaluations,
+// installed extensions and themes, the items entry and the space). Pure.
 import type { z } from 'zod/mini';
 import { buildAccess, buildAppInfo } from '../collect/app';
 import { buildBookmark } from '../collect/bookmarks';
@@ -22,8 +22,10 @@ import { flattenTree } from '../collect/tree';
 import { buildVariable } from '../collect/variables';
 import { emptySnapshotParts } from '../snapshot/empty-parts';
 import type { IssuePart } from '../snapshot/parts';
+import { PUBLISH_STATE_UNKNOWN } from '../snapshot/publish-state';
 import { type AppSnapshot, type CollectionIssue, SNAPSHOT_SCHEMA_VERSION, type VisObject } from '../snapshot/schema';
 import { type JsonObject, type RawApp, type StoredObject, isObject, propertyTreeOf } from './raw-app';
+import { reservedFlags } from '../analyze/reserved-variables';
 import { assignmentsAfterReload, computedVariableNames } from '../analyze/script-variables';
 import { snapshotSources } from './sources';
 
@@ -91,17 +93,21 @@ export function snapshotFromRawApp(input: OfflineInput): AppSnapshot {
   const masterMeasures = [...raw.measures.values()].map((p) => buildMasterMeasure(listItem(p, { measure: p.qMeasure, meta: p.qMetaDef })));
   const masterDimensions = [...raw.dimensions.values()].map((p) => buildMasterDimension(listItem(p, { dim: p.qDim, meta: p.qMetaDef })));
 
-  const saved = [...raw.variables.values()].map((p) =>
-    buildVariable({
+  // the engine lists a variable the script sets as script-created, a system one as reserved too
+  const afterReload = assignmentsAfterReload(raw.script);
+  const saved = [...raw.variables.values()].map((p) => {
+    const qName = String(p.qName ?? '');
+    return buildVariable({
       ...(p as unknown as z.infer<typeof VariableListItem>),
-      qName: String(p.qName ?? ''),
+      qName,
       ...(typeof p.qComment === 'string' ? { qDescription: p.qComment } : {}),
+      ...(afterReload.has(qName) ? { qIsScriptCreated: true } : {}),
       qData: { tags: p.tags },
-    }),
-  );
+    });
+  });
   const savedNames = new Set(saved.map((v) => v.name));
-  const assignments = [...assignmentsAfterReload(raw.script)].filter(([name]) => !savedNames.has(name));
-  const fromScript = assignments.map(([name, { definition }]) => buildVariable({ qName: name, qDefinition: definition, qIsScriptCreated: true }));
+  const assignments = [...afterReload].filter(([name]) => !savedNames.has(name));
+  const fromScript = assignments.map(([name, { definition }]) => buildVariable({ qName: name, qDefinition: definition, qIsScriptCreated: true, ...reservedFlags(name) }));
   const variables = [...saved, ...fromScript];
   const computed = computedVariableNames(raw.script);
   if (computed.length > 0) {
@@ -114,7 +120,11 @@ export function snapshotFromRawApp(input: OfflineInput): AppSnapshot {
   }
   const bookmarks = [...raw.bookmarks.values()].map((p) => {
     const meta = isObject(p.qMetaDef) ? p.qMetaDef : {};
-    return buildBookmark(listItem(p, { title: meta.title, description: meta.description, sheetId: p.sheetId }), p, undefined, undefined);
+    const item = listItem(p, { title: meta.title, description: meta.description, sheetId: p.sheetId });
+    // the selections (qBookmark.qStateData), which the engine gives in the bookmark's layout, as the folder keeps them
+    if (isObject(p.qBookmark)) return buildBookmark(item, p, { qBookmark: p.qBookmark }, undefined);
+    issues.push({ ...issue('bookmarks', 'the app folder does not keep the selections of this bookmark (qBookmark)'), objectId: item.qInfo.qId });
+    return buildBookmark(item, p, undefined, undefined);
   });
 
   const appprops = topLevel(raw, 'appprops')[0]?.properties;
@@ -149,12 +159,18 @@ export function snapshotFromRawApp(input: OfflineInput): AppSnapshot {
   issues.push(
     issue('expressions', `the engine's expression check (CheckExpression) is not available: ${ENGINE_REASON}`),
     issue('expressions', `GetFieldsFromExpression is not available: ${ENGINE_REASON}`),
-    issue('script', `the engine's script syntax check is not available: ${ENGINE_REASON}`),
+    issue('script', `only the engine checks a script's syntax (CheckScriptSyntax), and ${ENGINE_REASON}`),
     issue('timings', `object layouts and calculation times need the engine: ${ENGINE_REASON}`),
     issue('reloads', 'an app folder holds no reload history'),
     issue('evaluation', 'an app folder holds no app evaluation'),
     issue('extensions', "the tenant's installed extensions are not known offline"),
     issue('themes', "the tenant's installed themes are not known offline"),
+    ...(['item', 'space'] as const).map((part) => issue(part, 'an app folder holds no tenant records of the app (its items entry and its space)')),
+    {
+      part: 'app',
+      code: PUBLISH_STATE_UNKNOWN,
+      message: 'whether the app and its sheets are published or approved, and who owns them, is kept by the tenant (item meta), not in an app folder',
+    },
   );
   if (!isObject(input.metadata)) issues.push(issue('metadata', 'an app folder holds no REST data metadata (metadata.json)'));
 
@@ -180,6 +196,7 @@ export function snapshotFromRawApp(input: OfflineInput): AppSnapshot {
     expressions: extracted.expressions,
     libraryReferences: extracted.libraryReferences,
     fieldReferences: extracted.fieldReferences,
+    mentions: extracted.mentions,
     collectionIssues: issues,
     ...(raw.sources ? { sources: snapshotSources(raw, raw.sources, { assignments, extracted, variables, folder: input.folder ?? '' }) } : {}),
   };

@@ -49,9 +49,15 @@ export default defineRule({
       const content = contentOf(issues);
       const explain = inPart && issue.objectId === undefined && !explained.has(issue.part);
       if (explain) explained.add(issue.part);
+      // an issue on one bookmark names that bookmark (offline: a bookmark kept without its selections)
+      const bookmark = issue.part === 'bookmarks' && issue.objectId ? snapshot.bookmarks.find((b) => b.id === issue.objectId) : undefined;
       ctx.report({
-        target: issue.objectId ? ctx.index.objectTarget(issue.objectId) : ctx.index.appTarget(),
-        message: messageOf(snapshot, issue, parts, inPart, explain),
+        target: bookmark
+          ? { kind: 'bookmark', id: bookmark.id, ...(bookmark.title ? { name: bookmark.title } : {}) }
+          : issue.objectId
+            ? ctx.index.objectTarget(issue.objectId)
+            : ctx.index.appTarget(),
+        message: messageOf(snapshot, issue, parts, inPart, explain, bookmark ? 'Bookmark' : 'Object'),
         data: { ...issue, ...(issues.length > 1 ? { parts } : {}), ...(inPart ? { inPart } : {}) },
         content: (contentCounts.get(content) ?? 0) > 1 ? `${content}\u0000${issue.message}` : content,
       });
@@ -59,11 +65,11 @@ export default defineRule({
   },
 });
 
-function messageOf(snapshot: AppSnapshot, issue: CollectionIssue, parts: IssuePart[], inPart: boolean, explain: boolean): string {
+function messageOf(snapshot: AppSnapshot, issue: CollectionIssue, parts: IssuePart[], inPart: boolean, explain: boolean, item: 'Object' | 'Bookmark'): string {
   const reason = `${issue.message} (${issue.code}).`;
   // a resumed connection is not a missing part: say what happened
   if (issue.part === 'connection') return `Engine connection: ${reason}`;
-  if (issue.objectId !== undefined) return inPart ? `Object ${issue.objectId} could not be collected in full (${PART_LABELS[issue.part]}): ${reason}` : `Object ${issue.objectId} could not be collected: ${reason}`;
+  if (issue.objectId !== undefined) return inPart ? `${item} ${issue.objectId} could not be collected in full (${PART_LABELS[issue.part]}): ${reason}` : `${item} ${issue.objectId} could not be collected: ${reason}`;
   if (!inPart) return `${partsInWords(parts)} could not be collected: ${reason}`;
   return [`${partsInWords(parts)} could not be collected in full: ${reason}`, ...(explain ? whatIsMissing(snapshot, issue.part) : [])].join(' ');
 }

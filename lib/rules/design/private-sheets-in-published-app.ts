@@ -14,7 +14,7 @@ export default defineRule({
   severityReason:
     'Unpublished sheets are a normal part of a published app (its community and private sheets): a suggestion to promote or tidy up.',
   options: z.object({}),
-  needs: ['objects'],
+  needs: ['objects', 'publishState'],
   check(ctx) {
     if (!ctx.snapshot.app.published) return;
     for (const s of ctx.snapshot.sheets) {

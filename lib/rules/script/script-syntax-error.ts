@@ -16,7 +16,11 @@ export default defineRule({
   needs: ['script'],
   check(ctx) {
     const script = ctx.snapshot.script;
-    if (!script?.syntaxErrors) return ctx.cannotRun('the script syntax check (CheckScriptSyntax) was not collected');
+    if (!script?.syntaxErrors) {
+      // never a syntax error of our own: only the engine's verdict counts, so without it the rule says why it did not run
+      const why = ctx.snapshot.collectionIssues.find((i) => i.part === 'script' && i.objectId === undefined)?.message ?? "the engine's CheckScriptSyntax was not collected";
+      return ctx.cannotRun(`the script's syntax was not checked: ${why}`);
+    }
     for (const err of script.syntaxErrors) {
       if (err.qSecondaryFailure) continue;
       const tab = err.qTabIx !== undefined ? (script.tabs[err.qTabIx] ?? `tab ${err.qTabIx + 1}`) : 'the script';

@@ -66,18 +66,18 @@ describe('app folder formats read offline', () => {
     expect(snapshot.sheets.map((s) => [s.id, s.title, s.childIds])).toEqual([['sheet1', 'Overview', ['c1']]]);
     expect(snapshot.objects.map((o) => [o.id, o.sheetId, o.title])).toEqual([['c1', 'sheet1', 'Revenue']]);
     expect(snapshot.masterMeasures.map((m) => [m.id, m.label, m.definition])).toEqual([['m1', 'Total', 'Sum(Sales)']]);
-    // the saved variable, and the script's (an emptied one is gone after a reload)
-    expect(snapshot.variables.map((v) => [v.name, v.isScriptCreated])).toEqual([
-      ['vSaved', false],
-      ['ThousandSep', true],
-      ['vTarget', true],
+    // the saved variable, and the script's (an emptied one is gone after a reload), a system one reserved as the engine lists it
+    expect(snapshot.variables.map((v) => [v.name, v.isScriptCreated, v.isReserved])).toEqual([
+      ['vSaved', false, false],
+      ['ThousandSep', true, true],
+      ['vTarget', true, false],
     ]);
     expect(snapshot.script?.text).toBe(SCRIPT);
     expect(snapshot.expressions.map((e) => e.text)).toContain('Sum(Sales) / $(vTarget)');
     // no engine: nothing is claimed to have been checked
     expect(snapshot.expressions.every((e) => e.check === undefined)).toBe(true);
     expect(snapshot.collectionIssues.filter((i) => i.code === OFFLINE_UNAVAILABLE).map((i) => i.part).sort()).toEqual(
-      ['dataModel', 'evaluation', 'expressions', 'expressions', 'extensions', 'metadata', 'reloads', 'script', 'themes', 'timings'],
+      ['dataModel', 'evaluation', 'expressions', 'expressions', 'extensions', 'item', 'metadata', 'reloads', 'script', 'space', 'themes', 'timings'],
     );
   });
 
@@ -177,6 +177,28 @@ describe('app folder formats read offline', () => {
     expect(jsonPositions('{}').lines.get('/loadScript')).toBeUndefined();
   });
 
+  it('a saved variable the script sets is script-created; bookmarks keep the selections the folder holds, one without them is an issue on it', async () => {
+    const selection = { qStateData: [{ qStateName: '$', qFieldItems: [{ qDef: { qName: 'Region' }, qValues: [{ qText: 'North' }] }] }] };
+    const snapshot = await snapshotOf({
+      'app-properties.json': '{}',
+      'objects/sheet1.json': JSON.stringify(sheetEntry([chart('c1', 'Sum(Sales)')])),
+      'variables.json': JSON.stringify([{ qInfo: { qId: 'v1', qType: 'variable' }, qName: 'vTarget', qDefinition: '1000' }]),
+      'bookmarks.json': JSON.stringify([
+        { qInfo: { qId: 'b1', qType: 'bookmark' }, qMetaDef: { title: 'North' }, qBookmark: selection },
+        { qInfo: { qId: 'b2', qType: 'bookmark' }, qMetaDef: { title: 'Bare' } },
+      ]),
+      'script.qvs': SCRIPT,
+    });
+    expect(snapshot.variables.find((v) => v.name === 'vTarget')).toMatchObject({ id: 'v1', isScriptCreated: true });
+    expect(snapshot.bookmarks.map((b) => [b.id, b.selections])).toEqual([
+      ['b1', [{ stateName: '$', field: 'Region', values: ['North'] }]],
+      ['b2', []],
+    ]);
+    expect(snapshot.collectionIssues.filter((i) => i.part === 'bookmarks')).toEqual([
+      { part: 'bookmarks', objectId: 'b2', code: OFFLINE_UNAVAILABLE, message: 'the app folder does not keep the selections of this bookmark (qBookmark)' },
+    ]);
+  });
+
   it('an unknown folder or broken JSON is a clear error naming the file', async () => {
     await expect(readAppFolder(memoryFolder({ 'notes.txt': 'hello' }))).rejects.toThrow(/unknown app folder format.*notes\.txt/);
     await expect(readAppFolder(memoryFolder({ 'app-properties.json': '{"qTitle": ', 'objects/a.json': '{}' }))).rejects.toThrow(/mem\/app-properties\.json: invalid JSON/);
@@ -227,11 +249,27 @@ describe('offline analysis of real folders', () => {
     const key = (f: { rule: string; target: { id: string } }) => `${f.rule} ${f.target.id}`;
     const found = new Set(result.findings.map(key));
     // app-level findings depend on the tenant's item meta (sim.json), which a folder does not carry
-    const offlineExpected = expected.findings.filter((f) => f.target.kind !== 'app' && ran.has(f.rule) && f.rule !== 'D12');
+    const offlineExpected = expected.findings.filter((f) => f.target.kind !== 'app' && ran.has(f.rule));
     expect(offlineExpected.length).toBeGreaterThan(5);
     expect(offlineExpected.map(key).filter((k) => !found.has(k))).toEqual([]);
     const planted = new Set(expected.findings.map(key));
     expect(result.findings.filter((f) => f.severity === 'error' && !planted.has(key(f))).map(key)).toEqual([]);
+  });
+});
+
+describe('the script syntax offline', () => {
+  it('S01 says the syntax was not checked and why, and reports no syntax error of its own (the demo script has one the engine finds)', async () => {
+    const dir = fileURLToPath(new URL('../../sim/apps/demo', import.meta.url));
+    const result = analyse(await snapshotFromFolder(dir));
+    expect(result.rules.find((r) => r.rule === 'S01')).toMatchObject({
+      status: 'could-not-run',
+      reason: "the script's syntax was not checked: only the engine checks a script's syntax (CheckScriptSyntax), and an app folder is analysed without an engine",
+    });
+    expect(result.findings.filter((f) => f.rule === 'S01')).toEqual([]);
+    // G04 does not say the script was not read: only its check is missing
+    expect(result.findings.map((f) => f.message)).toContain(
+      "The load script could not be collected in full: only the engine checks a script's syntax (CheckScriptSyntax), and an app folder is analysed without an engine (OFFLINE_UNAVAILABLE). The script was read, but the engine did not check its syntax (CheckScriptSyntax): script syntax errors (S01) are not reported.",
+    );
   });
 });
 

@@ -5,6 +5,7 @@ import { isObject, qInfoOf, type AppModel, type Json, type JsonObject, type Stor
 import type { Ctx } from './context';
 import { evaluateCached, scriptVariables } from './evaluate';
 import { hyperCubeLayout, listObjectLayout } from './hypercube';
+import { reservedFlags } from '../../../lib/analyze/reserved-variables';
 
 const str = (v: unknown): string => (typeof v === 'string' ? v : '');
 const obj = (v: unknown): JsonObject => (isObject(v) ? v : {});
@@ -88,8 +89,6 @@ export function effectiveProperties(ctx: Ctx, stored: StoredObject): { propertie
   return { properties: { ...master.properties, qInfo: stored.properties.qInfo, qExtendsId: extendsId, qMetaDef: master.properties.qMetaDef ?? {} } };
 }
 
-const RESERVED_CONFIG = ['ThousandSep', 'DecimalSep', 'MoneyThousandSep', 'MoneyDecimalSep', 'MoneyFormat', 'TimeFormat', 'DateFormat', 'TimestampFormat', 'FirstWeekDay', 'BrokenWeeks', 'ReferenceDay', 'FirstMonthOfYear', 'CollationLocale', 'CreateSearchIndexOnReload', 'MonthNames', 'LongMonthNames', 'DayNames', 'LongDayNames', 'NumericalAbbreviation'];
-const RESERVED = ['ScriptError', 'ScriptErrorCount', 'ScriptErrorList', 'ErrorMode', 'HidePrefix', 'HideSuffix', 'StripComments', 'Verbatim', 'OpenUrlTimeout', 'NullInterpret', 'NullValue', 'OtherSymbol', 'QvPath', 'QvRoot', 'QvWorkPath', 'QvWorkRoot', 'WinPath', 'WinRoot'];
 
 function variableListItems(ctx: Ctx, def: JsonObject): Json[] {
   const items: Json[] = [];
@@ -108,12 +107,9 @@ function variableListItems(ctx: Ctx, def: JsonObject): Json[] {
   if (def.qShowSession) for (const v of ctx.state.sessionVariables.values()) push({ qName: str(v.qName), qDefinition: str(v.qDefinition), qInfo: v.qInfo ?? {}, qData: resolveData(def.qData, v) });
   for (const [name, definition] of fromScript) {
     if (seen.has(name)) continue;
-    const isConfig = RESERVED_CONFIG.includes(name);
-    const isReserved = isConfig || RESERVED.includes(name);
-    if ((isConfig && !def.qShowConfig) || (isReserved && !def.qShowReserved)) continue;
-    const item: JsonObject = { qName: name, qDefinition: definition, qInfo: { qId: `sv-${name}`, qType: 'variable' }, qData: {} };
-    if (isReserved) item.qIsReserved = true;
-    if (isConfig) item.qIsConfig = true;
+    const flags = reservedFlags(name);
+    if ((flags.qIsConfig && !def.qShowConfig) || (flags.qIsReserved && !def.qShowReserved)) continue;
+    const item: JsonObject = { qName: name, qDefinition: definition, qInfo: { qId: `sv-${name}`, qType: 'variable' }, qData: {}, ...flags };
     item.qIsScriptCreated = true;
     push(item);
   }

@@ -113,5 +113,19 @@ describe('G04 partial-collection', () => {
       expect(messages).toEqual(['Object c could not be collected in full (object layouts and timings): GetLayout failed (ENGINE_-128).']);
       expect(findings[0]?.data).toEqual({ part: 'timings', objectId: 'c', code: 'ENGINE_-128', message: 'GetLayout failed', inPart: true });
     });
+
+    it('says "in full" when the part is there and only some of its data is missing (the script without its syntax check)', () => {
+      const s = app().script('LOAD 1 AS X AUTOGENERATE 1;', { syntaxErrors: undefined }).issue({ part: 'script', code: 'ENGINE_-128', message: 'the syntax check failed' }).build();
+      expect(runRule(rule, s).messages).toEqual([
+        'The load script could not be collected in full: the syntax check failed (ENGINE_-128). The script was read, but the engine did not check its syntax (CheckScriptSyntax): script syntax errors (S01) are not reported.',
+      ]);
+    });
+
+    it('puts an issue on one bookmark at that bookmark', () => {
+      const s = app().bookmark({ id: 'b1', title: 'North' }).issue({ part: 'bookmarks', objectId: 'b1', code: 'OFFLINE_UNAVAILABLE', message: 'no selections kept' }).build();
+      const { findings, messages } = runRule(rule, s);
+      expect(messages).toEqual(['Bookmark b1 could not be collected in full (bookmarks): no selections kept (OFFLINE_UNAVAILABLE).']);
+      expect(findings[0]?.target).toEqual({ kind: 'bookmark', id: 'b1', name: 'North' });
+    });
   });
 });

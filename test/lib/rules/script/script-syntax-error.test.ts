@@ -23,8 +23,14 @@ describe('S01 script-syntax-error', () => {
     expect(findings[0]?.data).toMatchObject({ line: 5, lineInTab: 2, tab: 'Orders' });
   });
 
-  it('could not run without the syntax check or the script', () => {
-    expect(runRule(rule, app().script('x', { syntaxErrors: undefined }).build()).run.status).toBe('could-not-run');
+  it('could not run without the syntax check or the script, and says why', () => {
+    expect(runRule(rule, app().script('x', { syntaxErrors: undefined }).build()).run).toMatchObject({
+      status: 'could-not-run',
+      reason: "the script's syntax was not checked: the engine's CheckScriptSyntax was not collected",
+    });
+    // the check failed: the collection issue's reason
+    const failed = app().script('x', { syntaxErrors: undefined }).issue({ part: 'script', code: 'ENGINE_-128', message: 'the engine did not answer' }).build();
+    expect(runRule(rule, failed).run).toMatchObject({ status: 'could-not-run', reason: "the script's syntax was not checked: the engine did not answer" });
     expect(runRule(rule, app().noScript().build()).run.reason).toBe('no rights to read the load script');
   });
 });
