@@ -72,8 +72,9 @@ interface Run {
 /**
  * Critical-path bound, in ms: L × (D_inventory + 1) without timings; with them + L + the timing window.
  * - D_inventory: the longest chain of data-dependent requests other than the expression checks,
- *   from the client's record of a run (engine-trace.ts), e.g. CreateSessionObject (sheet list)
- *   → GetLayout → GetObject (sheet) → GetFullPropertyTree = 4;
+ *   from the client's record of a run (engine-trace.ts), e.g. GetObjects (the sheets) → GetObject
+ *   (a sheet) → GetFullPropertyTree = 3;
+
  * - + 1: CheckExpression / GetFieldsFromExpression (each needs the tree it found the text in);
  * - timing pass (timings.ts: sheets one after another, within a sheet at most
  *   k = DEFAULT_TIMING_CONCURRENCY objects in flight, by design, so that each object's time is its

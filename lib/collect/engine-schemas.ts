@@ -23,6 +23,9 @@ export const ListItem = z.looseObject({
 });
 export type ListItem = z.infer<typeof ListItem>;
 
+/** Doc.GetObjects' `qList` (NxContainerEntry[]), which enigma.js answers with as the single out-param */
+export const ObjectsList = z.array(ListItem);
+
 export const ListLayout = (key: string) =>
   z.looseObject({ [key]: z.optional(z.looseObject({ qItems: z.optional(z.array(ListItem)) })) });
 

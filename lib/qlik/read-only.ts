@@ -26,6 +26,7 @@ export const ENGINE_ALLOW_LIST: Readonly<Record<string, ReadonlySet<string>>> = 
     'GetAppProperties',
     'CreateSessionObject', // list objects (sheets, master items, variables, bookmarks …): session state only
     'DestroySessionObject', // and their release
+    'GetObjects', // the saved objects of some types with their qMeta, in one call (sheet, master visualization and story lists)
     'GetObject',
     'GetBookmark',
     'GetTablesAndKeys',

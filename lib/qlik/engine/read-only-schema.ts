@@ -240,6 +240,25 @@ export const READ_ONLY_ENGINE_SCHEMA = {
         ],
         "Out": []
       },
+      "GetObjects": {
+        "In": [
+          {
+            "Name": "qOptions",
+            "DefaultValue": {
+              "qTypes": [
+                ""
+              ],
+              "qIncludeSessionObjects": false,
+              "qData": {}
+            }
+          }
+        ],
+        "Out": [
+          {
+            "Name": "qList"
+          }
+        ]
+      },
       "CheckExpression": {
         "In": [
           {

@@ -29,6 +29,8 @@ export interface QixDoc {
   getAppProperties(): Promise<unknown>;
   createSessionObject(props: Record<string, unknown>): Promise<QixGenericObject>;
   destroySessionObject(id: string): Promise<unknown>;
+  /** enigma.js answers with the single out-param, `qList` */
+  getObjects(options: { qTypes: string[]; qIncludeSessionObjects?: boolean; qData?: Record<string, string> }): Promise<unknown>;
   getObject(id: string): Promise<QixGenericObject>;
   getBookmark(id: string): Promise<QixBookmark>;
   getTablesAndKeys(

@@ -27,8 +27,23 @@ const KIND_WORDS: Record<ExpressionKind, string> = {
   other: 'expression',
 };
 
-/** "measure 2", "dimension 1", "title" … from a location's kind and JSON pointer. */
+/**
+ * "show condition of reference line 1", "value of reference line 2": a reference line holds several
+ * expressions (Sense's refLine/refLines: show, refLineExpr/value, refLineExpr/label), so a message
+ * that says only "reference line" reads the same for each of them.
+ */
+function referenceLineSite(path: string): string {
+  const line = /\/(refLines|dimRefLines)\/(\d+)(\/.*)?$/.exec(path);
+  if (!line) return KIND_WORDS['reference-line'];
+  const which = `${line[1] === 'dimRefLines' ? 'dimension reference line' : 'reference line'} ${Number(line[2]) + 1}`;
+  const rest = line[3] ?? '';
+  const part = /^\/show(\/|$)/.test(rest) ? 'show condition' : /\/label(\/|$)/.test(rest) ? 'label' : /\/value(\/|$)/.test(rest) ? 'value' : undefined;
+  return part ? `${part} of ${which}` : which;
+}
+
+/** "measure 2", "dimension 1", "title", "label of reference line 1" … from a location's kind and JSON pointer. */
 export function describeLocation(location: ExpressionLocation): string {
+  if (location.kind === 'reference-line') return referenceLineSite(location.path);
   const word = KIND_WORDS[location.kind];
   const m = /\/(qMeasures|qDimensions)\/(\d+)\//.exec(location.path);
   if (m && (location.kind === 'measure' || location.kind === 'dimension')) return `${word} ${Number(m[2]) + 1}`;

@@ -62,6 +62,23 @@ describe('partial collection', () => {
     expect(snapshot.sheets.map((s) => s.id).sort()).toEqual(sheetIds.filter((id) => id !== broken).sort());
   }, 60_000);
 
+  it('an engine without Doc.GetObjects (method not found): the sheet, master visualization and story lists come from list session objects, the same as with it, and no issue is recorded', async () => {
+    const withGetObjects = await collectAs('developer');
+    const usedGetObjects = sim.calls().filter((c) => c.method === 'GetObjects').length;
+    sim.reset();
+    sim.faults.set({ engineErrors: [{ method: 'GetObjects', code: -32601 }] });
+    const without = await collectAs('developer');
+    const lists = sim.calls().filter((c) => c.method === 'CreateSessionObject').map((c) => JSON.stringify(c.params));
+    expect(usedGetObjects).toBe(3);
+    for (const qType of ['"sheet"', '"masterobject"', '"story"']) expect(lists.some((p) => p.includes('qAppObjectListDef') && p.includes(qType))).toBe(true);
+    expect(without.collectionIssues).toEqual(withGetObjects.collectionIssues);
+    expect(without.sheets).toEqual(withGetObjects.sheets);
+    expect(without.masterVisualizations).toEqual(withGetObjects.masterVisualizations);
+    expect(without.stories).toEqual(withGetObjects.stories);
+    expect(without.objects.map((o) => o.id)).toEqual(withGetObjects.objects.map((o) => o.id));
+    expect(readOnlyViolations(sim.calls())).toEqual([]);
+  }, 60_000);
+
   it('a failing CheckExpression leaves expressions unchecked and says so', async () => {
     sim.faults.set({ engineErrors: [{ method: 'CheckExpression', code: -128 }] });
     const snapshot = await collectAs('developer');
