@@ -43,31 +43,28 @@ const history = () => ({
   setHidden: vi.fn<HistorySource['setHidden']>(),
 });
 
+/** App A shown, a hide of one of its findings still waiting for its answer, then the panel moves to app B. */
+async function hideThenMoveToAnotherApp() {
+  const source = history();
+  const view = await probe(source, A);
+  await vi.waitFor(() => expect(view.shown().analysis?.appKey).toBe(A));
+  const hidden = deferred<StoredAnalysis | null>();
+  source.setHidden.mockReturnValueOnce(hidden.promise);
+  await act(() => view.shown().setHidden(result.findings[0], true));
+  await view.rerender({ appKey: B, refreshKey: '' });
+  await vi.waitFor(() => expect(view.shown().analysis?.appKey).toBe(B));
+  return { view, hidden };
+}
+
 describe('useLastAnalysis with late answers', () => {
   it('a hide that answers after the panel moved to another app does not replace that app’s analysis', async () => {
-    const source = history();
-    const view = await probe(source, A);
-    await vi.waitFor(() => expect(view.shown().analysis?.appKey).toBe(A));
-    const hidden = deferred<StoredAnalysis | null>();
-    source.setHidden.mockReturnValueOnce(hidden.promise);
-    await act(() => view.shown().setHidden(result.findings[0], true));
-
-    await view.rerender({ appKey: B, refreshKey: '' });
-    await vi.waitFor(() => expect(view.shown().analysis?.appKey).toBe(B));
+    const { view, hidden } = await hideThenMoveToAnotherApp();
     await act(async () => hidden.resolve(stored(A, 2)));
     expect(view.shown().analysis?.appKey).toBe(B);
   });
 
   it('a hide that fails after the panel moved to another app says nothing there', async () => {
-    const source = history();
-    const view = await probe(source, A);
-    await vi.waitFor(() => expect(view.shown().analysis?.appKey).toBe(A));
-    const hidden = deferred<StoredAnalysis | null>();
-    source.setHidden.mockReturnValueOnce(hidden.promise);
-    await act(() => view.shown().setHidden(result.findings[0], true));
-
-    await view.rerender({ appKey: B, refreshKey: '' });
-    await vi.waitFor(() => expect(view.shown().analysis?.appKey).toBe(B));
+    const { view, hidden } = await hideThenMoveToAnotherApp();
     await act(async () => hidden.reject(new Error('IndexedDB is closed')));
     expect(view.shown().error).toBeNull();
   });
