@@ -37,15 +37,16 @@ async function rawSession(url: string, headers: Record<string, string>, appId: s
   const socket = new WebSocket(url, { headers });
   await new Promise((resolve, reject) => socket.once('open', resolve).once('error', reject));
   let id = 0;
-  const waiting = new Map<number, (answer: { result?: { qReturn?: { qHandle?: number } } }) => void>();
+  type Answer = { id?: number; result?: { qReturn?: { qHandle?: number } } };
+  const waiting = new Map<number, (answer: Answer) => void>();
   socket.on('message', (data: Buffer) => {
-    const answer = JSON.parse(data.toString()) as { id?: number };
+    const answer = JSON.parse(data.toString()) as Answer;
     if (answer.id === undefined) return;
     waiting.get(answer.id)?.(answer);
     waiting.delete(answer.id);
   });
   const call = (method: string, handle: number, params: unknown[]) =>
-    new Promise<{ result?: { qReturn?: { qHandle?: number } } }>((resolve) => {
+    new Promise<Answer>((resolve) => {
       waiting.set(++id, resolve);
       socket.send(JSON.stringify({ jsonrpc: '2.0', id, method, handle, params }));
     });
