@@ -94,9 +94,13 @@ export function createBridgeClient(
     }
     for (const event of message.events) {
       if (closed) return; // a listener closed the bridge
-      if (event.type === 'ready') resolvePage();
-      else if ('socketId' in event) socketListeners.get(event.socketId)?.(event);
-      else fetchListeners.get(event.requestId)?.(event);
+      try {
+        if (event.type === 'ready') resolvePage();
+        else if ('socketId' in event) socketListeners.get(event.socketId)?.(event);
+        else fetchListeners.get(event.requestId)?.(event);
+      } catch (error) {
+        console.error('Qlarity: a bridge listener failed', error); // the rest of the batch still goes on
+      }
     }
   };
 

@@ -218,7 +218,13 @@ export function installPageBridge(nonce: string): 'installed' | 'bad-nonce' | 'n
   write(port, 'onmessage', portOnMessage, (event: MessageEvent) => {
     const data: unknown = read(event, 'data', messageData);
     if (!isArray(data)) return;
-    for (let i = 0; i < data.length; i++) run(data[i]);
+    for (let i = 0; i < data.length; i++) {
+      try {
+        run(data[i]);
+      } catch {
+        // e.g. the WebSocket constructor refused the address: the other commands still run
+      }
+    }
   });
 
   post({ type: 'ready' });

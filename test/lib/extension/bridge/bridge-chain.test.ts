@@ -142,6 +142,30 @@ describe('in-tab bridge, end to end over fakes', () => {
     expect(client.closed).toBe(false);
   });
 
+  it('one failing command or listener does not lose the rest of its batch', async () => {
+    const { client } = await connected();
+    const refused = client.createSocket('wss://acme.eu.qlikcloud.com/app/refused-by-the-browser');
+    const socket = client.createSocket('wss://acme.eu.qlikcloud.com/app/A'); // the same batch
+    const log = events(socket);
+    await settle();
+    expect(FakeWebSocket.instances.map((ws) => ws.url)).toEqual(['wss://acme.eu.qlikcloud.com/app/A']);
+    expect(refused.readyState).toBe(refused.CONNECTING);
+    const pageSocket = FakeWebSocket.instances[0];
+    pageSocket.serverOpen();
+    await settle();
+    for (let id = 1; id <= 2; id++) socket.send(`{"jsonrpc":"2.0","id":${id},"method":"GetLayout","handle":1,"params":[]}`);
+    await settle();
+    const failing = vi.spyOn(console, 'error').mockImplementation(() => {});
+    socket.onmessage = (e) => {
+      log.push(`message:${e.data}`);
+      if (log.length === 2) throw new Error('enigma could not read it');
+    };
+    for (let id = 1; id <= 2; id++) pageSocket.serverSend(`{"jsonrpc":"2.0","id":${id},"result":{}}`);
+    await settle();
+    expect(log.filter((entry) => entry.startsWith('message:'))).toHaveLength(2);
+    expect(failing).toHaveBeenCalledWith('Qlarity: a bridge listener failed', new Error('enigma could not read it'));
+  });
+
   it('a page script that patches WebSocket after the injection never gets the socket: send and close were taken at injection', async () => {
     const { client } = await connected();
     const proto = FakeWebSocket.prototype as unknown as Record<string, unknown>;
