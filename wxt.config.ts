@@ -82,8 +82,9 @@ export default defineConfig({
     // the background's build leaves out the rule texts the service worker never reads
     plugins: [preact(), stripRuleTextsPlugin()],
     // QLARITY_SOURCEMAP=1 npx wxt build: source maps, to see what each bundle holds (the budgets
-    // in test/arch/bundle-budget.test.ts count the build without them).
-    build: { sourcemap: process.env.QLARITY_SOURCEMAP === '1' },
+    // in test/arch/bundle-budget.test.ts count the build without them). QLARITY_MINIFY=0: not
+    // minified, for CPU profiles with readable names (bench/profile-browser.ts).
+    build: { sourcemap: process.env.QLARITY_SOURCEMAP === '1', ...(process.env.QLARITY_MINIFY === '0' ? { minify: false } : {}) },
   }),
 });
 

@@ -3,6 +3,11 @@
 //   background ──Port──▶ content script (ISOLATED) ──MessagePort──▶ page bridge (MAIN)
 //   background ◀─Port─── content script (ISOLATED) ◀─MessagePort─── page bridge (MAIN)
 //
+// Batched: what one end produces in one task (the engine requests that answers set off, the
+// engine frames that arrived together) travels as one message holding an array of frames, at most
+// MAX_BATCH_FRAMES, each checked on its own as if it had come alone. Every hop between processes
+// costs per message, not per byte, and a collection sends thousands of small engine frames.
+//
 // The Qlik page also runs other scripts (the Sense client, third-party visualisation extensions),
 // and any of them can read and forge `window.postMessage` traffic. So the relay and the page bridge
 // never use it: at injection the page bridge hands one end of a MessageChannel to the relay in a
@@ -22,6 +27,9 @@ export const BRIDGE_TAG = 'qlarity-bridge/2';
 
 /** Largest text we relay in one message (Chrome's runtime.Port limit is 64 MiB). */
 export const MAX_FRAME_CHARS = 48 * 1024 * 1024;
+
+/** Most frames in one batch message, either way. */
+export const MAX_BATCH_FRAMES = 1024;
 
 /**
  * Per-injection random nonce (base64url, ≥ 128 bits), known to the background, the relay and the
@@ -46,6 +54,8 @@ export const FRAME_LIMITS = {
   charBurst: 512 * 1024 * 1024,
   /** engine frames a socket may receive that answer no request */
   enginePushAllowance: 256,
+  /** frames in one message from the page bridge (each still counts and is checked alone) */
+  maxBatchFrames: MAX_BATCH_FRAMES,
 } as const;
 export type FrameLimits = { [K in keyof typeof FRAME_LIMITS]: number };
 
@@ -144,14 +154,14 @@ export const BRIDGE_PORT_NAME = 'qlarity-bridge';
 
 export const ToRelay = z.discriminatedUnion('type', [
   z.object({ type: z.literal('relay-init'), nonce: BridgeNonce }),
-  z.object({ type: z.literal('relay-command'), command: BridgeCommand }),
+  z.object({ type: z.literal('relay-commands'), commands: z.array(BridgeCommand).check(z.maxLength(MAX_BATCH_FRAMES)) }),
 ]);
 export type ToRelay = z.infer<typeof ToRelay>;
 
 export const FromRelay = z.discriminatedUnion('type', [
   /** The relay waits for the handoff: the background may now inject the page bridge. */
   z.object({ type: z.literal('relay-ready'), origin: z.string() }),
-  z.object({ type: z.literal('relay-event'), event: BridgeEvent }),
+  z.object({ type: z.literal('relay-events'), events: z.array(BridgeEvent).check(z.maxLength(MAX_BATCH_FRAMES)) }),
   /** The relay refused a command (e.g. a socket URL off the tab's origin). */
   z.object({ type: z.literal('relay-refused'), command: z.string(), id: z.optional(z.string()), reason: z.string() }),
   /** The relay stopped the bridge: the page broke a bound (FRAME_LIMITS). */

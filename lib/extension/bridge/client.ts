@@ -1,6 +1,7 @@
 // The background half of the in-tab bridge: a WebSocket-like object for enigma.js and a fetch
 // for the REST client, both carried through the content relay into the Qlik page.
-import { FromRelay, ToRelay, type BridgeCommand, type BridgeEvent } from '../../protocol/bridge';
+import { BridgeCommand, FromRelay, MAX_BATCH_FRAMES, MAX_FRAME_CHARS, ToRelay, type BridgeEvent } from '../../protocol/bridge';
+import { createBatcher } from './batch';
 import { type BrowserSocketLike } from './types';
 import { httpRefusal } from '../../qlik/read-only';
 import type { FetchLike } from '../../qlik/rest/client';
@@ -49,10 +50,22 @@ export function createBridgeClient(
   relayReady.catch(() => {});
   pageReady.catch(() => {});
 
+  /** `message` parsed already: the commands one by one as they are queued (a bad one throws to its sender) */
   const post = (message: ToRelay) => {
-    if (!closed) port.postMessage(ToRelay.parse(message));
+    if (closed) return;
+    try {
+      port.postMessage(message);
+    } catch {
+      shutdown(TAB_GONE_MESSAGE); // the browser throws on a Port whose other end is gone
+    }
   };
-  const command = (cmd: BridgeCommand) => post({ type: 'relay-command', command: cmd });
+  // the commands of one task (the engine requests a batch of answers set off) go as one message
+  const commands = createBatcher<BridgeCommand>((batch) => post({ type: 'relay-commands', commands: batch }), {
+    maxItems: MAX_BATCH_FRAMES,
+    maxChars: MAX_FRAME_CHARS,
+    charsOf: (cmd) => (cmd.type === 'ws-send' ? cmd.data.length : cmd.type === 'fetch' ? (cmd.body?.length ?? 0) : 0),
+  });
+  const command = (cmd: BridgeCommand) => commands.push(BridgeCommand.parse(cmd));
 
   const onPortMessage = (raw: unknown) => {
     const parsed = FromRelay.safeParse(raw);
@@ -79,10 +92,16 @@ export function createBridgeClient(
       else if (message.command === 'fetch') fetchListeners.get(id)?.({ type: 'fetch-failed', requestId: id, message: reason });
       return;
     }
-    const event = message.event;
-    if (event.type === 'ready') resolvePage();
-    else if ('socketId' in event) socketListeners.get(event.socketId)?.(event);
-    else fetchListeners.get(event.requestId)?.(event);
+    for (const event of message.events) {
+      if (closed) return; // a listener closed the bridge
+      try {
+        if (event.type === 'ready') resolvePage();
+        else if ('socketId' in event) socketListeners.get(event.socketId)?.(event);
+        else fetchListeners.get(event.requestId)?.(event);
+      } catch (error) {
+        console.error('Qlarity: a bridge listener failed', error); // the rest of the batch still goes on
+      }
+    }
   };
 
   const shutdown = (reason: string, closeCode = TAB_GONE_CLOSE_CODE) => {
@@ -101,7 +120,7 @@ export function createBridgeClient(
 
   port.onMessage.addListener(onPortMessage);
   port.onDisconnect.addListener(onDisconnect);
-  post({ type: 'relay-init', nonce: options.nonce });
+  post(ToRelay.parse({ type: 'relay-init', nonce: options.nonce }));
 
   const createSocket = (url: string): BrowserSocketLike => {
     const socketId = newId();
@@ -151,6 +170,7 @@ export function createBridgeClient(
     close: () => {
       if (closed) return;
       command({ type: 'dispose' });
+      commands.flush();
       shutdown('The connection was closed.');
       port.disconnect();
     },

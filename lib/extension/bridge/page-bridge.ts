@@ -32,6 +32,7 @@
 
 export function installPageBridge(nonce: string): 'installed' | 'bad-nonce' | 'no-relay' {
   const TAG = 'qlarity-bridge/2'; // = BRIDGE_TAG in lib/protocol/bridge.ts (a test keeps them equal)
+  const MAX_BATCH = 1024; // = MAX_BATCH_FRAMES in lib/protocol/bridge.ts (a test keeps them equal)
   if (typeof nonce !== 'string' || !/^[A-Za-z0-9_-]{22,128}$/.test(nonce)) return 'bad-nonce';
   const win = window;
 
@@ -60,6 +61,7 @@ export function installPageBridge(nonce: string): 'installed' | 'bad-nonce' | 'n
   };
   const stringify = JSON.stringify;
   const parse = JSON.parse;
+  const isArray = Array.isArray;
   const strSlice = String.prototype.slice as Fn;
   const slice = (text: string, end: number) => apply(strSlice, text, [0, end]) as string;
   const NativeWebSocket = win.WebSocket;
@@ -74,6 +76,7 @@ export function installPageBridge(nonce: string): 'installed' | 'bad-nonce' | 'n
   const portProto = typeof MessagePort === 'undefined' ? undefined : (MessagePort.prototype as object);
   const portPost = portProto ? (describe(portProto, 'postMessage')?.value as Fn | undefined) : undefined;
   const portClose = portProto ? (describe(portProto, 'close')?.value as Fn | undefined) : undefined;
+  const portOnMessage = accessor(portProto, 'onmessage');
   const nativeFetch = win.fetch as Fn;
   const responseProto = typeof Response === 'undefined' ? undefined : (Response.prototype as object);
   const responseText = responseProto ? (describe(responseProto, 'text')?.value as Fn | undefined) : undefined;
@@ -98,11 +101,23 @@ export function installPageBridge(nonce: string): 'installed' | 'bad-nonce' | 'n
     return 'no-relay';
   }
 
+  // Frames go out in batches: what this task produced (WebSocket messages that arrived together
+  // run as separate tasks, so the flush waits for a task of its own, posted on a second private
+  // channel: unlike a timer, it is not throttled in a background tab).
   type Msg = Record<string, unknown> & { type: string };
+  const postTo = (which: MessagePort, data: unknown) => (portPost ? apply(portPost, which, [data]) : which.postMessage(data));
+  const flushChannel = new win.MessageChannel();
+  let batch: string[] = [];
+  const flush = () => {
+    const frames = batch;
+    batch = [];
+    if (frames.length) postTo(port, frames);
+  };
+  write(flushChannel.port2, 'onmessage', portOnMessage, flush);
   const post = (msg: Msg) => {
-    const text = stringify(msg);
-    if (portPost) apply(portPost, port, [text]);
-    else port.postMessage(text);
+    if (batch.length === 0) postTo(flushChannel.port1, null);
+    batch[batch.length] = stringify(msg);
+    if (batch.length === MAX_BATCH) flush();
   };
   const str = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
   const socketCall = (ws: WebSocket, fn: Fn | undefined, name: 'send' | 'close', args: unknown[]) =>
@@ -168,9 +183,9 @@ export function installPageBridge(nonce: string): 'installed' | 'bad-nonce' | 'n
     }
   };
 
-  port.onmessage = (event: MessageEvent) => {
-    const data: unknown = read(event, 'data', messageData);
-    if (typeof data !== 'string') return;
+  let disposed = false;
+  const run = (data: unknown) => {
+    if (typeof data !== 'string' || disposed) return;
     let cmd: Msg | null;
     try {
       cmd = parse(data) as Msg | null;
@@ -193,10 +208,24 @@ export function installPageBridge(nonce: string): 'installed' | 'bad-nonce' | 'n
         delete sockets[id];
         socketCall(open, wsClose, 'close', [1000, 'Qlarity finished']);
       }
-      port.onmessage = null;
+      disposed = true;
       closePort(port);
+      closePort(flushChannel.port1);
+      closePort(flushChannel.port2);
     }
   };
+  /** one message from the relay: an array of JSON commands */
+  write(port, 'onmessage', portOnMessage, (event: MessageEvent) => {
+    const data: unknown = read(event, 'data', messageData);
+    if (!isArray(data)) return;
+    for (let i = 0; i < data.length; i++) {
+      try {
+        run(data[i]);
+      } catch {
+        // e.g. the WebSocket constructor refused the address: the other commands still run
+      }
+    }
+  });
 
   post({ type: 'ready' });
   return 'installed';

@@ -9,6 +9,8 @@
 //   bounds (count, rate, size: frame-guard.ts), parsed with zod, only for sockets and requests the
 //   background actually opened, engine frames only as answers to requests sent (once) or a few
 //   engine notifications. A dropped frame is counted; a broken bound stops the bridge.
+// - Both ways frames travel in batches (lib/protocol/bridge.ts): each frame of a batch is checked
+//   and counted as if it had come alone; a batch longer than maxBatchFrames stops the bridge.
 import { BRIDGE_PORT_NAME, FRAME_LIMITS, FromRelay, ToRelay, type BridgeCommand, type BridgeEvent, type FrameLimits } from '../../protocol/bridge';
 import { encodeCommand, handoffEventType, isSameOriginSocketUrl, parseBridgeFrame } from './wire';
 import { createEngineFrameCheck, createFrameBudget } from './frame-guard';
@@ -77,20 +79,37 @@ export function serveRelay(port: PortLike, win: WindowLike, options: RelayOption
     }
   };
 
-  const onPageFrame = (message: { data: unknown }) => {
+  /** One message from the page bridge: an array of frames, each bounded and checked as if it came alone. */
+  const onPageFrames = (message: { data: unknown }) => {
     if (stopped) return;
-    const data = message.data;
-    const refusal = budget.admit(typeof data === 'string' ? data.length : 0, now());
-    if (refusal) return fail(refusal);
-    const parsed = parseBridgeFrame(data);
-    const expected = parsed ? isExpected(parsed) : false;
-    if (expected === null) return fail(`the Qlik page sent more than ${limits.enginePushAllowance} engine frames that answer no request`);
-    if (!parsed || !expected) {
-      stats.dropped++;
-      return;
+    const frames: unknown[] = Array.isArray(message.data) ? message.data : [message.data];
+    if (frames.length > limits.maxBatchFrames) return fail(`the Qlik page sent ${frames.length} frames in one message (at most ${limits.maxBatchFrames})`);
+    let events: BridgeEvent[] = [];
+    let chars = 0;
+    const flush = () => {
+      if (events.length) send({ type: 'relay-events', events });
+      events = [];
+      chars = 0;
+    };
+    for (const data of frames) {
+      const size = typeof data === 'string' ? data.length : 0;
+      const refusal = budget.admit(size, now());
+      const parsed = refusal ? null : parseBridgeFrame(data);
+      const expected = parsed ? isExpected(parsed) : false;
+      if (refusal || expected === null) {
+        flush(); // what came before the broken bound goes on, as it would have alone
+        return fail(refusal ?? `the Qlik page sent more than ${limits.enginePushAllowance} engine frames that answer no request`);
+      }
+      if (!parsed || !expected) {
+        stats.dropped++;
+        continue;
+      }
+      stats.forwarded++;
+      if (chars + size > limits.maxFrameChars) flush(); // one Port message stays under the browser's limit
+      events.push(parsed);
+      chars += size;
     }
-    stats.forwarded++;
-    send({ type: 'relay-event', event: parsed });
+    flush();
   };
 
   /** The page bridge's one handoff: take its port, once, and tell it so (preventDefault). */
@@ -101,7 +120,7 @@ export function serveRelay(port: PortLike, win: WindowLike, options: RelayOption
     event.preventDefault();
     stopWaitingForHandoff();
     pagePort = ports[0];
-    pagePort.onmessage = onPageFrame;
+    pagePort.onmessage = onPageFrames;
   };
   const stopWaitingForHandoff = () => {
     if (handoffType) win.removeEventListener(handoffType, onHandoff);
@@ -126,19 +145,29 @@ export function serveRelay(port: PortLike, win: WindowLike, options: RelayOption
       send({ type: 'relay-ready', origin: win.location.origin });
       return;
     }
-    const command = message.command;
-    if (!pagePort) return refuse(command, 'The page bridge is not connected.');
+    const toPage: string[] = [];
+    for (const command of message.commands) {
+      const refusal = admitCommand(command);
+      if (refusal) refuse(command, refusal);
+      else toPage.push(encodeCommand(command));
+    }
+    if (toPage.length) pagePort?.postMessage(toPage);
+  };
+
+  /** null when the command may go into the page, else why not. */
+  const admitCommand = (command: BridgeCommand): string | null => {
+    if (!pagePort) return 'The page bridge is not connected.';
     if (command.type === 'ws-open') {
-      if (!isSameOriginSocketUrl(command.url, win.location.origin)) return refuse(command, 'The engine address is not on this tab\'s origin.');
-      if (openSockets.has(command.socketId)) return refuse(command, 'Socket id already in use.');
+      if (!isSameOriginSocketUrl(command.url, win.location.origin)) return 'The engine address is not on this tab\'s origin.';
+      if (openSockets.has(command.socketId)) return 'Socket id already in use.';
       openSockets.set(command.socketId, createEngineFrameCheck(limits.enginePushAllowance));
     } else if (command.type === 'ws-send') {
       openSockets.get(command.socketId)?.sent(command.data);
     } else if (command.type === 'fetch') {
-      if (pendingRequests.has(command.requestId)) return refuse(command, 'Request id already in use.');
+      if (pendingRequests.has(command.requestId)) return 'Request id already in use.';
       pendingRequests.add(command.requestId);
     }
-    pagePort.postMessage(encodeCommand(command));
+    return null;
   };
 
   const stop = () => {
@@ -147,7 +176,7 @@ export function serveRelay(port: PortLike, win: WindowLike, options: RelayOption
     stopWaitingForHandoff();
     if (pagePort) {
       try {
-        pagePort.postMessage(encodeCommand({ type: 'dispose' }));
+        pagePort.postMessage([encodeCommand({ type: 'dispose' })]);
       } catch {
         // the page is gone
       }

@@ -2,9 +2,9 @@
 // and the socket the bridge client gives enigma.js.
 import type { WebSocketLike } from '../../qlik/engine/types';
 
-/** One end of the private MessageChannel between the relay and the page bridge. */
+/** One end of the private MessageChannel between the relay and the page bridge: each message is an array of JSON frames. */
 export interface PagePortLike {
-  postMessage(message: string): void;
+  postMessage(message: string[]): void;
   onmessage: ((event: { data: unknown }) => void) | null;
   close(): void;
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BridgeCommand, FromRelay, SameOriginPath, ToRelay } from '../../../lib/protocol/bridge';
+import { BridgeCommand, FromRelay, MAX_BATCH_FRAMES, SameOriginPath, ToRelay } from '../../../lib/protocol/bridge';
 
 const NONCE = 'abcdefghijklmnopqrstuvwx';
 
@@ -26,6 +26,18 @@ describe('commands', () => {
     expect(ToRelay.safeParse({ type: 'relay-init', nonce: 'short' }).success).toBe(false);
     expect(ToRelay.safeParse({ type: 'relay-init', nonce: NONCE }).success).toBe(true);
     expect(FromRelay.safeParse({ type: 'relay-failed', reason: 'stopped' }).success).toBe(true);
-    expect(FromRelay.safeParse({ type: 'relay-event', event: { type: 'nope' } }).success).toBe(false);
+    expect(FromRelay.safeParse({ type: 'relay-events', events: [{ type: 'nope' }] }).success).toBe(false);
+  });
+
+  it('carry batches of at most MAX_BATCH_FRAMES frames, each checked', () => {
+    const send = { type: 'ws-send', socketId: 's', data: '{}' };
+    const commands = (list: unknown[]) => ToRelay.safeParse({ type: 'relay-commands', commands: list }).success;
+    expect([commands([send]), commands(Array(MAX_BATCH_FRAMES).fill(send))]).toEqual([true, true]);
+    expect(commands(Array(MAX_BATCH_FRAMES + 1).fill(send))).toBe(false);
+    expect(commands([send, { type: 'fetch', requestId: 'r', path: '/x', method: 'GET', headers: { Cookie: 'c' } }])).toBe(false);
+    const opened = { type: 'ws-opened', socketId: 's' };
+    const events = (list: unknown[]) => FromRelay.safeParse({ type: 'relay-events', events: list }).success;
+    expect([events([opened]), events(Array(MAX_BATCH_FRAMES).fill(opened))]).toEqual([true, true]);
+    expect([events(Array(MAX_BATCH_FRAMES + 1).fill(opened)), events([opened, { ...opened, socketId: 'not an id' }])]).toEqual([false, false]);
   });
 });

@@ -6,7 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { BRIDGE_STOPPED_CLOSE_CODE, createBridgeClient, TAB_GONE_CLOSE_CODE } from '../../../../lib/extension/bridge/client';
 import { installPageBridge } from '../../../../lib/extension/bridge/page-bridge';
 import { serveRelay } from '../../../../lib/extension/bridge/relay';
-import { BRIDGE_TAG, FRAME_LIMITS, type FrameLimits } from '../../../../lib/protocol/bridge';
+import { BRIDGE_TAG, FRAME_LIMITS, MAX_BATCH_FRAMES, type FrameLimits } from '../../../../lib/protocol/bridge';
 import { type BrowserSocketLike } from '../../../../lib/extension/bridge/types';
 import { FakeWebSocket, closeChannels, fakePage, portPair, settle, type FakePage } from './fakes';
 
@@ -55,6 +55,10 @@ describe('in-tab bridge, end to end over fakes', () => {
     expect(installPageBridge.toString()).toMatch(new RegExp(`["']${BRIDGE_TAG}["']`));
   });
 
+  it('the page bridge bounds its batches like the protocol', () => {
+    expect(installPageBridge.toString()).toMatch(new RegExp(`MAX_BATCH = ${MAX_BATCH_FRAMES}\\b`));
+  });
+
   it('refuses a malformed nonce', () => {
     vi.stubGlobal('window', fakePage(ORIGIN));
     expect(installPageBridge('short')).toBe('bad-nonce');
@@ -96,6 +100,70 @@ describe('in-tab bridge, end to end over fakes', () => {
     expect(pageSocket.closedWith).toEqual({ code: 1000, reason: 'done' });
     expect(log).toEqual(['open', 'message:{"id":1,"result":{}}', 'close:1000:done:true']);
     expect(socket.readyState).toBe(socket.CLOSED);
+  });
+
+  it('carries the requests of one task, and the answers that arrive together, as one message per hop', async () => {
+    const { client, backgroundEnd, contentEnd } = await connected();
+    const socket = client.createSocket('wss://acme.eu.qlikcloud.com/app/A');
+    const log = events(socket);
+    await settle();
+    const pageSocket = FakeWebSocket.instances[0];
+    pageSocket.serverOpen();
+    await settle();
+    const sentBefore = backgroundEnd.sent.length;
+    const receivedBefore = contentEnd.sent.length;
+    for (let id = 1; id <= 3; id++) socket.send(`{"jsonrpc":"2.0","id":${id},"method":"GetLayout","handle":1,"params":[]}`);
+    await settle();
+    expect(pageSocket.sent).toHaveLength(3);
+    expect(backgroundEnd.sent.slice(sentBefore)).toEqual([{ type: 'relay-commands', commands: pageSocket.sent.map((data) => ({ type: 'ws-send', socketId: 'id1', data })) }]);
+    for (let id = 1; id <= 3; id++) pageSocket.serverSend(`{"jsonrpc":"2.0","id":${id},"result":{}}`);
+    await settle();
+    expect(contentEnd.sent.slice(receivedBefore)).toMatchObject([{ type: 'relay-events', events: [{ type: 'ws-message' }, { type: 'ws-message' }, { type: 'ws-message' }] }]);
+    expect(log.filter((entry) => entry.startsWith('message:'))).toEqual([1, 2, 3].map((id) => `message:{"jsonrpc":"2.0","id":${id},"result":{}}`));
+  });
+
+  it('splits what one task produces beyond the batch bound, losing nothing', async () => {
+    const { client, relay, backgroundEnd } = await connected();
+    const socket = client.createSocket('wss://acme.eu.qlikcloud.com/app/A');
+    const log = events(socket);
+    await settle();
+    const pageSocket = FakeWebSocket.instances[0];
+    pageSocket.serverOpen();
+    await settle();
+    const count = MAX_BATCH_FRAMES + 10;
+    const sentBefore = backgroundEnd.sent.length;
+    for (let id = 1; id <= count; id++) socket.send(`{"jsonrpc":"2.0","id":${id},"method":"GetLayout","handle":1,"params":[]}`);
+    await settle();
+    expect(backgroundEnd.sent.slice(sentBefore).map((m) => (m as { commands: unknown[] }).commands.length)).toEqual([MAX_BATCH_FRAMES, 10]);
+    for (let id = 1; id <= count; id++) pageSocket.serverSend(`{"jsonrpc":"2.0","id":${id},"result":{}}`);
+    await settle();
+    expect(log.filter((entry) => entry.startsWith('message:'))).toHaveLength(count);
+    expect(relay.stats.dropped).toBe(0);
+    expect(client.closed).toBe(false);
+  });
+
+  it('one failing command or listener does not lose the rest of its batch', async () => {
+    const { client } = await connected();
+    const refused = client.createSocket('wss://acme.eu.qlikcloud.com/app/refused-by-the-browser');
+    const socket = client.createSocket('wss://acme.eu.qlikcloud.com/app/A'); // the same batch
+    const log = events(socket);
+    await settle();
+    expect(FakeWebSocket.instances.map((ws) => ws.url)).toEqual(['wss://acme.eu.qlikcloud.com/app/A']);
+    expect(refused.readyState).toBe(refused.CONNECTING);
+    const pageSocket = FakeWebSocket.instances[0];
+    pageSocket.serverOpen();
+    await settle();
+    for (let id = 1; id <= 2; id++) socket.send(`{"jsonrpc":"2.0","id":${id},"method":"GetLayout","handle":1,"params":[]}`);
+    await settle();
+    const failing = vi.spyOn(console, 'error').mockImplementation(() => {});
+    socket.onmessage = (e) => {
+      log.push(`message:${e.data}`);
+      if (log.length === 2) throw new Error('enigma could not read it');
+    };
+    for (let id = 1; id <= 2; id++) pageSocket.serverSend(`{"jsonrpc":"2.0","id":${id},"result":{}}`);
+    await settle();
+    expect(log.filter((entry) => entry.startsWith('message:'))).toHaveLength(2);
+    expect(failing).toHaveBeenCalledWith('Qlarity: a bridge listener failed', new Error('enigma could not read it'));
   });
 
   it('a page script that patches WebSocket after the injection never gets the socket: send and close were taken at injection', async () => {

@@ -68,6 +68,7 @@ export class FakeWebSocket {
   onerror: Fn | null = null;
   onclose: ((event: { code: number; reason: string; wasClean: boolean }) => void) | null = null;
   constructor(readonly url: string) {
+    if (url.includes('refused-by-the-browser')) throw new SyntaxError('The URL is invalid.');
     FakeWebSocket.instances.push(this);
   }
   send(data: string) {

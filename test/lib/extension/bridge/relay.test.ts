@@ -26,14 +26,23 @@ async function started(options: { limits?: Partial<FrameLimits>; now?: () => num
   /** what the page bridge does at injection: hand over one end of a channel; returns the other end and what reaches it */
   const handoff = (type = handoffEventType(NONCE)) => {
     const channel = new page.MessageChannel();
+    /** what reaches the page bridge: each message an array of JSON commands */
+    const batches: unknown[][] = [];
     const commands: unknown[] = [];
-    channel.port1.onmessage = (event) => void commands.push(JSON.parse(String(event.data)));
+    channel.port1.onmessage = (event) => {
+      const batch = (event.data as string[]).map((text) => JSON.parse(text) as unknown);
+      batches.push(batch);
+      commands.push(...batch);
+    };
     const taken = !page.dispatchEvent(new FakeMessageEvent(type, { ports: [channel.port2], cancelable: true }));
-    return { bridge: channel.port1, taken, commands, send: (event: unknown) => channel.port1.postMessage(JSON.stringify(event)) };
+    /** frames as the page bridge sends them: several in one message */
+    const sendBatch = (frames: unknown[]) => channel.port1.postMessage(frames.map((frame) => JSON.stringify(frame)));
+    return { bridge: channel.port1, taken, batches, commands, send: (event: unknown) => sendBatch([event]), sendBatch };
   };
-  const events = () => received.flatMap((m) => (m.type === 'relay-event' ? [m.event] : []));
-  const command = (cmd: unknown) => background.postMessage({ type: 'relay-command', command: cmd });
-  return { page, background, content, received, relay, handoff, events, command };
+  const events = () => received.flatMap((m) => (m.type === 'relay-events' ? m.events : []));
+  const commands = (list: unknown[]) => background.postMessage({ type: 'relay-commands', commands: list });
+  const command = (cmd: unknown) => commands([cmd]);
+  return { page, background, content, received, relay, handoff, events, command, commands };
 }
 
 describe('content relay', () => {
@@ -177,6 +186,96 @@ describe('content relay', () => {
     expect(pushes.received.at(-1)).toMatchObject({ type: 'relay-failed', reason: expect.stringContaining('answer no request') });
   });
 
+  describe('batches (what one task produced travels as one message)', () => {
+    const OPEN = { type: 'ws-open', socketId: 's1', url: 'wss://acme.eu.qlikcloud.com/app/A' };
+    const request = (id: number) => ({ type: 'ws-send', socketId: 's1', data: `{"jsonrpc":"2.0","id":${id},"method":"GetLayout","handle":1,"params":[]}` });
+    const answer = (id: number) => ({ type: 'ws-message', socketId: 's1', data: `{"jsonrpc":"2.0","id":${id},"result":{}}` });
+    const failures = (received: FromRelay[]) => received.filter((m) => m.type === 'relay-failed');
+
+    it('passes a batch of commands into the page as one message, refusing the bad ones one by one', async () => {
+      const { handoff, commands, received } = await started();
+      const { batches } = handoff();
+      commands([OPEN, request(1), { ...OPEN, socketId: 's2', url: 'wss://evil.example/app/A' }, request(2)]);
+      await settle();
+      expect(batches).toEqual([[OPEN, request(1), request(2)]]);
+      expect(received.filter((m) => m.type === 'relay-refused')).toEqual([
+        { type: 'relay-refused', command: 'ws-open', id: 's2', reason: "The engine address is not on this tab's origin." },
+      ]);
+    });
+
+    it('forwards the expected frames of a page batch as one Port message, dropping each unexpected one as if it came alone', async () => {
+      const { handoff, command, commands, received, events, relay } = await started();
+      const { sendBatch } = handoff();
+      command(OPEN);
+      commands([request(1), request(2)]);
+      await settle();
+      sendBatch([{ type: 'ws-opened', socketId: 's1' }, answer(1), answer(7), answer(1), { type: 'eval' }, answer(2)]);
+      await settle();
+      expect(received.filter((m) => m.type === 'relay-events')).toEqual([{ type: 'relay-events', events: [{ type: 'ws-opened', socketId: 's1' }, answer(1), answer(2)] }]);
+      expect(events()).toHaveLength(3);
+      expect(relay.stats).toEqual({ forwarded: 3, dropped: 3 }); // an answer never asked for, one answered already, a malformed frame
+      expect(failures(received)).toEqual([]);
+    });
+
+    it('stops the bridge on a batch of more frames than the bound, reading none of them', async () => {
+      const { handoff, received, events } = await started({ limits: { maxBatchFrames: 4 } });
+      const { sendBatch, commands } = handoff();
+      sendBatch([{ type: 'ready' }, { type: 'ready' }, { type: 'ready' }, { type: 'ready' }, { type: 'ready' }]);
+      await settle();
+      expect(events()).toEqual([]);
+      expect(failures(received)).toEqual([{ type: 'relay-failed', reason: 'Qlarity stopped the in-tab bridge: the Qlik page sent 5 frames in one message (at most 4).' }]);
+      expect(commands).toEqual([{ type: 'dispose' }]);
+    });
+
+    it('counts every frame of a batch against the rate and total bounds', async () => {
+      const rate = await started({ limits: { frameBurst: 3, framesPerSecond: 1 }, now: () => 0 });
+      rate.handoff().sendBatch([{ type: 'ready' }, { type: 'ready' }, { type: 'ready' }, { type: 'ready' }]);
+      await settle();
+      expect(failures(rate.received)).toEqual([{ type: 'relay-failed', reason: 'Qlarity stopped the in-tab bridge: the Qlik page sent more than 1 frames per second.' }]);
+
+      const total = await started({ limits: { maxFrames: 2 } });
+      total.handoff().sendBatch([{ type: 'ready' }, { type: 'ready' }, { type: 'ready' }]);
+      await settle();
+      expect(failures(total.received)).toEqual([{ type: 'relay-failed', reason: 'Qlarity stopped the in-tab bridge: the Qlik page sent more than 2 frames.' }]);
+    });
+
+    it('stops the bridge at an oversized frame inside a batch: the frames before it go on, none after it', async () => {
+      const { handoff, command, received, events } = await started({ limits: { maxFrameChars: 200 } });
+      const { sendBatch, commands } = handoff();
+      command(OPEN);
+      await settle();
+      sendBatch([{ type: 'ws-opened', socketId: 's1' }, { type: 'ws-error', socketId: 's1', padding: 'x'.repeat(300) }, { type: 'ws-error', socketId: 's1' }]);
+      await settle();
+      expect(events()).toEqual([{ type: 'ws-opened', socketId: 's1' }]);
+      expect(received.at(-1)).toMatchObject({ type: 'relay-failed', reason: expect.stringContaining('at most 200') });
+      expect(commands.at(-1)).toEqual({ type: 'dispose' });
+    });
+
+    it('stops the bridge when a batch holds more engine frames that answer nothing than the allowance', async () => {
+      const { handoff, command, received, events } = await started({ limits: { enginePushAllowance: 2 } });
+      const { sendBatch } = handoff();
+      command(OPEN);
+      await settle();
+      const push = { type: 'ws-message', socketId: 's1', data: '{"jsonrpc":"2.0","method":"OnFlood"}' };
+      sendBatch([push, push, push, push]);
+      await settle();
+      expect(events()).toEqual([push, push]);
+      expect(received.at(-1)).toMatchObject({ type: 'relay-failed', reason: expect.stringContaining('more than 2 engine frames that answer no request') });
+    });
+
+    it('splits what it forwards so that one Port message holds at most one frame\'s worth of characters', async () => {
+      const { handoff, command, commands, received, events } = await started({ limits: { maxFrameChars: 200 } });
+      const { sendBatch } = handoff();
+      command(OPEN);
+      commands([request(1), request(2), request(3)]);
+      await settle();
+      sendBatch([answer(1), answer(2), answer(3)]); // 91 characters each as JSON frames
+      await settle();
+      expect(received.filter((m) => m.type === 'relay-events').map((m) => (m.type === 'relay-events' ? m.events.length : 0))).toEqual([2, 1]);
+      expect(events()).toEqual([answer(1), answer(2), answer(3)]);
+    });
+  });
+
   it('refuses socket URLs off the tab origin without touching the page', async () => {
     const { handoff, command, received } = await started();
     const { commands } = handoff();
@@ -189,7 +288,7 @@ describe('content relay', () => {
   it('ignores malformed commands from the Port and a second init', async () => {
     const { background, handoff, received, page } = await started();
     const { commands } = handoff();
-    background.postMessage({ type: 'relay-command', command: { type: 'eval' } });
+    background.postMessage({ type: 'relay-commands', commands: [{ type: 'eval' }] });
     background.postMessage({ type: 'relay-init', nonce: 'AAAAAAAAAAAAAAAAAAAAAAAAAAAA' });
     await settle();
     expect(commands).toEqual([]);
