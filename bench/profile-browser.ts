@@ -17,6 +17,7 @@ import { ensureBuild } from '../scripts/ensure-build';
 import { CHROME_BUILD, extensionWorker, launchWithExtension, tabIdOf } from '../test/e2e/browser';
 import { startSimulator } from '../test/sim/index';
 import { benchAppsDir } from './bench-app';
+import { attachToWorker } from './worker-devtools';
 
 interface Profile {
   nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number } }[];
@@ -41,30 +42,6 @@ function cdpProfiler(send: (method: string, params?: object) => Promise<unknown>
     async stop() {
       return ((await send('Profiler.stop')) as { profile: Profile }).profile;
     },
-  };
-}
-
-/** The service worker's DevTools session (not flattened, like bench/browser.bench.ts). */
-async function workerSend(context: BrowserContext, extensionId: string): Promise<(method: string, params?: object) => Promise<unknown>> {
-  const cdp = await context.browser()!.newBrowserCDPSession();
-  const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: { targetId: string; type: string; url: string }[] };
-  const worker = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(`chrome-extension://${extensionId}/`));
-  if (!worker) throw new Error('no service worker');
-  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: worker.targetId, flatten: false })) as { sessionId: string };
-  let id = 0;
-  const pending = new Map<number, (r: unknown) => void>();
-  cdp.on('Target.receivedMessageFromTarget', (event: { sessionId: string; message: string }) => {
-    if (event.sessionId !== sessionId) return;
-    const message = JSON.parse(event.message) as { id?: number; result?: unknown; error?: { message: string } };
-    if (message.id !== undefined) pending.get(message.id)?.(message.error ? new Error(message.error.message) : message.result);
-  });
-  return async (method, params = {}) => {
-    const messageId = ++id;
-    const answer = new Promise<unknown>((resolve) => pending.set(messageId, resolve));
-    await cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id: messageId, method, params }) });
-    const result = await answer;
-    if (result instanceof Error) throw result;
-    return result;
   };
 }
 
@@ -158,7 +135,7 @@ try {
   await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
   await popup.getByTestId('tab-status').waitFor();
   const profilers: [string, string, Profiler][] = cpuOnly ? [] : [
-    ['worker', 'service worker', cdpProfiler(await workerSend(context, extensionId))],
+    ['worker', 'service worker', cdpProfiler((await attachToWorker(context, extensionId)).send)],
     ['tab', 'Qlik tab renderer (content relay + page bridge)', cdpProfiler(pageSend(await context.newCDPSession(qlikTab)))],
     ['popup', 'popup', cdpProfiler(pageSend(await context.newCDPSession(popup)))],
     ['sim', 'bench process (simulator)', selfProfiler()],
