@@ -33,6 +33,18 @@ async function connected(fetchImpl?: FakePage['fetch'], limits?: Partial<FrameLi
   return s;
 }
 
+/** A connected bridge with one socket to app A open in the page: the socket, its event log and the page's WebSocket. */
+async function openSocket(...args: Parameters<typeof connected>) {
+  const s = await connected(...args);
+  const socket = s.client.createSocket('wss://acme.eu.qlikcloud.com/app/A');
+  const log = events(socket);
+  await settle();
+  const pageSocket = FakeWebSocket.instances[0];
+  pageSocket.serverOpen();
+  await settle();
+  return { ...s, socket, log, pageSocket };
+}
+
 function events(socket: BrowserSocketLike) {
   const log: string[] = [];
   socket.onopen = () => log.push('open');
@@ -103,13 +115,7 @@ describe('in-tab bridge, end to end over fakes', () => {
   });
 
   it('carries the requests of one task, and the answers that arrive together, as one message per hop', async () => {
-    const { client, backgroundEnd, contentEnd } = await connected();
-    const socket = client.createSocket('wss://acme.eu.qlikcloud.com/app/A');
-    const log = events(socket);
-    await settle();
-    const pageSocket = FakeWebSocket.instances[0];
-    pageSocket.serverOpen();
-    await settle();
+    const { backgroundEnd, contentEnd, socket, log, pageSocket } = await openSocket();
     const sentBefore = backgroundEnd.sent.length;
     const receivedBefore = contentEnd.sent.length;
     for (let id = 1; id <= 3; id++) socket.send(`{"jsonrpc":"2.0","id":${id},"method":"GetLayout","handle":1,"params":[]}`);
@@ -123,13 +129,7 @@ describe('in-tab bridge, end to end over fakes', () => {
   });
 
   it('splits what one task produces beyond the batch bound, losing nothing', async () => {
-    const { client, relay, backgroundEnd } = await connected();
-    const socket = client.createSocket('wss://acme.eu.qlikcloud.com/app/A');
-    const log = events(socket);
-    await settle();
-    const pageSocket = FakeWebSocket.instances[0];
-    pageSocket.serverOpen();
-    await settle();
+    const { client, relay, backgroundEnd, socket, log, pageSocket } = await openSocket();
     const count = MAX_BATCH_FRAMES + 10;
     const sentBefore = backgroundEnd.sent.length;
     for (let id = 1; id <= count; id++) socket.send(`{"jsonrpc":"2.0","id":${id},"method":"GetLayout","handle":1,"params":[]}`);
@@ -329,13 +329,7 @@ describe('in-tab bridge, end to end over fakes', () => {
   });
 
   it('a page that floods the bridge stops it: the socket closes with 1008 and the reason, and later frames reach nobody', async () => {
-    const { client } = await connected(undefined, { enginePushAllowance: 3 });
-    const socket = client.createSocket('wss://acme.eu.qlikcloud.com/app/A');
-    const log = events(socket);
-    await settle();
-    const pageSocket = FakeWebSocket.instances[0];
-    pageSocket.serverOpen();
-    await settle();
+    const { client, log, pageSocket } = await openSocket(undefined, { enginePushAllowance: 3 });
     for (let i = 0; i < 10; i++) pageSocket.serverSend('{"jsonrpc":"2.0","method":"OnFlood"}');
     await settle();
     expect(log.filter((entry) => entry.startsWith('message:'))).toHaveLength(3);
