@@ -3,6 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { ReportView } from '../../../components/report/ReportView';
 import type { AnalysisResult } from '../../../lib/analyze/result';
 import { ENGINE_UNAVAILABLE } from '../../../lib/snapshot/engine-unavailable';
+import { FIX_FIRST_OVERVIEW_ROWS, fixFirst } from '../../../lib/report/fix-first';
+import { ruleDocLookup } from '../../../lib/report/rule-docs';
 import { RULES } from '../../../lib/rules';
 import { analysedSalesApp, finding } from '../../lib/report/fixtures';
 import { act, mount } from '../render';
@@ -42,7 +44,12 @@ describe('ReportView', () => {
   it('puts Fix first under the score, with each gain, and opens the Findings tab from it', async () => {
     const view = await mount(<ReportView result={result} snapshot={snapshot} rules={RULES} locale="en-US" />);
     const card = view.root.querySelector('[data-testid="overview-fix-first"]')!;
-    expect(card.querySelectorAll('li').length).toBeGreaterThan(0);
+    // the rows Fix first gives for this result (rules rolled up as their docs say), the first five in order
+    const docs = ruleDocLookup(RULES);
+    const expected = fixFirst(result, { rollUp: (code) => docs(code)?.rollUp === true, ruleSummary: (code) => docs(code)?.summary }).slice(0, FIX_FIRST_OVERVIEW_ROWS);
+    expect(expected.length).toBeGreaterThan(0); // the fixture has something to fix first
+    const rows = [...card.querySelectorAll('li')];
+    expect(rows.map((li) => li.querySelector('.muted')?.textContent)).toEqual(expected.map((item) => ` · ${item.rule}`));
     expect(card.querySelector('li strong')?.textContent).toMatch(/^(Fixes|Frees|Saves|Reload)/);
     await view.click(/ in Findings$/);
     expect(selectedTab(view.root)).toMatch(/^Findings/);
