@@ -77,3 +77,29 @@ function colourKeys(record: Record<string, unknown>): readonly string[] | undefi
 export function isListboxFrequencyPath(pointer: string): boolean {
   return pointer.startsWith('/frequencyMax/') || pointer.includes('/frequencyMax/');
 }
+
+/**
+ * Whether an object shows its measures as values placed in its own text, never by their labels:
+ * the Dashboard bundle's Text (sn-text) keeps its text as a JSON tree in `text` in which a measure
+ * is a `qlik.expression.node` naming the measure by its `cId` (`expressionId`), rendered as the
+ * measure's value (help.qlik.com "Text", Dashboard bundle: "formatted text and measure values";
+ * the shape: ../shared/corpus reload-analyzer, sn-text objects). Such a measure's `qLabel` is an
+ * editing name that users of the app never see.
+ */
+export function showsMeasuresInText(properties: Record<string, unknown>): boolean {
+  const text = properties.text;
+  if (typeof text !== 'string' || !text.includes('qlik.expression.node')) return false;
+  let tree: unknown;
+  try {
+    tree = JSON.parse(text);
+  } catch {
+    return false;
+  }
+  const hasExpressionNode = (node: unknown): boolean => {
+    if (Array.isArray(node)) return node.some(hasExpressionNode);
+    if (!node || typeof node !== 'object') return false;
+    const record = node as Record<string, unknown>;
+    return record.type === 'qlik.expression.node' || Object.values(record).some(hasExpressionNode);
+  };
+  return hasExpressionNode(tree);
+}

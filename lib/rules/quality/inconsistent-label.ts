@@ -1,6 +1,7 @@
 import { z } from '../../schema/zod';
 import { defineRule } from '../../analyze/rule';
 import type { Target } from '../../analyze/result';
+import { showsMeasuresInText } from '../../snapshot/property-shapes';
 import { SOURCES } from '../shared/sources';
 
 interface LabelledMeasure {
@@ -43,6 +44,8 @@ export default defineRule({
     };
     for (const m of snapshot.masterMeasures) add(m.label, m.definition, index.locationTarget({ objectId: m.id, objectType: 'measure', owner: 'master-measure', path: '', kind: 'measure' }), '/qMeasure/qDef');
     for (const o of snapshot.objects) {
+      // a Text object shows its measures' values inside its text, never their labels
+      if (showsMeasuresInText(o.properties)) continue;
       const measures = (o.properties.qHyperCubeDef as { qMeasures?: Array<{ qLibraryId?: string; qDef?: { qLabel?: unknown; qDef?: unknown } }> } | undefined)?.qMeasures ?? [];
       measures.forEach((m, i) => {
         if (m.qLibraryId || typeof m.qDef?.qLabel !== 'string' || typeof m.qDef.qDef !== 'string') return;

@@ -36,4 +36,28 @@ describe('Q14 inconsistent-label', () => {
     const s = app().measure({ label: 'Sales', def: 'Sum({<Year={2024}>} Sales)' }).sheet().kpi({ id: 'k', measure: { def: 'Sum([Sales])', label: 'Sales' } }).build();
     expect(runRule(rule, s).findings.map((f) => f.target.id)).toEqual(['k']);
   });
+
+  // A Text object (sn-text) places each measure in its text as a qlik.expression.node by cId and
+  // shows the value there (help.qlik.com "Text", Dashboard bundle; docs/property-shapes.md): its
+  // measure labels are never shown, so they cannot mislead anyone. The shape of the reload analyzer's.
+  const lexicalText = (cId: string) =>
+    JSON.stringify({ root: { type: 'root', children: [{ type: 'paragraph', children: [{ type: 'qlik.expression.node', expressionId: cId, version: 1 }] }] } });
+
+  it('passes measure labels of a Text object, which shows only their values inside its text', () => {
+    const s = app()
+      .sheet()
+      .object('sn-text', { id: 't1', measure: { def: "Round(Sum(A)*100,.1) & '%'", label: 'Label' }, properties: { text: lexicalText('m1') } })
+      .object('sn-text', { id: 't2', measure: { def: "='Forecast: ' & Max(B)", label: 'Label' }, properties: { text: lexicalText('m1') } })
+      .build();
+    expect(runRule(rule, s).findings).toEqual([]);
+  });
+
+  it('still flags the same two measures on objects that show their labels', () => {
+    const s = app()
+      .sheet()
+      .kpi({ id: 'k1', measure: { def: "Round(Sum(A)*100,.1) & '%'", label: 'Label' } })
+      .kpi({ id: 'k2', measure: { def: "='Forecast: ' & Max(B)", label: 'Label' } })
+      .build();
+    expect(runRule(rule, s).findings).toHaveLength(1);
+  });
 });
