@@ -8,11 +8,10 @@ import type { ExtensionClient } from './extension-client';
 // zod and the messages' schemas load after the page's first render (every request and answer is
 // still parsed: a message waits for them); the first call starts loading them. The stored
 // analyses' and settings' messages (with the snapshot's and the settings' schemas) load when the
-// options page first asks: the popup and the side panel never do.
-let tabMessaging: Promise<typeof import('./tab-messaging')> | undefined;
-const messaging = () => (tabMessaging ??= import('./tab-messaging'));
-let storedMessaging: Promise<typeof import('./stored-messaging')> | undefined;
-const stored = () => (storedMessaging ??= import('./stored-messaging'));
+// options page first asks: the popup and the side panel never do. (A module loads once however
+// often it is imported.)
+const messaging = () => import('./tab-messaging');
+const stored = () => import('./stored-messaging');
 
 export function createBrowserClient(search: string): ExtensionClient {
   const pinnedToTab = new URLSearchParams(search).has('tabId');

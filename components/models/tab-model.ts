@@ -13,7 +13,7 @@ import { withTimeout } from '../../lib/extension/with-timeout';
 export type TabModel = ReturnType<typeof createTabModel>;
 
 /** How long the page waits for the background's answer about its tab or report before saying so. */
-export const ANSWER_TIMEOUT_MS = 15_000;
+const ANSWER_TIMEOUT_MS = 15_000;
 
 /** A run's stored report changed: it finished, or the timing pass stored a grown one. */
 function reportChanged(previous: AnalysisRun | null, next: AnalysisRun): boolean {

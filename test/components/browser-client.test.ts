@@ -47,7 +47,7 @@ describe('createBrowserClient', () => {
     const trigger = fakeBrowser.runtime.onMessage.trigger as (...args: unknown[]) => Promise<unknown[]>;
     await vi.waitFor(async () => {
       await trigger({ type: 'tab-state-changed', tabId: 4 }, {});
-      expect(seen).toHaveBeenCalled();
+      expect(seen).toHaveBeenCalledWith({ type: 'tab-state-changed', tabId: 4 });
     });
     seen.mockClear();
     await trigger({ type: 'tab-state-changed', tabId: 'four' }, {});
